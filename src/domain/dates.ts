@@ -1,0 +1,48 @@
+/**
+ * Plain civil dates (Swedish civil time, no time zone) and months as `YYYY-MM`, on Temporal.
+ * The domain never reads the clock: callers pass dates in.
+ */
+import { Temporal } from 'temporal-polyfill';
+import { InputError } from './errors.js';
+
+export type PlainDate = Temporal.PlainDate;
+export const PlainDate = Temporal.PlainDate;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Parses `YYYY-MM-DD` strictly (no overflow: 2023-02-29 is an error, not March 1st). */
+export function parseDate(text: string, where: string): PlainDate {
+  if (!ISO_DATE.test(text)) throw new InputError('bad-date', `"${text}" is not a date YYYY-MM-DD`, where);
+  try {
+    return Temporal.PlainDate.from(text, { overflow: 'reject' });
+  } catch {
+    throw new InputError('bad-date', `"${text}" is not a calendar date`, where);
+  }
+}
+
+/** Parses `YYYY-MM` strictly. */
+export function parseMonth(text: string, where: string): Temporal.PlainYearMonth {
+  if (!ISO_MONTH.test(text)) throw new InputError('bad-month', `"${text}" is not a month YYYY-MM`, where);
+  return Temporal.PlainYearMonth.from(text);
+}
+
+/** Compare two plain dates: negative, zero or positive. */
+export function compareDates(a: PlainDate, b: PlainDate): number {
+  return Temporal.PlainDate.compare(a, b);
+}
+
+/** The later of two dates. */
+export function maxDate(a: PlainDate, b: PlainDate): PlainDate {
+  return compareDates(a, b) >= 0 ? a : b;
+}
+
+/** The earlier of two dates. */
+export function minDate(a: PlainDate, b: PlainDate): PlainDate {
+  return compareDates(a, b) <= 0 ? a : b;
+}
+
+/** Is `date` within [from, to] (to null = open-ended), both included? */
+export function inRange(date: PlainDate, from: PlainDate, to: PlainDate | null): boolean {
+  return compareDates(date, from) >= 0 && (to === null || compareDates(date, to) <= 0);
+}

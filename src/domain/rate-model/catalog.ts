@@ -1,0 +1,121 @@
+/**
+ * The set of loaded rate models and which one is in force for a service on a date (RATE-1, SVC-1).
+ * A model holds a service from its validFrom until its explicit end (the model's or the service's
+ * validTo) or, when open-ended, until the day before the next version for that service starts: so
+ * a new price year is added as a new file without editing history, and on every date at most one
+ * model is in force. Drafts are never chosen by date.
+ */
+import { Temporal } from 'temporal-polyfill';
+import { InputError } from '../errors.js';
+import type { RateModel, ServiceId, ServiceModel } from './types.js';
+
+/** One stretch of time during which a model holds a service. */
+export interface ServicePeriod {
+  model: RateModel;
+  service: ServiceModel;
+  from: string;
+  /** Last day included; null = open-ended. */
+  to: string | null;
+}
+
+const dayBefore = (iso: string): string => Temporal.PlainDate.from(iso).subtract({ days: 1 }).toString();
+
+export class ModelCatalog {
+  readonly models: readonly RateModel[];
+  /** Per service, the periods in date order. */
+  readonly periods: ReadonlyMap<ServiceId, readonly ServicePeriod[]>;
+  /** Time gaps between consecutive models of a service (reported, not errors). */
+  readonly warnings: readonly string[];
+  private readonly byId: Map<string, RateModel>;
+
+  constructor(models: RateModel[]) {
+    this.byId = new Map();
+    for (const m of models) {
+      if (this.byId.has(m.id))
+        throw new InputError(
+          'duplicate-model',
+          `model id "${m.id}" is used twice (${this.byId.get(m.id)?.file} and ${m.file})`,
+          m.file,
+        );
+      this.byId.set(m.id, m);
+    }
+    this.models = [...models].sort((a, b) => a.id.localeCompare(b.id));
+    const { periods, warnings } = buildPeriods(models);
+    this.periods = periods;
+    this.warnings = warnings;
+  }
+
+  /** A model by id, or an input error listing the ids there are. */
+  get(id: string): RateModel {
+    const m = this.byId.get(id);
+    if (!m)
+      throw new InputError(
+        'unknown-model',
+        `no rate model "${id}" (there are ${[...this.byId.keys()].sort().join(', ')})`,
+        'model',
+      );
+    return m;
+  }
+
+  /** The model and service in force on `date` (YYYY-MM-DD), or null where none is. */
+  inForce(service: ServiceId, date: string): ServicePeriod | null {
+    for (const p of this.periods.get(service) ?? []) {
+      if (date >= p.from && (p.to === null || date <= p.to)) return p;
+    }
+    return null;
+  }
+
+  /** The periods of a service that meet [from, to], clipped to it: how a month splits by model (PAY-2). */
+  between(service: ServiceId, from: string, to: string): ServicePeriod[] {
+    const out: ServicePeriod[] = [];
+    for (const p of this.periods.get(service) ?? []) {
+      if (p.from > to || (p.to !== null && p.to < from)) continue;
+      out.push({ ...p, from: p.from > from ? p.from : from, to: p.to === null || p.to > to ? to : p.to });
+    }
+    return out;
+  }
+}
+
+function buildPeriods(models: RateModel[]): { periods: Map<ServiceId, ServicePeriod[]>; warnings: string[] } {
+  const periods = new Map<ServiceId, ServicePeriod[]>();
+  const warnings: string[] = [];
+  const byService = new Map<ServiceId, { model: RateModel; service: ServiceModel }[]>();
+  for (const model of models) {
+    if (model.status === 'draft') continue;
+    for (const service of Object.values(model.services)) {
+      if (!service) continue;
+      const list = byService.get(service.id) ?? [];
+      list.push({ model, service });
+      byService.set(service.id, list);
+    }
+  }
+  for (const [serviceId, list] of byService) {
+    list.sort((a, b) => a.model.validFrom.localeCompare(b.model.validFrom));
+    const out: ServicePeriod[] = [];
+    list.forEach(({ model, service }, i) => {
+      const next = list[i + 1];
+      if (next && next.model.validFrom === model.validFrom)
+        throw new InputError(
+          'models-overlap',
+          `${model.id} and ${next.model.id} both start ${model.validFrom} for ${serviceId}: only one model may be in force on a date`,
+          next.model.file,
+        );
+      const explicit =
+        [model.validTo, service.validTo].filter((d): d is string => d !== null).sort()[0] ?? null;
+      if (explicit !== null && next && explicit >= next.model.validFrom)
+        throw new InputError(
+          'models-overlap',
+          `${model.id} holds ${serviceId} until ${explicit}, but ${next.model.id} starts ${next.model.validFrom}`,
+          model.file,
+        );
+      const to = explicit ?? (next ? dayBefore(next.model.validFrom) : null);
+      if (next && to !== null && to < dayBefore(next.model.validFrom))
+        warnings.push(
+          `${serviceId}: no model in force from ${to} + 1 day until ${next.model.validFrom} (${model.id} → ${next.model.id})`,
+        );
+      out.push({ model, service, from: model.validFrom, to });
+    });
+    periods.set(serviceId, out);
+  }
+  return { periods, warnings };
+}

@@ -1,0 +1,55 @@
+/**
+ * Points to level (LVL-1..LVL-4): the level whose point range holds the points. A value in a gap
+ * or beyond the table is an error naming the nearest ranges, never a silent guess (LVL-4).
+ */
+import { InputError } from '../errors.js';
+import type { IntRange, Level, RateModel, ServiceId, ServiceModel } from './types.js';
+import { formatRange } from './validate.js';
+
+export interface Classification {
+  level: string;
+  label: string;
+  points: IntRange;
+}
+
+/** The service of a model, or an input error naming the services it has. */
+export function serviceOf(model: RateModel, service: string): ServiceModel {
+  const s = model.services[service as ServiceId];
+  if (!s)
+    throw new InputError(
+      'unknown-service',
+      `model ${model.id} has no service "${service}" (it has ${Object.keys(model.services).join(', ')})`,
+      'service',
+    );
+  return s;
+}
+
+/** Classifies `points` for a service of a model. */
+export function classifyPoints(model: RateModel, serviceId: string, points: number): Classification {
+  const service = serviceOf(model, serviceId);
+  if (!Number.isInteger(points) || points < 0)
+    throw new InputError('bad-points', `points must be a whole number ≥ 0, got ${points}`, 'points');
+  const ranged = service.levels.filter((l): l is Level & { points: IntRange } => l.points !== null);
+  if (ranged.length === 0)
+    throw new InputError(
+      'no-point-ranges',
+      `${service.id} in ${model.id} has no point ranges (levels are given, not classified)`,
+      'points',
+    );
+  const hit = ranged.find((l) => points >= l.points.min && (l.points.max === null || points <= l.points.max));
+  if (hit) return { level: hit.id, label: hit.label, points: hit.points };
+  const below = [...ranged].reverse().find((l) => l.points.max !== null && l.points.max < points);
+  const above = ranged.find((l) => l.points.min > points);
+  const name = (l: Level & { points: IntRange }) => `${formatRange(l.points)} (${l.label})`;
+  const where =
+    below && above
+      ? `is in a gap between ${name(below)} and ${name(above)}`
+      : above
+        ? `is below the lowest range ${name(above)}`
+        : `is above the highest range ${below ? name(below) : ''}`;
+  throw new InputError(
+    'points-outside-levels',
+    `${points} points ${where} of ${service.id} in ${model.id} (LVL-4)`,
+    'points',
+  );
+}
