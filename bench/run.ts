@@ -1,0 +1,19 @@
+/**
+ * `npm run bench [-- NAME…]`: runs every bench/*.bench.ts (or the named ones) in turn. Benchmarks
+ * report figures and ratios measured side by side in one run; they never fail on a timing.
+ */
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = dirname(fileURLToPath(import.meta.url));
+const wanted = process.argv.slice(2);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
+  .sort();
+for (const f of files) {
+  console.log(`\n=== ${f} ===`);
+  const mod = (await import(join(dir, f))) as { main?: () => Promise<void> };
+  if (typeof mod.main === 'function') await mod.main();
+}
