@@ -28,9 +28,11 @@ export type RoundingUnit = 'ore' | 'krona';
 export function roundOre(fractionalOre: number, unit: RoundingUnit = 'ore'): Ore {
   const step = unit === 'krona' ? 100 : 1;
   const scaled = fractionalOre / step;
-  // Guard against binary noise (e.g. 0.5 stored as 0.49999999999) before rounding half away from zero.
-  const nudged = Math.round(scaled * 1e6) / 1e6;
-  const rounded = Math.sign(nudged) * Math.round(Math.abs(nudged));
+  const abs = Math.abs(scaled);
+  const floor = Math.floor(abs);
+  // A value a hair below .5 from binary noise (1049.6 stored as 1049.5999999) counts as a half.
+  const epsilon = Math.max(1e-9, abs * 1e-12);
+  const rounded = Math.sign(scaled) * (abs - floor >= 0.5 - epsilon ? floor + 1 : floor);
   return (rounded === 0 ? 0 : rounded) * step;
 }
 

@@ -3,7 +3,7 @@
  * {@link ModelCatalog}. The only file I/O for models; the parsing and rules are in src/domain.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { ModelCatalog } from '../domain/rate-model/catalog.js';
@@ -35,6 +35,11 @@ export function loadModelFile(path: string): RateModel {
 /** The raw (schema-checked) file, for deriving a new version from it. */
 export function readModelFile(path: string): RateModelFile {
   return rateModelFileSchema.parse(parseYaml(readFileSync(path, 'utf8')));
+}
+
+/** The absolute path of a loaded model's file (models record it relative to the repository). */
+export function modelPath(model: RateModel): string {
+  return isAbsolute(model.file) ? model.file : join(MODELS_DIR, '..', model.file);
 }
 
 let cached: ModelCatalog | null = null;

@@ -9,7 +9,7 @@ import { InputError } from '../../domain/errors.js';
 import { ModelCatalog } from '../../domain/rate-model/catalog.js';
 import { parseRateModel } from '../../domain/rate-model/parse.js';
 import { upliftModelFile } from '../../domain/rate-model/uplift.js';
-import { loadCatalog, loadModelFile, modelFiles, readModelFile } from '../../models/load.js';
+import { loadCatalog, loadModelFile, modelFiles, modelPath, readModelFile } from '../../models/load.js';
 import { emit, fail, intOption, numberOption } from '../output.js';
 
 export function registerModelTools(program: Command): void {
@@ -72,19 +72,14 @@ export function registerModelTools(program: Command): void {
             throw new InputError('bad-rounding', `"${opts.rounding}" is not krona or ore`, '--rounding');
           if (existsSync(opts.out))
             throw new InputError('file-exists', 'exists already; history is never overwritten', opts.out);
-          const file = upliftModelFile(
-            readModelFile(
-              old.file.startsWith('/') ? old.file : new URL(`../../../${old.file}`, import.meta.url).pathname,
-            ),
-            {
-              id: opts.id,
-              validFrom: opts.validFrom,
-              priceYear: intOption(opts.priceYear, '--price-year'),
-              upliftPercent: numberOption(opts.uplift, '--uplift'),
-              rounding: opts.rounding,
-              source: opts.source,
-            },
-          );
+          const file = upliftModelFile(readModelFile(modelPath(old)), {
+            id: opts.id,
+            validFrom: opts.validFrom,
+            priceYear: intOption(opts.priceYear, '--price-year'),
+            upliftPercent: numberOption(opts.uplift, '--uplift'),
+            rounding: opts.rounding,
+            source: opts.source,
+          });
           const model = parseRateModel(file, opts.out);
           new ModelCatalog([...loadCatalog().models, model]);
           const tmp = `${opts.out}.tmp-${process.pid}`;

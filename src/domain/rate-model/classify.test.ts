@@ -1,0 +1,64 @@
+/** Classification (LVL-1..LVL-4): gaps and out-of-table values are errors naming the neighbours. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../models/load.js';
+import { classifyPoints } from './classify.js';
+import type { ServiceId } from './types.js';
+
+const catalog = loadCatalog();
+
+describe('gaps and bounds are rejected (LVL-4)', () => {
+  it.each([
+    ['sp-2010', 'sp-boende', 15, /15 points is in a gap between 0-14 \(Nivå 1\) and 16-38 \(Nivå 2\)/],
+    ['sp-2010', 'sp-boende', 39, /gap between 16-38 \(Nivå 2\) and 40-72 \(Nivå 3\)/],
+    ['sp-2010', 'sp-stodboende', 13, /gap between 0-12 .* and 14-36/],
+    ['sp-2010', 'sp-stodboende', 37, /gap between 14-36 \(Nivå 2\) and 40-72 \(Nivå 3\)/],
+    ['sp-2010', 'sp-stodboende', 39, /gap/],
+    ['sp-2010', 'sp-boendestod', 11, /gap between 0-10 .* and 12-34/],
+    ['sp-2010', 'sp-boendestod', 35, /gap between 12-34 .* and 36-/],
+    ['sp-2010', 'sp-sysselsattning', 9, /gap/],
+    ['sp-2010', 'sp-sysselsattning', 17, /gap/],
+    ['sp-2010', 'sp-sysselsattning', 25, /above the highest range 18-24 \(Nivå 3\)/],
+    ['sp-2010', 'sp-boende', 73, /above the highest range 40-72/],
+    ['lss-bostad-2024', 'lss-gruppbostad', 111, /above the highest range 71-110 \(Nivå 5\)/],
+    ['lss-bostad-2023', 'lss-servicebostad', 111, /above the highest range 81-110 \(Nivå 8\)/],
+  ])('%s %s %i', (model, service, points, message) => {
+    expect(() => classifyPoints(catalog.get(model), service, points)).toThrow(message);
+  });
+  it('rejects negative and fractional points, and unknown services', () => {
+    const m = catalog.get('lss-bostad-2024');
+    expect(() => classifyPoints(m, 'lss-gruppbostad', -1)).toThrow(/whole number/);
+    expect(() => classifyPoints(m, 'lss-gruppbostad', 20.5)).toThrow(/whole number/);
+    expect(() => classifyPoints(m, 'sp-boende', 3)).toThrow(/has no service "sp-boende"/);
+  });
+  it('maps the old points to the new levels without reassessment (LVL-3)', () => {
+    const m = catalog.get('lss-bostad-2024');
+    expect(classifyPoints(m, 'lss-servicebostad', 35).level).toBe('2');
+    expect(classifyPoints(m, 'lss-servicebostad', 36).level).toBe('3');
+  });
+});
+
+describe('property: the level never falls as points rise (LVL-1)', () => {
+  for (const model of catalog.models) {
+    for (const [serviceId, service] of Object.entries(model.services)) {
+      if (!service?.levels.some((l) => l.points)) continue;
+      it(`${model.id} ${serviceId}`, () => {
+        const order = service.levels.map((l) => l.id);
+        const rank = (p: number) => {
+          try {
+            return order.indexOf(classifyPoints(model, serviceId as ServiceId, p).level);
+          } catch {
+            return null; // a gap or beyond the table: no level, by design
+          }
+        };
+        fc.assert(
+          fc.property(fc.integer({ min: 0, max: 130 }), fc.integer({ min: 0, max: 130 }), (a, b) => {
+            const [lo, hi] = a <= b ? [a, b] : [b, a];
+            const [rl, rh] = [rank(lo), rank(hi)];
+            return rl === null || rh === null || rl <= rh;
+          }),
+        );
+      });
+    }
+  }
+});
