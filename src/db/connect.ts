@@ -1,0 +1,98 @@
+/**
+ * Opens the database: embedded PGlite in a data directory (the default), or a PostgreSQL server
+ * when a URL is given. Both return dates as `YYYY-MM-DD` strings and int8/numeric as numbers, so
+ * every query behaves the same on both (issue #5).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import { acquireLock } from './lock.js';
+import type { DB } from './types.js';
+
+/** An open database and how to close it cleanly. */
+export interface Database {
+  db: Kysely<DB>;
+  kind: 'pglite' | 'postgres';
+  /** PGlite: CHECKPOINT, close and release the lock; PostgreSQL: end the pool. */
+  close(): Promise<void>;
+}
+
+/** Where the database is: `databaseUrl` wins; else PGlite in `dataDir`; neither = PGlite in memory. */
+export interface DatabaseOptions {
+  dataDir?: string | null;
+  databaseUrl?: string | null;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const identity = (v: string): string => v;
+
+/** Opens (and for PGlite creates) the database; does not migrate (see migrate.ts). */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir ?? null);
+}
+
+async function openPglite(dataDir: string | null): Promise<Database> {
+  let release = (): void => {};
+  let pgdata: string | undefined;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = acquireLock(join(dataDir, 'ersattning.lock'));
+    pgdata = join(dataDir, 'pgdata');
+  }
+  try {
+    const client = await PGlite.create({
+      ...(pgdata ? { dataDir: pgdata } : {}),
+      extensions: { btree_gist },
+      parsers: { [DATE_OID]: identity, [INT8_OID]: Number, [NUMERIC_OID]: Number },
+    });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+    let closed = false;
+    return {
+      db,
+      kind: 'pglite',
+      async close() {
+        if (closed) return;
+        closed = true;
+        try {
+          await sql`checkpoint`.execute(db);
+        } finally {
+          await db.destroy(); // closes PGlite
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function openPostgres(url: string): Database {
+  const builtin = pg.types;
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === DATE_OID) return identity;
+      if (oid === INT8_OID || oid === NUMERIC_OID) return Number;
+      return builtin.getTypeParser(oid, format as 'text');
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: 20, types: types as pg.CustomTypesConfig });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    db,
+    kind: 'postgres',
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

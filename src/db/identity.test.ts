@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { makeIdentity, maskIdentity, parseIdentity, redactIdentities } from './identity.js';
+
+describe('identity numbers', () => {
+  it.each([
+    ['19900101-0017', '19900101-0017', 'personnummer'],
+    ['900101-0017', '19900101-0017', 'personnummer'],
+    ['199001010017', '19900101-0017', 'personnummer'],
+    [makeIdentity('19850314', 123, true), makeIdentity('19850314', 123, true), 'samordningsnummer'],
+  ])('parses %s', (input, canonical, kind) => {
+    expect(parseIdentity(input)).toEqual({ canonical, kind });
+  });
+
+  it.each(['19900101-0018', 'abc', '19901301-0017', ''])('refuses %s', (input) => {
+    expect(parseIdentity(input)).toBeNull();
+  });
+
+  it('generates valid numbers', () => {
+    for (let s = 1; s < 50; s++) expect(parseIdentity(makeIdentity('20010228', s))).not.toBeNull();
+  });
+
+  it('masks and redacts', () => {
+    expect(maskIdentity('19900101-0017')).toBe('19900101-****');
+    expect(maskIdentity('19900101-0017', true)).toBe('********-****');
+    expect(redactIdentities('q=19900101-0017&x=900101-0017 id 42')).toBe(
+      'q=[personnummer]&x=[personnummer] id 42',
+    );
+  });
+});

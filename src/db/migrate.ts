@@ -1,0 +1,33 @@
+/**
+ * Runs the forward-only migrations with Kysely's Migrator, which refuses to run when an applied
+ * migration is missing or a new one sorts before the last applied (out of order). Migration names
+ * are timestamps; add a file to `migrations/` and list it here.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as core from './migrations/20261125T0200_core.js';
+import type { DB } from './types.js';
+
+/** Every migration by name, in order. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '20261125T0200_core': core,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the schema up to date, or throws naming the migration that failed. */
+export async function migrateToLatest(db: Kysely<DB>, migrations = MIGRATIONS): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: migrations === MIGRATIONS ? provider : { getMigrations: async () => migrations },
+    allowUnorderedMigrations: false,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const name = failed ? ` (${failed.migrationName})` : '';
+    throw new Error(`database migration failed${name}: ${(error as Error).message ?? String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,272 @@
+/**
+ * The database schema as Kysely sees it (docs/data-model.md). Dates are plain `YYYY-MM-DD`
+ * strings and int8 are JS numbers on both drivers (connect.ts installs the same type parsers);
+ * money columns end in `_ore` and hold integer öre.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+/** A timestamptz: written as a Date or ISO string (or left to its default), read as a Date. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A version counter for optimistic concurrency (409 when stale). */
+type Version = ColumnType<number, number | undefined, number>;
+
+export type Role = 'case_officer' | 'assessor' | 'provider' | 'analyst' | 'admin';
+export type RunStatus = 'draft' | 'approved' | 'exported';
+
+export interface DistrictTable {
+  id: string;
+  name: string;
+}
+
+export interface ProviderTable {
+  id: string;
+  name: string;
+  regime: 'kommunal' | 'entreprenad' | 'privat';
+  org_number: string | null;
+  version: Version;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  provider_id: string;
+  name: string;
+  district_id: string | null;
+  services: string[];
+  capacity: number | null;
+  catalogue: ColumnType<Catalogue, string, string>;
+  version: Version;
+}
+
+/** The provider catalogue profile of FLOW-3 (utförarkatalog). */
+export interface Catalogue {
+  orientation?: string;
+  methods?: string[];
+  accessibility?: string;
+  transport?: string;
+}
+
+export interface ClientTable {
+  id: Generated<number>;
+  personnummer: string;
+  identity_kind: 'personnummer' | 'samordningsnummer';
+  name: string;
+  district_id: string;
+  protected_identity: ColumnType<boolean, boolean | undefined, boolean>;
+  version: Version;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DecisionTable {
+  id: Generated<number>;
+  client_id: number;
+  district_id: string;
+  service: string;
+  from_date: string;
+  to_date: string | null;
+  hours_per_week: number | null;
+  sessions_per_week: number | null;
+  decided_on: string;
+  version: Version;
+}
+
+export interface OrderTable {
+  id: Generated<number>;
+  decision_id: number;
+  unit_id: number;
+  ordered_on: string;
+  start_date: string;
+}
+
+export interface PlacementTable {
+  id: Generated<number>;
+  client_id: number;
+  unit_id: number;
+  provider_id: string;
+  decision_id: number | null;
+  service: string;
+  regime: 'kommunal' | 'entreprenad' | 'privat';
+  start_date: string;
+  end_date: string | null;
+  notice_date: string | null;
+  no_show: ColumnType<boolean, boolean | undefined, boolean>;
+  version: Version;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LevelEntryTable {
+  id: Generated<number>;
+  placement_id: number;
+  from_date: string;
+  points: number | null;
+  level: string | null;
+  kind: 'preliminary' | 'final';
+  assessed_on: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ParticipationTable {
+  id: Generated<number>;
+  placement_id: number;
+  from_date: string;
+  hours_per_week: number | null;
+  sessions_per_week: number | null;
+}
+
+export interface AbsenceTable {
+  id: Generated<number>;
+  placement_id: number;
+  from_date: string;
+  to_date: string;
+  note: string;
+  reported_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface EveningHoursTable {
+  id: Generated<number>;
+  placement_id: number;
+  date: string;
+  hours: number;
+  reported_by: number | null;
+}
+
+export interface CourseSessionTable {
+  id: Generated<number>;
+  placement_id: number;
+  date: string;
+}
+
+export interface IndividualRateTable {
+  id: Generated<number>;
+  placement_id: number;
+  from_date: string;
+  to_date: string | null;
+  amount_ore: number;
+  reason: string;
+  decided_by: number | null;
+}
+
+export interface RateModelTable {
+  id: string;
+  version: number;
+  sha256: string;
+  file: string;
+  status: string;
+  valid_from: string;
+  valid_to: string | null;
+  content: ColumnType<unknown, string, string>;
+  loaded_at: Timestamp;
+}
+
+export interface SettlementRunTable {
+  id: Generated<number>;
+  month: string;
+  scope_district_id: string | null;
+  scope_provider_id: string | null;
+  status: ColumnType<RunStatus, RunStatus | undefined, RunStatus>;
+  total_ore: number;
+  line_count: number;
+  models: ColumnType<string[], string[], string[]>;
+  created_by: number | null;
+  created_at: Timestamp;
+  approved_by: number | null;
+  approved_at: Timestamp | null;
+  exported_at: Timestamp | null;
+  version: Version;
+}
+
+export interface SettlementLineTable {
+  id: Generated<number>;
+  run_id: number;
+  placement_id: number;
+  client_id: number;
+  provider_id: string;
+  unit_id: number;
+  district_id: string;
+  service: string;
+  regime: string;
+  kind: string;
+  from_date: string;
+  to_date: string;
+  quantity: number;
+  unit: string;
+  rate_ore: number;
+  amount_ore: number;
+  level: string | null;
+  rules: string[];
+  corrects_month: string | null;
+  explanation: ColumnType<unknown, string, string>;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  status: ColumnType<'queued' | 'running' | 'done' | 'failed', string | undefined, string>;
+  progress: ColumnType<number, number | undefined, number>;
+  params: ColumnType<unknown, string, string>;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  error: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  name: string;
+  role: Role;
+  district_id: string | null;
+  provider_id: string | null;
+  password_hash: string;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: Timestamp;
+  user_id: number | null;
+  username: string | null;
+  role: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  client_ids: ColumnType<number[], number[] | undefined, number[]>;
+  details: ColumnType<unknown, string | undefined, string>;
+}
+
+/** Every table, as Kysely's database type. */
+export interface DB {
+  districts: DistrictTable;
+  providers: ProviderTable;
+  units: UnitTable;
+  clients: ClientTable;
+  decisions: DecisionTable;
+  orders: OrderTable;
+  placements: PlacementTable;
+  level_entries: LevelEntryTable;
+  participation: ParticipationTable;
+  absences: AbsenceTable;
+  evening_hours: EveningHoursTable;
+  course_sessions: CourseSessionTable;
+  individual_rates: IndividualRateTable;
+  rate_models: RateModelTable;
+  settlement_runs: SettlementRunTable;
+  settlement_lines: SettlementLineTable;
+  jobs: JobTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditTable;
+}
