@@ -1,0 +1,143 @@
+/**
+ * `settle --input FILE.json --month YYYY-MM [--previous FILE.json ...] [--json]` (contract.md):
+ * reads the facts and earlier runs, calls the pure engine (src/domain/settlement) and prints the
+ * month's lines and totals, amounts in kronor exact to the öre. Bad input exits 2, stdout empty.
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { InputError } from '../../domain/errors.js';
+import { oreToKronor } from '../../domain/money.js';
+import { explainLine, kindSv, unitSv } from '../../domain/settlement/explain.js';
+import {
+  checkMonth,
+  parsePreviousRun,
+  parseSettlementInput,
+  settleMonth,
+  type SettlementResult,
+} from '../../domain/settlement/settle.js';
+import { loadCatalog } from '../../models/load.js';
+import { formatKr, table } from '../format.js';
+import { emit, fail } from '../output.js';
+
+/** Reads and parses a JSON file; a missing file or bad JSON is an input error naming it. */
+export function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError('file-unreadable', `cannot read: ${(error as Error).message}`, file);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError('bad-json', `not valid JSON: ${(error as Error).message}`, file);
+  }
+}
+
+/** The contract's JSON document (kronor), with explanation fields added. */
+export function presentSettlement(r: SettlementResult) {
+  const kr = oreToKronor;
+  return {
+    month: r.month,
+    total: kr(r.total),
+    providers: r.providers.map((p) => ({ providerId: p.id, total: kr(p.total) })),
+    districts: r.districts.map((d) => ({ district: d.id, total: kr(d.total) })),
+    placements: r.placements.map((p) => ({
+      id: p.id,
+      providerId: p.providerId,
+      district: p.district,
+      total: kr(p.total),
+    })),
+    lines: r.lines.map((l) => ({
+      placementId: l.placementId,
+      providerId: l.providerId,
+      district: l.district,
+      service: l.service,
+      kind: l.kind,
+      basis: l.basis,
+      from: l.from,
+      to: l.to,
+      quantity: l.quantity,
+      unit: l.unit,
+      days: l.days,
+      daysInMonth: l.daysInMonth,
+      rate: kr(l.rate),
+      amount: kr(l.amount),
+      level: l.level,
+      interval: l.interval,
+      regime: l.regime,
+      paidAsRegime: l.paidAsRegime,
+      model: l.model,
+      rules: l.rules,
+      sources: l.sources,
+      illustrative: l.illustrative,
+      correctsMonth: l.correctsMonth,
+      correctedKind: l.correctedKind,
+      recomputed: l.recomputed === null ? null : kr(l.recomputed),
+      previouslyPaid: l.previouslyPaid === null ? null : kr(l.previouslyPaid),
+      explanation: explainLine(l),
+    })),
+    run: r.run,
+    previousRuns: r.previousRuns,
+    warnings: r.warnings,
+  };
+}
+
+/** The readable Swedish specification printed without `--json`. */
+export function settlementText(r: SettlementResult): string {
+  const rows = r.lines.map((l) => [
+    l.placementId,
+    l.kind === 'correction' ? `Rättelse ${l.correctsMonth}` : kindSv(l.kind),
+    `${l.from}–${l.to}`,
+    l.unit === 'correction' ? '' : `${String(l.quantity).replace('.', ',')} ${unitSv(l.unit)}`,
+    l.unit === 'correction' ? '' : formatKr(l.rate),
+    formatKr(l.amount),
+    l.level ?? '',
+    l.model,
+    l.rules.join(' '),
+  ]);
+  const parts = [
+    `Ersättning till utförare, ${r.month}`,
+    '',
+    table(['Placering', 'Typ', 'Period', 'Antal', 'À-pris', 'Belopp', 'Nivå', 'Modell', 'Regler'], rows),
+    '',
+    table(
+      ['Utförare', 'Summa'],
+      r.providers.map((p) => [p.id, formatKr(p.total)]),
+    ),
+    '',
+    table(
+      ['Stadsdel', 'Summa'],
+      r.districts.map((d) => [d.id, formatKr(d.total)]),
+    ),
+    '',
+    `Totalt ${r.month}: ${formatKr(r.total)}`,
+  ];
+  return parts.join('\n');
+}
+
+/** Registers the command (discovered by src/cli/registry.ts). */
+export function register(program: Command): void {
+  program
+    .command('settle')
+    .description(
+      'Settle one calendar month: lines and totals per placement, provider and district (PAY-1..PAY-10)',
+    )
+    .requiredOption('--input <file>', 'settlement input JSON (contract.md)')
+    .requiredOption('--month <YYYY-MM>', 'the month to settle')
+    .option('--previous <files...>', 'outputs of earlier runs (settle --json), for corrections (PAY-9)')
+    .option('--json', 'print JSON')
+    .action((opts: { input: string; month: string; previous?: string[]; json?: boolean }) => {
+      try {
+        checkMonth(opts.month);
+        const input = parseSettlementInput(readJson(opts.input), opts.input);
+        const previous = (opts.previous ?? []).map((f) => parsePreviousRun(readJson(f), f));
+        const result = settleMonth(loadCatalog(), input, opts.month, { previous });
+        for (const w of result.warnings) process.stderr.write(`ersattning: warning: ${w}\n`);
+        if (opts.json) emit(true, presentSettlement(result), () => '');
+        else emit(false, result, settlementText);
+      } catch (error) {
+        fail(error);
+      }
+    });
+}

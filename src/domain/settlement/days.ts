@@ -1,0 +1,105 @@
+/**
+ * Day numbers for the settlement hot loop: a date as an integer count of days since 1970-01-01
+ * (proleptic Gregorian, no time zone), so ranges, lengths and weekdays are integer arithmetic
+ * without allocating Temporal objects per day. Pure arithmetic (Hinnant's civil-day algorithms).
+ */
+
+/** Days since 1970-01-01 of a civil date (month 1-12). */
+export function civilToDay(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The civil date of a day number as [year, month, day]. */
+export function dayToCivil(z: number): [number, number, number] {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
+}
+
+/** Is the year a leap year (Gregorian)? */
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** Number of days in a month (1-12) of a year. */
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+/**
+ * `YYYY-MM-DD` to a day number, or null when it is not a calendar date (2023-02-29): callers turn
+ * null into an InputError naming the field.
+ */
+export function isoToDay(iso: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return civilToDay(y, m, d);
+}
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+const isoCache = new Map<number, string>();
+
+/** A day number as `YYYY-MM-DD` (memoised: settlement lines reuse a few hundred distinct days). */
+export function dayToIso(day: number): string {
+  let s = isoCache.get(day);
+  if (s === undefined) {
+    const [y, m, d] = dayToCivil(day);
+    s = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+    if (isoCache.size < 100_000) isoCache.set(day, s);
+  }
+  return s;
+}
+
+/** A month `YYYY-MM` as its first and last day numbers and its length in days (PAY-3). */
+export interface MonthSpan {
+  month: string;
+  first: number;
+  last: number;
+  days: number;
+}
+
+/** The span of a month given as `YYYY-MM` (already validated by the caller). */
+export function monthSpan(month: string): MonthSpan {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const first = civilToDay(y, m, 1);
+  const days = daysInMonth(y, m);
+  return { month, first, last: first + days - 1, days };
+}
+
+/** The month `YYYY-MM` holding a day number. */
+export function monthOfDay(day: number): string {
+  return dayToIso(day).slice(0, 7);
+}
+
+/** Day of week, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
+export function weekday(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/** Weekdays (Monday-Friday) in [from, to], both included; 0 when to < from. */
+export function weekdaysBetween(from: number, to: number): number {
+  if (to < from) return 0;
+  const n = to - from + 1;
+  const full = Math.floor(n / 7);
+  let count = full * 5;
+  const startWd = weekday(from + full * 7);
+  for (let i = 0; i < n - full * 7; i++) if ((startWd + i) % 7 < 5) count++;
+  return count;
+}

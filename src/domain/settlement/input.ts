@@ -1,0 +1,117 @@
+/**
+ * The settlement input of contract.md (`settle --input`), as a strict Zod schema: unknown fields,
+ * impossible dates and wrong types are input errors naming the placement id and the field. The
+ * database layer maps its rows to exactly these types and calls the engine (see settle.ts).
+ */
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { regimeSchema, serviceIdSchema } from '../rate-model/schema.js';
+import { isoToDay } from './days.js';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .refine((s) => isoToDay(s) !== null, 'is not a calendar date');
+
+/** Kronor with at most two decimals (an individual rate, LVL-6/LVL-7). */
+const kronor = z
+  .number()
+  .nonnegative()
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'has more than two decimals');
+
+/** A level entry: points (classified by the model in force each day) or a level id (LVL-1). */
+const levelEntry = z
+  .strictObject({
+    from: isoDate,
+    points: z.number().int().nonnegative().optional(),
+    level: z.string().min(1).optional(),
+    /** ASMT-2: a preliminary level at the start, a final one within three months. */
+    kind: z.enum(['preliminary', 'final']).optional(),
+    /** ASMT-8: the date of the final assessment (its effect date under `assessment-date`). */
+    assessedOn: isoDate.optional(),
+  })
+  .refine((l) => (l.points === undefined) !== (l.level === undefined), {
+    message: 'give exactly one of points or level',
+  });
+
+const placement = z.strictObject({
+  id: z.string().min(1),
+  clientId: z.string().min(1).optional(),
+  providerId: z.string().min(1),
+  district: z.string().min(1),
+  service: serviceIdSchema,
+  regime: regimeSchema,
+  start: isoDate,
+  end: isoDate.nullable().default(null),
+  noticeDate: isoDate.nullable().default(null),
+  noShow: z.boolean().default(false),
+  levels: z.array(levelEntry).default([]),
+  /** SVC-3: participation, hours per week. */
+  hoursPerWeek: z.array(z.strictObject({ from: isoDate, hours: z.number().nonnegative() })).default([]),
+  /** PAY-4: decided sessions per week (occupation per session). */
+  sessionsPerWeek: z
+    .array(z.strictObject({ from: isoDate, sessions: z.number().int().nonnegative() }))
+    .default([]),
+  /** RATE-6: evening/night hours in supported housing, per date. */
+  eveningNightHours: z
+    .array(
+      z.strictObject({
+        date: isoDate,
+        hours: z
+          .number()
+          .positive()
+          .refine((n) => Number.isInteger(n * 100), 'has more than two decimals'),
+      }),
+    )
+    .default([]),
+  /** PAY-4: study-circle course sessions held. */
+  courseSessions: z.array(isoDate).default([]),
+  /** LVL-6 / LVL-7: an agreed individual amount per unit replacing the level rate. */
+  individualRates: z
+    .array(z.strictObject({ from: isoDate, to: isoDate.nullable(), amount: kronor }))
+    .default([]),
+  /** SVC-4: transition to work, at most the model's months (six). */
+  transitionToWork: z.array(z.strictObject({ from: isoDate, to: isoDate })).default([]),
+});
+
+/** The whole `--input` document. */
+export const settlementInputSchema = z.strictObject({ placements: z.array(placement) });
+
+/** One placement as parsed (defaults filled in). */
+export type PlacementInput = z.infer<typeof placement>;
+/** A level entry as parsed. */
+export type LevelEntryInput = z.infer<typeof levelEntry>;
+/** The settlement input as parsed: what the database layer builds and the engine reads. */
+export type SettlementInput = z.infer<typeof settlementInputSchema>;
+
+/**
+ * Parses the input strictly; the first problem becomes an InputError naming the placement id and
+ * the field, e.g. `placement P1 (placements[0]), field levels[1].from: is not a calendar date`.
+ */
+export function parseSettlementInput(data: unknown, file = 'input'): SettlementInput {
+  const result = settlementInputSchema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (!issue) throw new InputError('settlement-input', 'invalid input', file);
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const keys = 'keys' in issue && Array.isArray(issue.keys) ? ` (${issue.keys.join(', ')})` : '';
+  const message = issue.code === 'unrecognized_keys' ? `unknown field${keys}` : issue.message;
+  throw new InputError('settlement-input', message, describePath(data, path, file));
+}
+
+/** `input.json: placement P1 (placements[0]), field levels[1].from`. */
+export function describePath(data: unknown, path: (string | number)[], file: string): string {
+  if (path[0] !== 'placements' || typeof path[1] !== 'number')
+    return `${file}: ${path.length ? `field ${fieldPath(path)}` : '(top level)'}`;
+  const raw = (data as { placements?: unknown[] }).placements?.[path[1]];
+  const id =
+    raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
+      ? (raw as { id: string }).id
+      : '?';
+  const rest = path.slice(2);
+  return `${file}: placement ${id} (placements[${path[1]}])${rest.length ? `, field ${fieldPath(rest)}` : ''}`;
+}
+
+function fieldPath(path: (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}

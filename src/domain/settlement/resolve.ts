@@ -1,0 +1,119 @@
+/**
+ * Cached look-ups for the settlement loop: the model in force for a service on a day number
+ * (SVC-1, RATE-1), points to level (LVL-1), and the rate for a level, regime and participation
+ * (RATE-2..RATE-7, SVC-3). Each is computed once per distinct key per run, never per day.
+ */
+import type { ModelCatalog, ServicePeriod } from '../rate-model/catalog.js';
+import { classifyPoints } from '../rate-model/classify.js';
+import { lookupRate, paidRegime } from '../rate-model/rate.js';
+import type { Figure, Regime, ServiceId, ServiceModel } from '../rate-model/types.js';
+import { isoToDay } from './days.js';
+
+/** A model period with day numbers (to = +Infinity when open-ended). */
+export interface DayPeriod {
+  from: number;
+  to: number;
+  period: ServicePeriod;
+}
+
+/** A resolved rate: the amount per unit and everything a line needs to explain it. */
+export interface ResolvedRate {
+  ore: number;
+  source: string;
+  illustrative: boolean;
+  derived: boolean;
+  paidAs: Regime;
+  interval: string | null;
+  premises: { ore: number; unit: string; source: string; prorated: boolean } | null;
+  eveningNight: Figure | null;
+}
+
+/** Per-run caches over a catalog. */
+export class Resolver {
+  private readonly periods = new Map<ServiceId, DayPeriod[]>();
+  private readonly levels = new Map<ServiceModel, Map<number, string>>();
+  private readonly rates = new Map<ServiceModel, Map<string, ResolvedRate>>();
+  private readonly lowest = new Map<ServiceModel, string | null>();
+
+  constructor(readonly catalog: ModelCatalog) {}
+
+  /** The model periods of a service as day numbers, in date order. */
+  periodsOf(service: ServiceId): DayPeriod[] {
+    let list = this.periods.get(service);
+    if (!list) {
+      list = (this.catalog.periods.get(service) ?? []).map((p) => ({
+        from: isoToDay(p.from) ?? 0,
+        to: p.to === null ? Number.POSITIVE_INFINITY : (isoToDay(p.to) ?? 0),
+        period: p,
+      }));
+      this.periods.set(service, list);
+    }
+    return list;
+  }
+
+  /** The model period in force for a service on a day, or null (SVC-1). */
+  periodAt(service: ServiceId, day: number): DayPeriod | null {
+    for (const p of this.periodsOf(service)) if (day >= p.from && day <= p.to) return p;
+    return null;
+  }
+
+  /** Points to a level id in a model (LVL-1); throws the classifier's InputError (LVL-4). */
+  classify(period: ServicePeriod, points: number): string {
+    let m = this.levels.get(period.service);
+    if (!m) this.levels.set(period.service, (m = new Map()));
+    let id = m.get(points);
+    if (id === undefined) {
+      id = classifyPoints(period.model, period.service.id, points).level;
+      m.set(points, id);
+    }
+    return id;
+  }
+
+  /** The lowest level of a service in a model (PAY-5 idle place): the one with the fewest points, else the first. */
+  lowestLevel(service: ServiceModel): string | null {
+    let id = this.lowest.get(service);
+    if (id === undefined) {
+      const sorted = [...service.levels].sort((a, b) => (a.points?.min ?? 0) - (b.points?.min ?? 0));
+      id = sorted[0]?.id ?? null;
+      this.lowest.set(service, id);
+    }
+    return id;
+  }
+
+  /** The rate for a level (null for flat services), regime and hours per week (null unless SVC-3). */
+  rate(period: ServicePeriod, level: string | null, regime: Regime, hours: number | null): ResolvedRate {
+    let m = this.rates.get(period.service);
+    if (!m) this.rates.set(period.service, (m = new Map()));
+    const key = `${level}|${regime}|${hours}`;
+    let r = m.get(key);
+    if (!r) {
+      const found = lookupRate(period.model, {
+        service: period.service.id,
+        level,
+        regime,
+        hoursPerWeek: period.service.participation ? hours : null,
+      });
+      const pa = found.premisesAllowance;
+      r = {
+        ore: found.amount.ore,
+        source: found.amount.source,
+        illustrative: found.amount.illustrative,
+        derived: found.amount.derived !== undefined,
+        paidAs: found.paidAsRegime,
+        interval: found.interval?.id ?? null,
+        premises:
+          pa && pa.ore > 0
+            ? { ore: pa.ore, unit: pa.unit, source: pa.source, prorated: pa.proration !== 'none' }
+            : null,
+        eveningNight: found.eveningNight,
+      };
+      m.set(key, r);
+    }
+    return r;
+  }
+
+  /** Checks the regime is paid by the service in a model (SVC-2); throws an InputError if not. */
+  checkRegime(period: ServicePeriod, regime: Regime): Regime {
+    return paidRegime(period.service, regime);
+  }
+}

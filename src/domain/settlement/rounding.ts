@@ -1,0 +1,38 @@
+/**
+ * The one place settlement rounds (PAY-10): fractional amounts (a month prorated by calendar days,
+ * PAY-3; sessions spread over weekdays, PAY-4; hours in hundredths, RATE-6) are accumulated as
+ * exact integer numerators per placement, month and kind, and each line gets the difference of
+ * the rounded running totals, via `roundOre` of money.ts. So a kind's month total is rounded
+ * exactly once, and the lines of a month always sum to it however finely the month is split.
+ */
+import { roundOre } from '../money.js';
+
+/** Running numerators for one placement-month; reset before each placement. */
+export class Accumulator {
+  private keys: string[] = [];
+  private nums: number[] = [];
+
+  /** Forget every running total (next placement). */
+  reset(): void {
+    this.keys.length = 0;
+    this.nums.length = 0;
+  }
+
+  /**
+   * Adds `numerator / denominator` öre to the running total named `key` and returns the öre this
+   * step adds after rounding: round(after / den) − round(before / den).
+   */
+  take(key: string, numerator: number, denominator: number): number {
+    if (denominator === 1) return numerator; // whole öre already (days × rate)
+    let i = this.keys.indexOf(key);
+    if (i < 0) {
+      i = this.keys.length;
+      this.keys.push(key);
+      this.nums.push(0);
+    }
+    const before = this.nums[i] as number;
+    const after = before + numerator;
+    this.nums[i] = after;
+    return roundOre(after / denominator) - roundOre(before / denominator);
+  }
+}
