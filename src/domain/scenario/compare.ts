@@ -264,7 +264,7 @@ function aggregate(pop: Population, bt: Tables, pt: Tables, basis: Basis) {
     const tb = bt[s];
     const tp = pt[s];
     if (tb === undefined || tp === undefined) {
-      excluded[s]++;
+      excluded[s] = (excluded[s] as number) + 1;
       continue;
     }
     const pts = points[i] as number;
@@ -294,25 +294,25 @@ function aggregate(pop: Population, bt: Tables, pt: Tables, basis: Basis) {
     }
     const sb = levelBase[s] as number;
     const sp = levelBaseP[s] as number;
-    countB[sb + lb]++;
-    costB[sb + lb] += cb;
-    countP[sp + lp]++;
-    costP[sp + lp] += cp;
+    countB[sb + lb] = (countB[sb + lb] as number) + 1;
+    costB[sb + lb] = (costB[sb + lb] as number) + cb;
+    countP[sp + lp] = (countP[sp + lp] as number) + 1;
+    costP[sp + lp] = (costP[sp + lp] as number) + cp;
     const ts = (transBase[s] as number) + lb * tp.levelIds.length + lp;
-    tCount[ts]++;
-    tCostB[ts] += cb;
-    tCostP[ts] += cp;
+    tCount[ts] = (tCount[ts] as number) + 1;
+    tCostB[ts] = (tCostB[ts] as number) + cb;
+    tCostP[ts] = (tCostP[ts] as number) + cp;
     const mv = (changed[s] as Uint8Array)[lb * tp.levelIds.length + lp] as number;
     const d = dCode[i] as number;
-    district.b[d] += cb;
-    district.p[d] += cp;
-    district.persons[d]++;
-    district.moved[d] += mv;
+    district.b[d] = (district.b[d] as number) + cb;
+    district.p[d] = (district.p[d] as number) + cp;
+    district.persons[d] = (district.persons[d] as number) + 1;
+    district.moved[d] = (district.moved[d] as number) + mv;
     const u = pCode[i] as number;
-    provider.b[u] += cb;
-    provider.p[u] += cp;
-    provider.persons[u]++;
-    provider.moved[u] += mv;
+    provider.b[u] = (provider.b[u] as number) + cb;
+    provider.p[u] = (provider.p[u] as number) + cp;
+    provider.persons[u] = (provider.persons[u] as number) + 1;
+    provider.moved[u] = (provider.moved[u] as number) + mv;
   }
   return {
     levelBase,
