@@ -230,3 +230,23 @@ export function corrections(
   }
   return out;
 }
+
+/** An earlier result held in memory (the database layer's approved runs) as a previous run. */
+export function previousFromResult(
+  r: { month: string; lines: readonly SettlementLine[] },
+  file: string,
+): PreviousRun {
+  const lines: PaidLine[] = r.lines.map((l) => ({
+    placementId: l.placementId,
+    providerId: l.providerId,
+    district: l.district,
+    service: l.service,
+    kind: l.kind,
+    from: l.from,
+    to: l.to,
+    amount: l.amount,
+    correctsMonth: l.correctsMonth,
+    correctedKind: l.correctedKind,
+  }));
+  return { month: r.month, hash: runHash(r.month, lines), file, lines };
+}

@@ -16,7 +16,7 @@ import { Accumulator } from './rounding.js';
 import type { SettlementLine, SettlementResult, Total } from './types.js';
 
 export type { PreviousRun } from './corrections.js';
-export { parsePreviousRun } from './corrections.js';
+export { parsePreviousRun, previousFromResult } from './corrections.js';
 export { parseSettlementInput } from './input.js';
 export type { PlacementInput, SettlementInput } from './input.js';
 export type { SettlementLine, SettlementResult } from './types.js';
