@@ -1,0 +1,168 @@
+/**
+ * The application shell: skip link, header, navigation per role, main landmark and footer with the
+ * accessibility statement (DOS-lagen), and the route table. Signed-out users see the sign-in page.
+ */
+import { AppShell, Burger, Button, Group, NavLink, Text, Anchor, Center } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useAuth, ROLE_LABELS } from './auth.js';
+import { Link, Redirect, Routes, navigate, useLocation, type Route } from './router.js';
+import type { Role } from './types.js';
+import { Loading } from './components/QueryState.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { StartPage } from './pages/StartPage.js';
+import { ModelsPage } from './pages/ModelsPage.js';
+import { ModelPage } from './pages/ModelPage.js';
+import { ModelComparePage } from './pages/ModelComparePage.js';
+import { ClientsPage } from './pages/ClientsPage.js';
+import { ClientPage } from './pages/ClientPage.js';
+import { PlacementPage } from './pages/PlacementPage.js';
+import { SettlementPage } from './pages/SettlementPage.js';
+import { RunPage } from './pages/RunPage.js';
+import { SpecificationPage } from './pages/SpecificationPage.js';
+import { ScenarioPage } from './pages/ScenarioPage.js';
+import { ProviderPortalPage } from './pages/ProviderPortalPage.js';
+import { AccessibilityPage } from './pages/AccessibilityPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+
+interface NavItem {
+  href: string;
+  label: string;
+  roles: Role[] | 'all';
+}
+
+/** The menu; each entry is shown to the roles that can use it (docs/api.md "who"). */
+export const NAV: NavItem[] = [
+  { href: '/', label: 'Start', roles: 'all' },
+  { href: '/modeller', label: 'Ersättningsmodeller', roles: 'all' },
+  { href: '/klienter', label: 'Klienter och placeringar', roles: ['case_officer', 'assessor', 'admin'] },
+  { href: '/avrakning', label: 'Avräkning', roles: ['admin', 'analyst', 'case_officer'] },
+  { href: '/scenario', label: 'Scenario och konsekvens', roles: ['analyst', 'admin'] },
+  { href: '/utforare', label: 'Min verksamhet', roles: ['provider'] },
+];
+
+const routes: Route[] = [
+  { pattern: '/', render: () => <StartPage /> },
+  { pattern: '/modeller', render: () => <ModelsPage /> },
+  { pattern: '/modeller/jamfor', render: () => <ModelComparePage /> },
+  { pattern: '/modeller/:id', render: (p) => <ModelPage id={p.id ?? ''} /> },
+  { pattern: '/klienter', render: () => <ClientsPage /> },
+  { pattern: '/klienter/:id', render: (p) => <ClientPage id={p.id ?? ''} /> },
+  { pattern: '/placeringar/ny', render: () => <PlacementPage id={null} /> },
+  { pattern: '/placeringar/:id', render: (p) => <PlacementPage id={p.id ?? ''} /> },
+  { pattern: '/avrakning', render: () => <SettlementPage /> },
+  { pattern: '/avrakning/:id', render: (p) => <RunPage id={p.id ?? ''} /> },
+  {
+    pattern: '/avrakning/:id/utforare/:providerId',
+    render: (p) => <SpecificationPage runId={p.id ?? ''} providerId={p.providerId ?? ''} />,
+  },
+  { pattern: '/scenario', render: () => <ScenarioPage /> },
+  { pattern: '/utforare', render: () => <ProviderPortalPage /> },
+  { pattern: '/tillganglighet', render: () => <AccessibilityPage /> },
+  { pattern: '/logga-in', render: () => <Redirect to="/" /> },
+];
+
+/** The whole app. */
+export function App() {
+  const { user, loading, signOut } = useAuth();
+  const { pathname } = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+
+  if (loading) {
+    return (
+      <Center h="100vh">
+        <Loading what="inloggningen" />
+      </Center>
+    );
+  }
+
+  // The accessibility statement is public; everything else needs a session.
+  const publicPage = pathname === '/tillganglighet';
+  const items = user ? NAV.filter((n) => n.roles === 'all' || n.roles.includes(user.role)) : [];
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Hoppa till huvudinnehållet
+      </a>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={user ? { width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              {user && (
+                <Burger
+                  opened={opened}
+                  onClick={toggle}
+                  hiddenFrom="sm"
+                  size="sm"
+                  aria-label={opened ? 'Stäng menyn' : 'Öppna menyn'}
+                />
+              )}
+              <Anchor component={Link} href="/" fw={700} fz="lg" c="dark.9" underline="never">
+                Ersättning
+              </Anchor>
+              <Text size="sm" c="dimmed" visibleFrom="md">
+                LSS och socialpsykiatri, Stockholms stad
+              </Text>
+            </Group>
+            {user && (
+              <Group gap="sm" wrap="nowrap">
+                <Text size="sm" visibleFrom="xs" data-testid="current-user">
+                  {user.name} ({ROLE_LABELS[user.role] ?? user.role})
+                </Text>
+                <Button
+                  variant="default"
+                  size="xs"
+                  onClick={async () => {
+                    await signOut();
+                    navigate('/');
+                  }}
+                >
+                  Logga ut
+                </Button>
+              </Group>
+            )}
+          </Group>
+        </AppShell.Header>
+        {user && (
+          <AppShell.Navbar p="xs" aria-label="Huvudmeny">
+            {items.map((item) => {
+              const active = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
+              return (
+                <NavLink
+                  key={item.href}
+                  component={Link}
+                  href={item.href}
+                  label={item.label}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  onClick={close}
+                />
+              );
+            })}
+          </AppShell.Navbar>
+        )}
+        <AppShell.Main id="main" tabIndex={-1}>
+          {user ? (
+            <Routes routes={routes} fallback={<NotFoundPage />} />
+          ) : publicPage ? (
+            <AccessibilityPage />
+          ) : (
+            <LoginPage />
+          )}
+          <footer style={{ marginTop: '3rem' }}>
+            <Text size="sm" c="dimmed">
+              <Anchor component={Link} href="/tillganglighet">
+                Tillgänglighetsredogörelse
+              </Anchor>
+              {' · '}Stockholms stad, socialförvaltningen
+            </Text>
+          </footer>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The one way the web app talks to the server (docs/api.md): JSON in and out, the session cookie
+ * sent automatically, and the `x-csrf-token` header on every state-changing request.
+ */
+
+/** An error answer from the API, `{ error: { id, message, field?, rows? } }`, with its status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly id: string,
+    message: string,
+    readonly field?: string,
+    readonly rows?: { line: number; column?: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Remembers the CSRF token from sign-in or `/api/auth/me`. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Uppgifterna är inte giltiga.',
+  401: 'Du är inte inloggad.',
+  403: 'Du har inte behörighet till detta.',
+  404: 'Hittades inte.',
+  409: 'Uppgifterna har ändrats av någon annan eller krockar med befintliga uppgifter.',
+  422: 'Åtgärden stoppades av en regel.',
+};
+
+async function parseError(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // not JSON: fall through to the status text
+  }
+  const err = (body as { error?: Record<string, unknown> } | null)?.error;
+  const fallback = STATUS_TEXT[res.status] ?? `Något gick fel (${res.status}).`;
+  if (err && typeof err === 'object') {
+    return new ApiError(
+      res.status,
+      String(err.id ?? 'error'),
+      typeof err.message === 'string' && err.message ? err.message : fallback,
+      typeof err.field === 'string' ? err.field : undefined,
+      Array.isArray(err.rows) ? (err.rows as ApiError['rows']) : undefined,
+    );
+  }
+  const message = (body as { message?: unknown } | null)?.message;
+  return new ApiError(res.status, 'http-' + res.status, typeof message === 'string' ? message : fallback);
+}
+
+/** Sends one request; resolves with the parsed JSON (or null for an empty body), rejects with ApiError. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw await parseError(res);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** GET helper used by the query hooks. */
+export const get = <T>(path: string): Promise<T> => request<T>('GET', path);
+/** POST helper. */
+export const post = <T>(path: string, body: unknown = {}): Promise<T> => request<T>('POST', path, body);
+/** PATCH helper. */
+export const patch = <T>(path: string, body: unknown): Promise<T> => request<T>('PATCH', path, body);
+
+/** Builds `path?a=1&b=2`, leaving out empty values. */
+export function withQuery(path: string, query: Record<string, string | number | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** A human message for any error thrown by a request, in Swedish where we know the case. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return `Något gick fel: ${error.message}`;
+  return 'Något gick fel.';
+}

@@ -1,0 +1,30 @@
+/** A date field typed as `ÅÅÅÅ-MM-DD` with a visible label, format hint and error next to it. */
+import { TextInput } from '@mantine/core';
+
+/** A labelled ISO date input; `error` is announced via aria-describedby (Mantine wires it). */
+export function DateField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+  required?: boolean;
+  name?: string;
+  description?: string;
+}) {
+  return (
+    <TextInput
+      label={props.label}
+      name={props.name}
+      description={props.description ?? 'ÅÅÅÅ-MM-DD'}
+      placeholder="ÅÅÅÅ-MM-DD"
+      inputMode="numeric"
+      autoComplete="off"
+      maxLength={10}
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      error={props.error}
+      required={props.required}
+      withAsterisk={props.required}
+    />
+  );
+}

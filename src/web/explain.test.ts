@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { correctedMonth, explainLine } from './explain.js';
+import type { SettlementLine } from './types.js';
+
+const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+const line: SettlementLine = {
+  placementId: 'P1',
+  clientName: 'Anna A',
+  service: 'lss-gruppbostad',
+  regime: 'privat',
+  kind: 'stay',
+  from: '2024-03-01',
+  to: '2024-03-14',
+  quantity: 14,
+  unit: 'dygn',
+  rate: 2160,
+  amount: 30240,
+  level: '2',
+  rules: ['PAY-1', 'PAY-2'],
+  explanation: { rate: { source: '002, Tabell 2 (Gruppbostad)' }, text: 'Nivå 2 från 42 poäng.' },
+};
+
+describe('explainLine', () => {
+  it('states the calculation the Swedish way (PAY-10)', () => {
+    const e = explainLine(line);
+    expect(plain(e.calculation)).toBe('14 dygn × 2 160 kr = 30 240 kr');
+    expect(plain(e.summary)).toBe(
+      'Vistelse för Anna A: Gruppbostad (LSS), Nivå 2, privat regi, 2024-03-01 – 2024-03-14.',
+    );
+  });
+  it('names every rule in plain Swedish', () => {
+    expect(explainLine(line).rules.map((r) => r.id)).toEqual(['PAY-1', 'PAY-2']);
+    expect(explainLine(line).rules[1]?.text).toMatch(/antal dagar/);
+  });
+  it('finds the sources and notes inside the server explanation', () => {
+    expect(explainLine(line).sources).toEqual(['002, Tabell 2 (Gruppbostad)']);
+    expect(explainLine(line).notes).toEqual(['Nivå 2 från 42 poäng.']);
+  });
+  it('a correction names the month it corrects (PAY-9)', () => {
+    const c = { ...line, kind: 'correction', amount: -1000, correctsMonth: '2024-01' };
+    expect(correctedMonth(c)).toBe('2024-01');
+    expect(explainLine(c).summary).toMatch(/^Rättelse av januari 2024 för Anna A.*Återkrav/);
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * A settlement line explained in plain Swedish (PAY-10, issue #6 step 4): what was paid, how it
+ * was computed (quantity × rate = amount), which rules applied and where each figure comes from.
+ * Built from the line's own fields so it works whatever extra explanation the server attaches.
+ */
+import type { SettlementLine } from './types.js';
+import {
+  formatKr,
+  formatMonth,
+  formatNumber,
+  formatPeriod,
+  levelLabel,
+  regimeLabel,
+  serviceLabel,
+  unitLabel,
+} from './format.js';
+
+/** Every rule a line can cite, in plain Swedish (domain.md). */
+export const RULES: Record<string, string> = {
+  'SVC-1':
+    'Varje belopp hör till en insats, en nivå, en regiform och den ersättningsmodell som gällde den dagen.',
+  'SVC-2':
+    'Regiformerna är kommunal regi, entreprenad och privat regi; entreprenad i socialpsykiatrin ersätts som kommunal.',
+  'SVC-3': 'Daglig verksamhet ersätts efter nivå och deltagandegrad (timmar per vecka).',
+  'SVC-4': 'Övergång till arbete: i upp till sex månader betalas nivå 1 med 1–10 timmar per vecka.',
+  'LVL-1': 'Poängen från bedömningen ger nivån genom modellens poängintervall.',
+  'LVL-6': 'Över 60 poäng kan beställare och utförare komma överens om individuell ersättning.',
+  'LVL-7': 'Särskild redovisning: ett individuellt belopp utanför nivåerna.',
+  'RATE-3': 'Privata utförare får momskompensation, 2,4 procent på kommunens ersättning.',
+  'RATE-5': 'Lokalschablon betalas för lokal- och verksamhetsyta enligt modellen.',
+  'RATE-6': 'Kvälls- och nattillägg i stödboende betalas per timme.',
+  'RATE-7': 'Sysselsättning ersätts med ett fast belopp per månad, med lokaldelen fördelad på deltagardagar.',
+  'PAY-1':
+    'Ersättning betalas från inflyttnings- eller startdagen till och med utflyttnings- eller slutdagen.',
+  'PAY-2':
+    'För dygn och dagar: antal dagar i månaden inom placeringen gånger ersättningen för nivån och regiformen.',
+  'PAY-3': 'Månadsersättning fördelas efter kalenderdagar när placeringen bara omfattar en del av månaden.',
+  'PAY-4': 'Pass och kurstillfällen ersätts per beslutat eller genomfört tillfälle.',
+  'PAY-5': 'Tomgångsersättning: sju dagar på lägsta nivån efter utflyttning eller avslut.',
+  'PAY-6': 'Uppsägningstid: full ersättning i fyra dagar efter uppsägningen, därefter tomgångsersättning.',
+  'PAY-7': 'Om klienten inte flyttar in eller börjar betalas ersättning i 14 dagar, med uppsägningstid.',
+  'PAY-8': 'Privata utförare får lokalschablon och momskompensation; individuell ersättning ersätter nivåns.',
+  'PAY-9':
+    'En avräknad månad ändras aldrig: skillnaden betalas eller återkrävs som en rättelse i en senare körning.',
+  'PAY-10':
+    'Varje belopp på specifikationen kan förklaras med insats, klient, antal, nivå, ersättning och källa.',
+  'PAY-11': 'Samma regler gäller för alla regiformer, med de angivna skillnaderna.',
+  'PAY-12': 'Tomgång, uppsägning och utebliven inflyttning är modellparametrar för LSS.',
+  'ASMT-8':
+    'En slutlig nivå som skiljer sig från den preliminära gäller från startdagen; skillnaden blir en rättelse.',
+};
+
+/** Swedish names of line kinds. */
+export const KIND_LABELS: Record<string, string> = {
+  stay: 'vistelse',
+  regular: 'ordinarie',
+  base: 'ordinarie',
+  level: 'ordinarie',
+  rate: 'ordinarie',
+  premises: 'lokalschablon',
+  'idle-place': 'tomgång',
+  idle: 'tomgång',
+  notice: 'uppsägningstid',
+  'no-show': 'utebliven inflyttning',
+  'evening-night': 'kvälls- och nattillägg',
+  'course-session': 'kurstillfälle',
+  individual: 'individuell ersättning',
+  'individual-rate': 'individuell ersättning',
+  correction: 'rättelse',
+  'transition-to-work': 'övergång till arbete',
+};
+
+/** Swedish name of a line kind, falling back to the id. */
+export const kindName = (kind: string): string => KIND_LABELS[kind] ?? kind;
+
+/** The month a correction line corrects, if any. */
+export function correctedMonth(line: SettlementLine): string | null {
+  const explicit = line.correctsMonth ?? line.corrects ?? null;
+  if (explicit) return explicit.slice(0, 7);
+  return line.kind === 'correction' ? line.from.slice(0, 7) : null;
+}
+
+/** A structured explanation: a heading sentence, the calculation, rule texts and sources. */
+export interface Explanation {
+  summary: string;
+  calculation: string;
+  rules: { id: string; text: string }[];
+  sources: string[];
+  notes: string[];
+}
+
+const plural = (n: number, unit: string): string => {
+  const word = unitLabel(unit);
+  if (n === 1) return word;
+  const plurals: Record<string, string> = {
+    dygn: 'dygn',
+    dag: 'dagar',
+    månad: 'månader',
+    pass: 'pass',
+    kurstillfälle: 'kurstillfällen',
+    timme: 'timmar',
+    vardag: 'vardagar',
+  };
+  return plurals[word] ?? word;
+};
+
+function collectSources(x: unknown, out: Set<string>, depth = 0): void {
+  if (depth > 4 || x === null || x === undefined) return;
+  if (Array.isArray(x)) x.forEach((v) => collectSources(v, out, depth + 1));
+  else if (typeof x === 'object')
+    for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
+      if ((k === 'source' || k === 'sources') && typeof v === 'string') out.add(v);
+      else if (k === 'sources' && Array.isArray(v))
+        v.filter((s) => typeof s === 'string').forEach((s) => out.add(s));
+      else collectSources(v, out, depth + 1);
+    }
+}
+
+function collectText(x: unknown): string[] {
+  if (typeof x === 'string') return [x];
+  if (Array.isArray(x)) return x.filter((s): s is string => typeof s === 'string');
+  if (x && typeof x === 'object') {
+    const o = x as Record<string, unknown>;
+    for (const k of ['text', 'sv', 'summary', 'steps', 'notes']) if (o[k]) return collectText(o[k]);
+  }
+  return [];
+}
+
+/** Explains one line in plain Swedish. */
+export function explainLine(line: SettlementLine): Explanation {
+  const who = line.clientName ? ` för ${line.clientName}` : '';
+  const svc = line.service ? serviceLabel(line.service) : 'insatsen';
+  const level = line.level ? `, ${levelLabel(line.level)}` : '';
+  const regime = line.regime ? `, ${regimeLabel(line.regime)}` : '';
+  const corrected = correctedMonth(line);
+  const summary =
+    line.kind === 'correction'
+      ? `Rättelse av ${corrected ? formatMonth(corrected) : 'en tidigare månad'}${who}: ${svc}${level}${regime}. ` +
+        `${line.amount < 0 ? 'Återkrav' : 'Tilläggsbetalning'} av skillnaden mot det som redan betalats (PAY-9).`
+      : `${capitalise(kindName(line.kind))}${who}: ${svc}${level}${regime}, ${formatPeriod(line.from, line.to)}.`;
+  const calculation = `${formatNumber(line.quantity, 4)} ${plural(line.quantity, line.unit)} × ${formatKr(line.rate)} = ${formatKr(line.amount)}`;
+  const rules = (line.rules ?? []).map((id) => ({ id, text: RULES[id] ?? 'Regel i ersättningsmodellen.' }));
+  const sources = new Set<string>();
+  collectSources(line.explanation, sources);
+  return { summary, calculation, rules, sources: [...sources], notes: collectText(line.explanation) };
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

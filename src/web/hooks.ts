@@ -1,0 +1,47 @@
+/**
+ * Shared queries: districts and providers (for names in tables and pickers) and models.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { get } from './api.js';
+import type { District, ModelSummary, Provider } from './types.js';
+
+/** All districts; cached for the session. */
+export function useDistricts() {
+  return useQuery({
+    queryKey: ['districts'],
+    queryFn: () => get<District[]>('/api/districts'),
+    staleTime: 300_000,
+  });
+}
+
+/** All providers with their units (or only the signed-in provider's own). */
+export function useProviders() {
+  return useQuery({
+    queryKey: ['providers'],
+    queryFn: () => get<Provider[]>('/api/providers'),
+    staleTime: 300_000,
+  });
+}
+
+/** All rate models. */
+export function useModels() {
+  return useQuery({
+    queryKey: ['models'],
+    queryFn: () => get<ModelSummary[]>('/api/models'),
+    staleTime: 300_000,
+  });
+}
+
+/** A lookup from id to name, falling back to the id itself. */
+export function nameLookup(
+  list: { id: string; name: string }[] | undefined,
+): (id: string | null | undefined) => string {
+  const map = new Map((list ?? []).map((x) => [x.id, x.name]));
+  return (id) => (id ? (map.get(id) ?? id) : '–');
+}
+
+/** Unwraps `[...]` or `{ items: [...] }`, since list endpoints may answer either way. */
+export function listOf<T>(data: T[] | { items?: T[] } | null | undefined): T[] {
+  if (!data) return [];
+  return Array.isArray(data) ? data : (data.items ?? []);
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { compareModels, figure, rangeText, servicesOf } from './model-view.js';
+import type { ModelDetail } from './types.js';
+
+const model = (id: string, kommunal: number, points: [number, number]): ModelDetail => ({
+  id,
+  title: id,
+  validFrom: '2024-01-01',
+  validTo: null,
+  services: {
+    'lss-gruppbostad': {
+      title: 'Gruppbostad',
+      unit: 'dygn',
+      levels: [
+        {
+          id: '1',
+          label: 'Nivå 1',
+          points: { min: points[0], max: points[1] },
+          annualStandardAmount: { ore: 55000000, source: '002, Tabell 2', illustrative: false },
+          rates: { kommunal: { ore: kommunal * 100, source: '002, Tabell 2', illustrative: false } },
+        },
+      ],
+    },
+  } as never,
+});
+
+describe('figure', () => {
+  it.each([
+    [1501, 1501],
+    [{ amount: 1501 }, 1501],
+    [{ ore: 150150 }, 1501.5],
+  ])('%j → %s kr', (input, kr) => expect(figure(input)?.kr).toBe(kr));
+  it('keeps the source', () => expect(figure({ ore: 100, source: 'x' })?.source).toBe('x'));
+  it('is null when absent', () => expect(figure(null)).toBeNull());
+});
+
+describe('rangeText', () => {
+  it.each([
+    [{ min: 21, max: 35 }, '21–35'],
+    [{ min: 36, max: null }, '36–'],
+    [[0, 20], '0–20'],
+    [null, '–'],
+  ])('%j → %s', (r, text) => expect(rangeText(r as never)).toBe(text));
+});
+
+describe('servicesOf / compareModels', () => {
+  it('reads a record of services with figures in öre', () => {
+    const [s] = servicesOf(model('a', 1289, [0, 20]));
+    expect(s?.levels[0]?.rates.kommunal?.kr).toBe(1289);
+    expect(s?.levels[0]?.schablon?.kr).toBe(550000);
+    expect(s?.regimes).toEqual(['kommunal']);
+  });
+
+  it('marks changed amounts and point ranges, not equal ones', () => {
+    const { rows } = compareModels(model('a', 1289, [0, 20]), model('b', 1300, [0, 20]));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.rates.kommunal).toEqual({ a: 1289, b: 1300, changed: true });
+    expect(rows[0]?.schablon.changed).toBe(false);
+    expect(rows[0]?.pointsChanged).toBe(false);
+  });
+
+  it('a level only in one model is a change', () => {
+    const b = model('b', 1289, [0, 25]);
+    const { rows } = compareModels(model('a', 1289, [0, 20]), b);
+    expect(rows[0]?.pointsChanged).toBe(true);
+  });
+});

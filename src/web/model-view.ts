@@ -1,0 +1,163 @@
+/**
+ * Turns a rate model from the API into rows for the model pages, and two models into a
+ * side-by-side comparison with differences marked (issue #6 step 2). Pure functions, unit tested.
+ * A figure may arrive as kronor, `{ amount }` (kronor) or `{ ore }`: all become kronor here.
+ */
+import type { Figure, ModelDetail, ModelLevel, ModelService } from './types.js';
+
+/** One figure ready to show. */
+export interface ShownFigure {
+  kr: number;
+  source: string | null;
+  derived: string | null;
+  illustrative: boolean;
+}
+
+/** One level row of a service table. */
+export interface LevelRow {
+  id: string;
+  label: string;
+  points: string;
+  hoursPerMonth: string | null;
+  schablon: ShownFigure | null;
+  rates: Record<string, ShownFigure | null>;
+}
+
+/** One service of a model, normalised. */
+export interface ServiceView {
+  id: string;
+  title: string;
+  unit: string;
+  source: string | null;
+  regimes: string[];
+  levels: LevelRow[];
+  flat: Record<string, ShownFigure | null> | null;
+  premises: Record<string, ShownFigure | null> | null;
+  illustrative: boolean;
+}
+
+/** A figure in any of the accepted shapes → kronor with its source. */
+export function figure(f: Figure | number | null | undefined): ShownFigure | null {
+  if (f === null || f === undefined) return null;
+  if (typeof f === 'number') return { kr: f, source: null, derived: null, illustrative: false };
+  const kr = f.amount ?? (f.ore !== undefined ? f.ore / 100 : undefined);
+  if (kr === undefined) return null;
+  return { kr, source: f.source ?? null, derived: f.derived ?? null, illustrative: !!f.illustrative };
+}
+
+/** A point range as `21–35`, `36–` for an open top, `–` for none. */
+export function rangeText(
+  r: { min: number; max: number | null } | [number, number | null] | null | undefined,
+): string {
+  if (!r) return '–';
+  const [min, max] = Array.isArray(r) ? r : [r.min, r.max];
+  return max === null || max === undefined ? `${min}–` : `${min}–${max}`;
+}
+
+const REGIME_ORDER = ['kommunal', 'entreprenad', 'privat'];
+
+function figures(
+  rec: Record<string, Figure | number> | null | undefined,
+): Record<string, ShownFigure | null> | null {
+  if (!rec) return null;
+  return Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, figure(v)]));
+}
+
+function levelRow(l: ModelLevel): LevelRow {
+  const points = l.points as LevelRow['points'] | ModelLevel['points'] | [number, number | null];
+  return {
+    id: String(l.id),
+    label: l.label ?? (/^\d+$/.test(String(l.id)) ? `Nivå ${l.id}` : String(l.id)),
+    points: rangeText(points as never),
+    hoursPerMonth: l.hoursPerMonth ? rangeText(l.hoursPerMonth) : null,
+    schablon: figure(l.annualStandardAmount as Figure | number | null | undefined),
+    rates: figures(l.rates) ?? {},
+  };
+}
+
+/** The services of a model as a list, whatever shape the API used (array or record). */
+export function servicesOf(model: ModelDetail): ServiceView[] {
+  const raw = model.services;
+  const entries: [string, ModelService][] = Array.isArray(raw)
+    ? raw.filter((s): s is ModelService => typeof s === 'object').map((s) => [s.id ?? '', s])
+    : Object.entries(raw ?? {});
+  return entries.map(([id, s]) => {
+    const levels = (s.levels ?? []).map(levelRow);
+    const regimeSet = new Set<string>(s.regimes ?? []);
+    for (const l of levels) for (const r of Object.keys(l.rates)) regimeSet.add(r);
+    for (const r of Object.keys(s.flatRates ?? {})) regimeSet.add(r);
+    const regimes = [...regimeSet].sort((a, b) => REGIME_ORDER.indexOf(a) - REGIME_ORDER.indexOf(b));
+    return {
+      id: s.id ?? id,
+      title: s.title ?? id,
+      unit: s.unit ?? '',
+      source: s.source ?? null,
+      regimes,
+      levels,
+      flat: figures(s.flatRates),
+      premises: figures(s.premisesAllowance?.rates),
+      illustrative: !!s.illustrative,
+    };
+  });
+}
+
+/** One compared cell: both figures and whether they differ. */
+export interface ComparedCell {
+  a: number | null;
+  b: number | null;
+  changed: boolean;
+}
+
+/** One compared level row (levels matched by id within a service). */
+export interface ComparedRow {
+  service: string;
+  serviceTitle: string;
+  level: string;
+  label: string;
+  pointsA: string | null;
+  pointsB: string | null;
+  pointsChanged: boolean;
+  schablon: ComparedCell;
+  rates: Record<string, ComparedCell>;
+}
+
+const cell = (a: ShownFigure | null | undefined, b: ShownFigure | null | undefined): ComparedCell => ({
+  a: a?.kr ?? null,
+  b: b?.kr ?? null,
+  changed: (a?.kr ?? null) !== (b?.kr ?? null),
+});
+
+/** Two models side by side: every service and level of either, with the changed figures marked. */
+export function compareModels(a: ModelDetail, b: ModelDetail): { rows: ComparedRow[]; regimes: string[] } {
+  const sa = new Map(servicesOf(a).map((s) => [s.id, s]));
+  const sb = new Map(servicesOf(b).map((s) => [s.id, s]));
+  const ids = [...new Set([...sa.keys(), ...sb.keys()])];
+  const regimes = new Set<string>();
+  const rows: ComparedRow[] = [];
+  for (const id of ids) {
+    const x = sa.get(id);
+    const y = sb.get(id);
+    const levelIds = [...new Set([...(x?.levels ?? []), ...(y?.levels ?? [])].map((l) => l.id))];
+    for (const lid of levelIds) {
+      const lx = x?.levels.find((l) => l.id === lid);
+      const ly = y?.levels.find((l) => l.id === lid);
+      const rates: Record<string, ComparedCell> = {};
+      for (const r of new Set([...Object.keys(lx?.rates ?? {}), ...Object.keys(ly?.rates ?? {})])) {
+        regimes.add(r);
+        rates[r] = cell(lx?.rates[r], ly?.rates[r]);
+      }
+      rows.push({
+        service: id,
+        serviceTitle: x?.title ?? y?.title ?? id,
+        level: lid,
+        label: lx?.label ?? ly?.label ?? lid,
+        pointsA: lx?.points ?? null,
+        pointsB: ly?.points ?? null,
+        pointsChanged: (lx?.points ?? null) !== (ly?.points ?? null),
+        schablon: cell(lx?.schablon, ly?.schablon),
+        rates,
+      });
+    }
+  }
+  return { rows, regimes: [...regimes].sort((p, q) => REGIME_ORDER.indexOf(p) - REGIME_ORDER.indexOf(q)) };
+}

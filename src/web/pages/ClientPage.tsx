@@ -1,0 +1,193 @@
+/**
+ * One client: placements, level history and payments (issue #6 step 3; ASMT-9: everything held
+ * about the client's levels and payments in one place). Reading it is audited by the server.
+ */
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../api.js';
+import { hasRole, useAuth } from '../auth.js';
+import { Page } from '../components/Page.js';
+import { QueryState } from '../components/QueryState.js';
+import { nameLookup, useDistricts, useProviders } from '../hooks.js';
+import { formatDate, formatKr, levelLabel, regimeLabel, serviceLabel } from '../format.js';
+import { Link } from '../router.js';
+import type { ClientDetail, LevelEntry } from '../types.js';
+
+/** Swedish for a level entry's kind (ASMT-2). */
+export const kindLabel = (k: string | undefined) =>
+  k === 'final' ? 'slutlig' : k === 'preliminary' ? 'preliminär' : (k ?? '–');
+
+/** Level as shown: the level id and, when known, the points behind it. */
+export function levelText(l: LevelEntry): string {
+  const parts = [];
+  if (l.level) parts.push(levelLabel(l.level));
+  if (l.points !== null && l.points !== undefined) parts.push(`${l.points} poäng`);
+  return parts.join(', ') || '–';
+}
+
+/** The client page. */
+export function ClientPage({ id }: { id: string }) {
+  const { user } = useAuth();
+  const client = useQuery({
+    queryKey: ['client', id],
+    queryFn: () => get<ClientDetail>(`/api/clients/${encodeURIComponent(id)}`),
+  });
+  const providers = useProviders();
+  const providerName = nameLookup(providers.data);
+  const districtName = nameLookup(useDistricts().data);
+  return (
+    <Page title={client.data ? client.data.name : 'Klient'}>
+      <QueryState query={client} what="klienten">
+        {(c) => {
+          const history =
+            c.levelHistory ??
+            (c.placements ?? []).flatMap((p) =>
+              (p.levels ?? []).map((l) => ({ ...l, placementId: p.id, service: p.service })),
+            );
+          return (
+            <Stack gap="lg">
+              <Group>
+                <Text>Personnummer: {c.personnummerMasked ?? '–'}</Text>
+                <Text>Stadsdel: {districtName(c.districtId)}</Text>
+                {c.protected && (
+                  <Badge color="red.9" variant="outline">
+                    Skyddad identitet
+                  </Badge>
+                )}
+              </Group>
+              <section aria-labelledby="placements-h">
+                <Group justify="space-between">
+                  <Title order={2} id="placements-h" size="h3">
+                    Placeringar
+                  </Title>
+                  {hasRole(user, 'case_officer', 'admin') && (
+                    <Button
+                      component={Link}
+                      href={`/placeringar/ny?klient=${encodeURIComponent(c.id)}`}
+                      size="sm"
+                    >
+                      Ny placering för {c.name}
+                    </Button>
+                  )}
+                </Group>
+                {(c.placements ?? []).length === 0 ? (
+                  <Text>Inga placeringar.</Text>
+                ) : (
+                  <Table.ScrollContainer minWidth={700}>
+                    <Table striped>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th scope="col">Insats</Table.Th>
+                          <Table.Th scope="col">Utförare</Table.Th>
+                          <Table.Th scope="col">Regiform</Table.Th>
+                          <Table.Th scope="col">Start</Table.Th>
+                          <Table.Th scope="col">Slut</Table.Th>
+                          <Table.Th scope="col">Aktuell nivå</Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {(c.placements ?? []).map((p) => {
+                          const last = p.levels?.[p.levels.length - 1];
+                          return (
+                            <Table.Tr key={p.id}>
+                              <Table.Td>
+                                <Anchor component={Link} href={`/placeringar/${encodeURIComponent(p.id)}`}>
+                                  {serviceLabel(p.service)}
+                                </Anchor>
+                              </Table.Td>
+                              <Table.Td>{providerName(p.providerId)}</Table.Td>
+                              <Table.Td>{p.regime ? regimeLabel(p.regime) : '–'}</Table.Td>
+                              <Table.Td>{formatDate(p.start)}</Table.Td>
+                              <Table.Td>{p.end ? formatDate(p.end) : 'pågår'}</Table.Td>
+                              <Table.Td>
+                                {last ? (
+                                  `${levelText(last)} (${kindLabel(last.kind)})`
+                                ) : (
+                                  <Badge color="orange.9" variant="outline">
+                                    Saknar nivå
+                                  </Badge>
+                                )}
+                              </Table.Td>
+                            </Table.Tr>
+                          );
+                        })}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                )}
+              </section>
+              <section aria-labelledby="levels-h">
+                <Title order={2} id="levels-h" size="h3">
+                  Nivåhistorik
+                </Title>
+                {history.length === 0 ? (
+                  <Text>Ingen nivå är satt ännu.</Text>
+                ) : (
+                  <Table striped>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col">Gäller från</Table.Th>
+                        <Table.Th scope="col">Insats</Table.Th>
+                        <Table.Th scope="col">Nivå</Table.Th>
+                        <Table.Th scope="col">Bedömning</Table.Th>
+                        <Table.Th scope="col">Bedömd</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {history.map((l, i) => (
+                        <Table.Tr key={i}>
+                          <Table.Td>{formatDate(l.from)}</Table.Td>
+                          <Table.Td>{l.service ? serviceLabel(l.service) : '–'}</Table.Td>
+                          <Table.Td>{levelText(l)}</Table.Td>
+                          <Table.Td>{kindLabel(l.kind)}</Table.Td>
+                          <Table.Td>{formatDate(l.assessedOn)}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                )}
+              </section>
+              <section aria-labelledby="payments-h">
+                <Title order={2} id="payments-h" size="h3">
+                  Utbetalningar
+                </Title>
+                {(c.payments ?? []).length === 0 ? (
+                  <Text>Inga utbetalningar ännu.</Text>
+                ) : (
+                  <Table striped>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col">Månad</Table.Th>
+                        <Table.Th scope="col">Status</Table.Th>
+                        <Table.Th scope="col" className="num">
+                          Belopp
+                        </Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {(c.payments ?? []).map((p, i) => (
+                        <Table.Tr key={i}>
+                          <Table.Td>
+                            {p.runId ? (
+                              <Anchor component={Link} href={`/avrakning/${encodeURIComponent(p.runId)}`}>
+                                {p.month}
+                              </Anchor>
+                            ) : (
+                              p.month
+                            )}
+                          </Table.Td>
+                          <Table.Td>{p.status === 'approved' ? 'godkänd' : (p.status ?? '–')}</Table.Td>
+                          <Table.Td className="num">{formatKr(p.amount ?? p.total ?? null)}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                )}
+              </section>
+            </Stack>
+          );
+        }}
+      </QueryState>
+    </Page>
+  );
+}

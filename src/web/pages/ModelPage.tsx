@@ -1,0 +1,152 @@
+/**
+ * One rate model: per service its levels, point ranges, annual standard amount and amounts per
+ * regime, each with its source (RATE-1, PAY-10), and the validator's warnings (LVL-4 gaps).
+ */
+import { Alert, Anchor, Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../api.js';
+import { Page } from '../components/Page.js';
+import { QueryState } from '../components/QueryState.js';
+import { FigureCell } from '../components/FigureCell.js';
+import { servicesOf, type ServiceView } from '../model-view.js';
+import { formatDate, regimeLabel, unitLabel } from '../format.js';
+import { Link } from '../router.js';
+import type { ModelDetail } from '../types.js';
+import { statusLabel } from './ModelsPage.js';
+
+/** The model page. */
+export function ModelPage({ id }: { id: string }) {
+  const model = useQuery({
+    queryKey: ['model', id],
+    queryFn: () => get<ModelDetail>(`/api/models/${encodeURIComponent(id)}`),
+  });
+  return (
+    <Page title={model.data ? model.data.title : 'Ersättningsmodell'}>
+      <QueryState query={model} what="modellen">
+        {(m) => (
+          <Stack gap="lg">
+            <Group gap="md">
+              <Badge variant="outline" color="dark">
+                {statusLabel(m.status)}
+              </Badge>
+              <Text>
+                Gäller {formatDate(m.validFrom)} – {m.validTo ? formatDate(m.validTo) : 'tills vidare'}
+                {m.priceYear ? `, ${m.priceYear} års prisnivå` : ''}
+              </Text>
+              <Anchor component={Link} href={`/modeller/jamfor?a=${encodeURIComponent(m.id)}`}>
+                Jämför med en annan modell
+              </Anchor>
+            </Group>
+            {m.source && <Text size="sm">Källa: {m.source}</Text>}
+            <Warnings warnings={m.warnings ?? []} />
+            {servicesOf(m).map((s) => (
+              <ServiceTable key={s.id} service={s} />
+            ))}
+          </Stack>
+        )}
+      </QueryState>
+    </Page>
+  );
+}
+
+function Warnings({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0)
+    return (
+      <Alert color="green" variant="light" title="Validering">
+        <Text size="sm">Inga luckor eller överlapp mellan poängintervallen.</Text>
+      </Alert>
+    );
+  return (
+    <Alert color="orange" variant="light" title={`Valideringsvarningar (${warnings.length})`}>
+      <Text size="sm" mb="xs">
+        Poäng i en lucka kan inte klassas till en nivå (LVL-4) och måste rättas eller förklaras.
+      </Text>
+      <List size="sm">
+        {warnings.map((w) => (
+          <List.Item key={w}>{w}</List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
+
+function ServiceTable({ service: s }: { service: ServiceView }) {
+  const headingId = `svc-${s.id}`;
+  const hasSchablon = s.levels.some((l) => l.schablon);
+  const hasHours = s.levels.some((l) => l.hoursPerMonth);
+  return (
+    <section aria-labelledby={headingId}>
+      <Title order={2} id={headingId} size="h3">
+        {s.title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        Ersättning per {unitLabel(s.unit)}
+        {s.source ? ` · källa: ${s.source}` : ''}
+        {s.illustrative ? ' · beloppen är illustrativa (SVC-3)' : ''}
+      </Text>
+      {s.levels.length > 0 ? (
+        <Table.ScrollContainer minWidth={600}>
+          <Table withTableBorder striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Nivå</Table.Th>
+                <Table.Th scope="col">Poäng</Table.Th>
+                {hasHours && <Table.Th scope="col">Timmar/månad</Table.Th>}
+                {hasSchablon && (
+                  <Table.Th scope="col" className="num">
+                    Schablon kr/år
+                  </Table.Th>
+                )}
+                {s.regimes.map((r) => (
+                  <Table.Th scope="col" key={r} className="num">
+                    {regimeLabel(r)} kr/{unitLabel(s.unit)}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {s.levels.map((l) => (
+                <Table.Tr key={l.id}>
+                  <Table.Th scope="row">{l.label}</Table.Th>
+                  <Table.Td>{l.points}</Table.Td>
+                  {hasHours && <Table.Td>{l.hoursPerMonth ?? '–'}</Table.Td>}
+                  {hasSchablon && (
+                    <Table.Td className="num">
+                      <FigureCell f={l.schablon} defaultSource={s.source} />
+                    </Table.Td>
+                  )}
+                  {s.regimes.map((r) => (
+                    <Table.Td key={r} className="num">
+                      <FigureCell f={l.rates[r]} defaultSource={s.source} />
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : (
+        s.flat && (
+          <Text>
+            Fast belopp:{' '}
+            {Object.entries(s.flat).map(([r, f]) => (
+              <span key={r}>
+                {regimeLabel(r)} <FigureCell f={f} defaultSource={s.source} />{' '}
+              </span>
+            ))}
+          </Text>
+        )
+      )}
+      {s.premises && (
+        <Text size="sm" mt="xs">
+          Lokalschablon (RATE-5):{' '}
+          {Object.entries(s.premises).map(([r, f]) => (
+            <span key={r}>
+              {regimeLabel(r)} <FigureCell f={f} defaultSource={s.source} />;{' '}
+            </span>
+          ))}
+        </Text>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+/** Rate models: the list with validity, status and validation warnings (issue #6 step 2). */
+import { Alert, Anchor, Badge, Button, Table, Text } from '@mantine/core';
+import { Page } from '../components/Page.js';
+import { QueryState } from '../components/QueryState.js';
+import { useModels } from '../hooks.js';
+import { Link } from '../router.js';
+import { formatDate, serviceLabel } from '../format.js';
+
+const STATUS: Record<string, string> = { decided: 'beslutad', proposal: 'förslag', draft: 'utkast' };
+
+/** Swedish name of a model status. */
+export const statusLabel = (s: string | undefined) => (s ? (STATUS[s] ?? s) : '–');
+
+/** The list of rate models. */
+export function ModelsPage() {
+  const models = useModels();
+  return (
+    <Page
+      title="Ersättningsmodeller"
+      actions={
+        <Button component={Link} href="/modeller/jamfor" variant="light">
+          Jämför två modeller
+        </Button>
+      }
+    >
+      <QueryState query={models} what="modellerna">
+        {(list) => (
+          <Table.ScrollContainer minWidth={700}>
+            <Table striped highlightOnHover>
+              <caption style={{ textAlign: 'left' }}>
+                <Text size="sm" c="dimmed">
+                  Varje modell gäller under en period; belopp och poänggränser visas med källa.
+                </Text>
+              </caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Modell</Table.Th>
+                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col">Gäller från</Table.Th>
+                  <Table.Th scope="col">Gäller till</Table.Th>
+                  <Table.Th scope="col">Insatser</Table.Th>
+                  <Table.Th scope="col">Varningar</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>
+                      <Anchor component={Link} href={`/modeller/${encodeURIComponent(m.id)}`}>
+                        {m.title}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {m.id}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="outline" color={m.status === 'decided' ? 'green.9' : 'orange.9'}>
+                        {statusLabel(m.status)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{formatDate(m.validFrom)}</Table.Td>
+                    <Table.Td>{m.validTo ? formatDate(m.validTo) : 'tills vidare'}</Table.Td>
+                    <Table.Td>{m.services.map(serviceLabel).join(', ')}</Table.Td>
+                    <Table.Td>{m.warnings?.length ? `${m.warnings.length} st` : 'inga'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
+      <Alert variant="light" color="blue" title="Om modellerna">
+        <Text size="sm">
+          Beloppen är de publicerade; privat regi kan vara härledd (moms­kompensation 2,4 %, RATE-3). Luckor
+          mellan poängintervall visas som varningar (LVL-4).
+        </Text>
+      </Alert>
+    </Page>
+  );
+}

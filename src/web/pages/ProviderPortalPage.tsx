@@ -1,0 +1,184 @@
+/**
+ * The provider portal (issue #6 step 6): own units and clients, absence reporting (FLOW-5) and
+ * the monthly specifications. The API scopes everything to the signed-in provider.
+ */
+import { useState } from 'react';
+import { Anchor, Badge, List, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { get, withQuery } from '../api.js';
+import { useAuth } from '../auth.js';
+import { Page } from '../components/Page.js';
+import { QueryState } from '../components/QueryState.js';
+import { AbsenceForm } from '../components/AbsenceForm.js';
+import { listOf, useProviders } from '../hooks.js';
+import { formatDate, formatKr, formatMonth, levelLabel, serviceLabel } from '../format.js';
+import { Link } from '../router.js';
+import type { Placement, SettlementRun } from '../types.js';
+import { RunStatus } from './SettlementPage.js';
+
+/** The portal page. */
+export function ProviderPortalPage() {
+  const { user } = useAuth();
+  const providerId = user?.providerId ?? '';
+  const providers = useProviders();
+  const own = providers.data?.find((p) => String(p.id) === String(providerId)) ?? providers.data?.[0];
+  const placements = useQuery({
+    queryKey: ['placements', providerId],
+    queryFn: () => get<{ items: Placement[] } | Placement[]>(withQuery('/api/placements', { providerId })),
+  });
+  const runs = useQuery({
+    queryKey: ['runs', 'provider'],
+    queryFn: () => get<{ items: SettlementRun[] } | SettlementRun[]>('/api/settlement-runs'),
+  });
+  const [selected, setSelected] = useState<string | null>(null);
+  const list = listOf(placements.data);
+  const current = list.find((p) => String(p.id) === selected) ?? null;
+  const unitName = (id: unknown) => own?.units?.find((u) => String(u.id) === String(id))?.name ?? '–';
+  const placementLabel = (p: Placement) =>
+    `${p.clientName ?? `Klient ${p.clientId}`}, ${serviceLabel(p.service)}, ${unitName(p.unitId)}`;
+
+  return (
+    <Page title={own ? `Min verksamhet: ${own.name}` : 'Min verksamhet'}>
+      <section aria-labelledby="units-h">
+        <Title order={2} id="units-h" size="h3" mb="xs">
+          Enheter
+        </Title>
+        <QueryState query={providers} what="enheterna">
+          {() =>
+            own?.units?.length ? (
+              <List>
+                {own.units.map((u) => (
+                  <List.Item key={u.id}>
+                    {u.name}
+                    {u.services?.length ? ` (${u.services.map(serviceLabel).join(', ')})` : ''}
+                  </List.Item>
+                ))}
+              </List>
+            ) : (
+              <Text>Inga enheter registrerade.</Text>
+            )
+          }
+        </QueryState>
+      </section>
+      <section aria-labelledby="clients-h">
+        <Title order={2} id="clients-h" size="h3" mb="xs">
+          Klienter
+        </Title>
+        <QueryState query={placements} what="klienterna">
+          {() =>
+            list.length === 0 ? (
+              <Text>Inga pågående placeringar.</Text>
+            ) : (
+              <Table.ScrollContainer minWidth={700}>
+                <Table striped data-testid="provider-clients">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Klient</Table.Th>
+                      <Table.Th scope="col">Insats</Table.Th>
+                      <Table.Th scope="col">Enhet</Table.Th>
+                      <Table.Th scope="col">Start</Table.Th>
+                      <Table.Th scope="col">Slut</Table.Th>
+                      <Table.Th scope="col">Nivå</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {list.map((p) => {
+                      const last = p.levels?.[p.levels.length - 1];
+                      return (
+                        <Table.Tr key={p.id}>
+                          <Table.Td>{p.clientName ?? p.clientId}</Table.Td>
+                          <Table.Td>{serviceLabel(p.service)}</Table.Td>
+                          <Table.Td>{unitName(p.unitId)}</Table.Td>
+                          <Table.Td>{formatDate(p.start)}</Table.Td>
+                          <Table.Td>{p.end ? formatDate(p.end) : 'pågår'}</Table.Td>
+                          <Table.Td>
+                            {last ? (
+                              levelLabel(last.level ?? null)
+                            ) : (
+                              <Badge variant="outline" color="orange.9">
+                                Saknar nivå
+                              </Badge>
+                            )}
+                          </Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )
+          }
+        </QueryState>
+      </section>
+      <section aria-labelledby="absence-h">
+        <Title order={2} id="absence-h" size="h3" mb="xs">
+          Rapportera frånvaro
+        </Title>
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Select
+              label="Placering"
+              description="Välj klient och insats som frånvaron gäller"
+              data={list.map((p) => ({ value: String(p.id), label: placementLabel(p) }))}
+              value={selected}
+              onChange={setSelected}
+              searchable
+              nothingFoundMessage="Ingen placering matchar"
+            />
+            {current ? (
+              <AbsenceForm
+                key={current.id}
+                placementId={String(current.id)}
+                label={placementLabel(current)}
+              />
+            ) : (
+              <Text size="sm">Välj en placering för att rapportera frånvaro.</Text>
+            )}
+          </Stack>
+        </Paper>
+      </section>
+      <section aria-labelledby="specifikationer">
+        <Title order={2} id="specifikationer" size="h3" mb="xs">
+          Månadsspecifikationer
+        </Title>
+        <QueryState query={runs} what="specifikationerna">
+          {(data) => {
+            const items = listOf(data);
+            if (items.length === 0) return <Text>Inga avräkningar ännu.</Text>;
+            return (
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Månad</Table.Th>
+                    <Table.Th scope="col">Status</Table.Th>
+                    <Table.Th scope="col" className="num">
+                      Summa
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((r) => (
+                    <Table.Tr key={r.id}>
+                      <Table.Td>
+                        <Anchor
+                          component={Link}
+                          href={`/avrakning/${encodeURIComponent(r.id)}/utforare/${encodeURIComponent(String(providerId || own?.id || ''))}`}
+                        >
+                          Specifikation {formatMonth(r.month)}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <RunStatus status={r.status} />
+                      </Table.Td>
+                      <Table.Td className="num">{formatKr(r.total)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            );
+          }}
+        </QueryState>
+      </section>
+    </Page>
+  );
+}

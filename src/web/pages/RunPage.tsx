@@ -1,0 +1,158 @@
+/**
+ * One settlement run: totals per provider and district, drill-down to each provider's
+ * specification, approval (admin) and the export links (issue #6 step 4).
+ */
+import { useState } from 'react';
+import { Alert, Anchor, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { errorMessage, get, post } from '../api.js';
+import { hasRole, useAuth } from '../auth.js';
+import { Page } from '../components/Page.js';
+import { QueryState } from '../components/QueryState.js';
+import { nameLookup, useDistricts, useProviders } from '../hooks.js';
+import { formatDate, formatKr, formatMonth } from '../format.js';
+import { Link } from '../router.js';
+import { districtTotals, isComputing, providerTotals } from '../settlement.js';
+import type { SettlementRun } from '../types.js';
+import { RunStatus } from './SettlementPage.js';
+
+/** The run page. */
+export function RunPage({ id }: { id: string }) {
+  const { user } = useAuth();
+  const qc = useQueryClient();
+  const run = useQuery({
+    queryKey: ['run', id],
+    queryFn: () => get<SettlementRun>(`/api/settlement-runs/${encodeURIComponent(id)}`),
+    refetchInterval: (q) => (q.state.data && isComputing(q.state.data) ? 1000 : false),
+  });
+  const providerName = nameLookup(useProviders().data);
+  const districtName = nameLookup(useDistricts().data);
+  const [confirm, setConfirm] = useState(false);
+  const approve = useMutation({
+    mutationFn: () => post<SettlementRun>(`/api/settlement-runs/${encodeURIComponent(id)}/approve`),
+    onSuccess: () => {
+      setConfirm(false);
+      void qc.invalidateQueries();
+    },
+    onError: () => setConfirm(false),
+  });
+  const title = run.data ? `Avräkning ${formatMonth(run.data.month)}` : 'Avräkning';
+  return (
+    <Page title={title}>
+      <Anchor component={Link} href="/avrakning">
+        Alla körningar
+      </Anchor>
+      <QueryState query={run} what="körningen">
+        {(r) => (
+          <Stack gap="lg">
+            <Group>
+              <Text>
+                Körning {r.id}, skapad {formatDate(r.createdAt)}
+              </Text>
+              <RunStatus status={r.status} />
+              {r.approvedAt && <Text>Godkänd {formatDate(r.approvedAt)}</Text>}
+            </Group>
+            <Text fz="xl" fw={700} data-testid="run-total">
+              Summa: {formatKr(r.total)}
+            </Text>
+            {r.status === 'draft' && hasRole(user, 'admin') && (
+              <Group>
+                <Button onClick={() => setConfirm(true)} color="green.9">
+                  Godkänn avräkningen
+                </Button>
+                <Text size="sm">
+                  En godkänd månad ändras aldrig; senare ändringar blir rättelser (PAY-9).
+                </Text>
+              </Group>
+            )}
+            <div role="status" aria-live="polite">
+              {approve.isSuccess && (
+                <Alert color="green" variant="light" title="Godkänd">
+                  <Text size="sm">Avräkningen för {formatMonth(r.month)} är godkänd.</Text>
+                </Alert>
+              )}
+            </div>
+            {approve.isError && (
+              <Alert color="red" role="alert" title="Kunde inte godkänna">
+                <Text c="red.9" size="sm">
+                  {errorMessage(approve.error)}
+                </Text>
+              </Alert>
+            )}
+            <SimpleGrid cols={{ base: 1, lg: 2 }}>
+              <section aria-labelledby="prov-h">
+                <Title order={2} id="prov-h" size="h3" mb="xs">
+                  Per utförare
+                </Title>
+                <Table striped highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Utförare</Table.Th>
+                      <Table.Th scope="col" className="num">
+                        Summa
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {providerTotals(r).map((p) => (
+                      <Table.Tr key={p.providerId}>
+                        <Table.Td>
+                          <Anchor
+                            component={Link}
+                            href={`/avrakning/${encodeURIComponent(r.id)}/utforare/${encodeURIComponent(String(p.providerId))}`}
+                          >
+                            {p.name ?? providerName(p.providerId)}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td className="num">{formatKr(p.total)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </section>
+              <section aria-labelledby="dist-h">
+                <Title order={2} id="dist-h" size="h3" mb="xs">
+                  Per stadsdel
+                </Title>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Stadsdel</Table.Th>
+                      <Table.Th scope="col" className="num">
+                        Summa
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {districtTotals(r).map((d) => (
+                      <Table.Tr key={d.districtId ?? d.district}>
+                        <Table.Td>{d.name ?? districtName(d.districtId ?? d.district)}</Table.Td>
+                        <Table.Td className="num">{formatKr(d.total)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </section>
+            </SimpleGrid>
+            <Modal opened={confirm} onClose={() => setConfirm(false)} title="Godkänn avräkningen?" centered>
+              <Stack>
+                <Text>
+                  Du godkänner {formatMonth(r.month)} med summan {formatKr(r.total)}. Efter godkännandet kan
+                  körningen inte ändras.
+                </Text>
+                <Group justify="flex-end">
+                  <Button variant="default" onClick={() => setConfirm(false)}>
+                    Avbryt
+                  </Button>
+                  <Button color="green.9" onClick={() => approve.mutate()} loading={approve.isPending}>
+                    Ja, godkänn
+                  </Button>
+                </Group>
+              </Stack>
+            </Modal>
+          </Stack>
+        )}
+      </QueryState>
+    </Page>
+  );
+}

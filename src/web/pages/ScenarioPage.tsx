@@ -1,0 +1,443 @@
+/**
+ * Scenario and consequence analysis (issue #6 step 5; SCEN-1..3): choose baseline and proposal,
+ * see a Tabell 3-style table, charts of cost per level, difference per district and per provider,
+ * persons per level, the neutral factor, and a what-if: edit a level's amount and every figure
+ * that depends on it updates at once (computed in the browser, scenario.ts).
+ */
+import { useMemo, useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { BarChart } from '@mantine/charts';
+import { useMutation } from '@tanstack/react-query';
+import { errorMessage, post } from '../api.js';
+import { Page } from '../components/Page.js';
+import { QueryState } from '../components/QueryState.js';
+import { nameLookup, useModels, useProviders } from '../hooks.js';
+import {
+  formatKr,
+  formatKrSigned,
+  formatMkr,
+  formatNumber,
+  formatPercent,
+  levelLabel,
+  serviceLabel,
+} from '../format.js';
+import { levelKey, perPerson, tabell3, whatIf, type Overrides } from '../scenario.js';
+import type { CompareResult } from '../types.js';
+
+/** The scenario page. */
+export function ScenarioPage() {
+  const models = useModels();
+  const [baseline, setBaseline] = useState<string | null>('lss-bostad-2023');
+  const [proposal, setProposal] = useState<string | null>('lss-bostad-2024');
+  const [basis, setBasis] = useState('schablon');
+  const [errors, setErrors] = useState<{ baseline?: string; proposal?: string }>({});
+  const compare = useMutation({
+    mutationFn: () => post<CompareResult>('/api/comparisons', { baseline, proposal, basis }),
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const next = {
+      baseline: baseline ? undefined : 'Välj nuvarande modell.',
+      proposal: !proposal
+        ? 'Välj förslag.'
+        : proposal === baseline
+          ? 'Välj en annan modell än den nuvarande.'
+          : undefined,
+    };
+    setErrors(next);
+    if (!next.baseline && !next.proposal) compare.mutate();
+  }
+  const options = (models.data ?? []).map((m) => ({ value: m.id, label: m.title }));
+  return (
+    <Page title="Scenario och konsekvensanalys">
+      <QueryState query={models} what="modellerna">
+        {() => (
+          <Paper withBorder p="md">
+            <form onSubmit={submit} noValidate aria-label="Välj modeller att jämföra">
+              <Stack gap="sm">
+                <Group grow align="flex-start">
+                  <Select
+                    label="Nuvarande modell"
+                    data={options}
+                    value={baseline}
+                    onChange={setBaseline}
+                    error={errors.baseline}
+                    required
+                  />
+                  <Select
+                    label="Förslag"
+                    data={options}
+                    value={proposal}
+                    onChange={setProposal}
+                    error={errors.proposal}
+                    required
+                  />
+                </Group>
+                <div>
+                  <Text size="sm" fw={500} id="basis-label">
+                    Kostnadsgrund
+                  </Text>
+                  <SegmentedControl
+                    aria-labelledby="basis-label"
+                    value={basis}
+                    onChange={setBasis}
+                    data={[
+                      { value: 'schablon', label: 'Schablon (kr/år)' },
+                      { value: 'peng', label: 'Peng × dagar' },
+                    ]}
+                  />
+                </div>
+                <Group>
+                  <Button type="submit" loading={compare.isPending}>
+                    Jämför
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          </Paper>
+        )}
+      </QueryState>
+      {compare.isError && (
+        <Alert color="red" role="alert" title="Jämförelsen kunde inte göras">
+          <Text c="red.9">{errorMessage(compare.error)}</Text>
+        </Alert>
+      )}
+      {compare.data && <Result key={JSON.stringify([baseline, proposal, basis])} result={compare.data} />}
+    </Page>
+  );
+}
+
+function Result({ result }: { result: CompareResult }) {
+  const [overrides, setOverrides] = useState<Overrides>({});
+  const w = useMemo(() => whatIf(result, overrides), [result, overrides]);
+  const providerName = nameLookup(useProviders().data);
+  const rows = tabell3(result.baseline, w.proposal);
+  const edited = Object.keys(overrides).length > 0;
+
+  const costChart = rows.flatMap((s) => {
+    const levels = [...new Set([...s.baseline, ...s.proposal].map((r) => r.level))];
+    return levels.map((level) => ({
+      nivå: `${serviceLabel(s.service).split(' ')[0]} ${levelLabel(level)}`,
+      Nuvarande: (s.baseline.find((r) => r.level === level)?.cost ?? 0) / 1e6,
+      Förslag: (s.proposal.find((r) => r.level === level)?.cost ?? 0) / 1e6,
+    }));
+  });
+  const personsChart = rows.flatMap((s) => {
+    const levels = [...new Set([...s.baseline, ...s.proposal].map((r) => r.level))];
+    return levels.map((level) => ({
+      nivå: `${serviceLabel(s.service).split(' ')[0]} ${levelLabel(level)}`,
+      Nuvarande: s.baseline.find((r) => r.level === level)?.persons ?? 0,
+      Förslag: s.proposal.find((r) => r.level === level)?.persons ?? 0,
+    }));
+  });
+  const districtChart = result.byDistrict.map((d) => ({
+    stadsdel: d.district,
+    Skillnad: d.difference / 1e6,
+  }));
+  const providerChart = result.byProvider.map((p) => ({
+    utförare: p.provider ?? providerName(p.providerId),
+    Skillnad: p.difference / 1e6,
+  }));
+
+  return (
+    <Stack gap="lg">
+      <section aria-labelledby="summary-h">
+        <Title order={2} id="summary-h" size="h3" mb="xs">
+          Sammanfattning{edited ? ' (med dina ändringar)' : ''}
+        </Title>
+        <SimpleGrid
+          cols={{ base: 1, sm: 2, lg: 4 }}
+          role="status"
+          aria-live="polite"
+          data-testid="scenario-summary"
+        >
+          <Paper withBorder p="sm">
+            <Text size="sm">Nuvarande</Text>
+            <Text fw={700}>{formatMkr(result.baseline.total)}</Text>
+          </Paper>
+          <Paper withBorder p="sm">
+            <Text size="sm">Förslag</Text>
+            <Text fw={700} data-testid="proposal-total">
+              {formatMkr(w.proposal.total)}
+            </Text>
+          </Paper>
+          <Paper withBorder p="sm">
+            <Text size="sm">Skillnad</Text>
+            <Text fw={700} data-testid="difference">
+              {formatKrSigned(w.difference.amount)} ({formatPercent(w.difference.percent)})
+            </Text>
+          </Paper>
+          <Paper withBorder p="sm">
+            <Text size="sm">Kostnadsneutral faktor (SCEN-2)</Text>
+            <Text fw={700} data-testid="neutral-factor">
+              {w.neutralFactor === null ? '–' : formatNumber(w.neutralFactor, 6)}
+            </Text>
+          </Paper>
+        </SimpleGrid>
+        {result.warnings.length > 0 && (
+          <Alert color="orange" variant="light" title="Varningar" mt="sm">
+            <List size="sm">
+              {result.warnings.map((x) => (
+                <List.Item key={x}>{x}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+      </section>
+
+      <section aria-labelledby="t3-h">
+        <Title order={2} id="t3-h" size="h3" mb="xs">
+          Personer och kostnad per nivå (som Tabell 3)
+        </Title>
+        <Text size="sm" mb="xs">
+          Ändra förslagets belopp per person och år för en nivå: summan, skillnaden och faktorn räknas om
+          direkt.
+        </Text>
+        <Table.ScrollContainer minWidth={800}>
+          <Table withTableBorder data-testid="tabell3">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Insats</Table.Th>
+                <Table.Th scope="col">Nivå</Table.Th>
+                <Table.Th scope="col" className="num">
+                  Personer nu
+                </Table.Th>
+                <Table.Th scope="col" className="num">
+                  Kostnad nu
+                </Table.Th>
+                <Table.Th scope="col">Nivå i förslaget</Table.Th>
+                <Table.Th scope="col" className="num">
+                  Personer
+                </Table.Th>
+                <Table.Th scope="col">Belopp per person och år</Table.Th>
+                <Table.Th scope="col" className="num">
+                  Kostnad
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((s) => {
+                const n = Math.max(s.baseline.length, s.proposal.length);
+                return Array.from({ length: n }, (_, i) => {
+                  const b = s.baseline[i];
+                  const p = s.proposal[i];
+                  const key = p ? levelKey(p.service, p.level) : '';
+                  return (
+                    <Table.Tr key={`${s.service}-${i}`}>
+                      {i === 0 && (
+                        <Table.Th scope="row" rowSpan={n}>
+                          {serviceLabel(s.service)}
+                        </Table.Th>
+                      )}
+                      <Table.Td>{b ? levelLabel(b.level) : ''}</Table.Td>
+                      <Table.Td className="num">{b ? formatNumber(b.persons) : ''}</Table.Td>
+                      <Table.Td className="num">{b ? formatMkr(b.cost) : ''}</Table.Td>
+                      <Table.Td>{p ? levelLabel(p.level) : ''}</Table.Td>
+                      <Table.Td className="num">{p ? formatNumber(p.persons) : ''}</Table.Td>
+                      <Table.Td className={p && overrides[key] !== undefined ? 'changed' : undefined}>
+                        {p && (
+                          <NumberInput
+                            aria-label={`Belopp per person och år, ${serviceLabel(s.service)} ${levelLabel(p.level)}`}
+                            value={
+                              overrides[key] ??
+                              perPerson(
+                                result.proposal.byLevel.find(
+                                  (r) => r.service === p.service && r.level === p.level,
+                                ) ?? p,
+                              )
+                            }
+                            onChange={(v) => {
+                              const num =
+                                typeof v === 'number'
+                                  ? v
+                                  : Number(String(v).replace(/\s/g, '').replace(',', '.'));
+                              setOverrides((o) => {
+                                const next = { ...o };
+                                if (Number.isFinite(num) && v !== '') next[key] = num;
+                                else delete next[key];
+                                return next;
+                              });
+                            }}
+                            thousandSeparator=" "
+                            decimalSeparator=","
+                            min={0}
+                            size="xs"
+                            suffix=" kr"
+                            hideControls
+                          />
+                        )}
+                      </Table.Td>
+                      <Table.Td className="num">{p ? formatMkr(p.cost) : ''}</Table.Td>
+                    </Table.Tr>
+                  );
+                });
+              })}
+            </Table.Tbody>
+            <Table.Tfoot>
+              <Table.Tr>
+                <Table.Th scope="row" colSpan={3}>
+                  Summa
+                </Table.Th>
+                <Table.Td className="num" fw={700}>
+                  {formatMkr(result.baseline.total)}
+                </Table.Td>
+                <Table.Td colSpan={3} />
+                <Table.Td className="num" fw={700}>
+                  {formatMkr(w.proposal.total)}
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tfoot>
+          </Table>
+        </Table.ScrollContainer>
+        {edited && (
+          <Button variant="default" mt="xs" onClick={() => setOverrides({})}>
+            Återställ beloppen
+          </Button>
+        )}
+      </section>
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Chart
+          title="Kostnad per nivå (Mkr)"
+          data={costChart}
+          dataKey="nivå"
+          series={['Nuvarande', 'Förslag']}
+        />
+        <Chart
+          title="Personer per nivå"
+          data={personsChart}
+          dataKey="nivå"
+          series={['Nuvarande', 'Förslag']}
+        />
+        <Chart
+          title="Skillnad per stadsdel (Mkr)"
+          data={districtChart}
+          dataKey="stadsdel"
+          series={['Skillnad']}
+        />
+        <Chart
+          title="Skillnad per utförare (Mkr)"
+          data={providerChart}
+          dataKey="utförare"
+          series={['Skillnad']}
+        />
+      </SimpleGrid>
+      {result.movements && result.movements.length > 0 && (
+        <section aria-labelledby="move-h">
+          <Title order={2} id="move-h" size="h3" mb="xs">
+            Personer som byter nivå
+          </Title>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Insats</Table.Th>
+                <Table.Th scope="col">Från nivå</Table.Th>
+                <Table.Th scope="col">Till nivå</Table.Th>
+                <Table.Th scope="col" className="num">
+                  Personer
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.movements.map((m, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{m.service ? serviceLabel(m.service) : '–'}</Table.Td>
+                  <Table.Td>{levelLabel(m.from)}</Table.Td>
+                  <Table.Td>{levelLabel(m.to)}</Table.Td>
+                  <Table.Td className="num">{formatNumber(m.persons)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </section>
+      )}
+      <section aria-labelledby="winners-h">
+        <Title order={2} id="winners-h" size="h3" mb="xs">
+          Vinnare och förlorare per stadsdel (SCEN-3)
+        </Title>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Stadsdel</Table.Th>
+              <Table.Th scope="col" className="num">
+                Nuvarande
+              </Table.Th>
+              <Table.Th scope="col" className="num">
+                Förslag
+              </Table.Th>
+              <Table.Th scope="col" className="num">
+                Skillnad
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {[...result.byDistrict]
+              .sort((a, b) => a.difference - b.difference)
+              .map((d) => (
+                <Table.Tr key={d.district}>
+                  <Table.Td>{d.district}</Table.Td>
+                  <Table.Td className="num">{formatKr(d.baseline)}</Table.Td>
+                  <Table.Td className="num">{formatKr(d.proposal)}</Table.Td>
+                  <Table.Td className="num">{formatKrSigned(d.difference)}</Table.Td>
+                </Table.Tr>
+              ))}
+          </Table.Tbody>
+        </Table>
+      </section>
+    </Stack>
+  );
+}
+
+const COLORS = ['gray.7', 'blue.8'];
+
+/** A bar chart with a caption; the same figures are in the tables on the page (WCAG 1.1.1). */
+function Chart({
+  title,
+  data,
+  dataKey,
+  series,
+}: {
+  title: string;
+  data: Record<string, string | number>[];
+  dataKey: string;
+  series: string[];
+}) {
+  return (
+    <figure style={{ margin: 0 }}>
+      <figcaption>
+        <Text fw={600} mb="xs">
+          {title}
+        </Text>
+      </figcaption>
+      {data.length === 0 ? (
+        <Text size="sm">Inga uppgifter.</Text>
+      ) : (
+        <div role="img" aria-label={`${title}: diagram, samma siffror finns i tabellerna på sidan.`}>
+          <BarChart
+            h={260}
+            data={data}
+            dataKey={dataKey}
+            series={series.map((name, i) => ({ name, color: COLORS[i] ?? 'blue.8' }))}
+            withLegend
+            tickLine="y"
+            valueFormatter={(v) => formatNumber(v, 1)}
+          />
+        </div>
+      )}
+    </figure>
+  );
+}

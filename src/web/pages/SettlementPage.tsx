@@ -1,0 +1,239 @@
+/**
+ * Settlement runs (issue #6 step 4): start a run for a month (with progress while it computes)
+ * and the list of runs with their totals.
+ */
+import { useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, errorMessage, get, post, withQuery } from '../api.js';
+import { hasRole, useAuth } from '../auth.js';
+import { Page } from '../components/Page.js';
+import { QueryState } from '../components/QueryState.js';
+import { listOf, nameLookup, useDistricts, useProviders } from '../hooks.js';
+import { formatDate, formatKr, formatMonth } from '../format.js';
+import { Link } from '../router.js';
+import { monthError } from '../validate.js';
+import { isComputing, runStatusLabel } from '../settlement.js';
+import type { SettlementRun } from '../types.js';
+
+/** A status badge with text (never colour alone). */
+export function RunStatus({ status }: { status: string }) {
+  const color =
+    status === 'approved' || status === 'exported' ? 'green.9' : status === 'failed' ? 'red.9' : 'dark';
+  return (
+    <Badge variant="outline" color={color}>
+      {runStatusLabel(status)}
+    </Badge>
+  );
+}
+
+/** The list and the start form. */
+export function SettlementPage() {
+  const { user } = useAuth();
+  const [filter, setFilter] = useState('');
+  const runs = useQuery({
+    queryKey: ['runs', filter],
+    queryFn: () =>
+      get<{ items: SettlementRun[] } | SettlementRun[]>(withQuery('/api/settlement-runs', { month: filter })),
+    refetchInterval: (q) => (listOf(q.state.data).some(isComputing) ? 1000 : false),
+  });
+  const providerName = nameLookup(useProviders().data);
+  const districtName = nameLookup(useDistricts().data);
+  return (
+    <Page title="Avräkning">
+      {hasRole(user, 'admin', 'analyst') && <StartRun />}
+      <section aria-labelledby="runs-h">
+        <Title order={2} id="runs-h" size="h3" mb="xs">
+          Körningar
+        </Title>
+        <TextInput
+          label="Visa månad"
+          description="ÅÅÅÅ-MM, tomt för alla"
+          value={filter}
+          onChange={(e) =>
+            setFilter(
+              /^\d{4}-\d{2}$/.test(e.currentTarget.value) || e.currentTarget.value === ''
+                ? e.currentTarget.value
+                : filter,
+            )
+          }
+          maw={200}
+          mb="sm"
+        />
+        <QueryState query={runs} what="körningarna">
+          {(data) => {
+            const items = listOf(data);
+            if (items.length === 0) return <Text>Inga körningar ännu.</Text>;
+            return (
+              <Table.ScrollContainer minWidth={700}>
+                <Table striped highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Månad</Table.Th>
+                      <Table.Th scope="col">Omfattning</Table.Th>
+                      <Table.Th scope="col">Status</Table.Th>
+                      <Table.Th scope="col">Skapad</Table.Th>
+                      <Table.Th scope="col" className="num">
+                        Summa
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((r) => (
+                      <Table.Tr key={r.id}>
+                        <Table.Td>
+                          <Anchor component={Link} href={`/avrakning/${encodeURIComponent(r.id)}`}>
+                            {formatMonth(r.month)} (körning {r.id})
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          {r.scope?.districtId
+                            ? `Stadsdel ${districtName(r.scope.districtId)}`
+                            : r.scope?.providerId
+                              ? `Utförare ${providerName(r.scope.providerId)}`
+                              : 'Hela staden'}
+                        </Table.Td>
+                        <Table.Td>
+                          <RunStatus status={r.status} />
+                        </Table.Td>
+                        <Table.Td>{formatDate(r.createdAt)}</Table.Td>
+                        <Table.Td className="num">{formatKr(r.total)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            );
+          }}
+        </QueryState>
+      </section>
+    </Page>
+  );
+}
+
+function StartRun() {
+  const qc = useQueryClient();
+  const [month, setMonth] = useState('');
+  const [district, setDistrict] = useState<string | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  const [runId, setRunId] = useState<string | null>(null);
+  const districts = useDistricts();
+  const start = useMutation({
+    mutationFn: () =>
+      post<SettlementRun & { runId?: string }>('/api/settlement-runs', {
+        month: month.trim(),
+        ...(district ? { scope: { districtId: district } } : {}),
+      }),
+    onSuccess: (run) => {
+      const id = String(run.id ?? run.runId);
+      setRunId(id);
+      void qc.invalidateQueries({ queryKey: ['runs'] });
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.field === 'month') setError(e.message);
+    },
+  });
+  const progress = useQuery({
+    queryKey: ['run', runId],
+    queryFn: () => get<SettlementRun>(`/api/settlement-runs/${encodeURIComponent(runId ?? '')}`),
+    enabled: runId !== null,
+    refetchInterval: (q) => (q.state.data && isComputing(q.state.data) ? 500 : false),
+  });
+  const computing =
+    start.isPending || (progress.data ? isComputing(progress.data) : runId !== null && progress.isPending);
+  const pct = start.isPending
+    ? 5
+    : progress.data?.progress !== undefined && progress.data?.progress !== null
+      ? progress.data.progress * (progress.data.progress <= 1 ? 100 : 1)
+      : computing
+        ? 50
+        : 100;
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const err = monthError(month);
+    setError(err);
+    setRunId(null);
+    if (!err) start.mutate();
+  }
+
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate aria-labelledby="start-h">
+        <Title order={2} id="start-h" size="h3" mb="xs">
+          Starta avräkning
+        </Title>
+        <Stack gap="sm">
+          <Group align="flex-start">
+            <TextInput
+              label="Månad"
+              name="month"
+              description="ÅÅÅÅ-MM"
+              placeholder="ÅÅÅÅ-MM"
+              value={month}
+              onChange={(e) => setMonth(e.currentTarget.value)}
+              error={error}
+              required
+              maxLength={7}
+            />
+            <Select
+              label="Stadsdel (frivillig)"
+              placeholder="Hela staden"
+              description="Begränsa körningen"
+              data={(districts.data ?? []).map((d) => ({ value: String(d.id), label: d.name }))}
+              value={district}
+              onChange={setDistrict}
+              clearable
+            />
+          </Group>
+          <Group>
+            <Button type="submit" loading={start.isPending}>
+              Starta körning
+            </Button>
+          </Group>
+          {(computing || runId) && (
+            <div>
+              <Text size="sm" id="run-progress-label">
+                {computing ? 'Avräkningen beräknas …' : 'Avräkningen är klar.'}
+              </Text>
+              <Progress value={pct} aria-labelledby="run-progress-label" animated={computing} size="lg" />
+            </div>
+          )}
+          <div role="status" aria-live="polite">
+            {runId && progress.data && !isComputing(progress.data) && (
+              <Alert color="green" variant="light" title="Körningen är klar">
+                <Text size="sm">
+                  {formatMonth(progress.data.month)}: {formatKr(progress.data.total)}.{' '}
+                  <Anchor component={Link} href={`/avrakning/${encodeURIComponent(runId)}`}>
+                    Öppna körningen
+                  </Anchor>
+                </Text>
+              </Alert>
+            )}
+          </div>
+          {start.isError && !(start.error instanceof ApiError && start.error.field === 'month') && (
+            <Alert color="red" role="alert" title="Körningen kunde inte startas">
+              <Text c="red.9" size="sm">
+                {errorMessage(start.error)}
+              </Text>
+            </Alert>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

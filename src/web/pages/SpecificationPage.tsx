@@ -1,0 +1,195 @@
+/**
+ * A provider's specification for one run: every line with its calculation, corrections marked with
+ * the month they correct (PAY-9), each line's explanation in plain Swedish (PAY-10), and the CSV
+ * and XLSX exports.
+ */
+import { useState } from 'react';
+import { Anchor, Badge, Button, Group, List, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { get, withQuery } from '../api.js';
+import { Page } from '../components/Page.js';
+import { QueryState } from '../components/QueryState.js';
+import { listOf, nameLookup, useProviders } from '../hooks.js';
+import {
+  formatKr,
+  formatMonth,
+  formatNumber,
+  formatPeriod,
+  levelLabel,
+  serviceLabel,
+  unitLabel,
+} from '../format.js';
+import { correctedMonth, explainLine, kindName } from '../explain.js';
+import { Link } from '../router.js';
+import type { SettlementLine, SettlementRun } from '../types.js';
+
+/** The specification page. */
+export function SpecificationPage({ runId, providerId }: { runId: string; providerId: string }) {
+  const providerName = nameLookup(useProviders().data);
+  const run = useQuery({
+    queryKey: ['run', runId],
+    queryFn: () => get<SettlementRun>(`/api/settlement-runs/${encodeURIComponent(runId)}`),
+  });
+  const lines = useQuery({
+    queryKey: ['lines', runId, providerId],
+    queryFn: () =>
+      get<{ items: SettlementLine[] } | SettlementLine[]>(
+        withQuery(`/api/settlement-runs/${encodeURIComponent(runId)}/lines`, { providerId }),
+      ),
+  });
+  const base = `/api/settlement-runs/${encodeURIComponent(runId)}/specification/${encodeURIComponent(providerId)}`;
+  const title = `Specifikation ${providerName(providerId)}${run.data ? `, ${formatMonth(run.data.month)}` : ''}`;
+  return (
+    <Page title={title}>
+      <Group>
+        <Anchor component={Link} href={`/avrakning/${encodeURIComponent(runId)}`}>
+          Tillbaka till körningen
+        </Anchor>
+        <Button component="a" href={`${base}.csv`} download variant="light" size="sm">
+          Exportera CSV
+        </Button>
+        <Button component="a" href={`${base}.xlsx`} download variant="light" size="sm">
+          Exportera Excel (XLSX)
+        </Button>
+      </Group>
+      <QueryState query={lines} what="raderna">
+        {(data) => <Lines lines={listOf(data)} />}
+      </QueryState>
+    </Page>
+  );
+}
+
+/** The line table with one explanation dialog; reused by the provider portal. */
+export function Lines({ lines }: { lines: SettlementLine[] }) {
+  const [open, setOpen] = useState<SettlementLine | null>(null);
+  const total = lines.reduce((s, l) => s + Math.round(l.amount * 100), 0) / 100;
+  if (lines.length === 0) return <Text>Inga rader.</Text>;
+  return (
+    <>
+      <Table.ScrollContainer minWidth={900}>
+        <Table striped data-testid="spec-lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Klient</Table.Th>
+              <Table.Th scope="col">Insats</Table.Th>
+              <Table.Th scope="col">Typ</Table.Th>
+              <Table.Th scope="col">Period</Table.Th>
+              <Table.Th scope="col">Nivå</Table.Th>
+              <Table.Th scope="col" className="num">
+                Antal
+              </Table.Th>
+              <Table.Th scope="col" className="num">
+                À-pris
+              </Table.Th>
+              <Table.Th scope="col" className="num">
+                Belopp
+              </Table.Th>
+              <Table.Th scope="col">Förklaring</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {lines.map((l, i) => {
+              const corrects = correctedMonth(l);
+              return (
+                <Table.Tr key={l.id ?? i}>
+                  <Table.Td>{l.clientName ?? l.clientId ?? l.placementId}</Table.Td>
+                  <Table.Td>{l.service ? serviceLabel(l.service) : '–'}</Table.Td>
+                  <Table.Td>
+                    {kindName(l.kind)}
+                    {corrects && (
+                      <Badge ml={4} size="sm" variant="outline" color="orange.9">
+                        rättar {corrects}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatPeriod(l.from, l.to)}</Table.Td>
+                  <Table.Td>{l.level ? levelLabel(l.level) : '–'}</Table.Td>
+                  <Table.Td className="num">
+                    {formatNumber(l.quantity, 4)} {unitLabel(l.unit)}
+                  </Table.Td>
+                  <Table.Td className="num">{formatKr(l.rate)}</Table.Td>
+                  <Table.Td className="num">{formatKr(l.amount)}</Table.Td>
+                  <Table.Td>
+                    <Button size="xs" variant="subtle" onClick={() => setOpen(l)}>
+                      Visa förklaring
+                      <span className="visually-hidden-count">
+                        {' '}
+                        för {l.clientName ?? l.placementId}, {formatPeriod(l.from, l.to)}
+                      </span>
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th scope="row" colSpan={7}>
+                Summa ({lines.length} rader)
+              </Table.Th>
+              <Table.Td className="num" fw={700}>
+                {formatKr(total)}
+              </Table.Td>
+              <Table.Td />
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </Table.ScrollContainer>
+      <Modal opened={open !== null} onClose={() => setOpen(null)} title="Förklaring av raden" size="lg">
+        {open && <ExplanationView line={open} />}
+      </Modal>
+    </>
+  );
+}
+
+/** One line explained (PAY-10). */
+export function ExplanationView({ line }: { line: SettlementLine }) {
+  const e = explainLine(line);
+  return (
+    <Stack gap="sm" data-testid="explanation">
+      <Text>{e.summary}</Text>
+      <Title order={3} size="h5">
+        Beräkning
+      </Title>
+      <Text fw={600}>{e.calculation}</Text>
+      {e.notes.length > 0 && (
+        <>
+          <Title order={3} size="h5">
+            Underlag
+          </Title>
+          <List size="sm">
+            {e.notes.map((n) => (
+              <List.Item key={n}>{n}</List.Item>
+            ))}
+          </List>
+        </>
+      )}
+      <Title order={3} size="h5">
+        Regler
+      </Title>
+      {e.rules.length === 0 ? (
+        <Text size="sm">Inga regler angivna.</Text>
+      ) : (
+        <List size="sm">
+          {e.rules.map((r) => (
+            <List.Item key={r.id}>
+              <strong>{r.id}</strong>: {r.text}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      <Title order={3} size="h5">
+        Källor
+      </Title>
+      {e.sources.length === 0 ? (
+        <Text size="sm">Beloppet kommer från ersättningsmodellen som gällde perioden.</Text>
+      ) : (
+        <List size="sm">
+          {e.sources.map((s) => (
+            <List.Item key={s}>{s}</List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}

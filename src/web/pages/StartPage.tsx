@@ -1,0 +1,107 @@
+/**
+ * The start page per role (issue #6 step 1): what this person must act on, from /api/dashboard
+ * (runs to approve, placements without a level, reports missing), and shortcuts for the role.
+ */
+import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../api.js';
+import { ROLE_LABELS, useAuth } from '../auth.js';
+import { Page } from '../components/Page.js';
+import { QueryState } from '../components/QueryState.js';
+import { listOf } from '../hooks.js';
+import { Link } from '../router.js';
+import type { DashboardItem, Role } from '../types.js';
+import { formatNumber } from '../format.js';
+
+const SHORTCUTS: Record<Role, { href: string; label: string }[]> = {
+  case_officer: [
+    { href: '/klienter', label: 'Sök klient' },
+    { href: '/placeringar/ny', label: 'Ny placering' },
+    { href: '/avrakning', label: 'Avräkningar för stadsdelen' },
+  ],
+  assessor: [
+    { href: '/klienter', label: 'Sök klient och sätt nivå' },
+    { href: '/modeller', label: 'Ersättningsmodeller' },
+  ],
+  provider: [
+    { href: '/utforare', label: 'Mina enheter, klienter och frånvaro' },
+    { href: '/utforare#specifikationer', label: 'Månadsspecifikationer' },
+  ],
+  analyst: [
+    { href: '/scenario', label: 'Jämför modeller på befolkningen' },
+    { href: '/modeller', label: 'Ersättningsmodeller' },
+    { href: '/avrakning', label: 'Avräkningar' },
+  ],
+  admin: [
+    { href: '/avrakning', label: 'Starta och godkänn avräkning' },
+    { href: '/klienter', label: 'Klienter och placeringar' },
+    { href: '/scenario', label: 'Scenario' },
+  ],
+};
+
+/** The signed-in start page. */
+export function StartPage() {
+  const { user } = useAuth();
+  const dashboard = useQuery({
+    queryKey: ['dashboard'],
+    queryFn: () => get<{ items: DashboardItem[] } | DashboardItem[]>('/api/dashboard'),
+  });
+  if (!user) return null;
+  return (
+    <Page title="Start">
+      <Text>
+        Välkommen, {user.name}. Du är inloggad som {ROLE_LABELS[user.role]?.toLowerCase() ?? user.role}.
+      </Text>
+      <section aria-labelledby="todo-heading">
+        <Title order={2} id="todo-heading" mb="sm">
+          Att göra
+        </Title>
+        <QueryState query={dashboard} what="dina uppgifter">
+          {(data) => {
+            const items = listOf(data);
+            if (items.length === 0) return <Text>Du har inget som väntar just nu.</Text>;
+            return (
+              <SimpleGrid
+                cols={{ base: 1, sm: 2, lg: 3 }}
+                component="ul"
+                style={{ listStyle: 'none', padding: 0 }}
+              >
+                {items.map((item) => (
+                  <Card component="li" withBorder key={item.kind} data-testid={`todo-${item.kind}`}>
+                    <Text fz={32} fw={700} aria-hidden="true">
+                      {formatNumber(item.count)}
+                    </Text>
+                    {item.href ? (
+                      <Anchor component={Link} href={item.href} fw={600}>
+                        <span className="visually-hidden-count">{formatNumber(item.count)} </span>
+                        {item.label}
+                      </Anchor>
+                    ) : (
+                      <Text fw={600}>
+                        {formatNumber(item.count)} {item.label}
+                      </Text>
+                    )}
+                  </Card>
+                ))}
+              </SimpleGrid>
+            );
+          }}
+        </QueryState>
+      </section>
+      <section aria-labelledby="shortcut-heading">
+        <Title order={2} id="shortcut-heading" mb="sm">
+          Genvägar
+        </Title>
+        <Stack gap={4} component="ul" style={{ paddingLeft: '1.2rem' }}>
+          {SHORTCUTS[user.role]?.map((s) => (
+            <li key={s.href}>
+              <Anchor component={Link} href={s.href}>
+                {s.label}
+              </Anchor>
+            </li>
+          ))}
+        </Stack>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * What-if on a comparison result (SCEN-1, SCEN-2): change one level's annual amount in the
+ * proposal and recompute the level costs, totals, difference and neutral factor at once, in the
+ * browser. Amounts are kronor; sums are done in whole öre so the totals add up exactly.
+ */
+import type { CompareResult, CompareSide } from './types.js';
+
+/** `service|level` → annual amount per person in kronor. */
+export type Overrides = Record<string, number>;
+
+/** The key of a level in {@link Overrides}. */
+export const levelKey = (service: string, level: string): string => `${service}|${level}`;
+
+/** The annual amount per person a level row stands for (given, or cost / persons). */
+export function perPerson(row: CompareSide['byLevel'][number]): number {
+  if (row.amount !== undefined) return row.amount;
+  return row.persons > 0 ? Math.round((row.cost / row.persons) * 100) / 100 : 0;
+}
+
+const toOre = (kr: number) => Math.round(kr * 100);
+
+/** The proposal with `overrides` applied; unchanged rows keep their published cost. */
+export function applyOverrides(side: CompareSide, overrides: Overrides): CompareSide {
+  const byLevel = side.byLevel.map((row) => {
+    const o = overrides[levelKey(row.service, row.level)];
+    return o === undefined ? row : { ...row, amount: o, cost: (toOre(o) * row.persons) / 100 };
+  });
+  const totalOre = byLevel.reduce((s, r) => s + toOre(r.cost), 0);
+  return { ...side, byLevel, total: totalOre / 100 };
+}
+
+/** The figures at the top of the scenario page after a what-if. */
+export interface WhatIf {
+  proposal: CompareSide;
+  difference: { amount: number; percent: number };
+  /** Uniform factor on the proposal's amounts that makes it cost neutral (SCEN-2). */
+  neutralFactor: number | null;
+}
+
+/** Recomputes the proposal side, difference and neutral factor for `overrides`. */
+export function whatIf(result: CompareResult, overrides: Overrides): WhatIf {
+  const proposal =
+    Object.keys(overrides).length === 0 ? result.proposal : applyOverrides(result.proposal, overrides);
+  const amountOre = toOre(proposal.total) - toOre(result.baseline.total);
+  const percent =
+    result.baseline.total === 0 ? 0 : Math.round((amountOre / toOre(result.baseline.total)) * 10000) / 100;
+  const neutralFactor =
+    proposal.total === 0 ? null : Math.round((result.baseline.total / proposal.total) * 1e6) / 1e6;
+  return { proposal, difference: { amount: amountOre / 100, percent }, neutralFactor };
+}
+
+/** Rows for the Tabell 3-style table: every service and level of either side, persons and cost. */
+export function tabell3(baseline: CompareSide, proposal: CompareSide) {
+  const services = [...new Set([...baseline.byLevel, ...proposal.byLevel].map((r) => r.service))];
+  return services.map((service) => ({
+    service,
+    baseline: baseline.byLevel.filter((r) => r.service === service),
+    proposal: proposal.byLevel.filter((r) => r.service === service),
+  }));
+}
