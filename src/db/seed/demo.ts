@@ -415,6 +415,27 @@ async function insertChunks<T extends keyof DB & string>(
       .execute();
 }
 
+/** The 13 districts and the admin account only: an empty system someone can sign in to. */
+export async function seedMinimal(
+  db: Kysely<DB>,
+  options: { hashPassword: (password: string) => Promise<string> },
+): Promise<DemoSummary> {
+  const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
+  const hash = await options.hashPassword(admin.password);
+  await db.transaction().execute(async (trx) => {
+    await insertChunks(
+      trx,
+      'districts',
+      DISTRICTS.map((d) => ({ ...d })),
+    );
+    await trx
+      .insertInto('users')
+      .values({ username: admin.username, name: admin.name, role: 'admin', password_hash: hash })
+      .execute();
+  });
+  return { districts: DISTRICTS.length, providers: 0, units: 0, clients: 0, placements: 0 };
+}
+
 /** Fills an empty database with the demo data and accounts, in one transaction. */
 export async function seedDemo(
   db: Kysely<DB>,

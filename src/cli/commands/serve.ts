@@ -1,0 +1,90 @@
+/**
+ * `serve [--port P] [--data-dir DIR] [--database-url URL]` (contract.md): starts the web app and
+ * API on embedded PGlite (default `.ersattning/data`) or PostgreSQL (`--database-url` or
+ * DATABASE_URL); prints the URL and the demo accounts; shuts down cleanly on SIGINT/SIGTERM
+ * (CHECKPOINT and close, so PGlite's files stay consistent).
+ */
+import type { Command } from 'commander';
+import { InputError } from '../../domain/errors.js';
+import { DataDirLockedError } from '../../db/lock.js';
+import { DEFAULT_DATA_DIR, startServer } from '../../server/start.js';
+import { intOption, fail } from '../output.js';
+
+const ROLE_SV = {
+  admin: 'administratör',
+  case_officer: 'handläggare',
+  assessor: 'bedömare',
+  provider: 'utförare',
+  analyst: 'analytiker',
+} as const;
+
+/** Adds the `serve` command. */
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the web application and API (embedded database by default, PostgreSQL with a URL)')
+    .option('--port <P>', 'port to listen on (env PORT; default 3000; 0 = any free port)')
+    .option('--host <HOST>', 'address to listen on (env HOST; default 127.0.0.1)')
+    .option('--data-dir <DIR>', `embedded database folder (default ${DEFAULT_DATA_DIR})`)
+    .option('--database-url <URL>', 'PostgreSQL URL (env DATABASE_URL) instead of the embedded database')
+    .option('--no-demo', 'do not fill a new database with demo data (only the admin account)')
+    .action(
+      async (opts: {
+        port?: string;
+        host?: string;
+        dataDir?: string;
+        databaseUrl?: string;
+        demo: boolean;
+      }) => {
+        try {
+          const portText = opts.port ?? process.env.PORT;
+          const port = portText === undefined ? 3000 : intOption(portText, '--port');
+          if (port < 0 || port > 65535)
+            throw new InputError('bad-port', `port ${port} is outside 0-65535`, '--port');
+          const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL ?? undefined;
+          let server;
+          try {
+            server = await startServer({
+              port,
+              host: opts.host ?? process.env.HOST ?? '127.0.0.1',
+              dataDir: opts.dataDir,
+              databaseUrl,
+              seed: opts.demo ? 'demo' : 'none',
+              logLevel: process.env.LOG_LEVEL ?? 'warn',
+            });
+          } catch (error) {
+            if (error instanceof DataDirLockedError)
+              throw new InputError('data-dir-locked', error.message, '--data-dir');
+            throw error;
+          }
+          const where = databaseUrl ? 'PostgreSQL' : `PGlite i ${opts.dataDir ?? DEFAULT_DATA_DIR}`;
+          const lines = [`Ersättning körs på ${server.url} (${where})`];
+          if (server.seeded)
+            lines.push(
+              `Ny databas med demodata: ${server.seeded.districts} stadsdelar, ${server.seeded.providers} utförare, ${server.seeded.clients} brukare, ${server.seeded.placements} placeringar`,
+            );
+          lines.push('Demokonton (användarnamn / lösenord):');
+          for (const a of server.accounts)
+            lines.push(`  ${ROLE_SV[a.role].padEnd(14)} ${a.username.padEnd(13)} ${a.password}`);
+          process.stdout.write(lines.join('\n') + '\n');
+          let stopping = false;
+          const stop = (signal: string) => {
+            if (stopping) return;
+            stopping = true;
+            process.stderr.write(`${signal}: stänger …\n`);
+            server
+              .close()
+              .then(() => process.exit(0))
+              .catch((error: unknown) => {
+                process.stderr.write(`ersattning: could not close cleanly: ${String(error)}\n`);
+                process.exit(1);
+              });
+          };
+          process.once('SIGINT', () => stop('SIGINT'));
+          process.once('SIGTERM', () => stop('SIGTERM'));
+        } catch (error) {
+          fail(error);
+        }
+      },
+    );
+}

@@ -1,0 +1,94 @@
+/**
+ * Builds the Fastify application (without listening): Zod validation and OpenAPI at /api/docs,
+ * cookies and sessions, the access hook, every resource's routes, and the web app. Tests use it
+ * with `app.inject`; start.ts adds the database lifecycle and `listen`.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { ModelCatalog } from '../domain/rate-model/catalog.js';
+import type { Database } from '../db/connect.js';
+import { loadCatalog } from '../models/load.js';
+import { enforceAccess } from './access.js';
+import { loadSession, SESSION_COOKIE } from './auth/sessions.js';
+import type { AppContext } from './context.js';
+import { handleError } from './errors.js';
+import { InProcessQueue } from './jobs/in-process.js';
+import type { JobQueue } from './jobs/queue.js';
+import { loggerOptions } from './logger.js';
+import { ROUTES } from './routes/index.js';
+import { registerStatic } from './static.js';
+
+/** What the app needs: an open, migrated database; the rest has defaults. */
+export interface BuildAppOptions {
+  database: Database;
+  catalog?: ModelCatalog;
+  jobs?: JobQueue;
+  /** A pino level, or false for no logs (default: false). */
+  logLevel?: string | false;
+  /** Folder of the built web app (default dist/web); null = do not serve it. */
+  webDir?: string | null;
+}
+
+/** The Fastify instance with every route registered and ready. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel ?? false),
+    bodyLimit: 20 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  const { db, kind } = options.database;
+  const ctx: AppContext = {
+    db,
+    databaseKind: kind,
+    catalog: options.catalog ?? loadCatalog(),
+    jobs: options.jobs ?? new InProcessQueue(db),
+  };
+  app.decorate('ctx', ctx);
+  app.decorateRequest('user', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionHash', null);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Ersättning API',
+        description: 'Reimbursement and resource allocation (docs/api.md)',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (!token) return;
+    const session = await loadSession(db, token);
+    if (!session) return;
+    request.user = session.user;
+    request.csrfToken = session.csrfToken;
+    request.sessionHash = session.tokenHash;
+  });
+  // Access runs before body validation, so a denied request is 401/403 whatever it carries.
+  app.addHook('onRequest', enforceAccess);
+
+  for (const routes of ROUTES) await app.register(routes, { prefix: '/api' });
+  if (options.webDir !== null) await registerStatic(app, options.webDir ?? undefined);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,107 @@
+/**
+ * Sessions for local accounts: a random token in an httpOnly SameSite=Strict cookie; the database
+ * keeps only its SHA-256 and a per-session CSRF token. A short in-memory cache spares a query per
+ * request; sign-out clears it at once.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB, Role } from '../../db/types.js';
+
+/** The cookie that carries the session token. */
+export const SESSION_COOKIE = 'ers_session';
+/** How long a session lasts (a working day). */
+export const SESSION_HOURS = 12;
+
+/** The signed-in user as routes see it. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  name: string;
+  role: Role;
+  districtId: string | null;
+  providerId: string | null;
+}
+
+/** A loaded session: who and the CSRF token that state-changing requests must echo. */
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+  tokenHash: string;
+  expiresAt: number;
+}
+
+const CACHE_MS = 5_000;
+const cache = new Map<string, { session: Session; at: number }>();
+
+const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Creates a session for a user; returns the cookie token and the session. */
+export async function createSession(
+  db: Kysely<DB>,
+  user: SessionUser,
+): Promise<{ token: string; session: Session }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = Date.now() + SESSION_HOURS * 3_600_000;
+  const tokenHash = sha256(token);
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: tokenHash,
+      user_id: user.id,
+      csrf_token: csrfToken,
+      expires_at: new Date(expiresAt),
+    })
+    .execute();
+  return { token, session: { user, csrfToken, tokenHash, expiresAt } };
+}
+
+/** The live session for a cookie token, or null (unknown, expired or deactivated user). */
+export async function loadSession(db: Kysely<DB>, token: string): Promise<Session | null> {
+  const tokenHash = sha256(token);
+  const now = Date.now();
+  const hit = cache.get(tokenHash);
+  if (hit && now - hit.at < CACHE_MS && hit.session.expiresAt > now) return hit.session;
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'users.id',
+      'users.username',
+      'users.name',
+      'users.role',
+      'users.district_id',
+      'users.provider_id',
+      'users.active',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row || !row.active || row.expires_at.getTime() <= now) {
+    cache.delete(tokenHash);
+    return null;
+  }
+  const session: Session = {
+    user: {
+      id: row.id,
+      username: row.username,
+      name: row.name,
+      role: row.role,
+      districtId: row.district_id,
+      providerId: row.provider_id,
+    },
+    csrfToken: row.csrf_token,
+    tokenHash,
+    expiresAt: row.expires_at.getTime(),
+  };
+  if (cache.size > 10_000) cache.clear();
+  cache.set(tokenHash, { session, at: now });
+  return session;
+}
+
+/** Ends a session (sign-out). */
+export async function deleteSession(db: Kysely<DB>, tokenHash: string): Promise<void> {
+  cache.delete(tokenHash);
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}

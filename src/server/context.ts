@@ -1,0 +1,22 @@
+/**
+ * What every route can reach through `app.ctx`: the database, the rate-model catalog and the job
+ * queue. One object, created by buildApp, so routes take no globals.
+ */
+import type { Kysely } from 'kysely';
+import type { ModelCatalog } from '../domain/rate-model/catalog.js';
+import type { DB } from '../db/types.js';
+import type { JobQueue } from './jobs/queue.js';
+
+/** The application's shared services. */
+export interface AppContext {
+  db: Kysely<DB>;
+  databaseKind: 'pglite' | 'postgres';
+  catalog: ModelCatalog;
+  jobs: JobQueue;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}

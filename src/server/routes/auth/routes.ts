@@ -1,0 +1,73 @@
+/**
+ * Sign-in with local accounts (issue #5 §4): argon2id password check, an httpOnly SameSite=Strict
+ * session cookie, and the CSRF token the web app echoes in `x-csrf-token`. Sign-in and sign-out
+ * are audited.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { userOf } from '../../access.js';
+import { audit } from '../../audit.js';
+import { verifyPassword } from '../../auth/passwords.js';
+import { createSession, deleteSession, SESSION_COOKIE, SESSION_HOURS } from '../../auth/sessions.js';
+import { ApiError } from '../../errors.js';
+import { loginBody, sessionResponse } from './schema.js';
+
+/** Registers /api/auth/login, /logout and /me. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.ctx;
+
+  app.post(
+    '/auth/login',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], body: loginBody, response: { 200: sessionResponse } },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('username', '=', username)
+        .executeTakeFirst();
+      const ok = await verifyPassword(row?.password_hash ?? null, password);
+      if (!row || !ok || !row.active)
+        throw new ApiError(401, 'bad-credentials', 'Wrong username or password');
+      const user = {
+        id: row.id,
+        username: row.username,
+        name: row.name,
+        role: row.role,
+        districtId: row.district_id,
+        providerId: row.provider_id,
+      };
+      const { token, session } = await createSession(db, user);
+      await audit(db, user, { action: 'sign-in', entity: 'user', entityId: user.id });
+      void reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        secure: request.protocol === 'https',
+        maxAge: SESSION_HOURS * 3600,
+      });
+      return { user, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { config: { access: 'signed-in' }, schema: { tags: ['auth'] } },
+    async (request, reply) => {
+      const user = userOf(request);
+      if (request.sessionHash) await deleteSession(db, request.sessionHash);
+      await audit(db, user, { action: 'sign-out', entity: 'user', entityId: user.id });
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    { config: { access: 'signed-in' }, schema: { tags: ['auth'], response: { 200: sessionResponse } } },
+    async (request) => ({ user: userOf(request), csrfToken: request.csrfToken ?? '' }),
+  );
+};
+export default routes;

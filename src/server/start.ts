@@ -1,0 +1,121 @@
+/**
+ * Starts the application (issue #5 §2): opens PGlite in a data directory (default
+ * `.ersattning/data` under the repository) or PostgreSQL with a URL, migrates, loads the rate
+ * models, fills an empty database with demo data, and listens. `close()` stops taking requests,
+ * lets running jobs finish, checkpoints and closes the database.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { openDatabase, type Database } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { syncRateModels } from '../db/rate-models.js';
+import {
+  DEMO_ACCOUNTS,
+  isEmpty,
+  seedDemo,
+  seedMinimal,
+  type DemoAccount,
+  type DemoSummary,
+} from '../db/seed/demo.js';
+import { loadCatalog } from '../models/load.js';
+import { buildApp } from './app.js';
+import { hashPassword } from './auth/passwords.js';
+import { InProcessQueue } from './jobs/in-process.js';
+import { failInterruptedJobs } from './jobs/queue.js';
+
+export { buildApp } from './app.js';
+
+/** The repository root (src/server/../..). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** Where PGlite keeps its data unless told otherwise. */
+export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.ersattning', 'data');
+
+/** How to start: all optional. `dataDir: ':memory:'` runs PGlite in memory (nothing kept). */
+export interface StartOptions {
+  /** 0 = a random free port; default 3000. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  /** 'demo' (default) fills an empty database with demo data; 'none' creates only the admin account. */
+  seed?: 'demo' | 'none';
+  /** Scale of the demo population (1 = about 1 950 clients); tests use less. */
+  demoScale?: number;
+  /** A pino level, or false (default 'info' … set false in tests). */
+  logLevel?: string | false;
+  /** Folder of the built web app; null = do not serve one. */
+  webDir?: string | null;
+}
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  database: Database;
+  /** What demo seeding created at this start (null when the database already had data). */
+  seeded: DemoSummary | null;
+  /** The demo accounts (username/password per role) to print. */
+  accounts: readonly DemoAccount[];
+  close(): Promise<void>;
+}
+
+/** Opens, migrates and (on first start) seeds the database; returns it with the catalog. */
+export async function prepareDatabase(
+  options: StartOptions,
+): Promise<{ database: Database; seeded: DemoSummary | null }> {
+  const databaseUrl = options.databaseUrl || null;
+  const dataDir = databaseUrl
+    ? null
+    : options.dataDir === ':memory:'
+      ? null
+      : resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  const database = await openDatabase({ dataDir, databaseUrl });
+  try {
+    await migrateToLatest(database.db);
+    await syncRateModels(database.db, loadCatalog());
+    await failInterruptedJobs(database.db);
+    let seeded: DemoSummary | null = null;
+    if (await isEmpty(database.db)) {
+      seeded =
+        (options.seed ?? 'demo') === 'demo'
+          ? await seedDemo(database.db, { hashPassword, scale: options.demoScale ?? 1 })
+          : await seedMinimal(database.db, { hashPassword });
+    }
+    return { database, seeded };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Starts the server and returns its URL, the app and how to stop it. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const { database, seeded } = await prepareDatabase(options);
+  const jobs = new InProcessQueue(database.db);
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({ database, jobs, logLevel: options.logLevel ?? 'info', webDir: options.webDir });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const address = await app.listen({ port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });
+  let closing: Promise<void> | null = null;
+  return {
+    url: address,
+    app,
+    database,
+    seeded,
+    accounts: options.seed === 'none' ? DEMO_ACCOUNTS.filter((a) => a.role === 'admin') : DEMO_ACCOUNTS,
+    close() {
+      closing ??= (async () => {
+        await app.close();
+        await jobs.close();
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}

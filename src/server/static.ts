@@ -1,0 +1,27 @@
+/**
+ * Serves the built web app (dist/web) at `/` when it exists, with SPA fallback: any non-/api GET
+ * that matches no file gets index.html, so client-side routes survive a reload.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** The repository's dist/web folder. */
+export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Registers static serving and the not-found handler (JSON 404 under /api). */
+export async function registerStatic(app: FastifyInstance, webDir: string = WEB_DIR): Promise<void> {
+  const hasWeb = existsSync(join(webDir, 'index.html'));
+  if (hasWeb)
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (hasWeb && request.method === 'GET' && path !== '/api' && !path.startsWith('/api/'))
+      return reply.type('text/html').sendFile('index.html');
+    return reply
+      .code(404)
+      .send({ error: { id: 'not-found', message: `No route ${request.method} ${path}` } });
+  });
+}
