@@ -156,5 +156,5 @@ export function checkHeader(header: readonly string[], origin: string): boolean 
 function columnAt(index: number, withHours: boolean): string {
   const cols: string[] = [...POPULATION_COLUMNS];
   if (withHours) cols.push(HOURS_COLUMN);
-  return cols[Math.min(index, cols.length) - 1] ?? 'person_id';
+  return cols[Math.min(index, cols.length - 1)] ?? 'person_id';
 }

@@ -338,7 +338,8 @@ function pointsIssue(t: ServiceCostTable, points: number, line: number): Populat
   try {
     classifyPoints(t.model, t.service.id, points);
   } catch (error) {
-    if (error instanceof InputError) message = error.message;
+    if (error instanceof InputError)
+      message = error.where ? error.message.slice(error.where.length + 2) : error.message;
   }
   return { line, column: 'points', message };
 }

@@ -1,0 +1,128 @@
+/** Population input (issue #4 point 1): strict CSV and XLSX, every error with its line and column. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parsePopulationCsv } from './csv.js';
+import { readPopulation } from './read.js';
+import { toCsv, writeNewFile, writeTables } from './write.js';
+
+const H = 'person_id,district,provider_id,service,regime,points';
+const csv = (...rows: string[]) => [H, ...rows].join('\n') + '\n';
+const dir = mkdtempSync(join(tmpdir(), 'population-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('parsePopulationCsv', () => {
+  it('reads rows into columns, with dictionaries for districts and providers', () => {
+    const p = parsePopulationCsv(
+      '\ufeff' +
+        csv('A,Bromma,U1,lss-gruppbostad,privat,42', 'B,"Farsta, syd",U1,lss-servicebostad,kommunal,0'),
+      'p.csv',
+    );
+    expect(p.size).toBe(2);
+    expect(p.personIds).toEqual(['A', 'B']);
+    expect(p.districts).toEqual(['Bromma', 'Farsta, syd']);
+    expect([...p.points]).toEqual([42, 0]);
+    expect([...p.lines]).toEqual([2, 3]);
+    expect(Number.isNaN(p.hoursPerWeek[0])).toBe(true);
+  });
+
+  it('reads the optional hours_per_week column, CRLF line ends and an empty hours cell', () => {
+    const p = parsePopulationCsv(
+      `${H},hours_per_week\r\nA,Bromma,U1,lss-daglig-verksamhet,kommunal,30,12.5\r\nB,Bromma,U1,lss-gruppbostad,kommunal,30,\r\n`,
+      'p.csv',
+    );
+    expect(p.hoursPerWeek[0]).toBe(12.5);
+    expect(Number.isNaN(p.hoursPerWeek[1])).toBe(true);
+  });
+
+  it.each([
+    [
+      csv('A,Bromma,U1,lss-gruppbostad,privat,4x'),
+      /p.csv line 2: 1 bad cell.*line 2, column points: "4x" is not a whole number/,
+    ],
+    [csv('A,Bromma,U1,lss-gruppbostad,privat,-1'), /column points: "-1"/],
+    [csv('A,Bromma,U1,gruppbostad,privat,4'), /line 2, column service: "gruppbostad" is not a service id/],
+    [csv('A,Bromma,U1,lss-gruppbostad,Privat,4'), /line 2, column regime: "Privat" is not a regime/],
+    [csv('A,,U1,lss-gruppbostad,privat,4'), /line 2, column district: is empty/],
+    [csv('A,Bromma,U1,lss-gruppbostad,privat'), /line 2, column points: has 5 cells, the header has 6/],
+    [csv('A,Bromma,U1,lss-gruppbostad,privat,4,5'), /has 7 cells, the header has 6/],
+    [
+      csv('A,Bromma,U1,lss-gruppbostad,privat,4', 'A,Farsta,U2,lss-gruppbostad,privat,5'),
+      /line 3, column person_id: A appears twice for lss-gruppbostad/,
+    ],
+    [
+      csv('A,Bromma,U1,lss-gruppbostad,privat,4', '', 'B,Bromma,U1,lss-gruppbostad,privat,4'),
+      /line 3, column person_id: blank line/,
+    ],
+    [csv('A,"Brom"ma,U1,lss-gruppbostad,privat,4'), /p.csv line 2: text after a closing quote/],
+    [
+      'person,district,provider_id,service,regime,points\n',
+      /p.csv line 1: the header must be .*column 1 is "person", expected "person_id"/,
+    ],
+    [`${H},hours\n`, /column 7 is "hours", expected "hours_per_week"/],
+  ])('refuses bad input with line and column: %#', (text, message) => {
+    expect(() => parsePopulationCsv(text, 'p.csv')).toThrow(message);
+  });
+
+  it('reports every bad row in one message, the first ten listed and the rest counted', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `P${i},Bromma,U1,lss-gruppbostad,privat,x`);
+    expect(() => parsePopulationCsv(csv(...rows), 'p.csv')).toThrow(
+      /12 bad cells, nothing computed: line 2.*line 11, .*; and 2 more$/,
+    );
+  });
+});
+
+describe('readPopulation (files)', () => {
+  it('reads the same population from .csv and .xlsx', async () => {
+    const rows = [
+      ['A', 'Bromma', 'U1', 'lss-gruppbostad', 'privat', 42],
+      ['B', 'Farsta', 'U2', 'lss-servicebostad', 'kommunal', 7],
+    ];
+    const table = { name: 'population', columns: H.split(','), rows };
+    writeFileSync(join(dir, 'p.csv'), toCsv(table));
+    await writeTables(join(dir, 'p.xlsx'), [table]);
+    const a = await readPopulation(join(dir, 'p.csv'));
+    const b = await readPopulation(join(dir, 'p.xlsx'));
+    expect([...b.points]).toEqual([...a.points]);
+    expect(b.personIds).toEqual(a.personIds);
+    expect(b.districts).toEqual(a.districts);
+    expect([...b.lines]).toEqual([2, 3]);
+  });
+
+  it('names the row and column of a bad .xlsx cell', async () => {
+    const table = {
+      name: 'p',
+      columns: H.split(','),
+      rows: [['A', 'Bromma', 'U1', 'lss-gruppbostad', 'privat', 4.5]],
+    };
+    await writeTables(join(dir, 'bad.xlsx'), [table]);
+    await expect(readPopulation(join(dir, 'bad.xlsx'))).rejects.toThrow(
+      /bad.xlsx \(p\) line 2: .*column points: "4.5"/,
+    );
+  });
+
+  it('refuses other extensions and missing files', async () => {
+    await expect(readPopulation(join(dir, 'nope.csv'))).rejects.toThrow(/cannot read/);
+    writeFileSync(join(dir, 'p.txt'), '');
+    await expect(readPopulation(join(dir, 'p.txt'))).rejects.toThrow(/\.csv or \.xlsx/);
+  });
+});
+
+describe('writing', () => {
+  it('writes the first table to FILE.csv and the others beside it', async () => {
+    const files = await writeTables(join(dir, 'out.csv'), [
+      { name: 'levels', columns: ['a', 'b'], rows: [['x,y', 1.5]] },
+      { name: 'districts', columns: ['c'], rows: [[null]] },
+    ]);
+    expect(files).toEqual([join(dir, 'out.csv'), join(dir, 'out.districts.csv')]);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('a,b\n"x,y",1.5\n');
+    expect(readFileSync(join(dir, 'out.districts.csv'), 'utf8')).toBe('c\n\n');
+  });
+
+  it('never overwrites a model file', () => {
+    writeNewFile(join(dir, 'm.yaml'), 'a: 1\n');
+    expect(() => writeNewFile(join(dir, 'm.yaml'), 'a: 2\n')).toThrow(/exists already/);
+    expect(readFileSync(join(dir, 'm.yaml'), 'utf8')).toBe('a: 1\n');
+  });
+});
