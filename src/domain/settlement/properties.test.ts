@@ -1,0 +1,148 @@
+// Properties of settlement (fast-check): splitting, corrections, signs, totals and input order.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../models/load.js';
+import { civilToDay, dayToIso } from './days.js';
+import {
+  parseSettlementInput,
+  prepareSettlement,
+  previousFromResult,
+  settleLines,
+  settleMonth,
+  type SettlementInput,
+} from './settle.js';
+
+const catalog = loadCatalog();
+const Y2024 = civilToDay(2024, 1, 1);
+const SERVICES = [
+  'sp-boende',
+  'sp-stodboende',
+  'sp-boendestod',
+  'lss-gruppbostad',
+  'lss-servicebostad',
+  'sp-sysselsattning',
+] as const;
+
+const placementArb = (id: string) =>
+  fc
+    .record({
+      service: fc.constantFrom(...SERVICES),
+      regime: fc.constantFrom('kommunal', 'entreprenad', 'privat'),
+      start: fc.integer({ min: -40, max: 330 }),
+      length: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
+      notice: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+      noShow: fc.boolean(),
+      levels: fc.array(
+        fc.record({
+          gap: fc.integer({ min: 1, max: 60 }),
+          points: fc.integer({ min: 0, max: 110 }),
+          level: fc.constantFrom('1', '2', '3'),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+      individual: fc.option(
+        fc.record({ from: fc.integer({ min: 0, max: 90 }), amount: fc.integer({ min: 100, max: 900000 }) }),
+        { nil: null },
+      ),
+      provider: fc.constantFrom('U1', 'U2', 'U3'),
+      district: fc.constantFrom('Bromma', 'Kista'),
+    })
+    .map((g) => {
+      const start = Y2024 + g.start;
+      let from = start;
+      const levels = g.levels.map((l, i) => {
+        if (i > 0) from += l.gap;
+        return g.service.startsWith('lss-')
+          ? { from: dayToIso(from), points: l.points }
+          : { from: dayToIso(from), level: l.level };
+      });
+      const individualOk =
+        g.individual &&
+        (g.service.startsWith('lss-') || g.service === 'sp-boende' || g.service === 'sp-stodboende');
+      return {
+        id,
+        providerId: g.provider,
+        district: g.district,
+        service: g.service,
+        regime: g.regime,
+        start: dayToIso(start),
+        end: g.length === null ? null : dayToIso(start + g.length),
+        noticeDate: g.notice === null ? null : dayToIso(start + g.notice),
+        noShow: g.noShow,
+        levels,
+        sessionsPerWeek: [],
+        individualRates:
+          individualOk && g.individual
+            ? [{ from: dayToIso(start + g.individual.from), to: null, amount: g.individual.amount / 100 }]
+            : [],
+      };
+    });
+
+const inputArb = fc
+  .integer({ min: 1, max: 8 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => placementArb(`P${i + 1}`))))
+  .map((placements): SettlementInput => parseSettlementInput({ placements }));
+const monthArb = fc.integer({ min: 2, max: 12 }).map((m) => `2024-${String(m).padStart(2, '0')}`);
+const prev = (m: string) => `2024-${String(Number(m.slice(5)) - 1).padStart(2, '0')}`;
+const sum = (xs: { amount: number }[]) => xs.reduce((s, x) => s + x.amount, 0);
+
+describe('settlement properties', () => {
+  it('a month settled day by day sums to the month, per placement', () => {
+    fc.assert(
+      fc.property(inputArb, monthArb, (input, month) => {
+        const prepared = prepareSettlement(catalog, input);
+        const byStretch = settleLines(prepared, month, 'stretch');
+        const byDay = settleLines(prepared, month, 'day');
+        for (const p of input.placements) {
+          const mine = (xs: typeof byDay) => sum(xs.filter((l) => l.placementId === p.id));
+          expect(mine(byDay)).toBe(mine(byStretch));
+        }
+        expect(byDay.length).toBeGreaterThanOrEqual(byStretch.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('corrections against an identical earlier run are zero', () => {
+    fc.assert(
+      fc.property(inputArb, monthArb, (input, month) => {
+        const earlier = previousFromResult(settleMonth(catalog, input, prev(month)), 'earlier.json');
+        const r = settleMonth(catalog, input, month, { previous: [earlier] });
+        expect(r.lines.filter((l) => l.kind === 'correction')).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('only corrections may be negative, and totals equal the sum of their lines', () => {
+    fc.assert(
+      fc.property(inputArb, inputArb, monthArb, (before, now, month) => {
+        const earlier = previousFromResult(settleMonth(catalog, before, prev(month)), 'earlier.json');
+        const r = settleMonth(catalog, now, month, { previous: [earlier] });
+        for (const l of r.lines) if (l.kind !== 'correction') expect(l.amount).toBeGreaterThanOrEqual(0);
+        expect(r.total).toBe(sum(r.lines));
+        for (const p of r.placements)
+          expect(p.total).toBe(sum(r.lines.filter((l) => l.placementId === p.id)));
+        for (const p of r.providers) expect(p.total).toBe(sum(r.lines.filter((l) => l.providerId === p.id)));
+        for (const d of r.districts) expect(d.total).toBe(sum(r.lines.filter((l) => l.district === d.id)));
+        expect(sum(r.providers.map((p) => ({ amount: p.total })))).toBe(r.total);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('the order of placements in the input changes nothing', () => {
+    fc.assert(
+      fc.property(inputArb, monthArb, fc.integer(), (input, month, seed) => {
+        const shuffled = [...input.placements]
+          .map((p, i) => ({ p, k: Math.imul(seed ^ (i * 2654435761), 2246822519) >>> 0 }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.p);
+        expect(settleMonth(catalog, { placements: shuffled }, month)).toEqual(
+          settleMonth(catalog, input, month),
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
