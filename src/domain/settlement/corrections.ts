@@ -97,10 +97,22 @@ export function runHash(
     }
   };
   feed(month);
-  for (const l of lines)
-    feed(
-      `\n${l.placementId}|${l.kind}|${l.from}|${l.to}|${l.amount}|${l.correctsMonth ?? ''}|${l.correctedKind ?? ''}`,
-    );
+  for (const l of lines) {
+    feed('\n');
+    feed(l.placementId);
+    feed('|');
+    feed(l.kind);
+    feed('|');
+    feed(l.from);
+    feed('|');
+    feed(l.to);
+    feed('|');
+    feed(String(l.amount));
+    feed('|');
+    feed(l.correctsMonth ?? '');
+    feed('|');
+    feed(l.correctedKind ?? '');
+  }
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 

@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 import type { Unit } from '../rate-model/types.js';
 import { dayToIso, weekdaysBetween, type MonthSpan } from './days.js';
 import type { PreparedPlacement, Timed } from './prepare.js';
-import type { DayPeriod, ResolvedRate, Resolver } from './resolve.js';
+import type { DayPeriod, LineSources, ResolvedRate, Resolver } from './resolve.js';
 import type { Accumulator } from './rounding.js';
 import type { SettlementLine } from './types.js';
 
@@ -97,6 +97,11 @@ export function settlePlacementMonth(
   if (p.evening.length > 0 && a <= b) emitEvening(r, p, acc, out, a, b, span);
 }
 
+function addCut(cuts: number[], c: number, a: number, b: number): void {
+  if (c > a && c <= b) cuts.push(c);
+}
+
+/** The days inside [a, b] where something may change (a new model, level, rate, rule …). */
 function breakpoints(
   r: Resolver,
   p: PreparedPlacement,
@@ -106,25 +111,22 @@ function breakpoints(
   split: Split,
 ): number[] {
   const cuts: number[] = [];
-  const add = (c: number) => {
-    if (c > a && c <= b) cuts.push(c);
-  };
   if (split === 'day') for (let d = a + 1; d <= b; d++) cuts.push(d);
-  for (const d of r.periodsOf(p.service)) add(d.from);
+  for (const d of r.periodsOf(p.service)) addCut(cuts, d.from, a, b);
   if (!idle) {
-    for (const l of p.levels) add(l.from);
-    for (const h of p.hours) add(h.from);
-    for (const s of p.sessions) add(s.from);
+    for (const l of p.levels) addCut(cuts, l.from, a, b);
+    for (const h of p.hours) addCut(cuts, h.from, a, b);
+    for (const x of p.sessions) addCut(cuts, x.from, a, b);
     for (const x of p.individual) {
-      add(x.from);
-      add(x.to + 1);
+      addCut(cuts, x.from, a, b);
+      addCut(cuts, x.to + 1, a, b);
     }
     for (const x of p.transition) {
-      add(x.from);
-      add(x.to + 1);
+      addCut(cuts, x.from, a, b);
+      addCut(cuts, x.to + 1, a, b);
     }
-    add(p.noticeFrom);
-    add(p.noShowTo + 1);
+    addCut(cuts, p.noticeFrom, a, b);
+    addCut(cuts, p.noShowTo + 1, a, b);
   }
   if (cuts.length > 1) {
     cuts.sort((x, y) => x - y);
@@ -135,20 +137,27 @@ function breakpoints(
   return cuts;
 }
 
+/** The stretch of `list` (individual rates, transition periods) holding day `s`, if any. */
+function covering<T extends { from: number; to: number }>(list: readonly T[], s: number): T | undefined {
+  for (const x of list) if (x.from <= s && s <= x.to) return x;
+  return undefined;
+}
+
+const where = (p: PreparedPlacement, field: string) => `placement ${p.id}, field ${field}`;
+
 function resolveSeg(r: Resolver, p: PreparedPlacement, s: number, e: number, idle: boolean): Seg {
-  const where = (field: string) => `placement ${p.id}, field ${field}`;
   const dp = r.periodAt(p.service, s);
   if (!dp)
     throw new InputError(
       'no-model',
       `no rate model is in force for ${p.service} on ${dayToIso(s)} (SVC-1)`,
-      where('start'),
+      where(p, 'start'),
     );
   const svc = dp.period.service;
   let flags = idle ? F_IDLE : 0;
   let level: string | null = null;
   let hours: number | null = null;
-  const t = idle ? undefined : p.transition.find((x) => x.from <= s && s <= x.to);
+  const t = idle || p.transition.length === 0 ? undefined : covering(p.transition, s);
   const decidedDay = idle ? Math.max(p.fullEnd, p.start) : s;
   if (svc.levels.length > 0) {
     if (idle) level = r.lowestLevel(svc);
@@ -159,7 +168,11 @@ function resolveSeg(r: Resolver, p: PreparedPlacement, s: number, e: number, idl
       let entry = undefined;
       for (const l of p.levels) if (l.from <= s) entry = l;
       if (!entry)
-        throw new InputError('level-missing', `no level entry in force on ${dayToIso(s)}`, where('levels'));
+        throw new InputError(
+          'level-missing',
+          `no level entry in force on ${dayToIso(s)}`,
+          where(p, 'levels'),
+        );
       if (entry.points !== null) {
         level = r.classify(dp.period, entry.points);
         flags |= F_POINTS;
@@ -180,7 +193,7 @@ function resolveSeg(r: Resolver, p: PreparedPlacement, s: number, e: number, idl
         throw new InputError(
           'hours-missing',
           `no hours per week in force on ${dayToIso(decidedDay)} (SVC-3)`,
-          where('hoursPerWeek'),
+          where(p, 'hoursPerWeek'),
         );
       hours = h.value;
     }
@@ -190,7 +203,7 @@ function resolveSeg(r: Resolver, p: PreparedPlacement, s: number, e: number, idl
   if (rate.paidAs !== p.regime) flags |= F_PAIDAS;
   if (rate.derived) flags |= F_DERIVED;
   if (!idle) {
-    const ind = p.individual.find((x) => x.from <= s && s <= x.to);
+    const ind = p.individual.length === 0 ? undefined : covering(p.individual, s);
     if (ind) {
       ore = ind.ore;
       flags = (flags & ~F_DERIVED) | (p.service.startsWith('lss-') ? F_INDIVIDUAL_LSS : F_INDIVIDUAL_SP);
@@ -205,7 +218,7 @@ function resolveSeg(r: Resolver, p: PreparedPlacement, s: number, e: number, idl
       throw new InputError(
         'sessions-missing',
         `no sessions per week in force on ${dayToIso(decidedDay)} (PAY-4)`,
-        where('sessionsPerWeek'),
+        where(p, 'sessionsPerWeek'),
       );
     sessions = x.value;
   }
@@ -307,8 +320,9 @@ function emitSeg(
         g,
         model.id,
         rulesFor(g.flags, svc.unit),
-        g.rate.source,
-        svc.source,
+        g.flags & (F_INDIVIDUAL_LSS | F_INDIVIDUAL_SP)
+          ? { rate: 'individual rate in the input (LVL-6/LVL-7)', level: svc.source }
+          : g.rate.sources,
       ),
     );
   const pr = g.rate.premises;
@@ -358,8 +372,7 @@ function emitSeg(
       g,
       model.id,
       rules,
-      pr.source,
-      null,
+      pr.sources,
     ),
   );
 }
@@ -379,8 +392,7 @@ function line(
   g: Seg,
   model: string,
   rules: readonly string[],
-  rateSource: string,
-  levelSource: string | null,
+  sources: LineSources,
 ): SettlementLine {
   return {
     placementId: p.id,
@@ -403,13 +415,7 @@ function line(
     paidAsRegime: g.rate.paidAs,
     model,
     rules,
-    sources: {
-      rate:
-        g.flags & (F_INDIVIDUAL_LSS | F_INDIVIDUAL_SP) && kind === 'ordinary'
-          ? 'individual rate in the input (LVL-6/LVL-7)'
-          : rateSource,
-      level: g.level === null ? null : levelSource,
-    },
+    sources,
     illustrative: g.rate.illustrative,
     correctsMonth: null,
     correctedKind: null,
@@ -463,8 +469,7 @@ function emitEvening(
         g,
         cur.dp.period.model.id,
         EVENING_RULES,
-        fig.source,
-        null,
+        { rate: fig.source, level: null },
       ),
     );
   };

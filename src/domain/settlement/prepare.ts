@@ -10,7 +10,8 @@ import { kronorToOre } from '../money.js';
 import type { Regime, ServiceId } from '../rate-model/types.js';
 import type { PlacementInput } from './input.js';
 import { isoToDay } from './days.js';
-import type { Resolver } from './resolve.js';
+import type { DayPeriod, Resolver } from './resolve.js';
+import type { SettlementRules } from '../rate-model/types.js';
 
 const INF = Number.POSITIVE_INFINITY;
 
@@ -59,24 +60,47 @@ export interface PreparedPlacement {
 }
 
 const day = (iso: string): number => isoToDay(iso) as number; // the schema has checked the date
+const NONE: never[] = [];
+
+/** Throws the InputError for a placement's field (module level: no closure per placement). */
+function fail(p: PlacementInput, id: string, field: string, message: string): never {
+  throw new InputError(id, message, `placement ${p.id}, field ${field}`);
+}
+
+/** The settlement rules of the model in force on a day (or at the start). */
+function rulesAt(r: Resolver, p: PlacementInput, d: number, startPeriod: DayPeriod): SettlementRules {
+  return (r.periodAt(p.service, d) ?? startPeriod).period.model.settlement;
+}
+
+/** Dated values in strict date order (hours or sessions per week). */
+function timed(
+  p: PlacementInput,
+  list: readonly { from: string }[],
+  field: string,
+  values: readonly number[],
+): Timed[] {
+  const out: Timed[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const from = day(list[i]!.from);
+    if (i > 0 && from <= out[i - 1]!.from)
+      fail(p, 'unordered', `${field}[${i}].from`, 'entries must be in date order without repeats');
+    out.push({ from, value: values[i]!, index: i });
+  }
+  return out;
+}
 
 /** Validates and prepares one placement (see the module comment). */
 export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacement {
-  const at = (field: string) => `placement ${p.id}, field ${field}`;
-  const bad = (id: string, field: string, message: string): never => {
-    throw new InputError(id, message, at(field));
-  };
   const start = day(p.start);
   const end = p.end === null ? null : day(p.end);
   const notice = p.noticeDate === null ? null : day(p.noticeDate);
-  if (end !== null && end < start) bad('end-before-start', 'end', `end ${p.end} is before start ${p.start}`);
+  if (end !== null && end < start)
+    fail(p, 'end-before-start', 'end', `end ${p.end} is before start ${p.start}`);
   if (notice !== null && notice < start)
-    bad('notice-before-start', 'noticeDate', `notice ${p.noticeDate} is before start ${p.start}`);
-
+    fail(p, 'notice-before-start', 'noticeDate', `notice ${p.noticeDate} is before start ${p.start}`);
   const startPeriod = r.periodAt(p.service, start);
   if (!startPeriod)
-    bad('no-model', 'start', `no rate model is in force for ${p.service} on ${p.start} (SVC-1)`);
-  const rules = (d: number) => (r.periodAt(p.service, d) ?? startPeriod)!.period.model.settlement;
+    return fail(p, 'no-model', 'start', `no rate model is in force for ${p.service} on ${p.start} (SVC-1)`);
 
   // PAY-1, PAY-6, PAY-7: the last day of full payment; PAY-5: the idle stretch after it.
   let fullEnd = INF;
@@ -84,7 +108,7 @@ export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacem
   let noShowTo = Number.NEGATIVE_INFINITY;
   let idleOn = false;
   if (p.noShow) {
-    const s = rules(start);
+    const s = startPeriod.period.model.settlement;
     if (s.noShow.enabled) {
       noShowTo = start + s.noShow.days - 1;
       fullEnd = noShowTo;
@@ -93,115 +117,49 @@ export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacem
       idleOn = s.idlePlace.enabled;
     } else fullEnd = start - 1; // PAY-12: no no-show rule, nothing is paid for a stay that never began
   } else if (end !== null) {
-    const s = rules(end);
+    const s = rulesAt(r, p, end, startPeriod);
     fullEnd = end;
     if (s.notice.enabled && notice !== null) fullEnd = Math.max(end, notice + s.notice.days);
     noticeFrom = end + 1;
     idleOn = s.idlePlace.enabled;
-  } else if (notice !== null && rules(notice).notice.enabled) {
+  } else if (notice !== null && rulesAt(r, p, notice, startPeriod).notice.enabled) {
     // Notice given, move-out not yet reported: the notice ends the placement (PAY-6).
-    fullEnd = notice + rules(notice).notice.days;
+    const s = rulesAt(r, p, notice, startPeriod);
+    fullEnd = notice + s.notice.days;
     noticeFrom = notice + 1;
-    idleOn = rules(notice).idlePlace.enabled;
+    idleOn = s.idlePlace.enabled;
   }
   let idleFrom = 1;
   let idleTo = 0;
-  if (idleOn && fullEnd !== INF && fullEnd >= start - 1 && p.service !== 'sp-cirkel') {
+  if (idleOn && fullEnd !== INF && p.service !== 'sp-cirkel') {
     idleFrom = Math.max(fullEnd, start - 1) + 1;
-    idleTo = idleFrom + rules(Math.max(fullEnd, start)).idlePlace.days - 1;
+    idleTo = idleFrom + rulesAt(r, p, Math.max(fullEnd, start), startPeriod).idlePlace.days - 1;
   }
   const paidEnd = Math.max(fullEnd, idleTo);
 
-  const levels = prepareLevels(r, p, start, paidEnd, bad);
-  const timed = (list: { from: string }[], field: string, pick: (x: never) => number): Timed[] =>
-    list.map((x, i) => {
-      const from = day(x.from);
-      if (i > 0 && from <= day(list[i - 1]!.from))
-        bad('unordered', `${field}[${i}].from`, `entries must be in date order without repeats`);
-      return { from, value: pick(x as never), index: i };
-    });
-  const hours = timed(p.hoursPerWeek, 'hoursPerWeek', (x: { hours: number }) => x.hours);
-  const sessions = timed(p.sessionsPerWeek, 'sessionsPerWeek', (x: { sessions: number }) => x.sessions);
-  const periods = r.periodsOf(p.service).filter((d) => d.from <= paidEnd && d.to >= start);
-  for (const d of periods) {
-    try {
-      r.checkRegime(d.period, p.regime);
-    } catch (error) {
-      if (isInputError(error))
-        bad(error.id, 'regime', `${error.message.replace(/^regime: /, '')} (${d.period.model.id})`);
-      throw error;
-    }
-    if (d.period.service.participation)
-      for (const h of hours)
-        try {
-          r.rate(d.period, r.lowestLevel(d.period.service), p.regime, h.value);
-        } catch (error) {
-          if (isInputError(error))
-            bad(error.id, `hoursPerWeek[${h.index}].hours`, error.message.replace(/^[^:]+: /, ''));
-          throw error;
-        }
-  }
-
-  const individual = p.individualRates.map((x, i) => {
-    const from = day(x.from);
-    const to = x.to === null ? INF : day(x.to);
-    if (to < from) bad('end-before-start', `individualRates[${i}].to`, `${x.to} is before ${x.from}`);
-    const prev = p.individualRates[i - 1];
-    if (prev && (prev.to === null || day(prev.to) >= from))
-      bad('overlap', `individualRates[${i}].from`, 'individual rates must be in date order without overlap');
-    checkIndividual(r, p, from, levels, (f, m) => bad('individual-rate', `individualRates[${i}]${f}`, m));
-    return { from, to, ore: kronorToOre(x.amount), index: i };
-  });
-
-  const transition = p.transitionToWork.map((x, i) => {
-    const from = day(x.from);
-    const to = day(x.to);
-    const t = r.periodAt(p.service, from)?.period.service.transitionToWork;
-    if (!t)
-      bad('no-transition', `transitionToWork[${i}]`, `${p.service} has no transition-to-work rule (SVC-4)`);
-    if (to < from) bad('end-before-start', `transitionToWork[${i}].to`, `${x.to} is before ${x.from}`);
-    const limit = Temporal.PlainDate.from(x.from).add({ months: t!.months }).subtract({ days: 1 }).toString();
-    if (x.to > limit)
-      bad(
-        'transition-too-long',
-        `transitionToWork[${i}].to`,
-        `at most ${t!.months} months (until ${limit}, SVC-4)`,
-      );
-    const prev = p.transitionToWork[i - 1];
-    if (prev && day(prev.to) >= from)
-      bad('overlap', `transitionToWork[${i}].from`, 'periods must be in date order without overlap');
-    return { from, to, index: i };
-  });
-
-  const evening = p.eveningNightHours
-    .map((x, i) => {
-      const d = day(x.date);
-      const period = r.periodAt(p.service, d);
-      if (!period?.period.service.eveningNight)
-        bad(
-          'no-evening-night',
-          `eveningNightHours[${i}]`,
-          `${p.service} has no evening/night add-on (RATE-6)`,
+  const levels = prepareLevels(r, p, start, paidEnd);
+  const hours =
+    p.hoursPerWeek.length === 0
+      ? NONE
+      : timed(
+          p,
+          p.hoursPerWeek,
+          'hoursPerWeek',
+          p.hoursPerWeek.map((h) => h.hours),
         );
-      if (d < start || d > fullEnd)
-        bad('outside-stay', `eveningNightHours[${i}].date`, `${x.date} is outside the paid stay`);
-      return { day: d, hours100: Math.round(x.hours * 100), index: i };
-    })
-    .sort((a, b) => a.day - b.day);
-  const course = p.courseSessions
-    .map((iso, i) => {
-      const d = day(iso);
-      if (p.service !== 'sp-cirkel')
-        bad('no-course-sessions', `courseSessions[${i}]`, `course sessions are for sp-cirkel only (PAY-4)`);
-      if (d < start || d > fullEnd)
-        bad('outside-stay', `courseSessions[${i}]`, `${iso} is outside the placement`);
-      return { day: d, index: i };
-    })
-    .sort((a, b) => a.day - b.day);
-  for (let i = 1; i < course.length; i++)
-    if (course[i]!.day === course[i - 1]!.day)
-      bad('duplicate', `courseSessions[${course[i]!.index}]`, 'the same course session date twice');
-
+  const sessions =
+    p.sessionsPerWeek.length === 0
+      ? NONE
+      : timed(
+          p,
+          p.sessionsPerWeek,
+          'sessionsPerWeek',
+          p.sessionsPerWeek.map((h) => h.sessions),
+        );
+  for (const d of r.periodsOf(p.service)) {
+    if (d.from > paidEnd || d.to < start) continue;
+    checkPeriod(r, p, d, hours);
+  }
   return {
     input: p,
     id: p.id,
@@ -218,53 +176,167 @@ export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacem
     levels,
     hours,
     sessions,
-    individual,
-    transition,
-    evening,
-    course,
+    individual: p.individualRates.length === 0 ? NONE : prepareIndividual(r, p, levels),
+    transition: p.transitionToWork.length === 0 ? NONE : prepareTransition(r, p),
+    evening: p.eveningNightHours.length === 0 ? NONE : prepareEvening(r, p, start, fullEnd),
+    course: p.courseSessions.length === 0 ? NONE : prepareCourse(p, start, fullEnd),
   };
 }
 
-type Bad = (id: string, field: string, message: string) => never;
+/** The regime is paid in this model (SVC-2) and every hours value is in an interval (SVC-3). */
+function checkPeriod(r: Resolver, p: PlacementInput, d: DayPeriod, hours: Timed[]): void {
+  try {
+    r.checkRegime(d.period, p.regime);
+  } catch (error) {
+    if (isInputError(error))
+      fail(p, error.id, 'regime', `${error.message.replace(/^regime: /, '')} (${d.period.model.id})`);
+    throw error;
+  }
+  if (d.period.service.participation)
+    for (const h of hours)
+      try {
+        r.rate(d.period, r.lowestLevel(d.period.service), p.regime, h.value);
+      } catch (error) {
+        if (isInputError(error))
+          fail(p, error.id, `hoursPerWeek[${h.index}].hours`, error.message.replace(/^[^:]+: /, ''));
+        throw error;
+      }
+}
+
+function prepareIndividual(
+  r: Resolver,
+  p: PlacementInput,
+  levels: PreparedLevel[],
+): PreparedPlacement['individual'] {
+  return p.individualRates.map((x, i) => {
+    const from = day(x.from);
+    const to = x.to === null ? INF : day(x.to);
+    if (to < from) fail(p, 'end-before-start', `individualRates[${i}].to`, `${x.to} is before ${x.from}`);
+    const prev = p.individualRates[i - 1];
+    if (prev && (prev.to === null || day(prev.to) >= from))
+      fail(
+        p,
+        'overlap',
+        `individualRates[${i}].from`,
+        'individual rates must be in date order without overlap',
+      );
+    checkIndividual(r, p, from, levels, (f, m) => fail(p, 'individual-rate', `individualRates[${i}]${f}`, m));
+    return { from, to, ore: kronorToOre(x.amount), index: i };
+  });
+}
+
+function prepareTransition(r: Resolver, p: PlacementInput): PreparedPlacement['transition'] {
+  return p.transitionToWork.map((x, i) => {
+    const from = day(x.from);
+    const to = day(x.to);
+    const t = r.periodAt(p.service, from)?.period.service.transitionToWork;
+    if (!t)
+      return fail(
+        p,
+        'no-transition',
+        `transitionToWork[${i}]`,
+        `${p.service} has no transition-to-work rule (SVC-4)`,
+      );
+    if (to < from) fail(p, 'end-before-start', `transitionToWork[${i}].to`, `${x.to} is before ${x.from}`);
+    const limit = Temporal.PlainDate.from(x.from).add({ months: t.months }).subtract({ days: 1 }).toString();
+    if (x.to > limit)
+      fail(
+        p,
+        'transition-too-long',
+        `transitionToWork[${i}].to`,
+        `at most ${t.months} months (until ${limit}, SVC-4)`,
+      );
+    const prev = p.transitionToWork[i - 1];
+    if (prev && day(prev.to) >= from)
+      fail(p, 'overlap', `transitionToWork[${i}].from`, 'periods must be in date order without overlap');
+    return { from, to, index: i };
+  });
+}
+
+function prepareEvening(
+  r: Resolver,
+  p: PlacementInput,
+  start: number,
+  fullEnd: number,
+): PreparedPlacement['evening'] {
+  return p.eveningNightHours
+    .map((x, i) => {
+      const d = day(x.date);
+      if (!r.periodAt(p.service, d)?.period.service.eveningNight)
+        fail(
+          p,
+          'no-evening-night',
+          `eveningNightHours[${i}]`,
+          `${p.service} has no evening/night add-on (RATE-6)`,
+        );
+      if (d < start || d > fullEnd)
+        fail(p, 'outside-stay', `eveningNightHours[${i}].date`, `${x.date} is outside the paid stay`);
+      return { day: d, hours100: Math.round(x.hours * 100), index: i };
+    })
+    .sort((a, b) => a.day - b.day);
+}
+
+function prepareCourse(p: PlacementInput, start: number, fullEnd: number): PreparedPlacement['course'] {
+  const course = p.courseSessions
+    .map((iso, i) => {
+      const d = day(iso);
+      if (p.service !== 'sp-cirkel')
+        fail(
+          p,
+          'no-course-sessions',
+          `courseSessions[${i}]`,
+          'course sessions are for sp-cirkel only (PAY-4)',
+        );
+      if (d < start || d > fullEnd)
+        fail(p, 'outside-stay', `courseSessions[${i}]`, `${iso} is outside the placement`);
+      return { day: d, index: i };
+    })
+    .sort((a, b) => a.day - b.day);
+  for (let i = 1; i < course.length; i++)
+    if (course[i]!.day === course[i - 1]!.day)
+      fail(p, 'duplicate', `courseSessions[${course[i]!.index}]`, 'the same course session date twice');
+  return course;
+}
 
 /**
  * Level entries in date order; a final entry (ASMT-8) takes effect from the start of the
  * preliminary level it replaces (`start-date`) or from its assessment date (`assessment-date`).
  * Every entry is checked against each model in force while it holds (points in a range, level exists).
  */
-function prepareLevels(
-  r: Resolver,
-  p: PlacementInput,
-  start: number,
-  paidEnd: number,
-  bad: Bad,
-): PreparedLevel[] {
-  const raw = p.levels.map((l, i) => ({ l, i, from: day(l.from) }));
-  raw.forEach(({ l, i, from }, k) => {
-    if (k > 0 && from <= raw[k - 1]!.from)
-      bad(
+function prepareLevels(r: Resolver, p: PlacementInput, start: number, paidEnd: number): PreparedLevel[] {
+  const out: PreparedLevel[] = [];
+  let prevFrom = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < p.levels.length; i++) {
+    const l = p.levels[i]!;
+    const from = day(l.from);
+    if (from <= prevFrom)
+      fail(
+        p,
         'levels-unordered',
         `levels[${i}].from`,
         'level entries must be in date order, one per date (no overlap)',
       );
+    prevFrom = from;
+    let eff = from;
     if (l.assessedOn !== undefined && l.kind !== 'final')
-      bad('levels-assessed-on', `levels[${i}].assessedOn`, 'assessedOn belongs to a final level (ASMT-8)');
+      fail(
+        p,
+        'levels-assessed-on',
+        `levels[${i}].assessedOn`,
+        'assessedOn belongs to a final level (ASMT-8)',
+      );
     if (l.assessedOn !== undefined && l.assessedOn < l.from)
-      bad(
+      fail(
+        p,
         'levels-assessed-on',
         `levels[${i}].assessedOn`,
         `assessed ${l.assessedOn}, before the entry's from ${l.from}`,
       );
-  });
-  const out: PreparedLevel[] = [];
-  for (const { l, i, from } of raw) {
-    let eff = from;
     if (l.kind === 'final') {
       const effect = (r.periodAt(p.service, from) ?? r.periodAt(p.service, start))?.period.model.settlement
         .finalLevelEffect;
-      const prelim = out.length > 0 && out[out.length - 1]!.final === false ? out[out.length - 1] : undefined;
-      const prelimKind = prelim ? p.levels[prelim.index]?.kind : undefined;
-      if (effect === 'start-date' && prelim && prelimKind === 'preliminary') {
+      const prelim = out[out.length - 1];
+      if (effect === 'start-date' && prelim && p.levels[prelim.index]?.kind === 'preliminary') {
         eff = prelim.from;
         out.pop();
       } else if (effect === 'assessment-date' && l.assessedOn !== undefined)
@@ -278,30 +350,36 @@ function prepareLevels(
       final: l.kind === 'final',
     });
   }
-  out.forEach((e, k) => {
-    const to = (out[k + 1]?.from ?? Number.POSITIVE_INFINITY) - 1;
+  for (let k = 0; k < out.length; k++) {
+    const e = out[k]!;
     const lo = Math.max(e.from, start);
-    const hi = Math.min(to, paidEnd);
-    if (hi < lo) return;
+    const hi = Math.min((out[k + 1]?.from ?? INF) - 1, paidEnd);
+    if (hi < lo) continue;
     for (const d of r.periodsOf(p.service)) {
       if (d.from > hi || d.to < lo || d.period.service.levels.length === 0) continue;
-      const field = `levels[${e.index}].${e.points !== null ? 'points' : 'level'}`;
-      if (e.points !== null) {
-        try {
-          r.classify(d.period, e.points);
-        } catch (error) {
-          if (isInputError(error)) bad(error.id, field, error.message.replace(/^points: /, ''));
-          throw error;
-        }
-      } else if (!d.period.service.levels.some((lv) => lv.id === e.level))
-        bad(
-          'unknown-level',
-          field,
-          `${d.period.model.id} has no level "${e.level}" for ${p.service} (it has ${d.period.service.levels.map((lv) => lv.id).join(', ')})`,
-        );
+      checkLevel(r, p, d, e);
     }
-  });
+  }
   return out;
+}
+
+/** A level entry against one model: points in a range (LVL-4) or a level the model has. */
+function checkLevel(r: Resolver, p: PlacementInput, d: DayPeriod, e: PreparedLevel): void {
+  const field = `levels[${e.index}].${e.points !== null ? 'points' : 'level'}`;
+  if (e.points !== null) {
+    try {
+      r.classify(d.period, e.points);
+    } catch (error) {
+      if (isInputError(error)) fail(p, error.id, field, error.message.replace(/^points: /, ''));
+      throw error;
+    }
+  } else if (!r.hasLevel(d.period.service, e.level as string))
+    fail(
+      p,
+      'unknown-level',
+      field,
+      `${d.period.model.id} has no level "${e.level}" for ${p.service} (it has ${d.period.service.levels.map((lv) => lv.id).join(', ')})`,
+    );
 }
 
 /** LVL-6 (social psychiatry: only above the model's points) and LVL-7 (LSS special accounting). */

@@ -24,8 +24,16 @@ export interface ResolvedRate {
   derived: boolean;
   paidAs: Regime;
   interval: string | null;
-  premises: { ore: number; unit: string; source: string; prorated: boolean } | null;
+  premises: { ore: number; unit: string; source: string; prorated: boolean; sources: LineSources } | null;
+  /** The `sources` of a line at this rate, shared by every such line (PAY-10). */
+  sources: LineSources;
   eveningNight: Figure | null;
+}
+
+/** Where a line's figures come from. */
+export interface LineSources {
+  rate: string;
+  level: string | null;
 }
 
 /** Per-run caches over a catalog. */
@@ -34,6 +42,7 @@ export class Resolver {
   private readonly levels = new Map<ServiceModel, Map<number, string>>();
   private readonly rates = new Map<ServiceModel, Map<string, ResolvedRate>>();
   private readonly lowest = new Map<ServiceModel, string | null>();
+  private readonly regimes = new Map<ServiceModel, Map<Regime, Regime>>();
 
   constructor(readonly catalog: ModelCatalog) {}
 
@@ -103,8 +112,18 @@ export class Resolver {
         interval: found.interval?.id ?? null,
         premises:
           pa && pa.ore > 0
-            ? { ore: pa.ore, unit: pa.unit, source: pa.source, prorated: pa.proration !== 'none' }
+            ? {
+                ore: pa.ore,
+                unit: pa.unit,
+                source: pa.source,
+                prorated: pa.proration !== 'none',
+                sources: Object.freeze({ rate: pa.source, level: null }),
+              }
             : null,
+        sources: Object.freeze({
+          rate: found.amount.source,
+          level: level === null ? null : period.service.source,
+        }),
         eveningNight: found.eveningNight,
       };
       m.set(key, r);
@@ -112,8 +131,21 @@ export class Resolver {
     return r;
   }
 
+  /** Does the service of a model have this level id? */
+  hasLevel(service: ServiceModel, level: string): boolean {
+    for (const l of service.levels) if (l.id === level) return true;
+    return false;
+  }
+
   /** Checks the regime is paid by the service in a model (SVC-2); throws an InputError if not. */
   checkRegime(period: ServicePeriod, regime: Regime): Regime {
-    return paidRegime(period.service, regime);
+    let m = this.regimes.get(period.service);
+    if (!m) this.regimes.set(period.service, (m = new Map()));
+    let paid = m.get(regime);
+    if (paid === undefined) {
+      paid = paidRegime(period.service, regime);
+      m.set(regime, paid);
+    }
+    return paid;
   }
 }

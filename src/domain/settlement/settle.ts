@@ -43,18 +43,25 @@ export function checkMonth(month: string, where = '--month'): string {
 /** Validates every placement (duplicate ids, dates, levels, …) and sorts them by id. */
 export function prepareSettlement(catalog: ModelCatalog, input: SettlementInput): PreparedSettlement {
   const resolver = new Resolver(catalog);
-  const seen = new Set<string>();
-  for (const p of input.placements) {
-    if (seen.has(p.id))
+  let sorted = input.placements;
+  for (let i = 1; i < sorted.length; i++)
+    if (sorted[i - 1]!.id > sorted[i]!.id) {
+      // Input order must change nothing: settle in id order (adapters usually pass it sorted).
+      sorted = [...input.placements].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      break;
+    }
+  const placements: PreparedPlacement[] = new Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    const p = sorted[i]!;
+    if (i > 0 && sorted[i - 1]!.id === p.id)
       throw new InputError(
         'duplicate-id',
         `placement id "${p.id}" appears twice`,
         `placement ${p.id}, field id`,
       );
-    seen.add(p.id);
+    placements[i] = preparePlacement(resolver, p);
   }
-  const sorted = [...input.placements].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { resolver, placements: sorted.map((p) => preparePlacement(resolver, p)) };
+  return { resolver, placements };
 }
 
 /** The lines of one month for prepared placements, without corrections or totals. */
@@ -102,30 +109,50 @@ export function summarize(
   previousRuns: SettlementResult['previousRuns'],
   warnings: string[],
 ): SettlementResult {
-  const byPlacement = new Map<string, { id: string; total: number; providerId: string; district: string }>();
+  // Lines come grouped by placement in id order; correction lines (appended) are sorted into place.
+  let ordered = true;
+  for (let i = 1; i < lines.length; i++)
+    if (lines[i - 1]!.placementId > lines[i]!.placementId) {
+      ordered = false;
+      break;
+    }
+  if (!ordered)
+    lines.sort((a, b) => (a.placementId < b.placementId ? -1 : a.placementId > b.placementId ? 1 : 0));
+  const placements: SettlementResult['placements'] = [];
   const byProvider = new Map<string, number>();
   const byDistrict = new Map<string, number>();
   let total = 0;
-  for (const l of lines) {
-    total += l.amount;
-    let p = byPlacement.get(l.placementId);
-    if (!p)
-      byPlacement.set(
-        l.placementId,
-        (p = { id: l.placementId, total: 0, providerId: l.providerId, district: l.district }),
-      );
-    p.total += l.amount;
-    byProvider.set(l.providerId, (byProvider.get(l.providerId) ?? 0) + l.amount);
-    byDistrict.set(l.district, (byDistrict.get(l.district) ?? 0) + l.amount);
+  let i = 0;
+  while (i < lines.length) {
+    const first = lines[i]!;
+    let sum = 0;
+    let sameProvider = 0;
+    let sameDistrict = 0;
+    for (; i < lines.length && lines[i]!.placementId === first.placementId; i++) {
+      const l = lines[i]!;
+      sum += l.amount;
+      // A correction may name the provider or district of the corrected month: count it there.
+      if (l.providerId === first.providerId) sameProvider += l.amount;
+      else byProvider.set(l.providerId, (byProvider.get(l.providerId) ?? 0) + l.amount);
+      if (l.district === first.district) sameDistrict += l.amount;
+      else byDistrict.set(l.district, (byDistrict.get(l.district) ?? 0) + l.amount);
+    }
+    placements.push({
+      id: first.placementId,
+      total: sum,
+      providerId: first.providerId,
+      district: first.district,
+    });
+    byProvider.set(first.providerId, (byProvider.get(first.providerId) ?? 0) + sameProvider);
+    byDistrict.set(first.district, (byDistrict.get(first.district) ?? 0) + sameDistrict);
+    total += sum;
   }
-  const sortById = <T extends { id: string }>(xs: T[]) =>
-    xs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const totals = (m: Map<string, number>): Total[] => sortById([...m].map(([id, t]) => ({ id, total: t })));
-  lines.sort((a, b) => (a.placementId < b.placementId ? -1 : a.placementId > b.placementId ? 1 : 0));
+  const totals = (m: Map<string, number>): Total[] =>
+    [...m].map(([id, t]) => ({ id, total: t })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     month,
     total,
-    placements: sortById([...byPlacement.values()]),
+    placements,
     providers: totals(byProvider),
     districts: totals(byDistrict),
     lines,

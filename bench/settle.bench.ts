@@ -1,0 +1,233 @@
+/**
+ * Settlement benchmark (issue #3): settles 1 000 000 synthetic placement-months in memory with the
+ * pure engine and reports placement-months per second and peak memory; then settles the same data
+ * (a bounded subset, see SQL_ROWS) as plain SQL in PostgreSQL (generate_series over the days joined
+ * to a rates table), checks the per-placement totals match the engine's, and reports the ratio
+ * measured side by side in this run. Not a test: it never fails on a timing.
+ *
+ * Env: BENCH_SETTLE_N (default 1 000 000), BENCH_SETTLE_SQL_ROWS (default 200 000; 0 skips SQL),
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ */
+import pg from 'pg';
+import { loadCatalog } from '../src/models/load.js';
+import { civilToDay, dayToIso } from '../src/domain/settlement/days.js';
+import type { PlacementInput } from '../src/domain/settlement/input.js';
+import { prepareSettlement, settlePrepared, type SettlementResult } from '../src/domain/settlement/settle.js';
+
+const N = Number(process.env.BENCH_SETTLE_N ?? 1_000_000);
+const SQL_ROWS = Math.min(N, Number(process.env.BENCH_SETTLE_SQL_ROWS ?? 200_000));
+const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const MONTH = '2024-03';
+
+const SERVICES = [
+  'lss-gruppbostad',
+  'lss-servicebostad',
+  'sp-boende',
+  'sp-stodboende',
+  'sp-boendestod',
+] as const;
+const REGIMES = ['kommunal', 'entreprenad', 'privat'] as const;
+
+/** Deterministic synthetic placements (mulberry32), valid for March 2024. */
+export function synthetic(n: number): PlacementInput[] {
+  let seed = 0x2024_0301;
+  const rnd = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const first = civilToDay(2023, 6, 1);
+  const last = civilToDay(2024, 3, 31);
+  const out: PlacementInput[] = [];
+  for (let i = 0; i < n; i++) {
+    const service = SERVICES[Math.floor(rnd() * SERVICES.length)]!;
+    const start = first + Math.floor(rnd() * (last - first + 1));
+    const end = rnd() < 0.3 ? start + Math.floor(rnd() * (civilToDay(2024, 4, 30) - start + 1)) : null;
+    const lss = service.startsWith('lss-');
+    out.push({
+      id: `P${String(i).padStart(7, '0')}`,
+      providerId: `U${i % 997}`,
+      district: `D${i % 14}`,
+      service,
+      regime: REGIMES[Math.floor(rnd() * 3)]!,
+      start: dayToIso(start),
+      end: end === null ? null : dayToIso(end),
+      noticeDate: null,
+      noShow: false,
+      levels: [
+        lss
+          ? { from: dayToIso(start), points: Math.floor(rnd() * 111) }
+          : { from: dayToIso(start), level: String(1 + Math.floor(rnd() * 3)) },
+      ],
+      hoursPerWeek: [],
+      sessionsPerWeek: [],
+      eveningNightHours: [],
+      courseSessions: [],
+      individualRates: [],
+      transitionToWork: [],
+    });
+  }
+  return out;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** Runs the engine on `placements`; returns the result and timings in ms. */
+function runEngine(placements: PlacementInput[]) {
+  const catalog = loadCatalog();
+  const t0 = performance.now();
+  const prepared = prepareSettlement(catalog, { placements });
+  const t1 = performance.now();
+  const result = settlePrepared(prepared, MONTH);
+  const t2 = performance.now();
+  return { result, prepareMs: t1 - t0, settleMs: t2 - t1 };
+}
+
+export async function main(): Promise<void> {
+  const placements = synthetic(N);
+  runEngine(placements.slice(0, 20_000)); // warm-up (JIT), not measured
+  const heapBefore = process.memoryUsage().heapUsed;
+  const e = runEngine(placements);
+  const heapAfter = process.memoryUsage().heapUsed;
+  const perSec = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('sv-SE');
+  console.log(
+    `engine, ${N.toLocaleString('sv-SE')} placement-months (${MONTH}), ${e.result.lines.length.toLocaleString('sv-SE')} lines`,
+  );
+  console.log(`  validate + prepare: ${e.prepareMs.toFixed(0)} ms`);
+  console.log(
+    `  settle + totals:    ${e.settleMs.toFixed(0)} ms  (${perSec(N, e.settleMs)} placement-months/s)`,
+  );
+  console.log(
+    `  end to end:         ${(e.prepareMs + e.settleMs).toFixed(0)} ms  (${perSec(N, e.prepareMs + e.settleMs)} placement-months/s)`,
+  );
+  console.log(
+    `  heap held by input + result: ${mb(heapAfter - heapBefore)}; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
+  );
+  if (SQL_ROWS > 0) await sqlSide(placements.slice(0, SQL_ROWS), e.result);
+}
+
+/** The same settlement as plain SQL over a subset; compares totals with the engine's. */
+async function sqlSide(subset: PlacementInput[], is_full: SettlementResult): Promise<void> {
+  const admin = new pg.Client({ connectionString: URL });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.log(`  SQL side skipped: cannot connect to ${URL} (${(error as Error).message})`);
+    return;
+  }
+  const db = `bench_settle_${process.pid}`;
+  await admin.query(`CREATE DATABASE ${db}`);
+  const client = new pg.Client({ connectionString: URL.replace(/\/[^/]*$/, `/${db}`) });
+  try {
+    await client.connect();
+    await loadSql(client, subset);
+    const engineSubset = runEngine(subset);
+    const t0 = performance.now();
+    const rows = (await client.query<{ id: string; total: string }>(SETTLE_SQL)).rows;
+    const sqlMs = performance.now() - t0;
+    const engineTotals = new Map(engineSubset.result.placements.map((p) => [p.id, p.total]));
+    let mismatches = 0;
+    for (const r of rows) if (engineTotals.get(r.id) !== Number(r.total)) mismatches++;
+    const missing = [...engineTotals.keys()].length - rows.length;
+    const engMs = engineSubset.prepareMs + engineSubset.settleMs;
+    console.log(
+      `SQL (PostgreSQL, generate_series over days), ${subset.length.toLocaleString('sv-SE')} placement-months (subset of the ${is_full.placements.length.toLocaleString('sv-SE')} paid):`,
+    );
+    console.log(
+      `  SQL: ${sqlMs.toFixed(0)} ms; engine on the same subset: ${engMs.toFixed(0)} ms (validate + settle); ratio SQL / engine = ${(sqlMs / engMs).toFixed(1)}`,
+    );
+    console.log(
+      `  per-placement totals: ${rows.length - mismatches} equal, ${mismatches} differ, ${missing} paid by only one side`,
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${db}`);
+    await admin.end();
+  }
+}
+
+async function loadSql(client: pg.Client, subset: PlacementInput[]): Promise<void> {
+  const catalog = loadCatalog();
+  await client.query(`
+    CREATE TABLE placement (id text PRIMARY KEY, service text, regime text, points int, level text, start_date date, end_date date);
+    CREATE TABLE rate (model text, service text, level text, regime text, pmin int, pmax int, unit text, rate int, premises int, premises_unit text,
+                       valid_from date, valid_to date, idle_days int, premises_on_idle bool, lowest boolean);`);
+  // The rates table from the same rate models (SVC-2: paid-as regimes expanded).
+  const rates: unknown[][] = [];
+  for (const [service, periods] of catalog.periods)
+    for (const p of periods) {
+      const s = p.service;
+      if (s.levels.length === 0) continue;
+      const lowest = [...s.levels].sort((a, b) => (a.points?.min ?? 0) - (b.points?.min ?? 0))[0]?.id;
+      for (const regime of REGIMES) {
+        const paid = s.regimes.includes(regime) ? regime : s.regimePaidAs[regime];
+        if (!paid) continue;
+        for (const l of s.levels)
+          rates.push([
+            p.model.id,
+            service,
+            l.id,
+            regime,
+            l.points?.min ?? null,
+            l.points?.max ?? null,
+            s.unit,
+            l.rates[paid]?.ore ?? 0,
+            s.premisesAllowance?.rates[paid]?.ore ?? 0,
+            s.premisesAllowance?.unit ?? null,
+            p.from,
+            p.to,
+            p.model.settlement.idlePlace.enabled ? p.model.settlement.idlePlace.days : 0,
+            p.model.settlement.premisesOnIdleDays,
+            l.id === lowest,
+          ]);
+      }
+    }
+  for (const r of rates)
+    await client.query('INSERT INTO rate VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)', r);
+  const cols: unknown[][] = [[], [], [], [], [], [], []];
+  for (const p of subset) {
+    const l = p.levels[0]!;
+    [p.id, p.service, p.regime, l.points ?? null, l.level ?? null, p.start, p.end].forEach((v, i) =>
+      cols[i]!.push(v),
+    );
+  }
+  for (let i = 0; i < subset.length; i += 50_000) {
+    const slice = cols.map((c) => c.slice(i, i + 50_000));
+    await client.query(
+      'INSERT INTO placement SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::date[], $7::date[])',
+      slice,
+    );
+  }
+  await client.query('ANALYZE placement; ANALYZE rate');
+}
+
+/** Per placement, March 2024: is_full days to the end (PAY-1/2), monthly rates prorated by calendar days rounded once (PAY-3), idle days at the lowest level (PAY-5), premises (RATE-5). */
+const SETTLE_SQL = `
+WITH m AS (SELECT date '2024-03-01' AS first, date '2024-03-31' AS last, 31 AS dim),
+lvl AS (
+  SELECT p.*, r.level AS lv, r.idle_days
+  FROM placement p JOIN rate r ON r.service = p.service AND r.regime = p.regime AND p.start_date BETWEEN r.valid_from AND coalesce(r.valid_to, 'infinity')
+   AND (p.level = r.level OR (p.level IS NULL AND p.points BETWEEN r.pmin AND coalesce(r.pmax, 1000000)))
+),
+day AS (
+  SELECT l.id, l.service, l.regime, l.lv, d::date AS day, (l.end_date IS NULL OR d::date <= l.end_date) AS is_full
+  FROM lvl l, m, generate_series(greatest(l.start_date, m.first), least(coalesce(l.end_date + l.idle_days, m.last), m.last), interval '1 day') d
+),
+priced AS (
+  SELECT d.id, d.is_full, r.unit, r.premises_unit, r.premises_on_idle,
+         r.rate, CASE WHEN r.premises_unit = 'weekday' AND extract(isodow FROM d.day) > 5 THEN 0 ELSE r.premises END AS premises
+  FROM day d JOIN rate r ON r.service = d.service AND r.regime = d.regime AND d.day BETWEEN r.valid_from AND coalesce(r.valid_to, 'infinity')
+   AND ((d.is_full AND r.level = d.lv) OR (NOT d.is_full AND r.lowest))
+),
+per AS (
+  SELECT id,
+    sum(CASE WHEN is_full AND unit <> 'month' THEN rate ELSE 0 END) AS ord_whole,
+    sum(CASE WHEN is_full AND unit = 'month' THEN rate ELSE 0 END) AS ord_month,
+    sum(CASE WHEN NOT is_full AND unit <> 'month' THEN rate ELSE 0 END) AS idle_whole,
+    sum(CASE WHEN NOT is_full AND unit = 'month' THEN rate ELSE 0 END) AS idle_month,
+    sum(CASE WHEN is_full OR premises_on_idle THEN premises ELSE 0 END) AS premises
+  FROM priced GROUP BY id
+)
+SELECT id, (ord_whole + round(ord_month::numeric / 31) + idle_whole + round(idle_month::numeric / 31) + premises)::bigint AS total
+FROM per WHERE ord_whole + ord_month + idle_whole + idle_month + premises > 0`;
