@@ -9,82 +9,174 @@ import {
   HOURS_COLUMN,
   POPULATION_COLUMNS,
   PopulationBuilder,
+  REGIME_BYTES,
+  SERVICE_BYTES,
   type Population,
 } from '../domain/scenario/population.js';
 
 /** Parses population CSV text; `origin` (the file name) prefixes every message. */
 export function parsePopulationCsv(text: string, origin: string): Population {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const headerEnd = lineEnd(text, 0);
-  const header = splitQuoted(text.slice(0, headerEnd).replace(/\r$/, ''), origin, 1);
+  return parsePopulationCsvBytes(new TextEncoder().encode(text), origin);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const COMMA = 44;
+const QUOTE = 34;
+const NL = 10;
+const CR = 13;
+
+/**
+ * Parses population CSV bytes (UTF-8) without making a string per cell: clean rows go straight
+ * into typed arrays; a row with quotes or any bad cell is decoded and parsed as text, so its
+ * messages name the line and column.
+ */
+export function parsePopulationCsvBytes(buf: Uint8Array, origin: string): Population {
+  let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  let headerEnd = buf.indexOf(NL, pos);
+  if (headerEnd < 0) headerEnd = buf.length;
+  const header = splitQuoted(decodeLine(buf, pos, headerEnd, origin, 1).replace(/\r$/, ''), origin, 1);
   const withHours = checkHeader(header, origin);
   const nCols = withHours ? 7 : 6;
-  const b = new PopulationBuilder(origin, Math.max(16, Math.ceil(text.length / 48)));
-  let pos = headerEnd + 1;
+  const b = new PopulationBuilder(origin, Math.max(16, Math.ceil(buf.length / 40)));
+  const commas = new Int32Array(8);
+  const n = buf.length;
   let line = 1;
-  const n = text.length;
-  const cells: string[] = new Array<string>(nCols);
+  pos = headerEnd + 1;
   while (pos < n) {
     line++;
-    let end = text.indexOf('\n', pos);
+    let end = buf.indexOf(NL, pos);
     if (end < 0) end = n;
     let stop = end;
-    if (stop > pos && text.charCodeAt(stop - 1) === 13) stop--;
-    if (stop === pos) {
-      // A blank last line is the file's final newline; a blank line inside the file is an error.
-      if (text.slice(end).trim() !== '') b.issue(line, 'person_id', 'blank line inside the file');
-      pos = end + 1;
-      continue;
-    }
-    const raw = text.slice(pos, stop);
+    if (stop > pos && buf[stop - 1] === CR) stop--;
+    const from = pos;
     pos = end + 1;
-    if (raw.indexOf('"') >= 0) {
-      const quoted = splitQuoted(raw, origin, line);
-      if (quoted.length !== nCols) {
-        b.issue(
-          line,
-          columnAt(quoted.length, withHours),
-          `has ${quoted.length} cells, the header has ${nCols}`,
-        );
-        continue;
+    if (stop === from) {
+      // A blank last line is the file's final newline; a blank line inside the file is an error.
+      for (let i = end; i < n; i++) {
+        const c = buf[i] as number;
+        if (c !== NL && c !== CR && c !== 32) {
+          b.issue(line, 'person_id', 'blank line inside the file');
+          break;
+        }
       }
-      for (let k = 0; k < nCols; k++) cells[k] = quoted[k] as string;
-    } else if (!splitFast(raw, cells, nCols)) {
-      const count = raw.split(',').length;
-      b.issue(line, columnAt(count, withHours), `has ${count} cells, the header has ${nCols}`);
       continue;
     }
-    b.addRow(
-      line,
-      cells[0] as string,
-      cells[1] as string,
-      cells[2] as string,
-      cells[3] as string,
-      cells[4] as string,
-      cells[5] as string,
-      withHours ? (cells[6] as string) : undefined,
-    );
+    if (!fastRow(b, buf, from, stop, line, nCols, commas))
+      slowRow(b, buf, from, stop, line, nCols, withHours, origin);
   }
   return b.build();
 }
 
-function lineEnd(text: string, from: number): number {
-  const i = text.indexOf('\n', from);
-  return i < 0 ? text.length : i;
+/** The clean path: no quotes, the right number of cells, known service and regime, digits. */
+function fastRow(
+  b: PopulationBuilder,
+  buf: Uint8Array,
+  from: number,
+  stop: number,
+  line: number,
+  nCols: number,
+  commas: Int32Array,
+): boolean {
+  let k = 0;
+  for (let i = from; i < stop; i++) {
+    const c = buf[i] as number;
+    if (c === COMMA) {
+      if (k === nCols - 1) return false;
+      commas[k++] = i;
+    } else if (c === QUOTE) return false;
+  }
+  if (k !== nCols - 1) return false;
+  const s = match(SERVICE_BYTES, buf, (commas[2] as number) + 1, commas[3] as number);
+  const r = match(REGIME_BYTES, buf, (commas[3] as number) + 1, commas[4] as number);
+  if (s < 0 || r < 0) return false;
+  const pEnd = nCols === 7 ? (commas[5] as number) : stop;
+  const pStart = (commas[4] as number) + 1;
+  if (pEnd <= pStart || pEnd - pStart > 9) return false;
+  let points = 0;
+  for (let i = pStart; i < pEnd; i++) {
+    const d = (buf[i] as number) - 48;
+    if (d < 0 || d > 9) return false;
+    points = points * 10 + d;
+  }
+  let hours = NaN;
+  if (nCols === 7) {
+    const hs = (commas[5] as number) + 1;
+    if (stop > hs) {
+      let t = '';
+      for (let i = hs; i < stop; i++) t += String.fromCharCode(buf[i] as number);
+      if (!/^\d+(\.\d+)?$/.test(t)) return false;
+      hours = Number(t);
+      if (hours > 168) return false;
+    }
+  }
+  return b.addBytes(
+    line,
+    buf,
+    from,
+    commas[0] as number,
+    (commas[0] as number) + 1,
+    commas[1] as number,
+    (commas[1] as number) + 1,
+    commas[2] as number,
+    s,
+    r,
+    points,
+    hours,
+  );
 }
 
-/** Splits an unquoted line into exactly `n` cells; false when the count differs. */
-function splitFast(raw: string, cells: string[], n: number): boolean {
-  let start = 0;
-  for (let k = 0; k < n - 1; k++) {
-    const c = raw.indexOf(',', start);
-    if (c < 0) return false;
-    cells[k] = raw.slice(start, c);
-    start = c + 1;
+function match(candidates: readonly Uint8Array[], buf: Uint8Array, s: number, e: number): number {
+  const len = e - s;
+  outer: for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k] as Uint8Array;
+    if (c.length !== len) continue;
+    for (let i = 0; i < len; i++) if (c[i] !== buf[s + i]) continue outer;
+    return k;
   }
-  if (raw.indexOf(',', start) >= 0) return false;
-  cells[n - 1] = raw.slice(start);
-  return true;
+  return -1;
+}
+
+/** A row the clean path did not take: parsed as text, every problem reported by the builder. */
+function slowRow(
+  b: PopulationBuilder,
+  buf: Uint8Array,
+  from: number,
+  stop: number,
+  line: number,
+  nCols: number,
+  withHours: boolean,
+  origin: string,
+): void {
+  let raw: string;
+  try {
+    raw = utf8.decode(buf.subarray(from, stop));
+  } catch {
+    b.issue(line, 'person_id', 'the line is not UTF-8 text');
+    return;
+  }
+  const cells = raw.indexOf('"') >= 0 ? splitQuoted(raw, origin, line) : raw.split(',');
+  if (cells.length !== nCols) {
+    b.issue(line, columnAt(cells.length, withHours), `has ${cells.length} cells, the header has ${nCols}`);
+    return;
+  }
+  b.addRow(
+    line,
+    cells[0] as string,
+    cells[1] as string,
+    cells[2] as string,
+    cells[3] as string,
+    cells[4] as string,
+    cells[5] as string,
+    withHours ? (cells[6] as string) : undefined,
+  );
+}
+
+function decodeLine(buf: Uint8Array, from: number, to: number, origin: string, line: number): string {
+  try {
+    return utf8.decode(buf.subarray(from, to));
+  } catch {
+    throw new InputError('bad-encoding', 'the line is not UTF-8 text', `${origin} line ${line}`);
+  }
 }
 
 /** RFC 4180 cells of one line ("" inside quotes is a quote). */

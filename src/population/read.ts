@@ -7,7 +7,7 @@ import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { InputError } from '../domain/errors.js';
 import { PopulationBuilder, type Population } from '../domain/scenario/population.js';
-import { checkHeader, parsePopulationCsv } from './csv.js';
+import { checkHeader, parsePopulationCsvBytes } from './csv.js';
 
 /** Reads `path` as CSV or XLSX by its extension. */
 export async function readPopulation(path: string): Promise<Population> {
@@ -23,16 +23,9 @@ export async function readPopulation(path: string): Promise<Population> {
   throw new InputError('bad-extension', `a population file is .csv or .xlsx, not "${ext}"`, path);
 }
 
-/** Reads a population CSV file (UTF-8, invalid bytes refused). */
+/** Reads a population CSV file (UTF-8; a line with invalid bytes is a bad row). */
 export function readPopulationCsv(path: string): Population {
-  const bytes = readFileSync(path);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError('bad-encoding', 'the file is not UTF-8 text', basename(path));
-  }
-  return parsePopulationCsv(text, basename(path));
+  return parsePopulationCsvBytes(readFileSync(path), basename(path));
 }
 
 /** Reads the first worksheet of an XLSX workbook with the population columns. */

@@ -10,6 +10,7 @@
  */
 import { InputError } from '../errors.js';
 import { REGIMES, SERVICE_IDS, type Regime, type ServiceId } from '../rate-model/schema.js';
+import { ByteArena, ByteDictionary, IdSet } from './byte-index.js';
 
 /** The population CSV header of contract.md, in order; `hours_per_week` is optional. */
 export const POPULATION_COLUMNS = [
@@ -37,7 +38,8 @@ export interface PersonInput {
 /** The column-wise population; codes index `districts`, `providers`, SERVICE_IDS and REGIMES. */
 export interface Population {
   size: number;
-  personIds: string[];
+  /** Person ids as UTF-8 bytes, entry i for person i (see {@link personIdAt}). */
+  ids: ByteArena;
   district: Uint32Array;
   districts: string[];
   provider: Uint32Array;
@@ -84,7 +86,8 @@ export function parsePoints(text: string): number {
 export class PopulationBuilder {
   private n = 0;
   private cap: number;
-  private ids: string[] = [];
+  private readonly ids: ByteArena;
+  private readonly idSet: IdSet;
   private districtCodes: Uint32Array;
   private providerCodes: Uint32Array;
   private serviceCodes: Uint8Array;
@@ -92,9 +95,8 @@ export class PopulationBuilder {
   private pointValues: Int32Array;
   private hours: Float64Array;
   private lineNumbers: Int32Array;
-  private readonly districtIndex = new Map<string, number>();
-  private readonly providerIndex = new Map<string, number>();
-  private readonly seen: Set<string>[] = SERVICE_IDS.map(() => new Set<string>());
+  private readonly districtDict = new ByteDictionary();
+  private readonly providerDict = new ByteDictionary();
   readonly issues: PopulationIssue[] = [];
   private issueCount = 0;
 
@@ -103,6 +105,8 @@ export class PopulationBuilder {
     expected = 1024,
   ) {
     this.cap = Math.max(16, expected);
+    this.ids = new ByteArena(this.cap);
+    this.idSet = new IdSet(this.ids, this.cap);
     this.districtCodes = new Uint32Array(this.cap);
     this.providerCodes = new Uint32Array(this.cap);
     this.serviceCodes = new Uint8Array(this.cap);
@@ -168,15 +172,59 @@ export class PopulationBuilder {
         ok = false;
       }
     }
-    if (s !== undefined && ok) {
-      const seen = this.seen[s] as Set<string>;
-      if (seen.has(personId)) {
-        this.issue(line, 'person_id', `${personId} appears twice for ${service}`);
-        ok = false;
-      } else seen.add(personId);
-    }
     if (!ok) return;
-    this.push(line, personId, district, providerId, s as number, r as number, p, h);
+    const k = this.ids.pushString(personId);
+    if (!this.idSet.add(k, s as number)) {
+      this.issue(line, 'person_id', `${personId} appears twice for ${service}`);
+      return;
+    }
+    this.push(
+      line,
+      this.districtDict.codeOf(district),
+      this.providerDict.codeOf(providerId),
+      s as number,
+      r as number,
+      p,
+      h,
+    );
+  }
+
+  /**
+   * The fast path of a file reader: one row whose service, regime, points and hours are already
+   * parsed and valid, with the text cells as byte ranges of `buf` (UTF-8). Falls back on nothing:
+   * a reader sends any row it cannot parse cleanly through {@link addRow} for the messages.
+   */
+  addBytes(
+    line: number,
+    buf: Uint8Array,
+    idS: number,
+    idE: number,
+    dS: number,
+    dE: number,
+    pS: number,
+    pE: number,
+    s: number,
+    r: number,
+    points: number,
+    hours: number,
+  ): boolean {
+    if (idE <= idS || dE <= dS || pE <= pS) return false;
+    // Ids must be valid UTF-8 like every cell: non-ASCII ids take the checked text path.
+    for (let i = idS; i < idE; i++) if ((buf[i] as number) >= 0x80) return false;
+    const first = buf[idS] as number;
+    const last = buf[idE - 1] as number;
+    if (first === 32 || first === 9 || last === 32 || last === 9) return false;
+    const d = this.districtDict.code(buf, dS, dE);
+    const p = this.providerDict.code(buf, pS, pE);
+    if (d < 0 || p < 0) return false;
+    for (let i = idS; i < idE; i++) if ((buf[i] as number) >= 0x80) return false; // non-ASCII ids take the checked text path
+    const k = this.ids.push(buf, idS, idE);
+    if (!this.idSet.add(k, s)) {
+      this.issue(line, 'person_id', `${this.ids.text(k)} appears twice for ${SERVICE_IDS[s]}`);
+      return true;
+    }
+    this.push(line, d, p, s, r, points, hours);
+    return true;
   }
 
   /** Adds one already-typed person (database rows); validated like a text row. */
@@ -194,21 +242,11 @@ export class PopulationBuilder {
     );
   }
 
-  private push(
-    line: number,
-    id: string,
-    district: string,
-    provider: string,
-    s: number,
-    r: number,
-    p: number,
-    h: number,
-  ): void {
+  private push(line: number, d: number, u: number, s: number, r: number, p: number, h: number): void {
     if (this.n === this.cap) this.grow();
     const i = this.n++;
-    this.ids.push(id);
-    this.districtCodes[i] = code(this.districtIndex, district);
-    this.providerCodes[i] = code(this.providerIndex, provider);
+    this.districtCodes[i] = d;
+    this.providerCodes[i] = u;
     this.serviceCodes[i] = s;
     this.regimeCodes[i] = r;
     this.pointValues[i] = p;
@@ -238,11 +276,11 @@ export class PopulationBuilder {
     const n = this.n;
     return {
       size: n,
-      personIds: this.ids,
+      ids: this.ids,
       district: this.districtCodes.subarray(0, n),
-      districts: [...this.districtIndex.keys()],
+      districts: this.districtDict.names,
       provider: this.providerCodes.subarray(0, n),
-      providers: [...this.providerIndex.keys()],
+      providers: this.providerDict.names,
       service: this.serviceCodes.subarray(0, n),
       regime: this.regimeCodes.subarray(0, n),
       points: this.pointValues.subarray(0, n),
@@ -253,14 +291,14 @@ export class PopulationBuilder {
   }
 }
 
-function code(index: Map<string, number>, key: string): number {
-  let c = index.get(key);
-  if (c === undefined) {
-    c = index.size;
-    index.set(key, c);
-  }
-  return c;
+/** The id of person i. */
+export function personIdAt(pop: Population, i: number): string {
+  return pop.ids.text(i);
 }
+
+/** Service and regime ids as UTF-8 bytes, for readers matching cells without making strings. */
+export const SERVICE_BYTES = SERVICE_IDS.map((id) => new TextEncoder().encode(id));
+export const REGIME_BYTES = REGIMES.map((id) => new TextEncoder().encode(id));
 
 /** One input error for a list of issues: the first by line and column, then a count of the rest. */
 export function populationError(
@@ -288,9 +326,12 @@ export function populationFromPersons(persons: readonly PersonInput[], origin = 
 /** The persons at `indices`, as a population of their own (splits for what-ifs and tests). */
 export function subsetPopulation(pop: Population, indices: readonly number[]): Population {
   const n = indices.length;
+  const ids = new ByteArena(n);
+  for (const i of indices)
+    ids.push(pop.ids.bytes, pop.ids.start[i] as number, pop.ids.start[i + 1] as number);
   const out: Population = {
     size: n,
-    personIds: indices.map((i) => pop.personIds[i] as string),
+    ids,
     district: new Uint32Array(n),
     districts: pop.districts,
     provider: new Uint32Array(n),

@@ -1,0 +1,211 @@
+/**
+ * Issue #4 benchmark: comparing lss-bostad-2023 and lss-bostad-2024 on 1 000 000 persons.
+ * - end to end from CSV: read + parse + validate + compare (target < 1 s);
+ * - re-running a comparison on the loaded population with a what-if override (target < 50 ms);
+ * - the same comparison as SQL in PostgreSQL (COPY into a temporary database, join to level/amount
+ *   tables, aggregate), checked to give the same totals, for a ratio measured in the same run.
+ * Figures are printed, never asserted. Set BENCH_PERSONS to change the size, PGHOST etc. for the
+ * database (default 127.0.0.1:5432, user postgres); without PostgreSQL the SQL part is skipped.
+ */
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import type { RateModel } from '../src/domain/rate-model/types.js';
+import { comparePopulation, type Comparison } from '../src/domain/scenario/compare.js';
+import { serviceCostTable } from '../src/domain/scenario/cost-table.js';
+import { loadCatalog } from '../src/models/load.js';
+import { readPopulationCsv } from '../src/population/read.js';
+
+const N = Number(process.env.BENCH_PERSONS ?? 1_000_000);
+const DISTRICTS = [
+  'Bromma',
+  'Enskede-Årsta-Vantör',
+  'Farsta',
+  'Hägersten-Älvsjö',
+  'Hässelby-Vällingby',
+  'Kungsholmen',
+  'Norrmalm',
+  'Rinkeby-Kista',
+  'Skarpnäck',
+  'Skärholmen',
+  'Spånga-Tensta',
+  'Södermalm',
+  'Östermalm',
+];
+const REGIMES = ['kommunal', 'entreprenad', 'privat'];
+
+/** A deterministic population CSV (xorshift, fixed seed) of n persons. */
+function populationCsv(n: number): string {
+  let x = 0x2545f491;
+  const rnd = (m: number) => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) % m;
+  };
+  const parts: string[] = ['person_id,district,provider_id,service,regime,points'];
+  for (let i = 0; i < n; i++) {
+    const service = rnd(3) === 0 ? 'lss-servicebostad' : 'lss-gruppbostad';
+    parts.push(
+      `X${i},${DISTRICTS[rnd(DISTRICTS.length)]},U${String(rnd(600)).padStart(3, '0')},${service},${REGIMES[rnd(3)]},${rnd(111)}`,
+    );
+  }
+  return parts.join('\n') + '\n';
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const ms = (t: number) => `${t.toFixed(1)} ms`;
+
+async function time<T>(f: () => T | Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const r = await f();
+  return [r, performance.now() - t0];
+}
+
+export async function main(): Promise<void> {
+  const catalog = loadCatalog();
+  const baseline = catalog.get('lss-bostad-2023');
+  const proposal = catalog.get('lss-bostad-2024');
+  const dir = mkdtempSync(join(tmpdir(), 'compare-bench-'));
+  chmodSync(dir, 0o755); // the PostgreSQL server reads the file for COPY
+  const file = join(dir, 'population.csv');
+  try {
+    writeFileSync(file, populationCsv(N));
+    chmodSync(file, 0o644);
+    console.log(`${N.toLocaleString('sv-SE')} persons, lss-bostad-2023 vs lss-bostad-2024, basis schablon`);
+
+    const e2e: number[] = [];
+    let result: Comparison | null = null;
+    let population = null as ReturnType<typeof readPopulationCsv> | null;
+    for (let k = 0; k < 3; k++) {
+      const [[pop, cmp], t] = await time(() => {
+        const p = readPopulationCsv(file);
+        return [p, comparePopulation(baseline, proposal, p)] as const;
+      });
+      e2e.push(t);
+      result = cmp;
+      population = pop;
+    }
+    if (!result || !population) return;
+    console.log(
+      `end to end from CSV (read, parse, validate, compare): first ${ms(e2e[0] as number)}, median of 3 ${ms(median(e2e))} (target < 1 000 ms)`,
+    );
+    const [, parseOnly] = await time(() => readPopulationCsv(file));
+    console.log(`  of which reading and parsing the CSV: ${ms(parseOnly)}`);
+
+    const reruns: number[] = [];
+    for (let k = 0; k < 21; k++) {
+      const amount = 1_000_000_00 + k * 100_00;
+      const [, t] = await time(() =>
+        comparePopulation(baseline, proposal, population, {
+          overrides: [{ service: 'lss-gruppbostad', level: '3', annualStandardAmount: amount }],
+        }),
+      );
+      reruns.push(t);
+    }
+    const rerun = median(reruns);
+    console.log(
+      `re-running the comparison with a what-if override on the loaded population: median of 21 ${ms(rerun)} (target < 50 ms)`,
+    );
+
+    await sqlSide(file, baseline, proposal, result, rerun, median(e2e));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Level/amount rows per model, service and points value: the same precomputation the engine uses. */
+function amountRows(model: RateModel, tag: string): string {
+  const rows: string[] = [];
+  for (const service of ['lss-servicebostad', 'lss-gruppbostad'] as const) {
+    const t = serviceCostTable(model, service, 'schablon');
+    for (let p = 0; p < t.levelOfPoints.length; p++) {
+      const l = t.levelOfPoints[p] as number;
+      if (l >= 0) rows.push(`('${tag}','${service}',${p},'${t.levelIds[l]}',${t.amounts[l * 3] as number})`);
+    }
+  }
+  return rows.join(',');
+}
+
+async function sqlSide(
+  file: string,
+  baseline: RateModel,
+  proposal: RateModel,
+  engine: Comparison,
+  rerun: number,
+  e2e: number,
+) {
+  const admin = new pg.Client({
+    host: process.env.PGHOST ?? '127.0.0.1',
+    user: process.env.PGUSER ?? 'postgres',
+    database: 'postgres',
+  });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.log(`PostgreSQL not reachable (${(error as Error).message}): SQL comparison skipped`);
+    return;
+  }
+  const db = `bench_compare_${process.pid}`;
+  await admin.query(`CREATE DATABASE ${db}`);
+  const c = new pg.Client({
+    host: process.env.PGHOST ?? '127.0.0.1',
+    user: process.env.PGUSER ?? 'postgres',
+    database: db,
+  });
+  try {
+    await c.connect();
+    await c.query(
+      `CREATE TABLE amounts (model text, service text, points int, level text, amount bigint, PRIMARY KEY (model, service, points))`,
+    );
+    await c.query(`INSERT INTO amounts VALUES ${amountRows(baseline, 'b')},${amountRows(proposal, 'p')}`);
+    await c.query(
+      `CREATE UNLOGGED TABLE persons (person_id text, district text, provider_id text, service text, regime text, points int)`,
+    );
+    const [, load] = await time(() => c.query(`COPY persons FROM '${file}' WITH (FORMAT csv, HEADER true)`));
+    await c.query('ANALYZE persons');
+    await c.query('ANALYZE amounts');
+    const join = `FROM persons x JOIN amounts b ON b.model = 'b' AND b.service = x.service AND b.points = x.points
+                  JOIN amounts p ON p.model = 'p' AND p.service = x.service AND p.points = x.points`;
+    const cols = 'count(*) AS n, sum(b.amount) AS b, sum(p.amount) AS p';
+    const query = async () => {
+      const levels = await c.query(
+        `SELECT x.service, b.level AS bl, p.level AS pl, ${cols} ${join} GROUP BY 1, 2, 3`,
+      );
+      const districts = await c.query(`SELECT x.district, ${cols} ${join} GROUP BY 1`);
+      const providers = await c.query(`SELECT x.provider_id, ${cols} ${join} GROUP BY 1`);
+      return { levels: levels.rows, districts: districts.rows, providers: providers.rows };
+    };
+    const runs: number[] = [];
+    let out = await query();
+    for (let k = 0; k < 5; k++) {
+      const [r, t] = await time(query);
+      runs.push(t);
+      out = r;
+    }
+    const sqlQuery = median(runs);
+    const sum = (rows: { b: string; p: string }[], k: 'b' | 'p') =>
+      rows.reduce((s, r) => s + Number(r[k]), 0);
+    const same =
+      sum(out.levels, 'b') === engine.baseline.total &&
+      sum(out.levels, 'p') === engine.proposal.total &&
+      sum(out.districts, 'p') === engine.proposal.total &&
+      out.districts.length === engine.byDistrict.length &&
+      out.providers.length === engine.byProvider.length;
+    console.log(
+      `PostgreSQL ${(await c.query('SHOW server_version')).rows[0]?.server_version}: COPY of the CSV ${ms(load)}; the comparison query (levels, districts, providers; median of 5) ${ms(sqlQuery)}`,
+    );
+    console.log(
+      `  totals equal the engine's: ${same ? 'yes' : 'NO'} (baseline ${sum(out.levels, 'b') / 100} kr, proposal ${sum(out.levels, 'p') / 100} kr)`,
+    );
+    console.log(
+      `ratio: SQL query / engine re-run = ${(sqlQuery / rerun).toFixed(1)}×; SQL COPY + query / engine end to end = ${((load + sqlQuery) / e2e).toFixed(1)}×`,
+    );
+  } finally {
+    await c.end();
+    await admin.query(`DROP DATABASE IF EXISTS ${db}`);
+    await admin.end();
+  }
+}

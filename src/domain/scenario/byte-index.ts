@@ -1,0 +1,184 @@
+/**
+ * Hash indexes over UTF-8 bytes, so that a million-row population file is read without making a
+ * string per cell: {@link ByteDictionary} gives each distinct district or provider a code (its text
+ * decoded once), {@link ByteArena} keeps person ids as bytes, and {@link IdSet} finds a person id
+ * given twice for one service (strict input, issue #4). Open addressing in typed arrays; no
+ * allocation per lookup.
+ */
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const encoder = new TextEncoder();
+
+/** FNV-1a over bytes [start, end). */
+export function hashBytes(buf: Uint8Array, start: number, end: number, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193);
+  return h >>> 0;
+}
+
+/** Growable byte storage with offsets: entry k is bytes [start[k], start[k + 1]). */
+export class ByteArena {
+  bytes: Uint8Array;
+  start: Int32Array;
+  count = 0;
+  /** FNV-1a hash of the entry pushed last (computed while copying). */
+  lastHash = 0;
+  private used = 0;
+
+  constructor(entries = 1024, bytesPerEntry = 8) {
+    this.bytes = new Uint8Array(Math.max(64, entries * bytesPerEntry));
+    this.start = new Int32Array(Math.max(16, entries) + 1);
+  }
+
+  /** Appends bytes [s, e) of `buf` as a new entry; returns its index. */
+  push(buf: Uint8Array, s: number, e: number): number {
+    const len = e - s;
+    if (this.used + len > this.bytes.length) {
+      const b = new Uint8Array(Math.max(this.bytes.length * 2, this.used + len));
+      b.set(this.bytes.subarray(0, this.used));
+      this.bytes = b;
+    }
+    if (this.count + 2 > this.start.length) {
+      const st = new Int32Array(this.start.length * 2);
+      st.set(this.start);
+      this.start = st;
+    }
+    const bytes = this.bytes;
+    const at = this.used;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < len; i++) {
+      const c = buf[s + i] as number;
+      bytes[at + i] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    this.lastHash = h >>> 0;
+    this.used += len;
+    this.count++;
+    this.start[this.count] = this.used;
+    return this.count - 1;
+  }
+
+  /** Appends a string (UTF-8 encoded). */
+  pushString(text: string): number {
+    const b = encoder.encode(text);
+    return this.push(b, 0, b.length);
+  }
+
+  /** Entry k as text. */
+  text(k: number): string {
+    return utf8.decode(this.bytes.subarray(this.start[k], this.start[k + 1]));
+  }
+
+  /** True when entry k equals bytes [s, e) of `buf`. */
+  equals(k: number, buf: Uint8Array, s: number, e: number): boolean {
+    const a = this.start[k] as number;
+    const len = (this.start[k + 1] as number) - a;
+    if (len !== e - s) return false;
+    for (let i = 0; i < len; i++) if (this.bytes[a + i] !== buf[s + i]) return false;
+    return true;
+  }
+
+  /** Hash of entry k. */
+  hash(k: number, seed?: number): number {
+    return hashBytes(this.bytes, this.start[k] as number, this.start[k + 1] as number, seed);
+  }
+}
+
+/** Distinct texts → codes 0, 1, 2, … in order of first appearance. */
+export class ByteDictionary {
+  readonly names: string[] = [];
+  private readonly arena = new ByteArena(64, 16);
+  private table = new Int32Array(256);
+
+  /** The code of bytes [s, e), adding them if new; -1 if they are not valid UTF-8. */
+  code(buf: Uint8Array, s: number, e: number): number {
+    const mask = this.table.length - 1;
+    let slot = hashBytes(buf, s, e) & mask;
+    for (;;) {
+      const v = this.table[slot] as number;
+      if (v === 0) break;
+      if (this.arena.equals(v - 1, buf, s, e)) return v - 1;
+      slot = (slot + 1) & mask;
+    }
+    let name: string;
+    try {
+      name = utf8.decode(buf.subarray(s, e));
+    } catch {
+      return -1;
+    }
+    const c = this.arena.push(buf, s, e);
+    this.names.push(name);
+    this.table[slot] = c + 1;
+    if (this.names.length * 2 > this.table.length) this.rehash();
+    return c;
+  }
+
+  /** The code of a string. */
+  codeOf(text: string): number {
+    const b = encoder.encode(text);
+    return this.code(b, 0, b.length);
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 2);
+    const mask = this.table.length - 1;
+    for (let c = 0; c < this.names.length; c++) {
+      let slot = this.arena.hash(c) & mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+      this.table[slot] = c + 1;
+    }
+  }
+}
+
+/** A set of (person id entry in an arena, service code) pairs. */
+export class IdSet {
+  private table: Int32Array;
+  private services: Uint8Array;
+  private size = 0;
+
+  constructor(
+    private readonly ids: ByteArena,
+    expected = 1024,
+  ) {
+    let n = 1024;
+    while (n < expected * 2) n *= 2;
+    this.table = new Int32Array(n);
+    this.services = new Uint8Array(Math.max(16, expected));
+  }
+
+  /** Adds entry k (already in the arena) for service s; false if that id and service were there. */
+  add(k: number, s: number): boolean {
+    if (k >= this.services.length) {
+      const g = new Uint8Array(Math.max(this.services.length * 2, k + 1));
+      g.set(this.services);
+      this.services = g;
+    }
+    this.services[k] = s;
+    const mask = this.table.length - 1;
+    const a = this.ids.start[k] as number;
+    const e = this.ids.start[k + 1] as number;
+    const h = k === this.ids.count - 1 ? this.ids.lastHash : this.ids.hash(k);
+    let slot = (h ^ Math.imul(s + 1, 0x9e3779b1)) & mask;
+    for (;;) {
+      const v = this.table[slot] as number;
+      if (v === 0) break;
+      if (this.services[v - 1] === s && this.ids.equals(v - 1, this.ids.bytes, a, e)) return false;
+      slot = (slot + 1) & mask;
+    }
+    this.table[slot] = k + 1;
+    if (++this.size * 2 > this.table.length) this.rehash();
+    return true;
+  }
+
+  private rehash(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    const mask = this.table.length - 1;
+    for (const v of old) {
+      if (v === 0) continue;
+      let slot = (this.ids.hash(v - 1) ^ Math.imul((this.services[v - 1] as number) + 1, 0x9e3779b1)) & mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+      this.table[slot] = v;
+    }
+  }
+}
