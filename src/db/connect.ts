@@ -17,6 +17,8 @@ import type { DB } from './types.js';
 export interface Database {
   db: Kysely<DB>;
   kind: 'pglite' | 'postgres';
+  /** The embedded engine itself (PGlite only), e.g. to dump its data directory. */
+  pglite?: PGlite;
   /** PGlite: CHECKPOINT, close and release the lock; PostgreSQL: end the pool. */
   close(): Promise<void>;
 }
@@ -25,6 +27,8 @@ export interface Database {
 export interface DatabaseOptions {
   dataDir?: string | null;
   databaseUrl?: string | null;
+  /** PGlite only: start from this dump of a data directory (tests use a migrated template). */
+  template?: Blob | null;
 }
 
 const DATE_OID = 1082;
@@ -35,10 +39,10 @@ const identity = (v: string): string => v;
 /** Opens (and for PGlite creates) the database; does not migrate (see migrate.ts). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir ?? null);
+  return openPglite(options.dataDir ?? null, options.template ?? null);
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, template: Blob | null): Promise<Database> {
   let release = (): void => {};
   let pgdata: string | undefined;
   if (dataDir) {
@@ -49,6 +53,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   try {
     const client = await PGlite.create({
       ...(pgdata ? { dataDir: pgdata } : {}),
+      ...(template ? { loadDataDir: template } : {}),
       extensions: { btree_gist },
       parsers: { [DATE_OID]: identity, [INT8_OID]: Number, [NUMERIC_OID]: Number },
     });
@@ -57,6 +62,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     return {
       db,
       kind: 'pglite',
+      pglite: client,
       async close() {
         if (closed) return;
         closed = true;

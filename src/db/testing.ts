@@ -2,10 +2,13 @@
  * Test databases: PGlite in memory always, and a fresh, uniquely named PostgreSQL database when
  * ERSATTNING_TEST_PG is set (CI), dropped afterwards. Tests loop over {@link testTargets}.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from './connect.js';
-import { migrateToLatest } from './migrate.js';
+import { migrateToLatest, MIGRATIONS } from './migrate.js';
 
 /** One database kind a test suite runs against. */
 export interface TestTarget {
@@ -39,13 +42,34 @@ export async function createTestPgDatabase(
   };
 }
 
+/**
+ * A dump of a freshly migrated PGlite database, cached in the temp folder per migration set:
+ * loading it takes a fraction of initdb + migrate, which keeps the suite fast.
+ */
+async function pgliteTemplate(): Promise<Blob> {
+  const key = createHash('sha256')
+    .update(Object.keys(MIGRATIONS).join(',') + String(Object.values(MIGRATIONS).map((m) => m.up.toString())))
+    .digest('hex')
+    .slice(0, 16);
+  const path = join(tmpdir(), `ersattning-pglite-template-${key}.tar`);
+  if (existsSync(path)) return new Blob([readFileSync(path)]);
+  const database = await openDatabase({ dataDir: null });
+  await migrateToLatest(database.db);
+  const dump = await database.pglite!.dumpDataDir('none');
+  await database.close();
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+  renameSync(tmp, path);
+  return dump;
+}
+
 /** PGlite always; PostgreSQL too when ERSATTNING_TEST_PG is set. */
 export function testTargets(): TestTarget[] {
   const targets: TestTarget[] = [
     {
       name: 'pglite',
       async open() {
-        const database = await openDatabase({ dataDir: null });
+        const database = await openDatabase({ dataDir: null, template: await pgliteTemplate() });
         await migrateToLatest(database.db);
         return { ...database, url: null };
       },

@@ -122,11 +122,9 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return;
   }
   if (isInputError(error)) {
-    void reply
-      .code(422)
-      .send({
-        error: { id: error.id, message: error.message, ...(error.where ? { field: error.where } : {}) },
-      });
+    void reply.code(422).send({
+      error: { id: error.id, message: error.message, ...(error.where ? { field: error.where } : {}) },
+    });
     return;
   }
   if (error.statusCode && error.statusCode < 500) {

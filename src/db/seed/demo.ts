@@ -305,10 +305,12 @@ export function planDemo(seed = 20250101, scale = 1): Plan {
       }
       const pl = place(client, service, start, null);
       level(pl, start, points, 'preliminary', addDays(start, -5));
-      level(pl, start, pointsAfter(), 'final', addDays(start, rng.int(30, 85)));
+      const assessed = addDays(start, rng.int(30, 85));
+      level(pl, assessed, pointsAfter(), 'final', assessed);
       return;
     }
-    const start = randomDate(rng, '2012-01-01', `${DEMO_YEAR - 1}-12-31`);
+    // The shipped LSS housing models start 2023-01-01 (lss-bostad-2023): earlier stays have no rates.
+    const start = randomDate(rng, '2023-01-01', `${DEMO_YEAR - 1}-12-31`);
     if (roll < 0.14) {
       // Moves out during the year, with notice (PAY-6).
       const end = randomDate(rng, yearStart, yearEnd);
@@ -322,7 +324,7 @@ export function planDemo(seed = 20250101, scale = 1): Plan {
       const first = place(client, service, start, end, { notice_date: addDays(end, -4) });
       level(first, start, points, 'final');
       const second = place(client, service, addDays(end, 1), null);
-      level(second, addDays(end, 1), points, 'final', end);
+      level(second, addDays(end, 1), points, 'final');
       return;
     }
     const pl = place(client, service, start, null);
@@ -364,18 +366,11 @@ export function planDemo(seed = 20250101, scale = 1): Plan {
           sessions_per_week: rng.int(2, 8),
           hours_per_week: null,
         });
-      if (service === 'sp-boendestod')
-        plan.participation.push({
-          placement_id: pl,
-          from_date: start,
-          sessions_per_week: null,
-          hours_per_week: rng.int(1, 6),
-        });
       if (service === 'sp-stodboende' && rng.chance(0.15))
         for (let k = 0; k < rng.int(1, 4); k++)
           plan.evening.push({
             placement_id: pl,
-            date: randomDate(rng, yearStart, yearEnd),
+            date: randomDate(rng, start > yearStart ? start : yearStart, end ?? yearEnd),
             hours: rng.int(2, 8),
             reported_by: null,
           });

@@ -1,7 +1,20 @@
 /** Every resource's routes, registered under /api by app.ts (one folder per resource). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import auth from './auth/routes.js';
+import clients from './clients/routes.js';
+import districts from './districts/routes.js';
 import health from './health/routes.js';
+import models from './models/routes.js';
+import placements from './placements/routes.js';
+import providers from './providers/routes.js';
 
 /** The route plugins in registration order. */
-export const ROUTES: FastifyPluginAsyncZod[] = [health, auth];
+export const ROUTES: FastifyPluginAsyncZod[] = [
+  health,
+  auth,
+  districts,
+  providers,
+  models,
+  clients,
+  placements,
+];

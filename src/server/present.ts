@@ -1,0 +1,51 @@
+/**
+ * Shared presentation helpers: öre to kronor (docs/api.md: kronor exact to the öre), Date to
+ * ISO text, and client identity masking (protected identities outside the owning district).
+ */
+import { maskIdentity } from '../db/identity.js';
+import type { SessionUser } from './auth/sessions.js';
+
+/** Öre to kronor. */
+export const kr = (ore: number): number => ore / 100;
+
+/** A timestamp as ISO text (null stays null). */
+export const isoTime = (d: Date | string | null): string | null =>
+  d === null ? null : typeof d === 'string' ? d : d.toISOString();
+
+/** True when this user sees a protected client unmasked: only the owning district's case officers. */
+export function seesProtected(user: SessionUser, clientDistrict: string): boolean {
+  return user.role === 'case_officer' && user.districtId === clientDistrict;
+}
+
+/** How a client's name and identity number are shown to a user (issue #5 §4). */
+export function clientIdentity(
+  user: SessionUser,
+  c: { name: string; personnummer: string; district_id: string; protected_identity: boolean },
+): { name: string; personnummerMasked: string; personnummer: string | null } {
+  const hidden = c.protected_identity && !seesProtected(user, c.district_id);
+  if (hidden)
+    return {
+      name: 'Skyddad identitet',
+      personnummerMasked: maskIdentity(c.personnummer, true),
+      personnummer: null,
+    };
+  return {
+    name: c.name,
+    personnummerMasked: maskIdentity(c.personnummer),
+    personnummer: user.role === 'analyst' ? null : c.personnummer,
+  };
+}
+
+/** Replaces every `{ ore, … }` figure in a rate model with `{ amount: kronor, … }` for JSON. */
+export function figuresToKronor(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(figuresToKronor);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'ore' && typeof v === 'number') out.amount = v / 100;
+      else out[k] = figuresToKronor(v);
+    }
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,73 @@
+/** Rate models as JSON (kronor), and the per-level comparison of two models. */
+import type { RateModel, RegimeFigures, ServiceId } from '../../../domain/rate-model/types.js';
+import { REGIMES } from '../../../domain/rate-model/schema.js';
+import { figuresToKronor, kr } from '../../present.js';
+
+/** The list entry of a model (docs/api.md). */
+export function modelSummary(m: RateModel, version: number | null) {
+  return {
+    id: m.id,
+    title: m.title,
+    family: m.family,
+    status: m.status,
+    validFrom: m.validFrom,
+    validTo: m.validTo,
+    priceYear: m.priceYear,
+    services: Object.keys(m.services),
+    warnings: m.warnings,
+    source: m.source,
+    version,
+  };
+}
+
+/** The whole model with every figure as `{ amount, source, … }` in kronor. */
+export function modelDetail(m: RateModel, version: number | null) {
+  return { ...(figuresToKronor(m) as Record<string, unknown>), version };
+}
+
+const amount = (f: RegimeFigures | null | undefined, regime: (typeof REGIMES)[number]): number | null => {
+  const fig = f?.[regime];
+  return fig ? kr(fig.ore) : null;
+};
+const diff = (a: number | null, b: number | null): number | null =>
+  a === null || b === null ? null : Math.round((b - a) * 100) / 100;
+
+/** Per service and level: both models' rates per regime and annual standard amounts, and the differences. */
+export function compareModels(a: RateModel, b: RateModel) {
+  const services = [...new Set([...Object.keys(a.services), ...Object.keys(b.services)])] as ServiceId[];
+  return {
+    a: a.id,
+    b: b.id,
+    services: services.map((id) => {
+      const sa = a.services[id];
+      const sb = b.services[id];
+      const levelIds = [
+        ...new Set([...(sa?.levels ?? []).map((l) => l.id), ...(sb?.levels ?? []).map((l) => l.id)]),
+      ];
+      return {
+        service: id,
+        inA: Boolean(sa),
+        inB: Boolean(sb),
+        levels: levelIds.map((levelId) => {
+          const la = sa?.levels.find((l) => l.id === levelId);
+          const lb = sb?.levels.find((l) => l.id === levelId);
+          const sA = la?.annualStandardAmount ? kr(la.annualStandardAmount.ore) : null;
+          const sB = lb?.annualStandardAmount ? kr(lb.annualStandardAmount.ore) : null;
+          return {
+            level: levelId,
+            labelA: la?.label ?? null,
+            labelB: lb?.label ?? null,
+            pointsA: la?.points ?? null,
+            pointsB: lb?.points ?? null,
+            annualStandardAmount: { a: sA, b: sB, difference: diff(sA, sB) },
+            rates: REGIMES.map((regime) => {
+              const ra = amount(la?.rates, regime);
+              const rb = amount(lb?.rates, regime);
+              return { regime, a: ra, b: rb, difference: diff(ra, rb) };
+            }).filter((r) => r.a !== null || r.b !== null),
+          };
+        }),
+      };
+    }),
+  };
+}

@@ -1,0 +1,27 @@
+/** Which placements a user may see or change: case officers by client district, providers by own units. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/types.js';
+import type { SessionUser } from '../../auth/sessions.js';
+import { forbidden, notFound } from '../../errors.js';
+
+/** The placement with its client's district and protection, if visible to the user. */
+export async function visiblePlacement(db: Kysely<DB>, user: SessionUser, id: number) {
+  const p = await db
+    .selectFrom('placements')
+    .innerJoin('clients', 'clients.id', 'placements.client_id')
+    .selectAll('placements')
+    .select([
+      'clients.district_id',
+      'clients.protected_identity',
+      'clients.name as client_name',
+      'clients.personnummer',
+    ])
+    .where('placements.id', '=', id)
+    .executeTakeFirst();
+  if (!p) throw notFound('placement', id);
+  if (user.role === 'case_officer' && p.district_id !== user.districtId)
+    throw forbidden('The client lives in another district');
+  if (user.role === 'provider' && p.provider_id !== user.providerId) throw forbidden('Not one of your units');
+  if (user.role === 'analyst') throw forbidden('Analysts see no client records');
+  return p;
+}

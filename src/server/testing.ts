@@ -1,0 +1,70 @@
+/**
+ * In-process API tests: one seeded database and app per test file (PGlite always, PostgreSQL too
+ * when ERSATTNING_TEST_PG is set), and a signed-in agent per demo account for `app.inject`.
+ */
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Database } from '../db/connect.js';
+import { DEMO_ACCOUNTS, seedDemo } from '../db/seed/demo.js';
+import { syncRateModels } from '../db/rate-models.js';
+import { testTargets, type TestTarget } from '../db/testing.js';
+import { loadCatalog } from '../models/load.js';
+import { buildApp } from './app.js';
+import { hashPassword } from './auth/passwords.js';
+
+/** A request sender that carries one user's session cookie and CSRF token. */
+export interface Agent {
+  username: string;
+  csrfToken: string;
+  cookie: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+/** A test app over a seeded database. */
+export interface TestApp {
+  target: TestTarget['name'];
+  app: FastifyInstance;
+  database: Database;
+  agents: Record<string, Agent>;
+  close(): Promise<void>;
+}
+
+/** Signs in through the API and returns an agent for that user. */
+export async function signIn(app: FastifyInstance, username: string, password: string): Promise<Agent> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in as ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  return {
+    username,
+    csrfToken,
+    cookie,
+    request(options) {
+      return app.inject({
+        ...options,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...(options.headers ?? {}) },
+      });
+    },
+  };
+}
+
+/** Opens a seeded database on `target`, builds the app and signs in every demo account. */
+export async function openTestApp(target: TestTarget, scale = 0.05): Promise<TestApp> {
+  const database = await target.open();
+  await seedDemo(database.db, { hashPassword, scale });
+  await syncRateModels(database.db, loadCatalog());
+  const app = await buildApp({ database, webDir: null });
+  const agents: Record<string, Agent> = {};
+  for (const a of DEMO_ACCOUNTS) agents[a.username] = await signIn(app, a.username, a.password);
+  return {
+    target: target.name,
+    app,
+    database,
+    agents,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export { testTargets };
