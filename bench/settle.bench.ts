@@ -27,6 +27,8 @@ const SERVICES = [
   'sp-boendestod',
 ] as const;
 const REGIMES = ['kommunal', 'entreprenad', 'privat'] as const;
+/** Absent facts share one empty array, as a database mapper would. */
+const NONE: never[] = [];
 
 /** Deterministic synthetic placements (mulberry32), valid for March 2024. */
 export function synthetic(n: number): PlacementInput[] {
@@ -60,12 +62,12 @@ export function synthetic(n: number): PlacementInput[] {
           ? { from: dayToIso(start), points: Math.floor(rnd() * 111) }
           : { from: dayToIso(start), level: String(1 + Math.floor(rnd() * 3)) },
       ],
-      hoursPerWeek: [],
-      sessionsPerWeek: [],
-      eveningNightHours: [],
-      courseSessions: [],
-      individualRates: [],
-      transitionToWork: [],
+      hoursPerWeek: NONE,
+      sessionsPerWeek: NONE,
+      eveningNightHours: NONE,
+      courseSessions: NONE,
+      individualRates: NONE,
+      transitionToWork: NONE,
     });
   }
   return out;
@@ -108,7 +110,7 @@ export async function main(): Promise<void> {
 }
 
 /** The same settlement as plain SQL over a subset; compares totals with the engine's. */
-async function sqlSide(subset: PlacementInput[], is_full: SettlementResult): Promise<void> {
+async function sqlSide(subset: PlacementInput[], all: SettlementResult): Promise<void> {
   const admin = new pg.Client({ connectionString: URL });
   try {
     await admin.connect();
@@ -132,7 +134,7 @@ async function sqlSide(subset: PlacementInput[], is_full: SettlementResult): Pro
     const missing = [...engineTotals.keys()].length - rows.length;
     const engMs = engineSubset.prepareMs + engineSubset.settleMs;
     console.log(
-      `SQL (PostgreSQL, generate_series over days), ${subset.length.toLocaleString('sv-SE')} placement-months (subset of the ${is_full.placements.length.toLocaleString('sv-SE')} paid):`,
+      `SQL (PostgreSQL, generate_series over days), ${subset.length.toLocaleString('sv-SE')} placement-months (subset of the ${all.placements.length.toLocaleString('sv-SE')} paid):`,
     );
     console.log(
       `  SQL: ${sqlMs.toFixed(0)} ms; engine on the same subset: ${engMs.toFixed(0)} ms (validate + settle); ratio SQL / engine = ${(sqlMs / engMs).toFixed(1)}`,
@@ -202,23 +204,23 @@ async function loadSql(client: pg.Client, subset: PlacementInput[]): Promise<voi
   await client.query('ANALYZE placement; ANALYZE rate');
 }
 
-/** Per placement, March 2024: is_full days to the end (PAY-1/2), monthly rates prorated by calendar days rounded once (PAY-3), idle days at the lowest level (PAY-5), premises (RATE-5). */
+/** Per placement, March 2024: full days to the end (PAY-1/2), monthly rates prorated by calendar days rounded once (PAY-3), idle days at the lowest level (PAY-5), premises (RATE-5). */
 const SETTLE_SQL = `
-WITH m AS (SELECT date '2024-03-01' AS first, date '2024-03-31' AS last, 31 AS dim),
-lvl AS (
-  SELECT p.*, r.level AS lv, r.idle_days
-  FROM placement p JOIN rate r ON r.service = p.service AND r.regime = p.regime AND p.start_date BETWEEN r.valid_from AND coalesce(r.valid_to, 'infinity')
-   AND (p.level = r.level OR (p.level IS NULL AND p.points BETWEEN r.pmin AND coalesce(r.pmax, 1000000)))
-),
+WITH m AS (SELECT date '2024-03-01' AS first, date '2024-03-31' AS last),
 day AS (
-  SELECT l.id, l.service, l.regime, l.lv, d::date AS day, (l.end_date IS NULL OR d::date <= l.end_date) AS is_full
-  FROM lvl l, m, generate_series(greatest(l.start_date, m.first), least(coalesce(l.end_date + l.idle_days, m.last), m.last), interval '1 day') d
+  SELECT p.id, p.service, p.regime, p.points, p.level, p.end_date, d::date AS day,
+         (p.end_date IS NULL OR d::date <= p.end_date) AS is_full
+  FROM placement p, m,
+       generate_series(greatest(p.start_date, m.first), least(coalesce(p.end_date + 7, m.last), m.last), interval '1 day') d
 ),
 priced AS (
-  SELECT d.id, d.is_full, r.unit, r.premises_unit, r.premises_on_idle,
-         r.rate, CASE WHEN r.premises_unit = 'weekday' AND extract(isodow FROM d.day) > 5 THEN 0 ELSE r.premises END AS premises
-  FROM day d JOIN rate r ON r.service = d.service AND r.regime = d.regime AND d.day BETWEEN r.valid_from AND coalesce(r.valid_to, 'infinity')
-   AND ((d.is_full AND r.level = d.lv) OR (NOT d.is_full AND r.lowest))
+  SELECT d.id, d.is_full, r.unit, r.premises_on_idle, r.rate,
+         CASE WHEN r.premises_unit = 'weekday' AND extract(isodow FROM d.day) > 5 THEN 0 ELSE r.premises END AS premises
+  FROM day d JOIN rate r ON r.service = d.service AND r.regime = d.regime
+   AND d.day BETWEEN r.valid_from AND coalesce(r.valid_to, 'infinity')
+   AND CASE WHEN d.is_full
+            THEN d.level = r.level OR (d.level IS NULL AND d.points BETWEEN r.pmin AND coalesce(r.pmax, 1000000))
+            ELSE r.lowest AND d.day <= d.end_date + r.idle_days END
 ),
 per AS (
   SELECT id,
@@ -226,8 +228,10 @@ per AS (
     sum(CASE WHEN is_full AND unit = 'month' THEN rate ELSE 0 END) AS ord_month,
     sum(CASE WHEN NOT is_full AND unit <> 'month' THEN rate ELSE 0 END) AS idle_whole,
     sum(CASE WHEN NOT is_full AND unit = 'month' THEN rate ELSE 0 END) AS idle_month,
-    sum(CASE WHEN is_full OR premises_on_idle THEN premises ELSE 0 END) AS premises
+    sum(CASE WHEN is_full THEN premises ELSE 0 END) AS premises,
+    sum(CASE WHEN NOT is_full AND premises_on_idle THEN premises ELSE 0 END) AS idle_premises
   FROM priced GROUP BY id
 )
-SELECT id, (ord_whole + round(ord_month::numeric / 31) + idle_whole + round(idle_month::numeric / 31) + premises)::bigint AS total
-FROM per WHERE ord_whole + ord_month + idle_whole + idle_month + premises > 0`;
+SELECT id, (ord_whole + round(ord_month::numeric / 31) + idle_whole + round(idle_month::numeric / 31)
+            + premises + idle_premises)::bigint AS total
+FROM per WHERE ord_whole + ord_month + idle_whole + idle_month + premises + idle_premises > 0`;

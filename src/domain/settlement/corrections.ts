@@ -89,29 +89,28 @@ export function runHash(
 ): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ 0x5bd1e995;
-  const feed = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
+  const fields: (string | null)[] = [month, null, null, null, null, null, null, null];
+  for (let k = -1; k < lines.length; k++) {
+    if (k >= 0) {
+      const l = lines[k]!;
+      fields[0] = l.placementId;
+      fields[1] = l.kind;
+      fields[2] = l.from;
+      fields[3] = l.to;
+      fields[4] = String(l.amount);
+      fields[5] = l.correctsMonth;
+      fields[6] = l.correctedKind;
     }
-  };
-  feed(month);
-  for (const l of lines) {
-    feed('\n');
-    feed(l.placementId);
-    feed('|');
-    feed(l.kind);
-    feed('|');
-    feed(l.from);
-    feed('|');
-    feed(l.to);
-    feed('|');
-    feed(String(l.amount));
-    feed('|');
-    feed(l.correctsMonth ?? '');
-    feed('|');
-    feed(l.correctedKind ?? '');
+    for (let f = 0; f < (k < 0 ? 1 : 7); f++) {
+      const s = fields[f] ?? '';
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
+      }
+      h1 = Math.imul(h1 ^ 124, 0x01000193); // field separator "|"
+      h2 = Math.imul(h2 ^ 124, 0x01000193) ^ (h2 >>> 15);
+    }
   }
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }

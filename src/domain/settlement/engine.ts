@@ -281,13 +281,13 @@ function emitSeg(
   switch (svc.unit) {
     case 'month':
       quantity = Math.round((days / span.days) * 10000) / 10000;
-      amount = acc.take(`${kind}:m`, g.ore * days, span.days); // PAY-3
+      amount = acc.take(idle ? 'idle:m' : 'ordinary:m', g.ore * days, span.days); // PAY-3
       break;
     case 'session': {
       const wd = weekdaysBetween(g.from, g.to); // PAY-4: sessions/week spread over weekdays
       sessionsQ = (g.sessions * wd) / 5;
       quantity = Math.round(sessionsQ * 10000) / 10000;
-      amount = acc.take(`${kind}:s`, g.ore * g.sessions * wd, 5);
+      amount = acc.take(idle ? 'idle:s' : 'ordinary:s', g.ore * g.sessions * wd, 5);
       break;
     }
     case 'course-session': {
@@ -332,7 +332,7 @@ function emitSeg(
   switch (pr.unit) {
     case 'month':
       pq = Math.round((days / span.days) * 10000) / 10000;
-      pa = acc.take(`premises-${kind}:m`, pr.ore * days, span.days);
+      pa = acc.take(idle ? 'premises-idle:m' : 'premises:m', pr.ore * days, span.days);
       break;
     case 'weekday':
       pq = weekdaysBetween(g.from, g.to);
@@ -341,7 +341,7 @@ function emitSeg(
     case 'session': {
       const wd = weekdaysBetween(g.from, g.to);
       pq = Math.round(((g.sessions * wd) / 5) * 10000) / 10000;
-      pa = acc.take(`premises-${kind}:s`, pr.ore * g.sessions * wd, 5);
+      pa = acc.take(idle ? 'premises-idle:s' : 'premises:s', pr.ore * g.sessions * wd, 5);
       break;
     }
     default:

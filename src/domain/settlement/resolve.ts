@@ -40,7 +40,10 @@ export interface LineSources {
 export class Resolver {
   private readonly periods = new Map<ServiceId, DayPeriod[]>();
   private readonly levels = new Map<ServiceModel, Map<number, string>>();
-  private readonly rates = new Map<ServiceModel, Map<string, ResolvedRate>>();
+  private readonly rates = new Map<
+    ServiceModel,
+    Map<string | null, Map<Regime, Map<number | null, ResolvedRate>>>
+  >();
   private readonly lowest = new Map<ServiceModel, string | null>();
   private readonly regimes = new Map<ServiceModel, Map<Regime, Regime>>();
 
@@ -91,10 +94,14 @@ export class Resolver {
 
   /** The rate for a level (null for flat services), regime and hours per week (null unless SVC-3). */
   rate(period: ServicePeriod, level: string | null, regime: Regime, hours: number | null): ResolvedRate {
-    let m = this.rates.get(period.service);
-    if (!m) this.rates.set(period.service, (m = new Map()));
-    const key = `${level}|${regime}|${hours}`;
-    let r = m.get(key);
+    // Nested maps (service → level → regime → hours): no key strings built in the hot loop.
+    let byLevel = this.rates.get(period.service);
+    if (!byLevel) this.rates.set(period.service, (byLevel = new Map()));
+    let byRegime = byLevel.get(level);
+    if (!byRegime) byLevel.set(level, (byRegime = new Map()));
+    let byHours = byRegime.get(regime);
+    if (!byHours) byRegime.set(regime, (byHours = new Map()));
+    let r = byHours.get(hours);
     if (!r) {
       const found = lookupRate(period.model, {
         service: period.service.id,
@@ -126,7 +133,7 @@ export class Resolver {
         }),
         eveningNight: found.eveningNight,
       };
-      m.set(key, r);
+      byHours.set(hours, r);
     }
     return r;
   }
