@@ -43,10 +43,11 @@ async function parseError(res: Response): Promise<ApiError> {
   const err = (body as { error?: Record<string, unknown> } | null)?.error;
   const fallback = STATUS_TEXT[res.status] ?? `Något gick fel (${res.status}).`;
   if (err && typeof err === 'object') {
+    const id = String(err.id ?? 'error');
     return new ApiError(
       res.status,
-      String(err.id ?? 'error'),
-      typeof err.message === 'string' && err.message ? err.message : fallback,
+      id,
+      ERROR_MESSAGES[id] ?? (typeof err.message === 'string' && err.message ? err.message : fallback),
       typeof err.field === 'string' ? err.field : undefined,
       Array.isArray(err.rows) ? (err.rows as ApiError['rows']) : undefined,
     );
@@ -93,3 +94,17 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return `Något gick fel: ${error.message}`;
   return 'Något gick fel.';
 }
+
+/** Swedish messages for the API's fixed error ids (the server's own messages are in English). */
+export const ERROR_MESSAGES: Record<string, string> = {
+  'bad-credentials': 'Fel användarnamn eller lösenord.',
+  'not-signed-in': 'Du är inte inloggad. Logga in igen.',
+  unauthorized: 'Du är inte inloggad. Logga in igen.',
+  forbidden: 'Du har inte behörighet till detta.',
+  'bad-csrf': 'Sidan var för gammal. Ladda om sidan och försök igen.',
+  'csrf-mismatch': 'Sidan var för gammal. Ladda om sidan och försök igen.',
+  'stale-version': 'Uppgifterna har ändrats av någon annan sedan du öppnade sidan. Ladda om sidan.',
+  'placement-overlap': 'Klienten har redan en placering av samma insats under perioden.',
+  'already-approved': 'Det finns redan en godkänd avräkning för månaden.',
+  'not-found': 'Hittades inte.',
+};

@@ -34,6 +34,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useMutation({
     mutationFn: (creds: { username: string; password: string }) => post<Session>('/api/auth/login', creds),
   });
+  // Another person's cached data must not survive a change of session; the 'me' query itself is
+  // kept (an observer is subscribed to it) and overwritten instead.
+  const dropOtherQueries = () => qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
   const value: Auth = {
     user: me.data?.user ?? null,
     loading: me.isPending,
@@ -42,7 +45,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setCsrfToken(session.csrfToken);
       // Read /me again: it is the documented source of the token and the full user.
       const fresh = await fetchMe();
-      qc.clear();
+      dropOtherQueries();
       qc.setQueryData(['me'], fresh ?? session);
       return (fresh ?? session).user;
     },
@@ -51,7 +54,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         await post('/api/auth/logout');
       } finally {
         setCsrfToken(null);
-        qc.clear();
+        dropOtherQueries();
         qc.setQueryData(['me'], null);
       }
     },

@@ -8,6 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage, post } from '../api.js';
 import { validateAbsence, type FieldErrors } from '../validate.js';
 import { DateField } from './DateField.js';
+import { BAD } from '../colors.js';
 
 /** The form; `label` names the placement so several forms on one page stay distinguishable. */
 export function AbsenceForm({
@@ -88,7 +89,7 @@ export function AbsenceForm({
         </div>
         {mutation.isError && !(mutation.error instanceof ApiError && mutation.error.field) && (
           <Alert color="red" role="alert" title="Frånvaron kunde inte sparas">
-            <Text c="red.9" size="sm">
+            <Text c={BAD} size="sm">
               {errorMessage(mutation.error)}
             </Text>
           </Alert>

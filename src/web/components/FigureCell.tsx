@@ -2,6 +2,7 @@
 import { Badge, Text } from '@mantine/core';
 import { formatKr } from '../format.js';
 import type { ShownFigure } from '../model-view.js';
+import { WARN } from '../colors.js';
 
 /** Shows `1 501 kr`, then the source in small text when it differs from `defaultSource`. */
 export function FigureCell({
@@ -18,7 +19,7 @@ export function FigureCell({
         {formatKr(f.kr)}
       </Text>
       {f.illustrative && (
-        <Badge size="xs" color="yellow.9" variant="outline" ml={4}>
+        <Badge size="xs" color={WARN} variant="outline" ml={4}>
           illustrativt
         </Badge>
       )}

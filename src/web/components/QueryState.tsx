@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { Alert, Group, Loader, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { errorMessage } from '../api.js';
+import { BAD } from '../colors.js';
 
 /** Renders `children(data)` when the query has data; a spinner or an alert otherwise. */
 export function QueryState<T>({
@@ -35,7 +36,7 @@ export function Loading({ what = 'uppgifterna' }: { what?: string }) {
 export function ErrorAlert({ title, error }: { title: string; error: unknown }) {
   return (
     <Alert color="red" title={title} role="alert" variant="light">
-      <Text c="red.9">{errorMessage(error)}</Text>
+      <Text c={BAD}>{errorMessage(error)}</Text>
     </Alert>
   );
 }

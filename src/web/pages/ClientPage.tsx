@@ -12,6 +12,7 @@ import { nameLookup, useDistricts, useProviders } from '../hooks.js';
 import { formatDate, formatKr, levelLabel, regimeLabel, serviceLabel } from '../format.js';
 import { Link } from '../router.js';
 import type { ClientDetail, LevelEntry } from '../types.js';
+import { BAD, WARN } from '../colors.js';
 
 /** Swedish for a level entry's kind (ASMT-2). */
 export const kindLabel = (k: string | undefined) =>
@@ -50,7 +51,7 @@ export function ClientPage({ id }: { id: string }) {
                 <Text>Personnummer: {c.personnummerMasked ?? '–'}</Text>
                 <Text>Stadsdel: {districtName(c.districtId)}</Text>
                 {c.protected && (
-                  <Badge color="red.9" variant="outline">
+                  <Badge color={BAD} variant="outline">
                     Skyddad identitet
                   </Badge>
                 )}
@@ -103,7 +104,7 @@ export function ClientPage({ id }: { id: string }) {
                                 {last ? (
                                   `${levelText(last)} (${kindLabel(last.kind)})`
                                 ) : (
-                                  <Badge color="orange.9" variant="outline">
+                                  <Badge color={WARN} variant="outline">
                                     Saknar nivå
                                   </Badge>
                                 )}

@@ -12,6 +12,7 @@ import { QueryState } from '../components/QueryState.js';
 import { listOf, nameLookup, useDistricts } from '../hooks.js';
 import { Link, navigate, useLocation } from '../router.js';
 import type { ClientSummary } from '../types.js';
+import { BAD } from '../colors.js';
 
 /** The search page; the query lives in the address so back/forward keeps the results. */
 export function ClientsPage() {
@@ -95,7 +96,7 @@ export function ClientsPage() {
                               {c.name}
                             </Anchor>
                             {c.protected && (
-                              <Badge ml="xs" size="sm" color="red.9" variant="outline">
+                              <Badge ml="xs" size="sm" color={BAD} variant="outline">
                                 Skyddad identitet
                               </Badge>
                             )}

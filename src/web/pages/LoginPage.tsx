@@ -7,6 +7,7 @@ import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@ma
 import { useAuth } from '../auth.js';
 import { errorMessage } from '../api.js';
 import { Page } from '../components/Page.js';
+import { BAD } from '../colors.js';
 
 /** The sign-in form shown to everyone without a session. */
 export function LoginPage() {
@@ -44,7 +45,7 @@ export function LoginPage() {
             <Text>Logga in med ditt användarnamn och lösenord.</Text>
             {failure && (
               <Alert color="red" role="alert" title="Inloggningen misslyckades">
-                <Text c="red.9">{failure}</Text>
+                <Text c={BAD}>{failure}</Text>
               </Alert>
             )}
             <TextInput

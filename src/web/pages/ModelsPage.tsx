@@ -5,6 +5,7 @@ import { QueryState } from '../components/QueryState.js';
 import { useModels } from '../hooks.js';
 import { Link } from '../router.js';
 import { formatDate, serviceLabel } from '../format.js';
+import { OK, WARN } from '../colors.js';
 
 const STATUS: Record<string, string> = { decided: 'beslutad', proposal: 'förslag', draft: 'utkast' };
 
@@ -54,7 +55,7 @@ export function ModelsPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="outline" color={m.status === 'decided' ? 'green.9' : 'orange.9'}>
+                      <Badge variant="outline" color={m.status === 'decided' ? OK : WARN}>
                         {statusLabel(m.status)}
                       </Badge>
                     </Table.Td>

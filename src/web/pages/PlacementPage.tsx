@@ -37,6 +37,7 @@ import {
 } from '../validate.js';
 import type { ClientSummary, Placement } from '../types.js';
 import { kindLabel, levelText } from './ClientPage.js';
+import { BAD } from '../colors.js';
 
 const empty: PlacementValues = {
   clientId: '',
@@ -283,7 +284,7 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
                   role="alert"
                   title={conflict ? 'Krock med andra uppgifter' : 'Placeringen kunde inte sparas'}
                 >
-                  <Text c="red.9" size="sm">
+                  <Text c={BAD} size="sm">
                     {errorMessage(save.error)}
                     {conflict && existing ? ' Ladda om sidan för att se den senaste versionen.' : ''}
                   </Text>
@@ -443,7 +444,7 @@ function LevelSection({ placement }: { placement: Placement }) {
               </Group>
               {add.isError && !(add.error instanceof ApiError && add.error.field) && (
                 <Alert color="red" role="alert" title="Nivån kunde inte sparas">
-                  <Text c="red.9" size="sm">
+                  <Text c={BAD} size="sm">
                     {errorMessage(add.error)}
                   </Text>
                 </Alert>

@@ -15,6 +15,7 @@ import { formatDate, formatKr, formatMonth, levelLabel, serviceLabel } from '../
 import { Link } from '../router.js';
 import type { Placement, SettlementRun } from '../types.js';
 import { RunStatus } from './SettlementPage.js';
+import { WARN } from '../colors.js';
 
 /** The portal page. */
 export function ProviderPortalPage() {
@@ -95,7 +96,7 @@ export function ProviderPortalPage() {
                             {last ? (
                               levelLabel(last.level ?? null)
                             ) : (
-                              <Badge variant="outline" color="orange.9">
+                              <Badge variant="outline" color={WARN}>
                                 Saknar nivå
                               </Badge>
                             )}

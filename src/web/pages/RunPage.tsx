@@ -15,6 +15,7 @@ import { Link } from '../router.js';
 import { districtTotals, isComputing, providerTotals } from '../settlement.js';
 import type { SettlementRun } from '../types.js';
 import { RunStatus } from './SettlementPage.js';
+import { BAD, OK } from '../colors.js';
 
 /** The run page. */
 export function RunPage({ id }: { id: string }) {
@@ -57,7 +58,7 @@ export function RunPage({ id }: { id: string }) {
             </Text>
             {r.status === 'draft' && hasRole(user, 'admin') && (
               <Group>
-                <Button onClick={() => setConfirm(true)} color="green.9">
+                <Button onClick={() => setConfirm(true)} color={OK}>
                   Godkänn avräkningen
                 </Button>
                 <Text size="sm">
@@ -74,7 +75,7 @@ export function RunPage({ id }: { id: string }) {
             </div>
             {approve.isError && (
               <Alert color="red" role="alert" title="Kunde inte godkänna">
-                <Text c="red.9" size="sm">
+                <Text c={BAD} size="sm">
                   {errorMessage(approve.error)}
                 </Text>
               </Alert>
@@ -144,7 +145,7 @@ export function RunPage({ id }: { id: string }) {
                   <Button variant="default" onClick={() => setConfirm(false)}>
                     Avbryt
                   </Button>
-                  <Button color="green.9" onClick={() => approve.mutate()} loading={approve.isPending}>
+                  <Button color={OK} onClick={() => approve.mutate()} loading={approve.isPending}>
                     Ja, godkänn
                   </Button>
                 </Group>

@@ -37,6 +37,7 @@ import {
 } from '../format.js';
 import { levelKey, perPerson, tabell3, whatIf, type Overrides } from '../scenario.js';
 import type { CompareResult } from '../types.js';
+import { BAD } from '../colors.js';
 
 /** The scenario page. */
 export function ScenarioPage() {
@@ -113,7 +114,7 @@ export function ScenarioPage() {
       </QueryState>
       {compare.isError && (
         <Alert color="red" role="alert" title="Jämförelsen kunde inte göras">
-          <Text c="red.9">{errorMessage(compare.error)}</Text>
+          <Text c={BAD}>{errorMessage(compare.error)}</Text>
         </Alert>
       )}
       {compare.data && <Result key={JSON.stringify([baseline, proposal, basis])} result={compare.data} />}

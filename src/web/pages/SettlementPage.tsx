@@ -29,11 +29,11 @@ import { Link } from '../router.js';
 import { monthError } from '../validate.js';
 import { isComputing, runStatusLabel } from '../settlement.js';
 import type { SettlementRun } from '../types.js';
+import { BAD, OK } from '../colors.js';
 
 /** A status badge with text (never colour alone). */
 export function RunStatus({ status }: { status: string }) {
-  const color =
-    status === 'approved' || status === 'exported' ? 'green.9' : status === 'failed' ? 'red.9' : 'dark';
+  const color = status === 'approved' || status === 'exported' ? OK : status === 'failed' ? BAD : 'dark';
   return (
     <Badge variant="outline" color={color}>
       {runStatusLabel(status)}
@@ -227,7 +227,7 @@ function StartRun() {
           </div>
           {start.isError && !(start.error instanceof ApiError && start.error.field === 'month') && (
             <Alert color="red" role="alert" title="Körningen kunde inte startas">
-              <Text c="red.9" size="sm">
+              <Text c={BAD} size="sm">
                 {errorMessage(start.error)}
               </Text>
             </Alert>

@@ -22,6 +22,7 @@ import {
 import { correctedMonth, explainLine, kindName } from '../explain.js';
 import { Link } from '../router.js';
 import type { SettlementLine, SettlementRun } from '../types.js';
+import { WARN } from '../colors.js';
 
 /** The specification page. */
 export function SpecificationPage({ runId, providerId }: { runId: string; providerId: string }) {
@@ -97,7 +98,7 @@ export function Lines({ lines }: { lines: SettlementLine[] }) {
                   <Table.Td>
                     {kindName(l.kind)}
                     {corrects && (
-                      <Badge ml={4} size="sm" variant="outline" color="orange.9">
+                      <Badge ml={4} size="sm" variant="outline" color={WARN}>
                         rättar {corrects}
                       </Badge>
                     )}

@@ -1,0 +1,71 @@
+/**
+ * Sign in as each role by keyboard; each start page shows what that role must act on; axe finds
+ * no serious or critical violations on the sign-in page, each start page and the accessibility
+ * statement (issue #6 steps 1 and 7).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, checkPage, newPage, signIn, startApp, type DemoRole, type TestApp } from './support.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('sign-in and start pages', () => {
+  it('the sign-in page is in Swedish, titled, accessible, and explains a wrong password next to the form', async () => {
+    const page = await newPage(app);
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('sv');
+    expect(await page.title()).toBe('Logga in – Ersättning');
+    expect(await checkPage(page, 'logga-in')).toEqual([]);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.getByText('Fyll i ditt användarnamn.').isVisible()).toBe(true);
+    const described = await page.getByLabel('Användarnamn').getAttribute('aria-describedby');
+    expect(described).toBeTruthy();
+    await page.getByLabel('Användarnamn').fill('admin');
+    await page.locator('input[name="password"]').fill('fel');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain('Fel användarnamn eller lösenord');
+    await page.context().close();
+  });
+
+  it('the skip link is the first Tab stop and moves focus to the main content', async () => {
+    const page = await newPage(app);
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hoppa till huvudinnehållet');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.context().close();
+  });
+
+  it.each(Object.keys(ACCOUNTS) as DemoRole[])(
+    'signs in as %s and sees a start page with things to act on',
+    async (role) => {
+      const page = await newPage(app);
+      await signIn(page, role);
+      await page.getByRole('heading', { name: 'Att göra' }).waitFor();
+      expect(await page.title()).toBe('Start – Ersättning');
+      expect(await checkPage(page, `start-${role}`)).toEqual([]);
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+      await page.context().close();
+    },
+  );
+
+  it('the accessibility statement (DOS-lagen) is public and accessible', async () => {
+    const page = await newPage(app);
+    await page.goto('/tillganglighet');
+    await page.getByRole('heading', { name: 'Tillgänglighetsredogörelse' }).waitFor();
+    expect(await page.title()).toBe('Tillgänglighetsredogörelse – Ersättning');
+    expect(await page.getByText('lagen (2018:1937)').count()).toBeGreaterThan(0);
+    expect(await checkPage(page, 'tillganglighet')).toEqual([]);
+    await page.context().close();
+  });
+});

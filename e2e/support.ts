@@ -1,0 +1,119 @@
+/**
+ * Browser-test support (issue #6 step 7): the real server in-process on a fresh temporary data
+ * directory with demo data, Debian's Chromium through playwright-core (never a downloaded
+ * browser), sign-in per role, and a page check that runs axe (zero serious or critical
+ * violations) and keeps a screenshot in test-results/ (gitignored).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+/** Where screenshots and axe reports go (gitignored). */
+export const RESULTS_DIR = resolve(import.meta.dirname, '..', 'test-results', 'e2e');
+
+/** Debian's Chromium; CI installs it in .ci/run. */
+export const CHROMIUM = process.env.ERSATTNING_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The demo accounts' credentials per role (src/db/seed/demo.ts). */
+export const ACCOUNTS = {
+  admin: { username: 'admin', password: 'admin-demo' },
+  case_officer: { username: 'handlaggare', password: 'handlaggare-demo' },
+  assessor: { username: 'bedomare', password: 'bedomare-demo' },
+  provider: { username: 'utforare', password: 'utforare-demo' },
+  analyst: { username: 'analytiker', password: 'analytiker-demo' },
+} as const;
+
+/** A role with a demo account. */
+export type DemoRole = keyof typeof ACCOUNTS;
+
+/** The running app for one test file. */
+export interface TestApp {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Starts the real server (demo data, small scale) and Chromium; `close()` stops both and removes the data. */
+export async function startApp(): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ersattning-e2e-'));
+  const { startServer } = await import('../src/server/start.js');
+  const server = await startServer({ port: 0, dataDir, seed: 'demo', demoScale: 0.05, logLevel: false });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh browser context and page (Swedish locale, a desktop viewport). */
+export async function newPage(app: TestApp): Promise<Page> {
+  const context = await app.browser.newContext({
+    baseURL: app.url,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    viewport: { width: 1280, height: 900 },
+  });
+  return context.newPage();
+}
+
+/** Signs in through the form, by keyboard only (Tab between fields, Enter to submit). */
+export async function signIn(page: Page, role: DemoRole): Promise<void> {
+  const { username, password } = ACCOUNTS[role];
+  await page.goto('/');
+  await page.getByLabel('Användarnamn').focus();
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+}
+
+/** A serious or critical axe finding, summarised for the assertion message. */
+export interface Finding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Checks the current page: waits for the heading, runs axe (WCAG 2.0/2.1 A and AA rules), saves
+ * a full-page screenshot and the full axe report, and returns the serious and critical findings.
+ */
+export async function checkPage(page: Page, name: string): Promise<Finding[]> {
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('[role="status"] .mantine-Loader-root'));
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
+  writeFileSync(join(RESULTS_DIR, `${name}.axe.json`), JSON.stringify(results.violations, null, 2));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact ?? '',
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+}
