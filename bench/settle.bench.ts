@@ -134,7 +134,7 @@ async function sqlSide(subset: PlacementInput[], all: SettlementResult): Promise
     const missing = [...engineTotals.keys()].length - rows.length;
     const engMs = engineSubset.prepareMs + engineSubset.settleMs;
     console.log(
-      `SQL (PostgreSQL, generate_series over days), ${subset.length.toLocaleString('sv-SE')} placement-months (subset of the ${all.placements.length.toLocaleString('sv-SE')} paid):`,
+      `SQL (PostgreSQL, generate_series over days), the first ${subset.length.toLocaleString('sv-SE')} of the ${N.toLocaleString('sv-SE')} placement-months (${engineTotals.size.toLocaleString('sv-SE')} of them paid; ${all.placements.length.toLocaleString('sv-SE')} paid in all):`,
     );
     console.log(
       `  SQL: ${sqlMs.toFixed(0)} ms; engine on the same subset: ${engMs.toFixed(0)} ms (validate + settle); ratio SQL / engine = ${(sqlMs / engMs).toFixed(1)}`,

@@ -148,6 +148,12 @@ const settlement = z.strictObject({
   monthProration: z.enum(['calendar-days']),
   /** Whether the premises allowance is also paid on idle-place days (open in the seeds). */
   premisesOnIdleDays: z.boolean(),
+  /**
+   * PAY-4: how decided sessions per week become sessions in a stretch of days (open in the seeds):
+   * `weekday-share` = sessions/week × weekdays / 5 (a full week is exactly the weekly sessions);
+   * `weeks-4.3` = sessions/week × 4.3 × calendar days / days in the month (004's own estimate).
+   */
+  sessionCount: z.enum(['weekday-share', 'weeks-4.3']).default('weekday-share'),
   note: z.string().optional(),
 });
 export type SettlementRulesInput = z.infer<typeof settlement>;

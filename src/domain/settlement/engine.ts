@@ -277,17 +277,15 @@ function emitSeg(
   const kind = idle ? 'idle' : 'ordinary';
   let quantity: number;
   let amount: number;
-  let sessionsQ = 0;
   switch (svc.unit) {
     case 'month':
       quantity = Math.round((days / span.days) * 10000) / 10000;
       amount = acc.take(idle ? 'idle:m' : 'ordinary:m', g.ore * days, span.days); // PAY-3
       break;
     case 'session': {
-      const wd = weekdaysBetween(g.from, g.to); // PAY-4: sessions/week spread over weekdays
-      sessionsQ = (g.sessions * wd) / 5;
-      quantity = Math.round(sessionsQ * 10000) / 10000;
-      amount = acc.take(idle ? 'idle:s' : 'ordinary:s', g.ore * g.sessions * wd, 5);
+      const sh = sessionShare(model.settlement.sessionCount, g, span);
+      quantity = Math.round((sh.units / sh.den) * 10000) / 10000;
+      amount = acc.take(idle ? `idle:${sh.den}` : `ordinary:${sh.den}`, g.ore * sh.units, sh.den);
       break;
     }
     case 'course-session': {
@@ -339,9 +337,9 @@ function emitSeg(
       pa = pr.ore * pq;
       break;
     case 'session': {
-      const wd = weekdaysBetween(g.from, g.to);
-      pq = Math.round(((g.sessions * wd) / 5) * 10000) / 10000;
-      pa = acc.take(idle ? 'premises-idle:s' : 'premises:s', pr.ore * g.sessions * wd, 5);
+      const sh = sessionShare(model.settlement.sessionCount, g, span);
+      pq = Math.round((sh.units / sh.den) * 10000) / 10000;
+      pa = acc.take(idle ? `premises-idle:${sh.den}` : `premises:${sh.den}`, pr.ore * sh.units, sh.den);
       break;
     }
     default:
@@ -375,6 +373,15 @@ function emitSeg(
       pr.sources,
     ),
   );
+}
+
+/**
+ * PAY-4: sessions in a stretch as an exact fraction units / den, by the model's `sessionCount`:
+ * sessions/week × weekdays / 5, or sessions/week × 4.3 × days / days in the month (004's estimate).
+ */
+function sessionShare(count: string, g: Seg, span: MonthSpan): { units: number; den: number } {
+  if (count === 'weeks-4.3') return { units: g.sessions * 43 * (g.to - g.from + 1), den: 10 * span.days };
+  return { units: g.sessions * weekdaysBetween(g.from, g.to), den: 5 };
 }
 
 function line(

@@ -410,6 +410,26 @@ const cases: Case[] = [
     total: 5451,
   },
   {
+    name: 'PAY-4 sessions counted as 4,3 weeks a month (model parameter sessionCount)',
+    placement: {
+      service: 'sp-sysselsattning',
+      regime: 'kommunal',
+      start: '2019-01-01',
+      levels: lv('2019-01-01', 12),
+      sessionsPerWeek: [{ from: '2019-01-01', sessions: 3 }],
+    },
+    month: '2019-05',
+    // 3 × 4,3 = 12,9 sessions × 370 = 4 773; premises 12,9 × 25 = 322,50
+    lines: [
+      'ordinary 2019-05-01..2019-05-31 12.9 session × 370 = 4773 L2 sp-2010',
+      'premises/ordinary 2019-05-01..2019-05-31 12.9 session × 25 = 322.5 L2 sp-2010',
+    ],
+    total: 5095.5,
+    cat: variant({
+      'sp-2010': (m) => ({ ...m, settlement: { ...m.settlement, sessionCount: 'weeks-4.3' } }),
+    }),
+  },
+  {
     name: 'RATE-7 occupation from 2019-07-01: fixed monthly amount, premises prorated from the 16th',
     placement: { service: 'sp-sysselsattning', regime: 'privat', start: '2019-07-16' },
     month: '2019-07',
