@@ -13,7 +13,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { RateModel } from '../src/domain/rate-model/types.js';
-import { comparePopulation, type Comparison } from '../src/domain/scenario/compare.js';
+import {
+  comparePopulation,
+  prepareComparison,
+  runPrepared,
+  type Comparison,
+} from '../src/domain/scenario/compare.js';
 import { serviceCostTable } from '../src/domain/scenario/cost-table.js';
 import { loadCatalog } from '../src/models/load.js';
 import { readPopulationCsv } from '../src/population/read.js';
@@ -108,6 +113,19 @@ export async function main(): Promise<void> {
     const rerun = median(reruns);
     console.log(
       `re-running the comparison with a what-if override on the loaded population: median of 21 ${ms(rerun)} (target < 50 ms)`,
+    );
+    const [prep, tPrep] = await time(() => prepareComparison(baseline, proposal, population));
+    const whatIf: number[] = [];
+    for (let k = 0; k < 101; k++) {
+      const [, t] = await time(() =>
+        runPrepared(prep, {
+          overrides: [{ service: 'lss-gruppbostad', level: '3', annualStandardAmount: 1_000_000_00 + k }],
+        }),
+      );
+      whatIf.push(t);
+    }
+    console.log(
+      `  prepared once (${ms(tPrep)}), then each what-if from the cell counts: median of 101 ${ms(median(whatIf))}`,
     );
 
     await sqlSide(file, baseline, proposal, result, rerun, median(e2e));

@@ -21,18 +21,17 @@
  */
 import { InputError } from '../errors.js';
 import type { Ore } from '../money.js';
-import { classifyPoints } from '../rate-model/classify.js';
 import { REGIMES, SERVICE_IDS, type ServiceId } from '../rate-model/schema.js';
 import type { RateModel } from '../rate-model/types.js';
+import { cellOf, countCells, linesInCells, type CellCounts, type Tables } from './cells.js';
 import {
-  intervalIndex,
   serviceCostTable,
   type Basis,
   type IntervalOverride,
   type LevelOverride,
   type ServiceCostTable,
 } from './cost-table.js';
-import { populationError, type Population, type PopulationIssue } from './population.js';
+import { populationError, type Population } from './population.js';
 
 export type { Basis, IntervalOverride, LevelOverride } from './cost-table.js';
 
@@ -99,17 +98,29 @@ export interface Comparison {
   rules: string[];
 }
 
-type Tables = (ServiceCostTable | undefined)[];
+/** A population counted into cells for two models: run it with any amounts (what-ifs). */
+export interface PreparedComparison {
+  baseline: RateModel;
+  proposal: RateModel;
+  population: Population;
+  basis: Basis;
+  bt: Tables;
+  pt: Tables;
+  counts: CellCounts;
+  warnings: string[];
+}
 
-/** Compares two models on a population; see the module comment for the contract. */
-export function comparePopulation(
+/**
+ * The per-person pass (classification, then counting per cell): a few milliseconds per 100 000
+ * persons. The result can be run many times with different proposal amounts ({@link runPrepared}).
+ */
+export function prepareComparison(
   baseline: RateModel,
   proposal: RateModel,
   population: Population,
-  options: CompareOptions = {},
-): Comparison {
+  options: { basis?: Basis } = {},
+): PreparedComparison {
   const basis = options.basis ?? 'schablon';
-  const warnings: string[] = [];
   const present = servicesPresent(population);
   const bt: Tables = [];
   const pt: Tables = [];
@@ -125,67 +136,108 @@ export function comparePopulation(
         population.origin,
       );
     bt[s] = serviceCostTable(baseline, id, basis);
-    pt[s] = serviceCostTable(proposal, id, basis, options.overrides, options.intervalOverrides);
+    pt[s] = serviceCostTable(proposal, id, basis);
   }
+  const counts = countCells(population, bt, pt);
+  if (counts.issueCount > 0) throw populationError(population.origin, counts.issues, counts.issueCount);
+  const warnings = present
+    .filter((s) => !bt[s])
+    .map(
+      (s) =>
+        `${counts.excluded[s]} persons with ${SERVICE_IDS[s]} left out: neither ${baseline.id} nor ${proposal.id} covers it`,
+    );
+  return { baseline, proposal, population, basis, bt, pt, counts, warnings };
+}
+
+/** Compares two models on a population; see the module comment for the contract. */
+export function comparePopulation(
+  baseline: RateModel,
+  proposal: RateModel,
+  population: Population,
+  options: CompareOptions = {},
+): Comparison {
+  return runPrepared(prepareComparison(baseline, proposal, population, options), options);
+}
+
+/** Costs a prepared comparison, with what-if overrides on the proposal's amounts. */
+export function runPrepared(
+  prep: PreparedComparison,
+  options: { overrides?: readonly LevelOverride[]; intervalOverrides?: readonly IntervalOverride[] } = {},
+): Comparison {
+  const { baseline, proposal, population, basis, bt, counts } = prep;
   for (const o of options.overrides ?? [])
     if (!proposal.services[o.service as ServiceId])
       throw new InputError('unknown-service', `${proposal.id} has no service "${o.service}"`, 'override');
-  const agg = aggregate(population, bt, pt, basis);
-  if (agg.issueCount > 0) throw populationError(population.origin, agg.issues, agg.issueCount);
-  for (const s of present)
-    if (!bt[s])
-      warnings.push(
-        `${agg.excluded[s]} persons with ${SERVICE_IDS[s]} left out: neither ${baseline.id} nor ${proposal.id} covers it`,
-      );
-  const side = (
-    model: RateModel,
-    tables: Tables,
-    bases: Int32Array,
-    counts: Float64Array,
-    costs: Float64Array,
-  ): SideResult => {
-    const byLevel: LevelRow[] = [];
-    let total = 0;
-    let persons = 0;
-    tables.forEach((t, s) => {
-      if (!t) return;
-      const base = bases[s] as number;
-      t.levelIds.forEach((level, li) => {
-        const n = counts[base + li] as number;
-        const cost = costs[base + li] as number;
-        byLevel.push({ service: t.service.id, level, label: t.labels[li] as string, persons: n, cost });
-        total += cost;
-        persons += n;
-      });
-    });
-    return { model: model.id, total, persons, byLevel };
-  };
-  const b = side(baseline, bt, agg.levelBase, agg.countB, agg.costB);
-  const p = side(proposal, pt, agg.levelBaseP, agg.countP, agg.costP);
+  const changed = (options.overrides?.length ?? 0) + (options.intervalOverrides?.length ?? 0) > 0;
+  const pt: Tables = changed
+    ? prep.pt.map((t) =>
+        t
+          ? serviceCostTable(proposal, t.service.id, basis, options.overrides, options.intervalOverrides)
+          : undefined,
+      )
+    : prep.pt;
+  const C = counts.size;
+  const costB = new Float64Array(C);
+  const costP = new Float64Array(C);
+  const moved = new Uint8Array(C);
+  const bad = new Set<number>();
+  const byLevelB: LevelRow[] = [];
+  const byLevelP: LevelRow[] = [];
   const levelChanges: LevelChange[] = [];
-  let moving = 0;
-  bt.forEach((tb, s) => {
-    const tp = pt[s];
-    if (!tb || !tp) return;
-    const base = agg.transBase[s] as number;
-    const nP = tp.levelIds.length;
-    tb.levelIds.forEach((from, lb) =>
-      tp.levelIds.forEach((to, lp) => {
-        const slot = base + lb * nP + lp;
-        const persons = agg.tCount[slot] as number;
-        if (persons === 0) return;
-        levelChanges.push({
+  counts.layouts.forEach((l, s) => {
+    if (!l) return;
+    const tb = bt[s] as ServiceCostTable;
+    const tp = pt[s] as ServiceCostTable;
+    const rowsB = tb.levelIds.map((level, i) => row(tb, level, i));
+    const rowsP = tp.levelIds.map((level, i) => row(tp, level, i));
+    for (let lb = 0; lb < l.nB; lb++)
+      for (let lp = 0; lp < l.nP; lp++) {
+        const change: LevelChange = {
           service: tb.service.id,
-          from,
-          to,
-          persons,
-          baseline: agg.tCostB[slot] as number,
-          proposal: agg.tCostP[slot] as number,
-        });
-        if (from !== to) moving += persons;
-      }),
-    );
+          from: tb.levelIds[lb] as string,
+          to: tp.levelIds[lp] as string,
+          persons: 0,
+          baseline: 0,
+          proposal: 0,
+        };
+        for (let r = 0; r < REGIMES.length; r++)
+          for (let ib = 0; ib < l.nIvB; ib++)
+            for (let ip = 0; ip < l.nIvP; ip++) {
+              const cell = cellOf(l, lb, lp, r, ib, ip);
+              const n = counts.count[cell] as number;
+              const cb = tb.amounts[(lb * REGIMES.length + r) * l.nIvB + ib] as number;
+              const cp = tp.amounts[(lp * REGIMES.length + r) * l.nIvP + ip] as number;
+              costB[cell] = cb;
+              costP[cell] = cp;
+              moved[cell] = change.from === change.to ? 0 : 1;
+              if (n === 0) continue;
+              if (cb !== cb || cp !== cp) bad.add(cell);
+              change.persons += n;
+              change.baseline += n * cb;
+              change.proposal += n * cp;
+            }
+        add(rowsB[lb] as LevelRow, change.persons, change.baseline);
+        add(rowsP[lp] as LevelRow, change.persons, change.proposal);
+        if (change.persons > 0) levelChanges.push(change);
+      }
+    byLevelB.push(...rowsB);
+    byLevelP.push(...rowsP);
   });
+  if (bad.size > 0) {
+    const lines = linesInCells(population, bt, pt, counts, bad);
+    throw populationError(
+      population.origin,
+      lines.map((line) => ({
+        line,
+        column: 'regime',
+        message: `a regime the service does not take, needed for basis ${basis}`,
+      })),
+      lines.length,
+    );
+  }
+  const b = side(baseline, byLevelB);
+  const p = side(proposal, byLevelP);
+  const warnings = [...prep.warnings];
   if (b.total === 0) warnings.push('the baseline costs nothing for this population: no percent difference');
   return {
     basis,
@@ -193,173 +245,34 @@ export function comparePopulation(
     proposal: p,
     difference: { amount: p.total - b.total, percent: percentOf(p.total - b.total, b.total) },
     neutralFactor: p.total === 0 ? null : b.total / p.total,
-    byDistrict: impactRows(population.districts, agg.district),
-    byProvider: impactRows(population.providers, agg.provider),
+    byDistrict: impactRows(population.districts, counts.district, C, costB, costP, moved),
+    byProvider: impactRows(population.providers, counts.provider, C, costB, costP, moved),
     levelChanges,
-    personsChangingLevel: moving,
+    personsChangingLevel: levelChanges.reduce((n, c) => n + (c.from === c.to ? 0 : c.persons), 0),
     warnings,
     rules: ['SCEN-1', 'SCEN-2', 'SCEN-3', 'LVL-1', basis === 'schablon' ? 'ALLOC-1' : 'SVC-2'],
   };
 }
 
-/** Per-group accumulators: baseline, proposal, persons and persons changing level. */
-interface GroupSums {
-  b: Float64Array;
-  p: Float64Array;
-  persons: Uint32Array;
-  moved: Uint32Array;
-}
-
-const groupSums = (n: number): GroupSums => ({
-  b: new Float64Array(n),
-  p: new Float64Array(n),
-  persons: new Uint32Array(n),
-  moved: new Uint32Array(n),
+const row = (t: ServiceCostTable, level: string, i: number): LevelRow => ({
+  service: t.service.id,
+  level,
+  label: t.labels[i] as string,
+  persons: 0,
+  cost: 0,
 });
 
-/** The per-person loop: typed arrays in, typed arrays out, no allocation per person. */
-function aggregate(pop: Population, bt: Tables, pt: Tables, basis: Basis) {
-  const nS = SERVICE_IDS.length;
-  const levelBase = new Int32Array(nS);
-  const levelBaseP = new Int32Array(nS);
-  const transBase = new Int32Array(nS);
-  const changed: (Uint8Array | undefined)[] = [];
-  let nB = 0;
-  let nP = 0;
-  let nT = 0;
-  for (let s = 0; s < nS; s++) {
-    const tb = bt[s];
-    const tp = pt[s];
-    if (!tb || !tp) continue;
-    levelBase[s] = nB;
-    levelBaseP[s] = nP;
-    transBase[s] = nT;
-    const c = new Uint8Array(tb.levelIds.length * tp.levelIds.length);
-    tb.levelIds.forEach((a, i) =>
-      tp.levelIds.forEach((z, j) => (c[i * tp.levelIds.length + j] = a === z ? 0 : 1)),
-    );
-    changed[s] = c;
-    nB += tb.levelIds.length;
-    nP += tp.levelIds.length;
-    nT += c.length;
-  }
-  const countB = new Float64Array(nB);
-  const costB = new Float64Array(nB);
-  const countP = new Float64Array(nP);
-  const costP = new Float64Array(nP);
-  const tCount = new Float64Array(nT);
-  const tCostB = new Float64Array(nT);
-  const tCostP = new Float64Array(nT);
-  const district = groupSums(pop.districts.length);
-  const provider = groupSums(pop.providers.length);
-  const excluded = new Float64Array(nS);
-  const issues: PopulationIssue[] = [];
-  let issueCount = 0;
-  const R = REGIMES.length;
-  const { service, points, regime, hoursPerWeek, lines } = pop;
-  const dCode = pop.district;
-  const pCode = pop.provider;
-  for (let i = 0; i < pop.size; i++) {
-    const s = service[i] as number;
-    const tb = bt[s];
-    const tp = pt[s];
-    if (tb === undefined || tp === undefined) {
-      excluded[s] = (excluded[s] as number) + 1;
-      continue;
-    }
-    const pts = points[i] as number;
-    const lb = pts < tb.levelOfPoints.length ? (tb.levelOfPoints[pts] as number) : tb.openLevel;
-    const lp = pts < tp.levelOfPoints.length ? (tp.levelOfPoints[pts] as number) : tp.openLevel;
-    if (lb < 0 || lp < 0) {
-      if (issueCount++ < 10) issues.push(pointsIssue(lb < 0 ? tb : tp, pts, lines[i] as number));
-      continue;
-    }
-    const r = regime[i] as number;
-    let ib = 0;
-    let ip = 0;
-    if (tb.intervalIds.length > 1 || tp.intervalIds.length > 1) {
-      const h = hoursPerWeek[i] as number;
-      ib = intervalIndex(tb, h);
-      ip = intervalIndex(tp, h);
-      if (ib < 0 || ip < 0) {
-        if (issueCount++ < 10) issues.push(hoursIssue(ib < 0 ? tb : tp, h, lines[i] as number));
-        continue;
-      }
-    }
-    const cb = tb.amounts[(lb * R + r) * tb.intervalIds.length + ib] as number;
-    const cp = tp.amounts[(lp * R + r) * tp.intervalIds.length + ip] as number;
-    if (cb !== cb || cp !== cp) {
-      if (issueCount++ < 10) issues.push(regimeIssue(cb !== cb ? tb : tp, r, lines[i] as number, basis));
-      continue;
-    }
-    const sb = levelBase[s] as number;
-    const sp = levelBaseP[s] as number;
-    countB[sb + lb] = (countB[sb + lb] as number) + 1;
-    costB[sb + lb] = (costB[sb + lb] as number) + cb;
-    countP[sp + lp] = (countP[sp + lp] as number) + 1;
-    costP[sp + lp] = (costP[sp + lp] as number) + cp;
-    const ts = (transBase[s] as number) + lb * tp.levelIds.length + lp;
-    tCount[ts] = (tCount[ts] as number) + 1;
-    tCostB[ts] = (tCostB[ts] as number) + cb;
-    tCostP[ts] = (tCostP[ts] as number) + cp;
-    const mv = (changed[s] as Uint8Array)[lb * tp.levelIds.length + lp] as number;
-    const d = dCode[i] as number;
-    district.b[d] = (district.b[d] as number) + cb;
-    district.p[d] = (district.p[d] as number) + cp;
-    district.persons[d] = (district.persons[d] as number) + 1;
-    district.moved[d] = (district.moved[d] as number) + mv;
-    const u = pCode[i] as number;
-    provider.b[u] = (provider.b[u] as number) + cb;
-    provider.p[u] = (provider.p[u] as number) + cp;
-    provider.persons[u] = (provider.persons[u] as number) + 1;
-    provider.moved[u] = (provider.moved[u] as number) + mv;
-  }
-  return {
-    levelBase,
-    levelBaseP,
-    transBase,
-    countB,
-    costB,
-    countP,
-    costP,
-    tCount,
-    tCostB,
-    tCostP,
-    district,
-    provider,
-    excluded,
-    issues,
-    issueCount,
-  };
+function add(r: LevelRow, persons: number, cost: number): void {
+  r.persons += persons;
+  r.cost += cost;
 }
 
-function pointsIssue(t: ServiceCostTable, points: number, line: number): PopulationIssue {
-  let message = `${points} points fit no level of ${t.service.id} in ${t.model.id}`;
-  try {
-    classifyPoints(t.model, t.service.id, points);
-  } catch (error) {
-    if (error instanceof InputError)
-      message = error.where ? error.message.slice(error.where.length + 2) : error.message;
-  }
-  return { line, column: 'points', message };
-}
-
-function hoursIssue(t: ServiceCostTable, hours: number, line: number): PopulationIssue {
+function side(model: RateModel, byLevel: LevelRow[]): SideResult {
   return {
-    line,
-    column: 'hours_per_week',
-    message:
-      hours !== hours
-        ? `${t.service.id} is paid by participation (SVC-3): hours per week are required`
-        : `${hours} hours per week is in no participation interval of ${t.service.id} (${t.intervalIds.join(', ')})`,
-  };
-}
-
-function regimeIssue(t: ServiceCostTable, r: number, line: number, basis: Basis): PopulationIssue {
-  return {
-    line,
-    column: 'regime',
-    message: `${t.service.id} does not take regime ${REGIMES[r]} (${t.service.regimes.join(', ')}), needed for basis ${basis}`,
+    model: model.id,
+    total: byLevel.reduce((s, r) => s + r.cost, 0),
+    persons: byLevel.reduce((s, r) => s + r.persons, 0),
+    byLevel,
   };
 }
 
@@ -380,13 +293,29 @@ export function percentOf(delta: number, base: number): number | null {
 }
 
 /** Rows for every group with persons, sorted by impact: largest absolute difference first. */
-function impactRows(names: readonly string[], g: GroupSums): ImpactRow[] {
+function impactRows(
+  names: readonly string[],
+  counts: Uint32Array,
+  C: number,
+  costB: Float64Array,
+  costP: Float64Array,
+  moved: Uint8Array,
+): ImpactRow[] {
   const rows: ImpactRow[] = [];
-  names.forEach((key, i) => {
-    const persons = g.persons[i] as number;
+  names.forEach((key, g) => {
+    let persons = 0;
+    let baseline = 0;
+    let proposal = 0;
+    let changing = 0;
+    for (let c = 0, o = g * C; c < C; c++) {
+      const n = counts[o + c] as number;
+      if (n === 0) continue;
+      persons += n;
+      baseline += n * (costB[c] as number);
+      proposal += n * (costP[c] as number);
+      changing += n * (moved[c] as number);
+    }
     if (persons === 0) return;
-    const baseline = g.b[i] as number;
-    const proposal = g.p[i] as number;
     const difference = proposal - baseline;
     rows.push({
       key,
@@ -395,7 +324,7 @@ function impactRows(names: readonly string[], g: GroupSums): ImpactRow[] {
       proposal,
       difference,
       percent: percentOf(difference, baseline),
-      personsChangingLevel: g.moved[i] as number,
+      personsChangingLevel: changing,
       impact: difference > 0 ? 'winner' : difference < 0 ? 'loser' : 'unchanged',
     });
   });

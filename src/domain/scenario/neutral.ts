@@ -16,7 +16,13 @@ import { serviceOf } from '../rate-model/classify.js';
 import type { RateModelFile } from '../rate-model/schema.js';
 import type { RateModel } from '../rate-model/types.js';
 import { upliftModelFile } from '../rate-model/uplift.js';
-import { comparePopulation, type Basis, type IntervalOverride, type LevelOverride } from './compare.js';
+import {
+  prepareComparison,
+  runPrepared,
+  type Basis,
+  type IntervalOverride,
+  type LevelOverride,
+} from './compare.js';
 import type { Population } from './population.js';
 
 /** What to solve for. */
@@ -53,7 +59,8 @@ export function solveNeutral(
   target: NeutralTarget,
   basis: Basis = 'schablon',
 ): NeutralSolution {
-  const before = comparePopulation(baseline, proposal, population, { basis });
+  const prep = prepareComparison(baseline, proposal, population, { basis });
+  const before = runPrepared(prep);
   const goal = before.baseline.total;
   const result = (
     after: { total: Ore; overrides: LevelOverride[]; intervalOverrides: IntervalOverride[] },
@@ -74,7 +81,7 @@ export function solveNeutral(
     ...extra,
   });
   const total = (overrides: LevelOverride[], intervalOverrides: IntervalOverride[] = []) =>
-    comparePopulation(baseline, proposal, population, { basis, overrides, intervalOverrides }).proposal.total;
+    runPrepared(prep, { overrides, intervalOverrides }).proposal.total;
 
   if (target.kind === 'factor') {
     if (before.neutralFactor === null)
