@@ -88,6 +88,12 @@ export async function signIn(page: Page, role: DemoRole): Promise<void> {
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
 }
 
+/** Follows an entry of the main menu (by its visible name). */
+export async function openMenu(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
 /** A serious or critical axe finding, summarised for the assertion message. */
 export interface Finding {
   id: string;

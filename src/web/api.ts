@@ -48,7 +48,7 @@ async function parseError(res: Response): Promise<ApiError> {
       res.status,
       id,
       ERROR_MESSAGES[id] ?? (typeof err.message === 'string' && err.message ? err.message : fallback),
-      typeof err.field === 'string' ? err.field : undefined,
+      typeof err.field === 'string' ? err.field.replace(/^(body|querystring|params)\./, '') : undefined,
       Array.isArray(err.rows) ? (err.rows as ApiError['rows']) : undefined,
     );
   }
@@ -101,10 +101,25 @@ export const ERROR_MESSAGES: Record<string, string> = {
   'not-signed-in': 'Du är inte inloggad. Logga in igen.',
   unauthorized: 'Du är inte inloggad. Logga in igen.',
   forbidden: 'Du har inte behörighet till detta.',
-  'bad-csrf': 'Sidan var för gammal. Ladda om sidan och försök igen.',
-  'csrf-mismatch': 'Sidan var för gammal. Ladda om sidan och försök igen.',
+  'csrf-token-invalid': 'Sidan var för gammal. Ladda om sidan och försök igen.',
   'stale-version': 'Uppgifterna har ändrats av någon annan sedan du öppnade sidan. Ladda om sidan.',
   'placement-overlap': 'Klienten har redan en placering av samma insats under perioden.',
-  'already-approved': 'Det finns redan en godkänd avräkning för månaden.',
+  'run-already-approved': 'Det finns redan en godkänd avräkning för månaden och omfattningen.',
+  'run-immutable': 'En godkänd avräkning kan inte ändras (PAY-9).',
   'not-found': 'Hittades inte.',
+  'end-before-start': 'Slutdatum kan inte vara före startdatum.',
+  'outside-placement': 'Datumen ligger utanför placeringens period.',
+  'service-not-offered': 'Enheten erbjuder inte den insatsen.',
+  'unknown-unit': 'Enheten finns inte.',
+  'unknown-level': 'Modellen har ingen sådan nivå för insatsen.',
+  'no-model': 'Ingen ersättningsmodell gäller för insatsen det datumet (SVC-1).',
+  'invalid-personnummer': 'Personnumret eller samordningsnumret är inte giltigt.',
+  'bad-date': 'Datumet finns inte i kalendern.',
+  'no-evening-night': 'Insatsen har inget kvälls- och nattillägg (RATE-6 gäller stödboende).',
+  internal: 'Ett internt fel inträffade. Försök igen eller kontakta support.',
 };
+
+/** The form field an API error belongs to, when it is one of `fields`; otherwise null (show an alert). */
+export function formFieldError(error: unknown, fields: readonly string[]): string | null {
+  return error instanceof ApiError && error.field && fields.includes(error.field) ? error.field : null;
+}

@@ -127,8 +127,12 @@ export interface Placement {
   clientId?: string;
   clientName?: string;
   providerId?: string;
+  providerName?: string | null;
   unitId?: string;
+  unitName?: string | null;
   districtId?: string;
+  personnummerMasked?: string;
+  currentLevel?: { points: number | null; level: string | null; kind: string } | null;
   service: string;
   regime?: string;
   start: string;

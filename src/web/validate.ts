@@ -38,7 +38,6 @@ export function validatePlacement(v: PlacementValues): FieldErrors {
   if (!v.service) errors.service = 'Välj insats.';
   if (!v.providerId) errors.providerId = 'Välj utförare.';
   if (!v.unitId) errors.unitId = 'Välj enhet.';
-  if (!v.regime) errors.regime = 'Välj regiform.';
   const start = dateError(v.start, 'startdatum', true);
   if (start) errors.start = start;
   const end = dateError(v.end, 'slutdatum', false);

@@ -5,10 +5,12 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage, post } from '../api.js';
+import { errorMessage, formFieldError, post } from '../api.js';
 import { validateAbsence, type FieldErrors } from '../validate.js';
 import { DateField } from './DateField.js';
 import { BAD } from '../colors.js';
+
+const FIELDS = ['from', 'to', 'note'] as const;
 
 /** The form; `label` names the placement so several forms on one page stay distinguishable. */
 export function AbsenceForm({
@@ -34,7 +36,8 @@ export function AbsenceForm({
       onDone?.();
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.field) setErrors({ [e.field]: e.message });
+      const field = formFieldError(e, FIELDS);
+      if (field) setErrors({ [field]: errorMessage(e) });
     },
   });
 
@@ -87,7 +90,7 @@ export function AbsenceForm({
             </Alert>
           )}
         </div>
-        {mutation.isError && !(mutation.error instanceof ApiError && mutation.error.field) && (
+        {mutation.isError && !formFieldError(mutation.error, FIELDS) && (
           <Alert color="red" role="alert" title="Frånvaron kunde inte sparas">
             <Text c={BAD} size="sm">
               {errorMessage(mutation.error)}

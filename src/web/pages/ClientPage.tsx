@@ -13,13 +13,14 @@ import { formatDate, formatKr, levelLabel, regimeLabel, serviceLabel } from '../
 import { Link } from '../router.js';
 import type { ClientDetail, LevelEntry } from '../types.js';
 import { BAD, WARN } from '../colors.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 /** Swedish for a level entry's kind (ASMT-2). */
 export const kindLabel = (k: string | undefined) =>
   k === 'final' ? 'slutlig' : k === 'preliminary' ? 'preliminär' : (k ?? '–');
 
 /** Level as shown: the level id and, when known, the points behind it. */
-export function levelText(l: LevelEntry): string {
+export function levelText(l: Pick<LevelEntry, 'level' | 'points'>): string {
   const parts = [];
   if (l.level) parts.push(levelLabel(l.level));
   if (l.points !== null && l.points !== undefined) parts.push(`${l.points} poäng`);
@@ -74,7 +75,7 @@ export function ClientPage({ id }: { id: string }) {
                 {(c.placements ?? []).length === 0 ? (
                   <Text>Inga placeringar.</Text>
                 ) : (
-                  <Table.ScrollContainer minWidth={700}>
+                  <TableScroll>
                     <Table striped>
                       <Table.Thead>
                         <Table.Tr>
@@ -96,7 +97,10 @@ export function ClientPage({ id }: { id: string }) {
                                   {serviceLabel(p.service)}
                                 </Anchor>
                               </Table.Td>
-                              <Table.Td>{providerName(p.providerId)}</Table.Td>
+                              <Table.Td>
+                                {p.providerName ?? providerName(p.providerId)}
+                                {p.unitName ? `, ${p.unitName}` : ''}
+                              </Table.Td>
                               <Table.Td>{p.regime ? regimeLabel(p.regime) : '–'}</Table.Td>
                               <Table.Td>{formatDate(p.start)}</Table.Td>
                               <Table.Td>{p.end ? formatDate(p.end) : 'pågår'}</Table.Td>
@@ -114,7 +118,7 @@ export function ClientPage({ id }: { id: string }) {
                         })}
                       </Table.Tbody>
                     </Table>
-                  </Table.ScrollContainer>
+                  </TableScroll>
                 )}
               </section>
               <section aria-labelledby="levels-h">

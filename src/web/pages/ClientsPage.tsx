@@ -13,6 +13,7 @@ import { listOf, nameLookup, useDistricts } from '../hooks.js';
 import { Link, navigate, useLocation } from '../router.js';
 import type { ClientSummary } from '../types.js';
 import { BAD } from '../colors.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 /** The search page; the query lives in the address so back/forward keeps the results. */
 export function ClientsPage() {
@@ -79,7 +80,7 @@ export function ClientsPage() {
                   : `${items.length} klienter hittades.`}
               </Text>
               {items.length > 0 && (
-                <Table.ScrollContainer minWidth={600}>
+                <TableScroll>
                   <Table striped highlightOnHover>
                     <Table.Thead>
                       <Table.Tr>
@@ -107,7 +108,7 @@ export function ClientsPage() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </TableScroll>
               )}
             </>
           );

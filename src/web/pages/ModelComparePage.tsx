@@ -13,6 +13,7 @@ import { compareModels, type ComparedCell } from '../model-view.js';
 import { formatKr, formatKrSigned, regimeLabel } from '../format.js';
 import { navigate, useLocation } from '../router.js';
 import type { ModelDetail } from '../types.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 const fetchModel = (id: string) => get<ModelDetail>(`/api/models/${encodeURIComponent(id)}`);
 
@@ -103,7 +104,7 @@ function Comparison({ a, b }: { a: ModelDetail; b: ModelDetail }) {
         <strong>A:</strong> {a.title}. <strong>B:</strong> {b.title}. {changed.length} av {rows.length}{' '}
         nivårader skiljer sig; ändrade belopp är markerade med gul bakgrund och texten ”ändrad”.
       </Text>
-      <Table.ScrollContainer minWidth={800}>
+      <TableScroll>
         <Table withTableBorder data-testid="model-comparison">
           <Table.Thead>
             <Table.Tr>
@@ -141,7 +142,7 @@ function Comparison({ a, b }: { a: ModelDetail; b: ModelDetail }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </Stack>
   );
 }

@@ -13,6 +13,7 @@ import { formatDate, regimeLabel, unitLabel } from '../format.js';
 import { Link } from '../router.js';
 import type { ModelDetail } from '../types.js';
 import { statusLabel } from './ModelsPage.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 /** The model page. */
 export function ModelPage({ id }: { id: string }) {
@@ -85,7 +86,7 @@ function ServiceTable({ service: s }: { service: ServiceView }) {
         {s.illustrative ? ' · beloppen är illustrativa (SVC-3)' : ''}
       </Text>
       {s.levels.length > 0 ? (
-        <Table.ScrollContainer minWidth={600}>
+        <TableScroll>
           <Table withTableBorder striped>
             <Table.Thead>
               <Table.Tr>
@@ -124,7 +125,7 @@ function ServiceTable({ service: s }: { service: ServiceView }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       ) : (
         s.flat && (
           <Text>

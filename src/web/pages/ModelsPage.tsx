@@ -6,6 +6,7 @@ import { useModels } from '../hooks.js';
 import { Link } from '../router.js';
 import { formatDate, serviceLabel } from '../format.js';
 import { OK, WARN } from '../colors.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 const STATUS: Record<string, string> = { decided: 'beslutad', proposal: 'förslag', draft: 'utkast' };
 
@@ -26,7 +27,7 @@ export function ModelsPage() {
     >
       <QueryState query={models} what="modellerna">
         {(list) => (
-          <Table.ScrollContainer minWidth={700}>
+          <TableScroll>
             <Table striped highlightOnHover>
               <caption style={{ textAlign: 'left' }}>
                 <Text size="sm" c="dimmed">
@@ -67,7 +68,7 @@ export function ModelsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </QueryState>
       <Alert variant="light" color="blue" title="Om modellerna">

@@ -20,7 +20,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage, get, patch, post, withQuery } from '../api.js';
+import { ApiError, errorMessage, formFieldError, get, patch, post, withQuery } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
@@ -49,6 +49,17 @@ const empty: PlacementValues = {
   end: '',
   noticeDate: '',
 };
+
+const PLACEMENT_FIELDS = [
+  'clientId',
+  'service',
+  'providerId',
+  'unitId',
+  'start',
+  'end',
+  'noticeDate',
+] as const;
+const LEVEL_FIELDS = ['from', 'points', 'kind', 'assessedOn'] as const;
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
@@ -97,8 +108,8 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
 
   // The regime follows the provider (SVC-2) unless chosen otherwise.
   useEffect(() => {
-    if (provider?.regime && !existing) setValues((v) => ({ ...v, regime: provider.regime ?? v.regime }));
-  }, [provider?.regime, existing]);
+    if (provider?.regime) setValues((v) => ({ ...v, regime: provider.regime ?? v.regime }));
+  }, [provider?.regime]);
 
   const [clientSearch, setClientSearch] = useState('');
   const [debounced] = useDebouncedValue(clientSearch, 250);
@@ -132,7 +143,8 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
       if (!existing && p?.id !== undefined) navigate(`/placeringar/${encodeURIComponent(String(p.id))}`);
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.field) setErrors({ [e.field]: e.message });
+      const field = formFieldError(e, PLACEMENT_FIELDS);
+      if (field) setErrors({ [field]: errorMessage(e) });
     },
   });
 
@@ -146,17 +158,15 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
       document.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
       return;
     }
-    save.mutate({
-      clientId: values.clientId,
-      service: values.service,
-      providerId: values.providerId,
-      unitId: values.unitId,
-      regime: values.regime,
+    const dates = {
+      unitId: Number(values.unitId),
       start: values.start.trim(),
       end: values.end.trim() || null,
       noticeDate: values.noticeDate.trim() || null,
       noShow,
-    });
+    };
+    // The regime follows the unit's provider (SVC-2); the service of a placement never changes.
+    save.mutate(existing ? dates : { ...dates, clientId: Number(values.clientId), service: values.service });
   }
 
   const set = (k: keyof PlacementValues) => (v: string | null) => setValues((s) => ({ ...s, [k]: v ?? '' }));
@@ -198,6 +208,7 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
                 onChange={set('service')}
                 error={errors.service}
                 required
+                disabled={!!existing}
               />
               <Group grow align="flex-start">
                 <Select
@@ -209,6 +220,7 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
                   searchable
                   error={errors.providerId}
                   required
+                  disabled={!!existing}
                 />
                 <Select
                   label="Enhet"
@@ -220,17 +232,11 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
                   description={values.providerId ? undefined : 'Välj utförare först'}
                   required
                 />
-                <Select
+                <TextInput
                   label="Regiform"
-                  name="regime"
-                  data={['kommunal', 'entreprenad', 'privat'].map((r) => ({
-                    value: r,
-                    label: regimeLabel(r),
-                  }))}
-                  value={values.regime || null}
-                  onChange={set('regime')}
-                  error={errors.regime}
-                  required
+                  description="Följer utföraren (SVC-2)"
+                  value={values.regime ? regimeLabel(values.regime) : ''}
+                  readOnly
                 />
               </Group>
               <Group grow align="flex-start">
@@ -278,7 +284,7 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
                   </Alert>
                 )}
               </div>
-              {save.isError && !(save.error instanceof ApiError && save.error.field) && (
+              {save.isError && !formFieldError(save.error, PLACEMENT_FIELDS) && (
                 <Alert
                   color="red"
                   role="alert"
@@ -352,7 +358,8 @@ function LevelSection({ placement }: { placement: Placement }) {
       setV((s) => ({ ...s, points: '' }));
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.field) setErrors({ [e.field]: e.message });
+      const field = formFieldError(e, LEVEL_FIELDS);
+      if (field) setErrors({ [field]: errorMessage(e) });
     },
   });
   function submit(e: FormEvent) {
@@ -442,7 +449,7 @@ function LevelSection({ placement }: { placement: Placement }) {
                   Lägg till nivå
                 </Button>
               </Group>
-              {add.isError && !(add.error instanceof ApiError && add.error.field) && (
+              {add.isError && !formFieldError(add.error, LEVEL_FIELDS) && (
                 <Alert color="red" role="alert" title="Nivån kunde inte sparas">
                   <Text c={BAD} size="sm">
                     {errorMessage(add.error)}

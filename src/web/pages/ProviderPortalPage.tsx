@@ -11,11 +11,13 @@ import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { AbsenceForm } from '../components/AbsenceForm.js';
 import { listOf, useProviders } from '../hooks.js';
-import { formatDate, formatKr, formatMonth, levelLabel, serviceLabel } from '../format.js';
+import { formatDate, formatKr, formatMonth, serviceLabel } from '../format.js';
 import { Link } from '../router.js';
 import type { Placement, SettlementRun } from '../types.js';
 import { RunStatus } from './SettlementPage.js';
+import { levelText } from './ClientPage.js';
 import { WARN } from '../colors.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 /** The portal page. */
 export function ProviderPortalPage() {
@@ -35,8 +37,9 @@ export function ProviderPortalPage() {
   const list = listOf(placements.data);
   const current = list.find((p) => String(p.id) === selected) ?? null;
   const unitName = (id: unknown) => own?.units?.find((u) => String(u.id) === String(id))?.name ?? '–';
+  const unitOf = (p: Placement) => p.unitName ?? unitName(p.unitId);
   const placementLabel = (p: Placement) =>
-    `${p.clientName ?? `Klient ${p.clientId}`}, ${serviceLabel(p.service)}, ${unitName(p.unitId)}`;
+    `${p.clientName ?? `Klient ${p.clientId}`}, ${serviceLabel(p.service)}, ${unitOf(p)}`;
 
   return (
     <Page title={own ? `Min verksamhet: ${own.name}` : 'Min verksamhet'}>
@@ -70,7 +73,7 @@ export function ProviderPortalPage() {
             list.length === 0 ? (
               <Text>Inga pågående placeringar.</Text>
             ) : (
-              <Table.ScrollContainer minWidth={700}>
+              <TableScroll>
                 <Table striped data-testid="provider-clients">
                   <Table.Thead>
                     <Table.Tr>
@@ -84,17 +87,17 @@ export function ProviderPortalPage() {
                   </Table.Thead>
                   <Table.Tbody>
                     {list.map((p) => {
-                      const last = p.levels?.[p.levels.length - 1];
+                      const last = p.currentLevel ?? p.levels?.[p.levels.length - 1];
                       return (
                         <Table.Tr key={p.id}>
                           <Table.Td>{p.clientName ?? p.clientId}</Table.Td>
                           <Table.Td>{serviceLabel(p.service)}</Table.Td>
-                          <Table.Td>{unitName(p.unitId)}</Table.Td>
+                          <Table.Td>{unitOf(p)}</Table.Td>
                           <Table.Td>{formatDate(p.start)}</Table.Td>
                           <Table.Td>{p.end ? formatDate(p.end) : 'pågår'}</Table.Td>
                           <Table.Td>
                             {last ? (
-                              levelLabel(last.level ?? null)
+                              levelText(last)
                             ) : (
                               <Badge variant="outline" color={WARN}>
                                 Saknar nivå
@@ -106,7 +109,7 @@ export function ProviderPortalPage() {
                     })}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             )
           }
         </QueryState>

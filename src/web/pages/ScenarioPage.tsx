@@ -38,6 +38,7 @@ import {
 import { levelKey, perPerson, tabell3, whatIf, type Overrides } from '../scenario.js';
 import type { CompareResult } from '../types.js';
 import { BAD } from '../colors.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 /** The scenario page. */
 export function ScenarioPage() {
@@ -208,7 +209,7 @@ function Result({ result }: { result: CompareResult }) {
           Ändra förslagets belopp per person och år för en nivå: summan, skillnaden och faktorn räknas om
           direkt.
         </Text>
-        <Table.ScrollContainer minWidth={800}>
+        <TableScroll>
           <Table withTableBorder data-testid="tabell3">
             <Table.Thead>
               <Table.Tr>
@@ -303,7 +304,7 @@ function Result({ result }: { result: CompareResult }) {
               </Table.Tr>
             </Table.Tfoot>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
         {edited && (
           <Button variant="default" mt="xs" onClick={() => setOverrides({})}>
             Återställ beloppen

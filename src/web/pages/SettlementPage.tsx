@@ -30,6 +30,7 @@ import { monthError } from '../validate.js';
 import { isComputing, runStatusLabel } from '../settlement.js';
 import type { SettlementRun } from '../types.js';
 import { BAD, OK } from '../colors.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 /** A status badge with text (never colour alone). */
 export function RunStatus({ status }: { status: string }) {
@@ -79,7 +80,7 @@ export function SettlementPage() {
             const items = listOf(data);
             if (items.length === 0) return <Text>Inga körningar ännu.</Text>;
             return (
-              <Table.ScrollContainer minWidth={700}>
+              <TableScroll>
                 <Table striped highlightOnHover>
                   <Table.Thead>
                     <Table.Tr>
@@ -116,7 +117,7 @@ export function SettlementPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             );
           }}
         </QueryState>

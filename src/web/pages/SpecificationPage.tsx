@@ -23,6 +23,7 @@ import { correctedMonth, explainLine, kindName } from '../explain.js';
 import { Link } from '../router.js';
 import type { SettlementLine, SettlementRun } from '../types.js';
 import { WARN } from '../colors.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 /** The specification page. */
 export function SpecificationPage({ runId, providerId }: { runId: string; providerId: string }) {
@@ -67,7 +68,7 @@ export function Lines({ lines }: { lines: SettlementLine[] }) {
   if (lines.length === 0) return <Text>Inga rader.</Text>;
   return (
     <>
-      <Table.ScrollContainer minWidth={900}>
+      <TableScroll>
         <Table striped data-testid="spec-lines">
           <Table.Thead>
             <Table.Tr>
@@ -135,7 +136,7 @@ export function Lines({ lines }: { lines: SettlementLine[] }) {
             </Table.Tr>
           </Table.Tfoot>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       <Modal opened={open !== null} onClose={() => setOpen(null)} title="Förklaring av raden" size="lg">
         {open && <ExplanationView line={open} />}
       </Modal>

@@ -1,0 +1,98 @@
+/**
+ * Rate models (list, one model with sources, two side by side) and clients and placements
+ * (search, a client's record, a placement form with Swedish messages next to the fields, a
+ * level entry by the assessment office), each page checked with axe (issue #6 steps 2, 3, 7).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkPage, newPage, openMenu, signIn, startApp, type TestApp } from './support.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const text = (page: Page, selector: string) => page.locator(selector).innerText();
+const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+
+describe('rate models', () => {
+  it('lists the models, shows one with figures and sources, and compares two', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'analyst');
+    await openMenu(page, 'Ersättningsmodeller');
+    await page.getByRole('heading', { name: 'Ersättningsmodeller', level: 1 }).waitFor();
+    expect(await checkPage(page, 'modeller')).toEqual([]);
+
+    await page.getByRole('link', { name: /ny modell från 2024/ }).click();
+    await page.getByRole('heading', { name: 'Gruppbostad' }).waitFor();
+    expect(await page.title()).toMatch(/ny modell från 2024.* – Ersättning$/);
+    const body = plain(await text(page, 'main'));
+    expect(body).toContain('1 501 kr'); // 002 Tabell 2: gruppbostad nivå 1, privat regi
+    expect(body).toContain('550 000 kr');
+    expect(body).toContain('002, Tabell 2');
+    expect(await checkPage(page, 'modell-lss-bostad-2024')).toEqual([]);
+
+    await page.goto('/modeller/sp-2010');
+    await page.getByText(/Valideringsvarningar/).waitFor();
+    expect(await checkPage(page, 'modell-sp-2010')).toEqual([]);
+
+    await page.goto('/modeller/jamfor?a=lss-bostad-2023&b=lss-bostad-2024');
+    await page.getByTestId('model-comparison').waitFor();
+    expect(await page.locator('[data-testid="model-comparison"] .changed').count()).toBeGreaterThan(10);
+    expect(await checkPage(page, 'modeller-jamfor')).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('clients and placements', () => {
+  it('a case officer searches, opens a client, and gets Swedish messages next to the fields of a new placement', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'case_officer');
+    await openMenu(page, 'Klienter och placeringar');
+    await page.getByRole('heading', { name: 'Klienter och placeringar', level: 1 }).waitFor();
+    await page.getByText(/klienter hittades|Inga klienter/).waitFor();
+    expect(await checkPage(page, 'klienter')).toEqual([]);
+
+    // Search by a name taken from the list, by keyboard.
+    const first = page.locator('main table a').first();
+    const name = (await first.innerText()).trim();
+    await page.getByLabel('Namn eller personnummer').fill(name.split(' ')[0] ?? name);
+    await page.keyboard.press('Enter');
+    await page.locator('main table a', { hasText: name }).first().click();
+    await page.getByRole('heading', { name: 'Placeringar' }).waitFor();
+    expect(await page.title()).toBe(`${name} – Ersättning`);
+    expect(await checkPage(page, 'klient')).toEqual([]);
+
+    await page.goto('/placeringar/ny');
+    await page.getByRole('heading', { name: 'Ny placering', level: 1 }).waitFor();
+    await page.getByLabel('Startdatum').fill('2024-02-30');
+    await page.getByRole('button', { name: 'Skapa placering' }).click();
+    await page.getByText('Startdatum finns inte i kalendern.').waitFor();
+    await page.getByText('Välj insats.').waitFor();
+    // The message is tied to its field for screen readers.
+    const describedBy = (await page.getByLabel('Startdatum').getAttribute('aria-describedby')) ?? '';
+    const described = await Promise.all(
+      describedBy.split(' ').map((id) => page.locator(`[id="${id}"]`).innerText().catch(() => '')),
+    );
+    expect(described.join(' ')).toContain('Startdatum finns inte i kalendern.');
+    expect(await page.getByLabel('Startdatum').getAttribute('aria-invalid')).toBe('true');
+    expect(await checkPage(page, 'placering-ny-fel')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the assessment office opens a placement and sees its levels', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'assessor');
+    await page.goto('/klienter');
+    await page.locator('main table a').first().click();
+    await page.getByRole('heading', { name: 'Placeringar' }).waitFor();
+    await page.locator('main table a').first().click();
+    await page.getByRole('heading', { name: 'Nivåer' }).waitFor();
+    await page.getByRole('button', { name: 'Lägg till nivå' }).waitFor();
+    expect(await checkPage(page, 'placering-bedomare')).toEqual([]);
+    await page.context().close();
+  });
+});
