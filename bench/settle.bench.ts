@@ -8,6 +8,7 @@
  * Env: BENCH_SETTLE_N (default 1 000 000), BENCH_SETTLE_SQL_ROWS (default 200 000; 0 skips SQL),
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  */
+import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { loadCatalog } from '../src/models/load.js';
 import { civilToDay, dayToIso } from '../src/domain/settlement/days.js';
@@ -78,12 +79,22 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 /** Runs the engine on `placements`; returns the result and timings in ms. */
 function runEngine(placements: PlacementInput[]) {
   const catalog = loadCatalog();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const prepared = prepareSettlement(catalog, { placements });
   const t1 = performance.now();
+  const c1 = process.cpuUsage();
   const result = settlePrepared(prepared, MONTH);
   const t2 = performance.now();
-  return { result, prepareMs: t1 - t0, settleMs: t2 - t1 };
+  const c2 = process.cpuUsage();
+  const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
+  return {
+    result,
+    prepareMs: t1 - t0,
+    settleMs: t2 - t1,
+    prepareCpuMs: cpuMs(c0, c1),
+    settleCpuMs: cpuMs(c1, c2),
+  };
 }
 
 export async function main(): Promise<void> {
@@ -96,12 +107,17 @@ export async function main(): Promise<void> {
   console.log(
     `engine, ${N.toLocaleString('sv-SE')} placement-months (${MONTH}), ${e.result.lines.length.toLocaleString('sv-SE')} lines`,
   );
-  console.log(`  validate + prepare: ${e.prepareMs.toFixed(0)} ms`);
+  const cpu = (ms: number) => `${ms.toFixed(0)} ms CPU incl. GC threads`;
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  console.log(`  load average ${load} on ${cpus().length} cores (shared machine)`);
+  console.log(`  validate + prepare: ${e.prepareMs.toFixed(0)} ms wall, ${cpu(e.prepareCpuMs)}`);
   console.log(
-    `  settle + totals:    ${e.settleMs.toFixed(0)} ms  (${perSec(N, e.settleMs)} placement-months/s)`,
+    `  settle + totals:    ${e.settleMs.toFixed(0)} ms wall, ${cpu(e.settleCpuMs)} (${perSec(N, e.settleMs)} placement-months/s)`,
   );
   console.log(
-    `  end to end:         ${(e.prepareMs + e.settleMs).toFixed(0)} ms  (${perSec(N, e.prepareMs + e.settleMs)} placement-months/s)`,
+    `  end to end:         ${(e.prepareMs + e.settleMs).toFixed(0)} ms wall (${perSec(N, e.prepareMs + e.settleMs)} placement-months/s)`,
   );
   console.log(
     `  heap held by input + result: ${mb(heapAfter - heapBefore)}; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
