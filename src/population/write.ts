@@ -22,11 +22,7 @@ const tmpName = (path: string) => join(dirname(path), `.${basename(path)}.${proc
  * one in FILE.<name>.csv). Returns the paths written.
  */
 export async function writeTables(path: string, tables: readonly OutTable[]): Promise<string[]> {
-  const ext = extname(path).toLowerCase();
-  if (ext !== '.xlsx' && ext !== '.csv')
-    throw new InputError('bad-extension', `--out must end in .xlsx or .csv, not "${ext || path}"`, '--out');
-  if (!existsSync(dirname(path) || '.'))
-    throw new InputError('no-folder', `the folder of ${path} does not exist`, '--out');
+  const ext = checkOutPath(path);
   if (ext === '.xlsx') {
     const wb = new ExcelJS.Workbook();
     for (const t of tables) {
@@ -45,6 +41,16 @@ export async function writeTables(path: string, tables: readonly OutTable[]): Pr
   for (const f of files) writeFileSync(tmpName(f.path), f.text, 'utf8');
   for (const f of files) renameSync(tmpName(f.path), f.path);
   return files.map((f) => f.path);
+}
+
+/** Checks an `--out` path before anything is computed or written; returns its extension. */
+export function checkOutPath(path: string): '.xlsx' | '.csv' {
+  const ext = extname(path).toLowerCase();
+  if (ext !== '.xlsx' && ext !== '.csv')
+    throw new InputError('bad-extension', `--out must end in .xlsx or .csv, not "${ext || path}"`, '--out');
+  if (!existsSync(dirname(path) || '.'))
+    throw new InputError('no-folder', `the folder of ${path} does not exist`, '--out');
+  return ext;
 }
 
 /** One table as CSV text (RFC 4180 quoting, `.` decimals, a final newline). */

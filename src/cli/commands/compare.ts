@@ -4,6 +4,7 @@
  * `--solve` and `--write-model`, a consistency check against a published table (`--published`), and
  * `--out FILE.xlsx|.csv` for every table.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
@@ -26,7 +27,7 @@ import {
 } from '../../domain/scenario/neutral.js';
 import { loadCatalog, modelPath, readModelFile } from '../../models/load.js';
 import { readPopulation } from '../../population/read.js';
-import { writeNewFile, writeTables, type OutTable } from '../../population/write.js';
+import { checkOutPath, writeNewFile, writeTables, type OutTable } from '../../population/write.js';
 import { formatKr, formatNumber, table } from '../format.js';
 import { emit, fail, kronorOption } from '../output.js';
 
@@ -91,9 +92,16 @@ export function register(program: Command): void {
 }
 
 async function run(opts: Opts): Promise<void> {
+  if (opts.out) checkOutPath(opts.out);
   if (opts.basis !== 'schablon' && opts.basis !== 'peng')
     throw new InputError('bad-basis', `"${opts.basis}" is not schablon or peng`, '--basis');
   const basis: Basis = opts.basis;
+  if (opts.writeModel && existsSync(opts.writeModel))
+    throw new InputError(
+      'file-exists',
+      `${opts.writeModel} exists already: a new model version needs a new file`,
+      '--write-model',
+    );
   if (opts.writeModel && !opts.solve)
     throw new InputError('write-needs-solve', 'give --solve to write a solved model', '--write-model');
   const catalog = loadCatalog();

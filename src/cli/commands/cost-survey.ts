@@ -9,7 +9,7 @@ import { oreToKronor } from '../../domain/money.js';
 import { summarizeSurvey, type OutlierRule, type SurveyGroup } from '../../domain/scenario/cost-survey.js';
 import { checkPublishedSurvey, derivations004, type Derivation } from '../../domain/scenario/survey-004.js';
 import { readSurvey } from '../../population/survey.js';
-import { writeTables, type OutTable } from '../../population/write.js';
+import { checkOutPath, writeTables, type OutTable } from '../../population/write.js';
 import { formatKr, formatNumber, table } from '../format.js';
 import { emit, fail, numberOption } from '../output.js';
 
@@ -48,6 +48,7 @@ export function register(program: Command): void {
 }
 
 async function run(opts: Opts): Promise<void> {
+  if (opts.out) checkOutPath(opts.out);
   if (!opts.input && !opts.published)
     throw new InputError('nothing-to-do', 'give --input FILE and/or --published 004', '--input');
   if (opts.published && opts.published !== '004')
