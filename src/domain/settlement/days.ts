@@ -61,16 +61,19 @@ export function isoToDay(iso: string): number | null {
 }
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
-const isoCache = new Map<number, string>();
+// Days 1900-01-01 … 2199-12-31 are memoised in an array (settlement lines reuse few distinct days).
+const CACHE_FIRST = -25567;
+const CACHE_SIZE = 109573;
+const isoCache: (string | undefined)[] = new Array(CACHE_SIZE);
 
-/** A day number as `YYYY-MM-DD` (memoised: settlement lines reuse a few hundred distinct days). */
+/** A day number as `YYYY-MM-DD`. */
 export function dayToIso(day: number): string {
-  let s = isoCache.get(day);
-  if (s === undefined) {
-    const [y, m, d] = dayToCivil(day);
-    s = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
-    if (isoCache.size < 100_000) isoCache.set(day, s);
-  }
+  const k = day - CACHE_FIRST;
+  const hit = k >= 0 && k < CACHE_SIZE ? isoCache[k] : undefined;
+  if (hit !== undefined) return hit;
+  const [y, m, d] = dayToCivil(day);
+  const s = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  if (k >= 0 && k < CACHE_SIZE) isoCache[k] = s;
   return s;
 }
 

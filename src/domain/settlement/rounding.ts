@@ -11,11 +11,12 @@ import { roundOre } from '../money.js';
 export class Accumulator {
   private keys: string[] = [];
   private nums: number[] = [];
+  /** Running totals in use (entries beyond are stale and ignored; no array truncation per placement). */
+  private used = 0;
 
   /** Forget every running total (next placement). */
   reset(): void {
-    this.keys.length = 0;
-    this.nums.length = 0;
+    this.used = 0;
   }
 
   /**
@@ -24,11 +25,12 @@ export class Accumulator {
    */
   take(key: string, numerator: number, denominator: number): number {
     if (denominator === 1) return numerator; // whole öre already (days × rate)
-    let i = this.keys.indexOf(key);
-    if (i < 0) {
-      i = this.keys.length;
-      this.keys.push(key);
-      this.nums.push(0);
+    let i = 0;
+    while (i < this.used && this.keys[i] !== key) i++;
+    if (i === this.used) {
+      this.keys[i] = key;
+      this.nums[i] = 0;
+      this.used++;
     }
     const before = this.nums[i] as number;
     const after = before + numerator;

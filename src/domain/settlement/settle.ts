@@ -119,8 +119,13 @@ export function summarize(
   if (!ordered)
     lines.sort((a, b) => (a.placementId < b.placementId ? -1 : a.placementId > b.placementId ? 1 : 0));
   const placements: SettlementResult['placements'] = [];
-  const byProvider = new Map<string, number>();
-  const byDistrict = new Map<string, number>();
+  const byProvider = new Map<string, { id: string; total: number }>();
+  const byDistrict = new Map<string, { id: string; total: number }>();
+  const add = (m: Map<string, { id: string; total: number }>, id: string, amount: number) => {
+    const box = m.get(id);
+    if (box) box.total += amount;
+    else m.set(id, { id, total: amount });
+  };
   let total = 0;
   let i = 0;
   while (i < lines.length) {
@@ -133,9 +138,9 @@ export function summarize(
       sum += l.amount;
       // A correction may name the provider or district of the corrected month: count it there.
       if (l.providerId === first.providerId) sameProvider += l.amount;
-      else byProvider.set(l.providerId, (byProvider.get(l.providerId) ?? 0) + l.amount);
+      else add(byProvider, l.providerId, l.amount);
       if (l.district === first.district) sameDistrict += l.amount;
-      else byDistrict.set(l.district, (byDistrict.get(l.district) ?? 0) + l.amount);
+      else add(byDistrict, l.district, l.amount);
     }
     placements.push({
       id: first.placementId,
@@ -143,12 +148,12 @@ export function summarize(
       providerId: first.providerId,
       district: first.district,
     });
-    byProvider.set(first.providerId, (byProvider.get(first.providerId) ?? 0) + sameProvider);
-    byDistrict.set(first.district, (byDistrict.get(first.district) ?? 0) + sameDistrict);
+    add(byProvider, first.providerId, sameProvider);
+    add(byDistrict, first.district, sameDistrict);
     total += sum;
   }
-  const totals = (m: Map<string, number>): Total[] =>
-    [...m].map(([id, t]) => ({ id, total: t })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const totals = (m: Map<string, { id: string; total: number }>): Total[] =>
+    [...m.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     month,
     total,
