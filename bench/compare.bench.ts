@@ -7,8 +7,8 @@
  * Figures are printed, never asserted. Set BENCH_PERSONS to change the size, PGHOST etc. for the
  * database (default 127.0.0.1:5432, user postgres); without PostgreSQL the SQL part is skipped.
  */
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -41,8 +41,8 @@ const DISTRICTS = [
 ];
 const REGIMES = ['kommunal', 'entreprenad', 'privat'];
 
-/** A deterministic population CSV (xorshift, fixed seed) of n persons. */
-function populationCsv(n: number): string {
+/** Writes a deterministic population CSV (xorshift, fixed seed) of n persons, in chunks. */
+function writePopulationCsv(path: string, n: number): void {
   let x = 0x2545f491;
   const rnd = (m: number) => {
     x ^= x << 13;
@@ -50,14 +50,18 @@ function populationCsv(n: number): string {
     x ^= x << 5;
     return (x >>> 0) % m;
   };
-  const parts: string[] = ['person_id,district,provider_id,service,regime,points'];
+  const fd = openSync(path, 'w');
+  let chunk = 'person_id,district,provider_id,service,regime,points\n';
   for (let i = 0; i < n; i++) {
     const service = rnd(3) === 0 ? 'lss-servicebostad' : 'lss-gruppbostad';
-    parts.push(
-      `X${i},${DISTRICTS[rnd(DISTRICTS.length)]},U${String(rnd(600)).padStart(3, '0')},${service},${REGIMES[rnd(3)]},${rnd(111)}`,
-    );
+    chunk += `X${i},${DISTRICTS[rnd(DISTRICTS.length)]},U${String(rnd(600)).padStart(3, '0')},${service},${REGIMES[rnd(3)]},${rnd(111)}\n`;
+    if (chunk.length > 1 << 20) {
+      writeSync(fd, chunk);
+      chunk = '';
+    }
   }
-  return parts.join('\n') + '\n';
+  writeSync(fd, chunk);
+  closeSync(fd);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -77,9 +81,12 @@ export async function main(): Promise<void> {
   chmodSync(dir, 0o755); // the PostgreSQL server reads the file for COPY
   const file = join(dir, 'population.csv');
   try {
-    writeFileSync(file, populationCsv(N));
+    writePopulationCsv(file, N);
     chmodSync(file, 0o644);
     console.log(`${N.toLocaleString('sv-SE')} persons, lss-bostad-2023 vs lss-bostad-2024, basis schablon`);
+    console.log(
+      `machine: ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)} (figures are noisy under load; compare the ratios)`,
+    );
 
     const e2e: number[] = [];
     let result: Comparison | null = null;

@@ -16,6 +16,23 @@ export function hashBytes(buf: Uint8Array, start: number, end: number, seed = 0x
   return h >>> 0;
 }
 
+/**
+ * A cheap hash for short texts that differ early or late (district and provider names): length and
+ * the first and last three bytes. Equal texts always hash equal; the full bytes are compared on hit.
+ */
+export function quickHash(buf: Uint8Array, start: number, end: number): number {
+  const len = end - start;
+  if (len === 0) return 0;
+  let h = Math.imul(len, 0x9e3779b1);
+  h = Math.imul(h ^ (buf[start] as number), 0x01000193);
+  h = Math.imul(h ^ (buf[start + (len > 1 ? 1 : 0)] as number), 0x01000193);
+  h = Math.imul(h ^ (buf[start + (len > 2 ? 2 : 0)] as number), 0x01000193);
+  h = Math.imul(h ^ (buf[end - 1] as number), 0x01000193);
+  h = Math.imul(h ^ (buf[end - (len > 1 ? 2 : 1)] as number), 0x01000193);
+  h = Math.imul(h ^ (buf[end - (len > 2 ? 3 : 1)] as number), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
 /** Growable byte storage with offsets: entry k is bytes [start[k], start[k + 1]). */
 export class ByteArena {
   bytes: Uint8Array;
@@ -93,7 +110,7 @@ export class ByteDictionary {
   /** The code of bytes [s, e), adding them if new; -1 if they are not valid UTF-8. */
   code(buf: Uint8Array, s: number, e: number): number {
     const mask = this.table.length - 1;
-    let slot = hashBytes(buf, s, e) & mask;
+    let slot = quickHash(buf, s, e) & mask;
     for (;;) {
       const v = this.table[slot] as number;
       if (v === 0) break;
@@ -123,7 +140,8 @@ export class ByteDictionary {
     this.table = new Int32Array(this.table.length * 2);
     const mask = this.table.length - 1;
     for (let c = 0; c < this.names.length; c++) {
-      let slot = this.arena.hash(c) & mask;
+      let slot =
+        quickHash(this.arena.bytes, this.arena.start[c] as number, this.arena.start[c + 1] as number) & mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & mask;
       this.table[slot] = c + 1;
     }
