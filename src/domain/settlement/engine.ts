@@ -5,78 +5,25 @@
  * LVL-7), idle place (PAY-5), premises (RATE-5, RATE-7) and evening/night hours (RATE-6). Works on
  * day numbers and cached look-ups: no per-day allocation, no Temporal.
  */
-import { InputError } from '../errors.js';
 import type { Unit } from '../rate-model/types.js';
 import { dayToIso, weekdaysBetween, type MonthSpan } from './days.js';
-import type { PreparedPlacement, Timed } from './prepare.js';
+import type { PreparedPlacement } from './prepare.js';
 import type { DayPeriod, LineSources, ResolvedRate, Resolver } from './resolve.js';
 import type { Accumulator } from './rounding.js';
+import {
+  EVENING_RULES,
+  F_INDIVIDUAL_LSS,
+  F_INDIVIDUAL_SP,
+  PREMISES_IDLE_RULES,
+  PREMISES_PRORATED_IDLE_RULES,
+  PREMISES_PRORATED_RULES,
+  PREMISES_RULES,
+  rulesFor,
+} from './rules.js';
+import { breakpoints, resolveSeg, type Seg, type Split } from './segment.js';
 import type { SettlementLine } from './types.js';
 
-/** How finely to split: one line per unchanged stretch (default) or one per day (for checks). */
-export type Split = 'stretch' | 'day';
-
-interface Seg {
-  from: number;
-  to: number;
-  dp: DayPeriod;
-  level: string | null;
-  rate: ResolvedRate;
-  ore: number;
-  sessions: number;
-  flags: number;
-}
-
-// Rule flags of a stretch; the rule-id list is built once per combination.
-const F_IDLE = 1;
-const F_PARTICIPATION = 2;
-const F_TRANSITION = 4;
-const F_INDIVIDUAL_SP = 8;
-const F_INDIVIDUAL_LSS = 16;
-const F_FINAL = 32;
-const F_NOTICE = 64;
-const F_NOSHOW = 128;
-const F_PAIDAS = 256;
-const F_POINTS = 512;
-const F_DERIVED = 1024;
-const U_SHIFT = 11; // unit code above the flags
-
-const UNIT_CODE: Record<string, number> = { dygn: 0, day: 0, month: 1, session: 2, 'course-session': 3 };
-const ruleCache = new Map<number, readonly string[]>();
-
-/** The rule ids behind an ordinary or idle line (PAY-10), cached per flag combination. */
-function rulesFor(flags: number, unit: Unit): readonly string[] {
-  const key = flags | ((UNIT_CODE[unit] ?? 0) << U_SHIFT);
-  let rules = ruleCache.get(key);
-  if (rules) return rules;
-  const unitRule = ['PAY-2', 'PAY-3', 'PAY-4', 'PAY-4'][UNIT_CODE[unit] ?? 0] as string;
-  const out = flags & F_IDLE ? ['PAY-5', unitRule, 'SVC-1'] : ['PAY-1', unitRule, 'SVC-1'];
-  if (flags & F_PAIDAS) out.push('SVC-2');
-  if (flags & F_DERIVED) out.push('RATE-3');
-  if (flags & F_POINTS) out.push('LVL-1');
-  if (flags & F_PARTICIPATION) out.push('SVC-3');
-  if (flags & F_TRANSITION) out.push('SVC-4');
-  if (flags & F_INDIVIDUAL_SP) out.push('LVL-6', 'PAY-8');
-  if (flags & F_INDIVIDUAL_LSS) out.push('LVL-7', 'PAY-8');
-  if (flags & F_FINAL) out.push('ASMT-8');
-  if (flags & F_NOSHOW) out.push('PAY-7');
-  if (flags & F_NOTICE) out.push('PAY-6');
-  rules = Object.freeze(out);
-  ruleCache.set(key, rules);
-  return rules;
-}
-
-const PREMISES_RULES = Object.freeze(['PAY-8', 'RATE-5']);
-const PREMISES_IDLE_RULES = Object.freeze(['PAY-8', 'RATE-5', 'PAY-5']);
-const PREMISES_PRORATED_RULES = Object.freeze(['PAY-8', 'RATE-5', 'RATE-7', 'PAY-3']);
-const PREMISES_PRORATED_IDLE_RULES = Object.freeze(['PAY-8', 'RATE-5', 'RATE-7', 'PAY-3', 'PAY-5']);
-const EVENING_RULES = Object.freeze(['PAY-8', 'RATE-6']);
-
-const at = (list: Timed[], d: number): Timed | undefined => {
-  let hit: Timed | undefined;
-  for (const t of list) if (t.from <= d) hit = t;
-  return hit;
-};
+export type { Split } from './segment.js';
 
 /** Settles one placement for one month, appending its lines to `out` (PAY-1..PAY-8). */
 export function settlePlacementMonth(
@@ -95,134 +42,6 @@ export function settlePlacementMonth(
   const ib = Math.min(p.idleTo, span.last);
   if (ia <= ib) emitStretches(r, p, span, acc, out, split, ia, ib, true);
   if (p.evening.length > 0 && a <= b) emitEvening(r, p, acc, out, a, b, span);
-}
-
-function addCut(cuts: number[], c: number, a: number, b: number): void {
-  if (c > a && c <= b) cuts.push(c);
-}
-
-/** The days inside [a, b] where something may change (a new model, level, rate, rule …). */
-function breakpoints(
-  r: Resolver,
-  p: PreparedPlacement,
-  a: number,
-  b: number,
-  idle: boolean,
-  split: Split,
-): number[] {
-  const cuts: number[] = [];
-  if (split === 'day') for (let d = a + 1; d <= b; d++) cuts.push(d);
-  for (const d of r.periodsOf(p.service)) addCut(cuts, d.from, a, b);
-  if (!idle) {
-    for (const l of p.levels) addCut(cuts, l.from, a, b);
-    for (const h of p.hours) addCut(cuts, h.from, a, b);
-    for (const x of p.sessions) addCut(cuts, x.from, a, b);
-    for (const x of p.individual) {
-      addCut(cuts, x.from, a, b);
-      addCut(cuts, x.to + 1, a, b);
-    }
-    for (const x of p.transition) {
-      addCut(cuts, x.from, a, b);
-      addCut(cuts, x.to + 1, a, b);
-    }
-    addCut(cuts, p.noticeFrom, a, b);
-    addCut(cuts, p.noShowTo + 1, a, b);
-  }
-  if (cuts.length > 1) {
-    cuts.sort((x, y) => x - y);
-    let w = 1;
-    for (let i = 1; i < cuts.length; i++) if (cuts[i] !== cuts[w - 1]) cuts[w++] = cuts[i] as number;
-    cuts.length = w;
-  }
-  return cuts;
-}
-
-/** The stretch of `list` (individual rates, transition periods) holding day `s`, if any. */
-function covering<T extends { from: number; to: number }>(list: readonly T[], s: number): T | undefined {
-  for (const x of list) if (x.from <= s && s <= x.to) return x;
-  return undefined;
-}
-
-const where = (p: PreparedPlacement, field: string) => `placement ${p.id}, field ${field}`;
-
-function resolveSeg(r: Resolver, p: PreparedPlacement, s: number, e: number, idle: boolean): Seg {
-  const dp = r.periodAt(p.service, s);
-  if (!dp)
-    throw new InputError(
-      'no-model',
-      `no rate model is in force for ${p.service} on ${dayToIso(s)} (SVC-1)`,
-      where(p, 'start'),
-    );
-  const svc = dp.period.service;
-  let flags = idle ? F_IDLE : 0;
-  let level: string | null = null;
-  let hours: number | null = null;
-  const t = idle || p.transition.length === 0 ? undefined : covering(p.transition, s);
-  const decidedDay = idle ? Math.max(p.fullEnd, p.start) : s;
-  if (svc.levels.length > 0) {
-    if (idle) level = r.lowestLevel(svc);
-    else if (t && svc.transitionToWork) {
-      level = svc.transitionToWork.level;
-      flags |= F_TRANSITION;
-    } else {
-      let entry = undefined;
-      for (const l of p.levels) if (l.from <= s) entry = l;
-      if (!entry)
-        throw new InputError(
-          'level-missing',
-          `no level entry in force on ${dayToIso(s)}`,
-          where(p, 'levels'),
-        );
-      if (entry.points !== null) {
-        level = r.classify(dp.period, entry.points);
-        flags |= F_POINTS;
-      } else level = entry.level;
-      if (entry.final) flags |= F_FINAL;
-    }
-  }
-  if (svc.participation) {
-    flags |= F_PARTICIPATION;
-    const tw =
-      t && svc.transitionToWork
-        ? svc.participation.intervals.find((iv) => iv.id === svc.transitionToWork?.interval)
-        : undefined;
-    if (tw) hours = tw.hoursPerWeek.min;
-    else {
-      const h = at(p.hours, decidedDay);
-      if (!h)
-        throw new InputError(
-          'hours-missing',
-          `no hours per week in force on ${dayToIso(decidedDay)} (SVC-3)`,
-          where(p, 'hoursPerWeek'),
-        );
-      hours = h.value;
-    }
-  }
-  const rate = r.rate(dp.period, level, p.regime, hours);
-  let ore = rate.ore;
-  if (rate.paidAs !== p.regime) flags |= F_PAIDAS;
-  if (rate.derived) flags |= F_DERIVED;
-  if (!idle) {
-    const ind = p.individual.length === 0 ? undefined : covering(p.individual, s);
-    if (ind) {
-      ore = ind.ore;
-      flags = (flags & ~F_DERIVED) | (p.service.startsWith('lss-') ? F_INDIVIDUAL_LSS : F_INDIVIDUAL_SP);
-    }
-    if (s >= p.noticeFrom) flags |= F_NOTICE;
-    if (s <= p.noShowTo) flags |= F_NOSHOW;
-  }
-  let sessions = 0;
-  if (svc.unit === 'session') {
-    const x = at(p.sessions, decidedDay);
-    if (!x)
-      throw new InputError(
-        'sessions-missing',
-        `no sessions per week in force on ${dayToIso(decidedDay)} (PAY-4)`,
-        where(p, 'sessionsPerWeek'),
-      );
-    sessions = x.value;
-  }
-  return { from: s, to: e, dp, level, rate, ore, sessions, flags };
 }
 
 function emitStretches(
