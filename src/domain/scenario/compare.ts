@@ -3,13 +3,17 @@
  *
  * API (for the CLI `compare`, the web what-if and `POST /api/comparisons`):
  *
- *   comparePopulation(baseline: RateModel, proposal: RateModel, population: Population,
- *                     { basis: 'schablon' | 'peng', overrides?, intervalOverrides? }): Comparison
+ *   comparePopulation(baseline, proposal, population, { basis, overrides, intervalOverrides })
+ *     → Comparison
+ *   prepareComparison(baseline, proposal, population, { basis }) → PreparedComparison
+ *   runPrepared(prepared, { overrides, intervalOverrides }) → Comparison
  *
  * - `population` comes from {@link PopulationBuilder} / {@link populationFromPersons} (database
- *   rows) or src/population (CSV, XLSX); it is read, never changed, so one loaded population can be
- *   compared again and again (a what-if with `overrides` on the proposal's level amounts takes a few
- *   milliseconds for a million persons: see bench/compare.bench.ts).
+ *   rows) or src/population (CSV, XLSX); it is read, never changed.
+ * - `prepareComparison` makes the one pass over the persons (classify, count per cell: cells.ts);
+ *   `runPrepared` costs it with the proposal's amounts, optionally overridden (what-if: a level's
+ *   schablon or rates, a participation share), in well under a millisecond, so an interactive
+ *   what-if prepares once and runs on every change. `comparePopulation` does both.
  * - The result: persons and cost per service and level under each model, totals, the difference in
  *   kronor (öre) and percent, the uniform factor that makes the proposal cost neutral (SCEN-2),
  *   baseline, proposal and difference per district and per provider sorted by impact (winners and
