@@ -23,19 +23,27 @@ export interface CellLayout {
   nIvP: number;
 }
 
-/** Counts per cell: in total, per district (d × size + cell) and per provider. */
+/**
+ * Counts per cell: in total, per district (d × size + cell) and per provider, when groups × cells
+ * stays below {@link MAX_GROUP_CELLS}; above it (say a provider id per person) the group matrix is
+ * null and the groups are summed from `cellOfPerson` instead.
+ */
 export interface CellCounts {
   layouts: (CellLayout | undefined)[];
   size: number;
   count: Float64Array;
-  district: Uint32Array;
-  provider: Uint32Array;
+  district: Uint32Array | null;
+  provider: Uint32Array | null;
+  /** The cell of each person; -1 when the person's service is left out. */
+  cellOfPerson: Int32Array;
   excluded: Float64Array;
   issues: PopulationIssue[];
   issueCount: number;
 }
 
 const R = REGIMES.length;
+/** Largest group matrix kept (entries; 4 bytes each). */
+export const MAX_GROUP_CELLS = 8_000_000;
 
 /** Lays out the cells of every service both models cover. */
 export function cellLayouts(bt: Tables, pt: Tables): { layouts: (CellLayout | undefined)[]; size: number } {
@@ -67,8 +75,11 @@ export function cellOf(l: CellLayout, lb: number, lp: number, r: number, ib: num
 export function countCells(pop: Population, bt: Tables, pt: Tables): CellCounts {
   const { layouts, size } = cellLayouts(bt, pt);
   const count = new Float64Array(size);
-  const district = new Uint32Array(pop.districts.length * size);
-  const provider = new Uint32Array(pop.providers.length * size);
+  const district =
+    pop.districts.length * size <= MAX_GROUP_CELLS ? new Uint32Array(pop.districts.length * size) : null;
+  const provider =
+    pop.providers.length * size <= MAX_GROUP_CELLS ? new Uint32Array(pop.providers.length * size) : null;
+  const cellOfPerson = new Int32Array(pop.size).fill(-1);
   const excluded = new Float64Array(SERVICE_IDS.length);
   const issues: PopulationIssue[] = [];
   let issueCount = 0;
@@ -104,12 +115,17 @@ export function countCells(pop: Population, bt: Tables, pt: Tables): CellCounts 
     }
     const cell = l.base + (((lb * l.nP + lp) * R + (regime[i] as number)) * l.nIvB + ib) * l.nIvP + ip;
     count[cell] = (count[cell] as number) + 1;
-    const dc = (dCode[i] as number) * size + cell;
-    district[dc] = (district[dc] as number) + 1;
-    const uc = (uCode[i] as number) * size + cell;
-    provider[uc] = (provider[uc] as number) + 1;
+    cellOfPerson[i] = cell;
+    if (district !== null) {
+      const dc = (dCode[i] as number) * size + cell;
+      district[dc] = (district[dc] as number) + 1;
+    }
+    if (provider !== null) {
+      const uc = (uCode[i] as number) * size + cell;
+      provider[uc] = (provider[uc] as number) + 1;
+    }
   }
-  return { layouts, size, count, district, provider, excluded, issues, issueCount };
+  return { layouts, size, count, district, provider, cellOfPerson, excluded, issues, issueCount };
 }
 
 /** Lines of persons in the given cells (for errors found after counting), at most ten. */

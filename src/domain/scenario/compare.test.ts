@@ -119,6 +119,22 @@ describe('comparePopulation (SCEN-1)', () => {
   });
 });
 
+describe('many groups', () => {
+  it('sums providers from each person’s cell when a provider × cell matrix would be too big', () => {
+    const n = 70_000; // 70 000 providers × 135 cells > MAX_GROUP_CELLS
+    const pop = populationFromPersons(
+      Array.from({ length: n }, (_, i) =>
+        person(`P${i}`, 'lss-gruppbostad', i % 111, 'privat', 'Bromma', `U${i}`),
+      ),
+    );
+    const c = comparePopulation(current, proposed, pop);
+    expect(c.byProvider).toHaveLength(n);
+    expect(c.byProvider.reduce((s, r) => s + r.baseline, 0)).toBe(c.baseline.total);
+    expect(c.byProvider.reduce((s, r) => s + r.personsChangingLevel, 0)).toBe(c.personsChangingLevel);
+    expect(c.byDistrict[0]?.proposal).toBe(c.proposal.total);
+  });
+});
+
 const arbPerson = fc.record({
   service: fc.constantFrom('lss-servicebostad', 'lss-gruppbostad'),
   points: fc.integer({ min: 0, max: 110 }),

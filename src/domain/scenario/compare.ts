@@ -249,8 +249,22 @@ export function runPrepared(
     proposal: p,
     difference: { amount: p.total - b.total, percent: percentOf(p.total - b.total, b.total) },
     neutralFactor: p.total === 0 ? null : b.total / p.total,
-    byDistrict: impactRows(population.districts, counts.district, C, costB, costP, moved),
-    byProvider: impactRows(population.providers, counts.provider, C, costB, costP, moved),
+    byDistrict: impactRows(
+      population.districts,
+      groupCounts(counts.district, population.district, counts, population.districts.length),
+      C,
+      costB,
+      costP,
+      moved,
+    ),
+    byProvider: impactRows(
+      population.providers,
+      groupCounts(counts.provider, population.provider, counts, population.providers.length),
+      C,
+      costB,
+      costP,
+      moved,
+    ),
     levelChanges,
     personsChangingLevel: levelChanges.reduce((n, c) => n + (c.from === c.to ? 0 : c.persons), 0),
     warnings,
@@ -296,10 +310,33 @@ export function percentOf(delta: number, base: number): number | null {
   return base === 0 ? null : (delta / base) * 100;
 }
 
+/**
+ * The group × cell counts: the matrix made in the pass when it was small enough, else summed here
+ * from each person's cell into a sparse form (only cells that occur, per group).
+ */
+function groupCounts(
+  matrix: Uint32Array | null,
+  codes: Uint32Array,
+  counts: CellCounts,
+  groups: number,
+): Uint32Array | { cellsOf: Map<number, number>[] } {
+  if (matrix) return matrix;
+  const cellsOf = Array.from({ length: groups }, () => new Map<number, number>());
+  const cells = counts.cellOfPerson;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as number;
+    if (cell < 0) continue;
+    const g = codes[i] as number;
+    const m = cellsOf[g] as Map<number, number>;
+    m.set(cell, (m.get(cell) ?? 0) + 1);
+  }
+  return { cellsOf };
+}
+
 /** Rows for every group with persons, sorted by impact: largest absolute difference first. */
 function impactRows(
   names: readonly string[],
-  counts: Uint32Array,
+  counts: ReturnType<typeof groupCounts>,
   C: number,
   costB: Float64Array,
   costP: Float64Array,
@@ -311,14 +348,18 @@ function impactRows(
     let baseline = 0;
     let proposal = 0;
     let changing = 0;
-    for (let c = 0, o = g * C; c < C; c++) {
-      const n = counts[o + c] as number;
-      if (n === 0) continue;
+    const addCell = (c: number, n: number) => {
       persons += n;
       baseline += n * (costB[c] as number);
       proposal += n * (costP[c] as number);
       changing += n * (moved[c] as number);
-    }
+    };
+    if (counts instanceof Uint32Array) {
+      for (let c = 0, o = g * C; c < C; c++) {
+        const n = counts[o + c] as number;
+        if (n !== 0) addCell(c, n);
+      }
+    } else for (const [c, n] of counts.cellsOf[g] as Map<number, number>) addCell(c, n);
     if (persons === 0) return;
     const difference = proposal - baseline;
     rows.push({
