@@ -94,6 +94,21 @@ describe('comparePopulation (SCEN-1)', () => {
     );
   });
 
+  it('warns about persons above the individual-rate threshold (LVL-6)', () => {
+    const sp = catalog.get('sp-2010');
+    const c = comparePopulation(
+      sp,
+      sp,
+      populationFromPersons([person('A', 'sp-boende', 62), person('B', 'sp-boende', 20)]),
+      {
+        basis: 'peng',
+      },
+    );
+    expect(c.warnings).toEqual([
+      '1 persons with sp-boende have more than 60 points: sp-2010 lets an individual rate replace the level rate (LVL-6); they are costed at the level',
+    ]);
+  });
+
   it('refuses a service one model lacks, and leaves out one neither has (with a warning)', () => {
     const daily = { ...person('D', 'lss-daglig-verksamhet', 30), hoursPerWeek: 30 };
     expect(() =>

@@ -150,6 +150,7 @@ export function prepareComparison(
       (s) =>
         `${counts.excluded[s]} persons with ${SERVICE_IDS[s]} left out: neither ${baseline.id} nor ${proposal.id} covers it`,
     );
+  warnings.push(...individualRateWarnings(population, bt, pt));
   return { baseline, proposal, population, basis, bt, pt, counts, warnings };
 }
 
@@ -292,6 +293,25 @@ function side(model: RateModel, byLevel: LevelRow[]): SideResult {
     persons: byLevel.reduce((s, r) => s + r.persons, 0),
     byLevel,
   };
+}
+
+/** LVL-6: persons above the points where an individual rate may replace the level rate. */
+function individualRateWarnings(pop: Population, bt: Tables, pt: Tables): string[] {
+  const out: string[] = [];
+  bt.forEach((tb, s) => {
+    for (const t of [tb, pt[s]]) {
+      const above = t?.service.individualRateAbovePoints;
+      if (!t || above === null || above === undefined) continue;
+      let n = 0;
+      for (let i = 0; i < pop.size; i++) if (pop.service[i] === s && (pop.points[i] as number) > above) n++;
+      if (n > 0)
+        out.push(
+          `${n} persons with ${t.service.id} have more than ${above} points: ${t.model.id} lets an individual rate replace the level rate (LVL-6); they are costed at the level`,
+        );
+      return;
+    }
+  });
+  return out;
 }
 
 function servicesPresent(pop: Population): number[] {
