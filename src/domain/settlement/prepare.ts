@@ -12,8 +12,13 @@ import type { DayPeriod, Resolver } from './resolve.js';
 import { prepareCourse, prepareEvening, prepareIndividual, prepareTransition } from './prepare-dated.js';
 import type { SettlementRules } from '../rate-model/types.js';
 
-/** An open end. */
-export const INF = Number.POSITIVE_INFINITY;
+/**
+ * An open end, as a day number far beyond any date (year ~2.7 million): a small integer, so V8
+ * keeps these fields unboxed (Infinity would allocate a heap number per placement).
+ */
+export const INF = 1_000_000_000;
+/** Before any date. */
+export const NEG_INF = -1_000_000_000;
 
 /** A level entry on the effective timeline (after ASMT-8). */
 export interface PreparedLevel {
@@ -41,11 +46,11 @@ export interface PreparedPlacement {
   service: ServiceId;
   regime: Regime;
   start: number;
-  /** Last day of full payment (PAY-1, PAY-6, PAY-7); +Infinity when ongoing; < start when none. */
+  /** Last day of full payment (PAY-1, PAY-6, PAY-7); INF when ongoing; < start when none. */
   fullEnd: number;
-  /** First day paid in full only because of notice after the end (PAY-6); +Infinity if none. */
+  /** First day paid in full only because of notice after the end (PAY-6); INF if none. */
   noticeFrom: number;
-  /** Last day of the no-show guarantee (PAY-7); -Infinity unless a no-show. */
+  /** Last day of the no-show guarantee (PAY-7); NEG_INF unless a no-show. */
   noShowTo: number;
   /** The idle-place stretch (PAY-5); idleTo < idleFrom when none. */
   idleFrom: number;
@@ -106,7 +111,7 @@ export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacem
   // PAY-1, PAY-6, PAY-7: the last day of full payment; PAY-5: the idle stretch after it.
   let fullEnd = INF;
   let noticeFrom = INF;
-  let noShowTo = Number.NEGATIVE_INFINITY;
+  let noShowTo = NEG_INF;
   let idleOn = false;
   if (p.noShow) {
     const s = startPeriod.period.model.settlement;
@@ -211,10 +216,10 @@ function checkPeriod(r: Resolver, p: PlacementInput, d: DayPeriod, hours: Timed[
  */
 function prepareLevels(r: Resolver, p: PlacementInput, start: number, paidEnd: number): PreparedLevel[] {
   const out: PreparedLevel[] = [];
-  let prevFrom = Number.NEGATIVE_INFINITY;
+  let prevFrom = NEG_INF;
   for (let i = 0; i < p.levels.length; i++) {
     const l = p.levels[i]!;
-    const from = day(l.from);
+    const from = l.from === p.start ? start : day(l.from);
     if (from <= prevFrom)
       fail(
         p,

@@ -9,7 +9,7 @@ import { lookupRate, paidRegime } from '../rate-model/rate.js';
 import type { Figure, Regime, ServiceId, ServiceModel } from '../rate-model/types.js';
 import { isoToDay } from './days.js';
 
-/** A model period with day numbers (to = +Infinity when open-ended). */
+/** A model period with day numbers (to = 1e9, far beyond any date, when open-ended). */
 export interface DayPeriod {
   from: number;
   to: number;
@@ -55,7 +55,7 @@ export class Resolver {
     if (!list) {
       list = (this.catalog.periods.get(service) ?? []).map((p) => ({
         from: isoToDay(p.from) ?? 0,
-        to: p.to === null ? Number.POSITIVE_INFINITY : (isoToDay(p.to) ?? 0),
+        to: p.to === null ? 1_000_000_000 : (isoToDay(p.to) ?? 0), // open end: far beyond any date
         period: p,
       }));
       this.periods.set(service, list);
