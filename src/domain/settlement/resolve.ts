@@ -42,7 +42,7 @@ export class Resolver {
   private readonly levels = new Map<ServiceModel, Map<number, string>>();
   private readonly rates = new Map<
     ServiceModel,
-    Map<string | null, Map<Regime, Map<number | null, ResolvedRate>>>
+    Map<string | null, Map<Regime, Map<number | string | null, ResolvedRate>>>
   >();
   private readonly lowest = new Map<ServiceModel, string | null>();
   private readonly regimes = new Map<ServiceModel, Map<Regime, Regime>>();
@@ -133,6 +133,11 @@ export class Resolver {
         }),
         eveningNight: found.eveningNight,
       };
+      // Hours in the same participation interval share one rate object, so their stretches merge.
+      const ivKey = r.interval === null ? null : `interval:${r.interval}`;
+      const same = ivKey === null ? undefined : byHours.get(ivKey);
+      if (same) r = same;
+      else if (ivKey !== null) byHours.set(ivKey, r);
       byHours.set(hours, r);
     }
     return r;

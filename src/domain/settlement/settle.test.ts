@@ -378,6 +378,22 @@ const cases: Case[] = [
     total: 16008.87,
   },
   {
+    name: 'SVC-3 hours change inside the same interval: one line',
+    placement: {
+      service: 'lss-daglig-verksamhet',
+      regime: 'kommunal',
+      start: '2025-01-01',
+      levels: lv('2025-01-01', 40),
+      hoursPerWeek: [
+        { from: '2025-01-01', hours: 30 },
+        { from: '2025-03-17', hours: 35 },
+      ],
+    },
+    month: '2025-03',
+    lines: ['ordinary 2025-03-01..2025-03-31 1 month × 19500 = 19500 L3 lss-daglig-verksamhet-2025'],
+    total: 19500,
+  },
+  {
     name: 'SVC-4 transition to work: level 1 at 1-10 h/week whatever the assessed level',
     placement: {
       service: 'lss-daglig-verksamhet',
