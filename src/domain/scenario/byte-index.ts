@@ -1,9 +1,8 @@
 /**
  * Hash indexes over UTF-8 bytes, so that a million-row population file is read without making a
  * string per cell: {@link ByteDictionary} gives each distinct district or provider a code (its text
- * decoded once), {@link ByteArena} keeps person ids as bytes, and {@link IdSet} finds a person id
- * given twice for one service (strict input, issue #4). Open addressing in typed arrays; no
- * allocation per lookup.
+ * decoded once), and {@link ByteArena} keeps person ids as bytes with a hash per id (for finding an
+ * id given twice). Open addressing in typed arrays; no allocation per lookup.
  */
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -144,59 +143,6 @@ export class ByteDictionary {
         quickHash(this.arena.bytes, this.arena.start[c] as number, this.arena.start[c + 1] as number) & mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & mask;
       this.table[slot] = c + 1;
-    }
-  }
-}
-
-/** A set of (person id entry in an arena, service code) pairs. */
-export class IdSet {
-  private table: Int32Array;
-  private services: Uint8Array;
-  private size = 0;
-
-  constructor(
-    private readonly ids: ByteArena,
-    expected = 1024,
-  ) {
-    let n = 1024;
-    while (n < expected * 2) n *= 2;
-    this.table = new Int32Array(n);
-    this.services = new Uint8Array(Math.max(16, expected));
-  }
-
-  /** Adds entry k (already in the arena) for service s; false if that id and service were there. */
-  add(k: number, s: number): boolean {
-    if (k >= this.services.length) {
-      const g = new Uint8Array(Math.max(this.services.length * 2, k + 1));
-      g.set(this.services);
-      this.services = g;
-    }
-    this.services[k] = s;
-    const mask = this.table.length - 1;
-    const a = this.ids.start[k] as number;
-    const e = this.ids.start[k + 1] as number;
-    const h = k === this.ids.count - 1 ? this.ids.lastHash : this.ids.hash(k);
-    let slot = (h ^ Math.imul(s + 1, 0x9e3779b1)) & mask;
-    for (;;) {
-      const v = this.table[slot] as number;
-      if (v === 0) break;
-      if (this.services[v - 1] === s && this.ids.equals(v - 1, this.ids.bytes, a, e)) return false;
-      slot = (slot + 1) & mask;
-    }
-    this.table[slot] = k + 1;
-    if (++this.size * 2 > this.table.length) this.rehash();
-    return true;
-  }
-
-  private rehash(): void {
-    const old = this.table;
-    this.table = new Int32Array(old.length * 2);
-    const mask = this.table.length - 1;
-    for (const v of old) {
-      if (v === 0) continue;
-      let slot = (this.ids.hash(v - 1) ^ Math.imul((this.services[v - 1] as number) + 1, 0x9e3779b1)) & mask;
-      while (this.table[slot] !== 0) slot = (slot + 1) & mask;
-      this.table[slot] = v;
     }
   }
 }

@@ -10,7 +10,7 @@
  */
 import { InputError } from '../errors.js';
 import { REGIMES, SERVICE_IDS, type Regime, type ServiceId } from '../rate-model/schema.js';
-import { ByteArena, ByteDictionary, IdSet } from './byte-index.js';
+import { ByteArena, ByteDictionary } from './byte-index.js';
 
 /** The population CSV header of contract.md, in order; `hours_per_week` is optional. */
 export const POPULATION_COLUMNS = [
@@ -87,7 +87,6 @@ export class PopulationBuilder {
   private n = 0;
   private cap: number;
   private readonly ids: ByteArena;
-  private readonly idSet: IdSet;
   private districtCodes: Uint32Array;
   private providerCodes: Uint32Array;
   private serviceCodes: Uint8Array;
@@ -95,6 +94,8 @@ export class PopulationBuilder {
   private pointValues: Int32Array;
   private hours: Float64Array;
   private lineNumbers: Int32Array;
+  /** Hash of (person id, service) per row, for finding duplicates at build time. */
+  private keys: Uint32Array;
   private readonly districtDict = new ByteDictionary();
   private readonly providerDict = new ByteDictionary();
   readonly issues: PopulationIssue[] = [];
@@ -106,7 +107,6 @@ export class PopulationBuilder {
   ) {
     this.cap = Math.max(16, expected);
     this.ids = new ByteArena(this.cap);
-    this.idSet = new IdSet(this.ids, this.cap);
     this.districtCodes = new Uint32Array(this.cap);
     this.providerCodes = new Uint32Array(this.cap);
     this.serviceCodes = new Uint8Array(this.cap);
@@ -114,6 +114,7 @@ export class PopulationBuilder {
     this.pointValues = new Int32Array(this.cap);
     this.hours = new Float64Array(this.cap);
     this.lineNumbers = new Int32Array(this.cap);
+    this.keys = new Uint32Array(this.cap);
   }
 
   /** Records an issue (all are counted; the first few are kept for the message). */
@@ -173,11 +174,7 @@ export class PopulationBuilder {
       }
     }
     if (!ok) return;
-    const k = this.ids.pushString(personId);
-    if (!this.idSet.add(k, s as number)) {
-      this.issue(line, 'person_id', `${personId} appears twice for ${service}`);
-      return;
-    }
+    this.ids.pushString(personId);
     this.push(
       line,
       this.districtDict.codeOf(district),
@@ -218,11 +215,7 @@ export class PopulationBuilder {
     const p = this.providerDict.code(buf, pS, pE);
     if (d < 0 || p < 0) return false;
     for (let i = idS; i < idE; i++) if ((buf[i] as number) >= 0x80) return false; // non-ASCII ids take the checked text path
-    const k = this.ids.push(buf, idS, idE);
-    if (!this.idSet.add(k, s)) {
-      this.issue(line, 'person_id', `${this.ids.text(k)} appears twice for ${SERVICE_IDS[s]}`);
-      return true;
-    }
+    this.ids.push(buf, idS, idE);
     this.push(line, d, p, s, r, points, hours);
     return true;
   }
@@ -252,6 +245,40 @@ export class PopulationBuilder {
     this.pointValues[i] = p;
     this.hours[i] = h;
     this.lineNumbers[i] = line;
+    this.keys[i] = (this.ids.lastHash ^ Math.imul(s + 1, 0x9e3779b1)) >>> 0;
+  }
+
+  /**
+   * A person id given twice for one service is an error (strict input). Found by sorting the rows'
+   * (id, service) hashes (native, fast) and comparing the bytes only where two hashes are equal.
+   */
+  private findDuplicates(): void {
+    const n = this.n;
+    const keys = this.keys.subarray(0, n);
+    const sorted = keys.slice().sort();
+    const candidates = new Set<number>();
+    for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) candidates.add(sorted[i] as number);
+    if (candidates.size === 0) return;
+    const firsts = new Map<number, number[]>();
+    const start = this.ids.start;
+    for (let i = 0; i < n; i++) {
+      const k = keys[i] as number;
+      if (!candidates.has(k)) continue;
+      const reps = firsts.get(k) ?? [];
+      firsts.set(k, reps);
+      const same = reps.find(
+        (j) =>
+          this.serviceCodes[j] === this.serviceCodes[i] &&
+          this.ids.equals(j, this.ids.bytes, start[i] as number, start[i + 1] as number),
+      );
+      if (same === undefined) reps.push(i);
+      else
+        this.issue(
+          this.lineNumbers[i] as number,
+          'person_id',
+          `${this.ids.text(i)} appears twice for ${SERVICE_IDS[this.serviceCodes[i] as number]} (first at line ${this.lineNumbers[same]})`,
+        );
+    }
   }
 
   private grow(): void {
@@ -268,10 +295,12 @@ export class PopulationBuilder {
     this.pointValues = g(this.pointValues);
     this.hours = g(this.hours);
     this.lineNumbers = g(this.lineNumbers);
+    this.keys = g(this.keys);
   }
 
   /** The population, or one input error listing the issues by line and column. */
   build(): Population {
+    this.findDuplicates();
     if (this.issueCount > 0) throw populationError(this.origin, this.issues, this.issueCount);
     const n = this.n;
     return {
