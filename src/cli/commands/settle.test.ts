@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parsePreviousRun } from '../../domain/settlement/settle.js';
 
 const BIN = new URL('../../../bin/ersattning', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'settle-'));
@@ -87,7 +88,10 @@ describe('bin/ersattning settle', () => {
   });
 
   it('pays a changed level back as a correction, once', () => {
-    const feb = file('feb.json', run('settle', '--input', input, '--month', '2024-02', '--json').out);
+    const febDoc = JSON.parse(run('settle', '--input', input, '--month', '2024-02', '--json').out);
+    // The printed run id is the content hash recomputed when the output is read back (PAY-9).
+    expect(parsePreviousRun(febDoc, 'feb.json').hash).toBe(febDoc.run.hash);
+    const feb = file('feb.json', febDoc);
     const final = file('final.json', {
       placements: [
         {

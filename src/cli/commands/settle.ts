@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
-import { oreToKronor } from '../../domain/money.js';
-import { explainLine, kindSv, unitSv } from '../../domain/settlement/explain.js';
+import { kindSv, unitSv } from '../../domain/settlement/explain.js';
+import { presentSettlement } from '../../domain/settlement/present.js';
 import {
   checkMonth,
   parsePreviousRun,
@@ -32,55 +32,6 @@ export function readJson(file: string): unknown {
   } catch (error) {
     throw new InputError('bad-json', `not valid JSON: ${(error as Error).message}`, file);
   }
-}
-
-/** The contract's JSON document (kronor), with explanation fields added. */
-export function presentSettlement(r: SettlementResult) {
-  const kr = oreToKronor;
-  return {
-    month: r.month,
-    total: kr(r.total),
-    providers: r.providers.map((p) => ({ providerId: p.id, total: kr(p.total) })),
-    districts: r.districts.map((d) => ({ district: d.id, total: kr(d.total) })),
-    placements: r.placements.map((p) => ({
-      id: p.id,
-      providerId: p.providerId,
-      district: p.district,
-      total: kr(p.total),
-    })),
-    lines: r.lines.map((l) => ({
-      placementId: l.placementId,
-      providerId: l.providerId,
-      district: l.district,
-      service: l.service,
-      kind: l.kind,
-      basis: l.basis,
-      from: l.from,
-      to: l.to,
-      quantity: l.quantity,
-      unit: l.unit,
-      days: l.days,
-      daysInMonth: l.daysInMonth,
-      rate: kr(l.rate),
-      amount: kr(l.amount),
-      level: l.level,
-      interval: l.interval,
-      regime: l.regime,
-      paidAsRegime: l.paidAsRegime,
-      model: l.model,
-      rules: l.rules,
-      sources: l.sources,
-      illustrative: l.illustrative,
-      correctsMonth: l.correctsMonth,
-      correctedKind: l.correctedKind,
-      recomputed: l.recomputed === null ? null : kr(l.recomputed),
-      previouslyPaid: l.previouslyPaid === null ? null : kr(l.previouslyPaid),
-      explanation: explainLine(l),
-    })),
-    run: r.run,
-    previousRuns: r.previousRuns,
-    warnings: r.warnings,
-  };
 }
 
 /** The readable Swedish specification printed without `--json`. */

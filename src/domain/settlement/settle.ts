@@ -18,6 +18,8 @@ import type { SettlementLine, SettlementResult, Total } from './types.js';
 export type { PreviousRun } from './corrections.js';
 export { parsePreviousRun, previousFromResult } from './corrections.js';
 export { parseSettlementInput } from './input.js';
+export { presentSettlement } from './present.js';
+export { explainLine } from './explain.js';
 export type { PlacementInput, SettlementInput } from './input.js';
 export type { SettlementLine, SettlementResult } from './types.js';
 
