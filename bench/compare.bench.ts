@@ -9,7 +9,9 @@
  */
 import { chmodSync, closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { RateModel } from '../src/domain/rate-model/types.js';
@@ -133,6 +135,23 @@ export async function main(): Promise<void> {
     }
     console.log(
       `  prepared once (${ms(tPrep)}), then each what-if from the cell counts: median of 101 ${ms(median(whatIf))}`,
+    );
+
+    const bin = join(dirname(fileURLToPath(import.meta.url)), '../bin/ersattning');
+    const [cli, tCli] = await time(() =>
+      spawnSync(
+        bin,
+        ['compare', '--population', file, '--baseline', baseline.id, '--proposal', proposal.id, '--json'],
+        {
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+        },
+      ),
+    );
+    const cliTotal =
+      cli.status === 0 ? (JSON.parse(cli.stdout) as { baseline: { total: number } }).baseline.total : NaN;
+    console.log(
+      `the CLI as a fresh process (\`ersattning compare --json\`: start-up, models, read, compare, JSON): ${ms(tCli)}; same total: ${cliTotal * 100 === result.baseline.total ? 'yes' : 'NO'}`,
     );
 
     await sqlSide(file, baseline, proposal, result, rerun, median(e2e));
