@@ -38,7 +38,9 @@ export function readJson(file: string): unknown {
 export function settlementText(r: SettlementResult): string {
   const rows = r.lines.map((l) => [
     l.placementId,
-    l.kind === 'correction' ? `Rättelse ${l.correctsMonth}` : kindSv(l.kind),
+    l.kind === 'correction'
+      ? `Rättelse ${l.correctsMonth} (${kindSv(l.correctedKind ?? 'ordinary').toLowerCase()})`
+      : kindSv(l.kind),
     `${l.from}–${l.to}`,
     l.unit === 'correction' ? '' : `${String(l.quantity).replace('.', ',')} ${unitSv(l.unit)}`,
     l.unit === 'correction' ? '' : formatKr(l.rate),
