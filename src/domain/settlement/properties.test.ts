@@ -103,6 +103,53 @@ describe('settlement properties', () => {
     );
   });
 
+  it('daily activity (monthly, prorated, hours changing) settled day by day sums to the month', () => {
+    const Y2025 = civilToDay(2025, 1, 1);
+    const dv = fc
+      .record({
+        start: fc.integer({ min: 0, max: 300 }),
+        length: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
+        points: fc.integer({ min: 0, max: 110 }),
+        hours: fc.array(
+          fc.record({ gap: fc.integer({ min: 1, max: 40 }), hours: fc.integer({ min: 1, max: 40 }) }),
+          {
+            minLength: 1,
+            maxLength: 4,
+          },
+        ),
+        regime: fc.constantFrom('kommunal', 'entreprenad', 'privat'),
+      })
+      .map((g) => {
+        let from = Y2025 + g.start;
+        return parseSettlementInput({
+          placements: [
+            {
+              id: 'D1',
+              providerId: 'U1',
+              district: 'Kista',
+              service: 'lss-daglig-verksamhet',
+              regime: g.regime,
+              start: dayToIso(Y2025 + g.start),
+              end: g.length === null ? null : dayToIso(Y2025 + g.start + g.length),
+              levels: [{ from: dayToIso(Y2025 + g.start), points: g.points }],
+              hoursPerWeek: g.hours.map((h, i) => {
+                if (i > 0) from += h.gap;
+                return { from: dayToIso(from), hours: h.hours };
+              }),
+            },
+          ],
+        });
+      });
+    fc.assert(
+      fc.property(dv, fc.integer({ min: 1, max: 12 }), (input, m) => {
+        const month = `2025-${String(m).padStart(2, '0')}`;
+        const prepared = prepareSettlement(catalog, input);
+        expect(sum(settleLines(prepared, month, 'day'))).toBe(sum(settleLines(prepared, month, 'stretch')));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('corrections against an identical earlier run are zero', () => {
     fc.assert(
       fc.property(inputArb, monthArb, (input, month) => {
