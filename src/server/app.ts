@@ -25,7 +25,8 @@ import { InProcessQueue } from './jobs/in-process.js';
 import type { JobQueue } from './jobs/queue.js';
 import { loggerOptions } from './logger.js';
 import { ROUTES } from './routes/index.js';
-import { registerStatic } from './static.js';
+import { registerStatic, WEB_DIR } from './static.js';
+import { computeRun, type RunParams } from './settlement/run.js';
 
 /** What the app needs: an open, migrated database; the rest has defaults. */
 export interface BuildAppOptions {
@@ -56,6 +57,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     jobs: options.jobs ?? new InProcessQueue(db),
   };
   app.decorate('ctx', ctx);
+  // Settlement runs are jobs (issue #5): the run and its lines are stored in one transaction.
+  ctx.jobs.register('settlement-run', async (params, progress) => ({
+    runId: await computeRun(db, ctx.catalog, params as RunParams, progress),
+  }));
   app.decorateRequest('user', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionHash', null);
@@ -88,7 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', enforceAccess);
 
   for (const routes of ROUTES) await app.register(routes, { prefix: '/api' });
-  if (options.webDir !== null) await registerStatic(app, options.webDir ?? undefined);
+  await registerStatic(app, options.webDir === undefined ? WEB_DIR : options.webDir);
   await app.ready();
   return app;
 }

@@ -11,9 +11,9 @@ import type { FastifyInstance } from 'fastify';
 /** The repository's dist/web folder. */
 export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
-/** Registers static serving and the not-found handler (JSON 404 under /api). */
-export async function registerStatic(app: FastifyInstance, webDir: string = WEB_DIR): Promise<void> {
-  const hasWeb = existsSync(join(webDir, 'index.html'));
+/** Registers static serving (unless webDir is null) and the not-found handler (JSON 404 under /api). */
+export async function registerStatic(app: FastifyInstance, webDir: string | null = WEB_DIR): Promise<void> {
+  const hasWeb = webDir !== null && existsSync(join(webDir, 'index.html'));
   if (hasWeb)
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {

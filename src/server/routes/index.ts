@@ -4,9 +4,11 @@ import auth from './auth/routes.js';
 import clients from './clients/routes.js';
 import districts from './districts/routes.js';
 import health from './health/routes.js';
+import jobs from './jobs/routes.js';
 import models from './models/routes.js';
 import placements from './placements/routes.js';
 import providers from './providers/routes.js';
+import settlementRuns from './settlement-runs/routes.js';
 
 /** The route plugins in registration order. */
 export const ROUTES: FastifyPluginAsyncZod[] = [
@@ -17,4 +19,6 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   models,
   clients,
   placements,
+  settlementRuns,
+  jobs,
 ];

@@ -1,0 +1,157 @@
+/**
+ * Settlement runs through the API (PAY-9, issue #5 §3, §5): a run per month with totals, approval
+ * that is idempotent and refuses a second approved run for the month, immutability, corrections
+ * against approved runs after a fact changes, scoped reading, and specifications as JSON/CSV/XLSX.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, testTargets, type TestApp } from '../../testing.js';
+
+for (const target of testTargets()) {
+  describe(`settlement runs on ${target.name}`, () => {
+    let t: TestApp;
+    let marchRun: number;
+    beforeAll(async () => {
+      t = await openTestApp(target);
+    });
+    afterAll(async () => t?.close());
+
+    const start = (month: string, scope?: object) =>
+      t.agents.admin!.request({
+        method: 'POST',
+        url: '/api/settlement-runs',
+        payload: { month, ...(scope ? { scope } : {}) },
+      });
+
+    it('computes a draft run with totals per provider and district', async () => {
+      const res = await start('2025-03');
+      expect(res.statusCode).toBe(201);
+      const run = res.json();
+      expect(run).toMatchObject({ month: '2025-03', status: 'draft' });
+      expect(run.total).toBeGreaterThan(0);
+      const sumProviders = run.byProvider.reduce(
+        (s: number, p: { total: number }) => s + Math.round(p.total * 100),
+        0,
+      );
+      expect(sumProviders).toBe(Math.round(run.total * 100));
+      const stored = await t.database.db
+        .selectFrom('settlement_lines')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('run_id', '=', run.id)
+        .executeTakeFirstOrThrow();
+      expect(Number(stored.n)).toBe(run.lineCount);
+      marchRun = run.id;
+    });
+
+    it('approves idempotently, and refuses a second approved run for the month (409)', async () => {
+      const a = t.agents.admin!;
+      const first = await a.request({ method: 'POST', url: `/api/settlement-runs/${marchRun}/approve` });
+      expect(first.json().status).toBe('approved');
+      const again = await a.request({ method: 'POST', url: `/api/settlement-runs/${marchRun}/approve` });
+      expect(again.statusCode).toBe(200);
+      expect(again.json().approvedAt).toBe(first.json().approvedAt);
+      const other = (await start('2025-03', { districtId: 'bromma' })).json();
+      const clash = await a.request({ method: 'POST', url: `/api/settlement-runs/${other.id}/approve` });
+      expect(clash.statusCode).toBe(409);
+      expect(clash.json().error.id).toBe('run-already-approved');
+    });
+
+    it('lets only one of two concurrent approvals for a month win', async () => {
+      const a = t.agents.admin!;
+      const r1 = (await start('2025-05')).json();
+      const r2 = (await start('2025-05')).json();
+      const results = await Promise.all(
+        [r1.id, r2.id].map((id) => a.request({ method: 'POST', url: `/api/settlement-runs/${id}/approve` })),
+      );
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    });
+
+    it('keeps approved lines immutable in the database', async () => {
+      await expect(
+        t.database.db
+          .updateTable('settlement_lines')
+          .set({ amount_ore: 1 })
+          .where('run_id', '=', marchRun)
+          .execute(),
+      ).rejects.toThrow(/immutable/);
+    });
+
+    it('pays the difference as correction lines after a fact changes (PAY-9)', async () => {
+      const line = await t.database.db
+        .selectFrom('settlement_lines')
+        .innerJoin('placements', 'placements.id', 'settlement_lines.placement_id')
+        .select(['placements.id', 'placements.service', 'placements.start_date'])
+        .where('run_id', '=', marchRun)
+        .where('kind', '=', 'ordinary')
+        .where('placements.service', '=', 'lss-gruppbostad')
+        .where('placements.end_date', 'is', null)
+        .orderBy('placements.id')
+        .executeTakeFirstOrThrow();
+      const lvl = await t.agents.bedomare!.request({
+        method: 'POST',
+        url: `/api/placements/${line.id}/levels`,
+        payload: { from: '2025-03-01', points: 105, kind: 'final', assessedOn: '2025-03-01' },
+      });
+      expect(lvl.statusCode).toBe(201);
+      const april = (await start('2025-04')).json();
+      expect(april.corrections.lines).toBeGreaterThan(0);
+      const lines = await t.agents.admin!.request({
+        method: 'GET',
+        url: `/api/settlement-runs/${april.id}/lines?kind=correction&placementId=${line.id}`,
+      });
+      const [corr] = lines.json().items;
+      expect(corr).toMatchObject({
+        kind: 'correction',
+        correctsMonth: '2025-03',
+        rules: expect.arrayContaining(['PAY-9']),
+      });
+      expect(corr.amount).toBeGreaterThan(0);
+    });
+
+    it('shows a case officer only their district and a provider only its own lines', async () => {
+      const officer = (
+        await t.agents.handlaggare!.request({ method: 'GET', url: `/api/settlement-runs/${marchRun}` })
+      ).json();
+      expect(officer.byDistrict.map((d: { districtId: string }) => d.districtId)).toEqual(['bromma']);
+      const prov = (
+        await t.agents.utforare!.request({ method: 'GET', url: `/api/settlement-runs/${marchRun}` })
+      ).json();
+      expect(prov.byProvider.map((p: { providerId: string }) => p.providerId)).toEqual(['U001']);
+      const denied = await t.agents.utforare!.request({
+        method: 'GET',
+        url: `/api/settlement-runs/${marchRun}/specification/U002.json`,
+      });
+      expect(denied.statusCode).toBe(403);
+    });
+
+    it('produces the provider specification as JSON, CSV and XLSX with the same total', async () => {
+      const a = t.agents.utforare!;
+      const json = (
+        await a.request({ method: 'GET', url: `/api/settlement-runs/${marchRun}/specification/U001.json` })
+      ).json();
+      expect(json.lines.length).toBeGreaterThan(0);
+      expect(json.lines[0].explanation).toMatch(/regler PAY-/);
+      const csv = await a.request({
+        method: 'GET',
+        url: `/api/settlement-runs/${marchRun}/specification/U001.csv`,
+      });
+      expect(csv.headers['content-type']).toMatch(/text\/csv/);
+      const rows = csv.body
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split('\r\n');
+      expect(rows[0]).toMatch(/^Placering;Brukare;Personnummer/);
+      expect(rows).toHaveLength(json.lines.length + 2);
+      expect(rows.at(-1)).toContain(String(json.total).replace('.', ','));
+      expect(csv.body).not.toMatch(/\d{8}-\d{4}/); // identity numbers masked
+      const xlsx = await a.request({
+        method: 'GET',
+        url: `/api/settlement-runs/${marchRun}/specification/U001.xlsx`,
+      });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('Specifikation')!;
+      expect(ws.rowCount).toBe(json.lines.length + 3);
+    });
+  });
+}

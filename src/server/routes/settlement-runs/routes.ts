@@ -1,0 +1,371 @@
+/**
+ * Settlement runs (PAY-9, issue #5 §3, §5): start a run for a month and scope (a job computed by
+ * the domain engine with corrections against approved runs), list and read them with totals per
+ * provider and district, read their explained lines, approve (idempotent; one approved run per
+ * month and overlapping scope: 409), export, and provider specifications as JSON, CSV and XLSX.
+ * Case officers and providers see their own district's or provider's share only.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/types.js';
+import { providerScope, userOf } from '../../access.js';
+import type { SessionUser } from '../../auth/sessions.js';
+import { audit } from '../../audit.js';
+import { ApiError, badInput, conflict, notFound } from '../../errors.js';
+import { clientIdentity, kr } from '../../present.js';
+import { lockMonth, scopesOverlap, type RunParams } from '../../settlement/run.js';
+import { lineView, runView } from './present.js';
+import { idParams, lineQuery, runCreate, runCreateQuery, runQuery, specParams } from './schema.js';
+import { specificationCsv, specificationXlsx, type Specification } from './specification.js';
+
+const READERS = ['admin', 'analyst', 'case_officer', 'provider'] as const;
+
+/** The part of every run a user may see: case officers their district, providers their own lines. */
+export function lineScope(user: SessionUser): { districtId?: string; providerId?: string } {
+  if (user.role === 'case_officer') return { districtId: user.districtId ?? '' };
+  if (user.role === 'provider') return { providerId: user.providerId ?? '' };
+  return {};
+}
+
+function scopedLines(db: Kysely<DB>, user: SessionUser) {
+  const s = lineScope(user);
+  let q = db.selectFrom('settlement_lines');
+  if (s.districtId !== undefined) q = q.where('settlement_lines.district_id', '=', s.districtId);
+  if (s.providerId !== undefined) q = q.where('settlement_lines.provider_id', '=', s.providerId);
+  return q;
+}
+
+/** Registers /api/settlement-runs routes. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db, jobs } = app.ctx;
+
+  const loadRun = async (id: number) => {
+    const r = await db.selectFrom('settlement_runs').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) throw notFound('run', id);
+    return r;
+  };
+
+  const present = async (user: SessionUser, id: number, withTotals: boolean) => {
+    const r = await loadRun(id);
+    const scoped = Object.keys(lineScope(user)).length > 0;
+    let total = r.total_ore;
+    let count = r.line_count;
+    if (scoped) {
+      const s = await scopedLines(db, user)
+        .select((eb) => [
+          eb.fn.coalesce(eb.fn.sum<number>('amount_ore'), eb.lit(0)).as('t'),
+          eb.fn.countAll<number>().as('n'),
+        ])
+        .where('run_id', '=', id)
+        .executeTakeFirstOrThrow();
+      total = Number(s.t);
+      count = Number(s.n);
+    }
+    const head = runView(r, total, count);
+    if (!withTotals) return head;
+    const [byProvider, byDistrict, corrections] = await Promise.all([
+      scopedLines(db, user)
+        .innerJoin('providers', 'providers.id', 'settlement_lines.provider_id')
+        .select(['settlement_lines.provider_id', 'providers.name'])
+        .select((eb) => [
+          eb.fn.sum<number>('settlement_lines.amount_ore').as('t'),
+          eb.fn.countAll<number>().as('n'),
+        ])
+        .where('run_id', '=', id)
+        .groupBy(['settlement_lines.provider_id', 'providers.name'])
+        .orderBy('settlement_lines.provider_id')
+        .execute(),
+      scopedLines(db, user)
+        .innerJoin('districts', 'districts.id', 'settlement_lines.district_id')
+        .select(['settlement_lines.district_id', 'districts.name'])
+        .select((eb) => [
+          eb.fn.sum<number>('settlement_lines.amount_ore').as('t'),
+          eb.fn.countAll<number>().as('n'),
+        ])
+        .where('run_id', '=', id)
+        .groupBy(['settlement_lines.district_id', 'districts.name'])
+        .orderBy('districts.name')
+        .execute(),
+      scopedLines(db, user)
+        .select((eb) => [
+          eb.fn.coalesce(eb.fn.sum<number>('amount_ore'), eb.lit(0)).as('t'),
+          eb.fn.countAll<number>().as('n'),
+        ])
+        .where('run_id', '=', id)
+        .where('kind', '=', 'correction')
+        .executeTakeFirstOrThrow(),
+    ]);
+    return {
+      ...head,
+      byProvider: byProvider.map((p) => ({
+        providerId: p.provider_id,
+        name: p.name,
+        total: kr(Number(p.t)),
+        lines: Number(p.n),
+      })),
+      byDistrict: byDistrict.map((d) => ({
+        districtId: d.district_id,
+        name: d.name,
+        total: kr(Number(d.t)),
+        lines: Number(d.n),
+      })),
+      corrections: { lines: Number(corrections.n), total: kr(Number(corrections.t)) },
+    };
+  };
+
+  app.post(
+    '/settlement-runs',
+    {
+      config: { access: ['admin', 'analyst'] },
+      schema: { tags: ['settlement'], body: runCreate, querystring: runCreateQuery },
+    },
+    async (request, reply) => {
+      const user = userOf(request);
+      const scope = request.body.scope ?? {};
+      if (
+        scope.districtId &&
+        !(await db.selectFrom('districts').select('id').where('id', '=', scope.districtId).executeTakeFirst())
+      )
+        throw badInput('unknown-district', `No district ${scope.districtId}`, 'scope.districtId');
+      if (
+        scope.providerId &&
+        !(await db.selectFrom('providers').select('id').where('id', '=', scope.providerId).executeTakeFirst())
+      )
+        throw badInput('unknown-provider', `No provider ${scope.providerId}`, 'scope.providerId');
+      const params: RunParams = { month: request.body.month, scope, userId: user.id };
+      const jobId = await jobs.enqueue('settlement-run', params, user.id);
+      await audit(db, user, {
+        action: 'run',
+        entity: 'settlement-run',
+        details: { month: params.month, scope, jobId },
+      });
+      if (request.query.async === 'true') return reply.code(202).send({ jobId, status: 'queued' });
+      const state = await jobs.wait(jobId);
+      if (state.status !== 'done') throw jobError(state.error);
+      const runId = (state.result as { runId: number }).runId;
+      return reply.code(201).send({ ...(await present(user, runId, true)), jobId });
+    },
+  );
+
+  app.get(
+    '/settlement-runs',
+    { config: { access: READERS }, schema: { tags: ['settlement'], querystring: runQuery } },
+    async (request) => {
+      const user = userOf(request);
+      let q = db.selectFrom('settlement_runs').select('id').orderBy('month', 'desc').orderBy('id', 'desc');
+      if (request.query.month) q = q.where('month', '=', request.query.month);
+      if (request.query.status) q = q.where('status', '=', request.query.status);
+      const ids = await q.limit(500).execute();
+      return Promise.all(ids.map((r) => present(user, r.id, false)));
+    },
+  );
+
+  app.get(
+    '/settlement-runs/:id',
+    { config: { access: READERS }, schema: { tags: ['settlement'], params: idParams } },
+    async (request) => present(userOf(request), request.params.id, true),
+  );
+
+  app.get(
+    '/settlement-runs/:id/lines',
+    {
+      config: { access: READERS },
+      schema: { tags: ['settlement'], params: idParams, querystring: lineQuery },
+    },
+    async (request) => {
+      const user = userOf(request);
+      await loadRun(request.params.id);
+      const f = request.query;
+      let q = scopedLines(db, user).selectAll().where('run_id', '=', request.params.id);
+      const providerId = providerScope(user, f.providerId);
+      if (providerId) q = q.where('provider_id', '=', providerId);
+      if (f.districtId) q = q.where('district_id', '=', f.districtId);
+      if (f.placementId) q = q.where('placement_id', '=', f.placementId);
+      if (f.kind) q = q.where('kind', '=', f.kind);
+      const rows = await q
+        .orderBy('provider_id')
+        .orderBy('placement_id')
+        .orderBy('id')
+        .limit(f.limit + 1)
+        .offset(f.offset)
+        .execute();
+      const items = rows.slice(0, f.limit);
+      await audit(db, user, {
+        action: 'list',
+        entity: 'settlement-line',
+        entityId: request.params.id,
+        clientIds: [...new Set(items.map((l) => l.client_id))],
+      });
+      return { items: items.map(lineView), more: rows.length > f.limit };
+    },
+  );
+
+  app.post(
+    '/settlement-runs/:id/approve',
+    { config: { access: ['admin'] }, schema: { tags: ['settlement'], params: idParams } },
+    async (request) => {
+      const user = userOf(request);
+      const first = await loadRun(request.params.id);
+      await db.transaction().execute(async (trx) => {
+        await lockMonth(trx, first.month);
+        const run = await trx
+          .selectFrom('settlement_runs')
+          .selectAll()
+          .where('id', '=', first.id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        if (run.status !== 'draft') return; // idempotent: approving an approved run changes nothing
+        const others = await trx
+          .selectFrom('settlement_runs')
+          .select(['id', 'scope_district_id', 'scope_provider_id'])
+          .where('month', '=', run.month)
+          .where('status', '<>', 'draft')
+          .where('id', '<>', run.id)
+          .execute();
+        const clash = others.find((o) => scopesOverlap(o, run));
+        if (clash)
+          throw conflict(
+            'run-already-approved',
+            `Run ${clash.id} for ${run.month} is already approved for an overlapping scope`,
+          );
+        await trx
+          .updateTable('settlement_runs')
+          .set({
+            status: 'approved',
+            approved_by: user.id,
+            approved_at: new Date(),
+            version: run.version + 1,
+          })
+          .where('id', '=', run.id)
+          .execute();
+        await audit(trx, user, {
+          action: 'approve',
+          entity: 'settlement-run',
+          entityId: run.id,
+          details: { month: run.month },
+        });
+      });
+      return present(user, first.id, true);
+    },
+  );
+
+  app.post(
+    '/settlement-runs/:id/export',
+    { config: { access: ['admin'] }, schema: { tags: ['settlement'], params: idParams } },
+    async (request) => {
+      const user = userOf(request);
+      const run = await loadRun(request.params.id);
+      if (run.status === 'draft') throw conflict('run-not-approved', 'Approve the run before exporting it');
+      if (run.status === 'approved') {
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .updateTable('settlement_runs')
+            .set({ status: 'exported', exported_at: new Date(), version: run.version + 1 })
+            .where('id', '=', run.id)
+            .where('status', '=', 'approved')
+            .execute();
+          await audit(trx, user, { action: 'export', entity: 'settlement-run', entityId: run.id });
+        });
+      }
+      return present(user, run.id, true);
+    },
+  );
+
+  app.get(
+    '/settlement-runs/:id/specification/:file',
+    {
+      config: { access: ['admin', 'case_officer', 'provider'] },
+      schema: { tags: ['settlement'], params: specParams },
+    },
+    async (request, reply) => {
+      const user = userOf(request);
+      const [providerParam, format] = request.params.file.split('.') as [string, 'json' | 'csv' | 'xlsx'];
+      const providerId = providerScope(user, providerParam)!;
+      const run = await loadRun(request.params.id);
+      const provider = await db
+        .selectFrom('providers')
+        .selectAll()
+        .where('id', '=', providerId)
+        .executeTakeFirst();
+      if (!provider) throw notFound('provider', providerId);
+      const lines = await scopedLines(db, user)
+        .innerJoin('clients', 'clients.id', 'settlement_lines.client_id')
+        .innerJoin('units', 'units.id', 'settlement_lines.unit_id')
+        .selectAll('settlement_lines')
+        .select([
+          'clients.name as client_name',
+          'clients.personnummer',
+          'clients.district_id as client_district',
+          'clients.protected_identity',
+          'units.name as unit_name',
+        ])
+        .where('settlement_lines.run_id', '=', run.id)
+        .where('settlement_lines.provider_id', '=', providerId)
+        .orderBy('settlement_lines.unit_id')
+        .orderBy('settlement_lines.placement_id')
+        .orderBy('settlement_lines.id')
+        .execute();
+      const spec: Specification = {
+        run: { id: run.id, month: run.month, status: run.status },
+        provider: { id: provider.id, name: provider.name, regime: provider.regime },
+        total: kr(lines.reduce((s, l) => s + l.amount_ore, 0)),
+        lines: lines.map((l) => {
+          const who = clientIdentity(user, {
+            name: l.client_name,
+            personnummer: l.personnummer,
+            district_id: l.client_district,
+            protected_identity: l.protected_identity,
+          });
+          const v = lineView(l);
+          return {
+            placementId: l.placement_id,
+            clientName: who.name,
+            personnummerMasked: who.personnummerMasked,
+            unitName: l.unit_name,
+            districtId: l.district_id,
+            service: l.service,
+            kind: l.kind,
+            from: l.from_date,
+            to: l.to_date,
+            quantity: l.quantity,
+            unit: l.unit,
+            rate: v.rate,
+            amount: v.amount,
+            level: l.level,
+            correctsMonth: l.corrects_month,
+            rules: l.rules,
+            explanation: v.explanation,
+          };
+        }),
+      };
+      await audit(db, user, {
+        action: 'export',
+        entity: 'specification',
+        entityId: `${run.id}/${providerId}`,
+        clientIds: [...new Set(lines.map((l) => l.client_id))],
+        details: { format },
+      });
+      const name = `specifikation-${run.month}-${providerId}-${run.id}.${format}`;
+      void reply.header('content-disposition', `attachment; filename="${name}"`);
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(specificationCsv(spec));
+      if (format === 'xlsx')
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .send(await specificationXlsx(spec));
+      return spec;
+    },
+  );
+};
+
+/** A failed run job as an API error: the domain's input error (422) or an internal fault. */
+function jobError(text: string | null): ApiError {
+  try {
+    const e = JSON.parse(text ?? '') as { status?: number; id?: string; message?: string; field?: string };
+    if (e.id) return new ApiError(e.status ?? 422, e.id, e.message ?? 'The run failed', e.field);
+  } catch {
+    /* not an API error */
+  }
+  return new ApiError(500, 'run-failed', `The settlement run failed: ${text ?? 'unknown error'}`);
+}
+
+export default routes;

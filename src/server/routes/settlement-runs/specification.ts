@@ -1,0 +1,92 @@
+/**
+ * A provider's specification for a run (PAY-10) as JSON, CSV or XLSX: every line with the
+ * client (masked as the user's role requires), unit, days or units, level, rate, amount, rules and
+ * explanation. CSV is Swedish-Excel style: `;` separated, decimal comma, UTF-8 with BOM.
+ */
+import ExcelJS from 'exceljs';
+
+/** One row of the specification. */
+export interface SpecRow {
+  placementId: number;
+  clientName: string;
+  personnummerMasked: string;
+  unitName: string;
+  districtId: string;
+  service: string;
+  kind: string;
+  from: string;
+  to: string;
+  quantity: number;
+  unit: string;
+  rate: number;
+  amount: number;
+  level: string | null;
+  correctsMonth: string | null;
+  rules: string[];
+  explanation: string;
+}
+
+/** The whole specification document. */
+export interface Specification {
+  run: { id: number; month: string; status: string };
+  provider: { id: string; name: string; regime: string };
+  total: number;
+  lines: SpecRow[];
+}
+
+const HEADERS: [keyof SpecRow, string][] = [
+  ['placementId', 'Placering'],
+  ['clientName', 'Brukare'],
+  ['personnummerMasked', 'Personnummer'],
+  ['unitName', 'Enhet'],
+  ['districtId', 'Stadsdel'],
+  ['service', 'Insats'],
+  ['kind', 'Typ'],
+  ['from', 'Från'],
+  ['to', 'Till'],
+  ['quantity', 'Antal'],
+  ['unit', 'Enhet (pris per)'],
+  ['rate', 'Pris (kr)'],
+  ['amount', 'Belopp (kr)'],
+  ['level', 'Nivå'],
+  ['correctsMonth', 'Rättar månad'],
+  ['rules', 'Regler'],
+  ['explanation', 'Förklaring'],
+];
+
+const cell = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v).replace('.', ',');
+  const s = Array.isArray(v) ? v.join(' ') : String(v);
+  return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** CSV text (with BOM) of a specification, plus a total row. */
+export function specificationCsv(spec: Specification): string {
+  const lines = [HEADERS.map(([, h]) => h).join(';')];
+  for (const r of spec.lines) lines.push(HEADERS.map(([k]) => cell(r[k])).join(';'));
+  lines.push(
+    HEADERS.map(([k]) => (k === 'placementId' ? 'Summa' : k === 'amount' ? cell(spec.total) : '')).join(';'),
+  );
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+/** XLSX workbook bytes of a specification. */
+export async function specificationXlsx(spec: Specification): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Ersättning';
+  const ws = wb.addWorksheet('Specifikation');
+  ws.addRow([
+    `Specifikation ${spec.provider.name} (${spec.provider.id}), ${spec.run.month}, körning ${spec.run.id} (${spec.run.status})`,
+  ]);
+  ws.addRow(HEADERS.map(([, h]) => h)).font = { bold: true };
+  for (const r of spec.lines)
+    ws.addRow(HEADERS.map(([k]) => (Array.isArray(r[k]) ? (r[k] as string[]).join(' ') : r[k])));
+  const total = ws.addRow(
+    HEADERS.map(([k]) => (k === 'placementId' ? 'Summa' : k === 'amount' ? spec.total : null)),
+  );
+  total.font = { bold: true };
+  for (const k of ['rate', 'amount'] as const)
+    ws.getColumn(HEADERS.findIndex(([h]) => h === k) + 1).numFmt = '#,##0.00';
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
