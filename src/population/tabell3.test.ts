@@ -9,7 +9,8 @@ import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ModelCatalog } from '../domain/rate-model/catalog.js';
 import { parseRateModel } from '../domain/rate-model/parse.js';
-import { comparePopulation } from '../domain/scenario/compare.js';
+import { comparePopulation, prepareComparison } from '../domain/scenario/compare.js';
+import { levelMovers } from '../domain/scenario/movers.js';
 import { checkPublished, TABELL3_002 } from '../domain/scenario/consistency.js';
 import { solvedModelFile, solveNeutral } from '../domain/scenario/neutral.js';
 import { populationFromPersons } from '../domain/scenario/population.js';
@@ -52,6 +53,15 @@ describe('002 Tabell 3 from the public population (SCEN-1)', () => {
       ['2', 94],
       ['3', 64],
     ]);
+  });
+  it('lists the 872 persons who change level, with both levels and amounts', () => {
+    const movers = levelMovers(prepareComparison(current, proposed, pop));
+    expect(movers).toHaveLength(c.personsChangingLevel);
+    expect(movers).toHaveLength(872);
+    expect(movers.every((m) => m.from !== m.to)).toBe(true);
+    const sf3to2 = movers.filter((m) => m.service === 'lss-servicebostad' && m.from === '3' && m.to === '2');
+    expect(sf3to2).toHaveLength(94);
+    expect(sf3to2[0]).toMatchObject({ baseline: 68445800, proposal: 56336000 });
   });
   it('per district: baselines and proposals add up to the totals', () => {
     expect(c.byDistrict.reduce((s, r) => s + r.baseline, 0)).toBe(c.baseline.total);

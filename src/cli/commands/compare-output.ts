@@ -5,6 +5,7 @@
 import { oreToKronor } from '../../domain/money.js';
 import type { Comparison } from '../../domain/scenario/compare.js';
 import type { Finding } from '../../domain/scenario/consistency.js';
+import type { Mover } from '../../domain/scenario/movers.js';
 import type { NeutralSolution } from '../../domain/scenario/neutral.js';
 import type { OutTable } from '../../population/write.js';
 import { formatKr, formatNumber, table } from '../format.js';
@@ -13,7 +14,13 @@ const kr = oreToKronor;
 const pct = (p: number | null) => (p === null ? null : Math.round(p * 1e6) / 1e6);
 
 /** The JSON document of contract.md `compare`, plus level changes, consistency and solution. */
-export function toJson(c: Comparison, consistency: Finding[], s: NeutralSolution | null, written: unknown) {
+export function toJson(
+  c: Comparison,
+  consistency: Finding[],
+  s: NeutralSolution | null,
+  written: unknown,
+  movers: Mover[] | null = null,
+) {
   const side = (x: Comparison['baseline']) => ({
     model: x.model,
     total: kr(x.total),
@@ -46,6 +53,9 @@ export function toJson(c: Comparison, consistency: Finding[], s: NeutralSolution
     byProvider: c.byProvider.map(impact('providerId')),
     personsChangingLevel: c.personsChangingLevel,
     levelChanges: c.levelChanges.map((l) => ({ ...l, baseline: kr(l.baseline), proposal: kr(l.proposal) })),
+    ...(movers
+      ? { movers: movers.map((m) => ({ ...m, baseline: kr(m.baseline), proposal: kr(m.proposal) })) }
+      : {}),
     consistency,
     solution: s && {
       target: s.target,
@@ -66,7 +76,10 @@ export function toJson(c: Comparison, consistency: Finding[], s: NeutralSolution
 }
 
 /** Every table for `--out`: levels, totals, districts, providers, level changes, consistency. */
-export function outTables(c: Comparison, consistency: Finding[]): OutTable[] {
+/** An .xlsx sheet holds at most 1 048 576 rows. */
+const XLSX_MAX_ROWS = 1_048_575;
+
+export function outTables(c: Comparison, consistency: Finding[], movers: Mover[], xlsx: boolean): OutTable[] {
   const impact = (name: string, rows: Comparison['byDistrict']): OutTable => ({
     name,
     columns: [
@@ -137,6 +150,33 @@ export function outTables(c: Comparison, consistency: Finding[]): OutTable[] {
       columns: ['kind', 'side', 'service', 'level', 'message'],
       rows: consistency.map((f) => [f.kind, f.side, f.service, f.level, f.message]),
     },
+    {
+      name: 'movers',
+      columns: [
+        'person_id',
+        'district',
+        'provider_id',
+        'service',
+        'from_level',
+        'to_level',
+        'baseline_kr',
+        'proposal_kr',
+        'difference_kr',
+        'line',
+      ],
+      rows: (xlsx ? movers.slice(0, XLSX_MAX_ROWS) : movers).map((m) => [
+        m.personId,
+        m.district,
+        m.providerId,
+        m.service,
+        m.from,
+        m.to,
+        kr(m.baseline),
+        kr(m.proposal),
+        kr(m.proposal - m.baseline),
+        m.line,
+      ]),
+    },
   ];
 }
 
@@ -149,6 +189,7 @@ export function text(
   consistency: Finding[],
   s: NeutralSolution | null,
   written: { file: string } | null,
+  movers: Mover[] | null = null,
 ): string {
   const out: string[] = [];
   const services = [...new Set([...c.baseline.byLevel, ...c.proposal.byLevel].map((l) => l.service))];
@@ -215,6 +256,24 @@ export function text(
       written ? `Ny modellfil: ${written.file}` : '',
     );
   for (const f of consistency) out.push(`Stämmer inte: ${f.message}`);
+  if (movers)
+    out.push(
+      '',
+      'Personer som byter nivå',
+      table(
+        ['Person', 'Stadsdel', 'Utförare', 'Insats', 'Från', 'Till', 'Nu', 'Förslag'],
+        movers.map((m) => [
+          m.personId,
+          m.district,
+          m.providerId,
+          m.service,
+          m.from,
+          m.to,
+          formatKr(m.baseline),
+          formatKr(m.proposal),
+        ]),
+      ),
+    );
   return out
     .filter((l, i, a) => !(l === '' && a[i - 1] === ''))
     .join('\n')

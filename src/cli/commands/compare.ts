@@ -12,7 +12,13 @@ import { InputError } from '../../domain/errors.js';
 import { oreToKronor } from '../../domain/money.js';
 import { parseRateModel } from '../../domain/rate-model/parse.js';
 import { REGIMES, type Regime } from '../../domain/rate-model/schema.js';
-import { comparePopulation, type Basis, type LevelOverride } from '../../domain/scenario/compare.js';
+import {
+  prepareComparison,
+  runPrepared,
+  type Basis,
+  type LevelOverride,
+} from '../../domain/scenario/compare.js';
+import { levelMovers } from '../../domain/scenario/movers.js';
 import { checkPublished, PUBLISHED_TABLES } from '../../domain/scenario/consistency.js';
 import {
   solvedModelFile,
@@ -37,6 +43,7 @@ interface Opts {
   modelId?: string;
   published?: string;
   out?: string;
+  movers?: boolean;
   json?: boolean;
 }
 
@@ -76,6 +83,7 @@ export function register(program: Command): void {
       '--out <file>',
       'also write every table to FILE.xlsx (one sheet each) or FILE.csv (FILE.<table>.csv for the others)',
     )
+    .option('--movers', 'list every person who changes level (JSON and text; --out always writes them)')
     .option('--json', 'print JSON')
     .action(async (opts: Opts) => {
       try {
@@ -104,7 +112,9 @@ async function run(opts: Opts): Promise<void> {
   const proposal = catalog.get(opts.proposal);
   const overrides = opts.override.map((s) => parseOverride(s, basis));
   const population = await readPopulation(opts.population);
-  const cmp = comparePopulation(baseline, proposal, population, { basis, overrides });
+  const prepared = prepareComparison(baseline, proposal, population, { basis });
+  const cmp = runPrepared(prepared, { overrides });
+  const movers = opts.movers || opts.out ? levelMovers(prepared, { overrides }) : null;
   const published = opts.published ? PUBLISHED_TABLES[opts.published] : undefined;
   if (opts.published && !published)
     throw new InputError(
@@ -125,13 +135,16 @@ async function run(opts: Opts): Promise<void> {
     solution = solveNeutral(baseline, proposal, population, parseTarget(opts.solve), basis);
     if (opts.writeModel) written = writeSolved(opts, solution, population.origin);
   }
-  const doc = toJson(cmp, consistency, solution, written);
+  const doc = toJson(cmp, consistency, solution, written, opts.movers ? movers : null);
   if (opts.out) {
-    const files = await writeTables(opts.out, outTables(cmp, consistency));
+    const files = await writeTables(
+      opts.out,
+      outTables(cmp, consistency, movers ?? [], opts.out.toLowerCase().endsWith('.xlsx')),
+    );
     process.stderr.write(`wrote ${files.join(', ')}\n`);
   }
   for (const w of cmp.warnings) process.stderr.write(`warning: ${w}\n`);
-  emit(opts.json, doc, () => text(cmp, consistency, solution, written));
+  emit(opts.json, doc, () => text(cmp, consistency, solution, written, opts.movers ? movers : null));
 }
 
 function writeSolved(opts: Opts, s: NeutralSolution, origin: string) {

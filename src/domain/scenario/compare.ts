@@ -176,14 +176,7 @@ export function runPrepared(
   for (const o of options.overrides ?? [])
     if (!proposal.services[o.service as ServiceId])
       throw new InputError('unknown-service', `${proposal.id} has no service "${o.service}"`, 'override');
-  const changed = (options.overrides?.length ?? 0) + (options.intervalOverrides?.length ?? 0) > 0;
-  const pt: Tables = changed
-    ? prep.pt.map((t) =>
-        t
-          ? serviceCostTable(proposal, t.service.id, basis, options.overrides, options.intervalOverrides)
-          : undefined,
-      )
-    : prep.pt;
+  const pt = proposalTables(prep, options);
   const C = counts.size;
   const costB = new Float64Array(C);
   const costP = new Float64Array(C);
@@ -274,6 +267,30 @@ export function runPrepared(
     warnings,
     rules: ['SCEN-1', 'SCEN-2', 'SCEN-3', 'LVL-1', basis === 'schablon' ? 'ALLOC-1' : 'SVC-2'],
   };
+}
+
+/** What-if options on the proposal. */
+export type WhatIf = {
+  overrides?: readonly LevelOverride[];
+  intervalOverrides?: readonly IntervalOverride[];
+};
+
+/** The proposal's cost tables with what-if overrides applied (the prepared ones when there are none). */
+export function proposalTables(prep: PreparedComparison, options: WhatIf): Tables {
+  const changed = (options.overrides?.length ?? 0) + (options.intervalOverrides?.length ?? 0) > 0;
+  return changed
+    ? prep.pt.map((t) =>
+        t
+          ? serviceCostTable(
+              prep.proposal,
+              t.service.id,
+              prep.basis,
+              options.overrides,
+              options.intervalOverrides,
+            )
+          : undefined,
+      )
+    : prep.pt;
 }
 
 const row = (t: ServiceCostTable, level: string, i: number): LevelRow => ({
