@@ -208,3 +208,11 @@ describe('cost neutrality (SCEN-2)', () => {
     ).toThrow(/no person .* level 4/);
   });
 });
+
+describe('consistency report with other models', () => {
+  it('refuses to check 002 Tabell 3 against models it does not compare', () => {
+    expect(() => checkPublished(TABELL3_002, { baseline: proposed, proposal: current })).toThrow(
+      /002 Tabell 3 compares lss-bostad-2023 with lss-bostad-2024/,
+    );
+  });
+});

@@ -5,6 +5,7 @@
  * up, with the figures, e.g. 002 Tabell 3 prints 4 persons for new service-flat level 1 where its own
  * cost (23,8 Mkr) and total (513 persons) require 64.
  */
+import { InputError } from '../errors.js';
 import type { Ore } from '../money.js';
 import { roundOre } from '../money.js';
 import type { RateModel, ServiceId } from '../rate-model/types.js';
@@ -58,6 +59,13 @@ export function checkPublished(
   models: { baseline: RateModel; proposal: RateModel },
   comparison?: Comparison,
 ): Finding[] {
+  for (const side of ['baseline', 'proposal'] as const)
+    if (table[side].model !== models[side].id)
+      throw new InputError(
+        'published-models',
+        `${table.source} compares ${table.baseline.model} with ${table.proposal.model}; give those as baseline and proposal`,
+        'published',
+      );
   const findings: Finding[] = [];
   const fmt = (v: number) => v.toFixed(table.decimals).replace('.', ',');
   const printed = (ore: Ore) =>
