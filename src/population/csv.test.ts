@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { personIdAt } from '../domain/scenario/population.js';
 import { parsePopulationCsv } from './csv.js';
@@ -125,5 +126,36 @@ describe('writing', () => {
     writeNewFile(join(dir, 'm.yaml'), 'a: 1\n');
     expect(() => writeNewFile(join(dir, 'm.yaml'), 'a: 2\n')).toThrow(/exists already/);
     expect(readFileSync(join(dir, 'm.yaml'), 'utf8')).toBe('a: 1\n');
+  });
+});
+
+describe('CSV round trip (property)', () => {
+  const cell = fc.string({
+    unit: fc.constantFrom('a', 'Ö', 'é', ' ', ',', '"', '-', '1', 'Z'),
+    minLength: 1,
+    maxLength: 8,
+  });
+  const person = fc.record({
+    district: cell.filter((s) => s.trim() !== ''),
+    provider: cell,
+    service: fc.constantFrom('lss-servicebostad', 'lss-gruppbostad', 'sp-boende'),
+    regime: fc.constantFrom('kommunal', 'entreprenad', 'privat'),
+    points: fc.integer({ min: 0, max: 200 }),
+  });
+  it('reads back what toCsv wrote, quoted or not, through the fast and the text path alike', () => {
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 1, maxLength: 30 }), (people) => {
+        const rows = people.map((p, i) => [`P${i}`, p.district, p.provider, p.service, p.regime, p.points]);
+        const pop = parsePopulationCsv(toCsv({ name: 'p', columns: H.split(','), rows }), 'p.csv');
+        expect(pop.size).toBe(people.length);
+        people.forEach((p, i) => {
+          expect(personIdAt(pop, i)).toBe(`P${i}`);
+          expect(pop.districts[pop.district[i] as number]).toBe(p.district);
+          expect(pop.providers[pop.provider[i] as number]).toBe(p.provider);
+          expect(pop.points[i]).toBe(p.points);
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });
