@@ -5,11 +5,13 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as core from './migrations/20261125T0200_core.js';
+import * as populations from './migrations/20261125T0300_populations.js';
 import type { DB } from './types.js';
 
 /** Every migration by name, in order. */
 export const MIGRATIONS: Record<string, Migration> = {
   '20261125T0200_core': core,
+  '20261125T0300_populations': populations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -247,6 +247,26 @@ export interface AuditTable {
   details: ColumnType<unknown, string | undefined, string>;
 }
 
+export interface PopulationTable {
+  id: Generated<number>;
+  name: string;
+  persons: number;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface PopulationPersonTable {
+  population_id: number;
+  line: number;
+  person_id: string;
+  district: string;
+  provider_id: string;
+  service: string;
+  regime: string;
+  points: number;
+  hours_per_week: number | null;
+}
+
 /** Every table, as Kysely's database type. */
 export interface DB {
   districts: DistrictTable;
@@ -269,4 +289,6 @@ export interface DB {
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditTable;
+  populations: PopulationTable;
+  population_persons: PopulationPersonTable;
 }

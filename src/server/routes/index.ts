@@ -1,9 +1,13 @@
 /** Every resource's routes, registered under /api by app.ts (one folder per resource). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import audit from './audit/routes.js';
 import auth from './auth/routes.js';
 import clients from './clients/routes.js';
+import comparisons from './comparisons/routes.js';
+import dashboard from './dashboard/routes.js';
 import districts from './districts/routes.js';
 import health from './health/routes.js';
+import imports from './imports/routes.js';
 import jobs from './jobs/routes.js';
 import models from './models/routes.js';
 import placements from './placements/routes.js';
@@ -21,4 +25,8 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   placements,
   settlementRuns,
   jobs,
+  comparisons,
+  imports,
+  audit,
+  dashboard,
 ];

@@ -1,0 +1,77 @@
+/**
+ * Bulk imports (issue #5 §3): multipart upload of a CSV or XLSX file (field `file`); all rows or
+ * none, with 400 `import-rows-invalid` and `rows: [{ line, column, message }]` naming every bad
+ * row. Populations are listed for comparisons.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { userOf } from '../../access.js';
+import { badInput } from '../../errors.js';
+import { importPlacements } from '../../imports/placements.js';
+import { importPopulation } from '../../imports/population.js';
+import { readTable } from '../../imports/table.js';
+import { isoTime } from '../../present.js';
+
+async function upload(
+  request: FastifyRequest,
+): Promise<{ filename: string; bytes: Buffer; fields: Record<string, string> }> {
+  if (!request.isMultipart())
+    throw badInput('not-multipart', 'Send the file as multipart/form-data in the field "file"', 'file');
+  const file = await request.file();
+  if (!file) throw badInput('no-file', 'No file in the upload (field "file")', 'file');
+  const bytes = await file.toBuffer();
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(file.fields)) {
+    const f = Array.isArray(v) ? v[0] : v;
+    if (f && f.type === 'field') fields[k] = String(f.value);
+  }
+  return { filename: file.filename, bytes, fields };
+}
+
+/** Registers /api/imports routes. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db, catalog } = app.ctx;
+
+  app.post(
+    '/imports/placements',
+    {
+      config: { access: ['admin', 'case_officer'] },
+      schema: { tags: ['imports'], consumes: ['multipart/form-data'] },
+    },
+    async (request, reply) => {
+      const user = userOf(request);
+      const { filename, bytes } = await upload(request);
+      const result = await importPlacements(db, catalog, user, await readTable(filename, bytes));
+      return reply.code(201).send({ imported: result.placements, clientsCreated: result.clients });
+    },
+  );
+
+  app.post(
+    '/imports/population',
+    {
+      config: { access: ['admin', 'analyst'] },
+      schema: { tags: ['imports'], consumes: ['multipart/form-data'] },
+    },
+    async (request, reply) => {
+      const user = userOf(request);
+      const { filename, bytes, fields } = await upload(request);
+      const name = (fields.name ?? '').trim() || filename;
+      return reply.code(201).send(await importPopulation(db, user, name, await readTable(filename, bytes)));
+    },
+  );
+
+  app.get(
+    '/imports/populations',
+    { config: { access: ['admin', 'analyst'] }, schema: { tags: ['imports'] } },
+    async () => {
+      const rows = await db.selectFrom('populations').selectAll().orderBy('id', 'desc').execute();
+      return rows.map((p) => ({
+        id: p.id,
+        name: p.name,
+        persons: p.persons,
+        createdAt: isoTime(p.created_at),
+      }));
+    },
+  );
+};
+export default routes;
