@@ -13,7 +13,7 @@ import pg from 'pg';
 import { loadCatalog } from '../src/models/load.js';
 import { civilToDay, dayToIso } from '../src/domain/settlement/days.js';
 import type { PlacementInput } from '../src/domain/settlement/input.js';
-import { prepareSettlement, settlePrepared, type SettlementResult } from '../src/domain/settlement/settle.js';
+import { prepareSettlement, settleMonth, settlePrepared } from '../src/domain/settlement/settle.js';
 
 const N = Number(process.env.BENCH_SETTLE_N ?? 1_000_000);
 const SQL_ROWS = Math.min(N, Number(process.env.BENCH_SETTLE_SQL_ROWS ?? 200_000));
@@ -76,8 +76,19 @@ export function synthetic(n: number): PlacementInput[] {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-/** Runs the engine on `placements`; returns the result and timings in ms. */
+const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
+
+/** `settleMonth` end to end (validate + settle in one pass, + totals and run hash); wall and CPU ms. */
 function runEngine(placements: PlacementInput[]) {
+  const catalog = loadCatalog();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = settleMonth(catalog, { placements }, MONTH);
+  return { result, ms: performance.now() - t0, cpuMs: cpuMs(c0, process.cpuUsage()) };
+}
+
+/** The database layer's path: `prepareSettlement` (kept for several months) then `settlePrepared`. */
+function runTwoPhase(placements: PlacementInput[]) {
   const catalog = loadCatalog();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -86,47 +97,55 @@ function runEngine(placements: PlacementInput[]) {
   const c1 = process.cpuUsage();
   const result = settlePrepared(prepared, MONTH);
   const t2 = performance.now();
-  const c2 = process.cpuUsage();
-  const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
   return {
     result,
     prepareMs: t1 - t0,
     settleMs: t2 - t1,
     prepareCpuMs: cpuMs(c0, c1),
-    settleCpuMs: cpuMs(c1, c2),
+    settleCpuMs: cpuMs(c1, process.cpuUsage()),
   };
 }
 
 export async function main(): Promise<void> {
   const placements = synthetic(N);
   runEngine(placements.slice(0, 20_000)); // warm-up (JIT), not measured
+  runTwoPhase(placements.slice(0, 20_000));
   const heapBefore = process.memoryUsage().heapUsed;
-  const e = runEngine(placements);
+  let e: ReturnType<typeof runEngine> | null = runEngine(placements);
   const heapAfter = process.memoryUsage().heapUsed;
+  const rss = process.resourceUsage().maxRSS * 1024;
   const perSec = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('sv-SE');
-  console.log(
-    `engine, ${N.toLocaleString('sv-SE')} placement-months (${MONTH}), ${e.result.lines.length.toLocaleString('sv-SE')} lines`,
-  );
   const cpu = (ms: number) => `${ms.toFixed(0)} ms CPU incl. GC threads`;
-  const load = loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
-  console.log(`  load average ${load} on ${cpus().length} cores (shared machine)`);
-  console.log(`  validate + prepare: ${e.prepareMs.toFixed(0)} ms wall, ${cpu(e.prepareCpuMs)}`);
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
   console.log(
-    `  settle + totals:    ${e.settleMs.toFixed(0)} ms wall, ${cpu(e.settleCpuMs)} (${perSec(N, e.settleMs)} placement-months/s)`,
+    `engine, ${N.toLocaleString('sv-SE')} placement-months (${MONTH}), ${e.result.lines.length.toLocaleString('sv-SE')} lines, total ${(e.result.total / 100).toLocaleString('sv-SE')} kr`,
+  );
+  console.log(`  load average ${load()} on ${cpus().length} cores (shared machine)`);
+  console.log(
+    `  settleMonth (validate + settle + totals + run hash): ${e.ms.toFixed(0)} ms wall, ${cpu(e.cpuMs)}`,
+  );
+  console.log(`    = ${perSec(N, e.ms)} placement-months/s`);
+  console.log(
+    `  heap held by the result: ${mb(heapAfter - heapBefore)}; peak RSS ${mb(rss)} (input included)`,
+  );
+  const { total, paid } = { total: e.result.total, paid: e.result.placements.length };
+  e = null; // let the first result go before measuring the second path
+  const t = runTwoPhase(placements);
+  if (t.result.total !== total) console.log('  !! the two paths disagree');
+  console.log(
+    `  two-phase (database layer): prepare ${t.prepareMs.toFixed(0)} ms wall (${cpu(t.prepareCpuMs)}),`,
   );
   console.log(
-    `  end to end:         ${(e.prepareMs + e.settleMs).toFixed(0)} ms wall (${perSec(N, e.prepareMs + e.settleMs)} placement-months/s)`,
+    `    settlePrepared ${t.settleMs.toFixed(0)} ms wall (${cpu(t.settleCpuMs)}): ${perSec(N, t.prepareMs + t.settleMs)} placement-months/s; load now ${load()}`,
   );
-  console.log(
-    `  heap held by input + result: ${mb(heapAfter - heapBefore)}; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
-  );
-  if (SQL_ROWS > 0) await sqlSide(placements.slice(0, SQL_ROWS), e.result);
+  if (SQL_ROWS > 0) await sqlSide(placements.slice(0, SQL_ROWS), paid);
 }
 
 /** The same settlement as plain SQL over a subset; compares totals with the engine's. */
-async function sqlSide(subset: PlacementInput[], all: SettlementResult): Promise<void> {
+async function sqlSide(subset: PlacementInput[], paidInAll: number): Promise<void> {
   const admin = new pg.Client({ connectionString: URL });
   try {
     await admin.connect();
@@ -148,12 +167,12 @@ async function sqlSide(subset: PlacementInput[], all: SettlementResult): Promise
     let mismatches = 0;
     for (const r of rows) if (engineTotals.get(r.id) !== Number(r.total)) mismatches++;
     const missing = [...engineTotals.keys()].length - rows.length;
-    const engMs = engineSubset.prepareMs + engineSubset.settleMs;
+    const engMs = engineSubset.ms;
     console.log(
-      `SQL (PostgreSQL, generate_series over days), the first ${subset.length.toLocaleString('sv-SE')} of the ${N.toLocaleString('sv-SE')} placement-months (${engineTotals.size.toLocaleString('sv-SE')} of them paid; ${all.placements.length.toLocaleString('sv-SE')} paid in all):`,
+      `SQL (PostgreSQL, generate_series over days), the first ${subset.length.toLocaleString('sv-SE')} of the ${N.toLocaleString('sv-SE')} placement-months (${engineTotals.size.toLocaleString('sv-SE')} of them paid; ${paidInAll.toLocaleString('sv-SE')} paid in all):`,
     );
     console.log(
-      `  SQL: ${sqlMs.toFixed(0)} ms; engine on the same subset: ${engMs.toFixed(0)} ms (validate + settle); ratio SQL / engine = ${(sqlMs / engMs).toFixed(1)}`,
+      `  SQL: ${sqlMs.toFixed(0)} ms; engine on the same subset: ${engMs.toFixed(0)} ms (settleMonth); ratio SQL / engine = ${(sqlMs / engMs).toFixed(1)}`,
     );
     console.log(
       `  per-placement totals: ${rows.length - mismatches} equal, ${mismatches} differ, ${missing} paid by only one side`,

@@ -9,7 +9,7 @@ import type { ModelCatalog } from '../rate-model/catalog.js';
 import { monthSpan } from './days.js';
 import { settlePlacementMonth, type Split } from './engine.js';
 import { checkRuns, corrections, runHash, type PreviousRun } from './corrections.js';
-import type { SettlementInput } from './input.js';
+import type { PlacementInput, SettlementInput } from './input.js';
 import { preparePlacement, type PreparedPlacement } from './prepare.js';
 import { Resolver } from './resolve.js';
 import { Accumulator } from './rounding.js';
@@ -45,25 +45,28 @@ export function checkMonth(month: string, where = '--month'): string {
 /** Validates every placement (duplicate ids, dates, levels, …) and sorts them by id. */
 export function prepareSettlement(catalog: ModelCatalog, input: SettlementInput): PreparedSettlement {
   const resolver = new Resolver(catalog);
-  let sorted = input.placements;
+  const sorted = inIdOrder(input.placements);
+  const placements: PreparedPlacement[] = new Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) placements[i] = preparePlacement(resolver, sorted[i]!);
+  return { resolver, placements };
+}
+
+/** The placements in id order (input order must change nothing); a repeated id is an input error. */
+function inIdOrder(list: readonly PlacementInput[]): readonly PlacementInput[] {
+  let sorted = list;
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i - 1]!.id > sorted[i]!.id) {
-      // Input order must change nothing: settle in id order (adapters usually pass it sorted).
-      sorted = [...input.placements].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      sorted = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       break;
     }
-  const placements: PreparedPlacement[] = new Array(sorted.length);
-  for (let i = 0; i < sorted.length; i++) {
-    const p = sorted[i]!;
-    if (i > 0 && sorted[i - 1]!.id === p.id)
+  for (let i = 1; i < sorted.length; i++)
+    if (sorted[i - 1]!.id === sorted[i]!.id)
       throw new InputError(
         'duplicate-id',
-        `placement id "${p.id}" appears twice`,
-        `placement ${p.id}, field id`,
+        `placement id "${sorted[i]!.id}" appears twice`,
+        `placement ${sorted[i]!.id}, field id`,
       );
-    placements[i] = preparePlacement(resolver, p);
-  }
-  return { resolver, placements };
+  return sorted;
 }
 
 /** The lines of one month for prepared placements, without corrections or totals. */
@@ -86,14 +89,14 @@ export function settlePrepared(
   opts: SettleOptions = {},
 ): SettlementResult {
   const lines = settleLines(prepared, month, opts.split);
-  const warnings: string[] = [];
-  const previous = opts.previous ?? [];
-  const previousRuns = checkRuns(previous, month);
-  if (previous.length > 0) lines.push(...corrections(previous, (m) => settleLines(prepared, m), warnings));
-  return summarize(month, lines, previousRuns, warnings);
+  return finish(month, lines, opts.previous ?? [], (m) => settleLines(prepared, m));
 }
 
-/** Settles one month of the input (see the module comment). */
+/**
+ * Settles one month of the input (see the module comment). Each placement is validated and
+ * settled in one pass, without keeping its prepared form (less memory, less garbage); earlier
+ * months for corrections are recomputed the same way.
+ */
 export function settleMonth(
   catalog: ModelCatalog,
   input: SettlementInput,
@@ -101,7 +104,30 @@ export function settleMonth(
   opts: SettleOptions = {},
 ): SettlementResult {
   checkMonth(month);
-  return settlePrepared(prepareSettlement(catalog, input), month, opts);
+  const resolver = new Resolver(catalog);
+  const placements = inIdOrder(input.placements);
+  const pass = (m: string, split: Split = 'stretch'): SettlementLine[] => {
+    const span = monthSpan(m);
+    const acc = new Accumulator();
+    const out: SettlementLine[] = [];
+    for (const p of placements)
+      settlePlacementMonth(resolver, preparePlacement(resolver, p), span, acc, out, split);
+    return out;
+  };
+  return finish(month, pass(month, opts.split), opts.previous ?? [], (m) => pass(m));
+}
+
+/** Adds corrections against earlier runs (PAY-9) and the totals. */
+function finish(
+  month: string,
+  lines: SettlementLine[],
+  previous: readonly PreviousRun[],
+  recompute: (month: string) => SettlementLine[],
+): SettlementResult {
+  const warnings: string[] = [];
+  const previousRuns = checkRuns(previous, month);
+  if (previous.length > 0) for (const l of corrections(previous, recompute, warnings)) lines.push(l);
+  return summarize(month, lines, previousRuns, warnings);
 }
 
 /** Totals per placement, provider and district (PAY-10), sorted by id; the run's hash. */
