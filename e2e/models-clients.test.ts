@@ -75,7 +75,12 @@ describe('clients and placements', () => {
     // The message is tied to its field for screen readers.
     const describedBy = (await page.getByLabel('Startdatum').getAttribute('aria-describedby')) ?? '';
     const described = await Promise.all(
-      describedBy.split(' ').map((id) => page.locator(`[id="${id}"]`).innerText().catch(() => '')),
+      describedBy.split(' ').map((id) =>
+        page
+          .locator(`[id="${id}"]`)
+          .innerText()
+          .catch(() => ''),
+      ),
     );
     expect(described.join(' ')).toContain('Startdatum finns inte i kalendern.');
     expect(await page.getByLabel('Startdatum').getAttribute('aria-invalid')).toBe('true');

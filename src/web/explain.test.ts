@@ -36,6 +36,15 @@ describe('explainLine', () => {
     expect(explainLine(line).sources).toEqual(['002, Tabell 2 (Gruppbostad)']);
     expect(explainLine(line).notes).toEqual(['Nivå 2 från 42 poäng.']);
   });
+  it('reads the sources the API attaches to a line', () => {
+    const e = explainLine({
+      ...line,
+      explanation: 'Ordinarie …',
+      sources: { rate: '002, Tabell 2', level: null },
+    });
+    expect(e.sources).toEqual(['Ersättning: 002, Tabell 2']);
+    expect(e.notes[0]).toBe('Ordinarie …');
+  });
   it('a correction names the month it corrects (PAY-9)', () => {
     const c = { ...line, kind: 'correction', amount: -1000, correctsMonth: '2024-01' };
     expect(correctedMonth(c)).toBe('2024-01');

@@ -52,6 +52,7 @@ export const RULES: Record<string, string> = {
 
 /** Swedish names of line kinds. */
 export const KIND_LABELS: Record<string, string> = {
+  ordinary: 'ordinarie',
   stay: 'vistelse',
   regular: 'ordinarie',
   base: 'ordinarie',
@@ -142,7 +143,21 @@ export function explainLine(line: SettlementLine): Explanation {
   const rules = (line.rules ?? []).map((id) => ({ id, text: RULES[id] ?? 'Regel i ersättningsmodellen.' }));
   const sources = new Set<string>();
   collectSources(line.explanation, sources);
-  return { summary, calculation, rules, sources: [...sources], notes: collectText(line.explanation) };
+  const own = line.sources;
+  if (Array.isArray(own)) own.forEach((x) => typeof x === 'string' && sources.add(x));
+  else if (own && typeof own === 'object')
+    for (const [k, v] of Object.entries(own))
+      if (typeof v === 'string' && v) sources.add(`${SOURCE_KIND[k] ?? k}: ${v}`);
+  const notes = collectText(line.explanation);
+  if (line.kind === 'correction' && line.recomputed !== undefined && line.recomputed !== null)
+    notes.unshift(
+      `Omräknat belopp ${formatKr(line.recomputed)}, tidigare utbetalt ${formatKr(line.previouslyPaid ?? 0)}, skillnad ${formatKr(line.amount)}.`,
+    );
+  if (line.model) notes.push(`Ersättningsmodell: ${line.model}.`);
+  if (line.illustrative) notes.push('Beloppet är illustrativt (SVC-3): staden har inte fastställt det.');
+  return { summary, calculation, rules, sources: [...sources], notes };
 }
+
+const SOURCE_KIND: Record<string, string> = { rate: 'Ersättning', level: 'Nivå', premises: 'Lokalschablon' };
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

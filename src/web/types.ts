@@ -185,6 +185,9 @@ export interface SettlementRun {
   districts?: RunTotal[];
   byProvider?: RunTotal[];
   byDistrict?: RunTotal[];
+  corrections?: { lines: number; total: number } | null;
+  lineCount?: number;
+  models?: string[];
 }
 
 /** One settlement line (contract.md `settle` lines, plus explanation). */
@@ -207,7 +210,33 @@ export interface SettlementLine {
   rules?: string[];
   corrects?: string | null;
   correctsMonth?: string | null;
+  correctedKind?: string | null;
+  recomputed?: number | null;
+  previouslyPaid?: number | null;
+  model?: string | null;
+  illustrative?: boolean;
+  sources?: Record<string, string | null> | string[] | null;
+  unitName?: string | null;
+  personnummerMasked?: string | null;
   explanation?: unknown;
+}
+
+/** A provider specification (`/specification/:providerId.json`). */
+export interface Specification {
+  run: { id: string; month: string; status: string };
+  provider: { id: string; name: string; regime: string };
+  total: number;
+  lines: SettlementLine[];
+}
+
+/** A background job (`/api/jobs/:id`), e.g. a settlement run started with `async=true`. */
+export interface Job {
+  id: string;
+  kind: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  result: { runId?: string | number } | null;
+  error: string | null;
 }
 
 /** compare result (contract.md). */

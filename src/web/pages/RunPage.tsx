@@ -56,6 +56,12 @@ export function RunPage({ id }: { id: string }) {
             <Text fz="xl" fw={700} data-testid="run-total">
               Summa: {formatKr(r.total)}
             </Text>
+            {r.corrections && r.corrections.lines > 0 && (
+              <Text>
+                Varav rättelser av tidigare månader (PAY-9): {r.corrections.lines} rader,{' '}
+                {formatKr(r.corrections.total)}.
+              </Text>
+            )}
             {r.status === 'draft' && hasRole(user, 'admin') && (
               <Group>
                 <Button onClick={() => setConfirm(true)} color={OK}>

@@ -2,7 +2,7 @@
  * Settlement runs (issue #6 step 4): start a run for a month (with progress while it computes)
  * and the list of runs with their totals.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import {
   Alert,
   Anchor,
@@ -28,7 +28,18 @@ import { formatDate, formatKr, formatMonth } from '../format.js';
 import { Link } from '../router.js';
 import { monthError } from '../validate.js';
 import { isComputing, runStatusLabel } from '../settlement.js';
-import type { SettlementRun } from '../types.js';
+import type { Job, SettlementRun } from '../types.js';
+import { ERROR_MESSAGES } from '../api.js';
+
+/** A failed job's error (JSON `{ id, message }` or text) in Swedish where the id is known. */
+function jobErrorText(text: string | null): string {
+  try {
+    const e = JSON.parse(text ?? '') as { id?: string; message?: string };
+    return (e.id && ERROR_MESSAGES[e.id]) || e.message || 'Okänt fel.';
+  } catch {
+    return text ?? 'Okänt fel.';
+  }
+}
 import { BAD, OK } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
 
@@ -131,44 +142,46 @@ function StartRun() {
   const [month, setMonth] = useState('');
   const [district, setDistrict] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
-  const [runId, setRunId] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
   const districts = useDistricts();
+  // Started as a background job (`async=true`) so the page can show its progress (docs/api.md).
   const start = useMutation({
     mutationFn: () =>
-      post<SettlementRun & { runId?: string }>('/api/settlement-runs', {
+      post<{ jobId: string | number; status: string }>('/api/settlement-runs?async=true', {
         month: month.trim(),
         ...(district ? { scope: { districtId: district } } : {}),
       }),
-    onSuccess: (run) => {
-      const id = String(run.id ?? run.runId);
-      setRunId(id);
-      void qc.invalidateQueries({ queryKey: ['runs'] });
-    },
+    onSuccess: (r) => setJobId(String(r.jobId)),
     onError: (e) => {
-      if (e instanceof ApiError && e.field === 'month') setError(e.message);
+      if (e instanceof ApiError && e.field === 'month') setError(errorMessage(e));
     },
   });
-  const progress = useQuery({
+  const job = useQuery({
+    queryKey: ['job', jobId],
+    queryFn: () => get<Job>(`/api/jobs/${encodeURIComponent(jobId ?? '')}`),
+    enabled: jobId !== null,
+    refetchInterval: (q) =>
+      q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 400,
+  });
+  const status = job.data?.status;
+  const runId =
+    status === 'done' && job.data?.result?.runId !== undefined ? String(job.data.result.runId) : null;
+  const run = useQuery({
     queryKey: ['run', runId],
     queryFn: () => get<SettlementRun>(`/api/settlement-runs/${encodeURIComponent(runId ?? '')}`),
     enabled: runId !== null,
-    refetchInterval: (q) => (q.state.data && isComputing(q.state.data) ? 500 : false),
   });
-  const computing =
-    start.isPending || (progress.data ? isComputing(progress.data) : runId !== null && progress.isPending);
-  const pct = start.isPending
-    ? 5
-    : progress.data?.progress !== undefined && progress.data?.progress !== null
-      ? progress.data.progress * (progress.data.progress <= 1 ? 100 : 1)
-      : computing
-        ? 50
-        : 100;
+  useEffect(() => {
+    if (runId) void qc.invalidateQueries({ queryKey: ['runs'] });
+  }, [runId, qc]);
+  const computing = start.isPending || (jobId !== null && status !== 'done' && status !== 'failed');
+  const pct = Math.round((status === 'done' ? 1 : (job.data?.progress ?? 0)) * 100);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     const err = monthError(month);
     setError(err);
-    setRunId(null);
+    setJobId(null);
     if (!err) start.mutate();
   }
 
@@ -206,26 +219,37 @@ function StartRun() {
               Starta körning
             </Button>
           </Group>
-          {(computing || runId) && (
+          {jobId !== null && (
             <div>
               <Text size="sm" id="run-progress-label">
-                {computing ? 'Avräkningen beräknas …' : 'Avräkningen är klar.'}
+                {computing
+                  ? `Avräkningen beräknas … ${pct} %`
+                  : status === 'failed'
+                    ? 'Avräkningen misslyckades.'
+                    : 'Avräkningen är klar.'}
               </Text>
               <Progress value={pct} aria-labelledby="run-progress-label" animated={computing} size="lg" />
             </div>
           )}
           <div role="status" aria-live="polite">
-            {runId && progress.data && !isComputing(progress.data) && (
+            {run.data && (
               <Alert color="green" variant="light" title="Körningen är klar">
                 <Text size="sm">
-                  {formatMonth(progress.data.month)}: {formatKr(progress.data.total)}.{' '}
-                  <Anchor component={Link} href={`/avrakning/${encodeURIComponent(runId)}`}>
+                  {formatMonth(run.data.month)}: {formatKr(run.data.total)}.{' '}
+                  <Anchor component={Link} href={`/avrakning/${encodeURIComponent(String(run.data.id))}`}>
                     Öppna körningen
                   </Anchor>
                 </Text>
               </Alert>
             )}
           </div>
+          {status === 'failed' && (
+            <Alert color="red" role="alert" title="Avräkningen misslyckades">
+              <Text c={BAD} size="sm">
+                {jobErrorText(job.data?.error ?? null)}
+              </Text>
+            </Alert>
+          )}
           {start.isError && !(start.error instanceof ApiError && start.error.field === 'month') && (
             <Alert color="red" role="alert" title="Körningen kunde inte startas">
               <Text c={BAD} size="sm">

@@ -21,7 +21,8 @@ import {
 } from '../format.js';
 import { correctedMonth, explainLine, kindName } from '../explain.js';
 import { Link } from '../router.js';
-import type { SettlementLine, SettlementRun } from '../types.js';
+import type { SettlementLine, SettlementRun, Specification } from '../types.js';
+import { hasRole, useAuth } from '../auth.js';
 import { WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
 
@@ -39,23 +40,47 @@ export function SpecificationPage({ runId, providerId }: { runId: string; provid
         withQuery(`/api/settlement-runs/${encodeURIComponent(runId)}/lines`, { providerId }),
       ),
   });
+  const { user } = useAuth();
+  // Names and units come from the JSON specification (not for analysts: no identities, docs/api.md).
+  const spec = useQuery({
+    queryKey: ['spec', runId, providerId],
+    queryFn: () =>
+      get<Specification>(
+        `/api/settlement-runs/${encodeURIComponent(runId)}/specification/${encodeURIComponent(providerId)}.json`,
+      ),
+    enabled: hasRole(user, 'admin', 'case_officer', 'provider'),
+  });
   const base = `/api/settlement-runs/${encodeURIComponent(runId)}/specification/${encodeURIComponent(providerId)}`;
-  const title = `Specifikation ${providerName(providerId)}${run.data ? `, ${formatMonth(run.data.month)}` : ''}`;
+  const title = `Specifikation ${spec.data?.provider.name ?? providerName(providerId)}${run.data ? `, ${formatMonth(run.data.month)}` : ''}`;
   return (
     <Page title={title}>
       <Group>
         <Anchor component={Link} href={`/avrakning/${encodeURIComponent(runId)}`}>
           Tillbaka till körningen
         </Anchor>
-        <Button component="a" href={`${base}.csv`} download variant="light" size="sm">
-          Exportera CSV
-        </Button>
-        <Button component="a" href={`${base}.xlsx`} download variant="light" size="sm">
-          Exportera Excel (XLSX)
-        </Button>
+        {hasRole(user, 'admin', 'case_officer', 'provider') && (
+          <>
+            <Button component="a" href={`${base}.csv`} download variant="light" size="sm">
+              Exportera CSV
+            </Button>
+            <Button component="a" href={`${base}.xlsx`} download variant="light" size="sm">
+              Exportera Excel (XLSX)
+            </Button>
+          </>
+        )}
       </Group>
       <QueryState query={lines} what="raderna">
-        {(data) => <Lines lines={listOf(data)} />}
+        {(data) => {
+          const names = new Map((spec.data?.lines ?? []).map((l) => [String(l.placementId), l]));
+          return (
+            <Lines
+              lines={listOf(data).map((l) => {
+                const n = names.get(String(l.placementId));
+                return n ? { ...l, clientName: n.clientName, unitName: n.unitName } : l;
+              })}
+            />
+          );
+        }}
       </QueryState>
     </Page>
   );

@@ -1,0 +1,108 @@
+/**
+ * The settlement journey (issue #6 step 4): an administrator starts a run for a month and sees
+ * its progress, opens the run, drills down to a provider's specification and a line's
+ * explanation, exports CSV, and approves; then the provider portal (step 6): own units and
+ * clients, an absence report and the monthly specification. Every page is checked with axe.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPage, newPage, openMenu, signIn, startApp, type TestApp } from './support.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const MONTH = '2025-03';
+
+describe('settlement', () => {
+  it('runs, explains a line, exports and approves a month', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'admin');
+    await openMenu(page, 'Avräkning');
+    expect(await page.title()).toBe('Avräkning – Ersättning');
+    expect(await checkPage(page, 'avrakning')).toEqual([]);
+
+    // A bad month is explained next to the field.
+    await page.locator('input[name="month"]').fill('2025-3');
+    await page.getByRole('button', { name: 'Starta körning' }).click();
+    await page.getByText('Skriv månaden som ÅÅÅÅ-MM, till exempel 2024-03.').waitFor();
+
+    await page.locator('input[name="month"]').fill(MONTH);
+    await page.getByRole('button', { name: 'Starta körning' }).click();
+    await page.getByRole('progressbar').waitFor();
+    await page.getByText('Körningen är klar').waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: 'Öppna körningen' }).click();
+    await page.getByRole('heading', { name: 'Avräkning mars 2025', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Per utförare' }).waitFor();
+    expect(await page.getByTestId('run-total').innerText()).toMatch(/^Summa: [\d\u00a0 ]+(,\d\d)?\u00a0kr$/);
+    expect(await checkPage(page, 'avrakning-korning')).toEqual([]);
+    const runUrl = page.url();
+
+    // Drill down to the first provider's specification and one line's explanation.
+    await page.locator('section[aria-labelledby="prov-h"] a').first().click();
+    await page.getByTestId('spec-lines').waitFor();
+    expect(await page.title()).toMatch(/^Specifikation .*, mars 2025 – Ersättning$/);
+    expect(await checkPage(page, 'specifikation')).toEqual([]);
+    await page
+      .getByRole('button', { name: /^Visa förklaring/ })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Förklaring av raden' });
+    await dialog.waitFor();
+    const explanation = await dialog.innerText();
+    expect(explanation).toContain('Beräkning');
+    expect(explanation).toMatch(/PAY-\d+/);
+    expect(explanation).toContain(' kr');
+    expect(await checkPage(page, 'specifikation-forklaring')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The CSV export is a real download with the Swedish header row.
+    const href = await page.getByRole('link', { name: 'Exportera CSV' }).getAttribute('href');
+    const csv = await page.request.get(href ?? '');
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('Belopp (kr)');
+
+    // Approve after confirming in a dialog.
+    await page.goto(runUrl);
+    await page.getByRole('button', { name: 'Godkänn avräkningen' }).click();
+    await page.getByRole('dialog', { name: 'Godkänn avräkningen?' }).waitFor();
+    await page.getByRole('button', { name: 'Ja, godkänn' }).click();
+    await page.getByText(/Avräkningen för mars 2025 är godkänd/).waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await page.locator('main').innerText()).toContain('godkänd');
+    expect(await checkPage(page, 'avrakning-godkand')).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});
+
+describe('provider portal', () => {
+  it('shows own units and clients, takes an absence report and lists the specifications', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'provider');
+    await openMenu(page, 'Min verksamhet');
+    await page.getByTestId('provider-clients').waitFor();
+    expect(await checkPage(page, 'utforare')).toEqual([]);
+
+    // Choose the first placement and report an absence inside the demo year.
+    await page.getByRole('textbox', { name: 'Placering' }).click();
+    await page.getByRole('option').first().click();
+    await page.getByLabel('Första frånvarodag').fill('2025-05-05');
+    await page.getByLabel('Sista frånvarodag').fill('2025-05-04');
+    await page.getByRole('button', { name: 'Rapportera frånvaro' }).click();
+    await page.getByText('Sista frånvarodag kan inte vara före första.').waitFor();
+    await page.getByLabel('Sista frånvarodag').fill('2025-05-07');
+    await page.getByRole('button', { name: 'Rapportera frånvaro' }).click();
+    await page.getByText('Frånvaron 2025-05-05 – 2025-05-07 är rapporterad.').waitFor();
+    expect(await checkPage(page, 'utforare-franvaro')).toEqual([]);
+
+    // The approved run's specification is listed and opens.
+    await page.getByRole('link', { name: 'Specifikation mars 2025' }).first().click();
+    await page.getByTestId('spec-lines').waitFor();
+    expect(await checkPage(page, 'utforare-specifikation')).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
