@@ -78,6 +78,35 @@ describe('corrections (PAY-9)', () => {
     expect(feb.providers).toEqual([{ id: 'U1', total: -3177500 }]);
   });
 
+  it('a placement reported late is paid for the earlier month as a correction', () => {
+    const late = parseSettlementInput({
+      placements: [
+        {
+          id: 'P1',
+          providerId: 'U1',
+          district: 'D1',
+          service: 'sp-boende',
+          regime: 'kommunal',
+          start: '2024-01-01',
+          levels: [{ from: '2024-01-01', points: 10 }],
+        },
+        {
+          id: 'P2',
+          providerId: 'U2',
+          district: 'D2',
+          service: 'sp-stodboende',
+          regime: 'privat',
+          start: '2024-01-22',
+          levels: [{ from: '2024-01-22', points: 20 }],
+        },
+      ],
+    });
+    const feb = settleMonth(catalog, late, '2024-02', { previous: [jan] });
+    // January 22-31: 10 × 404 and premises 10 × 38
+    expect(corrections(feb)).toEqual(['2024-01 ordinary 4040', '2024-01 premises 380']);
+    expect(feb.providers.find((p) => p.id === 'U2')?.total).toBe(29 * (40400 + 3800) + 404000 + 38000);
+  });
+
   const fails = (previous: PreviousRun[], month: string) => {
     try {
       settleMonth(catalog, preliminary, month, { previous });

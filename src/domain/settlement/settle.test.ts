@@ -191,6 +191,23 @@ const cases: Case[] = [
     total: 4400,
   },
   {
+    name: 'PAY-5 premises on idle days switched off (model parameter premisesOnIdleDays)',
+    placement: {
+      service: 'sp-boende',
+      regime: 'privat',
+      start: '2023-06-01',
+      end: '2024-01-28',
+      levels: lv('2023-06-01', 20),
+    },
+    month: '2024-02',
+    // 4 × 1 050, no premises
+    lines: ['idle 2024-02-01..2024-02-04 4 dygn × 1050 = 4200 L1 sp-2010'],
+    total: 4200,
+    cat: variant({
+      'sp-2010': (m) => ({ ...m, settlement: { ...m.settlement, premisesOnIdleDays: false } }),
+    }),
+  },
+  {
     name: 'PAY-6 notice after move-out: full pay to notice + 4, then 7 idle days',
     placement: {
       service: 'sp-stodboende',
