@@ -106,6 +106,7 @@ function runTwoPhase(placements: PlacementInput[]) {
   };
 }
 
+/** Run by bench/run.ts: the engine on 1M placement-months, then the SQL comparison. */
 export async function main(): Promise<void> {
   const placements = synthetic(N);
   runEngine(placements.slice(0, 20_000)); // warm-up (JIT), not measured

@@ -4,17 +4,27 @@
  */
 import type { Unit } from '../rate-model/types.js';
 
-/** Rule flags of a stretch; the rule-id list is built once per combination. */
+/** Flag: an idle-place day (PAY-5). */
 export const F_IDLE = 1;
+/** Flag: paid by participation interval (SVC-3). */
 export const F_PARTICIPATION = 2;
+/** Flag: transition to work (SVC-4). */
 export const F_TRANSITION = 4;
+/** Flag: an individual rate in social psychiatry (LVL-6). */
 export const F_INDIVIDUAL_SP = 8;
+/** Flag: an individual amount in LSS, special accounting (LVL-7). */
 export const F_INDIVIDUAL_LSS = 16;
+/** Flag: the level comes from a final assessment (ASMT-8). */
 export const F_FINAL = 32;
+/** Flag: paid in full only because of notice (PAY-6). */
 export const F_NOTICE = 64;
+/** Flag: the no-show guarantee (PAY-7). */
 export const F_NOSHOW = 128;
+/** Flag: paid as another regime (SVC-2). */
 export const F_PAIDAS = 256;
+/** Flag: the level is classified from points (LVL-1). */
 export const F_POINTS = 512;
+/** Flag: the rate is derived, e.g. VAT compensation (RATE-3). */
 export const F_DERIVED = 1024;
 const U_SHIFT = 11; // unit code above the flags
 
@@ -43,8 +53,13 @@ export function rulesFor(flags: number, unit: Unit): readonly string[] {
   return rules;
 }
 
+/** Premises allowance on ordinary days (PAY-8, RATE-5). */
 export const PREMISES_RULES = Object.freeze(['PAY-8', 'RATE-5']);
+/** Premises allowance on idle days (PAY-5, premisesOnIdleDays). */
 export const PREMISES_IDLE_RULES = Object.freeze(['PAY-8', 'RATE-5', 'PAY-5']);
+/** A monthly premises part prorated by days (RATE-7, PAY-3). */
 export const PREMISES_PRORATED_RULES = Object.freeze(['PAY-8', 'RATE-5', 'RATE-7', 'PAY-3']);
+/** A monthly premises part prorated over idle days. */
 export const PREMISES_PRORATED_IDLE_RULES = Object.freeze(['PAY-8', 'RATE-5', 'RATE-7', 'PAY-3', 'PAY-5']);
+/** Evening/night hours (PAY-8, RATE-6). */
 export const EVENING_RULES = Object.freeze(['PAY-8', 'RATE-6']);

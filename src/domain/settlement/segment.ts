@@ -91,6 +91,7 @@ function covering<T extends { from: number; to: number }>(list: readonly T[], s:
 
 const where = (p: PreparedPlacement, field: string) => `placement ${p.id}, field ${field}`;
 
+/** What holds on the stretch starting at day `s`: model, level, rate, rule flags (InputError naming the field when a fact is missing). */
 export function resolveSeg(r: Resolver, p: PreparedPlacement, s: number, e: number, idle: boolean): Seg {
   const dp = r.periodAt(p.service, s);
   if (!dp)
