@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../db/types.js';
-import { csrfInvalid, forbidden, unauthenticated } from './errors.js';
+import { csrfInvalid, forbidden, outOfScope, unauthenticated } from './errors.js';
 import type { SessionUser } from './auth/sessions.js';
 
 /** Who a route admits. */
@@ -46,7 +46,7 @@ export function userOf(request: FastifyRequest): SessionUser {
 export function districtScope(user: SessionUser, requested?: string | null): string | undefined {
   if (user.role === 'case_officer') {
     if (requested && requested !== user.districtId)
-      throw forbidden('Case officers see their own district only');
+      throw outOfScope('Case officers see their own district only');
     return user.districtId ?? undefined;
   }
   return requested ?? undefined;
@@ -55,7 +55,7 @@ export function districtScope(user: SessionUser, requested?: string | null): str
 /** Providers see their own provider only; others pass any provider (or all: undefined). */
 export function providerScope(user: SessionUser, requested?: string | null): string | undefined {
   if (user.role === 'provider') {
-    if (requested && requested !== user.providerId) throw forbidden('Providers see their own units only');
+    if (requested && requested !== user.providerId) throw outOfScope('Providers see their own units only');
     return user.providerId ?? undefined;
   }
   return requested ?? undefined;

@@ -55,7 +55,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     databaseKind: kind,
     catalog: options.catalog ?? loadCatalog(),
     jobs: options.jobs ?? new InProcessQueue(db),
+    routes: [],
   };
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') ctx.routes.push({ method, url: route.url, access: route.config?.access });
+  });
   app.decorate('ctx', ctx);
   // Settlement runs are jobs (issue #5): the run and its lines are stored in one transaction.
   ctx.jobs.register('settlement-run', async (params, progress) => ({

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { ModelCatalog } from '../domain/rate-model/catalog.js';
 import type { DB } from '../db/types.js';
 import type { JobQueue } from './jobs/queue.js';
+import type { Access } from './access.js';
 
 /** The application's shared services. */
 export interface AppContext {
@@ -13,6 +14,8 @@ export interface AppContext {
   databaseKind: 'pglite' | 'postgres';
   catalog: ModelCatalog;
   jobs: JobQueue;
+  /** Every /api route with the access it declares (for the authorization matrix and docs). */
+  routes: { method: string; url: string; access: Access | undefined }[];
 }
 
 declare module 'fastify' {

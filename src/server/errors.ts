@@ -139,3 +139,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   );
   void reply.code(500).send({ error: { id: 'internal', message: 'Internal error' } });
 }
+
+/** 403: the role may use the route, but not for this district, provider or record. */
+export function outOfScope(message: string): ApiError {
+  return new ApiError(403, 'out-of-scope', message);
+}

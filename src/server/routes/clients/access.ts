@@ -5,14 +5,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
-import { forbidden, notFound } from '../../errors.js';
+import { outOfScope, notFound } from '../../errors.js';
 
 /** The client row if this user may see it; 404 when missing, 403 when out of scope. */
 export async function visibleClient(db: Kysely<DB>, user: SessionUser, id: number) {
   const c = await db.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
   if (!c) throw notFound('client', id);
   if (user.role === 'case_officer' && c.district_id !== user.districtId)
-    throw forbidden('The client lives in another district');
+    throw outOfScope('The client lives in another district');
   if (user.role === 'provider') {
     const placed = await db
       .selectFrom('placements')
@@ -20,8 +20,8 @@ export async function visibleClient(db: Kysely<DB>, user: SessionUser, id: numbe
       .where('client_id', '=', id)
       .where('provider_id', '=', user.providerId ?? '')
       .executeTakeFirst();
-    if (!placed) throw forbidden('The client has no placement at your units');
+    if (!placed) throw outOfScope('The client has no placement at your units');
   }
-  if (user.role === 'analyst') throw forbidden('Analysts see no client records');
+  if (user.role === 'analyst') throw outOfScope('Analysts see no client records');
   return c;
 }

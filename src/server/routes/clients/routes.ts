@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { parseIdentity } from '../../../db/identity.js';
 import { districtScope, userOf } from '../../access.js';
 import { audit } from '../../audit.js';
-import { badInput, forbidden, notFound, stale } from '../../errors.js';
+import { badInput, outOfScope, notFound, stale } from '../../errors.js';
 import { isoTime, kr } from '../../present.js';
 import { visibleClient } from './access.js';
 import { clientListItem, clientRecord } from './present.js';
@@ -195,7 +195,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           'personnummer',
         );
       if (user.role === 'case_officer' && b.districtId !== user.districtId)
-        throw forbidden('Case officers create clients in their own district');
+        throw outOfScope('Case officers create clients in their own district');
       const row = await db.transaction().execute(async (trx) => {
         const c = await trx
           .insertInto('clients')

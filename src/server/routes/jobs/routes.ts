@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userOf } from '../../access.js';
-import { forbidden, notFound } from '../../errors.js';
+import { outOfScope, notFound } from '../../errors.js';
 
 /** Registers the job status route. */
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -20,7 +20,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         .where('id', '=', request.params.id)
         .executeTakeFirst();
       if (!row) throw notFound('job', request.params.id);
-      if (user.role !== 'admin' && row.created_by !== user.id) throw forbidden('Not your job');
+      if (user.role !== 'admin' && row.created_by !== user.id) throw outOfScope('Not your job');
       return {
         id: row.id,
         kind: row.kind,

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
-import { forbidden, notFound } from '../../errors.js';
+import { outOfScope, notFound } from '../../errors.js';
 
 /** The placement with its client's district and protection, if visible to the user. */
 export async function visiblePlacement(db: Kysely<DB>, user: SessionUser, id: number) {
@@ -20,8 +20,9 @@ export async function visiblePlacement(db: Kysely<DB>, user: SessionUser, id: nu
     .executeTakeFirst();
   if (!p) throw notFound('placement', id);
   if (user.role === 'case_officer' && p.district_id !== user.districtId)
-    throw forbidden('The client lives in another district');
-  if (user.role === 'provider' && p.provider_id !== user.providerId) throw forbidden('Not one of your units');
-  if (user.role === 'analyst') throw forbidden('Analysts see no client records');
+    throw outOfScope('The client lives in another district');
+  if (user.role === 'provider' && p.provider_id !== user.providerId)
+    throw outOfScope('Not one of your units');
+  if (user.role === 'analyst') throw outOfScope('Analysts see no client records');
   return p;
 }

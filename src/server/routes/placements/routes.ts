@@ -12,7 +12,7 @@ import type { ModelCatalog } from '../../../domain/rate-model/catalog.js';
 import type { DB } from '../../../db/types.js';
 import { districtScope, providerScope, userOf } from '../../access.js';
 import { audit } from '../../audit.js';
-import { forbidden, notFound, refused, stale } from '../../errors.js';
+import { outOfScope, notFound, refused, stale } from '../../errors.js';
 import { visibleClient } from '../clients/access.js';
 import { visiblePlacement } from './access.js';
 import { placementView } from './present.js';
@@ -440,7 +440,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         );
       if (b.date < p.start_date || (p.end_date !== null && b.date > p.end_date))
         throw refused('outside-placement', `${b.date} is outside the placement`, 'date');
-      if (user.role === 'provider' && p.provider_id !== user.providerId) throw forbidden();
+      if (user.role === 'provider' && p.provider_id !== user.providerId)
+        throw outOfScope('Not one of your units');
       const row = await db.transaction().execute(async (trx) => {
         const e = await trx
           .insertInto('evening_hours')

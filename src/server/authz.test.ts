@@ -1,0 +1,146 @@
+/**
+ * The authorization matrix (issue #5 §4, §6): every route × every role (and anonymous) is allowed
+ * or denied exactly as designed (docs/api.md). Requests carry empty bodies and unknown ids, so an
+ * allowed role gets 400/404/200 and nothing changes; a denied role gets 403 `forbidden`, and
+ * anonymous requests 401. The table must list every registered route.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../db/types.js';
+import { openTestApp, testTargets, type TestApp } from './testing.js';
+
+type Who = readonly Role[] | 'public' | 'signed-in';
+const ALL: Role[] = ['case_officer', 'assessor', 'provider', 'analyst', 'admin'];
+const USER_OF: Record<Role, string> = {
+  case_officer: 'handlaggare',
+  assessor: 'bedomare',
+  provider: 'utforare',
+  analyst: 'analytiker',
+  admin: 'admin',
+};
+
+/** [method, route pattern, example url, who may call it]. */
+const MATRIX: [string, string, string, Who][] = [
+  ['GET', '/api/health', '/api/health', 'public'],
+  ['POST', '/api/auth/login', '/api/auth/login', 'public'],
+  ['POST', '/api/auth/logout', '', 'signed-in'], // not called: it would end the agent's session (auth tests cover it)
+  ['GET', '/api/auth/me', '/api/auth/me', 'signed-in'],
+  ['GET', '/api/dashboard', '/api/dashboard', 'signed-in'],
+  ['GET', '/api/districts', '/api/districts', 'signed-in'],
+  ['GET', '/api/providers', '/api/providers', 'signed-in'],
+  ['GET', '/api/providers/:id', '/api/providers/NOPE', 'signed-in'],
+  ['POST', '/api/providers', '/api/providers', ['admin']],
+  ['PATCH', '/api/providers/:id', '/api/providers/NOPE', ['admin']],
+  ['POST', '/api/providers/:id/units', '/api/providers/NOPE/units', ['admin']],
+  ['PATCH', '/api/units/:id', '/api/units/999999', ['admin']],
+  ['GET', '/api/models', '/api/models', 'signed-in'],
+  ['GET', '/api/models/:id', '/api/models/nope', 'signed-in'],
+  ['GET', '/api/models/:a/compare/:b', '/api/models/nope/compare/nope', 'signed-in'],
+  ['GET', '/api/clients', '/api/clients', ['case_officer', 'assessor', 'provider', 'admin']],
+  ['GET', '/api/clients/:id', '/api/clients/999999', ['case_officer', 'assessor', 'provider', 'admin']],
+  ['POST', '/api/clients', '/api/clients', ['case_officer', 'admin']],
+  ['PATCH', '/api/clients/:id', '/api/clients/999999', ['case_officer', 'admin']],
+  ['GET', '/api/placements', '/api/placements?limit=1', ['case_officer', 'provider', 'assessor', 'admin']],
+  ['GET', '/api/placements/:id', '/api/placements/999999', ['case_officer', 'provider', 'assessor', 'admin']],
+  ['POST', '/api/placements', '/api/placements', ['case_officer', 'admin']],
+  ['PATCH', '/api/placements/:id', '/api/placements/999999', ['case_officer', 'admin']],
+  ['POST', '/api/placements/:id/levels', '/api/placements/999999/levels', ['assessor', 'admin']],
+  [
+    'POST',
+    '/api/placements/:id/absences',
+    '/api/placements/999999/absences',
+    ['provider', 'case_officer', 'admin'],
+  ],
+  [
+    'POST',
+    '/api/placements/:id/evening-hours',
+    '/api/placements/999999/evening-hours',
+    ['provider', 'admin'],
+  ],
+  ['POST', '/api/settlement-runs', '/api/settlement-runs', ['admin', 'analyst']],
+  ['GET', '/api/settlement-runs', '/api/settlement-runs', ['admin', 'analyst', 'case_officer', 'provider']],
+  [
+    'GET',
+    '/api/settlement-runs/:id',
+    '/api/settlement-runs/999999',
+    ['admin', 'analyst', 'case_officer', 'provider'],
+  ],
+  [
+    'GET',
+    '/api/settlement-runs/:id/lines',
+    '/api/settlement-runs/999999/lines',
+    ['admin', 'analyst', 'case_officer', 'provider'],
+  ],
+  ['POST', '/api/settlement-runs/:id/approve', '/api/settlement-runs/999999/approve', ['admin']],
+  ['POST', '/api/settlement-runs/:id/export', '/api/settlement-runs/999999/export', ['admin']],
+  [
+    'GET',
+    '/api/settlement-runs/:id/specification/:file',
+    '/api/settlement-runs/999999/specification/U001.json',
+    ['admin', 'case_officer', 'provider'],
+  ],
+  ['GET', '/api/jobs/:id', '/api/jobs/999999', ['admin', 'analyst']],
+  ['POST', '/api/comparisons', '/api/comparisons', ['analyst', 'admin']],
+  ['POST', '/api/imports/placements', '/api/imports/placements', ['admin', 'case_officer']],
+  ['POST', '/api/imports/population', '/api/imports/population', ['admin', 'analyst']],
+  ['GET', '/api/imports/populations', '/api/imports/populations', ['admin', 'analyst']],
+  ['GET', '/api/audit', '/api/audit', ['admin']],
+];
+
+const allowed = (who: Who, role: Role): boolean =>
+  who === 'public' || who === 'signed-in' || who.includes(role);
+
+for (const target of testTargets()) {
+  describe(`authorization matrix on ${target.name}`, () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await openTestApp(target);
+    });
+    afterAll(async () => t?.close());
+
+    it('lists every registered route', () => {
+      const registered = t.app.ctx.routes.map((r) => `${r.method} ${r.url}`).sort();
+      expect(MATRIX.map(([m, p]) => `${m} ${p}`).sort()).toEqual(registered);
+    });
+
+    it('declares on each route the access the matrix designs', () => {
+      for (const r of t.app.ctx.routes) {
+        const row = MATRIX.find(([m, p]) => m === r.method && p === r.url)!;
+        const who = row[3];
+        expect([r.method, r.url, typeof who === 'string' ? who : [...who].sort()]).toEqual([
+          r.method,
+          r.url,
+          typeof r.access === 'string' ? r.access : [...(r.access ?? [])].sort(),
+        ]);
+      }
+    });
+
+    const called = MATRIX.filter(([, , url]) => url !== '');
+    it.each(called)('%s %s: anonymous is refused unless public', async (method, _p, url, who) => {
+      const res = await t.app.inject({
+        method: method as 'GET',
+        url,
+        ...(method === 'GET' ? {} : { payload: {} }),
+      });
+      if (who === 'public') expect(res.statusCode).not.toBe(401);
+      else expect(res.statusCode).toBe(401);
+    });
+
+    for (const role of ALL)
+      it.each(called)(`%s %s as ${role}`, async (method, _p, url, who) => {
+        const res = await t.agents[USER_OF[role]]!.request({
+          method: method as 'GET',
+          url,
+          ...(method === 'GET' ? {} : { payload: {} }),
+        });
+        const id = res.statusCode === 403 ? (res.json() as { error: { id: string } }).error.id : null;
+        if (allowed(who, role)) {
+          expect(res.statusCode, res.body).not.toBe(401);
+          expect(id, res.body).not.toBe('forbidden');
+          expect(res.statusCode, res.body).toBeLessThan(500);
+        } else {
+          expect(res.statusCode, res.body).toBe(403);
+          expect(id).toBe('forbidden');
+        }
+      });
+  });
+}
