@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError } from '../domain/errors.js';
 import { PopulationBuilder, type Population } from '../domain/scenario/population.js';
 import { checkHeader, parsePopulationCsvBytes } from './csv.js';
@@ -30,7 +30,9 @@ export function readPopulationCsv(path: string): Population {
 
 /** Reads the first worksheet of an XLSX workbook with the population columns. */
 export async function readPopulationXlsx(path: string, origin: string): Promise<Population> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded only when a workbook is read: every CLI command starts without it.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch (error) {

@@ -5,7 +5,7 @@
  */
 import { existsSync, linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import ExcelJS from 'exceljs';
+
 import { InputError } from '../domain/errors.js';
 
 /** One output table: a name (sheet or file suffix), column names and rows of plain values. */
@@ -24,7 +24,8 @@ const tmpName = (path: string) => join(dirname(path), `.${basename(path)}.${proc
 export async function writeTables(path: string, tables: readonly OutTable[]): Promise<string[]> {
   const ext = checkOutPath(path);
   if (ext === '.xlsx') {
-    const wb = new ExcelJS.Workbook();
+    const { default: Excel } = await import('exceljs'); // loaded only when a workbook is written
+    const wb = new Excel.Workbook();
     for (const t of tables) {
       const ws = wb.addWorksheet(t.name.slice(0, 31));
       ws.addRow(t.columns).font = { bold: true };
