@@ -190,6 +190,11 @@ const cases: { name: string; placements: unknown[]; month?: string; message: Reg
     message: /placement P7, field hoursPerWeek\[0\]\.hours/,
   },
   {
+    name: 'an absence ending before it starts',
+    placements: [{ ...base, absences: [{ from: '2024-03-05', to: '2024-03-01' }] }],
+    message: /placement P7.*field absences: an absence ends before it starts/,
+  },
+  {
     name: 'no model in force at the start',
     placements: [
       {
@@ -228,6 +233,7 @@ describe('settlement input: strict, naming placement and field', () => {
           eveningNightHours: [],
           courseSessions: [],
           individualRates: [{ from: '2024-02-01', to: null, amount: 5200 }],
+          absences: [{ from: '2024-02-05', to: '2024-02-09', note: 'sjuk' }],
         },
       ],
     });
