@@ -259,6 +259,15 @@ export interface CompareResult {
     proposal: number;
     difference: number;
   }[];
-  movements?: { service?: string; from: string; to: string; persons: number }[];
+  levelChanges?: {
+    service?: string;
+    from: string;
+    to: string;
+    persons: number;
+    baseline?: number;
+    proposal?: number;
+  }[];
+  personsChangingLevel?: number;
+  population?: { origin: string; persons: number };
   warnings: string[];
 }

@@ -21,7 +21,8 @@ import {
   Title,
 } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
-import { useMutation } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
 import { errorMessage, post } from '../api.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
@@ -47,8 +48,10 @@ export function ScenarioPage() {
   const [proposal, setProposal] = useState<string | null>('lss-bostad-2024');
   const [basis, setBasis] = useState('schablon');
   const [errors, setErrors] = useState<{ baseline?: string; proposal?: string }>({});
+  const [asked, setAsked] = useState<Request | null>(null);
   const compare = useMutation({
-    mutationFn: () => post<CompareResult>('/api/comparisons', { baseline, proposal, basis }),
+    mutationFn: (r: Request) => post<CompareResult>('/api/comparisons', r),
+    onSuccess: (_, r) => setAsked(r),
   });
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -61,7 +64,8 @@ export function ScenarioPage() {
           : undefined,
     };
     setErrors(next);
-    if (!next.baseline && !next.proposal) compare.mutate();
+    if (!next.baseline && !next.proposal && baseline && proposal)
+      compare.mutate({ baseline, proposal, basis });
   }
   const options = (models.data ?? []).map((m) => ({ value: m.id, label: m.title }));
   return (
@@ -118,17 +122,42 @@ export function ScenarioPage() {
           <Text c={BAD}>{errorMessage(compare.error)}</Text>
         </Alert>
       )}
-      {compare.data && <Result key={JSON.stringify([baseline, proposal, basis])} result={compare.data} />}
+      {compare.data && asked && <Result key={JSON.stringify(asked)} request={asked} result={compare.data} />}
     </Page>
   );
 }
 
-function Result({ result }: { result: CompareResult }) {
+interface Request {
+  baseline: string;
+  proposal: string;
+  basis: string;
+}
+
+function Result({ request, result }: { request: Request; result: CompareResult }) {
   const [overrides, setOverrides] = useState<Overrides>({});
   const w = useMemo(() => whatIf(result, overrides), [result, overrides]);
+  // Totals update at once in the browser; the per-district and per-provider impact needs every
+  // person, so the server recomputes it with the same overrides shortly after the last edit.
+  const [settled] = useDebouncedValue(overrides, 400);
+  const serverOverrides = Object.entries(settled).map(([key, amount]) => {
+    const [service, level] = key.split('|');
+    return { service, level, annualStandardAmount: Math.round(amount * 100) / 100 };
+  });
+  const impact = useQuery({
+    queryKey: ['comparison', request, settled],
+    queryFn: () => post<CompareResult>('/api/comparisons', { ...request, overrides: serverOverrides }),
+    enabled: request.basis === 'schablon' && serverOverrides.length > 0,
+    placeholderData: keepPreviousData,
+  });
+  const shown =
+    serverOverrides.length > 0 && request.basis === 'schablon' && impact.data ? impact.data : result;
+  const stale =
+    Object.keys(overrides).length > 0 &&
+    (request.basis !== 'schablon' || impact.isFetching || settled !== overrides);
   const providerName = nameLookup(useProviders().data);
   const rows = tabell3(result.baseline, w.proposal);
   const edited = Object.keys(overrides).length > 0;
+  const movements = (result.levelChanges ?? []).filter((m) => m.from !== m.to);
 
   const costChart = rows.flatMap((s) => {
     const levels = [...new Set([...s.baseline, ...s.proposal].map((r) => r.level))];
@@ -146,11 +175,11 @@ function Result({ result }: { result: CompareResult }) {
       Förslag: s.proposal.find((r) => r.level === level)?.persons ?? 0,
     }));
   });
-  const districtChart = result.byDistrict.map((d) => ({
+  const districtChart = shown.byDistrict.map((d) => ({
     stadsdel: d.district,
     Skillnad: d.difference / 1e6,
   }));
-  const providerChart = result.byProvider.map((p) => ({
+  const providerChart = shown.byProvider.map((p) => ({
     utförare: p.provider ?? providerName(p.providerId),
     Skillnad: p.difference / 1e6,
   }));
@@ -190,6 +219,11 @@ function Result({ result }: { result: CompareResult }) {
             </Text>
           </Paper>
         </SimpleGrid>
+        {result.population && (
+          <Text size="sm" mt="xs">
+            Befolkning: {formatNumber(result.population.persons)} personer ({result.population.origin}).
+          </Text>
+        )}
         {result.warnings.length > 0 && (
           <Alert color="orange" variant="light" title="Varningar" mt="sm">
             <List size="sm">
@@ -251,7 +285,7 @@ function Result({ result }: { result: CompareResult }) {
                       <Table.Td>{p ? levelLabel(p.level) : ''}</Table.Td>
                       <Table.Td className="num">{p ? formatNumber(p.persons) : ''}</Table.Td>
                       <Table.Td className={p && overrides[key] !== undefined ? 'changed' : undefined}>
-                        {p && (
+                        {p && p.persons > 0 && (
                           <NumberInput
                             aria-label={`Belopp per person och år, ${serviceLabel(s.service)} ${levelLabel(p.level)}`}
                             value={
@@ -338,10 +372,11 @@ function Result({ result }: { result: CompareResult }) {
           series={['Skillnad']}
         />
       </SimpleGrid>
-      {result.movements && result.movements.length > 0 && (
+      {movements.length > 0 && (
         <section aria-labelledby="move-h">
           <Title order={2} id="move-h" size="h3" mb="xs">
-            Personer som byter nivå
+            Personer som byter nivå (
+            {formatNumber(result.personsChangingLevel ?? movements.reduce((n, m) => n + m.persons, 0))})
           </Title>
           <Table striped>
             <Table.Thead>
@@ -355,7 +390,7 @@ function Result({ result }: { result: CompareResult }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {result.movements.map((m, i) => (
+              {movements.map((m, i) => (
                 <Table.Tr key={i}>
                   <Table.Td>{m.service ? serviceLabel(m.service) : '–'}</Table.Td>
                   <Table.Td>{levelLabel(m.from)}</Table.Td>
@@ -371,6 +406,13 @@ function Result({ result }: { result: CompareResult }) {
         <Title order={2} id="winners-h" size="h3" mb="xs">
           Vinnare och förlorare per stadsdel (SCEN-3)
         </Title>
+        {stale && (
+          <Text size="sm" mb="xs">
+            {request.basis === 'schablon'
+              ? 'Räknas om med dina ändrade belopp …'
+              : 'Visar förslaget utan dina ändringar (omräkning per stadsdel görs för schablon).'}
+          </Text>
+        )}
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -387,7 +429,7 @@ function Result({ result }: { result: CompareResult }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {[...result.byDistrict]
+            {[...shown.byDistrict]
               .sort((a, b) => a.difference - b.difference)
               .map((d) => (
                 <Table.Tr key={d.district}>

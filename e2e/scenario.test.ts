@@ -1,0 +1,42 @@
+/**
+ * Scenario (issue #6 step 5): an analyst compares the 2023 and 2024 LSS housing models on the
+ * current population, sees the Tabell 3-style table, charts and the neutral factor, then edits one
+ * level's amount and sees the totals update at once (what-if). Checked with axe.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPage, newPage, openMenu, signIn, startApp, type TestApp } from './support.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('scenario', () => {
+  it('compares two models and updates the result at once when a level amount is edited', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'analyst');
+    await openMenu(page, 'Scenario och konsekvens');
+    expect(await page.title()).toBe('Scenario och konsekvensanalys – Ersättning');
+    await page.getByRole('button', { name: 'Jämför' }).click();
+    await page.getByTestId('tabell3').waitFor();
+    await page.locator('.recharts-surface').first().waitFor();
+    expect(await checkPage(page, 'scenario')).toEqual([]);
+
+    const before = await page.getByTestId('proposal-total').innerText();
+    const factorBefore = await page.getByTestId('neutral-factor').innerText();
+    expect(factorBefore).toMatch(/^\d+,\d+$/);
+
+    // What-if: raise the first editable level's annual amount by a lot; the total follows at once.
+    const input = page.getByRole('textbox', { name: /^Belopp per person och år/ }).first();
+    await input.fill('9999999');
+    await expect.poll(() => page.getByTestId('proposal-total').innerText()).not.toBe(before);
+    expect(await page.getByTestId('neutral-factor').innerText()).not.toBe(factorBefore);
+    await page.getByRole('button', { name: 'Återställ beloppen' }).click();
+    await expect.poll(() => page.getByTestId('proposal-total').innerText()).toBe(before);
+    expect(await checkPage(page, 'scenario-what-if')).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
