@@ -51,7 +51,7 @@ describe('clients and placements', () => {
   it('a case officer searches, opens a client, and gets Swedish messages next to the fields of a new placement', async () => {
     const page = await newPage(app);
     await signIn(page, 'case_officer');
-    await openMenu(page, 'Klienter och placeringar');
+    await openMenu(page, 'Klienter');
     await page.getByRole('heading', { name: 'Klienter och placeringar', level: 1 }).waitFor();
     await page.getByText(/klienter hittades|Inga klienter/).waitFor();
     expect(await checkPage(page, 'klienter')).toEqual([]);
@@ -85,6 +85,21 @@ describe('clients and placements', () => {
     expect(described.join(' ')).toContain('Startdatum finns inte i kalendern.');
     expect(await page.getByLabel('Startdatum').getAttribute('aria-invalid')).toBe('true');
     expect(await checkPage(page, 'placering-ny-fel')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the start page leads to the placements to act on', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'assessor');
+    await page.getByTestId('todo-preliminary-levels').getByRole('link').click();
+    await page.getByRole('heading', { name: 'Placeringar', level: 1 }).waitFor();
+    await page.getByText(/\d+ placeringar\.|Inga placeringar\./).waitFor();
+    expect(await page.title()).toBe('Placeringar – Ersättning');
+    expect(await checkPage(page, 'placeringar-preliminara')).toEqual([]);
+    await page.goto('/');
+    await page.getByTestId('todo-placements-without-level').getByRole('link').click();
+    await page.getByText(/\d+ placeringar\.|Inga placeringar\./).waitFor();
+    expect(page.url()).toContain('visa=utan-niva');
     await page.context().close();
   });
 

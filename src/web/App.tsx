@@ -16,6 +16,7 @@ import { ModelComparePage } from './pages/ModelComparePage.js';
 import { ClientsPage } from './pages/ClientsPage.js';
 import { ClientPage } from './pages/ClientPage.js';
 import { PlacementPage } from './pages/PlacementPage.js';
+import { PlacementsPage } from './pages/PlacementsPage.js';
 import { SettlementPage } from './pages/SettlementPage.js';
 import { RunPage } from './pages/RunPage.js';
 import { SpecificationPage } from './pages/SpecificationPage.js';
@@ -34,7 +35,8 @@ interface NavItem {
 export const NAV: NavItem[] = [
   { href: '/', label: 'Start', roles: 'all' },
   { href: '/modeller', label: 'Ersättningsmodeller', roles: 'all' },
-  { href: '/klienter', label: 'Klienter och placeringar', roles: ['case_officer', 'assessor', 'admin'] },
+  { href: '/klienter', label: 'Klienter', roles: ['case_officer', 'assessor', 'admin'] },
+  { href: '/placeringar', label: 'Placeringar', roles: ['case_officer', 'assessor', 'admin'] },
   { href: '/avrakning', label: 'Avräkning', roles: ['admin', 'analyst', 'case_officer'] },
   { href: '/scenario', label: 'Scenario och konsekvens', roles: ['analyst', 'admin'] },
   { href: '/utforare', label: 'Min verksamhet', roles: ['provider'] },
@@ -47,6 +49,7 @@ const routes: Route[] = [
   { pattern: '/modeller/:id', render: (p) => <ModelPage id={p.id ?? ''} /> },
   { pattern: '/klienter', render: () => <ClientsPage /> },
   { pattern: '/klienter/:id', render: (p) => <ClientPage id={p.id ?? ''} /> },
+  { pattern: '/placeringar', render: () => <PlacementsPage /> },
   { pattern: '/placeringar/ny', render: () => <PlacementPage id={null} /> },
   { pattern: '/placeringar/:id', render: (p) => <PlacementPage id={p.id ?? ''} /> },
   { pattern: '/avrakning', render: () => <SettlementPage /> },
@@ -59,6 +62,12 @@ const routes: Route[] = [
   { pattern: '/utforare', render: () => <ProviderPortalPage /> },
   { pattern: '/tillganglighet', render: () => <AccessibilityPage /> },
   { pattern: '/logga-in', render: () => <Redirect to="/" /> },
+  // Aliases the API's dashboard links use.
+  { pattern: '/utbetalning', render: () => <Redirect to="/avrakning" /> },
+  {
+    pattern: '/utbetalning/:id',
+    render: (p) => <Redirect to={`/avrakning/${encodeURIComponent(p.id ?? '')}`} />,
+  },
 ];
 
 /** The whole app. */

@@ -4,13 +4,13 @@
  */
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../api.js';
-import { ROLE_LABELS, useAuth } from '../auth.js';
+import { get, withQuery } from '../api.js';
+import { ROLE_LABELS, hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { listOf } from '../hooks.js';
 import { Link } from '../router.js';
-import type { DashboardItem, Role } from '../types.js';
+import type { DashboardItem, Placement, Role } from '../types.js';
 import { formatNumber } from '../format.js';
 
 const SHORTCUTS: Record<Role, { href: string; label: string }[]> = {
@@ -46,7 +46,14 @@ export function StartPage() {
     queryKey: ['dashboard'],
     queryFn: () => get<{ items: DashboardItem[] } | DashboardItem[]>('/api/dashboard'),
   });
+  const needsLevels = hasRole(user, 'case_officer', 'assessor', 'admin');
+  const placements = useQuery({
+    queryKey: ['placements', 'all'],
+    queryFn: () => get<{ items: Placement[] } | Placement[]>(withQuery('/api/placements', { limit: 5000 })),
+    enabled: needsLevels,
+  });
   if (!user) return null;
+  const withoutLevel = listOf(placements.data).filter((p) => !p.currentLevel).length;
   return (
     <Page title="Start">
       <Text>
@@ -58,7 +65,15 @@ export function StartPage() {
         </Title>
         <QueryState query={dashboard} what="dina uppgifter">
           {(data) => {
-            const items = listOf(data);
+            const items = [...listOf(data)];
+            // Placements without a level (issue #6 step 1), counted here if the API does not.
+            if (needsLevels && placements.data && !items.some((i) => i.kind === 'placements-without-level'))
+              items.push({
+                kind: 'placements-without-level',
+                count: withoutLevel,
+                label: 'Placeringar utan nivå',
+                href: '/placeringar?visa=utan-niva',
+              });
             if (items.length === 0) return <Text>Du har inget som väntar just nu.</Text>;
             return (
               <SimpleGrid
