@@ -216,3 +216,39 @@ describe('consistency report with other models', () => {
     );
   });
 });
+
+describe('cost neutrality that cannot be reached', () => {
+  // Four group-home residents at 5 points (grundpeng 351 190 → new level 1 550 000) and one at 22
+  // (level 1 608 001 → new level 2 790 000): the new level 1 alone (2 200 000) costs more than the
+  // whole baseline (2 012 761), so no amount at level 2 makes the proposal neutral.
+  const people = populationFromPersons(
+    [5, 5, 5, 5, 22].map((points, i) => ({
+      personId: `P${i}`,
+      district: 'Bromma',
+      providerId: 'U1',
+      service: 'lss-gruppbostad',
+      regime: 'privat',
+      points,
+    })),
+  );
+  it.each(['schablon', 'peng'] as const)('basis %s: says so instead of a negative amount', (basis) => {
+    expect(() =>
+      solveNeutral(
+        current,
+        proposed,
+        people,
+        { kind: 'level', service: 'lss-gruppbostad', level: '2' },
+        basis,
+      ),
+    ).toThrow(/would need a negative amount/);
+  });
+  it('solves level 1 instead: (2 012 761 − 790 000) / 4 = 305 690,25 kr', () => {
+    const s = solveNeutral(current, proposed, people, {
+      kind: 'level',
+      service: 'lss-gruppbostad',
+      level: '1',
+    });
+    expect(s.annualStandardAmount).toBe(30569025);
+    expect(s.residual).toBe(0);
+  });
+});

@@ -130,6 +130,7 @@ export function solveNeutral(
       },
     ];
     const lowest = Math.min(...service.regimes.map((r) => level.rates[r]?.ore ?? 0));
+    if (total(make(-lowest)) - goal > 0) throw negativeAmount(service.id, level.id);
     const d = bisectInteger((v) => total(make(v)) - goal, -lowest, 100_000);
     return result({ total: total(make(d)), overrides: make(d), intervalOverrides: [] }, { rateDelta: d });
   }
