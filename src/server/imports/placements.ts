@@ -157,8 +157,10 @@ export async function importPlacements(
     const levelKind = ((cells.level_kind ?? '').trim() || 'final') as 'preliminary' | 'final';
     if (!['preliminary', 'final'].includes(levelKind))
       bad(line, 'level_kind', `"${levelKind}" is not preliminary or final`);
-    const assessedOn = (cells.assessed_on ?? '').trim() || start;
-    if (!validDate(assessedOn)) bad(line, 'assessed_on', `"${assessedOn}" is not a date YYYY-MM-DD`);
+    const assessedText = (cells.assessed_on ?? '').trim();
+    if (assessedText && !validDate(assessedText))
+      bad(line, 'assessed_on', `"${assessedText}" is not a date YYYY-MM-DD`);
+    const assessedOn = assessedText || start;
     if (problems.length === before && points !== null)
       try {
         checkLevel(catalog, service, { from: start, points });
