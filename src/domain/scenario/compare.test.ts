@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../models/load.js';
-import { comparePopulation } from './compare.js';
+import { comparePopulation, prepareComparison, runPrepared } from './compare.js';
 import { populationFromPersons, subsetPopulation, type PersonInput } from './population.js';
 
 const catalog = loadCatalog();
@@ -214,6 +214,27 @@ describe('properties of a comparison', () => {
         expect(Math.abs((c.neutralFactor ?? 0) * c.proposal.total - c.baseline.total)).toBeLessThan(1e-3);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('a what-if on a prepared comparison equals a fresh comparison with the same overrides', () => {
+    fc.assert(
+      fc.property(
+        arbPopulation,
+        fc.constantFrom('lss-servicebostad', 'lss-gruppbostad'),
+        fc.constantFrom('1', '2', '3', '4', '5'),
+        fc.integer({ min: 0, max: 300_000_000 }),
+        (pop, service, level, amount) => {
+          const prepared = prepareComparison(current, proposed, pop);
+          const overrides = [{ service, level, annualStandardAmount: amount }];
+          runPrepared(prepared, { overrides: [{ service, level, annualStandardAmount: amount + 1 }] }); // an earlier what-if
+          expect(runPrepared(prepared, { overrides })).toEqual(
+            comparePopulation(current, proposed, pop, { overrides }),
+          );
+          expect(runPrepared(prepared)).toEqual(comparePopulation(current, proposed, pop));
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 
