@@ -170,6 +170,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             .filter((a) => a.placement_id === p.id)
             .map((a) => ({ id: a.id, from: a.from_date, to: a.to_date, note: a.note })),
         })),
+        levelHistory: levels.map((l) => ({
+          placementId: l.placement_id,
+          service: placements.find((p) => p.id === l.placement_id)?.service ?? null,
+          from: l.from_date,
+          points: l.points,
+          level: l.level,
+          kind: l.kind,
+          assessedOn: l.assessed_on,
+        })),
         payments: payments.map((x) => ({
           month: x.month,
           placementId: x.placement_id,
