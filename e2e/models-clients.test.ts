@@ -88,6 +88,73 @@ describe('clients and placements', () => {
     await page.context().close();
   });
 
+  let placementUrl = '';
+
+  it('a case officer creates a placement for a client and edits it', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'case_officer');
+    await page.goto('/klienter');
+    await page.locator('main table a').first().click();
+    await page.getByRole('heading', { name: 'Placeringar' }).waitFor();
+    const has = await page.locator('main table').first().innerText();
+    await page.getByRole('link', { name: /^Ny placering för/ }).click();
+    await page.getByRole('heading', { name: 'Ny placering', level: 1 }).waitFor();
+
+    // A service the client does not have yet, offered by some unit.
+    const services = [
+      'Stödboende (SoL)',
+      'Boendestöd (SoL)',
+      'Boende med särskild service (SoL)',
+      'Gruppbostad (LSS)',
+    ];
+    let chosen = '';
+    for (const service of services.filter((x) => !has.includes(x))) {
+      await page.getByRole('textbox', { name: /^Insats/ }).click();
+      await page.getByRole('option', { name: service, exact: true }).click();
+      await page.getByRole('textbox', { name: /^Enhet och utförare/ }).click();
+      const options = page.getByRole('option');
+      if ((await options.count()) > 0) {
+        await options.first().click();
+        chosen = service;
+        break;
+      }
+      await page.keyboard.press('Escape');
+    }
+    expect(chosen).not.toBe('');
+    expect(await page.getByRole('textbox', { name: /^Regiform/ }).inputValue()).toMatch(/regi|entreprenad/);
+    await page.getByLabel('Startdatum').fill('2026-01-01');
+    await page.getByRole('button', { name: 'Skapa placering' }).click();
+    await page
+      .getByRole('heading', { name: new RegExp(`^Placering: ${chosen.replace(/[()]/g, '\\$&')}`), level: 1 })
+      .waitFor();
+    placementUrl = page.url();
+    expect(placementUrl).toMatch(/\/placeringar\/\d+$/);
+    expect(await checkPage(page, 'placering-skapad')).toEqual([]);
+
+    await page.getByLabel('Slutdatum').fill('2026-06-30');
+    await page.getByRole('button', { name: 'Spara ändringar' }).click();
+    await page.getByText('Placeringen är sparad.').waitFor();
+    await page.context().close();
+  }, 60_000);
+
+  it('the assessment office adds a preliminary level to the new placement', async () => {
+    expect(placementUrl).not.toBe('');
+    const page = await newPage(app);
+    await signIn(page, 'assessor');
+    await page.goto(placementUrl);
+    await page.getByRole('heading', { name: 'Nivåer' }).waitFor();
+    await page.getByText('Placeringen har ingen nivå ännu.', { exact: false }).waitFor();
+    await page.getByRole('textbox', { name: /^Poäng/ }).fill('tjugo');
+    await page.getByRole('button', { name: 'Lägg till nivå' }).click();
+    await page.getByText('Poäng ska vara ett heltal, 0 eller mer.').waitFor();
+    await page.getByRole('textbox', { name: /^Poäng/ }).fill('20');
+    await page.getByRole('textbox', { name: /^Bedömningsdatum/ }).fill('2026-01-02');
+    await page.getByRole('button', { name: 'Lägg till nivå' }).click();
+    await page.getByRole('cell', { name: /20 poäng/ }).waitFor();
+    expect(await checkPage(page, 'placering-niva')).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   it('the start page leads to the placements to act on', async () => {
     const page = await newPage(app);
     await signIn(page, 'assessor');

@@ -36,7 +36,6 @@ export function validatePlacement(v: PlacementValues): FieldErrors {
   const errors: FieldErrors = {};
   if (!v.clientId.trim()) errors.clientId = 'Välj klient.';
   if (!v.service) errors.service = 'Välj insats.';
-  if (!v.providerId) errors.providerId = 'Välj utförare.';
   if (!v.unitId) errors.unitId = 'Välj enhet.';
   const start = dateError(v.start, 'startdatum', true);
   if (start) errors.start = start;

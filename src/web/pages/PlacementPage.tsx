@@ -102,11 +102,21 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
   const [saved, setSaved] = useState<string | null>(null);
   const providers = useProviders();
   const provider = providers.data?.find((p) => String(p.id) === values.providerId);
-  const units = (provider?.units ?? []).filter(
-    (u) => !values.service || !u.services?.length || u.services.includes(values.service),
-  );
+  // Units offering the chosen service, grouped by provider (the provider catalogue, FLOW-3).
+  const unitGroups = (providers.data ?? [])
+    .map((p) => ({
+      group: `${p.name} (${p.regime ? regimeLabel(p.regime) : ''})`,
+      items: (p.units ?? [])
+        .filter((u) => !values.service || !u.services?.length || u.services.includes(values.service))
+        .map((u) => ({ value: String(u.id), label: `${u.name}, ${p.name}` })),
+    }))
+    .filter((g) => g.items.length > 0);
+  const chooseUnit = (unitId: string | null) => {
+    const owner = providers.data?.find((p) => p.units?.some((u) => String(u.id) === unitId));
+    setValues((v) => ({ ...v, unitId: unitId ?? '', providerId: owner ? String(owner.id) : '' }));
+  };
 
-  // The regime follows the provider (SVC-2) unless chosen otherwise.
+  // The regime follows the provider (SVC-2).
   useEffect(() => {
     if (provider?.regime) setValues((v) => ({ ...v, regime: provider.regime ?? v.regime }));
   }, [provider?.regime]);
@@ -205,31 +215,22 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
                 name="service"
                 data={Object.entries(SERVICE_LABELS).map(([value, label]) => ({ value, label }))}
                 value={values.service || null}
-                onChange={set('service')}
+                onChange={(v) => setValues((x) => ({ ...x, service: v ?? '', unitId: '', providerId: '' }))}
                 error={errors.service}
                 required
                 disabled={!!existing}
               />
               <Group grow align="flex-start">
                 <Select
-                  label="Utförare"
-                  name="providerId"
-                  data={(providers.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-                  value={values.providerId || null}
-                  onChange={(v) => setValues((s) => ({ ...s, providerId: v ?? '', unitId: '' }))}
-                  searchable
-                  error={errors.providerId}
-                  required
-                  disabled={!!existing}
-                />
-                <Select
-                  label="Enhet"
+                  label="Enhet och utförare"
                   name="unitId"
-                  data={units.map((u) => ({ value: String(u.id), label: u.name }))}
+                  data={unitGroups}
                   value={values.unitId || null}
-                  onChange={set('unitId')}
+                  onChange={chooseUnit}
+                  searchable
+                  nothingFoundMessage="Ingen enhet erbjuder insatsen"
                   error={errors.unitId}
-                  description={values.providerId ? undefined : 'Välj utförare först'}
+                  description={values.service ? 'Enheter som erbjuder insatsen' : 'Välj insats först'}
                   required
                 />
                 <TextInput
