@@ -59,6 +59,35 @@ describe('sign-in and start pages', () => {
     },
   );
 
+  it('the menu works by keyboard alone and focus lands on the new page heading', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'analyst');
+    await page.getByRole('heading', { name: 'Att göra' }).waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el ? `${el.tagName}:${(el.textContent ?? '').trim()}` : '';
+      });
+    // Tab forward until the menu entry has focus (skip link, header, menu come first).
+    for (let i = 0; i < 15 && (await focused()) !== 'A:Ersättningsmodeller'; i++)
+      await page.keyboard.press('Tab');
+    expect(await focused()).toBe('A:Ersättningsmodeller');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Ersättningsmodeller', level: 1 }).waitFor();
+    await expect.poll(focused).toBe('H1:Ersättningsmodeller');
+    expect(await page.title()).toBe('Ersättningsmodeller – Ersättning');
+    // Onward into the page content by Tab, then back with the browser's history.
+    for (let i = 0; i < 10 && !(await focused()).startsWith('A:LSS bostad'); i++)
+      await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^A:LSS bostad/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Servicebostad' }).waitFor();
+    await expect.poll(focused).toMatch(/^H1:LSS bostad/);
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Ersättningsmodeller', level: 1 }).waitFor();
+    await page.context().close();
+  });
+
   it('the accessibility statement (DOS-lagen) is public and accessible', async () => {
     const page = await newPage(app);
     await page.goto('/tillganglighet');

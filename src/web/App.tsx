@@ -2,6 +2,7 @@
  * The application shell: skip link, header, navigation per role, main landmark and footer with the
  * accessibility statement (DOS-lagen), and the route table. Signed-out users see the sign-in page.
  */
+import { useEffect, useRef } from 'react';
 import { AppShell, Burger, Button, Group, NavLink, Text, Anchor, Center } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useAuth, ROLE_LABELS } from './auth.js';
@@ -75,6 +76,17 @@ export function App() {
   const { user, loading, signOut } = useAuth();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const first = useRef(true);
+  // After an in-app navigation (not the first load) focus moves to the new page's heading, so
+  // keyboard and screen-reader users start at the top of the new content (WCAG 2.4.3).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const frame = requestAnimationFrame(() => document.querySelector<HTMLElement>('#main h1')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [pathname]);
 
   if (loading) {
     return (

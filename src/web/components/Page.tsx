@@ -22,14 +22,6 @@ export function Page({
   useEffect(() => {
     document.title = `${title} – ${APP_NAME}`;
   }, [title]);
-  useEffect(() => {
-    // Focus the heading when arriving by in-app navigation (not on the first load of the app).
-    if (document.activeElement && document.activeElement !== document.body) {
-      const inMain = document.getElementById('main')?.contains(document.activeElement);
-      if (!inMain || document.activeElement.tagName === 'A' || document.activeElement.tagName === 'BUTTON')
-        h1.current?.focus();
-    }
-  }, []);
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
