@@ -22,7 +22,8 @@ import { loadCatalog } from '../models/load.js';
 import { buildApp } from './app.js';
 import { hashPassword } from './auth/passwords.js';
 import { InProcessQueue } from './jobs/in-process.js';
-import { failInterruptedJobs } from './jobs/queue.js';
+import { PgBossQueue } from './jobs/pg-boss.js';
+import { failInterruptedJobs, type JobQueue } from './jobs/queue.js';
 
 export { buildApp } from './app.js';
 
@@ -93,11 +94,21 @@ export async function prepareDatabase(
 /** Starts the server and returns its URL, the app and how to stop it. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { database, seeded } = await prepareDatabase(options);
-  const jobs = new InProcessQueue(database.db);
+  // Jobs: pg-boss on a PostgreSQL server (issue #5), the in-process runner on PGlite.
+  const jobs: JobQueue = options.databaseUrl
+    ? new PgBossQueue(database.db, options.databaseUrl)
+    : new InProcessQueue(database.db);
   let app: FastifyInstance;
   try {
     app = await buildApp({ database, jobs, logLevel: options.logLevel ?? 'info', webDir: options.webDir });
   } catch (error) {
+    await database.close();
+    throw error;
+  }
+  try {
+    await jobs.start?.();
+  } catch (error) {
+    await app.close();
     await database.close();
     throw error;
   }

@@ -29,6 +29,8 @@ export interface JobQueue {
   wait(id: number): Promise<JobState>;
   /** The job's state now, or null. */
   get(id: number): Promise<JobState | null>;
+  /** Starts workers after the handlers are registered (pg-boss); the in-process queue needs none. */
+  start?(): Promise<void>;
   /** Stops taking work and waits for running jobs. */
   close(): Promise<void>;
 }
