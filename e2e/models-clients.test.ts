@@ -150,7 +150,7 @@ describe('clients and placements', () => {
     await page.getByRole('textbox', { name: /^Poäng/ }).fill('20');
     await page.getByRole('textbox', { name: /^Bedömningsdatum/ }).fill('2026-01-02');
     await page.getByRole('button', { name: 'Lägg till nivå' }).click();
-    await page.getByRole('cell', { name: /20 poäng/ }).waitFor();
+    await page.getByRole('cell', { name: /^Nivå \d, 20 poäng$/ }).waitFor();
     expect(await checkPage(page, 'placering-niva')).toEqual([]);
     await page.context().close();
   }, 60_000);

@@ -1,9 +1,10 @@
 /**
  * Shared queries: districts and providers (for names in tables and pickers) and models.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { forLevels, levelFor } from './model-view.js';
 import { get } from './api.js';
-import type { District, ModelSummary, Provider } from './types.js';
+import type { District, ModelDetail, ModelSummary, Provider } from './types.js';
 
 /** All districts; cached for the session. */
 export function useDistricts() {
@@ -44,4 +45,28 @@ export function nameLookup(
 export function listOf<T>(data: T[] | { items?: T[] } | null | undefined): T[] {
   if (!data) return [];
   return Array.isArray(data) ? data : (data.items ?? []);
+}
+
+/**
+ * Names the level that an entry's points give (LVL-1) with the rate models in force on its date,
+ * so a level history reads "Nivå 2 (20 poäng)" even when only points are stored.
+ */
+export function useLevelNamer(): (
+  service: string | undefined,
+  date: string,
+  points: number | null | undefined,
+) => string | null {
+  const models = useModels();
+  const details = useQueries({
+    queries: (models.data ?? []).map((m) => ({
+      queryKey: ['model', m.id],
+      queryFn: () => get<ModelDetail>(`/api/models/${encodeURIComponent(m.id)}`),
+      staleTime: 300_000,
+    })),
+  });
+  const ready = details.filter((d) => d.data).map((d) => forLevels(d.data as ModelDetail));
+  return (service, date, points) => {
+    if (!service || points === null || points === undefined) return null;
+    return levelFor(ready, service, date, points)?.label ?? null;
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareModels, figure, rangeText, servicesOf } from './model-view.js';
+import { compareModels, figure, forLevels, levelFor, rangeText, servicesOf } from './model-view.js';
 import type { ModelDetail } from './types.js';
 
 const model = (id: string, kommunal: number, points: [number, number]): ModelDetail => ({
@@ -64,4 +64,18 @@ describe('servicesOf / compareModels', () => {
     const { rows } = compareModels(model('a', 1289, [0, 20]), b);
     expect(rows[0]?.pointsChanged).toBe(true);
   });
+});
+
+describe('levelFor', () => {
+  const m = (validFrom: string, validTo: string | null, max: number) =>
+    forLevels({ ...model('x', 1289, [0, max]), validFrom, validTo, status: 'decided' });
+  const models = [m('2010-01-01', '2023-12-31', 10), m('2024-01-01', null, 20)];
+  it.each([
+    ['2024-03-01', 15, 'Nivå 1'],
+    ['2023-03-01', 15, null], // above the old model's range: no silent guess (LVL-4)
+    ['2023-03-01', 5, 'Nivå 1'],
+    ['2009-12-31', 5, null],
+  ])('%s, %s points → %s', (date, points, label) =>
+    expect(levelFor(models, 'lss-gruppbostad', date, points)?.label ?? null).toBe(label),
+  );
 });

@@ -18,6 +18,8 @@ export interface LevelRow {
   id: string;
   label: string;
   points: string;
+  /** The point range as numbers (null when the level has none). */
+  range: { min: number; max: number | null } | null;
   hoursPerMonth: string | null;
   schablon: ShownFigure | null;
   rates: Record<string, ShownFigure | null>;
@@ -64,11 +66,12 @@ function figures(
 }
 
 function levelRow(l: ModelLevel): LevelRow {
-  const points = l.points as LevelRow['points'] | ModelLevel['points'] | [number, number | null];
+  const points = l.points as ModelLevel['points'] | [number, number | null];
   return {
     id: String(l.id),
     label: l.label ?? (/^\d+$/.test(String(l.id)) ? `Nivå ${l.id}` : String(l.id)),
     points: rangeText(points as never),
+    range: !points ? null : Array.isArray(points) ? { min: points[0], max: points[1] ?? null } : points,
     hoursPerMonth: l.hoursPerMonth ? rangeText(l.hoursPerMonth) : null,
     schablon: figure(l.annualStandardAmount as Figure | number | null | undefined),
     rates: figures(l.rates) ?? {},
@@ -160,4 +163,47 @@ export function compareModels(a: ModelDetail, b: ModelDetail): { rows: ComparedR
     }
   }
   return { rows, regimes: [...regimes].sort((p, q) => REGIME_ORDER.indexOf(p) - REGIME_ORDER.indexOf(q)) };
+}
+
+/** A model as the level namer needs it: when it is in force and its services' levels. */
+export interface ModelForLevels {
+  status?: string;
+  validFrom: string;
+  validTo: string | null;
+  services: ServiceView[];
+  serviceValidTo: Record<string, string | null>;
+}
+
+/** Prepares a model for {@link levelFor}. */
+export function forLevels(m: ModelDetail): ModelForLevels {
+  const raw = (Array.isArray(m.services) ? {} : m.services) as Record<string, { validTo?: string | null }>;
+  return {
+    status: m.status,
+    validFrom: m.validFrom,
+    validTo: m.validTo,
+    services: servicesOf(m),
+    serviceValidTo: Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v?.validTo ?? null])),
+  };
+}
+
+/**
+ * The level that `points` give for `service` on `date` (LVL-1), using the decided model in force
+ * that day (the latest-starting one, so a service moved to a newer model follows it); null when no
+ * model applies or the points fall in a gap (LVL-4).
+ */
+export function levelFor(models: ModelForLevels[], service: string, date: string, points: number) {
+  const inForce = models
+    .filter((m) => (m.status ?? 'decided') === 'decided')
+    .filter((m) => m.services.some((s) => s.id === service))
+    .filter((m) => m.validFrom <= date && (m.validTo === null || date <= m.validTo))
+    .filter((m) => {
+      const until = m.serviceValidTo[service];
+      return !until || date <= until;
+    })
+    .sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
+  const svc = inForce?.services.find((s) => s.id === service);
+  const level = svc?.levels.find(
+    (l) => l.range && points >= l.range.min && (l.range.max === null || points <= l.range.max),
+  );
+  return level ? { id: level.id, label: level.label } : null;
 }

@@ -8,7 +8,7 @@ import { get } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
-import { nameLookup, useDistricts, useProviders } from '../hooks.js';
+import { nameLookup, useDistricts, useLevelNamer, useProviders } from '../hooks.js';
 import { formatDate, formatKr, levelLabel, regimeLabel, serviceLabel } from '../format.js';
 import { Link } from '../router.js';
 import type { ClientDetail, LevelEntry } from '../types.js';
@@ -19,10 +19,11 @@ import { TableScroll } from '../components/TableScroll.js';
 export const kindLabel = (k: string | undefined) =>
   k === 'final' ? 'slutlig' : k === 'preliminary' ? 'preliminär' : (k ?? '–');
 
-/** Level as shown: the level id and, when known, the points behind it. */
-export function levelText(l: Pick<LevelEntry, 'level' | 'points'>): string {
+/** Level as shown: the level id (or `named`, classified from the points) and the points behind it. */
+export function levelText(l: Pick<LevelEntry, 'level' | 'points'>, named?: string | null): string {
   const parts = [];
   if (l.level) parts.push(levelLabel(l.level));
+  else if (named) parts.push(named);
   if (l.points !== null && l.points !== undefined) parts.push(`${l.points} poäng`);
   return parts.join(', ') || '–';
 }
@@ -37,6 +38,7 @@ export function ClientPage({ id }: { id: string }) {
   const providers = useProviders();
   const providerName = nameLookup(providers.data);
   const districtName = nameLookup(useDistricts().data);
+  const nameLevel = useLevelNamer();
   return (
     <Page title={client.data ? client.data.name : 'Klient'}>
       <QueryState query={client} what="klienten">
@@ -106,7 +108,7 @@ export function ClientPage({ id }: { id: string }) {
                               <Table.Td>{p.end ? formatDate(p.end) : 'pågår'}</Table.Td>
                               <Table.Td>
                                 {last ? (
-                                  `${levelText(last)} (${kindLabel(last.kind)})`
+                                  `${levelText(last, nameLevel(p.service, last.from, last.points))} (${kindLabel(last.kind)})`
                                 ) : (
                                   <Badge color={WARN} variant="outline">
                                     Saknar nivå
@@ -143,7 +145,7 @@ export function ClientPage({ id }: { id: string }) {
                         <Table.Tr key={i}>
                           <Table.Td>{formatDate(l.from)}</Table.Td>
                           <Table.Td>{l.service ? serviceLabel(l.service) : '–'}</Table.Td>
-                          <Table.Td>{levelText(l)}</Table.Td>
+                          <Table.Td>{levelText(l, nameLevel(l.service, l.from, l.points))}</Table.Td>
                           <Table.Td>{kindLabel(l.kind)}</Table.Td>
                           <Table.Td>{formatDate(l.assessedOn)}</Table.Td>
                         </Table.Tr>

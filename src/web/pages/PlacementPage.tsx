@@ -26,7 +26,7 @@ import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { DateField } from '../components/DateField.js';
 import { AbsenceForm } from '../components/AbsenceForm.js';
-import { listOf, useProviders } from '../hooks.js';
+import { listOf, useLevelNamer, useProviders } from '../hooks.js';
 import { SERVICE_LABELS, formatDate, regimeLabel, serviceLabel } from '../format.js';
 import { Link, navigate, useLocation } from '../router.js';
 import {
@@ -192,115 +192,118 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
           Till klienten
         </Anchor>
       )}
-      <Paper withBorder p="md">
-        <form onSubmit={submit} noValidate aria-label={title}>
-          <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
-            <Stack gap="sm">
-              {!canEdit && <Text>Du kan se placeringen men inte ändra den.</Text>}
-              <Select
-                label="Klient"
-                name="clientId"
-                data={clientOptions}
-                value={values.clientId || null}
-                onChange={set('clientId')}
-                searchable
-                onSearchChange={setClientSearch}
-                nothingFoundMessage="Ingen klient matchar"
-                error={errors.clientId}
-                required
-                disabled={!!existing}
-              />
-              <Select
-                label="Insats"
-                name="service"
-                data={Object.entries(SERVICE_LABELS).map(([value, label]) => ({ value, label }))}
-                value={values.service || null}
-                onChange={(v) => setValues((x) => ({ ...x, service: v ?? '', unitId: '', providerId: '' }))}
-                error={errors.service}
-                required
-                disabled={!!existing}
-              />
-              <Group grow align="flex-start">
+      {!canEdit && existing ? (
+        <PlacementFacts placement={existing} regime={values.regime} />
+      ) : (
+        <Paper withBorder p="md">
+          <form onSubmit={submit} noValidate aria-label={title}>
+            <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+              <Stack gap="sm">
                 <Select
-                  label="Enhet och utförare"
-                  name="unitId"
-                  data={unitGroups}
-                  value={values.unitId || null}
-                  onChange={chooseUnit}
+                  label="Klient"
+                  name="clientId"
+                  data={clientOptions}
+                  value={values.clientId || null}
+                  onChange={set('clientId')}
                   searchable
-                  nothingFoundMessage="Ingen enhet erbjuder insatsen"
-                  error={errors.unitId}
-                  description={values.service ? 'Enheter som erbjuder insatsen' : 'Välj insats först'}
+                  onSearchChange={setClientSearch}
+                  nothingFoundMessage="Ingen klient matchar"
+                  error={errors.clientId}
                   required
+                  disabled={!!existing}
                 />
-                <TextInput
-                  label="Regiform"
-                  description="Följer utföraren (SVC-2)"
-                  value={values.regime ? regimeLabel(values.regime) : ''}
-                  readOnly
-                />
-              </Group>
-              <Group grow align="flex-start">
-                <DateField
-                  label="Startdatum"
-                  name="start"
-                  value={values.start}
-                  onChange={set('start')}
-                  error={errors.start}
+                <Select
+                  label="Insats"
+                  name="service"
+                  data={Object.entries(SERVICE_LABELS).map(([value, label]) => ({ value, label }))}
+                  value={values.service || null}
+                  onChange={(v) => setValues((x) => ({ ...x, service: v ?? '', unitId: '', providerId: '' }))}
+                  error={errors.service}
                   required
+                  disabled={!!existing}
                 />
-                <DateField
-                  label="Slutdatum"
-                  name="end"
-                  value={values.end}
-                  onChange={set('end')}
-                  error={errors.end}
-                  description="ÅÅÅÅ-MM-DD, tomt om placeringen pågår"
-                />
-                <DateField
-                  label="Uppsägningsdatum"
-                  name="noticeDate"
-                  value={values.noticeDate}
-                  onChange={set('noticeDate')}
-                  error={errors.noticeDate}
-                  description="ÅÅÅÅ-MM-DD, uppsägningstid 4 dagar (PAY-6)"
-                />
-              </Group>
-              <Checkbox
-                label="Klienten flyttade aldrig in eller började aldrig (PAY-7)"
-                checked={noShow}
-                onChange={(e) => setNoShow(e.currentTarget.checked)}
-              />
-              {canEdit && (
-                <Group>
-                  <Button type="submit" loading={save.isPending}>
-                    {existing ? 'Spara ändringar' : 'Skapa placering'}
-                  </Button>
+                <Group grow align="flex-start">
+                  <Select
+                    label="Enhet och utförare"
+                    name="unitId"
+                    data={unitGroups}
+                    value={values.unitId || null}
+                    onChange={chooseUnit}
+                    searchable
+                    nothingFoundMessage="Ingen enhet erbjuder insatsen"
+                    error={errors.unitId}
+                    description={values.service ? 'Enheter som erbjuder insatsen' : 'Välj insats först'}
+                    required
+                  />
+                  <TextInput
+                    label="Regiform"
+                    description="Följer utföraren (SVC-2)"
+                    value={values.regime ? regimeLabel(values.regime) : ''}
+                    readOnly
+                  />
                 </Group>
-              )}
-              <div role="status" aria-live="polite">
-                {saved && (
-                  <Alert color="green" variant="light" title="Sparat">
-                    <Text size="sm">{saved}</Text>
+                <Group grow align="flex-start">
+                  <DateField
+                    label="Startdatum"
+                    name="start"
+                    value={values.start}
+                    onChange={set('start')}
+                    error={errors.start}
+                    required
+                  />
+                  <DateField
+                    label="Slutdatum"
+                    name="end"
+                    value={values.end}
+                    onChange={set('end')}
+                    error={errors.end}
+                    description="ÅÅÅÅ-MM-DD, tomt om placeringen pågår"
+                  />
+                  <DateField
+                    label="Uppsägningsdatum"
+                    name="noticeDate"
+                    value={values.noticeDate}
+                    onChange={set('noticeDate')}
+                    error={errors.noticeDate}
+                    description="ÅÅÅÅ-MM-DD, uppsägningstid 4 dagar (PAY-6)"
+                  />
+                </Group>
+                <Checkbox
+                  label="Klienten flyttade aldrig in eller började aldrig (PAY-7)"
+                  checked={noShow}
+                  onChange={(e) => setNoShow(e.currentTarget.checked)}
+                />
+                {canEdit && (
+                  <Group>
+                    <Button type="submit" loading={save.isPending}>
+                      {existing ? 'Spara ändringar' : 'Skapa placering'}
+                    </Button>
+                  </Group>
+                )}
+                <div role="status" aria-live="polite">
+                  {saved && (
+                    <Alert color="green" variant="light" title="Sparat">
+                      <Text size="sm">{saved}</Text>
+                    </Alert>
+                  )}
+                </div>
+                {save.isError && !formFieldError(save.error, PLACEMENT_FIELDS) && (
+                  <Alert
+                    color="red"
+                    role="alert"
+                    title={conflict ? 'Krock med andra uppgifter' : 'Placeringen kunde inte sparas'}
+                  >
+                    <Text c={BAD} size="sm">
+                      {errorMessage(save.error)}
+                      {conflict && existing ? ' Ladda om sidan för att se den senaste versionen.' : ''}
+                    </Text>
                   </Alert>
                 )}
-              </div>
-              {save.isError && !formFieldError(save.error, PLACEMENT_FIELDS) && (
-                <Alert
-                  color="red"
-                  role="alert"
-                  title={conflict ? 'Krock med andra uppgifter' : 'Placeringen kunde inte sparas'}
-                >
-                  <Text c={BAD} size="sm">
-                    {errorMessage(save.error)}
-                    {conflict && existing ? ' Ladda om sidan för att se den senaste versionen.' : ''}
-                  </Text>
-                </Alert>
-              )}
-            </Stack>
-          </fieldset>
-        </form>
-      </Paper>
+              </Stack>
+            </fieldset>
+          </form>
+        </Paper>
+      )}
       {existing && <LevelSection placement={existing} />}
       {existing && hasRole(user, 'case_officer', 'admin') && (
         <section aria-labelledby="absence-h">
@@ -312,6 +315,36 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
         </section>
       )}
     </Page>
+  );
+}
+
+/** A placement's facts as text, for those who may read but not change it (no disabled form). */
+function PlacementFacts({ placement: p, regime }: { placement: Placement; regime: string }) {
+  const rows: [string, string][] = [
+    ['Klient', p.clientName ?? `Klient ${p.clientId}`],
+    ['Insats', serviceLabel(p.service)],
+    ['Enhet och utförare', [p.unitName, p.providerName ?? p.providerId].filter(Boolean).join(', ') || '–'],
+    ['Regiform', regime ? regimeLabel(regime) : '–'],
+    ['Period', `${formatDate(p.start)} – ${p.end ? formatDate(p.end) : 'pågår'}`],
+    ['Uppsägningsdatum', p.noticeDate ? formatDate(p.noticeDate) : '–'],
+    ['Utebliven inflyttning (PAY-7)', p.noShow ? 'ja' : 'nej'],
+  ];
+  return (
+    <Paper withBorder p="md">
+      <Text mb="xs">Du kan läsa placeringen men inte ändra den.</Text>
+      <Table variant="vertical" layout="fixed" withTableBorder>
+        <Table.Tbody>
+          {rows.map(([k, v]) => (
+            <Table.Tr key={k}>
+              <Table.Th scope="row" w={240}>
+                {k}
+              </Table.Th>
+              <Table.Td>{v}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
   );
 }
 
@@ -343,6 +376,7 @@ export function AbsenceList({ placement }: { placement: Placement }) {
 
 function LevelSection({ placement }: { placement: Placement }) {
   const { user } = useAuth();
+  const nameLevel = useLevelNamer();
   const qc = useQueryClient();
   const [v, setV] = useState({ from: placement.start, points: '', kind: 'preliminary', assessedOn: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -395,7 +429,7 @@ function LevelSection({ placement }: { placement: Placement }) {
             {levels.map((l, i) => (
               <Table.Tr key={i}>
                 <Table.Td>{formatDate(l.from)}</Table.Td>
-                <Table.Td>{levelText(l)}</Table.Td>
+                <Table.Td>{levelText(l, nameLevel(placement.service, l.from, l.points))}</Table.Td>
                 <Table.Td>{kindLabel(l.kind)}</Table.Td>
                 <Table.Td>{formatDate(l.assessedOn)}</Table.Td>
               </Table.Tr>

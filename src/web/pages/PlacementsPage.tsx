@@ -10,7 +10,7 @@ import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { WARN } from '../colors.js';
-import { listOf } from '../hooks.js';
+import { listOf, useLevelNamer } from '../hooks.js';
 import { formatDate, serviceLabel } from '../format.js';
 import { Link, navigate, useLocation } from '../router.js';
 import type { Placement } from '../types.js';
@@ -40,6 +40,9 @@ export function filterOf(search: URLSearchParams): FilterId {
 export function PlacementsPage() {
   const { search } = useLocation();
   const filter = filterOf(search);
+  const nameLevel = useLevelNamer();
+  // The current level is classified with the models in force today (display only).
+  const today = new Date().toISOString().slice(0, 10);
   const placements = useQuery({
     queryKey: ['placements', 'all'],
     queryFn: () => get<{ items: Placement[] } | Placement[]>(withQuery('/api/placements', { limit: 5000 })),
@@ -104,7 +107,7 @@ export function PlacementsPage() {
                           </Table.Td>
                           <Table.Td>
                             {p.currentLevel ? (
-                              `${levelText(p.currentLevel)} (${kindLabel(p.currentLevel.kind)})`
+                              `${levelText(p.currentLevel, nameLevel(p.service, today, p.currentLevel.points))} (${kindLabel(p.currentLevel.kind)})`
                             ) : (
                               <Badge color={WARN} variant="outline">
                                 Saknar nivå

@@ -10,7 +10,7 @@ import { useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { AbsenceForm } from '../components/AbsenceForm.js';
-import { listOf, useProviders } from '../hooks.js';
+import { listOf, useLevelNamer, useProviders } from '../hooks.js';
 import { formatDate, formatKr, formatMonth, serviceLabel } from '../format.js';
 import { Link } from '../router.js';
 import type { Placement, SettlementRun } from '../types.js';
@@ -34,6 +34,8 @@ export function ProviderPortalPage() {
     queryFn: () => get<{ items: SettlementRun[] } | SettlementRun[]>('/api/settlement-runs'),
   });
   const [selected, setSelected] = useState<string | null>(null);
+  const nameLevel = useLevelNamer();
+  const today = new Date().toISOString().slice(0, 10);
   const list = listOf(placements.data);
   const current = list.find((p) => String(p.id) === selected) ?? null;
   const unitName = (id: unknown) => own?.units?.find((u) => String(u.id) === String(id))?.name ?? '–';
@@ -97,7 +99,7 @@ export function ProviderPortalPage() {
                           <Table.Td>{p.end ? formatDate(p.end) : 'pågår'}</Table.Td>
                           <Table.Td>
                             {last ? (
-                              levelText(last)
+                              levelText(last, nameLevel(p.service, today, last.points))
                             ) : (
                               <Badge variant="outline" color={WARN}>
                                 Saknar nivå

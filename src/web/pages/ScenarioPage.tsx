@@ -371,6 +371,15 @@ function Result({ request, result }: { request: Request; result: CompareResult }
           dataKey="utförare"
           series={['Skillnad']}
         />
+        <Chart
+          title="Personer som byter nivå"
+          data={movements.map((m) => ({
+            byte: `${m.service ? serviceLabel(m.service).split(' ')[0] : ''} ${levelLabel(m.from)} → ${levelLabel(m.to)}`,
+            Personer: m.persons,
+          }))}
+          dataKey="byte"
+          series={['Personer']}
+        />
       </SimpleGrid>
       {movements.length > 0 && (
         <section aria-labelledby="move-h">
