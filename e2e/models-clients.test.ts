@@ -52,7 +52,7 @@ describe('clients and placements', () => {
     const page = await newPage(app);
     await signIn(page, 'case_officer');
     await openMenu(page, 'Klienter');
-    await page.getByRole('heading', { name: 'Klienter och placeringar', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Klienter', level: 1 }).waitFor();
     await page.getByText(/klienter hittades|Inga klienter/).waitFor();
     expect(await checkPage(page, 'klienter')).toEqual([]);
 

@@ -4,7 +4,16 @@
  * statement (issue #6 steps 1 and 7).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, checkPage, newPage, signIn, startApp, type DemoRole, type TestApp } from './support.js';
+import {
+  ACCOUNTS,
+  checkPage,
+  newPage,
+  openMenu,
+  signIn,
+  startApp,
+  type DemoRole,
+  type TestApp,
+} from './support.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -85,6 +94,19 @@ describe('sign-in and start pages', () => {
     await expect.poll(focused).toMatch(/^H1:LSS bostad/);
     await page.goBack();
     await page.getByRole('heading', { name: 'Ersättningsmodeller', level: 1 }).waitFor();
+    await page.context().close();
+  });
+
+  it('on a phone the menu opens from a named button and the pages stay accessible', async () => {
+    const page = await newPage(app);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'case_officer');
+    await page.getByRole('heading', { name: 'Att göra' }).waitFor();
+    expect(await checkPage(page, 'mobil-start')).toEqual([]);
+    await page.getByRole('button', { name: 'Öppna menyn' }).click();
+    await openMenu(page, 'Klienter');
+    await page.getByText(/klienter hittades|Inga klienter/).waitFor();
+    expect(await checkPage(page, 'mobil-klienter')).toEqual([]);
     await page.context().close();
   });
 

@@ -38,7 +38,7 @@ export function ClientsPage() {
 
   return (
     <Page
-      title="Klienter och placeringar"
+      title="Klienter"
       actions={
         hasRole(user, 'case_officer', 'admin') && (
           <Button component={Link} href="/placeringar/ny">
