@@ -83,6 +83,19 @@ const MATRIX: [string, string, string, Who][] = [
   ['POST', '/api/imports/placements', '/api/imports/placements', ['admin', 'case_officer']],
   ['POST', '/api/imports/population', '/api/imports/population', ['admin', 'analyst']],
   ['GET', '/api/imports/populations', '/api/imports/populations', ['admin', 'analyst']],
+  [
+    'POST',
+    '/api/placements/:id/individual-rates',
+    '/api/placements/999999/individual-rates',
+    ['case_officer', 'admin'],
+  ],
+  ['GET', '/api/decisions', '/api/decisions', ['case_officer', 'assessor', 'admin']],
+  ['POST', '/api/decisions', '/api/decisions', ['case_officer', 'admin']],
+  ['PATCH', '/api/decisions/:id', '/api/decisions/999999', ['case_officer', 'admin']],
+  ['POST', '/api/decisions/:id/orders', '/api/decisions/999999/orders', ['case_officer', 'admin']],
+  ['GET', '/api/users', '/api/users', ['admin']],
+  ['POST', '/api/users', '/api/users', ['admin']],
+  ['PATCH', '/api/users/:id', '/api/users/999999', ['admin']],
   ['GET', '/api/audit', '/api/audit', ['admin']],
 ];
 

@@ -105,3 +105,9 @@ export async function deleteSession(db: Kysely<DB>, tokenHash: string): Promise<
   cache.delete(tokenHash);
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
+
+/** Ends every session of a user (deactivated, role or password changed), cache included. */
+export async function deleteUserSessions(db: Kysely<DB>, userId: number): Promise<void> {
+  for (const [hash, entry] of cache) if (entry.session.user.id === userId) cache.delete(hash);
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

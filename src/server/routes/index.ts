@@ -5,6 +5,7 @@ import auth from './auth/routes.js';
 import clients from './clients/routes.js';
 import comparisons from './comparisons/routes.js';
 import dashboard from './dashboard/routes.js';
+import decisions from './decisions/routes.js';
 import districts from './districts/routes.js';
 import health from './health/routes.js';
 import imports from './imports/routes.js';
@@ -13,6 +14,7 @@ import models from './models/routes.js';
 import placements from './placements/routes.js';
 import providers from './providers/routes.js';
 import settlementRuns from './settlement-runs/routes.js';
+import users from './users/routes.js';
 
 /** The route plugins in registration order. */
 export const ROUTES: FastifyPluginAsyncZod[] = [
@@ -29,4 +31,6 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   imports,
   audit,
   dashboard,
+  decisions,
+  users,
 ];

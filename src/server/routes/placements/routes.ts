@@ -20,6 +20,7 @@ import {
   absenceCreate,
   eveningCreate,
   idParams,
+  individualRateCreate,
   levelCreate,
   placementCreate,
   placementPatch,
@@ -418,6 +419,55 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .code(201)
         .send({ id: row.id, placementId: p.id, from: row.from_date, to: row.to_date, note: row.note });
+    },
+  );
+
+  app.post(
+    '/placements/:id/individual-rates',
+    {
+      config: { access: ['case_officer', 'admin'] },
+      schema: { tags: ['placements'], params: idParams, body: individualRateCreate },
+    },
+    async (request, reply) => {
+      const user = userOf(request);
+      const p = await visiblePlacement(db, user, request.params.id);
+      const b = request.body;
+      if (b.to && b.to < b.from)
+        throw refused('end-before-start', `to ${b.to} is before from ${b.from}`, 'to');
+      // LVL-6: social psychiatry only above the model's points; LVL-7: LSS special accounting, any level.
+      const period = catalog.inForce(p.service as ServiceId, b.from);
+      if (!p.service.startsWith('lss-') && period?.service.individualRateAbovePoints == null)
+        throw refused('no-individual-rate', `${p.service} allows no individual rate (LVL-6)`, 'from');
+      const row = await db.transaction().execute(async (trx) => {
+        const r = await trx
+          .insertInto('individual_rates')
+          .values({
+            placement_id: p.id,
+            from_date: b.from,
+            to_date: b.to ?? null,
+            amount_ore: Math.round(b.amount * 100),
+            reason: b.reason,
+            decided_by: user.id,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await audit(trx, user, {
+          action: 'create',
+          entity: 'individual-rate',
+          entityId: r.id,
+          clientIds: [p.client_id],
+          details: { placementId: p.id },
+        });
+        return r;
+      });
+      return reply.code(201).send({
+        id: row.id,
+        placementId: p.id,
+        from: row.from_date,
+        to: row.to_date,
+        amount: row.amount_ore / 100,
+        reason: row.reason,
+      });
     },
   );
 

@@ -74,3 +74,14 @@ export const eveningCreate = z.object({
 
 /** `:id` as a number. */
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** POST /api/placements/:id/individual-rates (LVL-6, LVL-7): kronor per unit replacing the level rate. */
+export const individualRateCreate = z.object({
+  from: isoDate,
+  to: isoDate.nullable().optional(),
+  amount: z
+    .number()
+    .nonnegative()
+    .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals'),
+  reason: z.string().min(1).max(500),
+});
