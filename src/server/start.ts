@@ -77,6 +77,7 @@ export async function prepareDatabase(
     await migrateToLatest(database.db);
     await syncRateModels(database.db, loadCatalog());
     await failInterruptedJobs(database.db);
+    await database.db.deleteFrom('sessions').where('expires_at', '<', new Date()).execute();
     let seeded: DemoSummary | null = null;
     if (await isEmpty(database.db)) {
       seeded =
