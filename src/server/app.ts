@@ -35,6 +35,8 @@ export interface BuildAppOptions {
   jobs?: JobQueue;
   /** A pino level, or false for no logs (default: false). */
   logLevel?: string | false;
+  /** Where logs go (default stdout); tests capture them to check no identity number is logged. */
+  logStream?: NodeJS.WritableStream;
   /** Folder of the built web app (default dist/web); null = do not serve it. */
   webDir?: string | null;
 }
@@ -42,7 +44,7 @@ export interface BuildAppOptions {
 /** The Fastify instance with every route registered and ready. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(options.logLevel ?? false),
+    logger: loggerOptions(options.logLevel ?? false, options.logStream),
     bodyLimit: 20 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

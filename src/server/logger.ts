@@ -7,10 +7,14 @@ import type { FastifyServerOptions } from 'fastify';
 import { redactIdentities } from '../db/identity.js';
 
 /** Fastify logger options for the server; `false` turns logging off (tests). */
-export function loggerOptions(level: string | false): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: string | false,
+  stream?: NodeJS.WritableStream,
+): FastifyServerOptions['logger'] {
   if (level === false) return false;
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: [
         'req.headers.cookie',
