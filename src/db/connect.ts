@@ -3,7 +3,7 @@
  * when a URL is given. Both return dates as `YYYY-MM-DD` strings and int8/numeric as numbers, so
  * every query behaves the same on both (issue #5).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -53,7 +53,8 @@ async function openPglite(dataDir: string | null, template: Blob | null): Promis
   try {
     const client = await PGlite.create({
       ...(pgdata ? { dataDir: pgdata } : {}),
-      ...(template ? { loadDataDir: template } : {}),
+      // A template only seeds a new database; an existing data directory is opened as it is.
+      ...(template && !(pgdata && existsSync(pgdata)) ? { loadDataDir: template } : {}),
       extensions: { btree_gist },
       parsers: { [DATE_OID]: identity, [INT8_OID]: Number, [NUMERIC_OID]: Number },
     });

@@ -6,12 +6,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as core from './migrations/20261125T0200_core.js';
 import * as populations from './migrations/20261125T0300_populations.js';
+import * as runBasedOn from './migrations/20261125T0400_run_based_on.js';
 import type { DB } from './types.js';
 
 /** Every migration by name, in order. */
 export const MIGRATIONS: Record<string, Migration> = {
   '20261125T0200_core': core,
   '20261125T0300_populations': populations,
+  '20261125T0400_run_based_on': runBasedOn,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

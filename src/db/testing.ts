@@ -46,7 +46,7 @@ export async function createTestPgDatabase(
  * A dump of a freshly migrated PGlite database, cached in the temp folder per migration set:
  * loading it takes a fraction of initdb + migrate, which keeps the suite fast.
  */
-async function pgliteTemplate(): Promise<Blob> {
+export async function pgliteTemplate(): Promise<Blob> {
   const key = createHash('sha256')
     .update(Object.keys(MIGRATIONS).join(',') + String(Object.values(MIGRATIONS).map((m) => m.up.toString())))
     .digest('hex')

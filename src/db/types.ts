@@ -176,6 +176,8 @@ export interface SettlementRunTable {
   approved_at: Timestamp | null;
   exported_at: Timestamp | null;
   version: Version;
+  /** Hash of the approved earlier runs this run was computed against (PAY-9). */
+  based_on: ColumnType<string, string | undefined, string>;
 }
 
 export interface SettlementLineTable {

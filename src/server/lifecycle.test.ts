@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError } from '../db/lock.js';
-import { createTestPgDatabase, TEST_PG_URL } from '../db/testing.js';
+import { createTestPgDatabase, pgliteTemplate, TEST_PG_URL } from '../db/testing.js';
 import { makeIdentity } from '../db/identity.js';
 import { REPO_ROOT, startServer, type RunningServer } from './start.js';
 
@@ -64,7 +64,14 @@ for (const target of targets) {
   describe(`server life cycle on ${target.name}`, () => {
     it('keeps all data across a restart', async () => {
       const where = await target.where();
-      const opts = { ...where, port: 0, logLevel: false as const, webDir: null, demoScale: 0.03 };
+      const opts = {
+        ...where,
+        port: 0,
+        logLevel: false as const,
+        webDir: null,
+        demoScale: 0.03,
+        template: await pgliteTemplate(),
+      };
       let server: RunningServer = await startServer(opts);
       expect(server.seeded?.districts).toBe(13);
       const api = await login(server.url, 'handlaggare', 'handlaggare-demo');

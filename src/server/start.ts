@@ -48,6 +48,8 @@ export interface StartOptions {
   logLevel?: string | false;
   /** Folder of the built web app; null = do not serve one. */
   webDir?: string | null;
+  /** PGlite only: a dump of a migrated database to start a new data directory from (tests). */
+  template?: Blob;
 }
 
 /** A running server. */
@@ -72,7 +74,7 @@ export async function prepareDatabase(
     : options.dataDir === ':memory:'
       ? null
       : resolve(options.dataDir ?? DEFAULT_DATA_DIR);
-  const database = await openDatabase({ dataDir, databaseUrl });
+  const database = await openDatabase({ dataDir, databaseUrl, template: options.template ?? null });
   try {
     await migrateToLatest(database.db);
     await syncRateModels(database.db, loadCatalog());

@@ -69,6 +69,22 @@ export async function approvedBefore(db: Kysely<DB>, month: string, scope: RunSc
   }));
 }
 
+/** Identifies the set of approved earlier runs a run is computed against (month:hash list). */
+export function basedOnKey(previous: readonly PreviousRun[]): string {
+  return runHash(
+    'based-on',
+    previous.map((p) => ({
+      placementId: p.month,
+      kind: 'ordinary',
+      from: p.hash,
+      to: '',
+      amount: p.lines.length,
+      correctsMonth: null,
+      correctedKind: null,
+    })),
+  );
+}
+
 /** Computes a run and stores it as a draft; returns the new run's id. */
 export async function computeRun(
   db: Kysely<DB>,
@@ -120,6 +136,7 @@ export async function computeRun(
         total_ore: result.total,
         line_count: result.lines.length,
         models,
+        based_on: basedOnKey(previous),
         created_by: params.userId,
       })
       .returning('id')

@@ -66,6 +66,22 @@ for (const target of testTargets()) {
       expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     });
 
+    it('refuses to approve a draft computed before an earlier month was approved (409)', async () => {
+      const a = t.agents.admin!;
+      const june = (await start('2025-06')).json();
+      const july = (await start('2025-07')).json();
+      expect(
+        (await a.request({ method: 'POST', url: `/api/settlement-runs/${june.id}/approve` })).statusCode,
+      ).toBe(200);
+      const res = await a.request({ method: 'POST', url: `/api/settlement-runs/${july.id}/approve` });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.id).toBe('run-outdated');
+      const fresh = (await start('2025-07')).json();
+      expect(
+        (await a.request({ method: 'POST', url: `/api/settlement-runs/${fresh.id}/approve` })).statusCode,
+      ).toBe(200);
+    });
+
     it('keeps approved lines immutable in the database', async () => {
       await expect(
         t.database.db

@@ -13,7 +13,13 @@ import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { ApiError, badInput, conflict, notFound } from '../../errors.js';
 import { clientIdentity, kr } from '../../present.js';
-import { lockMonth, scopesOverlap, type RunParams } from '../../settlement/run.js';
+import {
+  approvedBefore,
+  basedOnKey,
+  lockMonth,
+  scopesOverlap,
+  type RunParams,
+} from '../../settlement/run.js';
 import { lineView, runView } from './present.js';
 import { idParams, lineQuery, runCreate, runCreateQuery, runQuery, specParams } from './schema.js';
 import { specificationCsv, specificationXlsx, type Specification } from './specification.js';
@@ -222,6 +228,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           .where('status', '<>', 'draft')
           .where('id', '<>', run.id)
           .execute();
+        // PAY-9: a draft computed before another earlier month was approved would pay corrections twice.
+        const scope = { districtId: run.scope_district_id, providerId: run.scope_provider_id };
+        if (basedOnKey(await approvedBefore(trx, run.month, scope)) !== run.based_on)
+          throw conflict(
+            'run-outdated',
+            `Approved runs before ${run.month} changed since run ${run.id} was computed; start a new run`,
+          );
         const clash = others.find((o) => scopesOverlap(o, run));
         if (clash)
           throw conflict(
