@@ -75,8 +75,40 @@ describe('settlement', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await page.locator('main').innerText()).toContain('godkänd');
     expect(await checkPage(page, 'avrakning-godkand')).toEqual([]);
+
+    // A late-reported move-out in the approved month: the next run corrects March (PAY-9).
+    await page.goBack(); // the specification
+    await page.getByTestId('spec-lines').waitFor();
+    const fullMonth = page
+      .getByTestId('spec-lines')
+      .locator('tbody tr', { hasText: '2025-03-01 – 2025-03-31' })
+      .filter({ hasText: 'ordinarie' });
+    await fullMonth.first().getByRole('link').click();
+    await page.getByRole('button', { name: 'Spara ändringar' }).waitFor();
+    await page.getByLabel('Slutdatum').fill('2025-03-15');
+    await page.getByRole('button', { name: 'Spara ändringar' }).click();
+    await page.getByText('Placeringen är sparad.').waitFor();
+
+    await openMenu(page, 'Avräkning');
+    await page.locator('input[name="month"]').fill('2025-04');
+    await page.getByRole('button', { name: 'Starta körning' }).click();
+    await page.getByText('Körningen är klar').waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: 'Öppna körningen' }).click();
+    await page.getByText(/Varav rättelser av tidigare månader/).waitFor();
+    await page.locator('section[aria-labelledby="prov-h"] a').first().click();
+    await page.getByTestId('spec-lines').waitFor();
+    const correction = page.getByTestId('spec-lines').locator('tbody tr', { hasText: 'rättar 2025-03' });
+    expect(await correction.count()).toBeGreaterThan(0);
+    await correction
+      .first()
+      .getByRole('button', { name: /^Visa förklaring/ })
+      .click();
+    const why = page.getByRole('dialog', { name: 'Förklaring av raden' });
+    await why.waitFor();
+    expect(await why.innerText()).toMatch(/Rättelse av mars 2025/);
+    expect(await checkPage(page, 'rattelse-forklaring')).toEqual([]);
     await page.context().close();
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('provider portal', () => {
@@ -87,9 +119,12 @@ describe('provider portal', () => {
     await page.getByTestId('provider-clients').waitFor();
     expect(await checkPage(page, 'utforare')).toEqual([]);
 
-    // Choose the first placement and report an absence inside the demo year.
+    // An ongoing placement that started before the absence (May 2025).
     await page.getByRole('textbox', { name: 'Placering' }).click();
-    await page.getByRole('option').first().click();
+    await page
+      .getByRole('option', { name: /\(20(1\d|2[0-4])-\d\d-\d\d – pågår\)$/ })
+      .first()
+      .click();
     await page.getByLabel('Första frånvarodag').fill('2025-05-05');
     await page.getByLabel('Sista frånvarodag').fill('2025-05-04');
     await page.getByRole('button', { name: 'Rapportera frånvaro' }).click();

@@ -26,6 +26,8 @@ const theme = createTheme({
   primaryShade: { light: 8, dark: 8 },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   defaultRadius: 'sm',
+  // No animations for people who ask their system for reduced motion.
+  respectReducedMotion: true,
   // Links are underlined so they never depend on colour alone (WCAG 1.4.1, axe link-in-text-block).
   components: {
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),

@@ -41,7 +41,7 @@ export function ProviderPortalPage() {
   const unitName = (id: unknown) => own?.units?.find((u) => String(u.id) === String(id))?.name ?? '–';
   const unitOf = (p: Placement) => p.unitName ?? unitName(p.unitId);
   const placementLabel = (p: Placement) =>
-    `${p.clientName ?? `Klient ${p.clientId}`}, ${serviceLabel(p.service)}, ${unitOf(p)}`;
+    `${p.clientName ?? `Klient ${p.clientId}`}, ${serviceLabel(p.service)}, ${unitOf(p)} (${formatDate(p.start)} – ${p.end ? formatDate(p.end) : 'pågår'})`;
 
   return (
     <Page title={own ? `Min verksamhet: ${own.name}` : 'Min verksamhet'}>

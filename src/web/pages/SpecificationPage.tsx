@@ -88,6 +88,9 @@ export function SpecificationPage({ runId, providerId }: { runId: string; provid
 
 /** The line table with one explanation dialog; reused by the provider portal. */
 export function Lines({ lines }: { lines: SettlementLine[] }) {
+  const { user } = useAuth();
+  // Those who may open placements get a link from each line to its placement.
+  const linkPlacements = hasRole(user, 'admin', 'case_officer', 'assessor');
   const [open, setOpen] = useState<SettlementLine | null>(null);
   const total = lines.reduce((s, l) => s + Math.round(l.amount * 100), 0) / 100;
   if (lines.length === 0) return <Text>Inga rader.</Text>;
@@ -119,7 +122,18 @@ export function Lines({ lines }: { lines: SettlementLine[] }) {
               const corrects = correctedMonth(l);
               return (
                 <Table.Tr key={l.id ?? i}>
-                  <Table.Td>{l.clientName ?? l.clientId ?? l.placementId}</Table.Td>
+                  <Table.Td>
+                    {linkPlacements ? (
+                      <Anchor
+                        component={Link}
+                        href={`/placeringar/${encodeURIComponent(String(l.placementId))}`}
+                      >
+                        {l.clientName ?? `Placering ${l.placementId}`}
+                      </Anchor>
+                    ) : (
+                      (l.clientName ?? `Placering ${l.placementId}`)
+                    )}
+                  </Table.Td>
                   <Table.Td>{l.service ? serviceLabel(l.service) : '–'}</Table.Td>
                   <Table.Td>
                     {kindName(l.kind)}
