@@ -124,7 +124,17 @@ export async function computeRun(
         providerId: r.provider_id,
       } satisfies PlacementMeta);
   }
-  const models = [...new Set(result.lines.map((l) => l.model).filter(Boolean))].sort();
+  // RATE-1: name the stored version of each model used, e.g. "lss-bostad-2024@1".
+  const versions = await db
+    .selectFrom('rate_models')
+    .select('id')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .groupBy('id')
+    .execute();
+  const versionOf = new Map(versions.map((v) => [v.id, Number(v.version)]));
+  const models = [...new Set(result.lines.map((l) => l.model).filter(Boolean))]
+    .sort()
+    .map((id) => (versionOf.has(id) ? `${id}@${versionOf.get(id)}` : id));
 
   const runId = await db.transaction().execute(async (trx) => {
     const run = await trx

@@ -29,6 +29,7 @@ for (const target of testTargets()) {
       const run = res.json();
       expect(run).toMatchObject({ month: '2025-03', status: 'draft' });
       expect(run.total).toBeGreaterThan(0);
+      expect(run.models).toContain('lss-bostad-2024@1'); // RATE-1: the stored model version used
       const sumProviders = run.byProvider.reduce(
         (s: number, p: { total: number }) => s + Math.round(p.total * 100),
         0,
