@@ -49,5 +49,19 @@ describe('explainLine', () => {
     const c = { ...line, kind: 'correction', amount: -1000, correctsMonth: '2024-01' };
     expect(correctedMonth(c)).toBe('2024-01');
     expect(explainLine(c).summary).toMatch(/^Rättelse av januari 2024 för Anna A.*Återkrav/);
+    const r = { ...c, unit: 'correction', quantity: 1, rate: -1000, recomputed: 500, previouslyPaid: 1500 };
+    expect(plain(explainLine(r).calculation)).toBe(
+      'Omräknat 500 kr − tidigare utbetalt 1 500 kr = -1 000 kr',
+    );
+  });
+  it('translates the engine source for corrections', () => {
+    const e = explainLine({
+      ...line,
+      explanation: '',
+      sources: { rate: "recomputed 2025-03 with today's facts minus what the earlier runs paid (PAY-9)" },
+    });
+    expect(e.sources).toEqual([
+      'Ersättning: 2025-03 omräknad med dagens uppgifter minus det som tidigare körningar betalat (PAY-9)',
+    ]);
   });
 });

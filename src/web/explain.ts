@@ -139,7 +139,10 @@ export function explainLine(line: SettlementLine): Explanation {
       ? `Rättelse av ${corrected ? formatMonth(corrected) : 'en tidigare månad'}${who}: ${svc}${level}${regime}. ` +
         `${line.amount < 0 ? 'Återkrav' : 'Tilläggsbetalning'} av skillnaden mot det som redan betalats (PAY-9).`
       : `${capitalise(kindName(line.kind))}${who}: ${svc}${level}${regime}, ${formatPeriod(line.from, line.to)}.`;
-  const calculation = `${formatNumber(line.quantity, 4)} ${plural(line.quantity, line.unit)} × ${formatKr(line.rate)} = ${formatKr(line.amount)}`;
+  const recomputed = line.kind === 'correction' && line.recomputed !== undefined && line.recomputed !== null;
+  const calculation = recomputed
+    ? `Omräknat ${formatKr(line.recomputed)} − tidigare utbetalt ${formatKr(line.previouslyPaid ?? 0)} = ${formatKr(line.amount)}`
+    : `${formatNumber(line.quantity, 4)} ${plural(line.quantity, line.unit)} × ${formatKr(line.rate)} = ${formatKr(line.amount)}`;
   const rules = (line.rules ?? []).map((id) => ({ id, text: RULES[id] ?? 'Regel i ersättningsmodellen.' }));
   const sources = new Set<string>();
   collectSources(line.explanation, sources);
@@ -147,15 +150,19 @@ export function explainLine(line: SettlementLine): Explanation {
   if (Array.isArray(own)) own.forEach((x) => typeof x === 'string' && sources.add(x));
   else if (own && typeof own === 'object')
     for (const [k, v] of Object.entries(own))
-      if (typeof v === 'string' && v) sources.add(`${SOURCE_KIND[k] ?? k}: ${v}`);
+      if (typeof v === 'string' && v) sources.add(`${SOURCE_KIND[k] ?? k}: ${swedishSource(v)}`);
   const notes = collectText(line.explanation);
-  if (line.kind === 'correction' && line.recomputed !== undefined && line.recomputed !== null)
-    notes.unshift(
-      `Omräknat belopp ${formatKr(line.recomputed)}, tidigare utbetalt ${formatKr(line.previouslyPaid ?? 0)}, skillnad ${formatKr(line.amount)}.`,
-    );
   if (line.model) notes.push(`Ersättningsmodell: ${line.model}.`);
   if (line.illustrative) notes.push('Beloppet är illustrativt (SVC-3): staden har inte fastställt det.');
   return { summary, calculation, rules, sources: [...sources], notes };
+}
+
+/** The engine's few English source phrases, in Swedish (everything else is a seed citation). */
+export function swedishSource(text: string): string {
+  return text.replace(
+    /^recomputed (\d{4}-\d{2}) with today's facts minus what the earlier runs paid/,
+    '$1 omräknad med dagens uppgifter minus det som tidigare körningar betalat',
+  );
 }
 
 const SOURCE_KIND: Record<string, string> = { rate: 'Ersättning', level: 'Nivå', premises: 'Lokalschablon' };

@@ -117,6 +117,7 @@ export const UNIT_LABELS: Record<string, string> = {
   'course-session': 'kurstillfälle',
   hour: 'timme',
   weekday: 'vardag',
+  correction: 'rättelse',
 };
 
 /** Label lookups that fall back to the id, so new services still show something readable. */
