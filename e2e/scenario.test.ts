@@ -20,6 +20,8 @@ describe('scenario', () => {
     await signIn(page, 'analyst');
     await openMenu(page, 'Scenario och konsekvens');
     expect(await page.title()).toBe('Scenario och konsekvensanalys – Ersättning');
+    // The page is loaded lazily; its heading still takes focus after the navigation.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.getByRole('button', { name: 'Jämför' }).click();
     await page.getByTestId('tabell3').waitFor();
     await page.locator('.recharts-surface').first().waitFor();

@@ -2,13 +2,14 @@
  * The application shell: skip link, header, navigation per role, main landmark and footer with the
  * accessibility statement (DOS-lagen), and the route table. Signed-out users see the sign-in page.
  */
-import { useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef } from 'react';
 import { AppShell, Burger, Button, Group, NavLink, Text, Anchor, Center } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useAuth, ROLE_LABELS } from './auth.js';
 import { Link, Redirect, Routes, navigate, useLocation, type Route } from './router.js';
 import type { Role } from './types.js';
 import { Loading } from './components/QueryState.js';
+import { focusHeading, focusRequest } from './components/Page.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { StartPage } from './pages/StartPage.js';
 import { ModelsPage } from './pages/ModelsPage.js';
@@ -21,10 +22,12 @@ import { PlacementsPage } from './pages/PlacementsPage.js';
 import { SettlementPage } from './pages/SettlementPage.js';
 import { RunPage } from './pages/RunPage.js';
 import { SpecificationPage } from './pages/SpecificationPage.js';
-import { ScenarioPage } from './pages/ScenarioPage.js';
 import { ProviderPortalPage } from './pages/ProviderPortalPage.js';
 import { AccessibilityPage } from './pages/AccessibilityPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+
+// The scenario page carries the charts (recharts): loaded only when opened, keeping the first load small.
+const ScenarioPage = lazy(() => import('./pages/ScenarioPage.js').then((m) => ({ default: m.ScenarioPage })));
 
 interface NavItem {
   href: string;
@@ -59,7 +62,14 @@ const routes: Route[] = [
     pattern: '/avrakning/:id/utforare/:providerId',
     render: (p) => <SpecificationPage runId={p.id ?? ''} providerId={p.providerId ?? ''} />,
   },
-  { pattern: '/scenario', render: () => <ScenarioPage /> },
+  {
+    pattern: '/scenario',
+    render: () => (
+      <Suspense fallback={<Loading what="scenariosidan" />}>
+        <ScenarioPage />
+      </Suspense>
+    ),
+  },
   { pattern: '/utforare', render: () => <ProviderPortalPage /> },
   { pattern: '/tillganglighet', render: () => <AccessibilityPage /> },
   { pattern: '/logga-in', render: () => <Redirect to="/" /> },
@@ -84,7 +94,8 @@ export function App() {
       first.current = false;
       return;
     }
-    const frame = requestAnimationFrame(() => document.querySelector<HTMLElement>('#main h1')?.focus());
+    focusRequest.pending = true;
+    const frame = requestAnimationFrame(() => focusHeading());
     return () => cancelAnimationFrame(frame);
   }, [pathname]);
 

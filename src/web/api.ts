@@ -117,6 +117,15 @@ export const ERROR_MESSAGES: Record<string, string> = {
   'bad-date': 'Datumet finns inte i kalendern.',
   'no-evening-night': 'Insatsen har inget kvälls- och nattillägg (RATE-6 gäller stödboende).',
   internal: 'Ett internt fel inträffade. Försök igen eller kontakta support.',
+  'run-outdated':
+    'Körningen bygger på en äldre godkänd körning. Starta en ny körning för månaden och godkänn den (PAY-9).',
+  'run-not-approved': 'Godkänn körningen innan den exporteras.',
+  'run-failed': 'Avräkningen misslyckades.',
+  'unknown-model': 'Modellen finns inte.',
+  'empty-population': 'Det finns inga personer med modellernas insatser att jämföra.',
+  'unknown-district': 'Stadsdelen finns inte.',
+  'unknown-provider': 'Utföraren finns inte.',
+  'invalid-request': 'Uppgifterna är inte giltiga.',
 };
 
 /** The form field an API error belongs to, when it is one of `fields`; otherwise null (show an alert). */

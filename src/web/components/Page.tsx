@@ -5,6 +5,18 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Group, Stack, Title } from '@mantine/core';
 
+/** Set by App after an in-app navigation; the next page heading to appear takes focus. */
+export const focusRequest = { pending: false };
+
+/** Focuses the page heading if a navigation asked for it; true when it did. */
+export function focusHeading(): boolean {
+  const h1 = document.querySelector<HTMLElement>('#main h1');
+  if (!focusRequest.pending || !h1) return false;
+  focusRequest.pending = false;
+  h1.focus();
+  return true;
+}
+
 /** The app name appended to every title. */
 export const APP_NAME = 'Ersättning';
 
@@ -22,6 +34,10 @@ export function Page({
   useEffect(() => {
     document.title = `${title} – ${APP_NAME}`;
   }, [title]);
+  // A page loaded lazily appears after App's focus attempt: it takes the focus itself.
+  useEffect(() => {
+    focusHeading();
+  }, []);
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
