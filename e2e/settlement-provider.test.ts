@@ -98,7 +98,7 @@ describe('settlement', () => {
     await page.locator('section[aria-labelledby="prov-h"] a').first().click();
     await page.getByTestId('spec-lines').waitFor();
     const correction = page.getByTestId('spec-lines').locator('tbody tr', { hasText: 'rättar 2025-03' });
-    expect(await correction.count()).toBeGreaterThan(0);
+    await correction.first().waitFor();
     await correction
       .first()
       .getByRole('button', { name: /^Visa förklaring/ })
@@ -107,6 +107,21 @@ describe('settlement', () => {
     await why.waitFor();
     expect(await why.innerText()).toMatch(/Rättelse av mars 2025/);
     expect(await checkPage(page, 'rattelse-forklaring')).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    // The run list filters by month as it is typed.
+    await openMenu(page, 'Avräkning');
+    await page
+      .getByRole('link', { name: /^mars 2025/ })
+      .first()
+      .waitFor();
+    await page.getByRole('textbox', { name: /^Visa månad/ }).pressSequentially('2025-04');
+    await page
+      .getByRole('link', { name: /^april 2025/ })
+      .first()
+      .waitFor();
+    await expect.poll(() => page.getByRole('link', { name: /^mars 2025/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: /^april 2025/ }).count()).toBeGreaterThan(0);
     await page.context().close();
   }, 180_000);
 });

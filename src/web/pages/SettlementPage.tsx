@@ -24,7 +24,7 @@ import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { listOf, nameLookup, useDistricts, useProviders } from '../hooks.js';
-import { formatDate, formatKr, formatMonth } from '../format.js';
+import { formatDate, formatKr, formatMonth, isIsoMonth } from '../format.js';
 import { Link } from '../router.js';
 import { monthError } from '../validate.js';
 import { isComputing, runStatusLabel } from '../settlement.js';
@@ -57,6 +57,7 @@ export function RunStatus({ status }: { status: string }) {
 export function SettlementPage() {
   const { user } = useAuth();
   const [filter, setFilter] = useState('');
+  const [filterText, setFilterText] = useState('');
   const runs = useQuery({
     queryKey: ['runs', filter],
     queryFn: () =>
@@ -75,13 +76,17 @@ export function SettlementPage() {
         <TextInput
           label="Visa månad"
           description="ÅÅÅÅ-MM, tomt för alla"
-          value={filter}
-          onChange={(e) =>
-            setFilter(
-              /^\d{4}-\d{2}$/.test(e.currentTarget.value) || e.currentTarget.value === ''
-                ? e.currentTarget.value
-                : filter,
-            )
+          value={filterText}
+          onChange={(e) => {
+            const text = e.currentTarget.value;
+            setFilterText(text);
+            // The list follows once the text is a whole month (or empty).
+            if (text.trim() === '' || isIsoMonth(text.trim())) setFilter(text.trim());
+          }}
+          error={
+            filterText.trim() && !isIsoMonth(filterText.trim()) && filterText.trim().length >= 7
+              ? monthError(filterText)
+              : undefined
           }
           maw={200}
           mb="sm"
