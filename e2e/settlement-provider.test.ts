@@ -121,7 +121,7 @@ describe('settlement', () => {
       .first()
       .waitFor();
     await expect.poll(() => page.getByRole('link', { name: /^mars 2025/ }).count()).toBe(0);
-    expect(await page.getByRole('link', { name: /^april 2025/ }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('link', { name: /^april 2025/ }).count()).toBeGreaterThan(0);
     await page.context().close();
   }, 180_000);
 });
