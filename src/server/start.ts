@@ -7,6 +7,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { openDatabase, type Database } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { syncRateModels } from '../db/rate-models.js';
@@ -87,6 +88,8 @@ export async function prepareDatabase(
           ? await seedDemo(database.db, { hashPassword, scale: options.demoScale ?? 1 })
           : await seedMinimal(database.db, { hashPassword });
     }
+    // Planner statistics: PGlite runs no autovacuum, and a freshly seeded database has none.
+    await sql`analyze`.execute(database.db);
     return { database, seeded };
   } catch (error) {
     await database.close();

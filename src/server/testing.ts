@@ -3,6 +3,7 @@
  * when ERSATTNING_TEST_PG is set), and a signed-in agent per demo account for `app.inject`.
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import type { Database } from '../db/connect.js';
 import { DEMO_ACCOUNTS, seedDemo } from '../db/seed/demo.js';
 import { syncRateModels } from '../db/rate-models.js';
@@ -52,6 +53,7 @@ export async function openTestApp(target: TestTarget, scale = 0.05): Promise<Tes
   const database = await target.open();
   await seedDemo(database.db, { hashPassword, scale });
   await syncRateModels(database.db, loadCatalog());
+  await sql`analyze`.execute(database.db);
   const app = await buildApp({ database, webDir: null });
   const agents: Record<string, Agent> = {};
   for (const a of DEMO_ACCOUNTS) agents[a.username] = await signIn(app, a.username, a.password);
