@@ -137,6 +137,28 @@ describe('clients and placements', () => {
     await page.context().close();
   }, 60_000);
 
+  it('a stale edit is refused with an explanation instead of overwriting (409)', async () => {
+    const first = await newPage(app);
+    const second = await newPage(app);
+    await signIn(first, 'case_officer');
+    await signIn(second, 'admin');
+    await first.goto(placementUrl);
+    await second.goto(placementUrl);
+    await first.getByRole('button', { name: 'Spara ändringar' }).waitFor();
+    await second.getByRole('button', { name: 'Spara ändringar' }).waitFor();
+    await first.getByLabel('Uppsägningsdatum').fill('2026-06-01');
+    await first.getByRole('button', { name: 'Spara ändringar' }).click();
+    await first.getByText('Placeringen är sparad.').waitFor();
+    await second.getByLabel('Slutdatum').fill('2026-05-31');
+    await second.getByRole('button', { name: 'Spara ändringar' }).click();
+    const alert = second.getByRole('alert').filter({ hasText: 'Krock med andra uppgifter' });
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('ändrats av någon annan');
+    expect(await checkPage(second, 'placering-krock')).toEqual([]);
+    await first.context().close();
+    await second.context().close();
+  });
+
   it('the assessment office adds a preliminary level to the new placement', async () => {
     expect(placementUrl).not.toBe('');
     const page = await newPage(app);

@@ -4,11 +4,15 @@
  * browser), sign-in per role, and a page check that runs axe (zero serious or critical
  * violations) and keeps a screenshot in test-results/ (gitignored).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { vi } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+
+// Browser journeys are slower than unit tests, more so when the whole suite shares two cores.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 /** Where screenshots and axe reports go (gitignored). */
 export const RESULTS_DIR = resolve(import.meta.dirname, '..', 'test-results', 'e2e');
@@ -37,6 +41,10 @@ export interface TestApp {
 
 /** Starts the real server (demo data, small scale) and Chromium; `close()` stops both and removes the data. */
 export async function startApp(): Promise<TestApp> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium, as .ci/run does)`,
+    );
   const dataDir = mkdtempSync(join(tmpdir(), 'ersattning-e2e-'));
   const { startServer } = await import('../src/server/start.js');
   const server = await startServer({ port: 0, dataDir, seed: 'demo', demoScale: 0.05, logLevel: false });
