@@ -73,10 +73,10 @@ function Cell({ c }: { c: ComparedCell }) {
     <Table.Td className={c.changed ? 'num changed' : 'num'}>
       <Stack gap={0}>
         <Text span size="sm">
-          A: {formatKr(c.a)}
+          A: {c.a === null ? 'saknas' : formatKr(c.a)}
         </Text>
         <Text span size="sm" fw={c.changed ? 700 : 400}>
-          B: {formatKr(c.b)}
+          B: {c.b === null ? 'saknas' : formatKr(c.b)}
         </Text>
         {c.changed && c.a !== null && c.b !== null && (
           <Text span size="xs">
