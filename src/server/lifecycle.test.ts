@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError } from '../db/lock.js';
 import { createTestPgDatabase, pgliteTemplate, TEST_PG_URL } from '../db/testing.js';
 import { makeIdentity } from '../db/identity.js';
-import { REPO_ROOT, startServer, type RunningServer } from './start.js';
+import { prepareDatabase, REPO_ROOT, startServer, type RunningServer } from './start.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -102,6 +102,9 @@ for (const target of targets) {
 
     it('leaves no partial run when killed during a settlement run', async () => {
       const where = await target.where();
+      // Create, migrate and seed in this process (from the template: no initdb), then serve it.
+      const prepared = await prepareDatabase({ ...where, template: await pgliteTemplate() });
+      await prepared.database.close();
       const args = [
         'bin/ersattning',
         'serve',
