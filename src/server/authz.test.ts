@@ -96,6 +96,12 @@ const MATRIX: [string, string, string, Who][] = [
   ['GET', '/api/users', '/api/users', ['admin']],
   ['POST', '/api/users', '/api/users', ['admin']],
   ['PATCH', '/api/users/:id', '/api/users/999999', ['admin']],
+  [
+    'GET',
+    '/api/statistics/placements',
+    '/api/statistics/placements?on=2025-06-01',
+    ['analyst', 'assessor', 'admin'],
+  ],
   ['GET', '/api/audit', '/api/audit', ['admin']],
 ];
 

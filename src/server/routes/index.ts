@@ -14,6 +14,7 @@ import models from './models/routes.js';
 import placements from './placements/routes.js';
 import providers from './providers/routes.js';
 import settlementRuns from './settlement-runs/routes.js';
+import statistics from './statistics/routes.js';
 import users from './users/routes.js';
 
 /** The route plugins in registration order. */
@@ -33,4 +34,5 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   dashboard,
   decisions,
   users,
+  statistics,
 ];

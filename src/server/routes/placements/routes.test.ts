@@ -130,6 +130,20 @@ for (const target of testTargets()) {
       expect(other.statusCode).toBe(403);
     });
 
+    it('counts persons per district, service and level for analysts, without client records', async () => {
+      const res = await t.agents.analytiker!.request({
+        method: 'GET',
+        url: '/api/statistics/placements?on=2025-06-01',
+      });
+      const body = res.json() as {
+        persons: number;
+        rows: { districtId: string; service: string; level: string; persons: number }[];
+      };
+      expect(body.rows.reduce((s, r) => s + r.persons, 0)).toBe(body.persons);
+      expect(body.rows.find((r) => r.service === 'lss-gruppbostad')?.level).toMatch(/^[1-5]$/); // lss-bostad-2024 levels
+      expect(JSON.stringify(body)).not.toMatch(/personnummer|\d{8}-/);
+    });
+
     it('takes absences from the provider of the unit only', async () => {
       const own = await t.database.db
         .selectFrom('placements')
