@@ -57,7 +57,9 @@ const HEADERS: [keyof SpecRow, string][] = [
 const cell = (v: unknown): string => {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v).replace('.', ',');
-  const s = Array.isArray(v) ? v.join(' ') : String(v);
+  const raw = Array.isArray(v) ? v.join(' ') : String(v);
+  // A text cell that a spreadsheet would read as a formula is prefixed with ' (CSV injection).
+  const s = /^[=+\-@\t]/.test(raw) ? `'${raw}` : raw;
   return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
