@@ -13,7 +13,7 @@ import type { DB } from '../../db/types.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { audit } from '../audit.js';
 import { ApiError, badRows, type RowProblem } from '../errors.js';
-import { checkLevel } from '../routes/placements/routes.js';
+import { checkLevel } from '../routes/placements/level-check.js';
 import { requireColumns, type Table } from './table.js';
 
 /** The columns of a placement import; the first four are required. */

@@ -11,6 +11,7 @@ import health from './health/routes.js';
 import imports from './imports/routes.js';
 import jobs from './jobs/routes.js';
 import models from './models/routes.js';
+import placementFacts from './placements/facts.js';
 import placements from './placements/routes.js';
 import providers from './providers/routes.js';
 import settlementRuns from './settlement-runs/routes.js';
@@ -26,6 +27,7 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   models,
   clients,
   placements,
+  placementFacts,
   settlementRuns,
   jobs,
   comparisons,
