@@ -65,6 +65,11 @@ describe('settlement', () => {
     const csv = await page.request.get(href ?? '');
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('Belopp (kr)');
+    const xlsxHref = await page.getByRole('link', { name: 'Exportera Excel (XLSX)' }).getAttribute('href');
+    const xlsx = await page.request.get(xlsxHref ?? '');
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK'); // a zip container
 
     // Approve after confirming in a dialog.
     await page.goto(runUrl);
@@ -75,6 +80,9 @@ describe('settlement', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await page.locator('main').innerText()).toContain('godkänd');
     expect(await checkPage(page, 'avrakning-godkand')).toEqual([]);
+    await page.getByRole('button', { name: 'Markera som exporterad till utbetalning' }).click();
+    await page.getByText('Körningen är markerad som exporterad.').waitFor();
+    await page.getByText('exporterad', { exact: true }).waitFor();
 
     // A late-reported move-out in the approved month: the next run corrects March (PAY-9).
     await page.goBack(); // the specification

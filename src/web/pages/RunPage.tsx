@@ -37,6 +37,11 @@ export function RunPage({ id }: { id: string }) {
     },
     onError: () => setConfirm(false),
   });
+  // Marks an approved run as handed over to the payment system (docs/api.md: export).
+  const exportRun = useMutation({
+    mutationFn: () => post<SettlementRun>(`/api/settlement-runs/${encodeURIComponent(id)}/export`),
+    onSuccess: () => void qc.invalidateQueries(),
+  });
   const title = run.data ? `Avräkning ${formatMonth(run.data.month)}` : 'Avräkning';
   return (
     <Page title={title}>
@@ -72,13 +77,35 @@ export function RunPage({ id }: { id: string }) {
                 </Text>
               </Group>
             )}
+            {r.status === 'approved' && hasRole(user, 'admin') && (
+              <Group>
+                <Button variant="default" onClick={() => exportRun.mutate()} loading={exportRun.isPending}>
+                  Markera som exporterad till utbetalning
+                </Button>
+                <Text size="sm">
+                  Specifikationerna per utförare laddas ned som CSV eller Excel på utförarens sida.
+                </Text>
+              </Group>
+            )}
             <div role="status" aria-live="polite">
+              {exportRun.isSuccess && (
+                <Alert color="green" variant="light" title="Exporterad">
+                  <Text size="sm">Körningen är markerad som exporterad.</Text>
+                </Alert>
+              )}
               {approve.isSuccess && (
                 <Alert color="green" variant="light" title="Godkänd">
                   <Text size="sm">Avräkningen för {formatMonth(r.month)} är godkänd.</Text>
                 </Alert>
               )}
             </div>
+            {exportRun.isError && (
+              <Alert color="red" role="alert" title="Kunde inte exportera">
+                <Text c={BAD} size="sm">
+                  {errorMessage(exportRun.error)}
+                </Text>
+              </Alert>
+            )}
             {approve.isError && (
               <Alert color="red" role="alert" title="Kunde inte godkänna">
                 <Text c={BAD} size="sm">
