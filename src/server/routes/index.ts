@@ -15,6 +15,7 @@ import placementFacts from './placements/facts.js';
 import placements from './placements/routes.js';
 import providers from './providers/routes.js';
 import settlementRuns from './settlement-runs/routes.js';
+import specification from './settlement-runs/specification-route.js';
 import statistics from './statistics/routes.js';
 import users from './users/routes.js';
 
@@ -29,6 +30,7 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   placements,
   placementFacts,
   settlementRuns,
+  specification,
   jobs,
   comparisons,
   imports,

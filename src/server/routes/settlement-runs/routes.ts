@@ -2,17 +2,15 @@
  * Settlement runs (PAY-9, issue #5 §3, §5): start a run for a month and scope (a job computed by
  * the domain engine with corrections against approved runs), list and read them with totals per
  * provider and district, read their explained lines, approve (idempotent; one approved run per
- * month and overlapping scope: 409), export, and provider specifications as JSON, CSV and XLSX.
+ * month and overlapping scope: 409) and export. Provider specifications: specification-route.ts.
  * Case officers and providers see their own district's or provider's share only.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../../db/types.js';
 import { providerScope, userOf } from '../../access.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { ApiError, badInput, conflict, notFound } from '../../errors.js';
-import { clientIdentity, kr } from '../../present.js';
+import { kr } from '../../present.js';
 import {
   approvedBefore,
   basedOnKey,
@@ -21,25 +19,10 @@ import {
   type RunParams,
 } from '../../settlement/run.js';
 import { lineView, runView } from './present.js';
-import { idParams, lineQuery, runCreate, runCreateQuery, runQuery, specParams } from './schema.js';
-import { specificationCsv, specificationXlsx, type Specification } from './specification.js';
+import { lineScope, scopedLines } from './scope.js';
+import { idParams, lineQuery, runCreate, runCreateQuery, runQuery } from './schema.js';
 
 const READERS = ['admin', 'analyst', 'case_officer', 'provider'] as const;
-
-/** The part of every run a user may see: case officers their district, providers their own lines. */
-export function lineScope(user: SessionUser): { districtId?: string; providerId?: string } {
-  if (user.role === 'case_officer') return { districtId: user.districtId ?? '' };
-  if (user.role === 'provider') return { providerId: user.providerId ?? '' };
-  return {};
-}
-
-function scopedLines(db: Kysely<DB>, user: SessionUser) {
-  const s = lineScope(user);
-  let q = db.selectFrom('settlement_lines');
-  if (s.districtId !== undefined) q = q.where('settlement_lines.district_id', '=', s.districtId);
-  if (s.providerId !== undefined) q = q.where('settlement_lines.provider_id', '=', s.providerId);
-  return q;
-}
 
 /** Registers /api/settlement-runs routes. */
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -281,91 +264,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         });
       }
       return present(user, run.id, true);
-    },
-  );
-
-  app.get(
-    '/settlement-runs/:id/specification/:file',
-    {
-      config: { access: ['admin', 'case_officer', 'provider'] },
-      schema: { tags: ['settlement'], params: specParams },
-    },
-    async (request, reply) => {
-      const user = userOf(request);
-      const [providerParam, format] = request.params.file.split('.') as [string, 'json' | 'csv' | 'xlsx'];
-      const providerId = providerScope(user, providerParam)!;
-      const run = await loadRun(request.params.id);
-      const provider = await db
-        .selectFrom('providers')
-        .selectAll()
-        .where('id', '=', providerId)
-        .executeTakeFirst();
-      if (!provider) throw notFound('provider', providerId);
-      const lines = await scopedLines(db, user)
-        .innerJoin('clients', 'clients.id', 'settlement_lines.client_id')
-        .innerJoin('units', 'units.id', 'settlement_lines.unit_id')
-        .selectAll('settlement_lines')
-        .select([
-          'clients.name as client_name',
-          'clients.personnummer',
-          'clients.district_id as client_district',
-          'clients.protected_identity',
-          'units.name as unit_name',
-        ])
-        .where('settlement_lines.run_id', '=', run.id)
-        .where('settlement_lines.provider_id', '=', providerId)
-        .orderBy('settlement_lines.unit_id')
-        .orderBy('settlement_lines.placement_id')
-        .orderBy('settlement_lines.id')
-        .execute();
-      const spec: Specification = {
-        run: { id: run.id, month: run.month, status: run.status },
-        provider: { id: provider.id, name: provider.name, regime: provider.regime },
-        total: kr(lines.reduce((s, l) => s + l.amount_ore, 0)),
-        lines: lines.map((l) => {
-          const who = clientIdentity(user, {
-            name: l.client_name,
-            personnummer: l.personnummer,
-            district_id: l.client_district,
-            protected_identity: l.protected_identity,
-          });
-          const v = lineView(l);
-          return {
-            placementId: l.placement_id,
-            clientName: who.name,
-            personnummerMasked: who.personnummerMasked,
-            unitName: l.unit_name,
-            districtId: l.district_id,
-            service: l.service,
-            kind: l.kind,
-            from: l.from_date,
-            to: l.to_date,
-            quantity: l.quantity,
-            unit: l.unit,
-            rate: v.rate,
-            amount: v.amount,
-            level: l.level,
-            correctsMonth: l.corrects_month,
-            rules: l.rules,
-            explanation: v.explanation,
-          };
-        }),
-      };
-      await audit(db, user, {
-        action: 'export',
-        entity: 'specification',
-        entityId: `${run.id}/${providerId}`,
-        clientIds: [...new Set(lines.map((l) => l.client_id))],
-        details: { format },
-      });
-      const name = `specifikation-${run.month}-${providerId}-${run.id}.${format}`;
-      void reply.header('content-disposition', `attachment; filename="${name}"`);
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(specificationCsv(spec));
-      if (format === 'xlsx')
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .send(await specificationXlsx(spec));
-      return spec;
     },
   );
 };

@@ -1,0 +1,110 @@
+/**
+ * GET /api/settlement-runs/:id/specification/:providerId.(json|csv|xlsx): a provider's
+ * specification (PAY-10) with every line explained, clients masked as the user's role requires;
+ * case officers get their district's lines, providers only their own. Audited as an export.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { providerScope, userOf } from '../../access.js';
+import { audit } from '../../audit.js';
+import { notFound } from '../../errors.js';
+import { clientIdentity, kr } from '../../present.js';
+import { lineView } from './present.js';
+import { scopedLines } from './scope.js';
+import { specParams } from './schema.js';
+import { specificationCsv, specificationXlsx, type Specification } from './specification.js';
+
+/** Registers the specification route. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.ctx;
+  const loadRun = async (id: number) => {
+    const r = await db.selectFrom('settlement_runs').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) throw notFound('run', id);
+    return r;
+  };
+
+  app.get(
+    '/settlement-runs/:id/specification/:file',
+    {
+      config: { access: ['admin', 'case_officer', 'provider'] },
+      schema: { tags: ['settlement'], params: specParams },
+    },
+    async (request, reply) => {
+      const user = userOf(request);
+      const [providerParam, format] = request.params.file.split('.') as [string, 'json' | 'csv' | 'xlsx'];
+      const providerId = providerScope(user, providerParam)!;
+      const run = await loadRun(request.params.id);
+      const provider = await db
+        .selectFrom('providers')
+        .selectAll()
+        .where('id', '=', providerId)
+        .executeTakeFirst();
+      if (!provider) throw notFound('provider', providerId);
+      const lines = await scopedLines(db, user)
+        .innerJoin('clients', 'clients.id', 'settlement_lines.client_id')
+        .innerJoin('units', 'units.id', 'settlement_lines.unit_id')
+        .selectAll('settlement_lines')
+        .select([
+          'clients.name as client_name',
+          'clients.personnummer',
+          'clients.district_id as client_district',
+          'clients.protected_identity',
+          'units.name as unit_name',
+        ])
+        .where('settlement_lines.run_id', '=', run.id)
+        .where('settlement_lines.provider_id', '=', providerId)
+        .orderBy('settlement_lines.unit_id')
+        .orderBy('settlement_lines.placement_id')
+        .orderBy('settlement_lines.id')
+        .execute();
+      const spec: Specification = {
+        run: { id: run.id, month: run.month, status: run.status },
+        provider: { id: provider.id, name: provider.name, regime: provider.regime },
+        total: kr(lines.reduce((s, l) => s + l.amount_ore, 0)),
+        lines: lines.map((l) => {
+          const who = clientIdentity(user, {
+            name: l.client_name,
+            personnummer: l.personnummer,
+            district_id: l.client_district,
+            protected_identity: l.protected_identity,
+          });
+          const v = lineView(l);
+          return {
+            placementId: l.placement_id,
+            clientName: who.name,
+            personnummerMasked: who.personnummerMasked,
+            unitName: l.unit_name,
+            districtId: l.district_id,
+            service: l.service,
+            kind: l.kind,
+            from: l.from_date,
+            to: l.to_date,
+            quantity: l.quantity,
+            unit: l.unit,
+            rate: v.rate,
+            amount: v.amount,
+            level: l.level,
+            correctsMonth: l.corrects_month,
+            rules: l.rules,
+            explanation: v.explanation,
+          };
+        }),
+      };
+      await audit(db, user, {
+        action: 'export',
+        entity: 'specification',
+        entityId: `${run.id}/${providerId}`,
+        clientIds: [...new Set(lines.map((l) => l.client_id))],
+        details: { format },
+      });
+      const name = `specifikation-${run.month}-${providerId}-${run.id}.${format}`;
+      void reply.header('content-disposition', `attachment; filename="${name}"`);
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(specificationCsv(spec));
+      if (format === 'xlsx')
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .send(await specificationXlsx(spec));
+      return spec;
+    },
+  );
+};
+export default routes;
