@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareModels, figure, forLevels, levelFor, rangeText, servicesOf } from './model-view.js';
+import {
+  compareModels,
+  figure,
+  forLevels,
+  levelFor,
+  rangeText,
+  servicesOf,
+  swedishWarning,
+} from './model-view.js';
 import type { ModelDetail } from './types.js';
 
 const model = (id: string, kommunal: number, points: [number, number]): ModelDetail => ({
@@ -78,4 +86,19 @@ describe('levelFor', () => {
   ])('%s, %s points → %s', (date, points, label) =>
     expect(levelFor(models, 'lss-gruppbostad', date, points)?.label ?? null).toBe(label),
   );
+});
+
+describe('swedishWarning', () => {
+  it.each([
+    [
+      'sp-boende: points 15 in no level (gap between "1" 0-14 and "2" 16-38)',
+      'Boende med särskild service (SoL): poäng 15 ger ingen nivå (lucka mellan nivå 1, 0-14, och nivå 2, 16-38)',
+    ],
+    [
+      'sp-stodboende: points 37-39 in no level (gap between "2" 14-36 and "3" 40-72)',
+      'Stödboende (SoL): poäng 37-39 ger ingen nivå (lucka mellan nivå 2, 14-36, och nivå 3, 40-72)',
+    ],
+    ['x: points 0-3 in no level (below "1" 4-10)', 'x: poäng 0-3 ger ingen nivå (under nivå 1, 4-10)'],
+    ['something else', 'something else'],
+  ])('%s', (en, sv) => expect(swedishWarning(en)).toBe(sv));
 });

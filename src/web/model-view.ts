@@ -4,6 +4,7 @@
  * A figure may arrive as kronor, `{ amount }` (kronor) or `{ ore }`: all become kronor here.
  */
 import type { Figure, ModelDetail, ModelLevel, ModelService } from './types.js';
+import { serviceLabel } from './format.js';
 
 /** One figure ready to show. */
 export interface ShownFigure {
@@ -206,4 +207,26 @@ export function levelFor(models: ModelForLevels[], service: string, date: string
     (l) => l.range && points >= l.range.min && (l.range.max === null || points <= l.range.max),
   );
   return level ? { id: level.id, label: level.label } : null;
+}
+
+const WHAT: Record<string, string> = {
+  points: 'poäng',
+  hours: 'timmar',
+  'hours per week': 'timmar per vecka',
+};
+const lvl = (id: string) => (/^\d+$/.test(id) ? `nivå ${id}` : id);
+
+/** The validator's gap warnings (LVL-4) in Swedish; anything else is shown as it came. */
+export function swedishWarning(text: string): string {
+  const gap = /^(\S+): (.+?) (\S+) in no level \(gap between "(.+?)" (\S+) and "(.+?)" (\S+)\)$/.exec(text);
+  if (gap) {
+    const [, svc, what, range, a, ra, b, rb] = gap as unknown as string[];
+    return `${serviceLabel(svc ?? '')}: ${WHAT[what ?? ''] ?? what} ${range} ger ingen nivå (lucka mellan ${lvl(a ?? '')}, ${ra}, och ${lvl(b ?? '')}, ${rb})`;
+  }
+  const below = /^(\S+): (.+?) (\S+) in no level \(below "(.+?)" (\S+)\)$/.exec(text);
+  if (below) {
+    const [, svc, what, range, a, ra] = below as unknown as string[];
+    return `${serviceLabel(svc ?? '')}: ${WHAT[what ?? ''] ?? what} ${range} ger ingen nivå (under ${lvl(a ?? '')}, ${ra})`;
+  }
+  return text;
 }

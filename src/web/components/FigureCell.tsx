@@ -1,18 +1,31 @@
-/** A money figure with its source and derivation written out (PAY-10, RATE-1), not hidden in a tooltip. */
+/**
+ * A money figure with its source (PAY-10, RATE-1) written out, not hidden in a tooltip: either
+ * inline, or as a numbered note ("källa 2") when the table lists its sources below.
+ */
 import { Badge, Text } from '@mantine/core';
 import { formatKr } from '../format.js';
 import type { ShownFigure } from '../model-view.js';
 import { WARN } from '../colors.js';
 
-/** Shows `1 501 kr`, then the source in small text when it differs from `defaultSource`. */
+/** A derivation from the model file in Swedish: `round(kommunal × 1.024) to the krona`. */
+export function swedishDerivation(text: string): string {
+  return text
+    .replace(/^round\((.*)\) to the krona$/, '$1, avrundat till hel krona')
+    .replace(/ to the öre$/, ', avrundat till öre');
+}
+
+/** Shows `1 501 kr`, then the source (or its note number) when it differs from `defaultSource`. */
 export function FigureCell({
   f,
   defaultSource,
+  note,
 }: {
   f: ShownFigure | null | undefined;
   defaultSource?: string | null;
+  note?: (source: string) => number;
 }) {
   if (!f) return <Text span>–</Text>;
+  const own = f.source && f.source !== defaultSource ? f.source : null;
   return (
     <>
       <Text span fw={500}>
@@ -25,12 +38,12 @@ export function FigureCell({
       )}
       {f.derived && (
         <Text size="xs" c="dimmed">
-          härlett: {f.derived}
+          härlett: {swedishDerivation(f.derived)}
         </Text>
       )}
-      {f.source && f.source !== defaultSource && (
+      {own && (
         <Text size="xs" c="dimmed">
-          källa: {f.source}
+          {note ? `källa ${note(own)}` : `källa: ${own}`}
         </Text>
       )}
     </>

@@ -8,7 +8,7 @@ import { get } from '../api.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { FigureCell } from '../components/FigureCell.js';
-import { servicesOf, type ServiceView } from '../model-view.js';
+import { servicesOf, swedishWarning, type ServiceView } from '../model-view.js';
 import { formatDate, regimeLabel, unitLabel } from '../format.js';
 import { Link } from '../router.js';
 import type { ModelDetail } from '../types.js';
@@ -64,7 +64,7 @@ function Warnings({ warnings }: { warnings: string[] }) {
       </Text>
       <List size="sm">
         {warnings.map((w) => (
-          <List.Item key={w}>{w}</List.Item>
+          <List.Item key={w}>{swedishWarning(w)}</List.Item>
         ))}
       </List>
     </Alert>
@@ -75,6 +75,20 @@ function ServiceTable({ service: s }: { service: ServiceView }) {
   const headingId = `svc-${s.id}`;
   const hasSchablon = s.levels.some((l) => l.schablon);
   const hasHours = s.levels.some((l) => l.hoursPerMonth);
+  // Sources other than the service's own are numbered and listed under the table.
+  const notes: string[] = [];
+  const note = (source: string) => {
+    const i = notes.indexOf(source);
+    if (i >= 0) return i + 1;
+    notes.push(source);
+    return notes.length;
+  };
+  const all = [
+    ...s.levels.flatMap((l) => [l.schablon, ...Object.values(l.rates)]),
+    ...Object.values(s.flat ?? {}),
+    ...Object.values(s.premises ?? {}),
+  ];
+  for (const f of all) if (f?.source && f.source !== s.source) note(f.source);
   return (
     <section aria-labelledby={headingId}>
       <Title order={2} id={headingId} size="h3">
@@ -113,12 +127,12 @@ function ServiceTable({ service: s }: { service: ServiceView }) {
                   {hasHours && <Table.Td>{l.hoursPerMonth ?? '–'}</Table.Td>}
                   {hasSchablon && (
                     <Table.Td className="num">
-                      <FigureCell f={l.schablon} defaultSource={s.source} />
+                      <FigureCell f={l.schablon} defaultSource={s.source} note={note} />
                     </Table.Td>
                   )}
                   {s.regimes.map((r) => (
                     <Table.Td key={r} className="num">
-                      <FigureCell f={l.rates[r]} defaultSource={s.source} />
+                      <FigureCell f={l.rates[r]} defaultSource={s.source} note={note} />
                     </Table.Td>
                   ))}
                 </Table.Tr>
@@ -132,21 +146,37 @@ function ServiceTable({ service: s }: { service: ServiceView }) {
             Fast belopp:{' '}
             {Object.entries(s.flat).map(([r, f]) => (
               <span key={r}>
-                {regimeLabel(r)} <FigureCell f={f} defaultSource={s.source} />{' '}
+                {regimeLabel(r)} <FigureCell f={f} defaultSource={s.source} note={note} />{' '}
               </span>
             ))}
           </Text>
         )
       )}
       {s.premises && (
-        <Text size="sm" mt="xs">
-          Lokalschablon (RATE-5):{' '}
-          {Object.entries(s.premises).map(([r, f]) => (
-            <span key={r}>
-              {regimeLabel(r)} <FigureCell f={f} defaultSource={s.source} />;{' '}
-            </span>
-          ))}
-        </Text>
+        <>
+          <Text size="sm" mt="xs" fw={500}>
+            Lokalschablon (RATE-5)
+          </Text>
+          <List size="sm">
+            {Object.entries(s.premises).map(([r, f]) => (
+              <List.Item key={r}>
+                {regimeLabel(r)}: <FigureCell f={f} defaultSource={s.source} note={note} />
+              </List.Item>
+            ))}
+          </List>
+        </>
+      )}
+      {notes.length > 0 && (
+        <>
+          <Text size="xs" mt="xs" fw={600}>
+            Källor
+          </Text>
+          <List type="ordered" size="xs">
+            {notes.map((n) => (
+              <List.Item key={n}>{n}</List.Item>
+            ))}
+          </List>
+        </>
       )}
     </section>
   );
