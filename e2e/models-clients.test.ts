@@ -88,6 +88,24 @@ describe('clients and placements', () => {
     await page.context().close();
   });
 
+  it('a case officer registers a client, with the identity number checked next to the field', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'case_officer');
+    await openMenu(page, 'Klienter');
+    await page.getByRole('link', { name: 'Ny klient' }).click();
+    await page.getByRole('heading', { name: 'Ny klient', level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: /^Namn/ }).fill('Tolvan Tolvansson');
+    await page.getByRole('textbox', { name: /^Personnummer/ }).fill('19121212-1213');
+    await page.getByRole('button', { name: 'Registrera klient' }).click();
+    await page.getByText('Numret är inte giltigt: kontrollsiffran stämmer inte.').waitFor();
+    expect(await checkPage(page, 'klient-ny-fel')).toEqual([]);
+    await page.getByRole('textbox', { name: /^Personnummer/ }).fill('19121212-1212');
+    await page.getByRole('button', { name: 'Registrera klient' }).click();
+    await page.getByRole('heading', { name: 'Tolvan Tolvansson', level: 1 }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('Bromma');
+    await page.context().close();
+  });
+
   let placementUrl = '';
 
   it('a case officer creates a placement for a client and edits it', async () => {

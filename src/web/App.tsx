@@ -17,6 +17,7 @@ import { ModelPage } from './pages/ModelPage.js';
 import { ModelComparePage } from './pages/ModelComparePage.js';
 import { ClientsPage } from './pages/ClientsPage.js';
 import { ClientPage } from './pages/ClientPage.js';
+import { NewClientPage } from './pages/NewClientPage.js';
 import { PlacementPage } from './pages/PlacementPage.js';
 import { PlacementsPage } from './pages/PlacementsPage.js';
 import { SettlementPage } from './pages/SettlementPage.js';
@@ -52,6 +53,7 @@ const routes: Route[] = [
   { pattern: '/modeller/jamfor', render: () => <ModelComparePage /> },
   { pattern: '/modeller/:id', render: (p) => <ModelPage id={p.id ?? ''} /> },
   { pattern: '/klienter', render: () => <ClientsPage /> },
+  { pattern: '/klienter/ny', render: () => <NewClientPage /> },
   { pattern: '/klienter/:id', render: (p) => <ClientPage id={p.id ?? ''} /> },
   { pattern: '/placeringar', render: () => <PlacementsPage /> },
   { pattern: '/placeringar/ny', render: () => <PlacementPage id={null} /> },

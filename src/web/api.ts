@@ -114,6 +114,7 @@ export const ERROR_MESSAGES: Record<string, string> = {
   'unknown-level': 'Modellen har ingen sådan nivå för insatsen.',
   'no-model': 'Ingen ersättningsmodell gäller för insatsen det datumet (SVC-1).',
   'invalid-personnummer': 'Personnumret eller samordningsnumret är inte giltigt.',
+  duplicate: 'Det finns redan en sådan post (till exempel en klient med samma personnummer).',
   'bad-date': 'Datumet finns inte i kalendern.',
   'no-evening-night': 'Insatsen har inget kvälls- och nattillägg (RATE-6 gäller stödboende).',
   internal: 'Ett internt fel inträffade. Försök igen eller kontakta support.',

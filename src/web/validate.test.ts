@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   monthError,
+  personnummerError,
   validateAbsence,
   validateLevelEntry,
   validatePlacement,
@@ -66,4 +67,17 @@ describe('monthError', () => {
     ['2024-3', 'Skriv månaden som ÅÅÅÅ-MM, till exempel 2024-03.'],
     ['', 'Fyll i månad.'],
   ])('%j → %s', (m, e) => expect(monthError(m)).toBe(e));
+});
+
+describe('personnummerError', () => {
+  it.each([
+    ['19121212-1212', undefined],
+    ['191212121212', undefined],
+    ['121212-1212', undefined],
+    ['19121272-1219', undefined], // samordningsnummer: day + 60
+    ['19121212-1213', 'Numret är inte giltigt: kontrollsiffran stämmer inte.'],
+    ['19121312-1212', 'Datumdelen av numret finns inte i kalendern.'],
+    ['1912', 'Skriv numret som ÅÅÅÅMMDD-NNNN, till exempel 19121212-1212.'],
+    ['', 'Fyll i personnummer eller samordningsnummer.'],
+  ])('%j → %s', (pnr, e) => expect(personnummerError(pnr)).toBe(e));
 });

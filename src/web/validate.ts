@@ -85,3 +85,26 @@ export function monthError(value: string): string | undefined {
     return 'Skriv månaden som ÅÅÅÅ-MM, till exempel 2024-03.';
   return undefined;
 }
+
+/**
+ * Checks a Swedish personnummer or samordningsnummer (day + 60) as typed: `ÅÅÅÅMMDD-NNNN`,
+ * `ÅÅMMDD-NNNN` or without the dash, with the Luhn check digit. The server validates again.
+ */
+export function personnummerError(value: string): string | undefined {
+  const text = value.trim();
+  if (!text) return 'Fyll i personnummer eller samordningsnummer.';
+  const m = /^(\d{2})?(\d{2})(\d{2})(\d{2})[-+]?(\d{3})(\d)$/.exec(text);
+  if (!m) return 'Skriv numret som ÅÅÅÅMMDD-NNNN, till exempel 19121212-1212.';
+  const [, , yy, mm, dd, serial, check] = m as unknown as string[];
+  const month = Number(mm);
+  const day = Number(dd) > 60 ? Number(dd) - 60 : Number(dd);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return 'Datumdelen av numret finns inte i kalendern.';
+  const digits = `${yy}${mm}${dd}${serial}`.split('').map(Number);
+  const sum = digits.reduce((s, d, i) => {
+    const p = d * (i % 2 === 0 ? 2 : 1);
+    return s + (p > 9 ? p - 9 : p);
+  }, 0);
+  if ((10 - (sum % 10)) % 10 !== Number(check))
+    return 'Numret är inte giltigt: kontrollsiffran stämmer inte.';
+  return undefined;
+}

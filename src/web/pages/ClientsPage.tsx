@@ -41,9 +41,14 @@ export function ClientsPage() {
       title="Klienter"
       actions={
         hasRole(user, 'case_officer', 'admin') && (
-          <Button component={Link} href="/placeringar/ny">
-            Ny placering
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} href="/klienter/ny" variant="light">
+              Ny klient
+            </Button>
+            <Button component={Link} href="/placeringar/ny">
+              Ny placering
+            </Button>
+          </Group>
         )
       }
     >
