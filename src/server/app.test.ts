@@ -55,6 +55,15 @@ describe('app shell', () => {
     expect(res.body).toContain(body);
   });
 
+  it('sends API responses uncached, unframed and unsniffed', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers).toMatchObject({
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+    });
+  });
+
   it('serves the OpenAPI document and UI at /api/docs', async () => {
     const doc = await app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(doc.json().paths['/api/placements']).toBeDefined();

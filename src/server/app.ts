@@ -97,6 +97,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     request.csrfToken = session.csrfToken;
     request.sessionHash = session.tokenHash;
   });
+  // Personal data is never cached or framed; browsers must not sniff types.
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('x-frame-options', 'DENY');
+    void reply.header('referrer-policy', 'same-origin');
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+  });
   // Access runs before body validation, so a denied request is 401/403 whatever it carries.
   app.addHook('onRequest', enforceAccess);
 

@@ -37,6 +37,19 @@ for (const target of testTargets()) {
       expect(res.json().error.id).toBe('bad-credentials');
     });
 
+    it('refuses further sign-ins for a username after repeated failures (429)', async () => {
+      const attempt = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'inkraktare', password: 'gissning' },
+        });
+      for (let i = 0; i < 10; i++) expect((await attempt()).statusCode).toBe(401);
+      const res = await attempt();
+      expect(res.statusCode).toBe(429);
+      expect(res.json().error.id).toBe('too-many-attempts');
+    });
+
     it('sets an httpOnly SameSite=Strict cookie and returns the CSRF token', async () => {
       const res = await t.app.inject({
         method: 'POST',

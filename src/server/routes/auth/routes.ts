@@ -10,10 +10,12 @@ import { verifyPassword } from '../../auth/passwords.js';
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_HOURS } from '../../auth/sessions.js';
 import { ApiError } from '../../errors.js';
 import { loginBody, sessionResponse } from './schema.js';
+import { LoginThrottle } from './throttle.js';
 
 /** Registers /api/auth/login, /logout and /me. */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx;
+  const throttle = new LoginThrottle();
 
   app.post(
     '/auth/login',
@@ -23,14 +25,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { username, password } = request.body;
+      if (throttle.blocked(username))
+        throw new ApiError(429, 'too-many-attempts', 'Too many failed sign-ins; wait a few minutes');
       const row = await db
         .selectFrom('users')
         .selectAll()
         .where('username', '=', username)
         .executeTakeFirst();
       const ok = await verifyPassword(row?.password_hash ?? null, password);
-      if (!row || !ok || !row.active)
+      if (!row || !ok || !row.active) {
+        throttle.failed(username);
         throw new ApiError(401, 'bad-credentials', 'Wrong username or password');
+      }
+      throttle.succeeded(username);
       const user = {
         id: row.id,
         username: row.username,
