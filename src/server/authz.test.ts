@@ -37,6 +37,12 @@ const MATRIX: [string, string, string, Who][] = [
   ['GET', '/api/models/:a/compare/:b', '/api/models/nope/compare/nope', 'signed-in'],
   ['GET', '/api/clients', '/api/clients', ['case_officer', 'assessor', 'provider', 'admin']],
   ['GET', '/api/clients/:id', '/api/clients/999999', ['case_officer', 'assessor', 'provider', 'admin']],
+  [
+    'GET',
+    '/api/clients/:id/payments',
+    '/api/clients/999999/payments',
+    ['case_officer', 'assessor', 'provider', 'admin'],
+  ],
   ['POST', '/api/clients', '/api/clients', ['case_officer', 'admin']],
   ['PATCH', '/api/clients/:id', '/api/clients/999999', ['case_officer', 'admin']],
   ['GET', '/api/placements', '/api/placements?limit=1', ['case_officer', 'provider', 'assessor', 'admin']],

@@ -10,6 +10,7 @@ import { districtScope, userOf } from '../../access.js';
 import { audit } from '../../audit.js';
 import { badInput, outOfScope, notFound, stale } from '../../errors.js';
 import { isoTime, kr } from '../../present.js';
+import { lineView } from '../settlement-runs/present.js';
 import { visibleClient } from './access.js';
 import { clientListItem, clientRecord } from './present.js';
 import { clientCreate, clientPatch, clientQuery, idParams } from './schema.js';
@@ -186,6 +187,31 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           status: x.status,
           amount: kr(Number(x.amount)),
         })),
+      };
+    },
+  );
+
+  // ASMT-9: everything paid for one client, line by line with explanations, on request.
+  app.get(
+    '/clients/:id/payments',
+    { config: { access: READERS }, schema: { tags: ['clients'], params: idParams } },
+    async (request) => {
+      const user = userOf(request);
+      const c = await visibleClient(db, user, request.params.id);
+      let q = db
+        .selectFrom('settlement_lines')
+        .innerJoin('settlement_runs', 'settlement_runs.id', 'settlement_lines.run_id')
+        .selectAll('settlement_lines')
+        .select(['settlement_runs.month', 'settlement_runs.status'])
+        .where('settlement_lines.client_id', '=', c.id)
+        .where('settlement_runs.status', '<>', 'draft');
+      if (user.role === 'provider') q = q.where('settlement_lines.provider_id', '=', user.providerId ?? '');
+      const rows = await q.orderBy('settlement_runs.month').orderBy('settlement_lines.id').execute();
+      await audit(db, user, { action: 'read', entity: 'client-payments', entityId: c.id, clientIds: [c.id] });
+      return {
+        clientId: c.id,
+        total: kr(rows.reduce((sum, r) => sum + r.amount_ore, 0)),
+        lines: rows.map((r) => ({ runId: r.run_id, month: r.month, status: r.status, ...lineView(r) })),
       };
     },
   );

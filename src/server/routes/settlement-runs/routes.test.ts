@@ -125,6 +125,30 @@ for (const target of testTargets()) {
       expect(corr.amount).toBeGreaterThan(0);
     });
 
+    it('gives everything paid for one client on request (ASMT-9), audited', async () => {
+      const line = await t.database.db
+        .selectFrom('settlement_lines')
+        .select('client_id')
+        .where('run_id', '=', marchRun)
+        .where('district_id', '=', 'bromma')
+        .executeTakeFirstOrThrow();
+      const res = await t.agents.handlaggare!.request({
+        method: 'GET',
+        url: `/api/clients/${line.client_id}/payments`,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().lines[0]).toMatchObject({
+        month: '2025-03',
+        status: 'approved',
+        explanation: expect.stringMatching(/regler/),
+      });
+      const log = await t.agents.admin!.request({
+        method: 'GET',
+        url: `/api/audit?clientId=${line.client_id}&entity=client-payments`,
+      });
+      expect(log.json().items[0]).toMatchObject({ username: 'handlaggare', action: 'read' });
+    });
+
     it('shows a case officer only their district and a provider only its own lines', async () => {
       const officer = (
         await t.agents.handlaggare!.request({ method: 'GET', url: `/api/settlement-runs/${marchRun}` })
