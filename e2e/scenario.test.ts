@@ -41,4 +41,43 @@ describe('scenario', () => {
     expect(await checkPage(page, 'scenario-what-if')).toEqual([]);
     await page.context().close();
   }, 60_000);
+
+  it('imports a population (every bad row named, nothing half-imported) and compares on it', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'analyst');
+    await openMenu(page, 'Importera');
+    const header = 'person_id,district,provider_id,service,regime,points';
+    const file = (name: string, rows: string[]) => ({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from([header, ...rows].join('\n') + '\n'),
+    });
+    const input = page.locator('input[type="file"]').first();
+    await input.setInputFiles(
+      file('fel.csv', ['P1,Bromma,U001,lss-gruppbostad,privat,42', 'P2,Bromma,U001,nope,privat,x']),
+    );
+    await page.getByRole('button', { name: 'Importera' }).click();
+    await page.getByTestId('population-row-errors').waitFor();
+    expect(await page.getByTestId('population-row-errors').innerText()).toMatch(/\b3\b/); // line 3 of the file
+    expect(await checkPage(page, 'import-fel')).toEqual([]);
+
+    await page.getByRole('textbox', { name: 'Namn på befolkningen' }).fill('Testbefolkning');
+    await input.setInputFiles(
+      file('bra.csv', [
+        'P1,Bromma,U001,lss-gruppbostad,privat,42',
+        'P2,Bromma,U001,lss-servicebostad,kommunal,15',
+        'P3,Farsta,U002,lss-gruppbostad,kommunal,75',
+      ]),
+    );
+    await page.getByRole('button', { name: 'Importera' }).click();
+    await page.getByText(/Befolkningen ”Testbefolkning” med 3 personer är sparad/).waitFor();
+
+    await openMenu(page, 'Scenario och konsekvens');
+    await page.getByRole('textbox', { name: /^Befolkning/ }).click();
+    await page.getByRole('option', { name: /^Testbefolkning \(3 personer\)/ }).click();
+    await page.getByRole('button', { name: 'Jämför' }).click();
+    await page.getByText(/Befolkning: 3 personer \(Testbefolkning\)/).waitFor();
+    expect(await checkPage(page, 'scenario-befolkning')).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 });

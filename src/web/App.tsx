@@ -26,6 +26,7 @@ import { SpecificationPage } from './pages/SpecificationPage.js';
 import { ProviderPortalPage } from './pages/ProviderPortalPage.js';
 import { AccessibilityPage } from './pages/AccessibilityPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { ImportPage } from './pages/ImportPage.js';
 
 // The scenario page carries the charts (recharts): loaded only when opened, keeping the first load small.
 const ScenarioPage = lazy(() => import('./pages/ScenarioPage.js').then((m) => ({ default: m.ScenarioPage })));
@@ -45,6 +46,7 @@ export const NAV: NavItem[] = [
   { href: '/avrakning', label: 'Avräkning', roles: ['admin', 'analyst', 'case_officer'] },
   { href: '/scenario', label: 'Scenario och konsekvens', roles: ['analyst', 'admin'] },
   { href: '/utforare', label: 'Min verksamhet', roles: ['provider'] },
+  { href: '/import', label: 'Importera', roles: ['case_officer', 'analyst', 'admin'] },
 ];
 
 const routes: Route[] = [
@@ -73,6 +75,7 @@ const routes: Route[] = [
     ),
   },
   { pattern: '/utforare', render: () => <ProviderPortalPage /> },
+  { pattern: '/import', render: () => <ImportPage /> },
   { pattern: '/tillganglighet', render: () => <AccessibilityPage /> },
   { pattern: '/logga-in', render: () => <Redirect to="/" /> },
   // Aliases the API's dashboard links use.

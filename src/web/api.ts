@@ -72,6 +72,18 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   return (text ? JSON.parse(text) : null) as T;
 }
 
+/** Uploads a file as multipart/form-data (field `file`) plus text fields, with the CSRF header. */
+export async function upload<T>(path: string, file: File, fields: Record<string, string> = {}): Promise<T> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', file);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  if (!res.ok) throw await parseError(res);
+  return (await res.json()) as T;
+}
+
 /** GET helper used by the query hooks. */
 export const get = <T>(path: string): Promise<T> => request<T>('GET', path);
 /** POST helper. */
@@ -114,6 +126,10 @@ export const ERROR_MESSAGES: Record<string, string> = {
   'unknown-level': 'Modellen har ingen sådan nivå för insatsen.',
   'no-model': 'Ingen ersättningsmodell gäller för insatsen det datumet (SVC-1).',
   'invalid-personnummer': 'Personnumret eller samordningsnumret är inte giltigt.',
+  'import-rows-invalid':
+    'Filen har fel på raderna nedan. Ingenting importerades; rätta raderna och försök igen.',
+  'not-multipart': 'Välj en fil att ladda upp.',
+  'no-file': 'Välj en fil att ladda upp.',
   duplicate: 'Det finns redan en sådan post (till exempel en klient med samma personnummer).',
   'bad-date': 'Datumet finns inte i kalendern.',
   'no-evening-night': 'Insatsen har inget kvälls- och nattillägg (RATE-6 gäller stödboende).',

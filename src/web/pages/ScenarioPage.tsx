@@ -23,7 +23,7 @@ import {
 import { BarChart } from '@mantine/charts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useDebouncedValue } from '@mantine/hooks';
-import { errorMessage, post } from '../api.js';
+import { errorMessage, get, post } from '../api.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useModels, useProviders } from '../hooks.js';
@@ -47,6 +47,12 @@ export function ScenarioPage() {
   const [baseline, setBaseline] = useState<string | null>('lss-bostad-2023');
   const [proposal, setProposal] = useState<string | null>('lss-bostad-2024');
   const [basis, setBasis] = useState('schablon');
+  const [population, setPopulation] = useState<string | null>('');
+  const populations = useQuery({
+    queryKey: ['populations'],
+    queryFn: () =>
+      get<{ id: number; name: string; persons: number; createdAt?: string }[]>('/api/imports/populations'),
+  });
   const [errors, setErrors] = useState<{ baseline?: string; proposal?: string }>({});
   const [asked, setAsked] = useState<Request | null>(null);
   const compare = useMutation({
@@ -65,7 +71,12 @@ export function ScenarioPage() {
     };
     setErrors(next);
     if (!next.baseline && !next.proposal && baseline && proposal)
-      compare.mutate({ baseline, proposal, basis });
+      compare.mutate({
+        baseline,
+        proposal,
+        basis,
+        ...(population ? { populationId: Number(population) } : {}),
+      });
   }
   const options = (models.data ?? []).map((m) => ({ value: m.id, label: m.title }));
   return (
@@ -93,6 +104,20 @@ export function ScenarioPage() {
                     required
                   />
                 </Group>
+                <Select
+                  label="Befolkning"
+                  description="Dagens placeringar, eller en importerad befolkning (Importera)"
+                  data={[
+                    { value: '', label: 'Aktuella placeringar i dag' },
+                    ...(populations.data ?? []).map((p) => ({
+                      value: String(p.id),
+                      label: `${p.name} (${formatNumber(p.persons)} personer)`,
+                    })),
+                  ]}
+                  value={population}
+                  onChange={setPopulation}
+                  allowDeselect={false}
+                />
                 <div>
                   <Text size="sm" fw={500} id="basis-label">
                     Kostnadsgrund
@@ -131,6 +156,7 @@ interface Request {
   baseline: string;
   proposal: string;
   basis: string;
+  populationId?: number;
 }
 
 function Result({ request, result }: { request: Request; result: CompareResult }) {

@@ -1,0 +1,164 @@
+/**
+ * Bulk imports (docs/api.md): placements (case officers, admin) and comparison populations
+ * (analysts, admin) from CSV or XLSX. All rows or none: a refused file lists every bad row with
+ * its line, column and message, so it can be fixed in one go.
+ */
+import { useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Code,
+  FileInput,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, errorMessage, upload } from '../api.js';
+import { hasRole, useAuth } from '../auth.js';
+import { Page } from '../components/Page.js';
+import { BAD } from '../colors.js';
+import { formatNumber } from '../format.js';
+import { swedishRowMessage } from '../validate.js';
+
+/** The import page. */
+export function ImportPage() {
+  const { user } = useAuth();
+  return (
+    <Page title="Importera">
+      {hasRole(user, 'case_officer', 'admin') && (
+        <ImportForm
+          id="placements"
+          title="Placeringar"
+          path="/api/imports/placements"
+          columns="personnummer, unit_id, service, start (krävs); end, notice_date, no_show, points, level_kind, assessed_on, name, district_id"
+          done={(r) => {
+            const x = r as { imported?: number; clientsCreated?: number };
+            return `${formatNumber(x.imported ?? 0)} placeringar importerades, ${formatNumber(x.clientsCreated ?? 0)} nya klienter.`;
+          }}
+        />
+      )}
+      {hasRole(user, 'analyst', 'admin') && (
+        <ImportForm
+          id="population"
+          title="Befolkning för jämförelser"
+          path="/api/imports/population"
+          columns="person_id, district, provider_id, service, regime, points (hours_per_week frivillig)"
+          withName
+          done={(r) => {
+            const x = r as { name?: string; persons?: number };
+            return `Befolkningen ”${x.name ?? ''}” med ${formatNumber(x.persons ?? 0)} personer är sparad och kan väljas i Scenario.`;
+          }}
+        />
+      )}
+    </Page>
+  );
+}
+
+function ImportForm(props: {
+  id: string;
+  title: string;
+  path: string;
+  columns: string;
+  withName?: boolean;
+  done: (result: unknown) => string;
+}) {
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [name, setName] = useState('');
+  const [fileError, setFileError] = useState<string | undefined>();
+  const send = useMutation({
+    mutationFn: (f: File) => upload<unknown>(props.path, f, props.withName ? { name } : {}),
+    onSuccess: () => void qc.invalidateQueries(),
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!file) {
+      setFileError('Välj en CSV- eller XLSX-fil.');
+      return;
+    }
+    if (!/\.(csv|xlsx)$/i.test(file.name)) {
+      setFileError('Filen ska vara CSV eller XLSX.');
+      return;
+    }
+    setFileError(undefined);
+    send.mutate(file);
+  }
+  const rows = send.error instanceof ApiError ? (send.error.rows ?? []) : [];
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate aria-labelledby={`${props.id}-h`}>
+        <Stack gap="sm">
+          <Title order={2} size="h3" id={`${props.id}-h`}>
+            {props.title}
+          </Title>
+          <Text size="sm">
+            Kolumner: <Code>{props.columns}</Code>. Alla rader importeras, eller ingen.
+          </Text>
+          {props.withName && (
+            <TextInput
+              label="Namn på befolkningen"
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+            />
+          )}
+          <FileInput
+            label="Fil (CSV eller XLSX)"
+            placeholder="Välj fil"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            value={file}
+            onChange={setFile}
+            error={fileError}
+            clearable
+            clearButtonProps={{ 'aria-label': 'Ta bort vald fil' }}
+            required
+          />
+          <Group>
+            <Button type="submit" loading={send.isPending}>
+              Importera
+            </Button>
+          </Group>
+          <div role="status" aria-live="polite">
+            {send.isSuccess && (
+              <Alert color="green" variant="light" title="Klart">
+                <Text size="sm">{props.done(send.data)}</Text>
+              </Alert>
+            )}
+          </div>
+          {send.isError && (
+            <Alert color="red" role="alert" title="Filen importerades inte">
+              <Text c={BAD} size="sm">
+                {errorMessage(send.error)}
+              </Text>
+            </Alert>
+          )}
+          {rows.length > 0 && (
+            <Table withTableBorder captionSide="top" data-testid={`${props.id}-row-errors`}>
+              <caption style={{ textAlign: 'left' }}>Fel per rad ({rows.length})</caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Rad</Table.Th>
+                  <Table.Th scope="col">Kolumn</Table.Th>
+                  <Table.Th scope="col">Fel</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td>{r.line}</Table.Td>
+                    <Table.Td>{r.column ?? '–'}</Table.Td>
+                    <Table.Td>{swedishRowMessage(r.message)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
