@@ -155,6 +155,7 @@ describe('provider portal', () => {
     await page.getByLabel('Sista frånvarodag').fill('2025-05-07');
     await page.getByRole('button', { name: 'Rapportera frånvaro' }).click();
     await page.getByText('Frånvaron 2025-05-05 – 2025-05-07 är rapporterad.').waitFor();
+    await page.getByRole('cell', { name: '2025-05-07' }).first().waitFor(); // listed among the reported
     expect(await checkPage(page, 'utforare-franvaro')).toEqual([]);
 
     // The approved run's specification is listed and opens.

@@ -16,8 +16,29 @@ import { Link } from '../router.js';
 import type { Placement, SettlementRun } from '../types.js';
 import { RunStatus } from './SettlementPage.js';
 import { levelText } from './ClientPage.js';
+import { AbsenceList } from './PlacementPage.js';
 import { WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
+
+/** The absences already reported for one placement (FLOW-5). */
+function ReportedAbsences({ placementId }: { placementId: string }) {
+  const placement = useQuery({
+    queryKey: ['placement', placementId],
+    queryFn: () => get<Placement>(`/api/placements/${encodeURIComponent(placementId)}`),
+  });
+  return (
+    <QueryState query={placement} what="frånvaron">
+      {(p) => (
+        <>
+          <Text size="sm" fw={500}>
+            Rapporterad frånvaro
+          </Text>
+          <AbsenceList placement={p} />
+        </>
+      )}
+    </QueryState>
+  );
+}
 
 /** The portal page. */
 export function ProviderPortalPage() {
@@ -132,11 +153,14 @@ export function ProviderPortalPage() {
               nothingFoundMessage="Ingen placering matchar"
             />
             {current ? (
-              <AbsenceForm
-                key={current.id}
-                placementId={String(current.id)}
-                label={placementLabel(current)}
-              />
+              <>
+                <ReportedAbsences placementId={String(current.id)} />
+                <AbsenceForm
+                  key={current.id}
+                  placementId={String(current.id)}
+                  label={placementLabel(current)}
+                />
+              </>
             ) : (
               <Text size="sm">Välj en placering för att rapportera frånvaro.</Text>
             )}
