@@ -110,6 +110,16 @@ describe('sign-in and start pages', () => {
     await page.context().close();
   });
 
+  it('a session that ends while the app is open leads back to the sign-in page', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'admin');
+    await page.getByRole('heading', { name: 'Att göra' }).waitFor();
+    await page.context().clearCookies();
+    await openMenu(page, 'Ersättningsmodeller');
+    await page.getByRole('heading', { name: 'Logga in', level: 1 }).waitFor();
+    await page.context().close();
+  });
+
   it('the accessibility statement (DOS-lagen) is public and accessible', async () => {
     const page = await newPage(app);
     await page.goto('/tillganglighet');

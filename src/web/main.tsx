@@ -12,7 +12,7 @@ import {
   createTheme,
   type CSSVariablesResolver,
 } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
 import './styles.css';
@@ -53,7 +53,16 @@ const resolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
-const queryClient = new QueryClient({
+// A session that ends while the app is open (expired, signed out elsewhere): any 401 shows the
+// sign-in page again instead of a page full of errors.
+const onError = (error: unknown) => {
+  if (error instanceof ApiError && error.status === 401 && queryClient.getQueryData(['me']))
+    queryClient.setQueryData(['me'], null);
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
       retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
