@@ -97,6 +97,12 @@ describe('settlement', () => {
     await page.getByRole('button', { name: 'Spara ändringar' }).click();
     await page.getByText('Placeringen är sparad.').waitFor();
 
+    // The client's record shows the approved payment for March (ASMT-9: everything in one place).
+    await page.getByRole('link', { name: 'Till klienten' }).click();
+    const payments = page.locator('section[aria-labelledby="payments-h"]');
+    await payments.getByRole('link', { name: '2025-03' }).first().waitFor();
+    expect(await payments.innerText()).toMatch(/godkänd|exporterad/);
+
     await openMenu(page, 'Avräkning');
     await page.locator('input[name="month"]').fill('2025-04');
     await page.getByRole('button', { name: 'Starta körning' }).click();

@@ -11,6 +11,7 @@ import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useDistricts, useLevelNamer, useProviders } from '../hooks.js';
 import { formatDate, formatKr, levelLabel, regimeLabel, serviceLabel } from '../format.js';
 import { Link } from '../router.js';
+import { runStatusLabel } from '../settlement.js';
 import type { ClientDetail, LevelEntry } from '../types.js';
 import { BAD, WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
@@ -183,7 +184,7 @@ export function ClientPage({ id }: { id: string }) {
                               p.month
                             )}
                           </Table.Td>
-                          <Table.Td>{p.status === 'approved' ? 'godkänd' : (p.status ?? '–')}</Table.Td>
+                          <Table.Td>{p.status ? runStatusLabel(p.status) : '–'}</Table.Td>
                           <Table.Td className="num">{formatKr(p.amount ?? p.total ?? null)}</Table.Td>
                         </Table.Tr>
                       ))}
