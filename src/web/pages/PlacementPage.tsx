@@ -13,7 +13,6 @@ import {
   Paper,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -26,17 +25,12 @@ import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { DateField } from '../components/DateField.js';
 import { AbsenceForm } from '../components/AbsenceForm.js';
-import { listOf, useLevelNamer, useProviders } from '../hooks.js';
-import { SERVICE_LABELS, formatDate, regimeLabel, serviceLabel } from '../format.js';
+import { listOf, useProviders } from '../hooks.js';
+import { SERVICE_LABELS, regimeLabel, serviceLabel } from '../format.js';
 import { Link, navigate, useLocation } from '../router.js';
-import {
-  validateLevelEntry,
-  validatePlacement,
-  type FieldErrors,
-  type PlacementValues,
-} from '../validate.js';
+import { validatePlacement, type FieldErrors, type PlacementValues } from '../validate.js';
 import type { ClientSummary, Placement } from '../types.js';
-import { kindLabel, levelText } from './ClientPage.js';
+import { AbsenceList, LevelSection, PlacementFacts } from './placement-parts.js';
 import { BAD } from '../colors.js';
 
 const empty: PlacementValues = {
@@ -59,7 +53,6 @@ const PLACEMENT_FIELDS = [
   'end',
   'noticeDate',
 ] as const;
-const LEVEL_FIELDS = ['from', 'points', 'kind', 'assessedOn'] as const;
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
@@ -315,186 +308,5 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
         </section>
       )}
     </Page>
-  );
-}
-
-/** A placement's facts as text, for those who may read but not change it (no disabled form). */
-function PlacementFacts({ placement: p, regime }: { placement: Placement; regime: string }) {
-  const rows: [string, string][] = [
-    ['Klient', p.clientName ?? `Klient ${p.clientId}`],
-    ['Insats', serviceLabel(p.service)],
-    ['Enhet och utförare', [p.unitName, p.providerName ?? p.providerId].filter(Boolean).join(', ') || '–'],
-    ['Regiform', regime ? regimeLabel(regime) : '–'],
-    ['Period', `${formatDate(p.start)} – ${p.end ? formatDate(p.end) : 'pågår'}`],
-    ['Uppsägningsdatum', p.noticeDate ? formatDate(p.noticeDate) : '–'],
-    ['Utebliven inflyttning (PAY-7)', p.noShow ? 'ja' : 'nej'],
-  ];
-  return (
-    <Paper withBorder p="md">
-      <Text mb="xs">Du kan läsa placeringen men inte ändra den.</Text>
-      <Table variant="vertical" layout="fixed" withTableBorder>
-        <Table.Tbody>
-          {rows.map(([k, v]) => (
-            <Table.Tr key={k}>
-              <Table.Th scope="row" w={240}>
-                {k}
-              </Table.Th>
-              <Table.Td>{v}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
-  );
-}
-
-/** Reported absences of a placement. */
-export function AbsenceList({ placement }: { placement: Placement }) {
-  const list = placement.absences ?? [];
-  if (list.length === 0) return <Text mb="sm">Ingen frånvaro rapporterad.</Text>;
-  return (
-    <Table mb="sm">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Från</Table.Th>
-          <Table.Th scope="col">Till</Table.Th>
-          <Table.Th scope="col">Kommentar</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {list.map((a, i) => (
-          <Table.Tr key={i}>
-            <Table.Td>{formatDate(a.from)}</Table.Td>
-            <Table.Td>{formatDate(a.to)}</Table.Td>
-            <Table.Td>{a.note || '–'}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
-function LevelSection({ placement }: { placement: Placement }) {
-  const { user } = useAuth();
-  const nameLevel = useLevelNamer();
-  const qc = useQueryClient();
-  const [v, setV] = useState({ from: placement.start, points: '', kind: 'preliminary', assessedOn: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const add = useMutation({
-    mutationFn: () =>
-      post(`/api/placements/${encodeURIComponent(placement.id)}/levels`, {
-        from: v.from.trim(),
-        points: Number(v.points),
-        kind: v.kind,
-        assessedOn: v.assessedOn.trim(),
-      }),
-    onSuccess: () => {
-      void qc.invalidateQueries();
-      setV((s) => ({ ...s, points: '' }));
-    },
-    onError: (e) => {
-      const field = formFieldError(e, LEVEL_FIELDS);
-      if (field) setErrors({ [field]: errorMessage(e) });
-    },
-  });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const found = validateLevelEntry(v);
-    setErrors(found);
-    if (Object.keys(found).length === 0) add.mutate();
-  }
-  const levels = placement.levels ?? [];
-  return (
-    <section aria-labelledby="level-h">
-      <Title order={2} id="level-h" size="h3" mb="xs">
-        Nivåer
-      </Title>
-      {levels.length === 0 ? (
-        <Alert color="orange" variant="light" title="Saknar nivå">
-          <Text size="sm">
-            Placeringen har ingen nivå ännu. Bedömningskansliet sätter en preliminär nivå (ASMT-2).
-          </Text>
-        </Alert>
-      ) : (
-        <Table mb="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Gäller från</Table.Th>
-              <Table.Th scope="col">Nivå</Table.Th>
-              <Table.Th scope="col">Bedömning</Table.Th>
-              <Table.Th scope="col">Bedömd</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {levels.map((l, i) => (
-              <Table.Tr key={i}>
-                <Table.Td>{formatDate(l.from)}</Table.Td>
-                <Table.Td>{levelText(l, nameLevel(placement.service, l.from, l.points))}</Table.Td>
-                <Table.Td>{kindLabel(l.kind)}</Table.Td>
-                <Table.Td>{formatDate(l.assessedOn)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {hasRole(user, 'assessor', 'admin') && (
-        <Paper withBorder p="md">
-          <form onSubmit={submit} noValidate aria-label="Ny nivå">
-            <Stack gap="sm">
-              <Group grow align="flex-start">
-                <DateField
-                  label="Gäller från"
-                  value={v.from}
-                  onChange={(x) => setV((s) => ({ ...s, from: x }))}
-                  error={errors.from}
-                  required
-                />
-                <TextInput
-                  label="Poäng"
-                  inputMode="numeric"
-                  value={v.points}
-                  onChange={(e) => {
-                    const points = e.currentTarget.value;
-                    setV((s) => ({ ...s, points }));
-                  }}
-                  error={errors.points}
-                  required
-                />
-                <Select
-                  label="Bedömning"
-                  data={[
-                    { value: 'preliminary', label: 'Preliminär' },
-                    { value: 'final', label: 'Slutlig' },
-                  ]}
-                  value={v.kind}
-                  onChange={(x) => setV((s) => ({ ...s, kind: x ?? '' }))}
-                  error={errors.kind}
-                  required
-                />
-                <DateField
-                  label="Bedömningsdatum"
-                  value={v.assessedOn}
-                  onChange={(x) => setV((s) => ({ ...s, assessedOn: x }))}
-                  error={errors.assessedOn}
-                  required
-                />
-              </Group>
-              <Group>
-                <Button type="submit" loading={add.isPending}>
-                  Lägg till nivå
-                </Button>
-              </Group>
-              {add.isError && !formFieldError(add.error, LEVEL_FIELDS) && (
-                <Alert color="red" role="alert" title="Nivån kunde inte sparas">
-                  <Text c={BAD} size="sm">
-                    {errorMessage(add.error)}
-                  </Text>
-                </Alert>
-              )}
-            </Stack>
-          </form>
-        </Paper>
-      )}
-    </section>
   );
 }

@@ -16,7 +16,7 @@ import { Link } from '../router.js';
 import type { Placement, SettlementRun } from '../types.js';
 import { RunStatus } from './SettlementPage.js';
 import { levelText } from './ClientPage.js';
-import { AbsenceList } from './PlacementPage.js';
+import { AbsenceList } from './placement-parts.js';
 import { WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
 

@@ -20,7 +20,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { BarChart } from '@mantine/charts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useDebouncedValue } from '@mantine/hooks';
 import { errorMessage, get, post } from '../api.js';
@@ -28,7 +27,6 @@ import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useModels, useProviders } from '../hooks.js';
 import {
-  formatKr,
   formatKrSigned,
   formatMkr,
   formatNumber,
@@ -37,6 +35,7 @@ import {
   serviceLabel,
 } from '../format.js';
 import { levelKey, perPerson, tabell3, whatIf, type Overrides } from '../scenario.js';
+import { Chart, Movements, Winners } from './scenario-parts.js';
 import type { CompareResult } from '../types.js';
 import { BAD } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
@@ -408,115 +407,18 @@ function Result({ request, result }: { request: Request; result: CompareResult }
         />
       </SimpleGrid>
       {movements.length > 0 && (
-        <section aria-labelledby="move-h">
-          <Title order={2} id="move-h" size="h3" mb="xs">
-            Personer som byter nivå (
-            {formatNumber(result.personsChangingLevel ?? movements.reduce((n, m) => n + m.persons, 0))})
-          </Title>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Insats</Table.Th>
-                <Table.Th scope="col">Från nivå</Table.Th>
-                <Table.Th scope="col">Till nivå</Table.Th>
-                <Table.Th scope="col" className="num">
-                  Personer
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {movements.map((m, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{m.service ? serviceLabel(m.service) : '–'}</Table.Td>
-                  <Table.Td>{levelLabel(m.from)}</Table.Td>
-                  <Table.Td>{levelLabel(m.to)}</Table.Td>
-                  <Table.Td className="num">{formatNumber(m.persons)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </section>
+        <Movements movements={movements} total={result.personsChangingLevel ?? null} />
       )}
-      <section aria-labelledby="winners-h">
-        <Title order={2} id="winners-h" size="h3" mb="xs">
-          Vinnare och förlorare per stadsdel (SCEN-3)
-        </Title>
-        {stale && (
-          <Text size="sm" mb="xs">
-            {request.basis === 'schablon'
+      <Winners
+        rows={shown.byDistrict}
+        note={
+          stale
+            ? request.basis === 'schablon'
               ? 'Räknas om med dina ändrade belopp …'
-              : 'Visar förslaget utan dina ändringar (omräkning per stadsdel görs för schablon).'}
-          </Text>
-        )}
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Stadsdel</Table.Th>
-              <Table.Th scope="col" className="num">
-                Nuvarande
-              </Table.Th>
-              <Table.Th scope="col" className="num">
-                Förslag
-              </Table.Th>
-              <Table.Th scope="col" className="num">
-                Skillnad
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {[...shown.byDistrict]
-              .sort((a, b) => a.difference - b.difference)
-              .map((d) => (
-                <Table.Tr key={d.district}>
-                  <Table.Td>{d.district}</Table.Td>
-                  <Table.Td className="num">{formatKr(d.baseline)}</Table.Td>
-                  <Table.Td className="num">{formatKr(d.proposal)}</Table.Td>
-                  <Table.Td className="num">{formatKrSigned(d.difference)}</Table.Td>
-                </Table.Tr>
-              ))}
-          </Table.Tbody>
-        </Table>
-      </section>
+              : 'Visar förslaget utan dina ändringar (omräkning per stadsdel görs för schablon).'
+            : null
+        }
+      />
     </Stack>
-  );
-}
-
-const COLORS = ['gray.7', 'blue.8'];
-
-/** A bar chart with a caption; the same figures are in the tables on the page (WCAG 1.1.1). */
-function Chart({
-  title,
-  data,
-  dataKey,
-  series,
-}: {
-  title: string;
-  data: Record<string, string | number>[];
-  dataKey: string;
-  series: string[];
-}) {
-  return (
-    <figure style={{ margin: 0 }}>
-      <figcaption>
-        <Text fw={600} mb="xs">
-          {title}
-        </Text>
-      </figcaption>
-      {data.length === 0 ? (
-        <Text size="sm">Inga uppgifter.</Text>
-      ) : (
-        <div role="img" aria-label={`${title}: diagram, samma siffror finns i tabellerna på sidan.`}>
-          <BarChart
-            h={260}
-            data={data}
-            dataKey={dataKey}
-            series={series.map((name, i) => ({ name, color: COLORS[i] ?? 'blue.8' }))}
-            withLegend
-            tickLine="y"
-            valueFormatter={(v) => formatNumber(v, 1)}
-          />
-        </div>
-      )}
-    </figure>
   );
 }

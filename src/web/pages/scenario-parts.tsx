@@ -1,0 +1,131 @@
+/**
+ * Parts of the scenario page (SCEN-1..3): the bar chart figure, persons changing level and the
+ * winners and losers per district, kept apart so each file stays small.
+ */
+import { Table, Text, Title } from '@mantine/core';
+import { BarChart } from '@mantine/charts';
+import { formatKr, formatKrSigned, formatNumber, levelLabel, serviceLabel } from '../format.js';
+import type { CompareResult } from '../types.js';
+
+/** Persons whose level changes between the models, per service and pair of levels. */
+export function Movements({
+  movements,
+  total,
+}: {
+  movements: NonNullable<CompareResult['levelChanges']>;
+  total: number | null;
+}) {
+  return (
+    <section aria-labelledby="move-h">
+      <Title order={2} id="move-h" size="h3" mb="xs">
+        Personer som byter nivå ({formatNumber(total ?? movements.reduce((n, m) => n + m.persons, 0))})
+      </Title>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Insats</Table.Th>
+            <Table.Th scope="col">Från nivå</Table.Th>
+            <Table.Th scope="col">Till nivå</Table.Th>
+            <Table.Th scope="col" className="num">
+              Personer
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {movements.map((m, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>{m.service ? serviceLabel(m.service) : '–'}</Table.Td>
+              <Table.Td>{levelLabel(m.from)}</Table.Td>
+              <Table.Td>{levelLabel(m.to)}</Table.Td>
+              <Table.Td className="num">{formatNumber(m.persons)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </section>
+  );
+}
+
+/** Districts from the largest loss to the largest gain (SCEN-3). */
+export function Winners({ rows, note }: { rows: CompareResult['byDistrict']; note: string | null }) {
+  return (
+    <section aria-labelledby="winners-h">
+      <Title order={2} id="winners-h" size="h3" mb="xs">
+        Vinnare och förlorare per stadsdel (SCEN-3)
+      </Title>
+      {note && (
+        <Text size="sm" mb="xs">
+          {note}
+        </Text>
+      )}
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Stadsdel</Table.Th>
+            <Table.Th scope="col" className="num">
+              Nuvarande
+            </Table.Th>
+            <Table.Th scope="col" className="num">
+              Förslag
+            </Table.Th>
+            <Table.Th scope="col" className="num">
+              Skillnad
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {[...rows]
+            .sort((a, b) => a.difference - b.difference)
+            .map((d) => (
+              <Table.Tr key={d.district}>
+                <Table.Td>{d.district}</Table.Td>
+                <Table.Td className="num">{formatKr(d.baseline)}</Table.Td>
+                <Table.Td className="num">{formatKr(d.proposal)}</Table.Td>
+                <Table.Td className="num">{formatKrSigned(d.difference)}</Table.Td>
+              </Table.Tr>
+            ))}
+        </Table.Tbody>
+      </Table>
+    </section>
+  );
+}
+
+const COLORS = ['gray.7', 'blue.8'];
+
+/** A bar chart with a caption; the same figures are in the tables on the page (WCAG 1.1.1). */
+export function Chart({
+  title,
+  data,
+  dataKey,
+  series,
+}: {
+  title: string;
+  data: Record<string, string | number>[];
+  dataKey: string;
+  series: string[];
+}) {
+  return (
+    <figure style={{ margin: 0 }}>
+      <figcaption>
+        <Text fw={600} mb="xs">
+          {title}
+        </Text>
+      </figcaption>
+      {data.length === 0 ? (
+        <Text size="sm">Inga uppgifter.</Text>
+      ) : (
+        <div role="img" aria-label={`${title}: diagram, samma siffror finns i tabellerna på sidan.`}>
+          <BarChart
+            h={260}
+            data={data}
+            dataKey={dataKey}
+            series={series.map((name, i) => ({ name, color: COLORS[i] ?? 'blue.8' }))}
+            withLegend
+            tickLine="y"
+            valueFormatter={(v) => formatNumber(v, 1)}
+          />
+        </div>
+      )}
+    </figure>
+  );
+}
