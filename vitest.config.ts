@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bin/**/*.test.ts', 'e2e/**/*.test.ts'],
+    reporters: ['default', './vitest.summary.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
