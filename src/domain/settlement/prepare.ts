@@ -269,6 +269,10 @@ function prepareLevels(r: Resolver, p: PlacementInput, start: number, paidEnd: n
     for (const d of r.periodsOf(p.service)) {
       if (d.from > hi || d.to < lo || d.period.service.levels.length === 0) continue;
       checkLevel(r, p, d, e);
+      // A given level id is checked against the model where the entry starts; a later model
+      // (LSS housing 2024 has no "grundpeng") is checked when a month it holds is settled, so
+      // earlier months still settle (segment.ts names the placement and field then).
+      if (e.points === null) break;
     }
   }
   return out;

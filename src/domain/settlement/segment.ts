@@ -123,7 +123,15 @@ export function resolveSeg(r: Resolver, p: PreparedPlacement, s: number, e: numb
       if (entry.points !== null) {
         level = r.classify(dp.period, entry.points);
         flags |= F_POINTS;
-      } else level = entry.level;
+      } else {
+        level = entry.level;
+        if (level !== null && !r.hasLevel(svc, level))
+          throw new InputError(
+            'unknown-level',
+            `${dp.period.model.id}, in force from ${dp.period.from}, has no level "${level}" for ${p.service} (it has ${svc.levels.map((lv) => lv.id).join(', ')}): give points or a new level entry`,
+            where(p, `levels[${entry.index}].level`),
+          );
+      }
       if (entry.final) flags |= F_FINAL;
     }
   }
