@@ -8,7 +8,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { parseIdentity } from '../../../db/identity.js';
 import { districtScope, userOf } from '../../access.js';
 import { audit } from '../../audit.js';
-import { badInput, outOfScope, notFound, stale } from '../../errors.js';
+import { badInput, outOfScope } from '../../errors.js';
+import { staleOrMissing } from '../../versioned.js';
 import { isoTime, kr } from '../../present.js';
 import { lineView } from '../settlement-runs/present.js';
 import { visibleClient } from './access.js';
@@ -272,13 +273,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           .returningAll()
           .executeTakeFirst();
         if (!c) {
-          const now = await trx
-            .selectFrom('clients')
-            .select('version')
-            .where('id', '=', current.id)
-            .executeTakeFirst();
-          if (!now) throw notFound('client', current.id);
-          throw stale('client', current.id, now.version);
+          return staleOrMissing(trx, 'clients', 'client', current.id);
         }
         await audit(trx, user, {
           action: 'update',

@@ -8,7 +8,8 @@ import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { districtScope, providerScope, userOf } from '../../access.js';
 import { audit } from '../../audit.js';
-import { notFound, refused, stale } from '../../errors.js';
+import { notFound, refused } from '../../errors.js';
+import { staleOrMissing } from '../../versioned.js';
 import { visibleClient } from '../clients/access.js';
 import { visiblePlacement } from './access.js';
 import { checkLevel } from './level-check.js';
@@ -244,12 +245,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           .where('version', '=', version)
           .executeTakeFirst();
         if (Number(res.numUpdatedRows) === 0) {
-          const now = await trx
-            .selectFrom('placements')
-            .select('version')
-            .where('id', '=', p.id)
-            .executeTakeFirstOrThrow();
-          throw stale('placement', p.id, now.version);
+          return staleOrMissing(trx, 'placements', 'placement', p.id);
         }
         await audit(trx, user, {
           action: 'update',

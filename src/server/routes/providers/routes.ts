@@ -5,7 +5,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SERVICE_IDS } from '../../../domain/rate-model/schema.js';
-import { badInput, notFound, stale } from '../../errors.js';
+import { badInput, notFound } from '../../errors.js';
+import { staleOrMissing } from '../../versioned.js';
 import { providerCreate, providerPatch, providerView, unitCreate, unitPatch, unitView } from './schema.js';
 
 const checkServices = (services: string[]): void => {
@@ -105,13 +106,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         .where('version', '=', version)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) === 0) {
-        const cur = await db
-          .selectFrom('providers')
-          .select('version')
-          .where('id', '=', request.params.id)
-          .executeTakeFirst();
-        if (!cur) throw notFound('provider', request.params.id);
-        throw stale('provider', request.params.id, cur.version);
+        return staleOrMissing(db, 'providers', 'provider', request.params.id);
       }
       const [p] = await load(request.params.id);
       return p!;
@@ -183,13 +178,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         .returningAll()
         .executeTakeFirst();
       if (!u) {
-        const cur = await db
-          .selectFrom('units')
-          .select('version')
-          .where('id', '=', request.params.id)
-          .executeTakeFirst();
-        if (!cur) throw notFound('unit', request.params.id);
-        throw stale('unit', request.params.id, cur.version);
+        return staleOrMissing(db, 'units', 'unit', request.params.id);
       }
       return {
         id: u.id,

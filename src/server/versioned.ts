@@ -1,0 +1,26 @@
+/**
+ * Optimistic concurrency (issue 5): after an `UPDATE … WHERE version = ?` touched no row, find out
+ * why, in one place: the record is gone (404) or someone else changed it (409 with its version).
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
+import { notFound, stale } from './errors.js';
+
+/** Tables whose rows carry a `version` and an `id`. */
+type VersionedTable = 'clients' | 'placements' | 'providers' | 'units';
+
+/** Throws 404 if the row is gone, else 409 naming its current version. */
+export async function staleOrMissing(
+  db: Kysely<DB>,
+  table: VersionedTable,
+  entity: string,
+  id: string | number,
+): Promise<never> {
+  const row = await db
+    .selectFrom(table)
+    .select('version')
+    .where('id', '=', id as never)
+    .executeTakeFirst();
+  if (!row) throw notFound(entity, id);
+  throw stale(entity, id, row.version);
+}
