@@ -6,11 +6,29 @@
 /** An amount in öre (1 kr = 100 öre); always an integer. */
 export type Ore = number;
 
-/** Whole kronor from a rate-model file to öre; rejects figures with more than two decimals. */
+/**
+ * The largest amount in kronor the system accepts anywhere (10^11 kr): far above any city budget,
+ * and öre stay exact integers (< 2^53) with room for sums of millions of lines.
+ */
+export const MAX_KRONOR = 100_000_000_000;
+
+/**
+ * True when `kronor` is exactly a number with at most two decimals (1.15, 4.35, 0.1), i.e. the
+ * double nearest to k/100 for an integer k. Exact: `Math.round(n * 100) / 100` is the correctly
+ * rounded k/100, so equality holds for every two-decimal literal and for nothing else; a test such
+ * as `Number.isInteger(n * 100)` wrongly refuses 1.15 (114.99999999999999).
+ */
+export function isExactKronor(kronor: number): boolean {
+  if (!Number.isFinite(kronor) || Math.abs(kronor) > MAX_KRONOR) return false;
+  return Math.round(kronor * 100) / 100 === kronor;
+}
+
+/** Kronor (at most two decimals) to öre, exactly; anything else is a RangeError. */
 export function kronorToOre(kronor: number): Ore {
+  if (!isExactKronor(kronor))
+    throw new RangeError(`${kronor} kr is not an amount in kronor with at most two decimals`);
   const ore = Math.round(kronor * 100);
-  if (Math.abs(ore - kronor * 100) > 1e-6) throw new RangeError(`${kronor} kr has more than two decimals`);
-  return ore;
+  return ore === 0 ? 0 : ore;
 }
 
 /** Öre to kronor for JSON output (contract.md: numbers of kronor, exact to the öre). */
