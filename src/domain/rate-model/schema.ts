@@ -154,6 +154,11 @@ const settlement = z.strictObject({
    * `weeks-4.3` = sessions/week × 4.3 × calendar days / days in the month (004's own estimate).
    */
   sessionCount: z.enum(['weekday-share', 'weeks-4.3']).default('weekday-share'),
+  /**
+   * ASMT-5: the provider keeps a granted level for at least `months`; a lower measurement takes
+   * effect only when the guarantee has run, a higher one at once. Absent = no guarantee.
+   */
+  levelGuarantee: z.strictObject({ months: z.number().int().positive(), source }).optional(),
   note: z.string().optional(),
 });
 export type SettlementRulesInput = z.infer<typeof settlement>;
