@@ -103,3 +103,30 @@ function openPostgres(url: string): Database {
     },
   };
 }
+
+/**
+ * Why the database role is too strong for the application, in Swedish (issue #13 §1): a
+ * superuser, or the owner of the guarded tables, can disable the triggers that keep approved runs
+ * and the audit log unchanged. Empty on PGlite (one process, its own files) and for a plain role.
+ */
+export async function roleWarnings(database: Database): Promise<string[]> {
+  if (database.kind !== 'postgres') return [];
+  const { rows } = await sql<{ role: string; superuser: boolean; owned: number }>`
+    select current_user as role,
+      (select rolsuper or rolbypassrls from pg_roles where rolname = current_user) as superuser,
+      (select count(*)::int from pg_tables
+        where tablename in ('settlement_runs', 'settlement_lines', 'audit_log')
+          and pg_has_role(current_user, tableowner, 'USAGE')) as owned`.execute(database.db);
+  const r = rows[0];
+  if (!r) return [];
+  const out: string[] = [];
+  if (r.superuser)
+    out.push(
+      `Varning: databasrollen ${r.role} är superanvändare och kan stänga av skydden för attesterade körningar och loggen; kör med en egen roll utan superanvändarrätt (docs/security.md).`,
+    );
+  else if (r.owned > 0)
+    out.push(
+      `Varning: databasrollen ${r.role} äger tabellerna och kan stänga av deras skydd; låt en annan roll äga schemat (docs/security.md).`,
+    );
+  return out;
+}

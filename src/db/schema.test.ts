@@ -82,7 +82,8 @@ for (const target of testTargets()) {
         .insertInto('settlement_runs')
         .values({ month: '2025-01', total_ore: 1, line_count: 0, models: [], status: 'approved' })
         .execute();
-      await expect(second).rejects.toMatchObject({ code: '23505' });
+      // The overlap guard (issue #13 §1) answers before the unique index.
+      await expect(second).rejects.toMatchObject({ code: '23P01' });
     });
 
     it('keeps the audit log append-only', async () => {

@@ -81,6 +81,11 @@ export function fromDatabaseError(error: unknown): ApiError | null {
   if (!e || typeof e.code !== 'string') return null;
   if (e.code === '23P01' && e.constraint === 'placements_no_overlap')
     return conflict('placement-overlap', 'The client already has a placement of this service in that period');
+  if (e.code === '23P01' && e.constraint === 'settlement_runs_scope_overlap')
+    return conflict(
+      'run-already-approved',
+      'Another run for this month and an overlapping scope is approved',
+    );
   if (e.code === '23505' && e.constraint === 'settlement_runs_one_approved')
     return conflict('run-already-approved', 'Another run for this month and scope is already approved');
   if (e.code === '23505') return conflict('duplicate', `Already exists (${e.constraint ?? 'unique'})`);

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { openDatabase, type Database } from '../db/connect.js';
+import { openDatabase, roleWarnings, type Database } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { syncRateModels } from '../db/rate-models.js';
 import {
@@ -60,6 +60,8 @@ export interface RunningServer {
   database: Database;
   /** What demo seeding created at this start (null when the database already had data). */
   seeded: DemoSummary | null;
+  /** What the start banner must warn about (a superuser database role; docs/security.md). */
+  warnings: string[];
   /** The demo accounts (username/password per role) to print. */
   accounts: readonly DemoAccount[];
   close(): Promise<void>;
@@ -100,6 +102,7 @@ export async function prepareDatabase(
 /** Starts the server and returns its URL, the app and how to stop it. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { database, seeded } = await prepareDatabase(options);
+  const warnings = await roleWarnings(database);
   // Jobs: pg-boss on a PostgreSQL server (issue #5), the in-process runner on PGlite.
   const jobs: JobQueue = options.databaseUrl
     ? new PgBossQueue(database.db, options.databaseUrl)
@@ -125,6 +128,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     app,
     database,
     seeded,
+    warnings,
     accounts: options.seed === 'none' ? DEMO_ACCOUNTS.filter((a) => a.role === 'admin') : DEMO_ACCOUNTS,
     close() {
       closing ??= (async () => {

@@ -67,6 +67,7 @@ export function register(program: Command): void {
           for (const a of server.accounts)
             lines.push(`  ${ROLE_SV[a.role].padEnd(14)} ${a.username.padEnd(13)} ${a.password}`);
           process.stdout.write(lines.join('\n') + '\n');
+          for (const warning of server.warnings) process.stderr.write(`${warning}\n`);
           let stopping = false;
           const stop = (signal: string) => {
             if (stopping) return;
