@@ -82,7 +82,7 @@ for (const target of testTargets()) {
         `select count(*)::int as n, coalesce(sum(amount_ore), 0)::int as s from settlement_lines where run_id = ${id}`,
       );
 
-    it.each([
+    const attacks: [string, () => string][] = [
       [
         'moving lines out of an exported run',
         () => `update settlement_lines set run_id = ${draft} where run_id = ${exported}`,
@@ -138,13 +138,14 @@ for (const target of testTargets()) {
             `exporting while changing ${set.split(' ')[0]}`,
             () =>
               `update settlement_runs set status = 'exported', exported_at = now(), ${set} where id = ${approved}`,
-          ] as const,
+          ] as [string, () => string],
       ),
       [
         'exporting a draft without approval',
         () => `update settlement_runs set status = 'exported' where id = ${draft}`,
       ],
-    ])('refuses %s', async (_name, statement) => {
+    ];
+    it.each(attacks)('refuses %s', async (_name, statement) => {
       const before = [await lineSum(draft), await lineSum(approved), await lineSum(exported)];
       await expect(run(db, statement())).rejects.toMatchObject({ code: 'P0001' });
       expect([await lineSum(draft), await lineSum(approved), await lineSum(exported)]).toEqual(before);
