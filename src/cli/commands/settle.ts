@@ -69,6 +69,14 @@ export function settlementText(r: SettlementResult): string {
   return parts.join('\n');
 }
 
+interface SettleOpts {
+  input: string;
+  month: string;
+  previous?: string[];
+  skipInvalid?: boolean;
+  json?: boolean;
+}
+
 /** Registers the command (discovered by src/cli/registry.ts). */
 export function register(program: Command): void {
   program
@@ -79,15 +87,32 @@ export function register(program: Command): void {
     .requiredOption('--input <file>', 'settlement input JSON (contract.md)')
     .requiredOption('--month <YYYY-MM>', 'the month to settle')
     .option('--previous <files...>', 'outputs of earlier runs (settle --json), for corrections (PAY-9)')
+    .option(
+      '--skip-invalid',
+      'settle the placements that can be paid; list the refused ones ("refused" in JSON, and on stderr)',
+    )
     .option('--json', 'print JSON')
-    .action((opts: { input: string; month: string; previous?: string[]; json?: boolean }) => {
+    .action((opts: SettleOpts) => {
       try {
         checkMonth(opts.month);
         const input = parseSettlementInput(readJson(opts.input), opts.input);
         const previous = (opts.previous ?? []).map((f) => parsePreviousRun(readJson(f), f));
         const result = settleMonth(loadCatalog(), input, opts.month, { previous });
+        const first = result.refused[0];
+        // contract.md: a placement whose facts cannot be paid is bad input (exit 2) unless skipped.
+        if (first && !opts.skipInvalid)
+          throw new InputError(
+            first.id,
+            first.message,
+            `placement ${first.placementId}, field ${first.field}`,
+          );
         for (const w of result.warnings) process.stderr.write(`ersattning: warning: ${w}\n`);
-        if (opts.json) emit(true, presentSettlement(result), () => '');
+        for (const x of result.refused)
+          process.stderr.write(
+            `ersattning: refused: placement ${x.placementId}, field ${x.field}: ${x.id}: ${x.message} ${x.action}\n`,
+          );
+        const doc = presentSettlement(result);
+        if (opts.json) emit(true, opts.skipInvalid ? { ...doc, refused: result.refused } : doc, () => '');
         else emit(false, result, settlementText);
       } catch (error) {
         fail(error);

@@ -153,7 +153,13 @@ export function checkRuns(runs: readonly PreviousRun[], month: string): RunRef[]
     .sort((a, b) => a.month.localeCompare(b.month) || a.file.localeCompare(b.file));
 }
 
-type Recompute = (month: string) => SettlementLine[];
+/** A month recomputed with today's facts: its lines, and the placements refused in it. */
+export interface MonthRecompute {
+  lines: SettlementLine[];
+  refused: ReadonlySet<string>;
+}
+
+type Recompute = (month: string) => MonthRecompute;
 
 /**
  * The correction lines for every month of the earlier runs (PAY-9), given a function that settles
@@ -185,7 +191,8 @@ export function corrections(
   const out: SettlementLine[] = [];
   for (const m of months) {
     const now = new Map<string, { amount: number; lines: SettlementLine[] }>();
-    for (const l of recompute(m)) {
+    const again = recompute(m);
+    for (const l of again.lines) {
       const k = keyOf(m, l.placementId, l.kind);
       const e = now.get(k) ?? { amount: 0, lines: [] };
       e.amount += l.amount;
@@ -198,6 +205,7 @@ export function corrections(
     const span = monthSpan(m);
     for (const k of keys) {
       const [, placementId, kind] = k.split('\u0000') as [string, string, Exclude<LineKind, 'correction'>];
+      if (again.refused.has(placementId)) continue; // its facts cannot be paid now: what was paid stands
       const recomputed = now.get(k)?.amount ?? 0;
       const before = paid.get(k) ?? 0;
       const diff = recomputed - before;

@@ -3,11 +3,13 @@
  * stretches where nothing changes (model, level, rate, regime, participation, rule), and turns
  * each into explained lines: ordinary payment (PAY-1..PAY-4, PAY-6, PAY-7, SVC-3, SVC-4, LVL-6,
  * LVL-7), idle place (PAY-5), premises (RATE-5, RATE-7) and evening/night hours (RATE-6). Works on
- * day numbers and cached look-ups: no per-day allocation, no Temporal.
+ * day numbers and cached look-ups: no per-day allocation, no Temporal. A placement whose facts
+ * have a problem on a day of the month is refused (its lines dropped, the problems reported).
  */
 import type { Unit } from '../rate-model/types.js';
 import { dayToIso, weekdaysBetween, type MonthSpan } from './days.js';
 import type { PreparedPlacement } from './prepare.js';
+import type { ScopedProblem } from './problems.js';
 import type { DayPeriod, LineSources, ResolvedRate, Resolver } from './resolve.js';
 import type { Accumulator } from './rounding.js';
 import {
@@ -25,147 +27,187 @@ import type { SettlementLine } from './types.js';
 
 export type { Split } from './segment.js';
 
-/** Settles one placement for one month, appending its lines to `out` (PAY-1..PAY-8). */
-export function settlePlacementMonth(
-  r: Resolver,
-  p: PreparedPlacement,
-  span: MonthSpan,
-  acc: Accumulator,
-  out: SettlementLine[],
-  split: Split = 'stretch',
-): void {
-  acc.reset();
-  const a = Math.max(p.start, span.first);
-  const b = Math.min(p.fullEnd, span.last);
-  if (a <= b) emitStretches(r, p, span, acc, out, split, a, b, false);
-  const ia = Math.max(p.idleFrom, span.first);
-  const ib = Math.min(p.idleTo, span.last);
-  if (ia <= ib) emitStretches(r, p, span, acc, out, split, ia, ib, true);
-  if (p.evening.length > 0 && a <= b) emitEvening(r, p, acc, out, a, b, span);
+/** The two kinds of paid stretch: full payment (PAY-1, PAY-6, PAY-7) and the idle place (PAY-5). */
+export type StretchKind = 'ordinary' | 'idle';
+
+/** What settling one month shares across placements. */
+export interface MonthContext {
+  r: Resolver;
+  span: MonthSpan;
+  acc: Accumulator;
+  /** Lines are appended here. */
+  out: SettlementLine[];
+  split: Split;
+  /** Problems of refused placements are appended here. */
+  problems: ScopedProblem[];
 }
 
-function emitStretches(
-  r: Resolver,
-  p: PreparedPlacement,
-  span: MonthSpan,
-  acc: Accumulator,
-  out: SettlementLine[],
-  split: Split,
-  a: number,
-  b: number,
-  idle: boolean,
-): void {
-  const cuts = breakpoints(r, p, a, b, idle, split);
+/**
+ * Settles one placement for one month, appending its lines to `ctx.out` (PAY-1..PAY-8); false,
+ * with its problems in `ctx.problems` and no lines, when its facts cannot be paid this month.
+ */
+export function settlePlacementMonth(ctx: MonthContext, p: PreparedPlacement): boolean {
+  const { span } = ctx;
+  if (p.problems.length > 0) {
+    for (const x of p.problems) ctx.problems.push(x);
+    return false;
+  }
+  ctx.acc.reset();
+  const mark = ctx.out.length;
+  const known = ctx.problems.length;
+  const a = Math.max(p.payFrom, span.first);
+  const b = Math.min(p.fullEnd, span.last);
+  if (a <= b) emitStretches(ctx, p, { from: a, to: b, kind: 'ordinary' });
+  const ia = Math.max(p.idleFrom, p.payFrom, span.first);
+  const ib = Math.min(p.idleTo, span.last);
+  if (ia <= ib) emitStretches(ctx, p, { from: ia, to: ib, kind: 'idle' });
+  if (ctx.problems.length > known) {
+    ctx.out.length = mark;
+    return false;
+  }
+  if (p.evening.length > 0 && a <= b) emitEvening(ctx, p, { from: a, to: b });
+  return true;
+}
+
+/** Days [from, to] paid as one kind. */
+interface Paid {
+  from: number;
+  to: number;
+  kind: StretchKind;
+}
+
+/** Whether two consecutive segments can be one line (nothing paid changes between them). */
+function sameSeg(x: Seg, y: Seg): boolean {
+  return (
+    x.dp === y.dp &&
+    x.level === y.level &&
+    x.rate === y.rate &&
+    x.ore === y.ore &&
+    x.sessions === y.sessions &&
+    x.flags === y.flags
+  );
+}
+
+function emitStretches(ctx: MonthContext, p: PreparedPlacement, paid: Paid): void {
+  const idle = paid.kind === 'idle';
+  const cuts = breakpoints(ctx.r, p, paid.from, paid.to, idle, ctx.split);
   let cur: Seg | null = null;
-  let s = a;
+  let s = paid.from;
   for (let i = 0; i <= cuts.length; i++) {
-    const e = i < cuts.length ? (cuts[i] as number) - 1 : b;
-    const seg = resolveSeg(r, p, s, e, idle);
-    if (
-      cur &&
-      split === 'stretch' &&
-      cur.dp === seg.dp &&
-      cur.level === seg.level &&
-      cur.rate === seg.rate &&
-      cur.ore === seg.ore &&
-      cur.sessions === seg.sessions &&
-      cur.flags === seg.flags
-    )
-      cur.to = e;
+    const e = i < cuts.length ? (cuts[i] as number) - 1 : paid.to;
+    const seg = resolveSeg(ctx.r, p, { from: s, to: e, idle, problems: ctx.problems });
+    s = e + 1;
+    if (!seg) continue; // a problem: the placement is refused once the month is done
+    if (cur && ctx.split === 'stretch' && sameSeg(cur, seg)) cur.to = e;
     else {
-      if (cur) emitSeg(r, p, span, acc, out, cur, idle);
+      if (cur) emitSeg(ctx, p, cur, paid.kind);
       cur = seg;
     }
-    s = e + 1;
   }
-  if (cur) emitSeg(r, p, span, acc, out, cur, idle);
+  if (cur) emitSeg(ctx, p, cur, paid.kind);
 }
 
-function emitSeg(
-  r: Resolver,
-  p: PreparedPlacement,
-  span: MonthSpan,
-  acc: Accumulator,
-  out: SettlementLine[],
-  g: Seg,
-  idle: boolean,
-): void {
-  const svc = g.dp.period.service;
-  const model = g.dp.period.model;
+/** A line before the placement's fields are filled in: what it pays, for which days, and why. */
+interface LineDraft {
+  kind: SettlementLine['kind'];
+  basis: SettlementLine['basis'];
+  seg: Seg;
+  quantity: number;
+  unit: Unit;
+  rate: number;
+  amount: number;
+  rules: readonly string[];
+  sources: LineSources;
+}
+
+/** A quantity and its amount in öre. */
+interface Paying {
+  quantity: number;
+  amount: number;
+}
+
+/** The ordinary or idle payment of a segment, by the service's unit (PAY-2..PAY-4). */
+function payment(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchKind): Paying {
+  const { span, acc } = ctx;
   const days = g.to - g.from + 1;
-  const kind = idle ? 'idle' : 'ordinary';
-  let quantity: number;
-  let amount: number;
-  switch (svc.unit) {
+  const idle = kind === 'idle';
+  switch (g.dp.period.service.unit) {
     case 'month':
-      quantity = Math.round((days / span.days) * 10000) / 10000;
-      amount = acc.take(idle ? 'idle:m' : 'ordinary:m', g.ore * days, span.days); // PAY-3
-      break;
+      return {
+        quantity: Math.round((days / span.days) * 10000) / 10000,
+        amount: acc.take(idle ? 'idle:m' : 'ordinary:m', g.ore * days, span.days), // PAY-3
+      };
     case 'session': {
-      const sh = sessionShare(model.settlement.sessionCount, g, span);
-      quantity = Math.round((sh.units / sh.den) * 10000) / 10000;
-      amount = acc.take(idle ? `idle:${sh.den}` : `ordinary:${sh.den}`, g.ore * sh.units, sh.den);
-      break;
+      const sh = sessionShare(g.dp.period.model.settlement.sessionCount, g, span);
+      return {
+        quantity: Math.round((sh.units / sh.den) * 10000) / 10000,
+        amount: acc.take(idle ? `idle:${sh.den}` : `ordinary:${sh.den}`, g.ore * sh.units, sh.den),
+      };
     }
     case 'course-session': {
       let n = 0;
       for (const c of p.course) if (c.day >= g.from && c.day <= g.to) n++;
-      quantity = n;
-      amount = g.ore * n;
-      break;
+      return { quantity: n, amount: g.ore * n };
     }
     default:
-      quantity = days;
-      amount = g.ore * days;
+      return { quantity: days, amount: g.ore * days };
   }
-  const from = dayToIso(g.from);
-  const to = dayToIso(g.to);
-  if (quantity > 0)
-    out.push(
-      line(
-        p,
-        kind,
-        null,
-        from,
-        to,
-        quantity,
-        svc.unit,
-        days,
-        span.days,
-        g.ore,
-        amount,
-        g,
-        model.id,
-        rulesFor(g.flags, svc.unit),
-        g.flags & (F_INDIVIDUAL_LSS | F_INDIVIDUAL_SP)
-          ? { rate: 'individual rate in the input (LVL-6/LVL-7)', level: svc.source }
-          : g.rate.sources,
-      ),
-    );
-  const pr = g.rate.premises;
-  if (!pr || (idle && !model.settlement.premisesOnIdleDays)) return;
-  let pq: number;
-  let pa: number;
+}
+
+/** The premises allowance of a segment, by its own unit (RATE-5, RATE-7). */
+function premisesPayment(ctx: MonthContext, g: Seg, kind: StretchKind): Paying {
+  const { span, acc } = ctx;
+  const pr = g.rate.premises!;
+  const days = g.to - g.from + 1;
+  const idle = kind === 'idle';
   switch (pr.unit) {
     case 'month':
-      pq = Math.round((days / span.days) * 10000) / 10000;
-      pa = acc.take(idle ? 'premises-idle:m' : 'premises:m', pr.ore * days, span.days);
-      break;
-    case 'weekday':
-      pq = weekdaysBetween(g.from, g.to);
-      pa = pr.ore * pq;
-      break;
+      return {
+        quantity: Math.round((days / span.days) * 10000) / 10000,
+        amount: acc.take(idle ? 'premises-idle:m' : 'premises:m', pr.ore * days, span.days),
+      };
+    case 'weekday': {
+      const n = weekdaysBetween(g.from, g.to);
+      return { quantity: n, amount: pr.ore * n };
+    }
     case 'session': {
-      const sh = sessionShare(model.settlement.sessionCount, g, span);
-      pq = Math.round((sh.units / sh.den) * 10000) / 10000;
-      pa = acc.take(idle ? `premises-idle:${sh.den}` : `premises:${sh.den}`, pr.ore * sh.units, sh.den);
-      break;
+      const sh = sessionShare(g.dp.period.model.settlement.sessionCount, g, span);
+      return {
+        quantity: Math.round((sh.units / sh.den) * 10000) / 10000,
+        amount: acc.take(idle ? `premises-idle:${sh.den}` : `premises:${sh.den}`, pr.ore * sh.units, sh.den),
+      };
     }
     default:
-      pq = days;
-      pa = pr.ore * days;
+      return { quantity: days, amount: pr.ore * days };
   }
-  if (pq <= 0) return;
+}
+
+function emitSeg(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchKind): void {
+  const svc = g.dp.period.service;
+  const model = g.dp.period.model;
+  const paid = payment(ctx, p, g, kind);
+  if (paid.quantity > 0)
+    ctx.out.push(
+      line(ctx, p, {
+        kind,
+        basis: null,
+        seg: g,
+        quantity: paid.quantity,
+        unit: svc.unit,
+        rate: g.ore,
+        amount: paid.amount,
+        rules: rulesFor(g.flags, svc.unit),
+        sources:
+          g.flags & (F_INDIVIDUAL_LSS | F_INDIVIDUAL_SP)
+            ? { rate: 'individual rate in the input (LVL-6/LVL-7)', level: svc.source }
+            : g.rate.sources,
+      }),
+    );
+  const pr = g.rate.premises;
+  const idle = kind === 'idle';
+  if (!pr || (idle && !model.settlement.premisesOnIdleDays)) return;
+  const prem = premisesPayment(ctx, g, kind);
+  if (prem.quantity <= 0) return;
   const rules = pr.prorated
     ? idle
       ? PREMISES_PRORATED_IDLE_RULES
@@ -173,24 +215,18 @@ function emitSeg(
     : idle
       ? PREMISES_IDLE_RULES
       : PREMISES_RULES;
-  out.push(
-    line(
-      p,
-      'premises',
-      kind,
-      from,
-      to,
-      pq,
-      pr.unit as Unit,
-      days,
-      span.days,
-      pr.ore,
-      pa,
-      g,
-      model.id,
+  ctx.out.push(
+    line(ctx, p, {
+      kind: 'premises',
+      basis: kind,
+      seg: g,
+      quantity: prem.quantity,
+      unit: pr.unit as Unit,
+      rate: pr.ore,
+      amount: prem.amount,
       rules,
-      pr.sources,
-    ),
+      sources: pr.sources,
+    }),
   );
 }
 
@@ -203,45 +239,31 @@ function sessionShare(count: string, g: Seg, span: MonthSpan): { units: number; 
   return { units: g.sessions * weekdaysBetween(g.from, g.to), den: 5 };
 }
 
-function line(
-  p: PreparedPlacement,
-  kind: SettlementLine['kind'],
-  basis: SettlementLine['basis'],
-  from: string,
-  to: string,
-  quantity: number,
-  unit: Unit,
-  days: number,
-  daysInMonth: number,
-  rate: number,
-  amount: number,
-  g: Seg,
-  model: string,
-  rules: readonly string[],
-  sources: LineSources,
-): SettlementLine {
+/** A settlement line from its draft and the placement (PAY-10: every figure explained). */
+function line(ctx: MonthContext, p: PreparedPlacement, d: LineDraft): SettlementLine {
+  const g = d.seg;
   return {
     placementId: p.id,
     providerId: p.providerId,
     district: p.district,
     service: p.service,
-    kind,
-    basis,
-    from,
-    to,
-    quantity,
-    unit,
-    days,
-    daysInMonth,
-    rate,
-    amount,
+    kind: d.kind,
+    basis: d.basis,
+    from: dayToIso(g.from),
+    to: dayToIso(g.to),
+    quantity: d.quantity,
+    unit: d.unit,
+    days: g.to - g.from + 1,
+    daysInMonth: ctx.span.days,
+    rate: d.rate,
+    amount: d.amount,
     level: g.level,
     interval: g.rate.interval,
     regime: p.regime,
     paidAsRegime: g.rate.paidAs,
-    model,
-    rules,
-    sources,
+    model: g.dp.period.model.id,
+    rules: d.rules,
+    sources: d.sources,
     illustrative: g.rate.illustrative,
     correctsMonth: null,
     correctedKind: null,
@@ -251,15 +273,8 @@ function line(
 }
 
 /** RATE-6: evening/night hours, one line per run of dates under the same model and rate. */
-function emitEvening(
-  r: Resolver,
-  p: PreparedPlacement,
-  acc: Accumulator,
-  out: SettlementLine[],
-  a: number,
-  b: number,
-  span: MonthSpan,
-): void {
+function emitEvening(ctx: MonthContext, p: PreparedPlacement, paid: { from: number; to: number }): void {
+  const { r } = ctx;
   let first = -1;
   let last = -1;
   let hours100 = 0;
@@ -268,7 +283,7 @@ function emitEvening(
     if (!cur || hours100 === 0) return;
     const fig = cur.rate.eveningNight;
     if (!fig) return;
-    const g: Seg = {
+    const seg: Seg = {
       from: first,
       to: last,
       dp: cur.dp,
@@ -278,29 +293,22 @@ function emitEvening(
       sessions: 0,
       flags: 0,
     };
-    const amount = acc.take('evening:h', fig.ore * hours100, 100);
-    out.push(
-      line(
-        p,
-        'evening-night',
-        null,
-        dayToIso(first),
-        dayToIso(last),
-        hours100 / 100,
-        'hour',
-        last - first + 1,
-        span.days,
-        fig.ore,
-        amount,
-        g,
-        cur.dp.period.model.id,
-        EVENING_RULES,
-        { rate: fig.source, level: null },
-      ),
+    ctx.out.push(
+      line(ctx, p, {
+        kind: 'evening-night',
+        basis: null,
+        seg,
+        quantity: hours100 / 100,
+        unit: 'hour',
+        rate: fig.ore,
+        amount: ctx.acc.take('evening:h', fig.ore * hours100, 100),
+        rules: EVENING_RULES,
+        sources: { rate: fig.source, level: null },
+      }),
     );
   };
   for (const x of p.evening) {
-    if (x.day < a || x.day > b) continue;
+    if (x.day < paid.from || x.day > paid.to) continue;
     const dp = r.periodAt(p.service, x.day);
     if (!dp) continue;
     const rate = r.rate(dp.period, r.lowestLevel(dp.period.service), p.regime, null);

@@ -23,17 +23,32 @@ describe('a given level across the new year 2024', () => {
     expect(settle(placement.levels, '2023-12').total).toBe(31 * 77200);
   });
   it('refuses January 2024, naming the placement and field', () => {
-    expect(() => settle(placement.levels, '2024-01')).toThrow(
-      /placement P9, field levels\[0\]\.level: lss-bostad-2024, in force from 2024-01-01, has no level "grundpeng"/,
-    );
+    const r = settle(placement.levels, '2024-01');
+    expect(r.total).toBe(0);
+    expect(r.refused).toMatchObject([
+      {
+        placementId: 'P9',
+        id: 'unknown-level',
+        field: 'levels[0].level',
+        message: expect.stringMatching(
+          /lss-bostad-2024, som gäller från 2024-01-01, har ingen nivå "grundpeng"/,
+        ),
+        rules: ['LVL-1'],
+      },
+    ]);
   });
   it('settles January 2024 once a new level entry is given', () => {
     const levels = [...placement.levels, { from: '2024-01-01', level: '1' }];
     expect(settle(levels, '2024-01').total).toBe(31 * 128900);
   });
   it('still refuses a level the first model lacks when the placement is read', () => {
-    expect(() => settle([{ from: '2023-11-01', level: '8' }], '2023-12')).toThrow(
-      /placement P9, field levels\[0\]\.level: lss-bostad-2023 has no level "8"/,
-    );
+    expect(settle([{ from: '2023-11-01', level: '8' }], '2023-12').refused).toMatchObject([
+      {
+        placementId: 'P9',
+        id: 'unknown-level',
+        field: 'levels[0].level',
+        message: expect.stringMatching(/lss-bostad-2023 har ingen nivå "8"/),
+      },
+    ]);
   });
 });

@@ -1,16 +1,27 @@
 /**
- * Validates one parsed placement against the rate models and turns it into day-number timelines
- * for the engine: the fully paid stretch (PAY-1, PAY-6, PAY-7), the idle stretch (PAY-5), the
- * effective level timeline (LVL-1, ASMT-8) and the other dated facts. Every inconsistency is an
- * InputError naming the placement id and field; nothing is guessed.
+ * Checks one parsed placement against the rate models and turns it into day-number timelines for
+ * the engine: the fully paid stretch (PAY-1, PAY-6, PAY-7), the idle stretch (PAY-5), the
+ * effective level timeline (LVL-1, ASMT-8) and the other dated facts. Every inconsistency is a
+ * problem (problems.ts) naming the field, collected on the prepared placement; nothing is guessed
+ * and nothing is thrown, so one placement never stops a run (issue #9 §2). Days before the
+ * earliest model of the service are not paid; rules looking back to the start use the earliest
+ * model then (§3, docs/settlement.md).
  */
-import { InputError, isInputError } from '../errors.js';
-import type { Regime, ServiceId } from '../rate-model/types.js';
+import { isInputError } from '../errors.js';
+import { formatRange } from '../rate-model/validate.js';
+import type { Regime, ServiceId, SettlementRules } from '../rate-model/types.js';
 import type { PlacementInput } from './input.js';
 import { isoToDay } from './days.js';
 import type { DayPeriod, Resolver } from './resolve.js';
 import { prepareCourse, prepareEvening, prepareIndividual, prepareTransition } from './prepare-dated.js';
-import type { SettlementRules } from '../rate-model/types.js';
+import {
+  isProblemId,
+  MAX_HOURS_PER_WEEK as MAX_HOURS,
+  MAX_SESSIONS_PER_WEEK as MAX_SESSIONS,
+  report,
+  type Finding,
+  type ScopedProblem,
+} from './problems.js';
 
 /**
  * An open end, as a day number far beyond any date (year ~2.7 million): a small integer, so V8
@@ -40,12 +51,18 @@ export interface Timed {
 /** A placement ready for the engine: all dates as day numbers. */
 export interface PreparedPlacement {
   input: PlacementInput;
+  /** Problems with the facts as a whole (any month settled refuses the placement); empty = none. */
+  problems: ScopedProblem[];
   id: string;
   providerId: string;
   district: string;
   service: ServiceId;
   regime: Regime;
   start: number;
+  /** The first day paid: the start, or the day the earliest model of the service begins (§3). */
+  payFrom: number;
+  /** The last day the client lives there (RATE-6 evening/night hours): the end, else fullEnd. */
+  stayEnd: number;
   /** Last day of full payment (PAY-1, PAY-6, PAY-7); INF when ongoing; < start when none. */
   fullEnd: number;
   /** First day paid in full only because of notice after the end (PAY-6); INF if none. */
@@ -68,9 +85,33 @@ export interface PreparedPlacement {
 export const day = (iso: string): number => isoToDay(iso) as number;
 const NONE: never[] = [];
 
-/** Throws the InputError for a placement's field (module level: no closure per placement). */
-export function fail(p: PlacementInput, id: string, field: string, message: string): never {
-  throw new InputError(id, message, `placement ${p.id}, field ${field}`);
+/** What the checks of one placement share: the look-ups, the placement and where problems go. */
+export interface Check {
+  r: Resolver;
+  p: PlacementInput;
+  problems: ScopedProblem[];
+}
+
+/** Records a problem with the placement as a whole. */
+export function flag(c: Check, f: Finding): void {
+  report(c.problems, c.p.id, f);
+}
+
+/** Turns an InputError of the rate look-ups into a problem at `field`; anything else is rethrown. */
+export function flagError(c: Check, error: unknown, field: string, message: (id: string) => string): void {
+  if (!isInputError(error)) throw error;
+  flag(c, { id: isProblemId(error.id) ? error.id : 'invalid-fact', field, message: message(error.id) });
+}
+
+/**
+ * The model period whose rules apply on day `d` (or at the start): the one in force, else for a
+ * day before the earliest model of the service, that earliest model (§3).
+ */
+export function periodOrEarliest(r: Resolver, service: ServiceId, d: number): DayPeriod | null {
+  const hit = r.periodAt(service, d);
+  if (hit) return hit;
+  const first = r.periodsOf(service)[0];
+  return first && d < first.from ? first : null;
 }
 
 /** The settlement rules of the model in force on a day (or at the start). */
@@ -78,37 +119,77 @@ function rulesAt(r: Resolver, p: PlacementInput, d: number, startPeriod: DayPeri
   return (r.periodAt(p.service, d) ?? startPeriod).period.model.settlement;
 }
 
-/** Dated values in strict date order (hours or sessions per week). */
+/** Dated values in strict date order (hours or sessions per week), each within `max`. */
 function timed(
-  p: PlacementInput,
+  c: Check,
   list: readonly { from: string }[],
   field: string,
-  values: readonly number[],
+  values: { of: readonly number[]; max: number; tooMany: 'hours-out-of-range' | 'sessions-out-of-range' },
 ): Timed[] {
   const out: Timed[] = [];
   for (let i = 0; i < list.length; i++) {
     const from = day(list[i]!.from);
-    if (i > 0 && from <= out[i - 1]!.from)
-      fail(p, 'unordered', `${field}[${i}].from`, 'entries must be in date order without repeats');
-    out.push({ from, value: values[i]!, index: i });
+    const value = values.of[i]!;
+    if (i > 0 && from <= out[out.length - 1]!.from) {
+      flag(c, {
+        id: 'unordered',
+        field: `${field}[${i}].from`,
+        message: 'Uppgifterna måste stå i datumordning utan upprepade datum.',
+      });
+      continue;
+    }
+    if (value > values.max)
+      flag(c, {
+        id: values.tooMany,
+        field: `${field}[${i}].${field === 'hoursPerWeek' ? 'hours' : 'sessions'}`,
+        message: `${value} per vecka är mer än högst ${values.max}.`,
+      });
+    out.push({ from, value, index: i });
   }
   return out;
 }
 
-/** Validates and prepares one placement (see the module comment). */
-export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacement {
+/** A placement that cannot be settled at all (its problems say why): nothing is paid. */
+function unpaid(p: PlacementInput, problems: ScopedProblem[], start: number): PreparedPlacement {
+  return {
+    input: p,
+    problems,
+    id: p.id,
+    providerId: p.providerId,
+    district: p.district,
+    service: p.service,
+    regime: p.regime,
+    start,
+    payFrom: start,
+    stayEnd: start - 1,
+    fullEnd: start - 1,
+    noticeFrom: INF,
+    noShowTo: NEG_INF,
+    idleFrom: 1,
+    idleTo: 0,
+    levels: NONE,
+    hours: NONE,
+    sessions: NONE,
+    individual: NONE,
+    transition: NONE,
+    evening: NONE,
+    course: NONE,
+  };
+}
+
+/** The paid stretches of a placement: full payment to `fullEnd`, idle days after (PAY-1, PAY-5..PAY-7). */
+interface PaidStretch {
+  fullEnd: number;
+  noticeFrom: number;
+  noShowTo: number;
+  idleFrom: number;
+  idleTo: number;
+}
+
+function paidStretch(r: Resolver, p: PlacementInput, startPeriod: DayPeriod): PaidStretch {
   const start = day(p.start);
   const end = p.end === null ? null : day(p.end);
   const notice = p.noticeDate === null ? null : day(p.noticeDate);
-  if (end !== null && end < start)
-    fail(p, 'end-before-start', 'end', `end ${p.end} is before start ${p.start}`);
-  if (notice !== null && notice < start)
-    fail(p, 'notice-before-start', 'noticeDate', `notice ${p.noticeDate} is before start ${p.start}`);
-  const startPeriod = r.periodAt(p.service, start);
-  if (!startPeriod)
-    return fail(p, 'no-model', 'start', `no rate model is in force for ${p.service} on ${p.start} (SVC-1)`);
-
-  // PAY-1, PAY-6, PAY-7: the last day of full payment; PAY-5: the idle stretch after it.
   let fullEnd = INF;
   let noticeFrom = INF;
   let noShowTo = NEG_INF;
@@ -141,71 +222,125 @@ export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacem
     idleFrom = Math.max(fullEnd, start - 1) + 1;
     idleTo = idleFrom + rulesAt(r, p, Math.max(fullEnd, start), startPeriod).idlePlace.days - 1;
   }
-  const paidEnd = Math.max(fullEnd, idleTo);
+  return { fullEnd, noticeFrom, noShowTo, idleFrom, idleTo };
+}
 
-  const levels = prepareLevels(r, p, start, paidEnd);
+/** Checks and prepares one placement (see the module comment); problems are on the result. */
+export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacement {
+  const c: Check = { r, p, problems: [] };
+  const start = day(p.start);
+  const end = p.end === null ? null : day(p.end);
+  const notice = p.noticeDate === null ? null : day(p.noticeDate);
+  if (end !== null && end < start)
+    flag(c, {
+      id: 'end-before-start',
+      field: 'end',
+      message: `Slutdatum ${p.end} ligger före startdatum ${p.start}.`,
+    });
+  if (notice !== null && notice < start)
+    flag(c, {
+      id: 'notice-before-start',
+      field: 'noticeDate',
+      message: `Uppsägningsdatum ${p.noticeDate} ligger före startdatum ${p.start}.`,
+    });
+  const startPeriod = periodOrEarliest(r, p.service, start);
+  if (!startPeriod)
+    flag(c, {
+      id: 'no-model',
+      field: 'start',
+      message: `Ingen ersättningsmodell gäller för ${p.service} den ${p.start} (SVC-1).`,
+    });
+  if (!startPeriod || c.problems.length > 0) return unpaid(p, c.problems, start);
+
+  const stretch = paidStretch(r, p, startPeriod);
+  const paidEnd = Math.max(stretch.fullEnd, stretch.idleTo);
+  const payFrom = Math.max(start, r.periodsOf(p.service)[0]!.from);
+  const levels = prepareLevels(c, start, paidEnd);
   const hours =
     p.hoursPerWeek.length === 0
       ? NONE
-      : timed(
-          p,
-          p.hoursPerWeek,
-          'hoursPerWeek',
-          p.hoursPerWeek.map((h) => h.hours),
-        );
+      : timed(c, p.hoursPerWeek, 'hoursPerWeek', {
+          of: p.hoursPerWeek.map((h) => h.hours),
+          max: MAX_HOURS,
+          tooMany: 'hours-out-of-range',
+        });
   const sessions =
     p.sessionsPerWeek.length === 0
       ? NONE
-      : timed(
-          p,
-          p.sessionsPerWeek,
-          'sessionsPerWeek',
-          p.sessionsPerWeek.map((h) => h.sessions),
-        );
+      : timed(c, p.sessionsPerWeek, 'sessionsPerWeek', {
+          of: p.sessionsPerWeek.map((h) => h.sessions),
+          max: MAX_SESSIONS,
+          tooMany: 'sessions-out-of-range',
+        });
   for (const d of r.periodsOf(p.service)) {
     if (d.from > paidEnd || d.to < start) continue;
-    checkPeriod(r, p, d, hours);
+    checkPeriod(c, d, hours);
   }
+  checkAbsences(c);
+  const stayEnd = p.noShow ? start - 1 : (end ?? stretch.fullEnd);
   return {
     input: p,
+    problems: c.problems,
     id: p.id,
     providerId: p.providerId,
     district: p.district,
     service: p.service,
     regime: p.regime,
     start,
-    fullEnd,
-    noticeFrom,
-    noShowTo,
-    idleFrom,
-    idleTo,
+    payFrom,
+    stayEnd,
+    ...stretch,
     levels,
     hours,
     sessions,
-    individual: p.individualRates.length === 0 ? NONE : prepareIndividual(r, p, levels),
-    transition: p.transitionToWork.length === 0 ? NONE : prepareTransition(r, p),
-    evening: p.eveningNightHours.length === 0 ? NONE : prepareEvening(r, p, start, fullEnd),
-    course: p.courseSessions.length === 0 ? NONE : prepareCourse(p, start, fullEnd),
+    individual: p.individualRates.length === 0 ? NONE : prepareIndividual(c, levels),
+    transition: p.transitionToWork.length === 0 ? NONE : prepareTransition(c),
+    evening: p.eveningNightHours.length === 0 ? NONE : prepareEvening(c, { from: start, to: stayEnd }),
+    course: p.courseSessions.length === 0 ? NONE : prepareCourse(c, { from: start, to: stretch.fullEnd }),
   };
 }
 
+/** FLOW-5: reported absence does not reduce payment, but its dates must make sense. */
+function checkAbsences(c: Check): void {
+  const list = c.p.absences ?? [];
+  for (let i = 0; i < list.length; i++)
+    if (list[i]!.to < list[i]!.from)
+      flag(c, {
+        id: 'absence-end-before-start',
+        field: `absences[${i}].to`,
+        message: `Frånvaron slutar ${list[i]!.to}, före sin början ${list[i]!.from}.`,
+      });
+}
+
 /** The regime is paid in this model (SVC-2) and every hours value is in an interval (SVC-3). */
-function checkPeriod(r: Resolver, p: PlacementInput, d: DayPeriod, hours: Timed[]): void {
+function checkPeriod(c: Check, d: DayPeriod, hours: Timed[]): void {
+  const { r, p } = c;
+  const svc = d.period.service;
   try {
     r.checkRegime(d.period, p.regime);
   } catch (error) {
-    if (isInputError(error))
-      fail(p, error.id, 'regime', `${error.message.replace(/^regime: /, '')} (${d.period.model.id})`);
-    throw error;
+    const accepted = [...svc.regimes, ...Object.keys(svc.regimePaidAs)].join(', ');
+    flagError(
+      c,
+      error,
+      'regime',
+      () => `Regin "${p.regime}" ersätts inte för ${p.service} i ${d.period.model.id} (bara ${accepted}).`,
+    );
+    return;
   }
-  if (d.period.service.participation)
+  if (svc.participation)
     for (const h of hours)
       try {
-        r.rate(d.period, r.lowestLevel(d.period.service), p.regime, h.value);
+        r.rate(d.period, r.lowestLevel(svc), p.regime, h.value);
       } catch (error) {
-        if (isInputError(error))
-          fail(p, error.id, `hoursPerWeek[${h.index}].hours`, error.message.replace(/^[^:]+: /, ''));
-        throw error;
+        const intervals = svc.participation.intervals.map((iv) => formatRange(iv.hoursPerWeek)).join(', ');
+        flagError(
+          c,
+          error,
+          `hoursPerWeek[${h.index}].hours`,
+          () =>
+            `${h.value} timmar per vecka ligger inte i något deltagarintervall för ${p.service} i ${d.period.model.id} (${intervals}).`,
+        );
       }
 }
 
@@ -214,38 +349,38 @@ function checkPeriod(r: Resolver, p: PlacementInput, d: DayPeriod, hours: Timed[
  * preliminary level it replaces (`start-date`) or from its assessment date (`assessment-date`).
  * Every entry is checked against each model in force while it holds (points in a range, level exists).
  */
-function prepareLevels(r: Resolver, p: PlacementInput, start: number, paidEnd: number): PreparedLevel[] {
+function prepareLevels(c: Check, start: number, paidEnd: number): PreparedLevel[] {
+  const { r, p } = c;
   const out: PreparedLevel[] = [];
   let prevFrom = NEG_INF;
   for (let i = 0; i < p.levels.length; i++) {
     const l = p.levels[i]!;
     const from = l.from === p.start ? start : day(l.from);
-    if (from <= prevFrom)
-      fail(
-        p,
-        'levels-unordered',
-        `levels[${i}].from`,
-        'level entries must be in date order, one per date (no overlap)',
-      );
+    if (from <= prevFrom) {
+      flag(c, {
+        id: 'levels-unordered',
+        field: `levels[${i}].from`,
+        message: 'Nivåuppgifterna måste stå i datumordning, en per datum (utan överlapp).',
+      });
+      continue;
+    }
     prevFrom = from;
     let eff = from;
     if (l.assessedOn !== undefined && l.kind !== 'final')
-      fail(
-        p,
-        'levels-assessed-on',
-        `levels[${i}].assessedOn`,
-        'assessedOn belongs to a final level (ASMT-8)',
-      );
-    if (l.assessedOn !== undefined && l.assessedOn < l.from)
-      fail(
-        p,
-        'levels-assessed-on',
-        `levels[${i}].assessedOn`,
-        `assessed ${l.assessedOn}, before the entry's from ${l.from}`,
-      );
+      flag(c, {
+        id: 'levels-assessed-on',
+        field: `levels[${i}].assessedOn`,
+        message: 'Bedömningsdatum hör till en slutlig nivå (ASMT-8).',
+      });
+    else if (l.assessedOn !== undefined && l.assessedOn < l.from)
+      flag(c, {
+        id: 'levels-assessed-on',
+        field: `levels[${i}].assessedOn`,
+        message: `Bedömd ${l.assessedOn}, före uppgiftens startdatum ${l.from}.`,
+      });
     if (l.kind === 'final') {
-      const effect = (r.periodAt(p.service, from) ?? r.periodAt(p.service, start))?.period.model.settlement
-        .finalLevelEffect;
+      const effect = (periodOrEarliest(r, p.service, from) ?? periodOrEarliest(r, p.service, start))?.period
+        .model.settlement.finalLevelEffect;
       const prelim = out[out.length - 1];
       if (effect === 'start-date' && prelim && p.levels[prelim.index]?.kind === 'preliminary') {
         eff = prelim.from;
@@ -268,7 +403,7 @@ function prepareLevels(r: Resolver, p: PlacementInput, start: number, paidEnd: n
     if (hi < lo) continue;
     for (const d of r.periodsOf(p.service)) {
       if (d.from > hi || d.to < lo || d.period.service.levels.length === 0) continue;
-      checkLevel(r, p, d, e);
+      checkLevel(c, d, e);
       // A given level id is checked against the model where the entry starts; a later model
       // (LSS housing 2024 has no "grundpeng") is checked when a month it holds is settled, so
       // earlier months still settle (segment.ts names the placement and field then).
@@ -278,21 +413,30 @@ function prepareLevels(r: Resolver, p: PlacementInput, start: number, paidEnd: n
   return out;
 }
 
+/** Swedish: the level ids of a service, e.g. "1, 2, 3". */
+export const levelIds = (d: DayPeriod): string => d.period.service.levels.map((lv) => lv.id).join(', ');
+
 /** A level entry against one model: points in a range (LVL-4) or a level the model has. */
-function checkLevel(r: Resolver, p: PlacementInput, d: DayPeriod, e: PreparedLevel): void {
+function checkLevel(c: Check, d: DayPeriod, e: PreparedLevel): void {
+  const { r, p } = c;
   const field = `levels[${e.index}].${e.points !== null ? 'points' : 'level'}`;
   if (e.points !== null) {
     try {
       r.classify(d.period, e.points);
     } catch (error) {
-      if (isInputError(error)) fail(p, error.id, field, error.message.replace(/^points: /, ''));
-      throw error;
+      const ranges = d.period.service.levels
+        .map((lv) => (lv.points ? `${lv.id}: ${formatRange(lv.points)}` : lv.id))
+        .join(', ');
+      flagError(c, error, field, (id) =>
+        id === 'no-point-ranges'
+          ? `${p.service} i ${d.period.model.id} klassas inte från poäng; ange nivån.`
+          : `${e.points} poäng ligger inte i någon nivå för ${p.service} i ${d.period.model.id} (nivåer och poäng: ${ranges}) (LVL-4).`,
+      );
     }
   } else if (!r.hasLevel(d.period.service, e.level as string))
-    fail(
-      p,
-      'unknown-level',
+    flag(c, {
+      id: 'unknown-level',
       field,
-      `${d.period.model.id} has no level "${e.level}" for ${p.service} (it has ${d.period.service.levels.map((lv) => lv.id).join(', ')})`,
-    );
+      message: `${d.period.model.id} har ingen nivå "${e.level}" för ${p.service} (den har ${levelIds(d)}).`,
+    });
 }

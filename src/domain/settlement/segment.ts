@@ -4,9 +4,9 @@
  * (SVC-3), sessions (PAY-4), an individual rate (LVL-6, LVL-7) and the notice or no-show rule
  * (PAY-6, PAY-7), as rule flags.
  */
-import { InputError } from '../errors.js';
 import { dayToIso } from './days.js';
-import type { PreparedPlacement, Timed } from './prepare.js';
+import { levelIds, type PreparedPlacement, type Timed } from './prepare.js';
+import { report, type Finding, type ScopedProblem } from './problems.js';
 import type { DayPeriod, ResolvedRate, Resolver } from './resolve.js';
 import {
   F_DERIVED,
@@ -89,17 +89,34 @@ function covering<T extends { from: number; to: number }>(list: readonly T[], s:
   return undefined;
 }
 
-const where = (p: PreparedPlacement, field: string) => `placement ${p.id}, field ${field}`;
+/** Where the problems of a stretch go. */
+export interface Stretch {
+  from: number;
+  to: number;
+  idle: boolean;
+  problems: ScopedProblem[];
+}
 
-/** What holds on the stretch starting at day `s`: model, level, rate, rule flags (InputError naming the field when a fact is missing). */
-export function resolveSeg(r: Resolver, p: PreparedPlacement, s: number, e: number, idle: boolean): Seg {
+/** Records a problem concerning the stretch; the stretch then has no segment. */
+function missing(p: PreparedPlacement, st: Stretch, f: Finding): null {
+  report(st.problems, p.id, f, st);
+  return null;
+}
+
+/**
+ * What holds on the stretch starting at day `st.from`: model, level, rate, rule flags; or null,
+ * with a problem naming the field, when a fact the stretch needs is missing. The engine (one
+ * month) and checkPlacementFacts (the whole paid stretch) both call this: one code path.
+ */
+export function resolveSeg(r: Resolver, p: PreparedPlacement, st: Stretch): Seg | null {
+  const { from: s, to: e, idle } = st;
   const dp = r.periodAt(p.service, s);
   if (!dp)
-    throw new InputError(
-      'no-model',
-      `no rate model is in force for ${p.service} on ${dayToIso(s)} (SVC-1)`,
-      where(p, 'start'),
-    );
+    return missing(p, st, {
+      id: 'no-model',
+      field: 'start',
+      message: `Ingen ersättningsmodell gäller för ${p.service} den ${dayToIso(s)} (SVC-1).`,
+    });
   const svc = dp.period.service;
   let flags = idle ? F_IDLE : 0;
   let level: string | null = null;
@@ -115,22 +132,22 @@ export function resolveSeg(r: Resolver, p: PreparedPlacement, s: number, e: numb
       let entry = undefined;
       for (const l of p.levels) if (l.from <= s) entry = l;
       if (!entry)
-        throw new InputError(
-          'level-missing',
-          `no level entry in force on ${dayToIso(s)}`,
-          where(p, 'levels'),
-        );
+        return missing(p, st, {
+          id: 'level-missing',
+          field: 'levels',
+          message: `Ingen nivå gäller den ${dayToIso(s)}.`,
+        });
       if (entry.points !== null) {
-        level = r.classify(dp.period, entry.points);
+        level = r.classify(dp.period, entry.points); // checked by prepareLevels for every model
         flags |= F_POINTS;
       } else {
         level = entry.level;
         if (level !== null && !r.hasLevel(svc, level))
-          throw new InputError(
-            'unknown-level',
-            `${dp.period.model.id}, in force from ${dp.period.from}, has no level "${level}" for ${p.service} (it has ${svc.levels.map((lv) => lv.id).join(', ')}): give points or a new level entry`,
-            where(p, `levels[${entry.index}].level`),
-          );
+          return missing(p, st, {
+            id: 'unknown-level',
+            field: `levels[${entry.index}].level`,
+            message: `${dp.period.model.id}, som gäller från ${dp.period.from}, har ingen nivå "${level}" för ${p.service} (den har ${levelIds(dp)}): ange poäng eller en ny nivåuppgift.`,
+          });
       }
       if (entry.final) flags |= F_FINAL;
     }
@@ -145,11 +162,11 @@ export function resolveSeg(r: Resolver, p: PreparedPlacement, s: number, e: numb
     else {
       const h = at(p.hours, decidedDay);
       if (!h)
-        throw new InputError(
-          'hours-missing',
-          `no hours per week in force on ${dayToIso(decidedDay)} (SVC-3)`,
-          where(p, 'hoursPerWeek'),
-        );
+        return missing(p, st, {
+          id: 'hours-missing',
+          field: 'hoursPerWeek',
+          message: `Ingen omfattning (timmar per vecka) gäller den ${dayToIso(decidedDay)} (SVC-3).`,
+        });
       hours = h.value;
     }
   }
@@ -170,11 +187,11 @@ export function resolveSeg(r: Resolver, p: PreparedPlacement, s: number, e: numb
   if (svc.unit === 'session') {
     const x = at(p.sessions, decidedDay);
     if (!x)
-      throw new InputError(
-        'sessions-missing',
-        `no sessions per week in force on ${dayToIso(decidedDay)} (PAY-4)`,
-        where(p, 'sessionsPerWeek'),
-      );
+      return missing(p, st, {
+        id: 'sessions-missing',
+        field: 'sessionsPerWeek',
+        message: `Inget antal tillfällen per vecka gäller den ${dayToIso(decidedDay)} (PAY-4).`,
+      });
     sessions = x.value;
   }
   return { from: s, to: e, dp, level, rate, ore, sessions, flags };

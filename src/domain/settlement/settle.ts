@@ -2,15 +2,19 @@
  * The entry point of monthly settlement (domain.md §7). Adapters (CLI, database layer) call
  * `settleMonth(catalog, input, month, { previous })` and get a {@link SettlementResult}: lines that
  * explain themselves and totals per placement, provider, district and month, all integer öre.
+ * A placement whose facts cannot be paid is not a failure of the run: it is listed in `refused`
+ * (placement, problem id, field, Swedish message, rules, what to do) and the rest are paid (issue
+ * #9 §2). Input-shape errors (parseSettlementInput, a repeated id, a bad month) still throw.
  * Pure: the catalog, the facts and the earlier runs come in as arguments.
  */
 import { InputError } from '../errors.js';
 import type { ModelCatalog } from '../rate-model/catalog.js';
 import { monthSpan } from './days.js';
-import { settlePlacementMonth, type Split } from './engine.js';
-import { checkRuns, corrections, runHash, type PreviousRun } from './corrections.js';
+import { settlePlacementMonth, type MonthContext, type Split } from './engine.js';
+import { checkRuns, corrections, runHash, type MonthRecompute, type PreviousRun } from './corrections.js';
 import type { PlacementInput, SettlementInput } from './input.js';
 import { preparePlacement, type PreparedPlacement } from './prepare.js';
+import { distinctProblems, type FactProblem, type ScopedProblem } from './problems.js';
 import { Resolver } from './resolve.js';
 import { Accumulator } from './rounding.js';
 import type { SettlementLine, SettlementResult, Total } from './types.js';
@@ -22,6 +26,7 @@ export { presentSettlement } from './present.js';
 export { explainLine } from './explain.js';
 export type { PlacementInput, SettlementInput } from './input.js';
 export type { SettlementLine, SettlementResult } from './types.js';
+export type { FactProblem } from './problems.js';
 
 /** Options: earlier runs for corrections (PAY-9), and line granularity (tests use `day`). */
 export interface SettleOptions {
@@ -69,17 +74,52 @@ function inIdOrder(list: readonly PlacementInput[]): readonly PlacementInput[] {
   return sorted;
 }
 
-/** The lines of one month for prepared placements, without corrections or totals. */
+/** One month's lines and the problems of the placements it refused. */
+export interface MonthLines extends MonthRecompute {
+  problems: ScopedProblem[];
+}
+
+/** Settles placement 0..count-1 (`get` prepares or returns each) for one month. */
+function monthPass(
+  resolver: Resolver,
+  placements: { count: number; get: (i: number) => PreparedPlacement },
+  month: string,
+  split: Split,
+): MonthLines {
+  const ctx: MonthContext = {
+    r: resolver,
+    span: monthSpan(month),
+    acc: new Accumulator(),
+    out: [],
+    split,
+    problems: [],
+  };
+  let refused: Set<string> | null = null;
+  for (let i = 0; i < placements.count; i++) {
+    const p = placements.get(i);
+    if (!settlePlacementMonth(ctx, p)) (refused ??= new Set()).add(p.id);
+  }
+  return { lines: ctx.out, refused: refused ?? NOBODY, problems: ctx.problems };
+}
+const NOBODY: ReadonlySet<string> = new Set();
+
+/** The lines of one month for prepared placements and the problems of those refused, without corrections or totals. */
+export function settleMonthLines(
+  prepared: PreparedSettlement,
+  month: string,
+  split: Split = 'stretch',
+): MonthLines {
+  const list = prepared.placements;
+  return monthPass(prepared.resolver, { count: list.length, get: (i) => list[i]! }, checkMonth(month), split);
+}
+
+/** The lines of one month for prepared placements (refused placements have none). */
 export function settleLines(
   prepared: PreparedSettlement,
   month: string,
   split: Split = 'stretch',
 ): SettlementLine[] {
-  const span = monthSpan(checkMonth(month));
-  const acc = new Accumulator();
-  const out: SettlementLine[] = [];
-  for (const p of prepared.placements) settlePlacementMonth(prepared.resolver, p, span, acc, out, split);
-  return out;
+  return settleMonthLines(prepared, month, split).lines;
 }
 
 /** Settles one month for prepared placements, with corrections against `previous` (PAY-9). */
@@ -88,12 +128,12 @@ export function settlePrepared(
   month: string,
   opts: SettleOptions = {},
 ): SettlementResult {
-  const lines = settleLines(prepared, month, opts.split);
-  return finish(month, lines, opts.previous ?? [], (m) => settleLines(prepared, m));
+  const now = settleMonthLines(prepared, month, opts.split);
+  return finish({ month, now, previous: opts.previous ?? [] }, (m) => settleMonthLines(prepared, m));
 }
 
 /**
- * Settles one month of the input (see the module comment). Each placement is validated and
+ * Settles one month of the input (see the module comment). Each placement is checked and
  * settled in one pass, without keeping its prepared form (less memory, less garbage); earlier
  * months for corrections are recomputed the same way.
  */
@@ -105,29 +145,53 @@ export function settleMonth(
 ): SettlementResult {
   checkMonth(month);
   const resolver = new Resolver(catalog);
-  const placements = inIdOrder(input.placements);
-  const pass = (m: string, split: Split = 'stretch'): SettlementLine[] => {
-    const span = monthSpan(m);
-    const acc = new Accumulator();
-    const out: SettlementLine[] = [];
-    for (const p of placements)
-      settlePlacementMonth(resolver, preparePlacement(resolver, p), span, acc, out, split);
-    return out;
-  };
-  return finish(month, pass(month, opts.split), opts.previous ?? [], (m) => pass(m));
+  const sorted = inIdOrder(input.placements);
+  const list = { count: sorted.length, get: (i: number) => preparePlacement(resolver, sorted[i]!) };
+  const now = monthPass(resolver, list, month, opts.split ?? 'stretch');
+  return finish({ month, now, previous: opts.previous ?? [] }, (m) =>
+    monthPass(resolver, list, m, 'stretch'),
+  );
 }
 
-/** Adds corrections against earlier runs (PAY-9) and the totals. */
-function finish(
-  month: string,
-  lines: SettlementLine[],
-  previous: readonly PreviousRun[],
-  recompute: (month: string) => SettlementLine[],
-): SettlementResult {
+/** The month settled, its lines and refusals, and the earlier runs to correct against. */
+interface Settled {
+  month: string;
+  now: MonthLines;
+  previous: readonly PreviousRun[];
+}
+
+/** Refusals sorted by placement id (stable within a placement), each problem once. */
+function refusals(problems: readonly ScopedProblem[]): FactProblem[] {
+  const list = distinctProblems(problems);
+  return list
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) =>
+      a.x.placementId < b.x.placementId ? -1 : a.x.placementId > b.x.placementId ? 1 : a.i - b.i,
+    )
+    .map((e) => e.x);
+}
+
+/**
+ * Adds corrections against earlier runs (PAY-9) and the totals. A placement refused in an earlier
+ * month recomputed is not corrected for that month (what was paid stands) and is listed as refused.
+ */
+function finish(s: Settled, recompute: (month: string) => MonthLines): SettlementResult {
+  const { month, now, previous } = s;
   const warnings: string[] = [];
   const previousRuns = checkRuns(previous, month);
-  if (previous.length > 0) for (const l of corrections(previous, recompute, warnings)) lines.push(l);
-  return summarize(month, lines, previousRuns, warnings);
+  const problems = now.problems;
+  const lines = now.lines;
+  if (previous.length > 0) {
+    const again = (m: string): MonthRecompute => {
+      const r = recompute(m);
+      for (const x of r.problems) problems.push(x);
+      return r;
+    };
+    for (const l of corrections(previous, again, warnings)) lines.push(l);
+  }
+  const result = summarize(month, lines, previousRuns, warnings);
+  result.refused = refusals(problems);
+  return result;
 }
 
 /** Totals per placement, provider and district (PAY-10), sorted by id; the run's hash. */
@@ -192,5 +256,6 @@ export function summarize(
     run: { month, hash: runHash(month, lines) },
     previousRuns,
     warnings,
+    refused: [],
   };
 }

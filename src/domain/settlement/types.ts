@@ -5,6 +5,7 @@
  */
 import type { Ore } from '../money.js';
 import type { Regime, ServiceId, Unit } from '../rate-model/types.js';
+import type { FactProblem } from './problems.js';
 
 /** Line kinds: the ordinary payment, idle place (PAY-5), premises (RATE-5), evening/night (RATE-6), correction (PAY-9). */
 export type LineKind = 'ordinary' | 'idle' | 'premises' | 'evening-night' | 'correction';
@@ -74,4 +75,9 @@ export interface SettlementResult {
   run: { month: string; hash: string };
   previousRuns: RunRef[];
   warnings: string[];
+  /**
+   * Placements not paid this month because their facts cannot be paid as they stand (issue #9
+   * §2), sorted by placement id; the run pays every other placement.
+   */
+  refused: FactProblem[];
 }
