@@ -1,23 +1,19 @@
 /**
- * Swedish formatting for the command line's readable tables: `1 501 kr`, `0,63`, `2024-03-01`.
- * Plain spaces (not U+00A0) group digits so the output can be grepped and pasted.
+ * The command line's readable tables: the shared Swedish formats (src/contract/format.ts) with
+ * plain spaces (not U+00A0) grouping digits, so the output can be grepped and pasted.
  */
 import type { Ore } from '../domain/money.js';
-
-const whole = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
-const ore = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
+import { formatNumber as sharedNumber, formatOre, formatOreSigned } from '../contract/format.js';
 
 /** `150100` öre → `1 501 kr`; shows öre only when there are some (`1 501,50 kr`). */
-export function formatKr(amount: Ore): string {
-  return plain(amount % 100 === 0 ? whole.format(amount / 100) : ore.format(amount / 100)) + ' kr';
-}
+export const formatKr = (amount: Ore): string => formatOre(amount, { plain: true });
+
+/** A signed difference in öre: `+1 501 kr`, `-12,50 kr`. */
+export const formatKrSigned = (amount: Ore): string => formatOreSigned(amount, { plain: true });
 
 /** A decimal number the Swedish way: `0,63`, `1 949,3`. */
-export function formatNumber(n: number, maximumFractionDigits = 4): string {
-  return plain(new Intl.NumberFormat('sv-SE', { maximumFractionDigits }).format(n));
-}
+export const formatNumber = (n: number, maximumFractionDigits = 4): string =>
+  sharedNumber(n, maximumFractionDigits, { plain: true });
 
 /** A simple aligned text table; numbers (ending in "kr" or digits) are right-aligned. */
 export function table(headers: string[], rows: string[][]): string {

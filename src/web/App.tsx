@@ -5,7 +5,8 @@
 import { Suspense, lazy, useEffect, useRef } from 'react';
 import { AppShell, Burger, Button, Group, NavLink, Text, Anchor, Center } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useAuth, ROLE_LABELS } from './auth.js';
+import { useAuth } from './auth.js';
+import { ROLE_LABELS } from '../contract/labels.js';
 import { Link, Redirect, Routes, navigate, useLocation, type Route } from './router.js';
 import type { Role } from './types.js';
 import { Loading } from './components/QueryState.js';
@@ -148,7 +149,7 @@ export function App() {
             {user && (
               <Group gap="sm" wrap="nowrap">
                 <Text size="sm" visibleFrom="xs" data-testid="current-user">
-                  {user.name} ({ROLE_LABELS[user.role] ?? user.role})
+                  {user.name} ({ROLE_LABELS[user.role].title})
                 </Text>
                 <Button
                   variant="default"

@@ -69,15 +69,6 @@ export function useAuth(): Auth {
   return auth;
 }
 
-/** Swedish names of the roles, as shown in the header and on the start page. */
-export const ROLE_LABELS: Record<Role, string> = {
-  case_officer: 'Biståndshandläggare',
-  assessor: 'Bedömningskansliet',
-  provider: 'Utförare',
-  analyst: 'Analytiker, stadsledningskontoret',
-  admin: 'Administratör',
-};
-
 /** True when `user` has one of `roles`. */
 export function hasRole(user: User | null, ...roles: Role[]): boolean {
   return !!user && roles.includes(user.role);

@@ -8,7 +8,7 @@ const line: SettlementLine = {
   clientName: 'Anna A',
   service: 'lss-gruppbostad',
   regime: 'privat',
-  kind: 'stay',
+  kind: 'ordinary',
   from: '2024-03-01',
   to: '2024-03-14',
   quantity: 14,
@@ -25,7 +25,7 @@ describe('explainLine', () => {
     const e = explainLine(line);
     expect(plain(e.calculation)).toBe('14 dygn × 2 160 kr = 30 240 kr');
     expect(plain(e.summary)).toBe(
-      'Vistelse för Anna A: Gruppbostad (LSS), Nivå 2, privat regi, 2024-03-01 – 2024-03-14.',
+      'Ordinarie för Anna A: Gruppbostad (LSS), Nivå 2, privat regi, 2024-03-01 – 2024-03-14.',
     );
   });
   it('names every rule in plain Swedish', () => {

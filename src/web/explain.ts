@@ -4,16 +4,8 @@
  * Built from the line's own fields so it works whatever extra explanation the server attaches.
  */
 import type { SettlementLine } from './types.js';
-import {
-  formatKr,
-  formatMonth,
-  formatNumber,
-  formatPeriod,
-  levelLabel,
-  regimeLabel,
-  serviceLabel,
-  unitLabel,
-} from './format.js';
+import { formatKr, formatMonth, formatNumber, formatPeriod } from '../contract/format.js';
+import { levelLabel, lineKindLabel, regimeLabel, serviceLabel, unitLabel } from '../contract/labels.js';
 
 /** Every rule a line can cite, in plain Swedish (domain.md). */
 export const RULES: Record<string, string> = {
@@ -50,29 +42,8 @@ export const RULES: Record<string, string> = {
     'En slutlig nivå som skiljer sig från den preliminära gäller från startdagen; skillnaden blir en rättelse.',
 };
 
-/** Swedish names of line kinds. */
-export const KIND_LABELS: Record<string, string> = {
-  ordinary: 'ordinarie',
-  stay: 'vistelse',
-  regular: 'ordinarie',
-  base: 'ordinarie',
-  level: 'ordinarie',
-  rate: 'ordinarie',
-  premises: 'lokalschablon',
-  'idle-place': 'tomgång',
-  idle: 'tomgång',
-  notice: 'uppsägningstid',
-  'no-show': 'utebliven inflyttning',
-  'evening-night': 'kvälls- och nattillägg',
-  'course-session': 'kurstillfälle',
-  individual: 'individuell ersättning',
-  'individual-rate': 'individuell ersättning',
-  correction: 'rättelse',
-  'transition-to-work': 'övergång till arbete',
-};
-
-/** Swedish name of a line kind, falling back to the id. */
-export const kindName = (kind: string): string => KIND_LABELS[kind] ?? kind;
+/** Swedish name of a line kind (the label table's), falling back to the id. */
+export const kindName = lineKindLabel;
 
 /** The month a correction line corrects, if any. */
 export function correctedMonth(line: SettlementLine): string | null {
@@ -89,21 +60,6 @@ export interface Explanation {
   sources: string[];
   notes: string[];
 }
-
-const plural = (n: number, unit: string): string => {
-  const word = unitLabel(unit);
-  if (n === 1) return word;
-  const plurals: Record<string, string> = {
-    dygn: 'dygn',
-    dag: 'dagar',
-    månad: 'månader',
-    pass: 'pass',
-    kurstillfälle: 'kurstillfällen',
-    timme: 'timmar',
-    vardag: 'vardagar',
-  };
-  return plurals[word] ?? word;
-};
 
 function collectSources(x: unknown, out: Set<string>, depth = 0): void {
   if (depth > 4 || x === null || x === undefined) return;
@@ -142,7 +98,7 @@ export function explainLine(line: SettlementLine): Explanation {
   const recomputed = line.kind === 'correction' && line.recomputed !== undefined && line.recomputed !== null;
   const calculation = recomputed
     ? `Omräknat ${formatKr(line.recomputed)} − tidigare utbetalt ${formatKr(line.previouslyPaid ?? 0)} = ${formatKr(line.amount)}`
-    : `${formatNumber(line.quantity, 4)} ${plural(line.quantity, line.unit)} × ${formatKr(line.rate)} = ${formatKr(line.amount)}`;
+    : `${formatNumber(line.quantity, 4)} ${unitLabel(line.unit, line.quantity)} × ${formatKr(line.rate)} = ${formatKr(line.amount)}`;
   const rules = (line.rules ?? []).map((id) => ({ id, text: RULES[id] ?? 'Regel i ersättningsmodellen.' }));
   const sources = new Set<string>();
   collectSources(line.explanation, sources);

@@ -4,7 +4,8 @@
  * A figure may arrive as kronor, `{ amount }` (kronor) or `{ ore }`: all become kronor here.
  */
 import type { Figure, ModelDetail, ModelLevel, ModelService } from './types.js';
-import { serviceLabel } from './format.js';
+import { serviceLabel } from '../contract/labels.js';
+import { oreToKronor } from '../domain/money.js';
 
 /** One figure ready to show. */
 export interface ShownFigure {
@@ -43,7 +44,7 @@ export interface ServiceView {
 export function figure(f: Figure | number | null | undefined): ShownFigure | null {
   if (f === null || f === undefined) return null;
   if (typeof f === 'number') return { kr: f, source: null, derived: null, illustrative: false };
-  const kr = f.amount ?? (f.ore !== undefined ? f.ore / 100 : undefined);
+  const kr = f.amount ?? (f.ore !== undefined ? oreToKronor(f.ore) : undefined);
   if (kr === undefined) return null;
   return { kr, source: f.source ?? null, derived: f.derived ?? null, illustrative: !!f.illustrative };
 }

@@ -4,6 +4,8 @@
  * browser. Amounts are kronor; sums are done in whole öre so the totals add up exactly.
  */
 import type { CompareResult, CompareSide } from './types.js';
+import { kronorAsOre } from '../contract/format.js';
+import { oreToKronor, roundOre } from '../domain/money.js';
 
 /** `service|level` → annual amount per person in kronor. */
 export type Overrides = Record<string, number>;
@@ -14,19 +16,19 @@ export const levelKey = (service: string, level: string): string => `${service}|
 /** The annual amount per person a level row stands for (given, or cost / persons). */
 export function perPerson(row: CompareSide['byLevel'][number]): number {
   if (row.amount !== undefined) return row.amount;
-  return row.persons > 0 ? Math.round((row.cost / row.persons) * 100) / 100 : 0;
+  return row.persons > 0 ? oreToKronor(roundOre(kronorAsOre(row.cost) / row.persons)) : 0;
 }
 
-const toOre = (kr: number) => Math.round(kr * 100);
+const toOre = kronorAsOre;
 
 /** The proposal with `overrides` applied; unchanged rows keep their published cost. */
 export function applyOverrides(side: CompareSide, overrides: Overrides): CompareSide {
   const byLevel = side.byLevel.map((row) => {
     const o = overrides[levelKey(row.service, row.level)];
-    return o === undefined ? row : { ...row, amount: o, cost: (toOre(o) * row.persons) / 100 };
+    return o === undefined ? row : { ...row, amount: o, cost: oreToKronor(toOre(o) * row.persons) };
   });
   const totalOre = byLevel.reduce((s, r) => s + toOre(r.cost), 0);
-  return { ...side, byLevel, total: totalOre / 100 };
+  return { ...side, byLevel, total: oreToKronor(totalOre) };
 }
 
 /** The figures at the top of the scenario page after a what-if. */
@@ -46,7 +48,7 @@ export function whatIf(result: CompareResult, overrides: Overrides): WhatIf {
     result.baseline.total === 0 ? 0 : Math.round((amountOre / toOre(result.baseline.total)) * 10000) / 100;
   const neutralFactor =
     proposal.total === 0 ? null : Math.round((result.baseline.total / proposal.total) * 1e6) / 1e6;
-  return { proposal, difference: { amount: amountOre / 100, percent }, neutralFactor };
+  return { proposal, difference: { amount: oreToKronor(amountOre), percent }, neutralFactor };
 }
 
 /** Rows for the Tabell 3-style table: every service and level of either side, persons and cost. */

@@ -4,21 +4,6 @@
  */
 import type { RunTotal, SettlementRun } from './types.js';
 
-/** Swedish run status. */
-export function runStatusLabel(status: string): string {
-  return (
-    {
-      draft: 'utkast',
-      approved: 'godkänd',
-      exported: 'exporterad',
-      running: 'beräknas',
-      queued: 'i kö',
-      failed: 'misslyckades',
-      done: 'klar',
-    }[status] ?? status
-  );
-}
-
 /** True while the server is still computing the run. */
 export const isComputing = (run: Pick<SettlementRun, 'status'>): boolean =>
   run.status === 'running' || run.status === 'queued';

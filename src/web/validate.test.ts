@@ -30,6 +30,7 @@ describe('validatePlacement', () => {
       'Startdatum har fel format. Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-03-01.',
     ],
     [{ start: '2023-02-29' }, 'start', 'Startdatum finns inte i kalendern.'],
+    [{ start: '0000-01-01' }, 'start', 'Året ska vara mellan 1900 och 2199.'],
     [{ end: '2024-01-14' }, 'end', 'Slutdatum kan inte vara före startdatum.'],
     [{ service: '' }, 'service', 'Välj insats.'],
     [{ unitId: '' }, 'unitId', 'Välj enhet.'],
@@ -66,6 +67,7 @@ describe('monthError', () => {
   it.each([
     ['2024-03', undefined],
     ['2024-3', 'Skriv månaden som ÅÅÅÅ-MM, till exempel 2024-03.'],
+    ['0000-01', 'Året ska vara mellan 1900 och 2199.'],
     ['', 'Fyll i månad.'],
   ])('%j → %s', (m, e) => expect(monthError(m)).toBe(e));
 });

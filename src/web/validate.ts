@@ -2,7 +2,14 @@
  * Swedish validation messages shown next to each field (WCAG 3.3.1, 3.3.3). The server validates
  * again; these catch the common mistakes before a round trip. Pure, unit tested.
  */
-import { isIsoDate } from './format.js';
+import {
+  ISO_DATE_PATTERN,
+  isIsoDate,
+  isMonth,
+  MAX_YEAR,
+  MIN_YEAR,
+  MONTH_PATTERN,
+} from '../domain/formats.js';
 
 /** Field name → message; an empty object means valid. */
 export type FieldErrors = Record<string, string>;
@@ -24,10 +31,17 @@ const DATE_HINT = 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-03-01.';
 /** A required date: empty, malformed or impossible dates each get their own message. */
 export function dateError(value: string, label: string, required: boolean): string | undefined {
   if (!value.trim()) return required ? `Fyll i ${label}.` : undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return `${capitalise(label)} har fel format. ${DATE_HINT}`;
-  if (!isIsoDate(value.trim())) return `${capitalise(label)} finns inte i kalendern.`;
+  if (!ISO_DATE_PATTERN.test(value.trim())) return `${capitalise(label)} har fel format. ${DATE_HINT}`;
+  if (!isIsoDate(value.trim()))
+    return yearInRange(value) ? `${capitalise(label)} finns inte i kalendern.` : YEAR_HINT;
   return undefined;
 }
+
+const YEAR_HINT = `Året ska vara mellan ${MIN_YEAR} och ${MAX_YEAR}.`;
+const yearInRange = (text: string) => {
+  const year = Number(text.trim().slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -81,8 +95,8 @@ export function validateLevelEntry(v: {
 /** Checks a month `YYYY-MM`. */
 export function monthError(value: string): string | undefined {
   if (!value.trim()) return 'Fyll i månad.';
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value.trim()))
-    return 'Skriv månaden som ÅÅÅÅ-MM, till exempel 2024-03.';
+  if (!MONTH_PATTERN.test(value.trim())) return 'Skriv månaden som ÅÅÅÅ-MM, till exempel 2024-03.';
+  if (!isMonth(value.trim())) return YEAR_HINT;
   return undefined;
 }
 

@@ -8,7 +8,7 @@ import type { Finding } from '../../domain/scenario/consistency.js';
 import type { Mover } from '../../domain/scenario/movers.js';
 import type { NeutralSolution } from '../../domain/scenario/neutral.js';
 import type { OutTable } from '../../population/write.js';
-import { formatKr, formatNumber, table } from '../format.js';
+import { formatKr, formatKrSigned, formatNumber, table } from '../format.js';
 
 const kr = oreToKronor;
 const pct = (p: number | null) => (p === null ? null : Math.round(p * 1e6) / 1e6);
@@ -180,7 +180,6 @@ export function outTables(c: Comparison, consistency: Finding[], movers: Mover[]
   ];
 }
 
-const signed = (ore: number) => (ore > 0 ? '+' : '') + formatKr(ore);
 const signedPct = (p: number | null) => (p === null ? '' : `${p > 0 ? '+' : ''}${formatNumber(p, 4)} %`);
 
 /** The readable (Swedish) report. */
@@ -217,7 +216,7 @@ export function text(
   out.push(
     `Summa ${c.baseline.model}: ${formatKr(c.baseline.total)} (${c.baseline.persons} personer)`,
     `Summa ${c.proposal.model}: ${formatKr(c.proposal.total)}`,
-    `Skillnad: ${signed(c.difference.amount)} (${signedPct(c.difference.percent)}); kostnadsneutral faktor ${c.neutralFactor === null ? '–' : formatNumber(c.neutralFactor, 6)}`,
+    `Skillnad: ${formatKrSigned(c.difference.amount)} (${signedPct(c.difference.percent)}); kostnadsneutral faktor ${c.neutralFactor === null ? '–' : formatNumber(c.neutralFactor, 6)}`,
     `Personer som byter nivå: ${c.personsChangingLevel}`,
     '',
   );
@@ -231,7 +230,7 @@ export function text(
           String(r.persons),
           formatKr(r.baseline),
           formatKr(r.proposal),
-          signed(r.difference),
+          formatKrSigned(r.difference),
           signedPct(r.percent),
           String(r.personsChangingLevel),
         ]),
@@ -251,8 +250,8 @@ export function text(
             ? `andel av heltid för ${s.target.interval}: ${formatNumber(s.factor ?? 0, 4)}`
             : s.annualStandardAmount !== null
               ? `schablon för ${s.target.service} nivå ${s.target.level}: ${formatKr(s.annualStandardAmount)}`
-              : `${signed(s.rateDelta ?? 0)} per enhet för ${s.target.service} nivå ${s.target.level}`
-      }; ny summa ${formatKr(s.proposalTotalAfter)}, avvikelse ${signed(s.residual)}`,
+              : `${formatKrSigned(s.rateDelta ?? 0)} per enhet för ${s.target.service} nivå ${s.target.level}`
+      }; ny summa ${formatKr(s.proposalTotalAfter)}, avvikelse ${formatKrSigned(s.residual)}`,
       written ? `Ny modellfil: ${written.file}` : '',
     );
   for (const f of consistency) out.push(`Stämmer inte: ${f.message}`);

@@ -4,6 +4,7 @@ import type { RateModel } from '../../domain/rate-model/types.js';
 import { loadCatalog } from '../../models/load.js';
 import { emit, fail } from '../output.js';
 import { table } from '../format.js';
+import { modelStatusLabel } from '../../contract/labels.js';
 
 /** The JSON shape of one model in `models --json`. */
 export function presentModel(m: RateModel) {
@@ -22,8 +23,6 @@ export function presentModel(m: RateModel) {
   };
 }
 
-const STATUS_SV = { decided: 'beslutad', proposal: 'förslag', draft: 'utkast' } as const;
-
 export function registerModels(program: Command): void {
   program
     .command('models')
@@ -37,7 +36,13 @@ export function registerModels(program: Command): void {
           [
             table(
               ['Modell', 'Status', 'Gäller från', 'Gäller till', 'Insatser'],
-              d.map((m) => [m.id, STATUS_SV[m.status], m.validFrom, m.validTo ?? '–', m.services.join(', ')]),
+              d.map((m) => [
+                m.id,
+                modelStatusLabel(m.status),
+                m.validFrom,
+                m.validTo ?? '–',
+                m.services.join(', '),
+              ]),
             ),
             ...d.flatMap((m) => m.warnings.map((w) => `Varning (${m.id}): ${w}`)),
           ].join('\n'),

@@ -4,17 +4,8 @@ import { lookupRate, type RateResult } from '../../domain/rate-model/rate.js';
 import { oreToKronor } from '../../domain/money.js';
 import { loadCatalog } from '../../models/load.js';
 import { formatKr, formatNumber } from '../format.js';
+import { unitLabel } from '../../contract/labels.js';
 import { emit, fail, numberOption } from '../output.js';
-
-const UNIT_SV: Record<string, string> = {
-  dygn: 'dygn',
-  day: 'dag',
-  month: 'månad',
-  session: 'pass',
-  'course-session': 'kurstillfälle',
-  hour: 'timme',
-  weekday: 'vardag',
-};
 
 /** The contract's JSON for a rate, plus explanation fields. */
 export function presentRate(r: RateResult) {
@@ -71,7 +62,7 @@ export function registerRate(program: Command): void {
           });
           emit(opts.json, presentRate(r), () => {
             const lines = [
-              `${formatKr(r.amount.ore)} per ${UNIT_SV[r.unit]}${r.amount.illustrative ? ' (illustrativt belopp)' : ''}`,
+              `${formatKr(r.amount.ore)} per ${unitLabel(r.unit)}${r.amount.illustrative ? ' (illustrativt belopp)' : ''}`,
               `  ${r.model}, ${r.service}, ${r.level ? `nivå ${r.level}, ` : ''}${r.regime}${r.paidAsRegime !== r.regime ? ` (betalas som ${r.paidAsRegime})` : ''}`,
             ];
             if (r.interval)
@@ -82,7 +73,7 @@ export function registerRate(program: Command): void {
               lines.push(`  Schablon: ${formatKr(r.annualStandardAmount.ore)} per år`);
             if (r.premisesAllowance)
               lines.push(
-                `  Lokalschablon: ${formatKr(r.premisesAllowance.ore)} per ${UNIT_SV[r.premisesAllowance.unit]}`,
+                `  Lokalschablon: ${formatKr(r.premisesAllowance.ore)} per ${unitLabel(r.premisesAllowance.unit)}`,
               );
             if (r.eveningNight) lines.push(`  Kväll/natt: ${formatKr(r.eveningNight.ore)} per timme`);
             lines.push(`  Källa: ${r.amount.source}`);

@@ -9,14 +9,7 @@ import { InputError } from '../../domain/errors.js';
 import { DataDirLockedError } from '../../db/lock.js';
 import { DEFAULT_DATA_DIR, startServer } from '../../server/start.js';
 import { intOption, fail } from '../output.js';
-
-const ROLE_SV = {
-  admin: 'administratör',
-  case_officer: 'handläggare',
-  assessor: 'bedömare',
-  provider: 'utförare',
-  analyst: 'analytiker',
-} as const;
+import { ROLE_LABELS } from '../../contract/labels.js';
 
 /** Adds the `serve` command. */
 export function register(program: Command): void {
@@ -65,7 +58,7 @@ export function register(program: Command): void {
             );
           lines.push('Demokonton (användarnamn / lösenord):');
           for (const a of server.accounts)
-            lines.push(`  ${ROLE_SV[a.role].padEnd(14)} ${a.username.padEnd(13)} ${a.password}`);
+            lines.push(`  ${ROLE_LABELS[a.role].short.padEnd(14)} ${a.username.padEnd(13)} ${a.password}`);
           process.stdout.write(lines.join('\n') + '\n');
           for (const warning of server.warnings) process.stderr.write(`${warning}\n`);
           let stopping = false;

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
-import { kindSv, unitSv } from '../../domain/settlement/explain.js';
+import { kindSv } from '../../domain/settlement/explain.js';
+import { lineKindLabel, unitLabel } from '../../contract/labels.js';
 import { presentSettlement } from '../../domain/settlement/present.js';
 import {
   checkMonth,
@@ -39,10 +40,10 @@ export function settlementText(r: SettlementResult): string {
   const rows = r.lines.map((l) => [
     l.placementId,
     l.kind === 'correction'
-      ? `Rättelse ${l.correctsMonth} (${kindSv(l.correctedKind ?? 'ordinary').toLowerCase()})`
+      ? `Rättelse ${l.correctsMonth} (${lineKindLabel(l.correctedKind ?? 'ordinary')})`
       : kindSv(l.kind),
     `${l.from}–${l.to}`,
-    l.unit === 'correction' ? '' : `${String(l.quantity).replace('.', ',')} ${unitSv(l.unit)}`,
+    l.unit === 'correction' ? '' : `${String(l.quantity).replace('.', ',')} ${unitLabel(l.unit, l.quantity)}`,
     l.unit === 'correction' ? '' : formatKr(l.rate),
     formatKr(l.amount),
     l.level ?? '',

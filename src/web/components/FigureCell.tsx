@@ -3,7 +3,7 @@
  * inline, or as a numbered note ("källa 2") when the table lists its sources below.
  */
 import { Badge, Text } from '@mantine/core';
-import { formatKr } from '../format.js';
+import { formatKr } from '../../contract/format.js';
 import type { ShownFigure } from '../model-view.js';
 import { WARN } from '../colors.js';
 

@@ -9,16 +9,18 @@ import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useDistricts, useLevelNamer, useProviders } from '../hooks.js';
-import { formatDate, formatKr, levelLabel, regimeLabel, serviceLabel } from '../format.js';
+import { formatDate, formatKr } from '../../contract/format.js';
+import {
+  levelKindLabel,
+  levelLabel,
+  regimeLabel,
+  runStatusLabel,
+  serviceLabel,
+} from '../../contract/labels.js';
 import { Link } from '../router.js';
-import { runStatusLabel } from '../settlement.js';
 import type { ClientDetail, LevelEntry } from '../types.js';
 import { BAD, WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
-
-/** Swedish for a level entry's kind (ASMT-2). */
-export const kindLabel = (k: string | undefined) =>
-  k === 'final' ? 'slutlig' : k === 'preliminary' ? 'preliminär' : (k ?? '–');
 
 /** Level as shown: the level id (or `named`, classified from the points) and the points behind it. */
 export function levelText(l: Pick<LevelEntry, 'level' | 'points'>, named?: string | null): string {
@@ -109,7 +111,7 @@ export function ClientPage({ id }: { id: string }) {
                               <Table.Td>{p.end ? formatDate(p.end) : 'pågår'}</Table.Td>
                               <Table.Td>
                                 {last ? (
-                                  `${levelText(last, nameLevel(p.service, last.from, last.points))} (${kindLabel(last.kind)})`
+                                  `${levelText(last, nameLevel(p.service, last.from, last.points))} (${levelKindLabel(last.kind)})`
                                 ) : (
                                   <Badge color={WARN} variant="outline">
                                     Saknar nivå
@@ -147,7 +149,7 @@ export function ClientPage({ id }: { id: string }) {
                           <Table.Td>{formatDate(l.from)}</Table.Td>
                           <Table.Td>{l.service ? serviceLabel(l.service) : '–'}</Table.Td>
                           <Table.Td>{levelText(l, nameLevel(l.service, l.from, l.points))}</Table.Td>
-                          <Table.Td>{kindLabel(l.kind)}</Table.Td>
+                          <Table.Td>{levelKindLabel(l.kind)}</Table.Td>
                           <Table.Td>{formatDate(l.assessedOn)}</Table.Td>
                         </Table.Tr>
                       ))}

@@ -22,7 +22,7 @@ import { ApiError, errorMessage, upload } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { BAD } from '../colors.js';
-import { formatNumber } from '../format.js';
+import { formatNumber } from '../../contract/format.js';
 import { swedishRowMessage } from '../validate.js';
 
 /** The import page. */

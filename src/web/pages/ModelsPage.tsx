@@ -4,14 +4,13 @@ import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { useModels } from '../hooks.js';
 import { Link } from '../router.js';
-import { formatDate, serviceLabel } from '../format.js';
+import { formatDate } from '../../contract/format.js';
+import { modelStatusLabel, serviceLabel } from '../../contract/labels.js';
 import { OK, WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
 
-const STATUS: Record<string, string> = { decided: 'beslutad', proposal: 'förslag', draft: 'utkast' };
-
-/** Swedish name of a model status. */
-export const statusLabel = (s: string | undefined) => (s ? (STATUS[s] ?? s) : '–');
+/** Swedish name of a model status (the label table's), `–` when the API sends none. */
+export const statusLabel = (s: string | undefined) => (s ? modelStatusLabel(s) : '–');
 
 /** The list of rate models. */
 export function ModelsPage() {

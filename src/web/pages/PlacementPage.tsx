@@ -26,7 +26,7 @@ import { QueryState } from '../components/QueryState.js';
 import { DateField } from '../components/DateField.js';
 import { AbsenceForm } from '../components/AbsenceForm.js';
 import { listOf, useProviders } from '../hooks.js';
-import { SERVICE_LABELS, regimeLabel, serviceLabel } from '../format.js';
+import { SERVICE_LABELS, regimeLabel, serviceLabel } from '../../contract/labels.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { validatePlacement, type FieldErrors, type PlacementValues } from '../validate.js';
 import type { ClientSummary, Placement } from '../types.js';

@@ -11,10 +11,11 @@ import { QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { WARN } from '../colors.js';
 import { listOf, useLevelNamer } from '../hooks.js';
-import { formatDate, serviceLabel } from '../format.js';
+import { formatDate } from '../../contract/format.js';
+import { levelKindLabel, serviceLabel } from '../../contract/labels.js';
 import { Link, navigate, useLocation } from '../router.js';
 import type { Placement } from '../types.js';
-import { kindLabel, levelText } from './ClientPage.js';
+import { levelText } from './ClientPage.js';
 
 /** The filters, as `?visa=` values. */
 export const FILTERS = {
@@ -107,7 +108,7 @@ export function PlacementsPage() {
                           </Table.Td>
                           <Table.Td>
                             {p.currentLevel ? (
-                              `${levelText(p.currentLevel, nameLevel(p.service, today, p.currentLevel.points))} (${kindLabel(p.currentLevel.kind)})`
+                              `${levelText(p.currentLevel, nameLevel(p.service, today, p.currentLevel.points))} (${levelKindLabel(p.currentLevel.kind)})`
                             ) : (
                               <Badge color={WARN} variant="outline">
                                 Saknar nivå

@@ -10,7 +10,7 @@ import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useDistricts, useProviders } from '../hooks.js';
-import { formatDate, formatKr, formatMonth } from '../format.js';
+import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import { Link } from '../router.js';
 import { districtTotals, isComputing, providerTotals } from '../settlement.js';
 import type { SettlementRun } from '../types.js';

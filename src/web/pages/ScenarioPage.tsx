@@ -26,14 +26,9 @@ import { errorMessage, get, post } from '../api.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useModels, useProviders } from '../hooks.js';
-import {
-  formatKrSigned,
-  formatMkr,
-  formatNumber,
-  formatPercent,
-  levelLabel,
-  serviceLabel,
-} from '../format.js';
+import { formatKrSigned, formatMkr, formatNumber, formatPercent, kronorAsOre } from '../../contract/format.js';
+import { oreToKronor } from '../../domain/money.js';
+import { levelLabel, serviceLabel } from '../../contract/labels.js';
 import { levelKey, perPerson, tabell3, whatIf, type Overrides } from '../scenario.js';
 import { Chart, Movements, Winners } from './scenario-parts.js';
 import type { CompareResult } from '../types.js';
@@ -166,7 +161,7 @@ function Result({ request, result }: { request: Request; result: CompareResult }
   const [settled] = useDebouncedValue(overrides, 400);
   const serverOverrides = Object.entries(settled).map(([key, amount]) => {
     const [service, level] = key.split('|');
-    return { service, level, annualStandardAmount: Math.round(amount * 100) / 100 };
+    return { service, level, annualStandardAmount: oreToKronor(kronorAsOre(amount)) };
   });
   const impact = useQuery({
     queryKey: ['comparison', request, settled],
@@ -335,6 +330,7 @@ function Result({ request, result }: { request: Request; result: CompareResult }
                             }}
                             thousandSeparator=" "
                             decimalSeparator=","
+                            decimalScale={2}
                             min={0}
                             size="xs"
                             suffix=" kr"

@@ -24,10 +24,12 @@ import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { listOf, nameLookup, useDistricts, useProviders } from '../hooks.js';
-import { formatDate, formatKr, formatMonth, isIsoMonth } from '../format.js';
+import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
+import { isMonth } from '../../domain/formats.js';
 import { Link } from '../router.js';
 import { monthError } from '../validate.js';
-import { isComputing, runStatusLabel } from '../settlement.js';
+import { isComputing } from '../settlement.js';
+import { runStatusLabel } from '../../contract/labels.js';
 import type { Job, SettlementRun } from '../types.js';
 import { ERROR_MESSAGES } from '../api.js';
 
@@ -81,10 +83,10 @@ export function SettlementPage() {
             const text = e.currentTarget.value;
             setFilterText(text);
             // The list follows once the text is a whole month (or empty).
-            if (text.trim() === '' || isIsoMonth(text.trim())) setFilter(text.trim());
+            if (text.trim() === '' || isMonth(text.trim())) setFilter(text.trim());
           }}
           error={
-            filterText.trim() && !isIsoMonth(filterText.trim()) && filterText.trim().length >= 7
+            filterText.trim() && !isMonth(filterText.trim()) && filterText.trim().length >= 7
               ? monthError(filterText)
               : undefined
           }

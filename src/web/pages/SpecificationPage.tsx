@@ -10,15 +10,9 @@ import { get, withQuery } from '../api.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { listOf, nameLookup, useProviders } from '../hooks.js';
-import {
-  formatKr,
-  formatMonth,
-  formatNumber,
-  formatPeriod,
-  levelLabel,
-  serviceLabel,
-  unitLabel,
-} from '../format.js';
+import { formatKr, formatMonth, formatNumber, formatPeriod, kronorAsOre } from '../../contract/format.js';
+import { oreToKronor } from '../../domain/money.js';
+import { levelLabel, serviceLabel, unitLabel } from '../../contract/labels.js';
 import { correctedMonth, explainLine, kindName } from '../explain.js';
 import { Link } from '../router.js';
 import type { SettlementLine, SettlementRun, Specification } from '../types.js';
@@ -92,7 +86,7 @@ export function Lines({ lines }: { lines: SettlementLine[] }) {
   // Those who may open placements get a link from each line to its placement.
   const linkPlacements = hasRole(user, 'admin', 'case_officer', 'assessor');
   const [open, setOpen] = useState<SettlementLine | null>(null);
-  const total = lines.reduce((s, l) => s + Math.round(l.amount * 100), 0) / 100;
+  const total = oreToKronor(lines.reduce((s, l) => s + kronorAsOre(l.amount), 0));
   if (lines.length === 0) return <Text>Inga rader.</Text>;
   return (
     <>
@@ -146,7 +140,7 @@ export function Lines({ lines }: { lines: SettlementLine[] }) {
                   <Table.Td>{formatPeriod(l.from, l.to)}</Table.Td>
                   <Table.Td>{l.level ? levelLabel(l.level) : '–'}</Table.Td>
                   <Table.Td className="num">
-                    {formatNumber(l.quantity, 4)} {unitLabel(l.unit)}
+                    {formatNumber(l.quantity, 4)} {unitLabel(l.unit, l.quantity)}
                   </Table.Td>
                   <Table.Td className="num">{formatKr(l.rate)}</Table.Td>
                   <Table.Td className="num">{formatKr(l.amount)}</Table.Td>

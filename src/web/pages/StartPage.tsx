@@ -5,13 +5,14 @@
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { get, withQuery } from '../api.js';
-import { ROLE_LABELS, hasRole, useAuth } from '../auth.js';
+import { hasRole, useAuth } from '../auth.js';
+import { ROLE_LABELS } from '../../contract/labels.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { listOf } from '../hooks.js';
 import { Link } from '../router.js';
 import type { DashboardItem, Placement, Role } from '../types.js';
-import { formatNumber } from '../format.js';
+import { formatNumber } from '../../contract/format.js';
 
 const SHORTCUTS: Record<Role, { href: string; label: string }[]> = {
   case_officer: [
@@ -57,7 +58,7 @@ export function StartPage() {
   return (
     <Page title="Start">
       <Text>
-        Välkommen, {user.name}. Du är inloggad som {ROLE_LABELS[user.role]?.toLowerCase() ?? user.role}.
+        Välkommen, {user.name}. Du är inloggad som {ROLE_LABELS[user.role].title.toLowerCase()}.
       </Text>
       <section aria-labelledby="todo-heading">
         <Title order={2} id="todo-heading" mb="sm">

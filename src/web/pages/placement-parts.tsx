@@ -9,10 +9,11 @@ import { errorMessage, formFieldError, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { DateField } from '../components/DateField.js';
 import { useLevelNamer } from '../hooks.js';
-import { formatDate, regimeLabel, serviceLabel } from '../format.js';
+import { formatDate } from '../../contract/format.js';
+import { levelKindLabel, regimeLabel, serviceLabel } from '../../contract/labels.js';
 import { validateLevelEntry, type FieldErrors } from '../validate.js';
 import type { Placement } from '../types.js';
-import { kindLabel, levelText } from './ClientPage.js';
+import { levelText } from './ClientPage.js';
 import { BAD } from '../colors.js';
 
 const LEVEL_FIELDS = ['from', 'points', 'kind', 'assessedOn'] as const;
@@ -130,7 +131,7 @@ export function LevelSection({ placement }: { placement: Placement }) {
               <Table.Tr key={i}>
                 <Table.Td>{formatDate(l.from)}</Table.Td>
                 <Table.Td>{levelText(l, nameLevel(placement.service, l.from, l.points))}</Table.Td>
-                <Table.Td>{kindLabel(l.kind)}</Table.Td>
+                <Table.Td>{levelKindLabel(l.kind)}</Table.Td>
                 <Table.Td>{formatDate(l.assessedOn)}</Table.Td>
               </Table.Tr>
             ))}

@@ -4,7 +4,8 @@
  */
 import { Table, Text, Title } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
-import { formatKr, formatKrSigned, formatNumber, levelLabel, serviceLabel } from '../format.js';
+import { formatKr, formatKrSigned, formatNumber } from '../../contract/format.js';
+import { levelLabel, serviceLabel } from '../../contract/labels.js';
 import type { CompareResult } from '../types.js';
 
 /** Persons whose level changes between the models, per service and pair of levels. */

@@ -1,0 +1,103 @@
+/** The one Swedish formatter (issue #9 §7): exact öre, negative amounts, grouping, plain spaces. */
+import { describe, expect, it } from 'vitest';
+import {
+  formatDate,
+  formatKr,
+  formatKrSigned,
+  formatMkr,
+  formatMonth,
+  formatNumber,
+  formatOre,
+  formatOreSigned,
+  formatPercent,
+  formatPeriod,
+  kronorAsOre,
+} from './format.js';
+
+// Normalise the no-break spaces so the expectations read like the issue text (`1 234 kr`).
+const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+
+describe('formatKr', () => {
+  it.each([
+    [1234, '1 234 kr'],
+    [1501, '1 501 kr'],
+    [0, '0 kr'],
+    [-0, '0 kr'],
+    [1234.5, '1 234,50 kr'],
+    [-56, '-56 kr'],
+    [1949300000, '1 949 300 000 kr'],
+    [0.01, '0,01 kr'],
+    [1.15, '1,15 kr'],
+    [4.35, '4,35 kr'],
+    [-1.15, '-1,15 kr'],
+    [-0.05, '-0,05 kr'],
+    [-1234567.89, '-1 234 567,89 kr'],
+    [100_000_000_000, '100 000 000 000 kr'],
+    [0.1 + 0.2, '0,30 kr'], // a computed amount is rounded once to the öre
+  ])('%s → %s', (kr, text) => expect(plain(formatKr(kr))).toBe(text));
+
+  it('groups with a no-break space so an amount never wraps', () => {
+    expect(formatKr(1234)).toBe('1\u00a0234\u00a0kr');
+  });
+
+  it('groups with plain spaces for the command line when asked', () => {
+    expect(formatKr(-1234.5, { plain: true })).toBe('-1 234,50 kr');
+  });
+
+  it.each([null, undefined, Number.NaN, Infinity])('shows a dash for %s', (v) =>
+    expect(formatKr(v)).toBe('–'),
+  );
+});
+
+describe('formatOre', () => {
+  it.each([
+    [150100, '1 501 kr'],
+    [150150, '1 501,50 kr'],
+    [115, '1,15 kr'],
+    [-5, '-0,05 kr'],
+    [-100, '-1 kr'],
+    [99, '0,99 kr'],
+    [123456789012, '1 234 567 890,12 kr'],
+  ])('%s öre → %s', (ore, text) => expect(formatOre(ore, { plain: true })).toBe(text));
+
+  it('rounds a fractional öre once (half away from zero)', () => {
+    expect(formatOre(114.5, { plain: true })).toBe('1,15 kr');
+    expect(formatOre(-114.5, { plain: true })).toBe('-1,15 kr');
+  });
+
+  it('converts kronor exactly (1.15 is 115 öre, not 114)', () => {
+    expect(kronorAsOre(1.15)).toBe(115);
+    expect(kronorAsOre(4.35)).toBe(435);
+    expect(kronorAsOre(-0.07)).toBe(-7);
+  });
+});
+
+describe('other formats', () => {
+  it.each([
+    [formatKrSigned(100), '+100 kr'],
+    [formatKrSigned(-100), '-100 kr'],
+    [formatKrSigned(0), '0 kr'],
+    [formatKrSigned(0.001), '0 kr'],
+    [formatOreSigned(115), '+1,15 kr'],
+    [formatMkr(1949300000), '1 949,3 Mkr'],
+    [formatMkr(-1949300000), '-1 949,3 Mkr'],
+    [formatPercent(2.4), '2,4 %'],
+    [formatPercent(-0.5), '-0,5 %'],
+    [formatNumber(1688), '1 688'],
+    [formatNumber(0.625), '0,63'],
+    [formatNumber(0.625, 4), '0,625'],
+    [formatDate('2024-03-01T10:00:00Z'), '2024-03-01'],
+    [formatDate('2024-03-01'), '2024-03-01'],
+    [formatDate(null), '–'],
+    [formatPeriod('2024-03-01', '2024-03-31'), '2024-03-01 – 2024-03-31'],
+    [formatPeriod('2024-03-01', null), '2024-03-01 –'],
+    [formatMonth('2024-03'), 'mars 2024'],
+    [formatMonth('2024-12'), 'december 2024'],
+    [formatMonth('2024-13'), '2024-13'],
+  ])('%s is %s', (actual, expected) => expect(plain(actual)).toBe(expected));
+
+  it('uses a hyphen-minus, never U+2212', () => {
+    expect(formatNumber(-1.5)).toBe('-1,5');
+    expect(formatNumber(-1234, 0, { plain: true })).toBe('-1 234');
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * The one set of Swedish formats for what people read (issue #9 §7): `1 234 kr`, `1 234,50 kr`,
+ * `1 949,3 Mkr`, `2,4 %`, `2024-03-01`, `mars 2024`. Used by the web app, the CLI's readable
+ * tables and the settlement explanations. Amounts are formatted from integer öre (exact: no
+ * floating-point step between the öre and the text). Digits are grouped with a no-break space
+ * (U+00A0) so an amount never wraps mid-number; `{ plain: true }` groups with an ordinary space for
+ * terminal output that is grepped and pasted. Negative numbers use a hyphen-minus everywhere.
+ * Pure: no I/O, no clock.
+ */
+import { isExactKronor, kronorToOre, roundOre, type Ore } from '../domain/money.js';
+import { MONTH_PATTERN } from '../domain/formats.js';
+
+/** How digits are grouped: a no-break space (default, web) or a plain space (`plain`, CLI). */
+export interface Spacing {
+  plain?: boolean;
+}
+
+const NBSP = '\u00a0';
+const space = (o: Spacing | undefined) => (o?.plain ? ' ' : NBSP);
+
+const group = (digits: string, sep: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+
+/**
+ * Öre → `1 501 kr`; öre are shown only when there are some (`1 501,50 kr`, `-0,05 kr`). A
+ * fractional öre amount is first rounded once by roundOre (it should not occur).
+ */
+export function formatOre(ore: Ore, options?: Spacing): string {
+  const sep = space(options);
+  const n = Number.isInteger(ore) ? ore : roundOre(ore);
+  const abs = Math.abs(n);
+  const whole = group(String(Math.floor(abs / 100)), sep);
+  const cents = abs % 100;
+  const frac = cents === 0 ? '' : ',' + String(cents).padStart(2, '0');
+  return `${n < 0 ? '-' : ''}${whole}${frac}${sep}kr`;
+}
+
+/**
+ * Kronor as the API sends them (exact to the öre) → öre, exactly (kronorToOre). A computed
+ * amount with more decimals is rounded once to the öre (roundOre).
+ */
+export function kronorAsOre(kronor: number): Ore {
+  return isExactKronor(kronor) ? kronorToOre(kronor) : roundOre(kronor * 100);
+}
+
+/** Kronor → `1 234 kr`, `1 234,50 kr`, `1,15 kr`; none → `–`. */
+export function formatKr(kronor: number | null | undefined, options?: Spacing): string {
+  if (kronor === null || kronor === undefined || !Number.isFinite(kronor)) return '–';
+  return formatOre(kronorAsOre(kronor), options);
+}
+
+/** A signed difference in kronor: `+1 234 kr`, `-56 kr`, `0 kr`; where gains and losses are compared. */
+export function formatKrSigned(kronor: number, options?: Spacing): string {
+  const text = formatKr(kronor, options);
+  return kronorAsOre(kronor) > 0 ? '+' + text : text;
+}
+
+/** A signed difference in öre: `+1 234 kr`, `-56 kr`, `0 kr`. */
+export function formatOreSigned(ore: Ore, options?: Spacing): string {
+  return (ore > 0 ? '+' : '') + formatOre(ore, options);
+}
+
+const tidy = (s: string, o?: Spacing) => s.replace(/[\u00a0\u202f ]/g, space(o)).replace(/\u2212/g, '-');
+
+/** A plain number the Swedish way: `1 688`, `0,63`, with at most `maximumFractionDigits` decimals. */
+export function formatNumber(n: number, maximumFractionDigits = 2, options?: Spacing): string {
+  return tidy(new Intl.NumberFormat('sv-SE', { maximumFractionDigits }).format(n), options);
+}
+
+/** Millions of kronor with one decimal, like 002 Tabell 3: `1 949,3 Mkr`. */
+export function formatMkr(kronor: number, options?: Spacing): string {
+  const mkr = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return tidy(mkr.format(kronor / 1_000_000), options) + space(options) + 'Mkr';
+}
+
+/** A percentage given as a percent number: `2.4` → `2,4 %`. */
+export function formatPercent(percent: number, maximumFractionDigits = 2, options?: Spacing): string {
+  return formatNumber(percent, maximumFractionDigits, options) + space(options) + '%';
+}
+
+/** ISO dates stay ISO (`2024-03-01` is the Swedish standard form); timestamps are cut to the date. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
+}
+
+/** A date range, `2024-03-01 – 2024-03-31`, open end as `2024-03-01 –`. */
+export function formatPeriod(from: string | null | undefined, to: string | null | undefined): string {
+  return `${formatDate(from)} –${to ? ' ' + formatDate(to) : ''}`;
+}
+
+/** The months in Swedish, January first. */
+export const MONTH_NAMES = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
+
+/** `2024-03` → `mars 2024` for headings; the ISO month stays in tables and exports. */
+export function formatMonth(month: string): string {
+  if (!MONTH_PATTERN.test(month)) return month;
+  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}

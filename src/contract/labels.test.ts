@@ -1,0 +1,62 @@
+/** The one label table (issue #9 §7): every service, regime, unit and kind has a Swedish name. */
+import { describe, expect, it } from 'vitest';
+import { REGIMES, SERVICE_IDS, UNITS } from '../domain/rate-model/schema.js';
+import {
+  levelKindLabel,
+  levelLabel,
+  lineKindLabel,
+  modelStatusLabel,
+  regimeLabel,
+  ROLE_LABELS,
+  runStatusLabel,
+  serviceLabel,
+  unitLabel,
+} from './labels.js';
+
+describe('labels', () => {
+  it('names every service, regime and unit the rate model schema knows', () => {
+    for (const s of SERVICE_IDS) expect(serviceLabel(s)).not.toBe(s);
+    for (const r of REGIMES) expect(regimeLabel(r)).toMatch(/regi|entreprenad/);
+    for (const u of UNITS) expect(unitLabel(u, 2)).toMatch(/^[a-zåäö]+$/);
+  });
+
+  it.each([
+    ['dygn', 1, 'dygn'],
+    ['dygn', 31, 'dygn'],
+    ['day', 1, 'dag'],
+    ['day', 22, 'dagar'],
+    ['day', 0.5, 'dagar'],
+    ['month', undefined, 'månad'],
+    ['month', 2, 'månader'],
+    ['session', 3, 'pass'],
+    ['course-session', 1, 'kurstillfälle'],
+    ['course-session', 4, 'kurstillfällen'],
+    ['hour', 1, 'timme'],
+    ['hour', 2.5, 'timmar'],
+    ['weekday', 21, 'vardagar'],
+  ])('unit %s × %s is %s', (unit, n, word) => expect(unitLabel(unit, n)).toBe(word));
+
+  it.each([
+    [levelLabel('grundpeng'), 'Grundpeng'],
+    [levelLabel('1'), 'Nivå 1'],
+    [levelLabel('12'), 'Nivå 12'],
+    [levelLabel(null), 'utan nivå'],
+    [levelLabel('individuell'), 'individuell'],
+    [lineKindLabel('idle'), 'tomgång'],
+    [lineKindLabel('evening-night'), 'kvälls- och nattillägg'],
+    [runStatusLabel('approved'), 'godkänd'],
+    [modelStatusLabel('decided'), 'beslutad'],
+    [levelKindLabel('final'), 'slutlig'],
+    [levelKindLabel(undefined), '–'],
+    [ROLE_LABELS.case_officer.title, 'Biståndshandläggare'],
+    [ROLE_LABELS.case_officer.short, 'handläggare'],
+    [serviceLabel('lss-gruppbostad'), 'Gruppbostad (LSS)'],
+    [regimeLabel('privat'), 'privat regi'],
+  ])('%s is %s', (actual, expected) => expect(actual).toBe(expected));
+
+  it('shows an unknown id as it is, never an inherited property', () => {
+    expect(serviceLabel('toString')).toBe('toString');
+    expect(unitLabel('constructor')).toBe('constructor');
+    expect(runStatusLabel('new-status')).toBe('new-status');
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * The one table of Swedish labels (issue #9 §7): services, regimes, units (singular and plural),
+ * levels, line kinds, statuses, roles and identity kinds, as the web app, the CLI's readable output,
+ * the settlement explanations and the specification files show them. Every lookup falls back to
+ * the id, so an id read from stored data still shows something readable; the tables are checked
+ * against the domain's own unions, so a new service, unit or line kind fails the type check until
+ * it is named here. Pure: no I/O, no clock.
+ */
+import type { Regime, ServiceId, Unit } from '../domain/rate-model/schema.js';
+import type { LineKind } from '../domain/settlement/types.js';
+
+/** Swedish names of the services (domain.md §2, SVC-1). */
+export const SERVICE_LABELS: Readonly<Record<ServiceId, string>> = {
+  'lss-servicebostad': 'Servicebostad (LSS)',
+  'lss-gruppbostad': 'Gruppbostad (LSS)',
+  'lss-barnboende': 'Bostad för barn (LSS)',
+  'lss-daglig-verksamhet': 'Daglig verksamhet (LSS)',
+  'sp-boende': 'Boende med särskild service (SoL)',
+  'sp-stodboende': 'Stödboende (SoL)',
+  'sp-boendestod': 'Boendestöd (SoL)',
+  'sp-sysselsattning': 'Sysselsättning (SoL)',
+  'sp-cirkel': 'Cirkelverksamhet (SoL)',
+};
+
+/** Swedish names of the regimes (SVC-2). */
+export const REGIME_LABELS: Readonly<Record<Regime, string>> = {
+  kommunal: 'kommunal regi',
+  entreprenad: 'entreprenad',
+  privat: 'privat regi',
+};
+
+/** A unit's name for one (`1 dag`) and for any other quantity (`2 dagar`, `0,5 dagar`). */
+export interface UnitWords {
+  one: string;
+  many: string;
+}
+
+/** Swedish names of the units a rate is paid per (RATE-1, PAY-2, PAY-4, RATE-6). */
+export const UNIT_LABELS: Readonly<Record<Unit | 'correction', UnitWords>> = {
+  dygn: { one: 'dygn', many: 'dygn' },
+  day: { one: 'dag', many: 'dagar' },
+  month: { one: 'månad', many: 'månader' },
+  session: { one: 'pass', many: 'pass' },
+  'course-session': { one: 'kurstillfälle', many: 'kurstillfällen' },
+  hour: { one: 'timme', many: 'timmar' },
+  weekday: { one: 'vardag', many: 'vardagar' },
+  correction: { one: 'rättelse', many: 'rättelser' },
+};
+
+/** Swedish names of a settlement line's kind: ordinary (PAY-2), idle place (PAY-5), premises (RATE-5), evening/night (RATE-6), correction (PAY-9). */
+export const LINE_KIND_LABELS: Readonly<Record<LineKind, string>> = {
+  ordinary: 'ordinarie',
+  idle: 'tomgång',
+  premises: 'lokalschablon',
+  'evening-night': 'kvälls- och nattillägg',
+  correction: 'rättelse',
+};
+
+/** Swedish names of a settlement run's status (draft → approved → exported) and a job's status. */
+export const RUN_STATUS_LABELS: Readonly<Record<string, string>> = {
+  draft: 'utkast',
+  approved: 'godkänd',
+  exported: 'exporterad',
+  running: 'beräknas',
+  queued: 'i kö',
+  failed: 'misslyckades',
+  done: 'klar',
+};
+
+/** Swedish names of a rate model's status (RATE-2). */
+export const MODEL_STATUS_LABELS: Readonly<Record<string, string>> = {
+  decided: 'beslutad',
+  proposal: 'förslag',
+  draft: 'utkast',
+};
+
+/** Swedish names of a level entry's kind (ASMT-2: preliminary, then final). */
+export const LEVEL_KIND_LABELS: Readonly<Record<string, string>> = {
+  preliminary: 'preliminär',
+  final: 'slutlig',
+};
+
+/** The five roles of docs/api.md: the title shown in the web app, and the short word the CLI prints. */
+export const ROLE_LABELS = {
+  case_officer: { title: 'Biståndshandläggare', short: 'handläggare' },
+  assessor: { title: 'Bedömningskansliet', short: 'bedömare' },
+  provider: { title: 'Utförare', short: 'utförare' },
+  analyst: { title: 'Analytiker, stadsledningskontoret', short: 'analytiker' },
+  admin: { title: 'Administratör', short: 'administratör' },
+} as const satisfies Record<string, { title: string; short: string }>;
+
+/** Swedish names of a client's identity number kind. */
+export const IDENTITY_KIND_LABELS: Readonly<Record<string, string>> = {
+  personnummer: 'personnummer',
+  samordningsnummer: 'samordningsnummer',
+};
+
+const lookup = (table: Readonly<Record<string, string>>, id: string): string =>
+  Object.hasOwn(table, id) ? (table[id] as string) : id;
+
+/** A role id as the API sends it. */
+export type RoleId = keyof typeof ROLE_LABELS;
+
+/** `lss-gruppbostad` → `Gruppbostad (LSS)`; an unknown id is shown as it is. */
+export const serviceLabel = (id: string): string => lookup(SERVICE_LABELS, id);
+/** `privat` → `privat regi`. */
+export const regimeLabel = (id: string): string => lookup(REGIME_LABELS, id);
+/** `idle` → `tomgång`. */
+export const lineKindLabel = (id: string): string => lookup(LINE_KIND_LABELS, id);
+/** `approved` → `godkänd`. */
+export const runStatusLabel = (id: string): string => lookup(RUN_STATUS_LABELS, id);
+/** `decided` → `beslutad`. */
+export const modelStatusLabel = (id: string): string => lookup(MODEL_STATUS_LABELS, id);
+/** `final` → `slutlig`; no kind → `–`. */
+export const levelKindLabel = (id: string | null | undefined): string =>
+  id ? lookup(LEVEL_KIND_LABELS, id) : '–';
+/** `samordningsnummer` → `samordningsnummer`. */
+export const identityKindLabel = (id: string): string => lookup(IDENTITY_KIND_LABELS, id);
+
+/**
+ * A unit's name: singular when no quantity is given or the quantity is exactly 1 (`per dag`,
+ * `1 dag`), plural otherwise (`31 dagar`, `0,5 dagar`).
+ */
+export function unitLabel(unit: string, quantity?: number): string {
+  const words = Object.hasOwn(UNIT_LABELS, unit) ? UNIT_LABELS[unit as Unit] : undefined;
+  if (!words) return unit;
+  return quantity === undefined || quantity === 1 ? words.one : words.many;
+}
+
+/** A level id as users say it: `grundpeng` → `Grundpeng`, `2` → `Nivå 2`, none → `utan nivå`. */
+export function levelLabel(level: string | null | undefined): string {
+  if (level === null || level === undefined || level === '') return 'utan nivå';
+  if (level === 'grundpeng') return 'Grundpeng';
+  return /^\d+$/.test(level) ? `Nivå ${level}` : level;
+}
