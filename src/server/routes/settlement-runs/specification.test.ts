@@ -43,6 +43,8 @@ describe('specification CSV', () => {
     expect(row!.split(';')[1]).toBe(nameCell);
     expect(row).toContain('"Enhet; A"');
     expect(row).toContain(`;${amountCell};`);
+    expect(row).toContain(';Gruppbostad (LSS);ordinarie;2025-03-01;2025-03-31;31;dygn;1501,5;');
+    expect(row).toContain(';Nivå 2;');
     expect(total).toMatch(new RegExp(`^Summa;.*;${amountCell.replace('-', '\\-')};`));
   });
 });

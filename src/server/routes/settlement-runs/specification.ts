@@ -4,6 +4,7 @@
  * explanation. CSV is Swedish-Excel style: `;` separated, decimal comma, UTF-8 with BOM.
  */
 import ExcelJS from 'exceljs';
+import { levelLabel, lineKindLabel, serviceLabel, unitLabel } from '../../../contract/labels.js';
 
 /** One row of the specification. */
 export interface SpecRow {
@@ -54,6 +55,15 @@ const HEADERS: [keyof SpecRow, string][] = [
   ['explanation', 'Förklaring'],
 ];
 
+/** A row's value as people read it: service, kind, unit and level in Swedish (the one label table). */
+function shown(r: SpecRow, k: keyof SpecRow): unknown {
+  if (k === 'service') return serviceLabel(r.service);
+  if (k === 'kind') return lineKindLabel(r.kind);
+  if (k === 'unit') return unitLabel(r.unit, r.quantity);
+  if (k === 'level') return r.level ? levelLabel(r.level) : null;
+  return r[k];
+}
+
 const cell = (v: unknown): string => {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v).replace('.', ',');
@@ -66,7 +76,7 @@ const cell = (v: unknown): string => {
 /** CSV text (with BOM) of a specification, plus a total row. */
 export function specificationCsv(spec: Specification): string {
   const lines = [HEADERS.map(([, h]) => h).join(';')];
-  for (const r of spec.lines) lines.push(HEADERS.map(([k]) => cell(r[k])).join(';'));
+  for (const r of spec.lines) lines.push(HEADERS.map(([k]) => cell(shown(r, k))).join(';'));
   lines.push(
     HEADERS.map(([k]) => (k === 'placementId' ? 'Summa' : k === 'amount' ? cell(spec.total) : '')).join(';'),
   );
@@ -83,7 +93,7 @@ export async function specificationXlsx(spec: Specification): Promise<Buffer> {
   ]);
   ws.addRow(HEADERS.map(([, h]) => h)).font = { bold: true };
   for (const r of spec.lines)
-    ws.addRow(HEADERS.map(([k]) => (Array.isArray(r[k]) ? (r[k] as string[]).join(' ') : r[k])));
+    ws.addRow(HEADERS.map(([k]) => (Array.isArray(r[k]) ? (r[k] as string[]).join(' ') : shown(r, k))));
   const total = ws.addRow(
     HEADERS.map(([k]) => (k === 'placementId' ? 'Summa' : k === 'amount' ? spec.total : null)),
   );
