@@ -26,7 +26,13 @@ import { errorMessage, get, post } from '../api.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useModels, useProviders } from '../hooks.js';
-import { formatKrSigned, formatMkr, formatNumber, formatPercent, kronorAsOre } from '../../contract/format.js';
+import {
+  formatKrSigned,
+  formatMkr,
+  formatNumber,
+  formatPercent,
+  kronorAsOre,
+} from '../../contract/format.js';
 import { oreToKronor } from '../../domain/money.js';
 import { levelLabel, serviceLabel } from '../../contract/labels.js';
 import { levelKey, perPerson, tabell3, whatIf, type Overrides } from '../scenario.js';
