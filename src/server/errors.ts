@@ -32,14 +32,23 @@ export class ApiError extends Error {
 /** 400: the request is malformed or a value is wrong. */
 export const badInput = (id: string, message: string, field?: string): ApiError =>
   new ApiError(400, id, message, field);
-/** 400: an import with bad rows; every bad row is named. */
+/** At most this many bad rows are listed in one answer; the message gives the total (issue #13 §2). */
+export const MAX_LISTED_ROWS = 100;
+/** A row's message is cut to this length, so a huge cell is never echoed whole (issue #13 §2). */
+export const MAX_ROW_MESSAGE = 200;
+const clip = (text: string): string =>
+  text.length > MAX_ROW_MESSAGE ? `${text.slice(0, MAX_ROW_MESSAGE - 1)}…` : text;
+
+/** 400: an import with bad rows; the first {@link MAX_LISTED_ROWS} are named, the total counted. */
 export const badRows = (rows: RowProblem[]): ApiError =>
   new ApiError(
     400,
     'import-rows-invalid',
-    `${rows.length} row(s) are invalid; nothing was imported`,
+    rows.length > MAX_LISTED_ROWS
+      ? `${rows.length} row(s) are invalid (the first ${MAX_LISTED_ROWS} are listed); nothing was imported`
+      : `${rows.length} row(s) are invalid; nothing was imported`,
     undefined,
-    rows,
+    rows.slice(0, MAX_LISTED_ROWS).map((r) => ({ ...r, message: clip(r.message) })),
   );
 /** 401: not signed in (or the session expired). */
 export const unauthenticated = (): ApiError => new ApiError(401, 'not-signed-in', 'Sign in first');
@@ -116,19 +125,24 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   const api = error instanceof ApiError ? error : fromDatabaseError(error);
   if (api) {
+    // Error text never carries an identity number, even one the caller sent (issue #13 §3).
     void reply.code(api.status).send({
       error: {
         id: api.id,
-        message: api.message,
+        message: redactIdentities(api.message),
         ...(api.field ? { field: api.field } : {}),
-        ...(api.rows ? { rows: api.rows } : {}),
+        ...(api.rows ? { rows: api.rows.map((r) => ({ ...r, message: redactIdentities(r.message) })) } : {}),
       },
     });
     return;
   }
   if (isInputError(error)) {
     void reply.code(422).send({
-      error: { id: error.id, message: error.message, ...(error.where ? { field: error.where } : {}) },
+      error: {
+        id: error.id,
+        message: redactIdentities(error.message),
+        ...(error.where ? { field: error.where } : {}),
+      },
     });
     return;
   }
@@ -138,10 +152,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       .send({ error: { id: error.code ?? 'bad-request', message: redactIdentities(error.message) } });
     return;
   }
-  request.log.error(
-    { err: { message: redactIdentities(String(error.message)), stack: error.stack } },
-    'internal error',
-  );
+  // The logger's serializer and line filter mask identity numbers in the message and stack too.
+  request.log.error({ err: error }, 'internal error');
   void reply.code(500).send({ error: { id: 'internal', message: 'Internal error' } });
 }
 

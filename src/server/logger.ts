@@ -1,10 +1,48 @@
 /**
  * Server logs (pino): requests are logged by method and path only (query strings can hold
- * identity numbers or names), cookies and CSRF headers are redacted, and any identity number in a
- * message is masked. Identity numbers never appear in logs (issue #5 §4).
+ * identity numbers or names), cookies and CSRF headers are redacted, and identity numbers never
+ * appear in any field (issue #5 §4, issue #13 §3): every line pino writes passes a last filter
+ * that masks identity-number-shaped text in every string and number of the JSON, `err.stack`
+ * and `err.message` included, whatever logged it.
  */
 import type { FastifyServerOptions } from 'fastify';
 import { redactIdentities } from '../db/identity.js';
+
+const IDENTITY_NUMBER = /^(\d{2})?\d{6}\d{4}$/;
+
+/** A copy of a parsed log value with every identity number masked (strings, numbers and keys). */
+function scrub(value: unknown): unknown {
+  if (typeof value === 'string') return redactIdentities(value);
+  if (typeof value === 'number')
+    return Number.isInteger(value) && IDENTITY_NUMBER.test(String(Math.abs(value)))
+      ? '[personnummer]'
+      : value;
+  if (Array.isArray(value)) return value.map(scrub);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactIdentities(k), scrub(v)]));
+  return value;
+}
+
+/** One log line (pino writes JSON lines) with identity numbers masked; non-JSON text as text. */
+export function redactLogLine(line: string): string {
+  const end = line.endsWith('\n') ? '\n' : '';
+  try {
+    return JSON.stringify(scrub(JSON.parse(line))) + end;
+  } catch {
+    return redactIdentities(line);
+  }
+}
+
+/** A pino destination that redacts each line before it reaches `target` (default stdout). */
+export function redactingStream(target: NodeJS.WritableStream = process.stdout): {
+  write(line: string): void;
+} {
+  return {
+    write(line: string) {
+      target.write(redactLogLine(line));
+    },
+  };
+}
 
 /** Fastify logger options for the server; `false` turns logging off (tests). */
 export function loggerOptions(
@@ -14,7 +52,7 @@ export function loggerOptions(
   if (level === false) return false;
   return {
     level,
-    ...(stream ? { stream } : {}),
+    stream: redactingStream(stream),
     redact: {
       paths: [
         'req.headers.cookie',
@@ -30,6 +68,15 @@ export function loggerOptions(
     serializers: {
       req(req: { method: string; url: string; id?: string }) {
         return { method: req.method, path: redactIdentities(req.url.split('?')[0] ?? ''), id: req.id };
+      },
+      err(err: Error & { code?: string; statusCode?: number }) {
+        return {
+          type: err.name,
+          message: redactIdentities(String(err.message)),
+          stack: redactIdentities(String(err.stack ?? '')),
+          ...(err.code ? { code: err.code } : {}),
+          ...(err.statusCode ? { statusCode: err.statusCode } : {}),
+        };
       },
     },
     hooks: {

@@ -2,16 +2,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { idParamSchema, pageQuery } from '../../../contract/primitives.js';
 import { isoTime } from '../../present.js';
 
 /** GET /api/audit query. */
 export const auditQuery = z.object({
-  clientId: z.coerce.number().int().positive().optional(),
-  userId: z.coerce.number().int().positive().optional(),
-  entity: z.string().optional(),
+  clientId: idParamSchema.optional(),
+  userId: idParamSchema.optional(),
+  entity: z.string().max(100).optional(),
   since: z.string().datetime({ offset: true }).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-  before: z.coerce.number().int().positive().optional(),
+  limit: pageQuery(200, 1000).limit,
+  before: idParamSchema.optional(),
 });
 
 /** Registers the audit route. */
