@@ -49,3 +49,6 @@ export function figuresToKronor(value: unknown): unknown {
   }
   return value;
 }
+
+/** Today's date `YYYY-MM-DD` (UTC), the default of routes that take an optional `on`. */
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);

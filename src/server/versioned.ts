@@ -7,7 +7,7 @@ import type { DB } from '../db/types.js';
 import { notFound, stale } from './errors.js';
 
 /** Tables whose rows carry a `version` and an `id`. */
-type VersionedTable = 'clients' | 'placements' | 'providers' | 'units';
+type VersionedTable = 'clients' | 'decisions' | 'placements' | 'providers' | 'units';
 
 /** Throws 404 if the row is gone, else 409 naming its current version. */
 export async function staleOrMissing(

@@ -4,6 +4,7 @@
  */
 import { oreToKronor } from '../../domain/money.js';
 import type { Comparison } from '../../domain/scenario/compare.js';
+import { comparisonJson, roundPercent } from '../../domain/scenario/compare-json.js';
 import type { Finding } from '../../domain/scenario/consistency.js';
 import type { Mover } from '../../domain/scenario/movers.js';
 import type { NeutralSolution } from '../../domain/scenario/neutral.js';
@@ -11,7 +12,7 @@ import type { OutTable } from '../../population/write.js';
 import { formatKr, formatKrSigned, formatNumber, table } from '../format.js';
 
 const kr = oreToKronor;
-const pct = (p: number | null) => (p === null ? null : Math.round(p * 1e6) / 1e6);
+const pct = roundPercent;
 
 /** The JSON document of contract.md `compare`, plus level changes, consistency and solution. */
 export function toJson(
@@ -21,38 +22,9 @@ export function toJson(
   written: unknown,
   movers: Mover[] | null = null,
 ) {
-  const side = (x: Comparison['baseline']) => ({
-    model: x.model,
-    total: kr(x.total),
-    persons: x.persons,
-    byLevel: x.byLevel.map((l) => ({
-      service: l.service,
-      level: l.level,
-      label: l.label,
-      persons: l.persons,
-      cost: kr(l.cost),
-    })),
-  });
-  const impact = (name: 'district' | 'providerId') => (r: Comparison['byDistrict'][number]) => ({
-    [name]: r.key,
-    persons: r.persons,
-    baseline: kr(r.baseline),
-    proposal: kr(r.proposal),
-    difference: kr(r.difference),
-    percent: pct(r.percent),
-    personsChangingLevel: r.personsChangingLevel,
-    impact: r.impact,
-  });
+  const { warnings, rules, ...head } = comparisonJson(c);
   return {
-    basis: c.basis,
-    baseline: side(c.baseline),
-    proposal: side(c.proposal),
-    difference: { amount: kr(c.difference.amount), percent: pct(c.difference.percent) },
-    neutralFactor: c.neutralFactor,
-    byDistrict: c.byDistrict.map(impact('district')),
-    byProvider: c.byProvider.map(impact('providerId')),
-    personsChangingLevel: c.personsChangingLevel,
-    levelChanges: c.levelChanges.map((l) => ({ ...l, baseline: kr(l.baseline), proposal: kr(l.proposal) })),
+    ...head,
     ...(movers
       ? { movers: movers.map((m) => ({ ...m, baseline: kr(m.baseline), proposal: kr(m.proposal) })) }
       : {}),
@@ -70,8 +42,8 @@ export function toJson(
       modelFile: written,
       rules: s.rules,
     },
-    warnings: [...c.warnings, ...consistency.map((f) => f.message)],
-    rules: c.rules,
+    warnings: [...warnings, ...consistency.map((f) => f.message)],
+    rules,
   };
 }
 

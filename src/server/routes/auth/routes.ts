@@ -9,7 +9,9 @@ import { audit } from '../../audit.js';
 import { verifyPassword } from '../../auth/passwords.js';
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_HOURS } from '../../auth/sessions.js';
 import { ApiError } from '../../errors.js';
-import { loginBody, sessionResponse } from './schema.js';
+import { loginBody, noContent, sessionResponse } from '../../../contract/auth.js';
+import { errorResponses } from '../../../contract/errors.js';
+import { findAccount } from './service.js';
 import { LoginThrottle } from './throttle.js';
 
 /** Registers /api/auth/login, /logout and /me. */
@@ -21,17 +23,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/auth/login',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], body: loginBody, response: { 200: sessionResponse } },
+      schema: { tags: ['auth'], body: loginBody, response: { ...errorResponses, 200: sessionResponse } },
     },
     async (request, reply) => {
       const { username, password } = request.body;
       if (throttle.blocked(username))
         throw new ApiError(429, 'too-many-attempts', 'Too many failed sign-ins; wait a few minutes');
-      const row = await db
-        .selectFrom('users')
-        .selectAll()
-        .where('username', '=', username)
-        .executeTakeFirst();
+      const row = await findAccount(db, username);
       const ok = await verifyPassword(row?.password_hash ?? null, password);
       if (!row || !ok || !row.active) {
         throttle.failed(username);
@@ -61,19 +59,25 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/logout',
-    { config: { access: 'signed-in' }, schema: { tags: ['auth'] } },
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['auth'], response: { ...errorResponses, 204: noContent } },
+    },
     async (request, reply) => {
       const user = userOf(request);
       if (request.sessionHash) await deleteSession(db, request.sessionHash);
       await audit(db, user, { action: 'sign-out', entity: 'user', entityId: user.id });
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
   app.get(
     '/auth/me',
-    { config: { access: 'signed-in' }, schema: { tags: ['auth'], response: { 200: sessionResponse } } },
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['auth'], response: { ...errorResponses, 200: sessionResponse } },
+    },
     async (request) => ({ user: userOf(request), csrfToken: request.csrfToken ?? '' }),
   );
 };

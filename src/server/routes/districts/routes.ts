@@ -1,6 +1,8 @@
 /** GET /api/districts: Stockholm's district committees (signed in). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { districtList } from '../../../contract/districts.js';
+import { errorResponses } from '../../../contract/errors.js';
+import { listDistricts } from './service.js';
 
 /** Registers the districts route. */
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -8,12 +10,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/districts',
     {
       config: { access: 'signed-in' },
-      schema: {
-        tags: ['reference'],
-        response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) },
-      },
+      schema: { tags: ['reference'], response: { ...errorResponses, 200: districtList } },
     },
-    async () => app.ctx.db.selectFrom('districts').select(['id', 'name']).orderBy('name').execute(),
+    async () => listDistricts(app.ctx.db),
   );
 };
 export default routes;

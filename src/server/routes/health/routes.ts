@@ -1,15 +1,19 @@
 /** GET /api/health: liveness and which database the server runs on (docs/api.md). */
-import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { healthResponse } from './schema.js';
+import { errorResponses } from '../../../contract/errors.js';
+import { healthResponse } from '../../../contract/health.js';
+import { ping } from './service.js';
 
 /** Registers the health route. */
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
-    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: healthResponse } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['system'], response: { ...errorResponses, 200: healthResponse } },
+    },
     async () => {
-      await sql`select 1`.execute(app.ctx.db);
+      await ping(app.ctx.db);
       return { status: 'ok' as const, database: app.ctx.databaseKind };
     },
   );

@@ -5,12 +5,19 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
+import { errorResponses } from '../../../contract/errors.js';
+import {
+  placementImportResult,
+  populationImportResult,
+  populationList,
+  populationNameSchema,
+} from '../../../contract/imports.js';
 import { userOf } from '../../access.js';
 import { badInput } from '../../errors.js';
 import { importPlacements } from '../../imports/placements.js';
 import { importPopulation } from '../../imports/population.js';
 import { readTable } from '../../imports/table.js';
-import { isoTime } from '../../present.js';
+import { listPopulations } from './service.js';
 
 async function upload(
   request: FastifyRequest,
@@ -36,7 +43,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/imports/placements',
     {
       config: { access: ['admin', 'case_officer'] },
-      schema: { tags: ['imports'], consumes: ['multipart/form-data'] },
+      schema: {
+        tags: ['imports'],
+        consumes: ['multipart/form-data'],
+        response: { ...errorResponses, 201: placementImportResult },
+      },
     },
     async (request, reply) => {
       const user = userOf(request);
@@ -50,28 +61,31 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/imports/population',
     {
       config: { access: ['admin', 'analyst'] },
-      schema: { tags: ['imports'], consumes: ['multipart/form-data'] },
+      schema: {
+        tags: ['imports'],
+        consumes: ['multipart/form-data'],
+        response: { ...errorResponses, 201: populationImportResult },
+      },
     },
     async (request, reply) => {
       const user = userOf(request);
       const { filename, bytes, fields } = await upload(request);
-      const name = (fields.name ?? '').trim() || filename;
-      return reply.code(201).send(await importPopulation(db, user, name, await readTable(filename, bytes)));
+      const name = populationNameSchema.safeParse((fields.name ?? '').trim() || filename);
+      if (!name.success)
+        throw badInput('invalid-request', `name: ${name.error.issues[0]?.message ?? 'invalid'}`, 'name');
+      return reply
+        .code(201)
+        .send(await importPopulation(db, user, name.data, await readTable(filename, bytes)));
     },
   );
 
   app.get(
     '/imports/populations',
-    { config: { access: ['admin', 'analyst'] }, schema: { tags: ['imports'] } },
-    async () => {
-      const rows = await db.selectFrom('populations').selectAll().orderBy('id', 'desc').execute();
-      return rows.map((p) => ({
-        id: p.id,
-        name: p.name,
-        persons: p.persons,
-        createdAt: isoTime(p.created_at),
-      }));
+    {
+      config: { access: ['admin', 'analyst'] },
+      schema: { tags: ['imports'], response: { ...errorResponses, 200: populationList } },
     },
+    async () => listPopulations(db),
   );
 };
 export default routes;

@@ -1,5 +1,7 @@
 /** Rate models as JSON (kronor), and the per-level comparison of two models. */
 import type { RateModel, RegimeFigures, ServiceId } from '../../../domain/rate-model/types.js';
+import type { z } from 'zod';
+import type { modelDetail as modelDetailSchema } from '../../../contract/models.js';
 import { REGIMES } from '../../../domain/rate-model/schema.js';
 import { figuresToKronor, kr } from '../../present.js';
 
@@ -13,16 +15,19 @@ export function modelSummary(m: RateModel, version: number | null) {
     validFrom: m.validFrom,
     validTo: m.validTo,
     priceYear: m.priceYear,
-    services: Object.keys(m.services),
+    services: Object.keys(m.services) as ServiceId[],
     warnings: m.warnings,
     source: m.source,
     version,
   };
 }
 
-/** The whole model with every figure as `{ amount, source, … }` in kronor. */
-export function modelDetail(m: RateModel, version: number | null) {
-  return { ...(figuresToKronor(m) as Record<string, unknown>), version };
+/**
+ * The whole model with every figure as `{ amount, source, … }` in kronor: the same structure as
+ * the loaded model with each `ore` renamed, so the cast holds (the serialiser checks it).
+ */
+export function modelDetail(m: RateModel, version: number | null): z.input<typeof modelDetailSchema> {
+  return { ...(figuresToKronor(m) as Omit<z.input<typeof modelDetailSchema>, 'version'>), version };
 }
 
 const amount = (f: RegimeFigures | null | undefined, regime: (typeof REGIMES)[number]): number | null => {

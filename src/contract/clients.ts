@@ -1,0 +1,149 @@
+/**
+ * Clients (issue #5 §1, §4, §5, ASMT-9, docs/api.md): search, the record with placements, levels
+ * and payments, everything paid line by line, create and update with a version. Identity numbers
+ * are masked for protected identities outside the owning district (`personnummer: null`).
+ */
+import { z } from 'zod';
+import { regimeSchema, serviceIdSchema } from '../domain/rate-model/schema.js';
+import { districtIdSchema } from './districts.js';
+import { pageQuery, textSchema, versionSchema } from './primitives.js';
+
+// Until the settlement-runs contract lands on main, the line shape of the payments answer is here.
+const runStatusSchema = z.enum(['draft', 'approved', 'exported']);
+const lineViewSchema = z.object({
+  id: z.number(),
+  placementId: z.number(),
+  clientId: z.number(),
+  providerId: z.string(),
+  unitId: z.number(),
+  districtId: z.string(),
+  service: z.string(),
+  regime: z.string(),
+  kind: z.string(),
+  from: z.string(),
+  to: z.string(),
+  quantity: z.number(),
+  unit: z.string(),
+  rate: z.number(),
+  amount: z.number(),
+  level: z.string().nullable(),
+  rules: z.array(z.string()),
+  correctsMonth: z.string().nullable(),
+  correctedKind: z.string().nullable(),
+  recomputed: z.number().nullable(),
+  previouslyPaid: z.number().nullable(),
+  model: z.string().nullable(),
+  sources: z.object({ rate: z.string(), level: z.string().nullable() }).nullable(),
+  illustrative: z.boolean(),
+  explanation: z.string(),
+});
+
+/** GET /api/clients query: `q` is a name or an identity number. */
+export const clientQuery = z.object({
+  q: textSchema(100).optional(),
+  districtId: districtIdSchema.optional(),
+  ...pageQuery(50, 500),
+});
+
+/** One search hit. */
+export const clientListItem = z.object({
+  id: z.number(),
+  name: z.string(),
+  personnummerMasked: z.string(),
+  districtId: z.string(),
+  protected: z.boolean(),
+  identityKind: z.enum(['personnummer', 'samordningsnummer']),
+});
+
+/** GET /api/clients. */
+export const clientList = z.object({ items: z.array(clientListItem), total: z.number() });
+
+/** The client record itself (no placements): POST and PATCH answer with it. */
+export const clientRecord = clientListItem.extend({
+  personnummer: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+
+/** A level entry on one of the client's placements (LVL-1, ASMT-2). */
+export const clientLevel = z.object({
+  id: z.number(),
+  from: z.string(),
+  points: z.number().nullable(),
+  level: z.string().nullable(),
+  kind: z.enum(['preliminary', 'final']),
+  assessedOn: z.string(),
+});
+
+/** One of the client's placements with its levels and absences. */
+export const clientPlacement = z.object({
+  id: z.number(),
+  service: serviceIdSchema,
+  regime: regimeSchema,
+  start: z.string(),
+  end: z.string().nullable(),
+  noticeDate: z.string().nullable(),
+  noShow: z.boolean(),
+  version: z.number(),
+  unitId: z.number(),
+  unitName: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  levels: z.array(clientLevel),
+  absences: z.array(z.object({ id: z.number(), from: z.string(), to: z.string(), note: z.string() })),
+});
+
+/** What a run paid for one placement in a month (approved or exported runs only). */
+export const clientPayment = z.object({
+  month: z.string(),
+  placementId: z.number(),
+  runId: z.number(),
+  status: runStatusSchema,
+  amount: z.number(),
+});
+
+/** GET /api/clients/:id: the record with placements, level history and payments (ASMT-9). */
+export const clientDetail = clientRecord.extend({
+  placements: z.array(clientPlacement),
+  levelHistory: z.array(
+    clientLevel.omit({ id: true }).extend({ placementId: z.number(), service: serviceIdSchema.nullable() }),
+  ),
+  payments: z.array(clientPayment),
+});
+
+/** GET /api/clients/:id/payments: every line paid for the client, with explanations (ASMT-9). */
+export const clientPayments = z.object({
+  clientId: z.number(),
+  total: z.number(),
+  lines: z.array(lineViewSchema.extend({ runId: z.number(), month: z.string(), status: runStatusSchema })),
+});
+
+const name = z.string().trim().pipe(textSchema(200, 1));
+
+/** POST /api/clients (the identity number is checked: 400 `invalid-personnummer`). */
+export const clientCreate = z.object({
+  personnummer: z.string().min(10).max(15),
+  name,
+  districtId: districtIdSchema,
+  protectedIdentity: z.boolean().default(false),
+});
+
+/** PATCH /api/clients/:id: `version` is required (409 when stale). */
+export const clientPatch = z.object({
+  version: versionSchema,
+  name: name.optional(),
+  districtId: districtIdSchema.optional(),
+  protectedIdentity: z.boolean().optional(),
+});
+
+/** Types the web app infers. */
+export type ClientQuery = z.input<typeof clientQuery>;
+export type ClientListItem = z.infer<typeof clientListItem>;
+export type ClientList = z.infer<typeof clientList>;
+export type ClientRecord = z.infer<typeof clientRecord>;
+export type ClientPlacement = z.infer<typeof clientPlacement>;
+export type ClientDetail = z.infer<typeof clientDetail>;
+export type ClientPayments = z.infer<typeof clientPayments>;
+export type ClientCreate = z.input<typeof clientCreate>;
+export type ClientPatch = z.input<typeof clientPatch>;

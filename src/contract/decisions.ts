@@ -1,0 +1,84 @@
+/**
+ * Decisions and orders (FLOW-1, docs/api.md): the granted service and period (*biståndsbeslut*),
+ * with the decided hours and sessions per week (PAY-4), and the order to the chosen unit
+ * (*beställning*). Decisions carry a version (409 when stale).
+ */
+import { z } from 'zod';
+import { serviceIdSchema } from '../domain/rate-model/schema.js';
+import { districtIdSchema } from './districts.js';
+import { hundredthsSchema, idParamSchema, idSchema, isoDateSchema, versionSchema } from './primitives.js';
+
+/** Decided participation hours per week (0–80, two decimals at most). */
+const hoursPerWeek = hundredthsSchema({ min: 0, max: 80 }).nullable().optional();
+/** Decided sessions per week (0–20). */
+const sessionsPerWeek = z.number().int().min(0).max(20).nullable().optional();
+
+/** GET /api/decisions query. */
+export const decisionQuery = z.object({
+  clientId: idParamSchema.optional(),
+  districtId: districtIdSchema.optional(),
+});
+
+/** POST /api/decisions. */
+export const decisionCreate = z.object({
+  clientId: idSchema,
+  service: serviceIdSchema,
+  from: isoDateSchema,
+  to: isoDateSchema.nullable().optional(),
+  hoursPerWeek,
+  sessionsPerWeek,
+  decidedOn: isoDateSchema,
+});
+
+/** PATCH /api/decisions/:id: `version` is required (409 when stale). */
+export const decisionPatch = z.object({
+  version: versionSchema,
+  to: isoDateSchema.nullable().optional(),
+  hoursPerWeek,
+  sessionsPerWeek,
+});
+
+/** POST /api/decisions/:id/orders. */
+export const orderCreate = z.object({
+  unitId: idSchema,
+  orderedOn: isoDateSchema,
+  start: isoDateSchema,
+});
+
+/** An order as part of its decision. */
+export const orderView = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  orderedOn: z.string(),
+  start: z.string(),
+});
+
+/** A decision with its orders. */
+export const decisionView = z.object({
+  id: z.number(),
+  clientId: z.number(),
+  districtId: z.string(),
+  service: z.string(),
+  from: z.string(),
+  to: z.string().nullable(),
+  hoursPerWeek: z.number().nullable(),
+  sessionsPerWeek: z.number().nullable(),
+  decidedOn: z.string(),
+  version: z.number(),
+  orders: z.array(orderView),
+});
+
+/** GET /api/decisions (newest first, at most 1000). */
+export const decisionList = z.array(decisionView);
+
+/** POST /api/decisions/:id/orders answer. */
+export const orderCreated = orderView.extend({ decisionId: z.number() });
+
+/** Types the web app infers. */
+export type DecisionQuery = z.input<typeof decisionQuery>;
+export type DecisionCreate = z.input<typeof decisionCreate>;
+export type DecisionPatch = z.input<typeof decisionPatch>;
+export type OrderCreate = z.input<typeof orderCreate>;
+export type DecisionView = z.infer<typeof decisionView>;
+export type OrderView = z.infer<typeof orderView>;
+export type OrderCreated = z.infer<typeof orderCreated>;

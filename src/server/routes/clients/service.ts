@@ -1,0 +1,212 @@
+/**
+ * The clients' SQL and transactions (issue #5 §1, §4): search scoped by district and provider,
+ * the record with placements, levels, absences and payments, everything paid, create and a
+ * versioned update. Every read and change is audited in the same transaction, without identity
+ * numbers.
+ */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { parseIdentity } from '../../../db/identity.js';
+import type { ClientTable, DB } from '../../../db/types.js';
+import type { z } from 'zod';
+import type { clientCreate, clientPatch } from '../../../contract/clients.js';
+import type { SessionUser } from '../../auth/sessions.js';
+import { audit } from '../../audit.js';
+import { badInput, outOfScope } from '../../errors.js';
+import { staleOrMissing } from '../../versioned.js';
+
+/** A client row as stored. */
+export type ClientRow = Selectable<ClientTable>;
+
+/** Escapes `%`, `_` and `\` for an ILIKE pattern. */
+const likeEscape = (q: string): string => q.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/**
+ * Finds clients by name or identity number within the user's scope (`districtId` already scoped).
+ * A protected person is never found by name outside the owning district (issue #5 §4).
+ */
+export async function searchClients(
+  db: Kysely<DB>,
+  user: SessionUser,
+  search: { q?: string; districtId?: string; limit: number; offset: number },
+): Promise<{ rows: ClientRow[]; total: number }> {
+  const { q, districtId, limit, offset } = search;
+  const identity = q ? parseIdentity(q) : null;
+  let query = db.selectFrom('clients');
+  if (districtId) query = query.where('clients.district_id', '=', districtId);
+  if (user.role === 'provider')
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('placements')
+          .select('placements.id')
+          .whereRef('placements.client_id', '=', 'clients.id')
+          .where('placements.provider_id', '=', user.providerId ?? ''),
+      ),
+    );
+  if (identity) query = query.where('clients.personnummer', '=', identity.canonical);
+  else if (q) {
+    query = query.where('clients.name', 'ilike', `%${likeEscape(q)}%`);
+    if (user.role === 'case_officer')
+      query = query.where((eb) =>
+        eb.or([
+          eb('clients.protected_identity', '=', false),
+          eb('clients.district_id', '=', user.districtId ?? ''),
+        ]),
+      );
+    else query = query.where('clients.protected_identity', '=', false);
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll('clients')
+      .orderBy('clients.name')
+      .orderBy('clients.id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  await audit(db, user, {
+    action: 'search',
+    entity: 'client',
+    clientIds: rows.map((r) => r.id),
+    details: { q: identity ? '[personnummer]' : (q ?? null), districtId: districtId ?? null },
+  });
+  return { rows, total: Number(count.n) };
+}
+
+/** The client's placements (a provider sees only its own), with unit and provider names. */
+async function placementsOf(db: Kysely<DB>, user: SessionUser, clientId: number) {
+  let pq = db
+    .selectFrom('placements')
+    .innerJoin('units', 'units.id', 'placements.unit_id')
+    .innerJoin('providers', 'providers.id', 'placements.provider_id')
+    .selectAll('placements')
+    .select(['units.name as unit_name', 'providers.name as provider_name'])
+    .where('placements.client_id', '=', clientId)
+    .orderBy('placements.start_date');
+  if (user.role === 'provider') pq = pq.where('placements.provider_id', '=', user.providerId ?? '');
+  return pq.execute();
+}
+
+/** Payments per month and placement from approved or exported runs. */
+async function paymentsOf(db: Kysely<DB>, placementIds: number[]) {
+  const rows = await db
+    .selectFrom('settlement_lines')
+    .innerJoin('settlement_runs', 'settlement_runs.id', 'settlement_lines.run_id')
+    .select(['settlement_runs.month', 'settlement_lines.placement_id', 'settlement_runs.id as run_id'])
+    .select(['settlement_runs.status'])
+    .select((eb) => eb.fn.sum<number>('settlement_lines.amount_ore').as('amount'))
+    .where('settlement_lines.placement_id', 'in', placementIds)
+    .where('settlement_runs.status', '<>', 'draft')
+    .groupBy(['settlement_runs.month', 'settlement_lines.placement_id', 'settlement_runs.id'])
+    .groupBy('settlement_runs.status')
+    .orderBy('settlement_runs.month')
+    .execute();
+  return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
+}
+
+/** The record's parts (ASMT-9): placements, their levels and absences, and payments; audited. */
+export async function clientDetail(db: Kysely<DB>, user: SessionUser, client: ClientRow) {
+  const placements = await placementsOf(db, user, client.id);
+  const ids = placements.map((p) => p.id);
+  const [levels, absences, payments] = ids.length
+    ? await Promise.all([
+        db
+          .selectFrom('level_entries')
+          .selectAll()
+          .where('placement_id', 'in', ids)
+          .orderBy('from_date')
+          .orderBy('id')
+          .execute(),
+        db.selectFrom('absences').selectAll().where('placement_id', 'in', ids).orderBy('from_date').execute(),
+        paymentsOf(db, ids),
+      ])
+    : [[], [], []];
+  await audit(db, user, { action: 'read', entity: 'client', entityId: client.id, clientIds: [client.id] });
+  return { client, placements, levels, absences, payments };
+}
+
+/** The record's parts as {@link clientDetail} loads them. */
+export type ClientDetailRows = Awaited<ReturnType<typeof clientDetail>>;
+
+/** Every line paid for the client by approved or exported runs (ASMT-9); audited. */
+export async function clientPaymentLines(db: Kysely<DB>, user: SessionUser, client: ClientRow) {
+  let q = db
+    .selectFrom('settlement_lines')
+    .innerJoin('settlement_runs', 'settlement_runs.id', 'settlement_lines.run_id')
+    .selectAll('settlement_lines')
+    .select(['settlement_runs.month', 'settlement_runs.status'])
+    .where('settlement_lines.client_id', '=', client.id)
+    .where('settlement_runs.status', '<>', 'draft');
+  if (user.role === 'provider') q = q.where('settlement_lines.provider_id', '=', user.providerId ?? '');
+  const rows = await q.orderBy('settlement_runs.month').orderBy('settlement_lines.id').execute();
+  await audit(db, user, {
+    action: 'read',
+    entity: 'client-payments',
+    entityId: client.id,
+    clientIds: [client.id],
+  });
+  return rows;
+}
+
+/** Creates a client (identity number checked, case officers in their own district); audited. */
+export async function createClient(
+  db: Kysely<DB>,
+  user: SessionUser,
+  b: z.output<typeof clientCreate>,
+): Promise<ClientRow> {
+  const identity = parseIdentity(b.personnummer);
+  if (!identity)
+    throw badInput('invalid-personnummer', 'Not a valid personnummer or samordningsnummer', 'personnummer');
+  if (user.role === 'case_officer' && b.districtId !== user.districtId)
+    throw outOfScope('Case officers create clients in their own district');
+  return db.transaction().execute(async (trx) => {
+    const c = await trx
+      .insertInto('clients')
+      .values({
+        personnummer: identity.canonical,
+        identity_kind: identity.kind,
+        name: b.name,
+        district_id: b.districtId,
+        protected_identity: b.protectedIdentity,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit(trx, user, { action: 'create', entity: 'client', entityId: c.id, clientIds: [c.id] });
+    return c;
+  });
+}
+
+/** Updates a client at `version` (409 when stale, 404 when gone); audited with the fields changed. */
+export async function updateClient(
+  db: Kysely<DB>,
+  user: SessionUser,
+  current: ClientRow,
+  patch: z.output<typeof clientPatch>,
+): Promise<ClientRow> {
+  const { version, name, districtId, protectedIdentity } = patch;
+  return db.transaction().execute(async (trx) => {
+    const c = await trx
+      .updateTable('clients')
+      .set({
+        ...(name !== undefined ? { name } : {}),
+        ...(districtId !== undefined ? { district_id: districtId } : {}),
+        ...(protectedIdentity !== undefined ? { protected_identity: protectedIdentity } : {}),
+        version: version + 1,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', '=', current.id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!c) return staleOrMissing(trx, 'clients', 'client', current.id);
+    await audit(trx, user, {
+      action: 'update',
+      entity: 'client',
+      entityId: c.id,
+      clientIds: [c.id],
+      details: { fields: Object.keys(patch).filter((k) => k !== 'version') },
+    });
+    return c;
+  });
+}

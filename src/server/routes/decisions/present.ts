@@ -1,0 +1,27 @@
+/** Decisions and orders as JSON (src/contract/decisions.ts). */
+import type { Selectable } from 'kysely';
+import type { DecisionTable, OrderTable } from '../../../db/types.js';
+
+type OrderRow = Selectable<OrderTable>;
+
+/** An order as part of its decision. */
+export function orderView(o: OrderRow) {
+  return { id: o.id, unitId: o.unit_id, orderedOn: o.ordered_on, start: o.start_date };
+}
+
+/** A decision with its orders. */
+export function decisionView(d: Selectable<DecisionTable>, orders: OrderRow[] = []) {
+  return {
+    id: d.id,
+    clientId: d.client_id,
+    districtId: d.district_id,
+    service: d.service,
+    from: d.from_date,
+    to: d.to_date,
+    hoursPerWeek: d.hours_per_week,
+    sessionsPerWeek: d.sessions_per_week,
+    decidedOn: d.decided_on,
+    version: d.version,
+    orders: orders.map(orderView),
+  };
+}
