@@ -1,10 +1,25 @@
 /**
  * Reads an uploaded table (CSV or XLSX) into header + rows with their line numbers, so imports
  * can name every bad row. CSV: UTF-8 (BOM allowed), `,` or `;` separated (from the header),
- * double quotes for cells with separators. XLSX: the first worksheet, header in row 1.
+ * double quotes for cells with separators. XLSX: the first worksheet, header in row 1, read as a
+ * stream after xlsx-guard.ts has checked the zip. Both refuse more rows, columns or longer cells
+ * than {@link XLSX_LIMITS} with a Swedish 400 that echoes no cell (issue #13 §2).
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { badInput } from '../errors.js';
+import { ApiError, badInput } from '../errors.js';
+import { checkXlsx, XLSX_LIMITS, XlsxRefused } from './xlsx-guard.js';
+
+const tooLong = (line: number, column: number | string) =>
+  badInput(
+    'cell-too-long',
+    `Rad ${line}, kolumn ${column}: en cell får ha högst ${XLSX_LIMITS.cellChars} tecken`,
+    'file',
+  );
+const tooManyColumns = (line: number) =>
+  badInput('too-many-columns', `Rad ${line} har fler än ${XLSX_LIMITS.columns} kolumner`, 'file');
+const tooManyRows = () =>
+  badInput('too-many-rows', `Filen har fler än ${XLSX_LIMITS.rows - 1} rader`, 'file');
 
 /** One data row: its line (row) number in the file and its cells by header name. */
 export interface TableRow {
@@ -44,14 +59,22 @@ function splitCsvLine(text: string, sep: string): string[] | null {
 /** Parses CSV text; a row with an unclosed quote becomes a row with `__error`. */
 export function parseCsv(text: string): Table {
   const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
+  if (lines.length > XLSX_LIMITS.rows + 1) throw tooManyRows();
   const first = lines[0] ?? '';
   const sep = (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ';' : ',';
   const header = (splitCsvLine(first, sep) ?? []).map((h) => h.toLowerCase());
+  if (header.length > XLSX_LIMITS.columns) throw tooManyColumns(1);
+  header.forEach((h, k) => {
+    if (h.length > XLSX_LIMITS.cellChars) throw tooLong(1, k + 1);
+  });
   const rows: TableRow[] = [];
   lines.slice(1).forEach((raw, i) => {
     if (raw.trim() === '') return;
     const line = i + 2;
+    if (raw.length > XLSX_LIMITS.cellChars * XLSX_LIMITS.columns) throw tooLong(line, '–');
     const cells = splitCsvLine(raw, sep);
+    const long = cells?.findIndex((c) => c.length > XLSX_LIMITS.cellChars) ?? -1;
+    if (long >= 0) throw tooLong(line, long + 1);
     if (!cells) return rows.push({ line, cells: { __error: 'unclosed quote' } });
     if (cells.length > header.length)
       return rows.push({
@@ -74,28 +97,56 @@ const cellText = (v: ExcelJS.CellValue): string => {
   return String(v).trim();
 };
 
-/** Parses the first worksheet of an XLSX workbook. */
+/** Parses the first worksheet of an XLSX workbook as a stream, after the zip has been checked. */
 export async function parseXlsx(bytes: Buffer): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await checkXlsx(bytes);
   } catch (error) {
-    throw badInput('bad-xlsx', `Not a readable .xlsx workbook: ${(error as Error).message}`, 'file');
+    if (error instanceof XlsxRefused)
+      throw badInput('xlsx-refused', `Arbetsboken avvisas: ${error.message}`, 'file');
+    throw error;
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw badInput('bad-xlsx', 'The workbook has no worksheet', 'file');
   const header: string[] = [];
-  ws.getRow(1).eachCell(
-    { includeEmpty: true },
-    (cell, col) => (header[col - 1] = cellText(cell.value).toLowerCase()),
-  );
   const rows: TableRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, line) => {
-    if (line === 1) return;
-    const cells = Object.fromEntries(header.map((h, k) => [h, cellText(row.getCell(k + 1).value)]));
-    if (Object.values(cells).every((c) => c === '')) return;
-    rows.push({ line, cells });
-  });
+  let sheets = 0;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    for await (const ws of reader) {
+      sheets++;
+      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+        const line = row.number;
+        if (row.cellCount > XLSX_LIMITS.columns) throw tooManyColumns(line);
+        if (header.length === 0 && line === 1) {
+          for (let k = 1; k <= row.cellCount; k++)
+            header[k - 1] = cellText(row.getCell(k).value).toLowerCase();
+          header.forEach((h, k) => {
+            if (h.length > XLSX_LIMITS.cellChars) throw tooLong(1, k + 1);
+          });
+          continue;
+        }
+        if (rows.length >= XLSX_LIMITS.rows) throw tooManyRows();
+        const cells: Record<string, string> = {};
+        header.forEach((h, k) => {
+          const text = cellText(row.getCell(k + 1).value);
+          if (text.length > XLSX_LIMITS.cellChars) throw tooLong(line, h.slice(0, 100));
+          cells[h] = text;
+        });
+        if (Object.values(cells).every((c) => c === '')) continue;
+        rows.push({ line, cells });
+      }
+      break; // the first worksheet only
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw badInput('bad-xlsx', 'Filen är ingen läsbar .xlsx-arbetsbok', 'file');
+  }
+  if (sheets === 0) throw badInput('bad-xlsx', 'Arbetsboken har inget kalkylblad', 'file');
   return { header, rows };
 }
 
@@ -113,7 +164,10 @@ export function requireColumns(table: Table, required: readonly string[]): void 
   if (missing.length > 0)
     throw badInput(
       'missing-columns',
-      `The header lacks ${missing.join(', ')} (it has ${table.header.join(', ')})`,
+      `The header lacks ${missing.join(', ')} (it has ${table.header
+        .slice(0, 30)
+        .map((h) => (h.length > 100 ? `${h.slice(0, 100)}…` : h))
+        .join(', ')})`,
       'header',
     );
 }
