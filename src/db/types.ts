@@ -269,6 +269,47 @@ export interface PopulationPersonTable {
   hours_per_week: number | null;
 }
 
+export type AssessmentKind = 'preliminary' | 'final' | 'reassessment' | 'measurement';
+export type AssessmentState = 'open' | 'scoring' | 'reconciliation' | 'decided' | 'cancelled';
+
+/** An assessment case (issue #10, ASMT-2..ASMT-5): kind, due date, state and the agreed result. */
+export interface AssessmentCaseTable {
+  id: Generated<number>;
+  placement_id: number;
+  client_id: number;
+  service: string;
+  kind: AssessmentKind;
+  state: ColumnType<AssessmentState, AssessmentState | undefined, AssessmentState>;
+  opened_on: string;
+  due_date: string;
+  reason: string | null;
+  raised_by: number | null;
+  instrument_id: string | null;
+  assessed_on: string | null;
+  agreed_grades: ColumnType<Record<string, number> | null, string | null | undefined, string | null>;
+  agreed_points: number | null;
+  agreed_level: string | null;
+  model_id: string | null;
+  effective_from: string | null;
+  effect_rules: ColumnType<string[], string[] | undefined, string[]>;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  level_entry_id: number | null;
+  version: Version;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** One assessor's own scoring of a case (ASMT-3), kept after the agreement. */
+export interface AssessmentScoringTable {
+  case_id: number;
+  assessor_id: number;
+  instrument_id: string;
+  grades: ColumnType<Record<string, number>, string, string>;
+  total: number;
+  submitted_at: Timestamp;
+}
+
 /** Every table, as Kysely's database type. */
 export interface DB {
   districts: DistrictTable;
@@ -293,4 +334,6 @@ export interface DB {
   audit_log: AuditTable;
   populations: PopulationTable;
   population_persons: PopulationPersonTable;
+  assessment_cases: AssessmentCaseTable;
+  assessment_scorings: AssessmentScoringTable;
 }

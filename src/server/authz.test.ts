@@ -109,6 +109,25 @@ const MATRIX: [string, string, string, Who][] = [
     ['analyst', 'assessor', 'admin'],
   ],
   ['GET', '/api/audit', '/api/audit', ['admin']],
+  ['GET', '/api/assessments', '/api/assessments', ['assessor', 'admin', 'case_officer']],
+  ['GET', '/api/assessments/overview', '/api/assessments/overview', ['assessor', 'admin', 'case_officer']],
+  ['GET', '/api/assessments/statistics', '/api/assessments/statistics', ['assessor', 'admin', 'analyst']],
+  ['GET', '/api/assessments/:id', '/api/assessments/999999', ['assessor', 'admin', 'case_officer']],
+  [
+    'GET',
+    '/api/assessments/:id/reconciliation',
+    '/api/assessments/999999/reconciliation',
+    ['assessor', 'admin'],
+  ],
+  [
+    'POST',
+    '/api/assessments/notification',
+    '/api/assessments/notification',
+    ['assessor', 'admin', 'case_officer'],
+  ],
+  ['POST', '/api/assessments', '/api/assessments', ['assessor', 'admin', 'case_officer']],
+  ['PUT', '/api/assessments/:id/scoring', '/api/assessments/999999/scoring', ['assessor']],
+  ['POST', '/api/assessments/:id/agreement', '/api/assessments/999999/agreement', ['assessor']],
 ];
 
 const allowed = (who: Who, role: Role): boolean =>

@@ -1,5 +1,6 @@
 /** Every resource's routes, registered under /api by app.ts (one folder per resource). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import assessments from './assessments/routes.js';
 import audit from './audit/routes.js';
 import auth from './auth/routes.js';
 import clients from './clients/routes.js';
@@ -39,4 +40,5 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   decisions,
   users,
   statistics,
+  assessments,
 ];

@@ -1,0 +1,212 @@
+/**
+ * The assessment office's API contract (issue #10): request and response shapes of
+ * /api/assessments, shared by the server and the web app. Rule ids: ASMT-1..ASMT-5, ASMT-8, LVL-4.
+ */
+import { z } from 'zod';
+import { idSchema, isoDateSchema, pageQuery, textSchema, versionSchema } from './primitives.js';
+
+/** ASMT-2 preliminary and final, ASMT-4 changed needs, ASMT-5 measurement. */
+export const assessmentKindSchema = z.enum(['preliminary', 'final', 'reassessment', 'measurement']);
+/** open → scoring (one assessor submitted) → reconciliation (both) → decided. */
+export const assessmentStateSchema = z.enum(['open', 'scoring', 'reconciliation', 'decided', 'cancelled']);
+
+/** The work lists (issue #10 §2). */
+export const WORK_LISTS = [
+  'all',
+  'due',
+  'overdue',
+  'waiting-second',
+  'waiting-reconciliation',
+  'decided',
+] as const;
+
+/** GET /api/assessments query. */
+export const assessmentListQuery = z.object({
+  list: z.enum(WORK_LISTS).default('all'),
+  /** Only cases this assessor has scored or may score next (`true`). */
+  mine: z.enum(['true', 'false']).optional(),
+  placementId: z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/)
+    .transform(Number)
+    .optional(),
+  ...pageQuery(50, 500),
+});
+
+/** Grades per item id, 0 (no need) … 4 (total need of support), ASMT-1. */
+export const gradesSchema = z.record(
+  z.string().regex(/^[a-z0-9-]{1,60}$/, 'item ids are lower-case letters, digits and hyphens'),
+  z.number().int().min(0).max(4),
+);
+
+/** POST /api/assessments/notification (FLOW-1, ASMT-2): preliminary level and a final case. */
+export const notificationBody = z
+  .object({
+    placementId: idSchema,
+    points: z.number().int().min(0).max(1000).optional(),
+    level: z
+      .string()
+      .regex(/^(grundpeng|\d{1,2})$/)
+      .optional(),
+    assessedOn: isoDateSchema,
+  })
+  .refine((b) => (b.points === undefined) !== (b.level === undefined), {
+    message: 'give points or a level, not both',
+    path: ['points'],
+  });
+
+/** POST /api/assessments: open a case (ASMT-4 changed needs need a reason). */
+export const openCaseBody = z
+  .object({
+    placementId: idSchema,
+    kind: z.enum(['final', 'reassessment', 'measurement']),
+    reason: textSchema(2000, 1).optional(),
+    dueDate: isoDateSchema.optional(),
+  })
+  .refine((b) => b.kind !== 'reassessment' || (b.reason?.trim() ?? '') !== '', {
+    message: 'changed needs require a reason (ASMT-4)',
+    path: ['reason'],
+  });
+
+/** PUT /api/assessments/:id/scoring: one assessor's own grades (ASMT-3). */
+export const scoringBody = z.object({ grades: gradesSchema });
+
+/** POST /api/assessments/:id/agreement: the agreed grades (ASMT-3). */
+export const agreementBody = z.object({
+  grades: gradesSchema,
+  assessedOn: isoDateSchema,
+  version: versionSchema,
+});
+
+/** GET /api/assessments/statistics query (issue #10 §5). */
+export const statisticsQuery = z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() });
+
+/** One case in a work list. */
+export const caseListItemSchema = z.object({
+  id: z.number(),
+  placementId: z.number(),
+  clientId: z.number(),
+  clientName: z.string(),
+  districtId: z.string(),
+  service: z.string(),
+  kind: assessmentKindSchema,
+  state: assessmentStateSchema,
+  openedOn: z.string(),
+  dueDate: z.string(),
+  overdue: z.boolean(),
+  scoringsSubmitted: z.number(),
+  reason: z.string().nullable(),
+  agreedLevel: z.string().nullable(),
+  effectiveFrom: z.string().nullable(),
+  version: z.number(),
+});
+export const caseListSchema = z.object({ items: z.array(caseListItemSchema), total: z.number() });
+
+const instrumentViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  scale: z.array(z.object({ grade: z.number(), label: z.string(), points: z.number() })),
+  areas: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      items: z.array(z.object({ id: z.string(), text: z.string(), example: z.boolean() })),
+    }),
+  ),
+});
+
+/** An assessor's scoring as a viewer may see it: the other's grades stay hidden until both submitted. */
+export const scoringViewSchema = z.object({
+  assessorId: z.number(),
+  assessorName: z.string(),
+  mine: z.boolean(),
+  submittedAt: z.string().nullable(),
+  total: z.number().nullable(),
+  grades: z.record(z.string(), z.number()).nullable(),
+});
+
+/** The agreed result (ASMT-3) and where it went in the level history (ASMT-8, ASMT-5). */
+export const agreedViewSchema = z.object({
+  grades: z.record(z.string(), z.number()).nullable(),
+  points: z.number().nullable(),
+  level: z.string().nullable(),
+  modelId: z.string().nullable(),
+  assessedOn: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  levelEntryId: z.number().nullable(),
+  effectiveFrom: z.string().nullable(),
+  rules: z.array(z.string()),
+});
+
+/** GET /api/assessments/:id. */
+export const caseViewSchema = caseListItemSchema.extend({
+  instrument: instrumentViewSchema.nullable(),
+  scorings: z.array(scoringViewSchema),
+  bothSubmitted: z.boolean(),
+  agreed: agreedViewSchema.nullable(),
+});
+
+const landedSchema = z.object({
+  assessorId: z.number(),
+  assessorName: z.string(),
+  total: z.number(),
+  level: z.string().nullable(),
+  problem: z.string().nullable(),
+});
+
+/** GET /api/assessments/:id/reconciliation: where the two differ (ASMT-3, LVL-4). */
+export const reconciliationSchema = z.object({
+  caseId: z.number(),
+  instrumentId: z.string(),
+  modelId: z.string().nullable(),
+  a: landedSchema,
+  b: landedSchema,
+  differing: z.array(
+    z.object({ item: z.string(), area: z.string(), text: z.string(), a: z.number(), b: z.number() }),
+  ),
+  agreeingItems: z.number(),
+});
+
+const figuresSchema = z.object({
+  items: z.number(),
+  exact: z.number(),
+  exactShare: z.number().nullable(),
+  kappa: z.number().nullable(),
+});
+
+/** GET /api/assessments/statistics (issue #10 §5). */
+export const statisticsSchema = z.object({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  cases: z.number(),
+  overall: figuresSchema,
+  byPair: z.array(z.object({ assessors: z.array(z.string()), figures: figuresSchema })),
+  byArea: z.array(
+    z.object({ instrumentId: z.string(), area: z.string(), label: z.string(), figures: figuresSchema }),
+  ),
+  levels: z.object({
+    cases: z.number(),
+    sameLevel: z.number(),
+    aEqualsAgreed: z.number(),
+    bEqualsAgreed: z.number(),
+  }),
+});
+
+/** GET /api/assessments/overview: counts for start pages (issue #10 §2). */
+export const overviewSchema = z.object({
+  due: z.number(),
+  overdue: z.number(),
+  waitingSecond: z.number(),
+  waitingReconciliation: z.number(),
+});
+
+/** 201 answer of the POST routes that open a case. */
+export const createdSchema = z.object({ id: z.number() });
+/** 200 answer of a submitted scoring or agreement. */
+export const okSchema = z.object({ ok: z.literal(true) });
+
+export type CaseListItem = z.infer<typeof caseListItemSchema>;
+export type CaseView = z.infer<typeof caseViewSchema>;
+export type Reconciliation = z.infer<typeof reconciliationSchema>;
+export type AssessmentStatistics = z.infer<typeof statisticsSchema>;

@@ -1,0 +1,366 @@
+/**
+ * The assessment office through the API (issue #10): notification → preliminary level and final
+ * case (FLOW-1, ASMT-2); two assessors scoring blind and reconciling (ASMT-3); the agreed level
+ * becoming a final level entry that settlement corrects for (ASMT-8, PAY-9); the social-psychiatry
+ * level guarantee (ASMT-5); a total in a gap refused (LVL-4); changed needs (ASMT-4); access by
+ * role and the audit of every read (§10); work lists and agreement statistics (§2, §5).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemIds } from '../../../domain/assessment/score.js';
+import { previousFromResult, settleMonth } from '../../../domain/settlement/settle.js';
+import { loadSettlementInput } from '../../../db/settlement-input.js';
+import { instrumentById } from '../../../instruments/load.js';
+import { loadCatalog } from '../../../models/load.js';
+import { hashPassword } from '../../auth/passwords.js';
+import { openTestApp, signIn, testTargets, type Agent, type TestApp } from '../../testing.js';
+
+const lss = itemIds(instrumentById('lss-bostad-2010'));
+const sp = itemIds(instrumentById('sp-matning-2010'));
+/** Grades giving `points` on the LSS instrument (grade 4 = 5 points, grade 1 = 1 point). */
+const lssGrades = (points: number) => {
+  const g: Record<string, number> = Object.fromEntries(lss.map((id) => [id, 0]));
+  let left = points;
+  for (const id of lss) {
+    const grade = left >= 5 ? 4 : left > 0 ? 1 : 0;
+    g[id] = grade;
+    left -= grade === 4 ? 5 : grade;
+  }
+  return g;
+};
+/** Grades giving `points` on the SP instrument (even points, 2 per grade step, 8 max per item). */
+const spGrades = (points: number) => {
+  const g: Record<string, number> = Object.fromEntries(sp.map((id) => [id, 0]));
+  let left = points / 2;
+  for (const id of sp) {
+    const step = Math.min(4, left);
+    g[id] = step;
+    left -= step;
+  }
+  return g;
+};
+
+for (const target of testTargets()) {
+  describe(`assessment office on ${target.name}`, () => {
+    let t: TestApp;
+    let a: Agent;
+    let b: Agent;
+    let c3: Agent;
+    let officer: Agent;
+    let made = 0;
+    const placement = async (service: string, start: string, district = 'bromma') => {
+      const db = t.database.db;
+      // A new client each time, so no demo placement overlaps.
+      const client = await db
+        .insertInto('clients')
+        .values({
+          personnummer: `19900101-${String(9000 + ++made).padStart(4, '0')}`,
+          identity_kind: 'personnummer',
+          name: `Testperson ${made}`,
+          district_id: district,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const unit = (await db.selectFrom('units').select(['id', 'provider_id', 'services']).execute()).find(
+        (u) => u.services.includes(service),
+      )!;
+      const provider = await db
+        .selectFrom('providers')
+        .select('regime')
+        .where('id', '=', unit.provider_id)
+        .executeTakeFirstOrThrow();
+      const p = await db
+        .insertInto('placements')
+        .values({
+          client_id: client.id,
+          unit_id: unit.id,
+          provider_id: unit.provider_id,
+          service,
+          regime: provider.regime,
+          start_date: start,
+        })
+        .returning(['id', 'client_id'])
+        .executeTakeFirstOrThrow();
+      return p;
+    };
+
+    beforeAll(async () => {
+      t = await openTestApp(target);
+      for (const username of ['bedomare2', 'bedomare3'])
+        await t.database.db
+          .insertInto('users')
+          .values({
+            username,
+            name: `Bedömare ${username}`,
+            role: 'assessor',
+            password_hash: await hashPassword('x-demo-pass'),
+          })
+          .execute();
+      a = t.agents.bedomare!;
+      b = await signIn(t.app, 'bedomare2', 'x-demo-pass');
+      c3 = await signIn(t.app, 'bedomare3', 'x-demo-pass');
+      officer = t.agents.handlaggare!;
+    });
+    afterAll(async () => t?.close());
+
+    it('journey: notification, blind scoring, reconciliation, a final level that the next run corrects for', async () => {
+      const db = t.database.db;
+      const p = await placement('lss-gruppbostad', '2031-01-15');
+      const n = await officer.request({
+        method: 'POST',
+        url: '/api/assessments/notification',
+        payload: { placementId: p.id, points: 30, assessedOn: '2031-01-10' },
+      });
+      expect(n.statusCode, n.body).toBe(201);
+      const caseId = n.json().id as number;
+      const open = await a.request({ method: 'GET', url: `/api/assessments/${caseId}` });
+      expect(open.json()).toMatchObject({
+        kind: 'final',
+        state: 'open',
+        dueDate: '2031-04-15',
+        scorings: [],
+      });
+      const prelim = await db
+        .selectFrom('level_entries')
+        .selectAll()
+        .where('placement_id', '=', p.id)
+        .execute();
+      expect(prelim).toMatchObject([{ kind: 'preliminary', from_date: '2031-01-15', points: 30 }]);
+
+      // What the provider was paid for January on the preliminary level.
+      const catalog = loadCatalog();
+      const inputFor = async (to: string) => {
+        const { input } = await loadSettlementInput(db, {}, '2031-01', to);
+        return { placements: input.placements.filter((x) => x.id === String(p.id)) };
+      };
+      const january = settleMonth(catalog, await inputFor('2031-01'), '2031-01');
+      expect(january.total).toBeGreaterThan(0);
+
+      // A scores; B cannot see A's grades, A sees its own.
+      expect(
+        (
+          await a.request({
+            method: 'PUT',
+            url: `/api/assessments/${caseId}/scoring`,
+            payload: { grades: lssGrades(40) },
+          })
+        ).statusCode,
+      ).toBe(200);
+      const seenByB = (await b.request({ method: 'GET', url: `/api/assessments/${caseId}` })).json();
+      expect(seenByB.state).toBe('scoring');
+      expect(seenByB.scorings).toMatchObject([{ mine: false, grades: null, total: null }]);
+      const seenByA = (await a.request({ method: 'GET', url: `/api/assessments/${caseId}` })).json();
+      expect(seenByA.scorings).toMatchObject([{ mine: true, total: 40 }]);
+      const waiting = (
+        await a.request({ method: 'GET', url: '/api/assessments?list=waiting-second' })
+      ).json();
+      expect(waiting.items.map((x: { id: number }) => x.id)).toContain(caseId);
+      const early = await a.request({ method: 'GET', url: `/api/assessments/${caseId}/reconciliation` });
+      expect(early.statusCode).toBe(409);
+
+      // B scores differently; now both see both, and the reconciliation lists where they differ.
+      expect(
+        (
+          await b.request({
+            method: 'PUT',
+            url: `/api/assessments/${caseId}/scoring`,
+            payload: { grades: lssGrades(50) },
+          })
+        ).statusCode,
+      ).toBe(200);
+      const third = await c3.request({
+        method: 'PUT',
+        url: `/api/assessments/${caseId}/scoring`,
+        payload: { grades: lssGrades(10) },
+      });
+      expect(third.statusCode).toBe(409);
+      const both = (await b.request({ method: 'GET', url: `/api/assessments/${caseId}` })).json();
+      expect(both).toMatchObject({ state: 'reconciliation', bothSubmitted: true });
+      expect(both.scorings.map((s: { total: number }) => s.total)).toEqual([40, 50]);
+      const rec = (
+        await a.request({ method: 'GET', url: `/api/assessments/${caseId}/reconciliation` })
+      ).json();
+      expect(rec.a).toMatchObject({ total: 40, level: '3' });
+      expect(rec.b).toMatchObject({ total: 50, level: '3' });
+      expect(rec.differing.length).toBeGreaterThan(0);
+
+      // Someone who did not score cannot agree; a stale version is refused; then A agrees 45.
+      const outsider = await c3.request({
+        method: 'POST',
+        url: `/api/assessments/${caseId}/agreement`,
+        payload: { grades: lssGrades(45), assessedOn: '2031-03-20', version: both.version },
+      });
+      expect(outsider.statusCode).toBe(403);
+      const stale = await a.request({
+        method: 'POST',
+        url: `/api/assessments/${caseId}/agreement`,
+        payload: { grades: lssGrades(45), assessedOn: '2031-03-20', version: 1 },
+      });
+      expect(stale.statusCode).toBe(409);
+      const ok = await a.request({
+        method: 'POST',
+        url: `/api/assessments/${caseId}/agreement`,
+        payload: { grades: lssGrades(45), assessedOn: '2031-03-20', version: both.version },
+      });
+      expect(ok.statusCode, ok.body).toBe(200);
+      const decided = (await officer.request({ method: 'GET', url: `/api/assessments/${caseId}` })).json();
+      expect(decided.agreed).toMatchObject({
+        points: 45,
+        level: '3',
+        modelId: 'lss-bostad-2024',
+        rules: ['ASMT-8'],
+        grades: null,
+      });
+      expect(decided.scorings).toEqual([]); // case officers see the result, not the scorings
+
+      // ASMT-8 start-date: the February run pays January's difference as a correction (PAY-9).
+      const feb = settleMonth(catalog, await inputFor('2031-02'), '2031-02', {
+        previous: [previousFromResult(january, 'january')],
+      });
+      const corr = feb.lines.filter((l) => l.kind === 'correction');
+      expect(corr.length).toBeGreaterThan(0);
+      expect(corr.every((l) => l.correctsMonth === '2031-01')).toBe(true);
+      expect(corr.reduce((s, l) => s + l.amount, 0)).toBeGreaterThan(0); // level 2 → 3 pays more
+
+      const reads = await db
+        .selectFrom('audit_log')
+        .select(['action', 'role'])
+        .where('entity', '=', 'assessment')
+        .where('entity_id', '=', String(caseId))
+        .where('action', '=', 'read')
+        .execute();
+      expect(reads.length).toBeGreaterThanOrEqual(4);
+    });
+
+    it('social psychiatry: a gap total is refused (LVL-4); a lower measurement waits for the guarantee (ASMT-5)', async () => {
+      const p = await placement('sp-stodboende', '2032-01-01');
+      const n = await a.request({
+        method: 'POST',
+        url: '/api/assessments/notification',
+        payload: { placementId: p.id, points: 40, assessedOn: '2032-01-01' },
+      });
+      expect(n.statusCode, n.body).toBe(201);
+      const caseId = n.json().id;
+      for (const who of [a, b])
+        expect(
+          (
+            await who.request({
+              method: 'PUT',
+              url: `/api/assessments/${caseId}/scoring`,
+              payload: { grades: spGrades(38) },
+            })
+          ).statusCode,
+        ).toBe(200);
+      const v = (await a.request({ method: 'GET', url: `/api/assessments/${caseId}` })).json().version;
+      const gap = await a.request({
+        method: 'POST',
+        url: `/api/assessments/${caseId}/agreement`,
+        payload: { grades: spGrades(38), assessedOn: '2032-02-01', version: v },
+      });
+      expect(gap.statusCode).toBe(422);
+      expect(gap.json().error).toMatchObject({ id: 'points-outside-levels' });
+      expect(gap.json().error.message).toMatch(/gap between 14-36 .* and 40-72/);
+      const ok = await a.request({
+        method: 'POST',
+        url: `/api/assessments/${caseId}/agreement`,
+        payload: { grades: spGrades(40), assessedOn: '2032-02-01', version: v },
+      });
+      expect(ok.statusCode, ok.body).toBe(200);
+      // ASMT-5: the next measurement is opened, due six months after the level.
+      const list = (
+        await a.request({ method: 'GET', url: `/api/assessments?placementId=${p.id}&list=due` })
+      ).json();
+      const m = list.items.find((x: { kind: string }) => x.kind === 'measurement');
+      expect(m).toMatchObject({ dueDate: '2032-08-01', state: 'open' });
+      for (const who of [a, b])
+        await who.request({
+          method: 'PUT',
+          url: `/api/assessments/${m.id}/scoring`,
+          payload: { grades: spGrades(10) },
+        });
+      const mv = (await a.request({ method: 'GET', url: `/api/assessments/${m.id}` })).json().version;
+      const lower = await b.request({
+        method: 'POST',
+        url: `/api/assessments/${m.id}/agreement`,
+        payload: { grades: spGrades(10), assessedOn: '2032-03-01', version: mv },
+      });
+      expect(lower.statusCode, lower.body).toBe(200);
+      const after = (await a.request({ method: 'GET', url: `/api/assessments/${m.id}` })).json();
+      // Granted from the start 2032-01-01 (the final replaced the preliminary): lower from 2032-07-01.
+      expect(after.agreed).toMatchObject({ level: '1', effectiveFrom: '2032-07-01', rules: ['ASMT-5'] });
+    });
+
+    it('changed needs (ASMT-4): case officers raise them with a reason, own district only', async () => {
+      const p = await placement('lss-servicebostad', '2033-01-01');
+      const noReason = await officer.request({
+        method: 'POST',
+        url: '/api/assessments',
+        payload: { placementId: p.id, kind: 'reassessment' },
+      });
+      expect(noReason.statusCode).toBe(400);
+      const final = await officer.request({
+        method: 'POST',
+        url: '/api/assessments',
+        payload: { placementId: p.id, kind: 'final' },
+      });
+      expect(final.statusCode).toBe(403);
+      const other = await t.agents.handlaggare2!.request({
+        method: 'POST',
+        url: '/api/assessments',
+        payload: { placementId: p.id, kind: 'reassessment', reason: 'Ökat behov' },
+      });
+      expect(other.statusCode).toBe(403);
+      const ok = await officer.request({
+        method: 'POST',
+        url: '/api/assessments',
+        payload: {
+          placementId: p.id,
+          kind: 'reassessment',
+          reason: 'Ökat behov av tillsyn nattetid',
+          dueDate: '2020-01-01',
+        },
+      });
+      expect(ok.statusCode, ok.body).toBe(201);
+      const overdue = (await officer.request({ method: 'GET', url: '/api/assessments?list=overdue' })).json();
+      expect(overdue.items.find((x: { id: number }) => x.id === ok.json().id)).toMatchObject({
+        overdue: true,
+        reason: 'Ökat behov av tillsyn nattetid',
+        kind: 'reassessment',
+      });
+      const counts = (await officer.request({ method: 'GET', url: '/api/assessments/overview' })).json();
+      expect(counts.overdue).toBeGreaterThanOrEqual(1);
+      const notMine = await t.agents.handlaggare2!.request({
+        method: 'GET',
+        url: `/api/assessments/${ok.json().id}`,
+      });
+      expect(notMine.statusCode).toBe(403);
+      const officerScores = await officer.request({
+        method: 'PUT',
+        url: `/api/assessments/${ok.json().id}/scoring`,
+        payload: { grades: lssGrades(10) },
+      });
+      expect(officerScores.statusCode).toBe(403);
+    });
+
+    it('providers and analysts see no cases; analysts see the statistics per pair and area (§5, §10)', async () => {
+      for (const who of ['utforare', 'analytiker'])
+        expect((await t.agents[who]!.request({ method: 'GET', url: '/api/assessments' })).statusCode).toBe(
+          403,
+        );
+      expect(
+        (await t.agents.utforare!.request({ method: 'GET', url: '/api/assessments/1' })).statusCode,
+      ).toBe(403);
+      const s = await t.agents.analytiker!.request({ method: 'GET', url: '/api/assessments/statistics' });
+      expect(s.statusCode, s.body).toBe(200);
+      const stats = s.json();
+      expect(stats.cases).toBeGreaterThanOrEqual(3);
+      expect(stats.byPair[0].assessors).toEqual(['Bedömare bedomare2', 'Britt Bedömare']);
+      expect(stats.byArea.length).toBeGreaterThanOrEqual(7);
+      expect(stats.levels.cases).toBe(stats.cases);
+      const bad = await t.agents.analytiker!.request({
+        method: 'GET',
+        url: '/api/assessments/statistics?from=2024-13-01',
+      });
+      expect(bad.statusCode).toBe(400);
+    });
+  });
+}
