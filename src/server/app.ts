@@ -20,7 +20,7 @@ import { loadCatalog } from '../models/load.js';
 import { enforceAccess } from './access.js';
 import { loadSession, SESSION_COOKIE } from './auth/sessions.js';
 import type { AppContext } from './context.js';
-import { handleError } from './errors.js';
+import { handleError, handleFrameworkError } from './errors.js';
 import { InProcessQueue } from './jobs/in-process.js';
 import type { JobQueue } from './jobs/queue.js';
 import { loggerOptions } from './logger.js';
@@ -46,6 +46,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? false, options.logStream),
     bodyLimit: 20 * 1024 * 1024,
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -62,7 +63,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     for (const method of [route.method].flat())
-      if (method !== 'HEAD') ctx.routes.push({ method, url: route.url, access: route.config?.access });
+      if (method !== 'HEAD')
+        ctx.routes.push({ method, url: route.url, access: route.config?.access, schema: route.schema });
   });
   app.decorate('ctx', ctx);
   // Settlement runs are jobs (issue #5): the run and its lines are stored in one transaction.

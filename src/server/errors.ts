@@ -81,32 +81,98 @@ interface PgError {
   constraint?: string;
   hint?: string;
   message?: string;
-  detail?: string;
+  cause?: unknown;
 }
 
-/** Maps database constraint violations to API errors (null for anything else). */
-export function fromDatabaseError(error: unknown): ApiError | null {
-  const e = error as PgError;
-  if (!e || typeof e.code !== 'string') return null;
-  if (e.code === '23P01' && e.constraint === 'placements_no_overlap')
-    return conflict('placement-overlap', 'The client already has a placement of this service in that period');
-  if (e.code === '23P01' && e.constraint === 'settlement_runs_scope_overlap')
-    return conflict(
-      'run-already-approved',
-      'Another run for this month and an overlapping scope is approved',
-    );
-  if (e.code === '23505' && e.constraint === 'settlement_runs_one_approved')
-    return conflict('run-already-approved', 'Another run for this month and scope is already approved');
-  if (e.code === '23505') return conflict('duplicate', `Already exists (${e.constraint ?? 'unique'})`);
-  if (e.code === '23503')
-    return badInput('unknown-reference', `A referenced record does not exist (${e.constraint ?? ''})`);
-  if (e.code === '23514')
-    return badInput('check-violation', `A value is out of range (${e.constraint ?? ''})`);
-  if (e.code === 'P0001' && e.hint === 'immutable-run')
-    return conflict('run-immutable', 'Approved settlement runs cannot be changed');
-  if (e.code === '22007' || e.code === '22008') return badInput('bad-date', 'A date is not valid');
+/** The PostgreSQL error behind `error` (Kysely, pg and PGlite pass it through, maybe as a cause). */
+function pgErrorOf(error: unknown): PgError | null {
+  for (let e = error as PgError | undefined, depth = 0; e && depth < 5; e = e.cause as PgError, depth++)
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
   return null;
 }
+
+/**
+ * Database errors that only input can cause (docs/api.md "Hostile input"), by SQLSTATE: a fixed
+ * id and a Swedish message, never the database's own text (it can quote the value, a column or a
+ * constraint). Routes validate first with the shared primitives, so reaching one of these means a
+ * schema was too wide; the answer is still a 4xx and nothing was written (the transaction rolled
+ * back).
+ */
+const INPUT_ERRORS: Record<string, (e: PgError) => ApiError> = {
+  // Class 22, data exceptions: a value the column's type cannot hold.
+  '22001': () => badInput('text-too-long', 'En text är längre än vad som kan sparas'),
+  '22003': () => badInput('number-out-of-range', 'Ett tal är för stort eller för litet'),
+  '22007': () => badInput('bad-date', 'Ett datum är inte giltigt'),
+  '22008': () => badInput('bad-date', 'Ett datum är inte giltigt'),
+  '22021': () => badInput('invalid-text', 'En text innehåller ett tecken som inte kan sparas (t.ex. NUL)'),
+  '22P05': () => badInput('invalid-text', 'En text innehåller ett tecken som inte kan sparas (t.ex. NUL)'),
+  '22P02': () => badInput('invalid-value', 'Ett värde har fel form för fältet'),
+  '22025': () => badInput('invalid-search', 'Söktexten innehåller ett otillåtet tecken'),
+  '2201B': () => badInput('invalid-search', 'Söktexten innehåller ett otillåtet tecken'),
+  '22023': () => badInput('invalid-value', 'Ett värde är inte tillåtet'),
+  // Program limits: a value too large for an index entry or a query too large to plan.
+  '54000': () => badInput('value-too-large', 'Ett värde är för stort'),
+  '54001': () => badInput('value-too-large', 'Begäran är för stor eller för djupt nästlad'),
+  // Class 23, integrity constraints: the change conflicts with what is stored.
+  '23502': () => badInput('missing-value', 'Ett obligatoriskt värde saknas'),
+  '23503': () => badInput('unknown-reference', 'En post som anges finns inte'),
+  '23505': (e) =>
+    e.constraint === 'settlement_runs_one_approved'
+      ? conflict('run-already-approved', 'En annan körning för månaden och urvalet är redan godkänd')
+      : conflict('duplicate', 'Posten finns redan'),
+  '23514': () => badInput('check-violation', 'Ett värde ligger utanför det tillåtna intervallet'),
+  '23P01': (e) =>
+    e.constraint === 'placements_no_overlap'
+      ? conflict('placement-overlap', 'Klienten har redan en placering i denna insats under perioden')
+      : e.constraint === 'settlement_runs_scope_overlap'
+        ? conflict('run-already-approved', 'En annan körning för månaden med överlappande urval är godkänd')
+        : conflict('overlap', 'Perioden överlappar en befintlig post'),
+  '23001': () => conflict('in-use', 'Posten används av andra poster och kan inte ändras'),
+  // Concurrency: another transaction won; the client may try again.
+  '40001': () => conflict('try-again', 'Någon annan ändrade samtidigt; försök igen'),
+  '40P01': () => conflict('try-again', 'Någon annan ändrade samtidigt; försök igen'),
+  '55P03': () => conflict('try-again', 'Posten är låst av en annan ändring; försök igen'),
+};
+
+/**
+ * Maps a database error caused by input (or a known trigger) to an API error; null for anything
+ * else, which the error handler answers with a generic 500.
+ */
+export function fromDatabaseError(error: unknown): ApiError | null {
+  const e = pgErrorOf(error);
+  if (!e?.code) return null;
+  if (e.code === 'P0001' && e.hint === 'immutable-run')
+    return conflict('run-immutable', 'Approved settlement runs cannot be changed');
+  return INPUT_ERRORS[e.code]?.(e) ?? null;
+}
+
+/** The body of an error answer; its text never carries an identity number (issue #13 §3). */
+function errorBody(api: ApiError) {
+  return {
+    error: {
+      id: api.id,
+      message: redactIdentities(api.message),
+      ...(api.field ? { field: api.field } : {}),
+      ...(api.rows ? { rows: api.rows.map((r) => ({ ...r, message: redactIdentities(r.message) })) } : {}),
+    },
+  };
+}
+
+/** Fastify's refusals of a request it cannot read, by code: our id and a Swedish message. */
+const FASTIFY_REFUSALS: Record<string, [id: string, message: string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: ['invalid-json', 'Innehållet är inte giltig JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['empty-body', 'Innehållet är tomt men anges som JSON'],
+  FST_ERR_CTP_BODY_TOO_LARGE: ['body-too-large', 'Innehållet är för stort'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported-media-type', 'Innehållstypen stöds inte'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['bad-content-length', 'Content-Length stämmer inte med innehållet'],
+  FST_ERR_CTP_INVALID_TYPE: ['unsupported-media-type', 'Innehållstypen stöds inte'],
+  FST_INVALID_MULTIPART_CONTENT_TYPE: ['not-multipart', 'Skicka filen som multipart/form-data'],
+  FST_PARTS_LIMIT: ['too-many-parts', 'Uppladdningen har för många delar'],
+  FST_FILES_LIMIT: ['too-many-files', 'Skicka en fil åt gången'],
+  FST_FIELDS_LIMIT: ['too-many-fields', 'Uppladdningen har för många fält'],
+  FST_REQ_FILE_TOO_LARGE: ['file-too-large', 'Filen är för stor'],
+  FST_PROTO_VIOLATION: ['forbidden-key', 'Innehållet har en otillåten nyckel (__proto__)'],
+};
 
 /** Fastify's error handler: the single place errors become responses. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
@@ -123,17 +189,15 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     });
     return;
   }
-  const api = error instanceof ApiError ? error : fromDatabaseError(error);
-  if (api) {
-    // Error text never carries an identity number, even one the caller sent (issue #13 §3).
-    void reply.code(api.status).send({
-      error: {
-        id: api.id,
-        message: redactIdentities(api.message),
-        ...(api.field ? { field: api.field } : {}),
-        ...(api.rows ? { rows: api.rows.map((r) => ({ ...r, message: redactIdentities(r.message) })) } : {}),
-      },
-    });
+  if (error instanceof ApiError) {
+    void reply.code(error.status).send(errorBody(error));
+    return;
+  }
+  const fromDb = fromDatabaseError(error);
+  if (fromDb) {
+    // The database's text can quote the value: it goes to the log (masked), never to the client.
+    request.log.warn({ err: error, code: pgErrorOf(error)?.code }, 'database refused input');
+    void reply.code(fromDb.status).send(errorBody(fromDb));
     return;
   }
   if (isInputError(error)) {
@@ -146,15 +210,37 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     });
     return;
   }
-  if (error.statusCode && error.statusCode < 500) {
-    void reply
-      .code(error.statusCode)
-      .send({ error: { id: error.code ?? 'bad-request', message: redactIdentities(error.message) } });
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 && !pgErrorOf(error)) {
+    // Fastify's own refusals (bad JSON, body too large, bad content type): fixed ids.
+    const known = error.code ? FASTIFY_REFUSALS[error.code] : undefined;
+    void reply.code(error.statusCode).send({
+      error: known
+        ? { id: known[0], message: known[1] }
+        : { id: 'bad-request', message: `Begäran kan inte tolkas: ${redactIdentities(error.message)}` },
+    });
     return;
   }
   // The logger's serializer and line filter mask identity numbers in the message and stack too.
-  request.log.error({ err: error }, 'internal error');
-  void reply.code(500).send({ error: { id: 'internal', message: 'Internal error' } });
+  request.log.error({ err: error, code: pgErrorOf(error)?.code }, 'internal error');
+  void reply.code(500).send({ error: { id: 'internal', message: 'Internt fel' } });
+}
+
+/**
+ * Fastify's `frameworkErrors`: a URL that cannot be decoded (`%zz`, a lone surrogate) or a path
+ * parameter longer than the router allows is a 400 / 414 in the API's error shape, without
+ * echoing the path (it may hold an identity number).
+ */
+export function handleFrameworkError(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  void reply.code(tooLong ? 414 : 400).send({
+    error: tooLong
+      ? { id: 'path-too-long', message: 'En del av adressen är för lång' }
+      : { id: 'bad-url', message: 'Adressen kan inte avkodas' },
+  });
 }
 
 /** 403: the role may use the route, but not for this district, provider or record. */
