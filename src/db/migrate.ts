@@ -7,6 +7,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as core from './migrations/20261125T0200_core.js';
 import * as populations from './migrations/20261125T0300_populations.js';
 import * as runBasedOn from './migrations/20261125T0400_run_based_on.js';
+import * as refusals from './migrations/20261129T1000_settlement_refusals.js';
 import * as guards from './migrations/20261129T1200_guards.js';
 import * as assessments from './migrations/20261129T1300_assessments.js';
 import type { DB } from './types.js';
@@ -16,6 +17,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261125T0200_core': core,
   '20261125T0300_populations': populations,
   '20261125T0400_run_based_on': runBasedOn,
+  '20261129T1000_settlement_refusals': refusals,
   '20261129T1200_guards': guards,
   '20261129T1300_assessments': assessments,
 };

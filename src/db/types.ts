@@ -310,6 +310,25 @@ export interface AssessmentScoringTable {
   submitted_at: Timestamp;
 }
 
+/** A placement a run could not pay, and why (issue #9 §2; the domain's FactProblem). */
+export interface SettlementRefusalTable {
+  run_id: number;
+  placement_id: number;
+  /** The problem's fixed id, e.g. `hours-missing`. */
+  problem_id: string;
+  field: string;
+  message: string;
+  rules: ColumnType<string[], string[] | undefined, string[]>;
+  action: string;
+}
+
+/** The facts hash of each placement a run settled (issue #9 §8: corrections in bounded time). */
+export interface SettlementRunFactsTable {
+  run_id: number;
+  placement_id: number;
+  facts_hash: string;
+}
+
 /** Every table, as Kysely's database type. */
 export interface DB {
   districts: DistrictTable;
@@ -328,6 +347,8 @@ export interface DB {
   rate_models: RateModelTable;
   settlement_runs: SettlementRunTable;
   settlement_lines: SettlementLineTable;
+  settlement_refusals: SettlementRefusalTable;
+  settlement_run_facts: SettlementRunFactsTable;
   jobs: JobTable;
   users: UserTable;
   sessions: SessionTable;

@@ -146,6 +146,29 @@ describe('bin/ersattning settle', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
+  it('settles the rest with --skip-invalid, listing the refused placement in JSON and on stderr', () => {
+    const bad = { ...P2, id: 'P3', levels: [{ from: '2024-01-01', level: 'grundpeng' }] };
+    const doc = file('some-bad.json', { placements: [P1, P2, bad] });
+    const strict = run('settle', '--input', doc, '--month', '2024-02', '--json');
+    expect([strict.code, strict.out]).toEqual([2, '']);
+    expect(strict.err).toMatch(/placement P3, field levels\[0\]\.level/);
+    const r = run('settle', '--input', doc, '--month', '2024-02', '--json', '--skip-invalid');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.total).toBe(75488.76);
+    expect(out.refused).toEqual([
+      {
+        placementId: 'P3',
+        id: 'unknown-level',
+        field: 'levels[0].level',
+        message: expect.stringMatching(/har ingen nivå "grundpeng"/),
+        rules: ['LVL-1'],
+        action: expect.any(String),
+      },
+    ]);
+    expect(r.err).toMatch(/refused: placement P3, field levels\[0\]\.level: unknown-level/);
+  });
+
   it('exits 2 for a month that is not YYYY-MM and for unreadable files', () => {
     const bad = run('settle', '--input', input, '--month', '2024-2', '--json');
     expect([bad.code, bad.out]).toEqual([2, '']);

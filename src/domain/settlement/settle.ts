@@ -32,6 +32,12 @@ export type { FactProblem } from './problems.js';
 export interface SettleOptions {
   previous?: readonly PreviousRun[];
   split?: Split;
+  /**
+   * Issue #9 §8: the placements whose earlier months are recomputed for corrections (default:
+   * every placement). The database layer passes those whose facts hash changed since they were
+   * paid; for the others what was paid stands, and their earlier lines need not be loaded.
+   */
+  recompute?: ReadonlySet<string>;
 }
 
 /** Placements validated against the catalog, reusable for several months. */
@@ -129,7 +135,22 @@ export function settlePrepared(
   opts: SettleOptions = {},
 ): SettlementResult {
   const now = settleMonthLines(prepared, month, opts.split);
-  return finish({ month, now, previous: opts.previous ?? [] }, (m) => settleMonthLines(prepared, m));
+  const only = opts.recompute;
+  const again: PreparedSettlement = only
+    ? { resolver: prepared.resolver, placements: prepared.placements.filter((p) => only.has(p.id)) }
+    : prepared;
+  return finish({ month, now, previous: onlyOf(opts.previous ?? [], only) }, (m) =>
+    settleMonthLines(again, m),
+  );
+}
+
+/** The earlier runs restricted to the placements recomputed (all when `only` is not given). */
+function onlyOf(
+  previous: readonly PreviousRun[],
+  only: ReadonlySet<string> | undefined,
+): readonly PreviousRun[] {
+  if (!only) return previous;
+  return previous.map((run) => ({ ...run, lines: run.lines.filter((l) => only.has(l.placementId)) }));
 }
 
 /**

@@ -1,13 +1,19 @@
 /**
  * A settlement run through the database (PAY-9, issue #5 §3): loads the scope's facts and the
  * approved runs of earlier months, calls the domain engine (`settlePrepared` with corrections
- * against what was already paid), and stores the run and all its lines in ONE transaction, so a
- * crash or kill mid-run leaves no partial run. Runs as a job with progress.
+ * against what was already paid), and stores the run, all its lines, the placements it could not
+ * pay (`settlement_refusals`, issue #9 §2) and each settled placement's facts hash
+ * (`settlement_run_facts`) in ONE transaction, so a crash or kill mid-run leaves no partial run.
+ * Corrections in bounded time (issue #9 §8): earlier months are recomputed, and their paid lines
+ * loaded, only for placements whose facts hash differs from the one stored by the latest approved
+ * run before the month (or that have none and began earlier). Runs as a job with progress.
  */
 import { sql, type Kysely } from 'kysely';
 import type { ModelCatalog } from '../../domain/rate-model/catalog.js';
 import { explainLine } from '../../domain/settlement/explain.js';
 import { runHash, type PaidLine, type PreviousRun } from '../../domain/settlement/corrections.js';
+import { factsHash } from '../../domain/settlement/facts-hash.js';
+import type { SettlementInput } from '../../domain/settlement/input.js';
 import { prepareSettlement, settlePrepared } from '../../domain/settlement/settle.js';
 import type { LineKind } from '../../domain/settlement/types.js';
 import { loadSettlementInput, type PlacementMeta, type RunScope } from '../../db/settlement-input.js';
@@ -20,8 +26,17 @@ export interface RunParams {
   userId: number | null;
 }
 
-/** The approved (or exported) lines of months before `month` in the scope, one previous run per month. */
-export async function approvedBefore(db: Kysely<DB>, month: string, scope: RunScope): Promise<PreviousRun[]> {
+/**
+ * The approved (or exported) lines of months before `month` in the scope, one previous run per
+ * month; only those of the placements in `only` when given (issue #9 §8).
+ */
+export async function approvedBefore(
+  db: Kysely<DB>,
+  month: string,
+  scope: RunScope,
+  only?: ReadonlySet<string>,
+): Promise<PreviousRun[]> {
+  if (only && only.size === 0) return [];
   let q = db
     .selectFrom('settlement_lines')
     .innerJoin('settlement_runs', 'settlement_runs.id', 'settlement_lines.run_id')
@@ -42,6 +57,7 @@ export async function approvedBefore(db: Kysely<DB>, month: string, scope: RunSc
     .where('settlement_runs.month', '<', month);
   if (scope.districtId) q = q.where('settlement_lines.district_id', '=', scope.districtId);
   if (scope.providerId) q = q.where('settlement_lines.provider_id', '=', scope.providerId);
+  if (only) q = q.where('settlement_lines.placement_id', 'in', [...only].map(Number));
   const rows = await q.orderBy('settlement_runs.month').orderBy('settlement_lines.id').execute();
   const byMonth = new Map<string, PaidLine[]>();
   for (const r of rows) {
@@ -69,20 +85,141 @@ export async function approvedBefore(db: Kysely<DB>, month: string, scope: RunSc
   }));
 }
 
-/** Identifies the set of approved earlier runs a run is computed against (month:hash list). */
-export function basedOnKey(previous: readonly PreviousRun[]): string {
+/**
+ * Identifies the approved earlier runs a run is computed against: the ids and months of the
+ * approved runs before `month` whose scope overlaps `scope` (PAY-9: a draft computed before
+ * another earlier month was approved is outdated). Reads the runs only, never their lines, so it
+ * costs the same however long the history (issue #9 §8).
+ */
+export async function basedOnKey(db: Kysely<DB>, month: string, scope: RunScope): Promise<string> {
+  const runs = await db
+    .selectFrom('settlement_runs')
+    .select(['id', 'month', 'scope_district_id', 'scope_provider_id'])
+    .where('status', '<>', 'draft')
+    .where('month', '<', month)
+    .orderBy('id')
+    .execute();
+  const mine = { scope_district_id: scope.districtId ?? null, scope_provider_id: scope.providerId ?? null };
   return runHash(
     'based-on',
-    previous.map((p) => ({
-      placementId: p.month,
-      kind: 'ordinary',
-      from: p.hash,
-      to: '',
-      amount: p.lines.length,
-      correctsMonth: null,
-      correctedKind: null,
-    })),
+    runs
+      .filter((r) => scopesOverlap(r, mine))
+      .map((r) => ({
+        placementId: r.month,
+        kind: 'ordinary',
+        from: String(r.id),
+        to: '',
+        amount: 0,
+        correctsMonth: null,
+        correctedKind: null,
+      })),
   );
+}
+
+/** The stored version of each rate model, by id (RATE-1: runs name "lss-bostad-2024@1"). */
+async function modelVersions(db: Kysely<DB>): Promise<Map<string, number>> {
+  const versions = await db
+    .selectFrom('rate_models')
+    .select('id')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .groupBy('id')
+    .execute();
+  return new Map(versions.map((v) => [v.id, Number(v.version)]));
+}
+
+/** The first month of an approved run before `month` (the history corrections may reach), if any. */
+async function firstApprovedMonth(db: Kysely<DB>, month: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('settlement_runs')
+    .select((eb) => eb.fn.min('month').as('first'))
+    .where('status', '<>', 'draft')
+    .where('month', '<', month)
+    .executeTakeFirst();
+  return (row?.first as string | null | undefined) ?? null;
+}
+
+/** The facts hashes stored by the approved runs of the latest approved month before `month`. */
+async function paidHashes(db: Kysely<DB>, month: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('settlement_run_facts')
+    .innerJoin('settlement_runs', 'settlement_runs.id', 'settlement_run_facts.run_id')
+    .select(['settlement_run_facts.placement_id', 'settlement_run_facts.facts_hash'])
+    .where('settlement_runs.status', '<>', 'draft')
+    .where('settlement_runs.month', '=', (eb) =>
+      eb
+        .selectFrom('settlement_runs')
+        .select((e) => e.fn.max('month').as('m'))
+        .where('status', '<>', 'draft')
+        .where('month', '<', month),
+    )
+    .execute();
+  return new Map(rows.map((r) => [String(r.placement_id), r.facts_hash]));
+}
+
+/** Each placement's facts hash: its facts and the stored versions of its service's models. */
+export function hashFacts(
+  catalog: ModelCatalog,
+  input: SettlementInput,
+  versionOf: ReadonlyMap<string, number>,
+): Map<string, string> {
+  const modelsOf = new Map<string, string>();
+  const out = new Map<string, string>();
+  for (const p of input.placements) {
+    let models = modelsOf.get(p.service);
+    if (models === undefined) {
+      models = (catalog.periods.get(p.service) ?? [])
+        .map((x) => `${x.model.id}@${versionOf.get(x.model.id) ?? 0}:${x.from}:${x.to ?? ''}`)
+        .join(',');
+      modelsOf.set(p.service, models);
+    }
+    out.set(p.id, factsHash(p, models));
+  }
+  return out;
+}
+
+/**
+ * The placements whose earlier months must be recomputed (issue #9 §8): a facts hash other than
+ * the one paid (or none, for a placement that began before the month), or paid and gone since.
+ */
+export function toRecompute(
+  input: SettlementInput,
+  now: ReadonlyMap<string, string>,
+  paid: ReadonlyMap<string, string>,
+  month: string,
+): Set<string> {
+  const out = new Set<string>();
+  for (const p of input.placements) {
+    const before = paid.get(p.id);
+    if (before === undefined ? p.start < `${month}-01` : before !== now.get(p.id)) out.add(p.id);
+  }
+  for (const id of paid.keys()) if (!now.has(id)) out.add(id);
+  return out;
+}
+
+/** What a run reads before settling: facts, hashes, what to recompute and what was paid for it. */
+export interface RunPlan {
+  input: SettlementInput;
+  meta: Map<string, PlacementMeta>;
+  versionOf: Map<string, number>;
+  hashes: Map<string, string>;
+  /** Placements whose earlier months are recomputed (issue #9 §8). */
+  recompute: Set<string>;
+  /** What the approved runs paid those placements, per month. */
+  previous: PreviousRun[];
+  basedOn: string;
+}
+
+/** Reads what a run needs (see RunPlan); the paid lines only of the placements to recompute. */
+export async function planRun(db: Kysely<DB>, catalog: ModelCatalog, params: RunParams): Promise<RunPlan> {
+  const { month, scope } = params;
+  const basedOn = await basedOnKey(db, month, scope);
+  const fromMonth = (await firstApprovedMonth(db, month)) ?? month;
+  const { input, meta } = await loadSettlementInput(db, scope, fromMonth, month);
+  const versionOf = await modelVersions(db);
+  const hashes = hashFacts(catalog, input, versionOf);
+  const recompute = toRecompute(input, hashes, await paidHashes(db, month), month);
+  const previous = await approvedBefore(db, month, scope, recompute);
+  return { input, meta, versionOf, hashes, recompute, previous, basedOn };
 }
 
 /** Computes a run and stores it as a draft; returns the new run's id. */
@@ -93,12 +230,13 @@ export async function computeRun(
   progress: (fraction: number) => Promise<void> = async () => {},
 ): Promise<number> {
   const { month, scope } = params;
-  const previous = await approvedBefore(db, month, scope);
-  await progress(0.1);
-  const fromMonth = previous[0]?.month ?? month;
-  const { input, meta } = await loadSettlementInput(db, scope, fromMonth, month);
+  const plan = await planRun(db, catalog, params);
+  const { meta, versionOf, hashes, basedOn } = plan;
   await progress(0.25);
-  const result = settlePrepared(prepareSettlement(catalog, input), month, { previous });
+  const result = settlePrepared(prepareSettlement(catalog, plan.input), month, {
+    previous: plan.previous,
+    recompute: plan.recompute,
+  });
   await progress(0.6);
 
   // Correction lines can name placements outside today's input (dates changed since): look them up.
@@ -124,17 +262,21 @@ export async function computeRun(
         providerId: r.provider_id,
       } satisfies PlacementMeta);
   }
-  // RATE-1: name the stored version of each model used, e.g. "lss-bostad-2024@1".
-  const versions = await db
-    .selectFrom('rate_models')
-    .select('id')
-    .select((eb) => eb.fn.max('version').as('version'))
-    .groupBy('id')
-    .execute();
-  const versionOf = new Map(versions.map((v) => [v.id, Number(v.version)]));
   const models = [...new Set(result.lines.map((l) => l.model).filter(Boolean))]
     .sort()
     .map((id) => (versionOf.has(id) ? `${id}@${versionOf.get(id)}` : id));
+  const refusedIds = new Set(result.refused.map((x) => x.placementId));
+  const refusals = result.refused.map((x) => ({
+    placement_id: Number(x.placementId),
+    problem_id: x.id,
+    field: x.field,
+    message: x.message,
+    rules: x.rules,
+    action: x.action,
+  }));
+  const facts = [...hashes]
+    .filter(([id]) => !refusedIds.has(id))
+    .map(([id, hash]) => ({ placement_id: Number(id), facts_hash: hash }));
 
   const runId = await db.transaction().execute(async (trx) => {
     const run = await trx
@@ -146,7 +288,7 @@ export async function computeRun(
         total_ore: result.total,
         line_count: result.lines.length,
         models,
-        based_on: basedOnKey(previous),
+        based_on: basedOn,
         created_by: params.userId,
       })
       .returning('id')
@@ -193,6 +335,16 @@ export async function computeRun(
       await trx
         .insertInto('settlement_lines')
         .values(rows.slice(i, i + 500))
+        .execute();
+    for (let i = 0; i < refusals.length; i += 500)
+      await trx
+        .insertInto('settlement_refusals')
+        .values(refusals.slice(i, i + 500).map((x) => ({ run_id: run.id, ...x })))
+        .execute();
+    for (let i = 0; i < facts.length; i += 1000)
+      await trx
+        .insertInto('settlement_run_facts')
+        .values(facts.slice(i, i + 1000).map((x) => ({ run_id: run.id, ...x })))
         .execute();
     return run.id;
   });

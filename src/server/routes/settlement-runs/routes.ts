@@ -11,13 +11,7 @@ import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { ApiError, badInput, conflict, notFound } from '../../errors.js';
 import { kr } from '../../present.js';
-import {
-  approvedBefore,
-  basedOnKey,
-  lockMonth,
-  scopesOverlap,
-  type RunParams,
-} from '../../settlement/run.js';
+import { basedOnKey, lockMonth, scopesOverlap, type RunParams } from '../../settlement/run.js';
 import { lineView, runView } from './present.js';
 import { lineScope, scopedLines } from './scope.js';
 import { idParams, lineQuery, runCreate, runCreateQuery, runQuery } from './schema.js';
@@ -213,7 +207,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           .execute();
         // PAY-9: a draft computed before another earlier month was approved would pay corrections twice.
         const scope = { districtId: run.scope_district_id, providerId: run.scope_provider_id };
-        if (basedOnKey(await approvedBefore(trx, run.month, scope)) !== run.based_on)
+        if ((await basedOnKey(trx, run.month, scope)) !== run.based_on)
           throw conflict(
             'run-outdated',
             `Approved runs before ${run.month} changed since run ${run.id} was computed; start a new run`,
