@@ -210,3 +210,29 @@ export type CaseListItem = z.infer<typeof caseListItemSchema>;
 export type CaseView = z.infer<typeof caseViewSchema>;
 export type Reconciliation = z.infer<typeof reconciliationSchema>;
 export type AssessmentStatistics = z.infer<typeof statisticsSchema>;
+
+/** GET /api/clients/:id/assessments: everything held about one client's levels (ASMT-9). */
+export const clientAssessmentsSchema = z.object({
+  clientId: z.number(),
+  levelHistory: z.array(
+    z.object({
+      placementId: z.number(),
+      service: z.string(),
+      from: z.string(),
+      points: z.number().nullable(),
+      level: z.string().nullable(),
+      kind: z.string(),
+      assessedOn: z.string(),
+      decidedBy: z.string().nullable(),
+      caseId: z.number().nullable(),
+    }),
+  ),
+  cases: z.array(
+    caseListItemSchema.extend({
+      agreed: agreedViewSchema.nullable(),
+      originals: z.array(
+        z.object({ assessorName: z.string(), total: z.number(), submittedAt: z.string().nullable() }),
+      ),
+    }),
+  ),
+});

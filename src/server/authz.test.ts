@@ -128,6 +128,12 @@ const MATRIX: [string, string, string, Who][] = [
   ['POST', '/api/assessments', '/api/assessments', ['assessor', 'admin', 'case_officer']],
   ['PUT', '/api/assessments/:id/scoring', '/api/assessments/999999/scoring', ['assessor']],
   ['POST', '/api/assessments/:id/agreement', '/api/assessments/999999/agreement', ['assessor']],
+  [
+    'GET',
+    '/api/clients/:id/assessments',
+    '/api/clients/999999/assessments',
+    ['assessor', 'admin', 'case_officer'],
+  ],
 ];
 
 const allowed = (who: Who, role: Role): boolean =>

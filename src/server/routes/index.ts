@@ -1,5 +1,6 @@
 /** Every resource's routes, registered under /api by app.ts (one folder per resource). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import assessmentRecord from './assessments/client-record.js';
 import assessments from './assessments/routes.js';
 import audit from './audit/routes.js';
 import auth from './auth/routes.js';
@@ -41,4 +42,5 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   users,
   statistics,
   assessments,
+  assessmentRecord,
 ];

@@ -221,6 +221,24 @@ for (const target of testTargets()) {
       expect(corr.every((l) => l.correctsMonth === '2031-01')).toBe(true);
       expect(corr.reduce((s, l) => s + l.amount, 0)).toBeGreaterThan(0); // level 2 → 3 pays more
 
+      // ASMT-9: the client's record extract holds the level history, the cases, both originals.
+      const record = await officer.request({ method: 'GET', url: `/api/clients/${p.client_id}/assessments` });
+      expect(record.statusCode, record.body).toBe(200);
+      const r = record.json();
+      expect(r.levelHistory.map((e: { kind: string; points: number }) => [e.kind, e.points])).toEqual([
+        ['preliminary', 30],
+        ['final', 45],
+      ]);
+      expect(r.levelHistory[1]).toMatchObject({ decidedBy: 'Britt Bedömare', caseId });
+      const fin = r.cases.find((x: { id: number }) => x.id === caseId);
+      expect(fin.originals.map((o: { total: number }) => o.total)).toEqual([40, 50]);
+      expect(fin.agreed).toMatchObject({ points: 45, decidedBy: 'Britt Bedömare' });
+      const otherDistrict = await t.agents.handlaggare2!.request({
+        method: 'GET',
+        url: `/api/clients/${p.client_id}/assessments`,
+      });
+      expect(otherDistrict.statusCode).toBe(403);
+
       const reads = await db
         .selectFrom('audit_log')
         .select(['action', 'role'])
