@@ -3,7 +3,14 @@
  * /api/assessments, shared by the server and the web app. Rule ids: ASMT-1..ASMT-5, ASMT-8, LVL-4.
  */
 import { z } from 'zod';
-import { idSchema, isoDateSchema, pageQuery, textSchema, versionSchema } from './primitives.js';
+import {
+  idParamSchema,
+  idSchema,
+  isoDateSchema,
+  pageQuery,
+  textSchema,
+  versionSchema,
+} from './primitives.js';
 
 /** ASMT-2 preliminary and final, ASMT-4 changed needs, ASMT-5 measurement. */
 export const assessmentKindSchema = z.enum(['preliminary', 'final', 'reassessment', 'measurement']);
@@ -25,11 +32,7 @@ export const assessmentListQuery = z.object({
   list: z.enum(WORK_LISTS).default('all'),
   /** Only cases this assessor has scored or may score next (`true`). */
   mine: z.enum(['true', 'false']).optional(),
-  placementId: z
-    .string()
-    .regex(/^[1-9][0-9]{0,9}$/)
-    .transform(Number)
-    .optional(),
+  placementId: idParamSchema.optional(),
   ...pageQuery(50, 500),
 });
 
