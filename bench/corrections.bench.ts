@@ -46,7 +46,11 @@ async function withHistory(months: number): Promise<{ database: Database; lines:
   await syncRateModels(database.db, catalog);
   for (const month of monthsBefore(months)) {
     const id = await computeRun(database.db, catalog, { month, scope: {}, userId: null });
-    await database.db.updateTable('settlement_runs').set({ status: 'approved' }).where('id', '=', id).execute();
+    await database.db
+      .updateTable('settlement_runs')
+      .set({ status: 'approved' })
+      .where('id', '=', id)
+      .execute();
   }
   const row = await database.db
     .selectFrom('settlement_lines')
@@ -78,7 +82,9 @@ export async function main(): Promise<void> {
   console.log(
     `corrections (issue #9 §8): city run of ${MONTH} on PGlite, demo scale ${SCALE}; set-up ${fmt(performance.now() - t0)}`,
   );
-  console.log(`  A: 36 approved months, ${a.lines} stored lines; B: 1 approved month, ${b.lines} stored lines`);
+  console.log(
+    `  A: 36 approved months, ${a.lines} stored lines; B: 1 approved month, ${b.lines} stored lines`,
+  );
   await timedRun(a.database); // warm-up: JIT, caches, planner statistics
   await timedRun(b.database);
   const ta: number[] = [];
@@ -87,8 +93,12 @@ export async function main(): Promise<void> {
     ta.push(await timedRun(a.database));
     tb.push(await timedRun(b.database));
   }
-  console.log(`  A (36 months): min ${fmt(Math.min(...ta))}, median ${fmt(median(ta))}  [${ta.map(fmt).join(', ')}]`);
-  console.log(`  B (1 month):   min ${fmt(Math.min(...tb))}, median ${fmt(median(tb))}  [${tb.map(fmt).join(', ')}]`);
+  console.log(
+    `  A (36 months): min ${fmt(Math.min(...ta))}, median ${fmt(median(ta))}  [${ta.map(fmt).join(', ')}]`,
+  );
+  console.log(
+    `  B (1 month):   min ${fmt(Math.min(...tb))}, median ${fmt(median(tb))}  [${tb.map(fmt).join(', ')}]`,
+  );
   console.log(
     `  ratio A / B: min ${(Math.min(...ta) / Math.min(...tb)).toFixed(2)}×, median ${(median(ta) / median(tb)).toFixed(2)}× (goal ≤ 1.5×)`,
   );
