@@ -25,6 +25,7 @@ import { InProcessQueue } from './jobs/in-process.js';
 import type { JobQueue } from './jobs/queue.js';
 import { loggerOptions } from './logger.js';
 import { ROUTES } from './routes/index.js';
+import { registerSecurity } from './security.js';
 import { registerStatic, WEB_DIR } from './static.js';
 import { computeRun, type RunParams } from './settlement/run.js';
 
@@ -39,6 +40,11 @@ export interface BuildAppOptions {
   logStream?: NodeJS.WritableStream;
   /** Folder of the built web app (default dist/web); null = do not serve it. */
   webDir?: string | null;
+  /**
+   * Fastify's `trustProxy`: true, a hop count or addresses of the TLS proxy whose
+   * `X-Forwarded-For`/`-Proto` headers are believed (default false: headers ignored).
+   */
+  trustProxy?: boolean | number | string;
 }
 
 /** The Fastify instance with every route registered and ready. */
@@ -47,6 +53,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: loggerOptions(options.logLevel ?? false, options.logStream),
     bodyLimit: 20 * 1024 * 1024,
     frameworkErrors: handleFrameworkError,
+    // Fastify takes a hop count too, though its types list only boolean | string | string[].
+    trustProxy: (options.trustProxy ?? false) as boolean | string,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -99,13 +107,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     request.csrfToken = session.csrfToken;
     request.sessionHash = session.tokenHash;
   });
-  // Personal data is never cached or framed; browsers must not sniff types.
-  app.addHook('onSend', async (request, reply) => {
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('x-frame-options', 'DENY');
-    void reply.header('referrer-policy', 'same-origin');
-    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
-  });
+  // Helmet (CSP, no framing or sniffing), HSTS over HTTPS, no caching, rate limits, audited 403s.
+  await registerSecurity(app);
   // Access runs before body validation, so a denied request is 401/403 whatever it carries.
   app.addHook('onRequest', enforceAccess);
 

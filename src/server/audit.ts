@@ -18,6 +18,8 @@ export interface AuditEntry {
     | 'import'
     | 'export'
     | 'sign-in'
+    | 'sign-in-failed'
+    | 'refused'
     | 'sign-out'
     | 'approve'
     | 'run';
@@ -37,7 +39,10 @@ export async function audit(db: Kysely<DB>, user: SessionUser | null, entry: Aud
       role: user?.role ?? null,
       action: entry.action,
       entity: entry.entity,
-      entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+      entity_id:
+        entry.entityId === undefined || entry.entityId === null
+          ? null
+          : redactIdentities(String(entry.entityId)).slice(0, 100),
       client_ids: entry.clientIds ?? [],
       details: redactIdentities(JSON.stringify(entry.details ?? {})),
     })

@@ -51,6 +51,20 @@ export interface StartOptions {
   webDir?: string | null;
   /** PGlite only: a dump of a migrated database to start a new data directory from (tests). */
   template?: Blob;
+  /** Which TLS proxy's forwarded headers to believe (see {@link parseTrustProxy}); default none. */
+  trustProxy?: boolean | number | string;
+}
+
+/**
+ * `--trust-proxy` / TRUST_PROXY as Fastify's `trustProxy`: `true`/`false`, a hop count (`1`), or
+ * the proxy's addresses or subnets, comma-separated (`10.0.0.1,10.0.0.0/24`). Undefined = false.
+ */
+export function parseTrustProxy(text: string | undefined): boolean | number | string {
+  const t = (text ?? '').trim();
+  if (t === '' || t === 'false') return false;
+  if (t === 'true') return true;
+  if (/^[0-9]{1,2}$/.test(t)) return Number(t);
+  return t;
 }
 
 /** A running server. */
@@ -109,7 +123,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     : new InProcessQueue(database.db);
   let app: FastifyInstance;
   try {
-    app = await buildApp({ database, jobs, logLevel: options.logLevel ?? 'info', webDir: options.webDir });
+    app = await buildApp({
+      database,
+      jobs,
+      logLevel: options.logLevel ?? 'info',
+      webDir: options.webDir,
+      trustProxy: options.trustProxy ?? false,
+    });
   } catch (error) {
     await database.close();
     throw error;

@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { DataDirLockedError } from '../../db/lock.js';
-import { DEFAULT_DATA_DIR, startServer } from '../../server/start.js';
+import { DEFAULT_DATA_DIR, parseTrustProxy, startServer } from '../../server/start.js';
 import { intOption, fail } from '../output.js';
 import { ROLE_LABELS } from '../../contract/labels.js';
 
@@ -20,6 +20,10 @@ export function register(program: Command): void {
     .option('--host <HOST>', 'address to listen on (env HOST; default 127.0.0.1)')
     .option('--data-dir <DIR>', `embedded database folder (default ${DEFAULT_DATA_DIR})`)
     .option('--database-url <URL>', 'PostgreSQL URL (env DATABASE_URL) instead of the embedded database')
+    .option(
+      '--trust-proxy <V>',
+      'believe X-Forwarded-* from a TLS proxy (env TRUST_PROXY): true, a hop count, or its addresses',
+    )
     .option('--no-demo', 'do not fill a new database with demo data (only the admin account)')
     .action(
       async (opts: {
@@ -27,6 +31,7 @@ export function register(program: Command): void {
         host?: string;
         dataDir?: string;
         databaseUrl?: string;
+        trustProxy?: string;
         demo: boolean;
       }) => {
         try {
@@ -44,6 +49,7 @@ export function register(program: Command): void {
               databaseUrl,
               seed: opts.demo ? 'demo' : 'none',
               logLevel: process.env.LOG_LEVEL ?? 'warn',
+              trustProxy: parseTrustProxy(opts.trustProxy ?? process.env.TRUST_PROXY),
             });
           } catch (error) {
             if (error instanceof DataDirLockedError)

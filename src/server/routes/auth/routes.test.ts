@@ -37,17 +37,26 @@ for (const target of testTargets()) {
       expect(res.json().error.id).toBe('bad-credentials');
     });
 
-    it('refuses further sign-ins for a username after repeated failures (429)', async () => {
+    it('makes a username wait after repeated failures (429 with Retry-After), and audits them', async () => {
       const attempt = () =>
         t.app.inject({
           method: 'POST',
           url: '/api/auth/login',
           payload: { username: 'inkraktare', password: 'gissning' },
         });
-      for (let i = 0; i < 10; i++) expect((await attempt()).statusCode).toBe(401);
+      for (let i = 0; i < 5; i++) expect((await attempt()).statusCode).toBe(401);
       const res = await attempt();
       expect(res.statusCode).toBe(429);
       expect(res.json().error.id).toBe('too-many-attempts');
+      expect(res.headers['retry-after']).toBe('1');
+      const rows = await t.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'details'])
+        .where('action', '=', 'sign-in-failed')
+        .execute();
+      expect(rows.filter((r) => (r.details as { username?: string }).username === 'inkraktare')).toHaveLength(
+        6,
+      );
     });
 
     it('sets an httpOnly SameSite=Strict cookie and returns the CSRF token', async () => {

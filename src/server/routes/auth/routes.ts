@@ -22,20 +22,38 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
     {
-      config: { access: 'public' },
+      // A hard ceiling per address besides the growing waits below (issue #13 §6).
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: 60_000 } },
       schema: { tags: ['auth'], body: loginBody, response: { ...errorResponses, 200: sessionResponse } },
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      if (throttle.blocked(username))
-        throw new ApiError(429, 'too-many-attempts', 'Too many failed sign-ins; wait a few minutes');
+      const failed = (reason: string, entityId: number | null = null) =>
+        audit(db, null, {
+          action: 'sign-in-failed',
+          entity: 'user',
+          entityId,
+          details: { username: username.slice(0, 100), ip: request.ip, reason },
+        });
+      const wait = throttle.waitMs(username, request.ip);
+      if (wait > 0) {
+        await failed('throttled');
+        const seconds = Math.ceil(wait / 1000);
+        void reply.header('retry-after', String(seconds));
+        throw new ApiError(
+          429,
+          'too-many-attempts',
+          `För många misslyckade inloggningar; försök igen om ${seconds} sekunder`,
+        );
+      }
       const row = await findAccount(db, username);
       const ok = await verifyPassword(row?.password_hash ?? null, password);
       if (!row || !ok || !row.active) {
-        throttle.failed(username);
+        throttle.failed(username, request.ip);
+        await failed(!row ? 'unknown-user' : !ok ? 'wrong-password' : 'inactive', row?.id ?? null);
         throw new ApiError(401, 'bad-credentials', 'Wrong username or password');
       }
-      throttle.succeeded(username);
+      throttle.succeeded(username, request.ip);
       const user = {
         id: row.id,
         username: row.username,
