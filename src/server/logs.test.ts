@@ -28,19 +28,6 @@ const forms = (n: string) => [
 ];
 const ALL_FORMS = NUMBERS.flatMap(forms);
 
-/**
- * Routes whose id parameters still use `z.coerce.number()` (so 2^31 and more reach PostgreSQL):
- * their folders are being moved to src/contract's idParams (issue #9); empty this list then.
- */
-const PENDING_ISSUE_9 = new Set<string>([
-  'GET /api/clients/:id',
-  'GET /api/clients/:id/payments',
-  'GET /api/placements/:id',
-  'GET /api/settlement-runs/:id',
-  'GET /api/settlement-runs/:id/lines',
-  'GET /api/decisions',
-]);
-
 function capture(): { stream: Writable; text(): string } {
   let text = '';
   return {
@@ -135,7 +122,7 @@ for (const target of testTargets()) {
             const send = agent ? agent.request.bind(agent) : app.inject.bind(app);
             const res = await send({ method: route.method as 'GET', url: url + query, payload });
             calls++;
-            if (res.statusCode >= 500 && !PENDING_ISSUE_9.has(`${route.method} ${route.url}`))
+            if (res.statusCode >= 500)
               failures.push(`${route.method} ${route.url} → ${res.statusCode} ${res.body}`);
             if (res.statusCode >= 400 && ALL_FORMS.some((f) => res.body.includes(f)))
               failures.push(`${route.method} ${route.url} echoes the number: ${res.body.slice(0, 200)}`);
@@ -148,13 +135,10 @@ for (const target of testTargets()) {
       expect(failures).toEqual([]);
     }, 120_000);
 
-    it.skipIf(PENDING_ISSUE_9.has('GET /api/clients/:id'))(
-      'answers GET /api/clients/194803193558 with a 4xx',
-      async () => {
-        const res = await agents[1]!.request({ method: 'GET', url: '/api/clients/194803193558' });
-        expect(res.statusCode).toBeGreaterThanOrEqual(400);
-        expect(res.statusCode).toBeLessThan(500);
-      },
-    );
+    it('answers GET /api/clients/194803193558 with a 4xx', async () => {
+      const res = await agents[1]!.request({ method: 'GET', url: '/api/clients/194803193558' });
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+    });
   });
 }
