@@ -239,3 +239,45 @@ export const clientAssessmentsSchema = z.object({
     }),
   ),
 });
+
+/** PUT /api/assessments/:id/questionnaire: the unit's answers per item (ASMT-3). */
+export const questionnaireBody = z.object({
+  answers: z.record(z.string().regex(/^[a-z0-9-]{1,60}$/), textSchema(2000)),
+  note: textSchema(4000).default(''),
+  version: versionSchema.optional(),
+});
+
+/** GET /api/assessments/:id/questionnaire: questions from the instrument, and the answers. */
+export const questionnaireSchema = z.object({
+  caseId: z.number(),
+  clientName: z.string(),
+  service: z.string(),
+  dueDate: z.string(),
+  instrumentId: z.string(),
+  title: z.string(),
+  areas: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      questions: z.array(z.object({ item: z.string(), text: z.string(), answer: z.string().nullable() })),
+    }),
+  ),
+  note: z.string(),
+  answeredBy: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  version: z.number().nullable(),
+});
+
+/** GET /api/assessments/questionnaires: a provider's questionnaires to answer. */
+export const questionnaireListSchema = z.object({
+  items: z.array(
+    z.object({
+      caseId: z.number(),
+      clientName: z.string(),
+      service: z.string(),
+      kind: assessmentKindSchema,
+      dueDate: z.string(),
+      answered: z.boolean(),
+    }),
+  ),
+});

@@ -10,6 +10,7 @@ import * as runBasedOn from './migrations/20261125T0400_run_based_on.js';
 import * as refusals from './migrations/20261129T1000_settlement_refusals.js';
 import * as guards from './migrations/20261129T1200_guards.js';
 import * as assessments from './migrations/20261129T1300_assessments.js';
+import * as questionnaires from './migrations/20261129T1300_questionnaires.js';
 import type { DB } from './types.js';
 
 /** Every migration by name, in order. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1000_settlement_refusals': refusals,
   '20261129T1200_guards': guards,
   '20261129T1300_assessments': assessments,
+  '20261129T1300_questionnaires': questionnaires,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

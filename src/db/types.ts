@@ -329,6 +329,17 @@ export interface SettlementRunFactsTable {
   facts_hash: string;
 }
 
+/** The unit's answers to the questionnaire before the interview (ASMT-3). */
+export interface AssessmentQuestionnaireTable {
+  case_id: number;
+  instrument_id: string;
+  answers: ColumnType<Record<string, string>, string, string>;
+  note: ColumnType<string, string | undefined, string>;
+  answered_by: number | null;
+  answered_at: Timestamp;
+  version: Version;
+}
+
 /** Every table, as Kysely's database type. */
 export interface DB {
   districts: DistrictTable;
@@ -357,4 +368,5 @@ export interface DB {
   population_persons: PopulationPersonTable;
   assessment_cases: AssessmentCaseTable;
   assessment_scorings: AssessmentScoringTable;
+  assessment_questionnaires: AssessmentQuestionnaireTable;
 }

@@ -134,6 +134,14 @@ const MATRIX: [string, string, string, Who][] = [
     '/api/clients/999999/assessments',
     ['assessor', 'admin', 'case_officer'],
   ],
+  ['GET', '/api/assessments/questionnaires', '/api/assessments/questionnaires', ['provider']],
+  [
+    'GET',
+    '/api/assessments/:id/questionnaire',
+    '/api/assessments/999999/questionnaire',
+    ['provider', 'assessor', 'admin'],
+  ],
+  ['PUT', '/api/assessments/:id/questionnaire', '/api/assessments/999999/questionnaire', ['provider']],
 ];
 
 const allowed = (who: Who, role: Role): boolean =>

@@ -1,6 +1,7 @@
 /** Every resource's routes, registered under /api by app.ts (one folder per resource). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import assessmentRecord from './assessments/client-record.js';
+import questionnaires from './assessments/questionnaire.js';
 import assessments from './assessments/routes.js';
 import audit from './audit/routes.js';
 import auth from './auth/routes.js';
@@ -43,4 +44,5 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   statistics,
   assessments,
   assessmentRecord,
+  questionnaires,
 ];

@@ -47,7 +47,7 @@ for (const target of testTargets()) {
     let c3: Agent;
     let officer: Agent;
     let made = 0;
-    const placement = async (service: string, start: string, district = 'bromma') => {
+    const placement = async (service: string, start: string, district = 'bromma', owner?: string) => {
       const db = t.database.db;
       // A new client each time, so no demo placement overlaps.
       const client = await db
@@ -60,9 +60,9 @@ for (const target of testTargets()) {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const unit = (await db.selectFrom('units').select(['id', 'provider_id', 'services']).execute()).find(
-        (u) => u.services.includes(service),
-      )!;
+      const unit = (
+        await db.selectFrom('units').select(['id', 'provider_id', 'services']).orderBy('id').execute()
+      ).find((u) => u.services.includes(service) && (owner === undefined || u.provider_id === owner))!;
       const provider = await db
         .selectFrom('providers')
         .select('regime')
@@ -357,6 +357,97 @@ for (const target of testTargets()) {
         payload: { grades: lssGrades(10) },
       });
       expect(officerScores.statusCode).toBe(403);
+    });
+
+    it('questionnaire (ASMT-3): the provider answers for its own client; both assessors read it', async () => {
+      const db = t.database.db;
+      const units = await db
+        .selectFrom('units')
+        .select(['services'])
+        .where('provider_id', '=', 'U001')
+        .execute();
+      const covered = ['lss-gruppbostad', 'lss-servicebostad', 'sp-boende', 'sp-stodboende', 'sp-boendestod'];
+      const service = covered.find((s) => units.some((u) => u.services.includes(s)))!;
+      const p = await placement(service, '2034-01-01', 'bromma', 'U001');
+      const n = await a.request({
+        method: 'POST',
+        url: '/api/assessments/notification',
+        payload: { placementId: p.id, level: '1', assessedOn: '2034-01-01' },
+      });
+      expect(n.statusCode, n.body).toBe(201);
+      const caseId = n.json().id;
+      const provider = t.agents.utforare!;
+      const list = (await provider.request({ method: 'GET', url: '/api/assessments/questionnaires' })).json();
+      expect(list.items.find((x: { caseId: number }) => x.caseId === caseId)).toMatchObject({
+        answered: false,
+      });
+      const form = (
+        await provider.request({ method: 'GET', url: `/api/assessments/${caseId}/questionnaire` })
+      ).json();
+      expect(form.areas).toHaveLength(7);
+      const first = form.areas[0].questions[0].item;
+      const unknown = await provider.request({
+        method: 'PUT',
+        url: `/api/assessments/${caseId}/questionnaire`,
+        payload: { answers: { nope: 'x' } },
+      });
+      expect(unknown.statusCode).toBe(400);
+      const put = await provider.request({
+        method: 'PUT',
+        url: `/api/assessments/${caseId}/questionnaire`,
+        payload: {
+          answers: { [first]: 'Behöver stöd vid alla måltider' },
+          note: 'Personal: två kontaktpersoner',
+        },
+      });
+      expect(put.statusCode, put.body).toBe(200);
+      const again = await provider.request({
+        method: 'PUT',
+        url: `/api/assessments/${caseId}/questionnaire`,
+        payload: { answers: {}, version: 7 },
+      });
+      expect(again.statusCode).toBe(409);
+      for (const who of [a, b]) {
+        const seen = (
+          await who.request({ method: 'GET', url: `/api/assessments/${caseId}/questionnaire` })
+        ).json();
+        expect(seen.areas[0].questions[0].answer).toBe('Behöver stöd vid alla måltider');
+        expect(seen).toMatchObject({
+          note: 'Personal: två kontaktpersoner',
+          answeredBy: 'Ulf Utförare',
+          version: 1,
+        });
+      }
+      // Another provider's client is out of scope; case officers do not read questionnaires.
+      const otherUnit = await db
+        .selectFrom('units')
+        .select(['services'])
+        .where('provider_id', '<>', 'U001')
+        .orderBy('id')
+        .execute();
+      const otherService = covered.find((s) => otherUnit.some((u) => u.services.includes(s)))!;
+      const other = await placement(otherService, '2034-01-01', 'bromma');
+      const owner = await db
+        .selectFrom('placements')
+        .select('provider_id')
+        .where('id', '=', other.id)
+        .executeTakeFirstOrThrow();
+      const otherCase = (
+        await a.request({
+          method: 'POST',
+          url: '/api/assessments/notification',
+          payload: { placementId: other.id, level: '1', assessedOn: '2034-01-01' },
+        })
+      ).json().id;
+      if (owner.provider_id !== 'U001')
+        expect(
+          (await provider.request({ method: 'GET', url: `/api/assessments/${otherCase}/questionnaire` }))
+            .statusCode,
+        ).toBe(403);
+      expect(
+        (await officer.request({ method: 'GET', url: `/api/assessments/${caseId}/questionnaire` }))
+          .statusCode,
+      ).toBe(403);
     });
 
     it('providers and analysts see no cases; analysts see the statistics per pair and area (§5, §10)', async () => {
