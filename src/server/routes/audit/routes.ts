@@ -1,28 +1,70 @@
-/** GET /api/audit: the audit log for admins, filtered by client, user, entity or time (issue #5 §4). */
+/**
+ * The audit log for admins (issue #5 §4): GET /api/audit filtered by client, user, entity or
+ * time; and the follow-up report (issue #13 §5, logguppföljning): GET /api/audit/follow-up and
+ * its XLSX export /api/audit/follow-up.xlsx. Reading the report is itself audited.
+ */
+import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { z } from 'zod';
-import { idParamSchema, pageQuery } from '../../../contract/primitives.js';
+import { auditQuery, followUpQuery, followUpResponse, type FollowUpItem } from '../../../contract/audit.js';
+import { errorResponses } from '../../../contract/errors.js';
+import { userOf } from '../../access.js';
+import { audit } from '../../audit.js';
+import { badInput } from '../../errors.js';
 import { isoTime } from '../../present.js';
+import { followUp, type FollowUpFilter } from './service.js';
 
-/** GET /api/audit query. */
-export const auditQuery = z.object({
-  clientId: idParamSchema.optional(),
-  userId: idParamSchema.optional(),
-  entity: z.string().max(100).optional(),
-  since: z.string().datetime({ offset: true }).optional(),
-  limit: pageQuery(200, 1000).limit,
-  before: idParamSchema.optional(),
-});
+export { auditQuery };
 
-/** Registers the audit route. */
+/** Today in Stockholm and the day `days` before it, as ISO dates. */
+function defaultPeriod(days: number): { from: string; to: string } {
+  const to = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+  const from = new Date(Date.parse(`${to}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  return { from, to };
+}
+
+/** The kinds in Swedish, for the export. */
+const KIND_SV: Record<FollowUpItem['kind'], string> = {
+  protected: 'Skyddad identitet',
+  'outside-scope': 'Utanför behörighet',
+  volume: 'Ovanligt många',
+  refused: 'Nekad begäran',
+  'sign-in-failed': 'Misslyckad inloggning',
+};
+
+/** The report as an XLSX workbook (one sheet, Swedish headers). */
+async function followUpXlsx(report: { from: string; to: string; items: FollowUpItem[] }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Logguppföljning');
+  ws.columns = [
+    { header: 'Typ', key: 'kind', width: 22 },
+    { header: 'Dag', key: 'day', width: 12 },
+    { header: 'Tid', key: 'at', width: 26 },
+    { header: 'Användare', key: 'username', width: 16 },
+    { header: 'Roll', key: 'role', width: 14 },
+    { header: 'Händelse', key: 'action', width: 12 },
+    { header: 'Objekt', key: 'entity', width: 16 },
+    { header: 'Objekt-id', key: 'entityId', width: 12 },
+    { header: 'Antal klienter', key: 'clientCount', width: 14 },
+    { header: 'Klient-id', key: 'clients', width: 30 },
+    { header: 'Detalj', key: 'detail', width: 50 },
+  ];
+  for (const i of report.items)
+    ws.addRow({ ...i, kind: KIND_SV[i.kind], clients: i.clientIds.slice(0, 200).join(', ') });
+  ws.getRow(1).font = { bold: true };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Registers the audit routes. */
 const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.ctx;
+
   app.get(
     '/audit',
     { config: { access: ['admin'] }, schema: { tags: ['audit'], querystring: auditQuery } },
     async (request) => {
       const q = request.query;
-      let query = app.ctx.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(q.limit);
+      let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(q.limit);
       if (q.clientId) query = query.where(sql<boolean>`${q.clientId}::int = any(client_ids)`);
       if (q.userId) query = query.where('user_id', '=', q.userId);
       if (q.entity) query = query.where('entity', '=', q.entity);
@@ -43,6 +85,60 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           details: r.details,
         })),
       };
+    },
+  );
+
+  const report = async (q: {
+    from?: string;
+    to?: string;
+    userId?: number;
+    kind?: FollowUpFilter['kind'];
+    threshold: number;
+  }) => {
+    const period = defaultPeriod(30);
+    const filter: FollowUpFilter = { ...q, from: q.from ?? period.from, to: q.to ?? period.to };
+    if (filter.from > filter.to) throw badInput('bad-period', 'Perioden slutar före den börjar', 'from');
+    return { ...filter, ...(await followUp(db, filter)) };
+  };
+
+  app.get(
+    '/audit/follow-up',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['audit'],
+        querystring: followUpQuery,
+        response: { ...errorResponses, 200: followUpResponse },
+      },
+    },
+    async (request) => {
+      const r = await report(request.query);
+      await audit(db, userOf(request), {
+        action: 'read',
+        entity: 'audit-follow-up',
+        details: { from: r.from, to: r.to, kind: r.kind ?? null, findings: r.items.length },
+      });
+      return { from: r.from, to: r.to, threshold: r.threshold, items: r.items, truncated: r.truncated };
+    },
+  );
+
+  app.get(
+    '/audit/follow-up.xlsx',
+    { config: { access: ['admin'] }, schema: { tags: ['audit'], querystring: followUpQuery } },
+    async (request, reply) => {
+      const r = await report(request.query);
+      await audit(db, userOf(request), {
+        action: 'export',
+        entity: 'audit-follow-up',
+        details: { from: r.from, to: r.to, kind: r.kind ?? null, findings: r.items.length },
+      });
+      void reply.header(
+        'content-disposition',
+        `attachment; filename="logguppfoljning-${r.from}-${r.to}.xlsx"`,
+      );
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(await followUpXlsx(r));
     },
   );
 };
