@@ -1,83 +1,51 @@
 /**
- * Bulk import of placements (issue #5 §3): every row is checked (identity number, client and
- * scope, unit and service, dates, points against the model in force, overlaps with existing
- * placements and with other rows) and every bad row is reported by line and column; when any row
- * is bad nothing is imported. Good files are imported in one transaction.
+ * Bulk import of placements (issue #5 §3, issue #9 §1): every row is read with the API's schemas
+ * (placement-row.ts), checked for identity number, client and scope, unit and service, overlaps
+ * with existing placements and other rows, and then by the domain's checkPlacementFacts against
+ * the models in force, so an imported placement settles exactly as one entered through the API.
+ * Every bad row is reported by line and column (domain problems with their Swedish message); when
+ * any row is bad nothing is imported. Good files are imported in one transaction.
  */
 import type { Kysely } from 'kysely';
 import type { ModelCatalog } from '../../domain/rate-model/catalog.js';
-import { SERVICE_IDS } from '../../domain/rate-model/schema.js';
-import { isInputError } from '../../domain/errors.js';
+import { checkPlacementFacts } from '../../domain/settlement/facts.js';
 import { parseIdentity } from '../../db/identity.js';
 import type { DB } from '../../db/types.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { audit } from '../audit.js';
 import { ApiError, badRows, type RowProblem } from '../errors.js';
-import { checkLevel } from '../routes/placements/level-check.js';
+import {
+  columnOf,
+  PLACEMENT_COLUMNS,
+  placementInputOf,
+  readPlacementRow,
+  type PlacementRow,
+} from './placement-row.js';
 import { requireColumns, type Table } from './table.js';
 
-/** The columns of a placement import; the first four are required. */
-export const PLACEMENT_COLUMNS = [
-  'personnummer',
-  'unit_id',
-  'service',
-  'start',
-  'end',
-  'notice_date',
-  'no_show',
-  'points',
-  'level_kind',
-  'assessed_on',
-  'name',
-  'district_id',
-] as const;
+export { PLACEMENT_COLUMNS };
 
+/** A row that passed every check, with what the insert needs. */
 interface GoodRow {
   line: number;
+  row: PlacementRow;
   pnr: string;
   kind: 'personnummer' | 'samordningsnummer';
   clientId: number | null;
-  name: string;
   districtId: string;
-  unitId: number;
   providerId: string;
   regime: 'kommunal' | 'entreprenad' | 'privat';
-  service: string;
   start: string;
   end: string | null;
-  notice: string | null;
-  noShow: boolean;
-  points: number | null;
-  levelKind: 'preliminary' | 'final';
-  assessedOn: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (s: string): boolean =>
-  DATE.test(s) &&
-  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-  new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-const overlaps = (
-  a: { start: string; end: string | null },
-  b: { start: string; end: string | null },
-): boolean => a.start <= (b.end ?? '9999-12-31') && b.start <= (a.end ?? '9999-12-31');
+const overlaps = (a: { start: string; end: string | null }, b: { start: string; end: string | null }) =>
+  a.start <= (b.end ?? '9999-12-31') && b.start <= (a.end ?? '9999-12-31');
 
-/** Validates and (when every row is good) imports; returns what was created. */
-export async function importPlacements(
-  db: Kysely<DB>,
-  catalog: ModelCatalog,
-  user: SessionUser,
-  table: Table,
-): Promise<{ placements: number; clients: number }> {
-  requireColumns(table, PLACEMENT_COLUMNS.slice(0, 4));
-  if (table.rows.length === 0) throw new ApiError(400, 'import-empty', 'The file has no rows', 'file');
-  const problems: RowProblem[] = [];
-  const bad = (line: number, column: string, message: string) => problems.push({ line, column, message });
-
-  const pnrs = table.rows
-    .map((r) => parseIdentity(r.cells.personnummer ?? '')?.canonical)
-    .filter((x): x is string => Boolean(x));
-  const unitIds = table.rows.map((r) => Number(r.cells.unit_id)).filter((n) => Number.isInteger(n) && n > 0);
+/** The clients, units, districts and existing placements the rows refer to, in four queries. */
+async function lookups(db: Kysely<DB>, rows: { pnr: string | null; unitId: number | null }[]) {
+  const pnrs = [...new Set(rows.map((r) => r.pnr).filter((x): x is string => x !== null))];
+  const unitIds = [...new Set(rows.map((r) => r.unitId).filter((x): x is number => x !== null))];
   const [clients, units, districts] = await Promise.all([
     pnrs.length
       ? db
@@ -96,9 +64,6 @@ export async function importPlacements(
       : [],
     db.selectFrom('districts').select('id').execute(),
   ]);
-  const clientByPnr = new Map(clients.map((c) => [c.personnummer, c]));
-  const unitById = new Map(units.map((u) => [u.id, u]));
-  const districtIds = new Set(districts.map((d) => d.id));
   const existing = clients.length
     ? await db
         .selectFrom('placements')
@@ -110,144 +75,158 @@ export async function importPlacements(
         )
         .execute()
     : [];
+  return {
+    clientByPnr: new Map(clients.map((c) => [c.personnummer, c])),
+    unitById: new Map(units.map((u) => [u.id, u])),
+    districtIds: new Set(districts.map((d) => d.id)),
+    existing,
+  };
+}
 
-  const good: GoodRow[] = [];
+/** Validates and (when every row is good) imports; returns what was created. */
+export async function importPlacements(
+  db: Kysely<DB>,
+  catalog: ModelCatalog,
+  user: SessionUser,
+  table: Table,
+): Promise<{ placements: number; clients: number }> {
+  requireColumns(table, PLACEMENT_COLUMNS.slice(0, 4));
+  if (table.rows.length === 0) throw new ApiError(400, 'import-empty', 'Filen har inga rader', 'file');
+  const problems: RowProblem[] = [];
+  const read: { line: number; row: PlacementRow; pnr: string | null; unitId: number | null }[] = [];
   for (const { line, cells } of table.rows) {
     if (cells.__error) {
-      bad(line, '', cells.__error);
+      problems.push({ line, column: '', message: cells.__error });
       continue;
     }
+    const r = readPlacementRow(line, cells);
+    if ('problems' in r) {
+      problems.push(...r.problems);
+      continue;
+    }
+    const id = parseIdentity(r.row.personnummer);
+    if (!id)
+      problems.push({
+        line,
+        column: 'personnummer',
+        message: 'inte ett giltigt personnummer eller samordningsnummer',
+      });
+    else read.push({ line, row: r.row, pnr: id.canonical, unitId: r.row.unit_id });
+  }
+  const { clientByPnr, unitById, districtIds, existing } = await lookups(db, read);
+
+  const good: GoodRow[] = [];
+  for (const { line, row, pnr } of read) {
     const before = problems.length;
-    const id = parseIdentity(cells.personnummer ?? '');
-    if (!id) bad(line, 'personnummer', 'not a valid personnummer or samordningsnummer');
-    const client = id ? clientByPnr.get(id.canonical) : undefined;
-    const name = (cells.name ?? '').trim();
-    const districtId = client?.district_id ?? (cells.district_id ?? '').trim();
-    if (id && !client) {
-      if (!name || !districtId)
-        bad(line, 'personnummer', 'no such client (give name and district_id to create one)');
-      else if (!districtIds.has(districtId)) bad(line, 'district_id', `no district "${districtId}"`);
+    const bad = (column: string, message: string) => problems.push({ line, column, message });
+    const id = parseIdentity(row.personnummer)!;
+    const client = clientByPnr.get(pnr!);
+    const districtId = client?.district_id ?? row.district_id ?? '';
+    if (!client) {
+      if (!row.name || !row.district_id)
+        bad('personnummer', 'ingen sådan klient (ange name och district_id för att skapa en)');
+      else if (!districtIds.has(row.district_id)) bad('district_id', `ingen stadsdel "${row.district_id}"`);
     }
     if (user.role === 'case_officer' && districtId && districtId !== user.districtId)
-      bad(line, client ? 'personnummer' : 'district_id', 'the client lives in another district than yours');
-    const unitId = Number(cells.unit_id);
-    const unit = unitById.get(unitId);
-    if (!unit) bad(line, 'unit_id', `no unit "${cells.unit_id ?? ''}"`);
-    const service = (cells.service ?? '').trim();
-    if (!(SERVICE_IDS as readonly string[]).includes(service))
-      bad(line, 'service', `"${service}" is not a service`);
-    else if (unit && !unit.services.includes(service))
-      bad(line, 'service', `unit ${unitId} does not offer ${service}`);
-    const start = (cells.start ?? '').trim();
-    if (!validDate(start)) bad(line, 'start', `"${start}" is not a date YYYY-MM-DD`);
-    const end = (cells.end ?? '').trim() || null;
-    if (end !== null && !validDate(end)) bad(line, 'end', `"${end}" is not a date YYYY-MM-DD`);
-    else if (end !== null && validDate(start) && end < start)
-      bad(line, 'end', `end ${end} is before start ${start}`);
-    const notice = (cells.notice_date ?? '').trim() || null;
-    if (notice !== null && !validDate(notice))
-      bad(line, 'notice_date', `"${notice}" is not a date YYYY-MM-DD`);
-    const noShowText = (cells.no_show ?? '').trim().toLowerCase();
-    if (!['', 'true', 'false', 'ja', 'nej', '1', '0'].includes(noShowText))
-      bad(line, 'no_show', `"${noShowText}" is not true/false`);
-    const pointsText = (cells.points ?? '').trim();
-    const points = pointsText === '' ? null : Number(pointsText);
-    if (points !== null && (!Number.isInteger(points) || points < 0))
-      bad(line, 'points', `"${pointsText}" is not a whole number ≥ 0`);
-    const levelKind = ((cells.level_kind ?? '').trim() || 'final') as 'preliminary' | 'final';
-    if (!['preliminary', 'final'].includes(levelKind))
-      bad(line, 'level_kind', `"${levelKind}" is not preliminary or final`);
-    const assessedText = (cells.assessed_on ?? '').trim();
-    if (assessedText && !validDate(assessedText))
-      bad(line, 'assessed_on', `"${assessedText}" is not a date YYYY-MM-DD`);
-    const assessedOn = assessedText || start;
-    if (problems.length === before && points !== null)
-      try {
-        checkLevel(catalog, service, { from: start, points });
-      } catch (error) {
-        if (error instanceof ApiError || isInputError(error)) bad(line, 'points', error.message);
-        else throw error;
-      }
-    if (problems.length > before || !id || !unit) continue;
-    const row: GoodRow = {
+      bad(client ? 'personnummer' : 'district_id', 'klienten hör till en annan stadsdel än din');
+    const unit = unitById.get(row.unit_id);
+    if (!unit) bad('unit_id', `ingen enhet ${row.unit_id}`);
+    else if (!unit.services.includes(row.service))
+      bad('service', `enhet ${row.unit_id} erbjuder inte ${row.service}`);
+    if (problems.length > before || !unit) continue;
+    // The domain's check (issue #9 §1): what the engine would refuse is refused here, in Swedish.
+    const facts = placementInputOf(row, {
       line,
+      providerId: unit.provider_id,
+      regime: unit.regime,
+      districtId,
+    });
+    for (const p of checkPlacementFacts(catalog, facts)) bad(columnOf(p), p.message);
+    if (problems.length > before) continue;
+    const g: GoodRow = {
+      line,
+      row,
       pnr: id.canonical,
       kind: id.kind,
       clientId: client?.id ?? null,
-      name,
       districtId,
-      unitId,
       providerId: unit.provider_id,
       regime: unit.regime,
-      service,
-      start,
-      end,
-      notice,
-      noShow: ['true', 'ja', '1'].includes(noShowText),
-      points,
-      levelKind,
-      assessedOn,
+      start: row.start,
+      end: row.end ?? null,
     };
     const clash = existing.find(
       (p) =>
         client &&
         p.client_id === client.id &&
-        p.service === service &&
-        overlaps({ start: p.start_date, end: p.end_date }, row),
+        p.service === row.service &&
+        overlaps({ start: p.start_date, end: p.end_date }, g),
     );
     if (clash)
       bad(
-        line,
         'start',
-        `overlaps placement ${clash.id} of the same service (${clash.start_date}–${clash.end_date ?? ''})`,
+        `överlappar placering ${clash.id} av samma tjänst (${clash.start_date}–${clash.end_date ?? ''})`,
       );
-    const twin = good.find((g) => g.pnr === row.pnr && g.service === service && overlaps(g, row));
-    if (twin) bad(line, 'start', `overlaps line ${twin.line} of this file (same client and service)`);
-    if (!clash && !twin) good.push(row);
+    const twin = good.find((o) => o.pnr === g.pnr && o.row.service === row.service && overlaps(o, g));
+    if (twin) bad('start', `överlappar rad ${twin.line} i filen (samma klient och tjänst)`);
+    if (!clash && !twin) good.push(g);
   }
   if (problems.length > 0) throw badRows(problems.sort((a, b) => a.line - b.line));
+  return insertPlacements(db, user, good);
+}
 
+/** Creates the new clients, the placements, their level entries and participation in one transaction. */
+async function insertPlacements(db: Kysely<DB>, user: SessionUser, good: GoodRow[]) {
   return db.transaction().execute(async (trx) => {
     const created = new Map<string, number>();
-    for (const r of good) {
-      if (r.clientId !== null || created.has(r.pnr)) continue;
+    for (const g of good) {
+      if (g.clientId !== null || created.has(g.pnr)) continue;
       const c = await trx
         .insertInto('clients')
-        .values({ personnummer: r.pnr, identity_kind: r.kind, name: r.name, district_id: r.districtId })
+        .values({ personnummer: g.pnr, identity_kind: g.kind, name: g.row.name!, district_id: g.districtId })
         .returning('id')
         .executeTakeFirstOrThrow();
-      created.set(r.pnr, c.id);
+      created.set(g.pnr, c.id);
     }
     const ids = await trx
       .insertInto('placements')
       .values(
-        good.map((r) => ({
-          client_id: r.clientId ?? created.get(r.pnr)!,
-          unit_id: r.unitId,
-          provider_id: r.providerId,
-          service: r.service,
-          regime: r.regime,
-          start_date: r.start,
-          end_date: r.end,
-          notice_date: r.notice,
-          no_show: r.noShow,
+        good.map((g) => ({
+          client_id: g.clientId ?? created.get(g.pnr)!,
+          unit_id: g.row.unit_id,
+          provider_id: g.providerId,
+          service: g.row.service,
+          regime: g.regime,
+          start_date: g.start,
+          end_date: g.end,
+          notice_date: g.row.notice_date ?? null,
+          no_show: g.row.no_show ?? false,
         })),
       )
       .returning(['id', 'client_id'])
       .execute();
-    const levels = good
-      .map((r, i) => ({ r, id: ids[i]!.id }))
-      .filter(({ r }) => r.points !== null)
-      .map(({ r, id }) => ({
+    const withId = good.map((g, i) => ({ g, id: ids[i]!.id }));
+    const levels = withId
+      .filter(({ g }) => g.row.points !== undefined || g.row.level !== undefined)
+      .map(({ g, id }) => ({
         placement_id: id,
-        from_date: r.start,
-        points: r.points,
-        level: null,
-        kind: r.levelKind,
-        assessed_on: r.assessedOn,
+        from_date: g.start,
+        points: g.row.points ?? null,
+        level: g.row.level ?? null,
+        kind: g.row.level_kind ?? 'final',
+        assessed_on: g.row.assessed_on ?? g.start,
         created_by: user.id,
       }));
     if (levels.length > 0) await trx.insertInto('level_entries').values(levels).execute();
+    const participation = withId
+      .filter(({ g }) => g.row.hours_per_week !== undefined || g.row.sessions_per_week !== undefined)
+      .map(({ g, id }) => ({
+        placement_id: id,
+        from_date: g.start,
+        hours_per_week: g.row.hours_per_week ?? null,
+        sessions_per_week: g.row.sessions_per_week ?? null,
+      }));
+    if (participation.length > 0) await trx.insertInto('participation').values(participation).execute();
     await audit(trx, user, {
       action: 'import',
       entity: 'placement',

@@ -4,11 +4,15 @@
  * reported by line and column and nothing is stored when any row is bad.
  */
 import type { Insertable, Kysely } from 'kysely';
-import { REGIMES, SERVICE_IDS } from '../../domain/rate-model/schema.js';
+import { z } from 'zod';
+import { hundredthsSchema, textSchema } from '../../contract/primitives.js';
+import { regimeSchema, serviceIdSchema } from '../../domain/rate-model/schema.js';
+import { MAX_HOURS_PER_WEEK } from '../../domain/settlement/facts.js';
 import type { DB } from '../../db/types.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { audit } from '../audit.js';
 import { ApiError, badRows, type RowProblem } from '../errors.js';
+import { numberCell, optionalCell, readCells } from './cells.js';
 import { requireColumns, type Table } from './table.js';
 
 /** The population columns of contract.md (hours_per_week optional). */
@@ -21,6 +25,17 @@ export const POPULATION_COLUMNS = [
   'points',
 ] as const;
 
+/** A population row's cells, each by the schema of the same field elsewhere (contract primitives, domain limits). */
+const populationRowSchema = z.object({
+  person_id: textSchema(64, 1),
+  district: textSchema(100, 1),
+  provider_id: textSchema(64, 1),
+  service: serviceIdSchema,
+  regime: regimeSchema,
+  points: numberCell(z.number().int().min(0).max(1000)),
+  hours_per_week: optionalCell(numberCell(hundredthsSchema({ min: 0, max: MAX_HOURS_PER_WEEK }))),
+});
+
 /** Validates and stores a population; returns its id and size. */
 export async function importPopulation(
   db: Kysely<DB>,
@@ -29,7 +44,7 @@ export async function importPopulation(
   table: Table,
 ): Promise<{ id: number; name: string; persons: number }> {
   requireColumns(table, POPULATION_COLUMNS);
-  if (table.rows.length === 0) throw new ApiError(400, 'import-empty', 'The file has no rows', 'file');
+  if (table.rows.length === 0) throw new ApiError(400, 'import-empty', 'Filen har inga rader', 'file');
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
   const rows: Omit<Insertable<DB['population_persons']>, 'population_id'>[] = [];
@@ -38,39 +53,24 @@ export async function importPopulation(
       problems.push({ line, message: cells.__error });
       continue;
     }
-    const before = problems.length;
-    const bad = (column: string, message: string) => problems.push({ line, column, message });
-    const c = (k: string) => (cells[k] ?? '').trim();
-    if (!c('person_id')) bad('person_id', 'is empty');
-    if (!c('district')) bad('district', 'is empty');
-    if (!c('provider_id')) bad('provider_id', 'is empty');
-    if (!(SERVICE_IDS as readonly string[]).includes(c('service')))
-      bad('service', `"${c('service')}" is not a service`);
-    if (!(REGIMES as readonly string[]).includes(c('regime')))
-      bad('regime', `"${c('regime')}" is not kommunal, entreprenad or privat`);
-    const points = Number(c('points'));
-    if (c('points') === '' || !Number.isInteger(points) || points < 0)
-      bad('points', `"${c('points')}" is not a whole number ≥ 0`);
-    const hoursText = c('hours_per_week').replace(',', '.');
-    const hours = hoursText === '' ? null : Number(hoursText);
-    if (hours !== null && (!Number.isFinite(hours) || hours < 0))
-      bad('hours_per_week', `"${c('hours_per_week')}" is not a number ≥ 0`);
-    const key = `${c('person_id')}\u0000${c('service')}`;
+    const read = readCells(populationRowSchema, line, cells);
+    if ('problems' in read) {
+      problems.push(...read.problems);
+      continue;
+    }
+    const r = read.row;
+    const key = `${r.person_id}\u0000${r.service}`;
     const first = seen.get(key);
-    if (first !== undefined)
-      bad('person_id', `${c('person_id')} appears twice for ${c('service')} (first at line ${first})`);
-    else seen.set(key, line);
-    if (problems.length > before) continue;
-    rows.push({
-      line,
-      person_id: c('person_id'),
-      district: c('district'),
-      provider_id: c('provider_id'),
-      service: c('service'),
-      regime: c('regime'),
-      points,
-      hours_per_week: hours,
-    });
+    if (first !== undefined) {
+      problems.push({
+        line,
+        column: 'person_id',
+        message: `${r.person_id} förekommer två gånger för ${r.service} (första gången på rad ${first})`,
+      });
+      continue;
+    }
+    seen.set(key, line);
+    rows.push({ line, ...r, hours_per_week: r.hours_per_week ?? null });
   }
   if (problems.length > 0) throw badRows(problems);
   return db.transaction().execute(async (trx) => {

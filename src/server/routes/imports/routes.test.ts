@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdentity } from '../../../db/identity.js';
+import { checkPlacementFacts } from '../../../domain/settlement/facts.js';
 import { openTestApp, testTargets, type TestApp } from '../../testing.js';
 
 const multipart = (filename: string, content: Buffer | string, fields: Record<string, string> = {}) => {
@@ -108,6 +109,124 @@ for (const target of testTargets()) {
         ...multipart('p.csv', `${HEADER}\n${line}`),
       });
       expect(res.json().error.rows).toEqual([expect.objectContaining({ line: 2, column: 'district_id' })]);
+    });
+
+    let serial = 0;
+    it.each([
+      ['a 100 000-character name', { name: 'x'.repeat(100_000) }, 'name'],
+      ['a NUL in a name', { name: 'Nils\u0000' }, 'name'],
+      ['unit 1e3', { unit: '1e3' }, 'unit_id'],
+      ['unit 0x10', { unit: '0x10' }, 'unit_id'],
+      ['unit 2147483648', { unit: '2147483648' }, 'unit_id'],
+      ['year 0000', { start: '0000-01-01' }, 'start'],
+      ['points 1e3', { points: '1e3' }, 'points'],
+      ['an upper-case district', { district: 'BROMMA' }, 'district_id'],
+    ])('refuses %s with the API limits, naming the line and column', async (_what, change, column) => {
+      const c = {
+        name: 'Nils',
+        unit: String(unit),
+        start: '2025-01-01',
+        points: '20',
+        district: 'bromma',
+        ...change,
+      };
+      const good = `${makeIdentity('19640101', ++serial)},${unit},lss-servicebostad,2025-01-01,,,,20,final,,Ny,bromma`;
+      const bad = `${makeIdentity('19620101', 7)},${c.unit},lss-servicebostad,${c.start},,,,${c.points},final,,${c.name},${c.district}`;
+      const before = await count();
+      const res = await t.agents.admin!.request({
+        method: 'POST',
+        url: '/api/imports/placements',
+        ...multipart('p.csv', [HEADER, good, bad].join('\n')),
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.rows).toEqual([expect.objectContaining({ line: 3, column })]);
+      expect(res.json().error.rows[0].message.length).toBeLessThan(300);
+      expect(await count()).toBe(before);
+    });
+
+    it('refuses what the engine would refuse, with the domain check message (Swedish)', async () => {
+      const facts = {
+        id: 'rad 2',
+        providerId: 'x',
+        district: 'bromma',
+        service: 'lss-servicebostad' as const,
+        regime: 'kommunal' as const,
+        start: '2025-02-01',
+        end: null,
+        noticeDate: null,
+        noShow: false,
+        levels: [],
+        hoursPerWeek: [],
+        sessionsPerWeek: [],
+        eveningNightHours: [],
+        courseSessions: [],
+        individualRates: [],
+        transitionToWork: [],
+      };
+      const [expected] = checkPlacementFacts(t.app.ctx.catalog, facts);
+      expect(expected).toMatchObject({ id: 'level-missing' });
+      const header = 'personnummer,unit_id,service,start,points,name,district_id';
+      const noLevel = `${makeIdentity('19650101', 1)},${unit},lss-servicebostad,2025-02-01,,Siv,bromma`;
+      const withLevel = `${makeIdentity('19650101', 2)},${unit},lss-servicebostad,2025-02-01,20,Sam,bromma`;
+      const before = await count();
+      const res = await t.agents.admin!.request({
+        method: 'POST',
+        url: '/api/imports/placements',
+        ...multipart('p.csv', [header, noLevel, withLevel].join('\n')),
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.rows).toEqual([{ line: 2, column: 'points', message: expected!.message }]);
+      expect(await count()).toBe(before);
+    });
+
+    it('stores the decided hours per week of an occupation placement (SVC-3)', async () => {
+      const sp = (
+        await t.database.db.selectFrom('units').select(['id', 'services']).orderBy('id').execute()
+      ).find((u) => u.services.includes('sp-sysselsattning'))!.id;
+      const pnr = makeIdentity('19660101', 1);
+      const res = await t.agents.admin!.request({
+        method: 'POST',
+        url: '/api/imports/placements',
+        ...multipart(
+          'p.csv',
+          `personnummer,unit_id,service,start,points,hours_per_week,name,district_id\n${pnr},${sp},sp-sysselsattning,2025-01-01,20,"12,5",Siv,bromma`,
+        ),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const hours = await t.database.db
+        .selectFrom('participation')
+        .innerJoin('placements', 'placements.id', 'participation.placement_id')
+        .innerJoin('clients', 'clients.id', 'placements.client_id')
+        .select(['participation.hours_per_week'])
+        .where('clients.personnummer', '=', pnr)
+        .execute();
+      expect(hours).toEqual([{ hours_per_week: 12.5 }]);
+    });
+
+    it('refuses a population row with a NUL, a huge cell or 1e3 points, naming each column', async () => {
+      const header = 'person_id,district,provider_id,service,regime,points';
+      const lines = [
+        'P1\u0000,Bromma,U001,lss-gruppbostad,kommunal,42',
+        `P2,${'B'.repeat(100_000)},U001,lss-gruppbostad,kommunal,42`,
+        'P3,Bromma,U001,lss-gruppbostad,kommunal,1e3',
+        'P4,Bromma,U001,lss-gruppbostad,kommunal,42',
+      ];
+      const res = await t.agents.analytiker!.request({
+        method: 'POST',
+        url: '/api/imports/population',
+        ...multipart('pop.csv', [header, ...lines].join('\n'), { name: 'Fel' }),
+      });
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(400);
+      expect(
+        res.json().error.rows.map((r: { line: number; column: string }) => `${r.line}:${r.column}`),
+      ).toEqual(['2:person_id', '3:district', '4:points']);
+      const named = await t.agents.analytiker!.request({
+        method: 'POST',
+        url: '/api/imports/population',
+        ...multipart('pop.csv', [header, lines[3]].join('\n'), { name: 'N\u0000' }),
+      });
+      expect(named.statusCode).toBe(400);
+      expect(named.json().error).toMatchObject({ id: 'invalid-request', field: 'name' });
     });
 
     it('imports a population from XLSX and compares models over it', async () => {

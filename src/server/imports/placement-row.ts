@@ -1,0 +1,139 @@
+/**
+ * One row of a placement import (issue #9 §1): its cells read with the API's own schemas (ids,
+ * dates, bounded text, points, hours and sessions: src/contract), so a value the API refuses is
+ * refused here with the same limit; and the row as the settlement engine's input, so the domain's
+ * checkPlacementFacts judges it exactly as a settlement run will.
+ */
+import { z } from 'zod';
+import { clientCreate } from '../../contract/clients.js';
+import { districtIdSchema } from '../../contract/districts.js';
+import { hundredthsSchema, idParamSchema, isoDateSchema, textSchema } from '../../contract/primitives.js';
+import { serviceIdSchema, type Regime } from '../../domain/rate-model/schema.js';
+import type { FactProblem } from '../../domain/settlement/facts.js';
+import type { PlacementInput } from '../../domain/settlement/input.js';
+import type { RowProblem } from '../errors.js';
+import { numberCell, optionalCell, readCells } from './cells.js';
+
+/** The columns of a placement import; the first four are required. */
+export const PLACEMENT_COLUMNS = [
+  'personnummer',
+  'unit_id',
+  'service',
+  'start',
+  'end',
+  'notice_date',
+  'no_show',
+  'points',
+  'level',
+  'level_kind',
+  'assessed_on',
+  'hours_per_week',
+  'sessions_per_week',
+  'name',
+  'district_id',
+] as const;
+
+/** Level points as the API takes them (LVL-1). */
+const points = z.number().int().min(0).max(1000);
+/** Decided hours per week (SVC-3) and sessions per week (PAY-4), as the API takes them. */
+const hoursPerWeek = hundredthsSchema({ min: 0, max: 80 });
+const sessionsPerWeek = z.number().int().min(0).max(20);
+
+const YES = ['true', 'ja', '1'];
+const NO = ['false', 'nej', '0'];
+
+/** A row's cells, each by the schema the API uses for the same field. */
+export const placementRowSchema = z.object({
+  personnummer: clientCreate.shape.personnummer,
+  unit_id: idParamSchema,
+  service: serviceIdSchema,
+  start: isoDateSchema,
+  end: optionalCell(isoDateSchema),
+  notice_date: optionalCell(isoDateSchema),
+  no_show: optionalCell(
+    z
+      .string()
+      .transform((s) => s.toLowerCase())
+      .refine((s) => YES.includes(s) || NO.includes(s), 'is not true/false (ja/nej)')
+      .transform((s) => YES.includes(s)),
+  ),
+  points: optionalCell(numberCell(points)),
+  level: optionalCell(textSchema(20, 1)),
+  level_kind: optionalCell(z.enum(['preliminary', 'final'])),
+  assessed_on: optionalCell(isoDateSchema),
+  hours_per_week: optionalCell(numberCell(hoursPerWeek)),
+  sessions_per_week: optionalCell(numberCell(sessionsPerWeek)),
+  name: optionalCell(clientCreate.shape.name),
+  district_id: optionalCell(districtIdSchema),
+});
+
+/** A row as read. */
+export type PlacementRow = z.output<typeof placementRowSchema>;
+
+/** Reads one row's cells; every cell that does not pass its schema is a problem naming its column. */
+export function readPlacementRow(
+  line: number,
+  cells: Record<string, string>,
+): { row: PlacementRow } | { problems: RowProblem[] } {
+  const read = readCells(placementRowSchema, line, cells);
+  if ('row' in read && read.row.points !== undefined && read.row.level !== undefined)
+    return { problems: [{ line, column: 'level', message: 'ange poäng eller nivå, inte båda' }] };
+  return read;
+}
+
+/** What the import knows besides the row: the placement's provider, regime and the client's district. */
+export interface RowContext {
+  line: number;
+  providerId: string;
+  regime: Regime;
+  districtId: string;
+}
+
+/** The row as the settlement engine's input, mapped as src/db/settlement-input.ts maps stored rows. */
+export function placementInputOf(r: PlacementRow, ctx: RowContext): PlacementInput {
+  const kind = r.level_kind ?? 'final';
+  const assessedOn = r.assessed_on ?? r.start;
+  const level =
+    r.points !== undefined ? { points: r.points } : r.level !== undefined ? { level: r.level } : null;
+  return {
+    id: `rad ${ctx.line}`,
+    providerId: ctx.providerId,
+    district: ctx.districtId,
+    service: r.service,
+    regime: ctx.regime,
+    start: r.start,
+    end: r.end ?? null,
+    noticeDate: r.notice_date ?? null,
+    noShow: r.no_show ?? false,
+    levels: level
+      ? [
+          {
+            from: r.start,
+            ...level,
+            kind,
+            ...(kind === 'final' && assessedOn >= r.start ? { assessedOn } : {}),
+          },
+        ]
+      : [],
+    hoursPerWeek: r.hours_per_week !== undefined ? [{ from: r.start, hours: r.hours_per_week }] : [],
+    sessionsPerWeek:
+      r.sessions_per_week !== undefined ? [{ from: r.start, sessions: r.sessions_per_week }] : [],
+    eveningNightHours: [],
+    courseSessions: [],
+    individualRates: [],
+    transitionToWork: [],
+  };
+}
+
+/** The import column a domain problem's field is about (the regime follows from the unit). */
+export function columnOf(problem: FactProblem): string {
+  const f = problem.field;
+  if (f.startsWith('levels'))
+    return f.includes('assessedOn') ? 'assessed_on' : f.includes('.level') ? 'level' : 'points';
+  if (f.startsWith('hoursPerWeek')) return 'hours_per_week';
+  if (f.startsWith('sessionsPerWeek')) return 'sessions_per_week';
+  if (f === 'noticeDate') return 'notice_date';
+  if (f === 'regime') return 'unit_id';
+  if (f === 'service' || f === 'start' || f === 'end') return f;
+  return 'start';
+}
