@@ -1,6 +1,6 @@
 /** Local accounts, for admins (issue #5 §4, docs/api.md): list, create, change or deactivate. */
 import { z } from 'zod';
-import { roleSchema } from './auth.js';
+import { roleSchema, sessionUserView } from './auth.js';
 import { districtIdSchema } from './districts.js';
 import { textSchema } from './primitives.js';
 import { providerIdSchema } from './providers.js';
@@ -31,16 +31,8 @@ export const userPatch = z.object({
   password: password.optional(),
 });
 
-/** An account (never its password hash). */
-export const userView = z.object({
-  id: z.number(),
-  username: z.string(),
-  name: z.string(),
-  role: roleSchema,
-  districtId: z.string().nullable(),
-  providerId: z.string().nullable(),
-  active: z.boolean(),
-});
+/** An account (never its password hash): the signed-in user's fields and whether it is active. */
+export const userView = sessionUserView.extend({ active: z.boolean() });
 
 /** GET /api/users. */
 export const userList = z.array(userView);
