@@ -113,7 +113,7 @@ for (const target of testTargets()) {
 
     let serial = 0;
     it.each([
-      ['a 100 000-character name', { name: 'x'.repeat(100_000) }, 'name'],
+      ['a 201-character name', { name: 'x'.repeat(201) }, 'name'],
       ['a NUL in a name', { name: 'Nils\u0000' }, 'name'],
       ['unit 1e3', { unit: '1e3' }, 'unit_id'],
       ['unit 0x10', { unit: '0x10' }, 'unit_id'],
@@ -141,6 +141,19 @@ for (const target of testTargets()) {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.rows).toEqual([expect.objectContaining({ line: 3, column })]);
       expect(res.json().error.rows[0].message.length).toBeLessThan(300);
+      expect(await count()).toBe(before);
+    });
+
+    it('refuses a 100 000-character name and imports nothing', async () => {
+      const before = await count();
+      const line = `${makeIdentity('19640201', 1)},${unit},lss-servicebostad,2025-01-01,,,,20,final,,${'x'.repeat(100_000)},bromma`;
+      const res = await t.agents.admin!.request({
+        method: 'POST',
+        url: '/api/imports/placements',
+        ...multipart('p.csv', [HEADER, line].join('\n')),
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.body.length).toBeLessThan(2000); // the cell is never echoed
       expect(await count()).toBe(before);
     });
 
@@ -207,7 +220,7 @@ for (const target of testTargets()) {
       const header = 'person_id,district,provider_id,service,regime,points';
       const lines = [
         'P1\u0000,Bromma,U001,lss-gruppbostad,kommunal,42',
-        `P2,${'B'.repeat(100_000)},U001,lss-gruppbostad,kommunal,42`,
+        `P2,${'B'.repeat(101)},U001,lss-gruppbostad,kommunal,42`,
         'P3,Bromma,U001,lss-gruppbostad,kommunal,1e3',
         'P4,Bromma,U001,lss-gruppbostad,kommunal,42',
       ];
