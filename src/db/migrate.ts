@@ -8,6 +8,7 @@ import * as core from './migrations/20261125T0200_core.js';
 import * as populations from './migrations/20261125T0300_populations.js';
 import * as runBasedOn from './migrations/20261125T0400_run_based_on.js';
 import * as refusals from './migrations/20261129T1000_settlement_refusals.js';
+import * as placementFacts from './migrations/20261129T1100_placement_facts.js';
 import * as guards from './migrations/20261129T1200_guards.js';
 import * as assessments from './migrations/20261129T1300_assessments.js';
 import * as questionnaires from './migrations/20261129T1300_questionnaires.js';
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261125T0300_populations': populations,
   '20261125T0400_run_based_on': runBasedOn,
   '20261129T1000_settlement_refusals': refusals,
+  '20261129T1100_placement_facts': placementFacts,
   '20261129T1200_guards': guards,
   '20261129T1300_assessments': assessments,
   '20261129T1300_questionnaires': questionnaires,

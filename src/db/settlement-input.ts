@@ -2,11 +2,22 @@
  * The database's facts as the settlement engine's input (contract.md's settlement input, built by
  * the database layer as src/domain/settlement expects): placements in a scope that can be paid in
  * a range of months, with their level history, participation, evening/night hours, course
- * sessions and individual rates. District = the client's district of residence (the payer).
+ * sessions, individual rates, transition to work and absences. The same row-to-input mapping
+ * serves one placement inside a transaction (`loadPlacementFacts`), so the API checks a change
+ * with the engine's own facts check on exactly what a run would read. District = the client's district of residence (the payer).
  */
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { PlacementInput, SettlementInput } from '../domain/settlement/settle.js';
-import type { DB } from './types.js';
+import type {
+  AbsenceTable,
+  CourseSessionTable,
+  DB,
+  EveningHoursTable,
+  IndividualRateTable,
+  LevelEntryTable,
+  ParticipationTable,
+  TransitionToWorkTable,
+} from './types.js';
 
 /** Which placements a run covers: all (city), one district, or one provider. */
 export interface RunScope {
@@ -83,11 +94,66 @@ export async function loadSettlementInput(
       .select('placements.id'),
   );
 
-  const [levels, participation, evening, courses, individual] = await Promise.all([
+  const facts = await loadFactRows(db, ids);
+  const meta = new Map<string, PlacementMeta>();
+  const placements = rows.map((r) => {
+    meta.set(String(r.id), {
+      clientId: r.client_id,
+      unitId: r.unit_id,
+      districtId: r.district_id,
+      providerId: r.provider_id,
+    });
+    return toPlacementInput(r, factsOf(facts, r.id));
+  });
+  return { input: { placements }, meta };
+}
+
+/** The placement columns the engine's input is built from. */
+export interface PlacementFactHead {
+  id: number;
+  client_id: number;
+  provider_id: string;
+  district_id: string;
+  service: string;
+  regime: string;
+  start_date: string;
+  end_date: string | null;
+  notice_date: string | null;
+  no_show: boolean;
+}
+
+/** Every fact row recorded on one placement, as stored (ordered as the engine reads them). */
+export interface PlacementFactRows {
+  levels: Selectable<LevelEntryTable>[];
+  participation: Selectable<ParticipationTable>[];
+  evening: Selectable<EveningHoursTable>[];
+  courses: Selectable<CourseSessionTable>[];
+  individual: Selectable<IndividualRateTable>[];
+  transitions: Selectable<TransitionToWorkTable>[];
+  absences: Selectable<AbsenceTable>[];
+}
+
+/** No facts: a placement about to be created starts from here. */
+export const NO_FACTS: PlacementFactRows = Object.freeze({
+  levels: [],
+  participation: [],
+  evening: [],
+  courses: [],
+  individual: [],
+  transitions: [],
+  absences: [],
+});
+
+type Ids = SelectQueryBuilder<DB, 'placements' | 'clients', { id: number }> | readonly number[];
+
+/** Loads every fact row of the placements `ids` (a sub-query or a list), in engine order. */
+export async function loadFactRows(db: Kysely<DB>, ids: Ids): Promise<PlacementFactRows> {
+  const list = (Array.isArray(ids) ? [...ids] : ids) as SelectQueryBuilder<DB, 'placements', { id: number }>;
+  const [levels, participation, evening, courses, individual, transitions, absences] = await Promise.all([
     db
       .selectFrom('level_entries')
       .selectAll()
-      .where('placement_id', 'in', ids)
+      .where('placement_id', 'in', list)
       .orderBy('placement_id')
       .orderBy('from_date')
       .orderBy('id')
@@ -95,67 +161,118 @@ export async function loadSettlementInput(
     db
       .selectFrom('participation')
       .selectAll()
-      .where('placement_id', 'in', ids)
+      .where('placement_id', 'in', list)
       .orderBy('placement_id')
       .orderBy('from_date')
       .execute(),
     db
       .selectFrom('evening_hours')
       .selectAll()
-      .where('placement_id', 'in', ids)
+      .where('placement_id', 'in', list)
       .orderBy('placement_id')
       .orderBy('date')
       .execute(),
     db
       .selectFrom('course_sessions')
       .selectAll()
-      .where('placement_id', 'in', ids)
+      .where('placement_id', 'in', list)
       .orderBy('placement_id')
       .orderBy('date')
       .execute(),
     db
       .selectFrom('individual_rates')
       .selectAll()
-      .where('placement_id', 'in', ids)
+      .where('placement_id', 'in', list)
       .orderBy('placement_id')
       .orderBy('from_date')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('transition_to_work')
+      .selectAll()
+      .where('placement_id', 'in', list)
+      .orderBy('placement_id')
+      .orderBy('from_date')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('absences')
+      .selectAll()
+      .where('placement_id', 'in', list)
+      .orderBy('placement_id')
+      .orderBy('from_date')
+      .orderBy('id')
       .execute(),
   ]);
+  return { levels, participation, evening, courses, individual, transitions, absences };
+}
 
-  const byId = new Map<number, PlacementInput>();
-  const meta = new Map<string, PlacementMeta>();
-  const placements: PlacementInput[] = rows.map((r) => {
-    const p: PlacementInput = {
-      id: String(r.id),
-      clientId: String(r.client_id),
-      providerId: r.provider_id,
-      district: r.district_id,
-      service: r.service as PlacementInput['service'],
-      regime: r.regime,
-      start: r.start_date,
-      end: r.end_date,
-      noticeDate: r.notice_date,
-      noShow: r.no_show,
-      levels: [],
-      hoursPerWeek: [],
-      sessionsPerWeek: [],
-      eveningNightHours: [],
-      courseSessions: [],
-      individualRates: [],
-      transitionToWork: [],
-    };
-    byId.set(r.id, p);
-    meta.set(p.id, {
-      clientId: r.client_id,
-      unitId: r.unit_id,
-      districtId: r.district_id,
-      providerId: r.provider_id,
-    });
-    return p;
-  });
-  for (const l of levels) {
-    const p = byId.get(l.placement_id);
-    if (!p) continue;
+/** The rows of one placement out of rows loaded for many (each list is ordered by placement). */
+function factsOf(all: PlacementFactRows, id: number): PlacementFactRows {
+  const pick = <T extends { placement_id: number }>(xs: T[]) => xs.filter((x) => x.placement_id === id);
+  return {
+    levels: pick(all.levels),
+    participation: pick(all.participation),
+    evening: pick(all.evening),
+    courses: pick(all.courses),
+    individual: pick(all.individual),
+    transitions: pick(all.transitions),
+    absences: pick(all.absences),
+  };
+}
+
+/**
+ * One placement and its fact rows, read inside `trx` with the placement row locked (FOR UPDATE),
+ * so concurrent changes to its facts are checked one after the other. Null when there is none.
+ */
+export async function loadPlacementFacts(
+  trx: Kysely<DB>,
+  id: number,
+): Promise<{ head: PlacementFactHead; facts: PlacementFactRows } | null> {
+  const head = await trx
+    .selectFrom('placements')
+    .innerJoin('clients', 'clients.id', 'placements.client_id')
+    .select([
+      'placements.id',
+      'placements.client_id',
+      'placements.provider_id',
+      'placements.service',
+      'placements.regime',
+      'placements.start_date',
+      'placements.end_date',
+      'placements.notice_date',
+      'placements.no_show',
+      'clients.district_id',
+    ])
+    .where('placements.id', '=', id)
+    .forUpdate('placements')
+    .executeTakeFirst();
+  if (!head) return null;
+  return { head, facts: await loadFactRows(trx, [id]) };
+}
+
+/** The engine's input for one placement from its stored rows (the mapping every run uses). */
+export function toPlacementInput(r: PlacementFactHead, f: PlacementFactRows): PlacementInput {
+  const p: PlacementInput = {
+    id: String(r.id),
+    clientId: String(r.client_id),
+    providerId: r.provider_id,
+    district: r.district_id,
+    service: r.service as PlacementInput['service'],
+    regime: r.regime as PlacementInput['regime'],
+    start: r.start_date,
+    end: r.end_date,
+    noticeDate: r.notice_date,
+    noShow: r.no_show,
+    levels: [],
+    hoursPerWeek: [],
+    sessionsPerWeek: [],
+    eveningNightHours: [],
+    courseSessions: [],
+    individualRates: [],
+    transitionToWork: [],
+  };
+  for (const l of f.levels) {
     // One entry per date: a later-recorded entry for the same date replaces the earlier one.
     const last = p.levels[p.levels.length - 1];
     if (last && last.from === l.from_date) p.levels.pop();
@@ -166,24 +283,22 @@ export async function loadSettlementInput(
       ...(l.kind === 'final' && l.assessed_on >= l.from_date ? { assessedOn: l.assessed_on } : {}),
     });
   }
-  for (const x of participation) {
-    const p = byId.get(x.placement_id);
-    if (!p) continue;
+  for (const x of f.participation) {
     if (x.hours_per_week !== null) p.hoursPerWeek.push({ from: x.from_date, hours: x.hours_per_week });
     if (x.sessions_per_week !== null)
       p.sessionsPerWeek.push({ from: x.from_date, sessions: x.sessions_per_week });
   }
-  for (const x of evening) {
-    const p = byId.get(x.placement_id);
-    if (!p) continue;
-    const same = p.eveningNightHours.find((e) => e.date === x.date);
-    if (same) same.hours += x.hours;
-    else p.eveningNightHours.push({ date: x.date, hours: x.hours });
-  }
-  for (const x of courses) byId.get(x.placement_id)?.courseSessions.push(x.date);
-  for (const x of individual)
-    byId
-      .get(x.placement_id)
-      ?.individualRates.push({ from: x.from_date, to: x.to_date, amount: x.amount_ore / 100 });
-  return { input: { placements }, meta };
+  // RATE-6: one row per placement and date (the database's unique constraint).
+  for (const x of f.evening) p.eveningNightHours.push({ date: x.date, hours: x.hours });
+  for (const x of f.courses) p.courseSessions.push(x.date);
+  for (const x of f.individual)
+    p.individualRates.push({ from: x.from_date, to: x.to_date, amount: x.amount_ore / 100 });
+  for (const x of f.transitions) p.transitionToWork.push({ from: x.from_date, to: x.to_date });
+  if (f.absences.length > 0)
+    p.absences = f.absences.map((a) => ({
+      from: a.from_date,
+      to: a.to_date,
+      ...(a.note ? { note: a.note } : {}),
+    }));
+  return p;
 }

@@ -113,6 +113,8 @@ export interface ParticipationTable {
   from_date: string;
   hours_per_week: number | null;
   sessions_per_week: number | null;
+  decided_by: number | null;
+  created_at: Timestamp;
 }
 
 export interface AbsenceTable {
@@ -131,12 +133,26 @@ export interface EveningHoursTable {
   date: string;
   hours: number;
   reported_by: number | null;
+  created_at: Timestamp;
 }
 
 export interface CourseSessionTable {
   id: Generated<number>;
   placement_id: number;
   date: string;
+  reported_by: number | null;
+  created_at: Timestamp;
+}
+
+/** SVC-4: a transition-to-work period decided by the case officer (at most the model's months). */
+export interface TransitionToWorkTable {
+  id: Generated<number>;
+  placement_id: number;
+  from_date: string;
+  to_date: string;
+  reason: string;
+  decided_by: number | null;
+  created_at: Timestamp;
 }
 
 export interface IndividualRateTable {
@@ -147,6 +163,7 @@ export interface IndividualRateTable {
   amount_ore: number;
   reason: string;
   decided_by: number | null;
+  created_at: Timestamp;
 }
 
 export interface RateModelTable {
@@ -203,6 +220,13 @@ export interface SettlementLineTable {
   explanation: ColumnType<unknown, string, string>;
 }
 
+/** A failed job's error as stored: a fixed id, a message, and the field when the input was wrong. */
+export interface JobError {
+  id: string;
+  message: string;
+  field?: string;
+}
+
 export interface JobTable {
   id: Generated<number>;
   kind: string;
@@ -210,7 +234,8 @@ export interface JobTable {
   progress: ColumnType<number, number | undefined, number>;
   params: ColumnType<unknown, string, string>;
   result: ColumnType<unknown, string | null | undefined, string | null>;
-  error: string | null;
+  /** A failed job's structured error (contract/jobs.ts). */
+  error: ColumnType<JobError | null, string | null | undefined, string | null>;
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -355,6 +380,7 @@ export interface DB {
   evening_hours: EveningHoursTable;
   course_sessions: CourseSessionTable;
   individual_rates: IndividualRateTable;
+  transition_to_work: TransitionToWorkTable;
   rate_models: RateModelTable;
   settlement_runs: SettlementRunTable;
   settlement_lines: SettlementLineTable;

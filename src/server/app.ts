@@ -27,7 +27,7 @@ import { loggerOptions } from './logger.js';
 import { ROUTES } from './routes/index.js';
 import { registerSecurity } from './security.js';
 import { registerStatic, WEB_DIR } from './static.js';
-import { computeRun, type RunParams } from './settlement/run.js';
+import { settlementRunJob } from './settlement/job.js';
 
 /** What the app needs: an open, migrated database; the rest has defaults. */
 export interface BuildAppOptions {
@@ -76,9 +76,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.decorate('ctx', ctx);
   // Settlement runs are jobs (issue #5): the run and its lines are stored in one transaction.
-  ctx.jobs.register('settlement-run', async (params, progress) => ({
-    runId: await computeRun(db, ctx.catalog, params as RunParams, progress),
-  }));
+  ctx.jobs.register(settlementRunJob, ctx.catalog);
   app.decorateRequest('user', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionHash', null);

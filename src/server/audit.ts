@@ -22,7 +22,8 @@ export interface AuditEntry {
     | 'refused'
     | 'sign-out'
     | 'approve'
-    | 'run';
+    | 'run'
+    | 'delete';
   entity: string;
   entityId?: string | number | null;
   clientIds?: number[];

@@ -1,58 +1,39 @@
 /**
- * The in-process job runner: jobs run one at a time in this process, their state in the `jobs`
- * table. Used on PGlite (single process) and as the default; the work itself writes its result in
- * one transaction, so a crash mid-job leaves nothing partial.
+ * The in-process job runner: jobs run one at a time in this process through `runJob`, their state
+ * in the `jobs` table. Used on PGlite (single process) and as the default; the work itself writes
+ * its result in one transaction, so a crash mid-job leaves nothing partial.
  */
-import type { Kysely, Updateable } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { ModelCatalog } from '../../domain/rate-model/catalog.js';
 import type { DB } from '../../db/types.js';
-import { readJob, type JobHandler, type JobQueue, type JobState } from './queue.js';
+import { runJob, type JobDefinition } from './define.js';
+import { insertJob, readJob, type JobQueue, type JobState } from './queue.js';
 
 /** A queue that runs jobs sequentially in this process. */
 export class InProcessQueue implements JobQueue {
-  private readonly handlers = new Map<string, JobHandler>();
+  private readonly kinds = new Map<string, { job: JobDefinition; catalog: ModelCatalog }>();
   private readonly waiters = new Map<number, Promise<JobState>>();
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   constructor(private readonly db: Kysely<DB>) {}
 
-  register(kind: string, handler: JobHandler): void {
-    this.handlers.set(kind, handler);
+  register<P>(job: JobDefinition<P>, catalog: ModelCatalog): void {
+    this.kinds.set(job.kind, { job: job as unknown as JobDefinition, catalog });
   }
 
-  async enqueue(kind: string, params: unknown, createdBy: number | null): Promise<number> {
+  async enqueue<P>(job: JobDefinition<P>, params: P, createdBy: number | null): Promise<number> {
     if (this.closed) throw new Error('the job queue is closed');
-    const handler = this.handlers.get(kind);
-    if (!handler) throw new Error(`no handler for job kind ${kind}`);
-    const { id } = await this.db
-      .insertInto('jobs')
-      .values({ kind, params: JSON.stringify(params), created_by: createdBy })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const done = this.chain.then(() => this.run(id, handler, params));
+    const kind = this.kinds.get(job.kind);
+    if (!kind) throw new Error(`no job kind ${job.kind} is registered`);
+    const id = await insertJob(this.db, job, params, createdBy);
+    const done = this.chain.then(async () => {
+      await runJob(this.db, kind.catalog, id, kind.job, params);
+      return (await readJob(this.db, id))!;
+    });
     this.chain = done.catch(() => undefined);
     this.waiters.set(id, done);
     return id;
-  }
-
-  private async run(id: number, handler: JobHandler, params: unknown): Promise<JobState> {
-    const set = (values: Updateable<DB['jobs']>) =>
-      this.db.updateTable('jobs').set(values).where('id', '=', id).execute();
-    await set({ status: 'running', updated_at: new Date() });
-    try {
-      const result = await handler(params, async (fraction) => {
-        await set({ progress: Math.max(0, Math.min(1, fraction)), updated_at: new Date() });
-      });
-      await set({
-        status: 'done',
-        progress: 1,
-        result: JSON.stringify(result ?? null),
-        updated_at: new Date(),
-      });
-    } catch (error) {
-      await set({ status: 'failed', error: jobErrorText(error), updated_at: new Date() });
-    }
-    return (await readJob(this.db, id))!;
   }
 
   async wait(id: number): Promise<JobState> {
@@ -75,12 +56,4 @@ export class InProcessQueue implements JobQueue {
     this.closed = true;
     await this.chain;
   }
-}
-
-/** A job error as stored: the API error's JSON when it has an id, else the message. */
-export function jobErrorText(error: unknown): string {
-  const e = error as { status?: number; id?: string; message?: string; where?: string };
-  if (e && typeof e.id === 'string')
-    return JSON.stringify({ status: e.status ?? 422, id: e.id, message: e.message, field: e.where });
-  return e?.message ?? String(error);
 }

@@ -1,19 +1,21 @@
 /**
  * The job queue on PostgreSQL: pg-boss dispatches, our `jobs` table keeps the visible state
- * (status, progress, result) exactly as with the in-process runner. No retries: a settlement run
- * that fails or is interrupted is marked failed and started again by a person, never silently.
+ * (status, progress, result) and `runJob` does the work, exactly as with the in-process runner.
+ * No retries: a settlement run that fails or is interrupted is marked failed and started again by
+ * a person, never silently.
  */
-import type { Kysely, Updateable } from 'kysely';
+import type { Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
+import type { ModelCatalog } from '../../domain/rate-model/catalog.js';
 import type { DB } from '../../db/types.js';
-import { jobErrorText } from './in-process.js';
-import { readJob, type JobHandler, type JobQueue, type JobState } from './queue.js';
+import { runJob, type JobDefinition } from './define.js';
+import { insertJob, readJob, type JobQueue, type JobState } from './queue.js';
 
 const SCHEMA = 'pgboss';
 
 /** A queue backed by pg-boss on the same PostgreSQL database. */
 export class PgBossQueue implements JobQueue {
-  private readonly handlers = new Map<string, JobHandler>();
+  private readonly kinds = new Map<string, { job: JobDefinition; catalog: ModelCatalog }>();
   private readonly boss: PgBoss;
   private started = false;
   private closed = false;
@@ -26,15 +28,15 @@ export class PgBossQueue implements JobQueue {
     this.boss.on('error', () => {}); // surfaced through the jobs table; never crash the server
   }
 
-  register(kind: string, handler: JobHandler): void {
-    this.handlers.set(kind, handler);
+  register<P>(job: JobDefinition<P>, catalog: ModelCatalog): void {
+    this.kinds.set(job.kind, { job: job as unknown as JobDefinition, catalog });
   }
 
   /** Starts pg-boss and one worker per registered kind (after buildApp registered them). */
   async start(): Promise<void> {
     if (this.started) return;
     await this.boss.start();
-    for (const kind of this.handlers.keys()) {
+    for (const kind of this.kinds.keys()) {
       await this.boss.createQueue(kind);
       await this.boss.work<{ jobId: number }>(
         kind,
@@ -47,45 +49,20 @@ export class PgBossQueue implements JobQueue {
     this.started = true;
   }
 
-  async enqueue(kind: string, params: unknown, createdBy: number | null): Promise<number> {
+  async enqueue<P>(job: JobDefinition<P>, params: P, createdBy: number | null): Promise<number> {
     if (this.closed) throw new Error('the job queue is closed');
-    if (!this.handlers.has(kind)) throw new Error(`no handler for job kind ${kind}`);
+    if (!this.kinds.has(job.kind)) throw new Error(`no job kind ${job.kind} is registered`);
     await this.start();
-    const { id } = await this.db
-      .insertInto('jobs')
-      .values({ kind, params: JSON.stringify(params), created_by: createdBy })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await this.boss.send(kind, { jobId: id }, { retryLimit: 0, expireInSeconds: 1800 });
+    const id = await insertJob(this.db, job, params, createdBy);
+    await this.boss.send(job.kind, { jobId: id }, { retryLimit: 0, expireInSeconds: 1800 });
     return id;
   }
 
   private async run(id: number): Promise<void> {
     const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row || row.status !== 'queued') return; // marked failed as interrupted, or already taken
-    const handler = this.handlers.get(row.kind);
-    const set = (values: Updateable<DB['jobs']>) =>
-      this.db.updateTable('jobs').set(values).where('id', '=', id).execute();
-    const taken = await this.db
-      .updateTable('jobs')
-      .set({ status: 'running', updated_at: new Date() })
-      .where('id', '=', id)
-      .where('status', '=', 'queued')
-      .executeTakeFirst();
-    if (Number(taken.numUpdatedRows) === 0 || !handler) return;
-    try {
-      const result = await handler(row.params, async (fraction) => {
-        await set({ progress: Math.max(0, Math.min(1, fraction)), updated_at: new Date() });
-      });
-      await set({
-        status: 'done',
-        progress: 1,
-        result: JSON.stringify(result ?? null),
-        updated_at: new Date(),
-      });
-    } catch (error) {
-      await set({ status: 'failed', error: jobErrorText(error), updated_at: new Date() });
-    }
+    const kind = row && this.kinds.get(row.kind);
+    if (!row || !kind) return;
+    await runJob(this.db, kind.catalog, id, kind.job, row.params);
   }
 
   async wait(id: number): Promise<JobState> {

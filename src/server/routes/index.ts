@@ -14,7 +14,7 @@ import health from './health/routes.js';
 import imports from './imports/routes.js';
 import jobs from './jobs/routes.js';
 import models from './models/routes.js';
-import placementFacts from './placements/facts.js';
+import placementFacts from './placements/facts-routes.js';
 import placements from './placements/routes.js';
 import providers from './providers/routes.js';
 import settlementRuns from './settlement-runs/routes.js';

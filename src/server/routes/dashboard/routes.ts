@@ -5,6 +5,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import { errorResponses } from '../../../contract/errors.js';
+import { dashboardSchema, type DashboardItem } from '../../../contract/dashboard.js';
 import { userOf } from '../../access.js';
 
 /** Registers the dashboard route. */
@@ -12,10 +14,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx;
   app.get(
     '/dashboard',
-    { config: { access: 'signed-in' }, schema: { tags: ['system'] } },
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['system'], response: { 200: dashboardSchema, ...errorResponses } },
+    },
     async (request) => {
       const user = userOf(request);
-      const items: { kind: string; count: number; label: string; href: string }[] = [];
+      const items: DashboardItem[] = [];
       const count = async (q: Promise<{ n: number | string | bigint } | undefined>) =>
         Number((await q)?.n ?? 0);
       if (user.role === 'assessor' || user.role === 'admin') {

@@ -1,8 +1,12 @@
-/** GET /api/jobs/:id: a background job's status and progress (settlement runs started with async=true). */
+/**
+ * GET /api/jobs/:id: a background job's status, progress and result, or its structured error
+ * `{ id, message, field? }` (settlement runs started with async=true). Analysts see their own jobs.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { errorResponses } from '../../../contract/errors.js';
+import { jobParams, jobViewSchema } from '../../../contract/jobs.js';
 import { userOf } from '../../access.js';
-import { outOfScope, notFound } from '../../errors.js';
+import { notFound, outOfScope } from '../../errors.js';
 
 /** Registers the job status route. */
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -10,25 +14,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/jobs/:id',
     {
       config: { access: ['admin', 'analyst'] },
-      schema: { tags: ['settlement'], params: z.object({ id: z.coerce.number().int().positive() }) },
+      schema: {
+        tags: ['settlement'],
+        params: jobParams,
+        response: { 200: jobViewSchema, ...errorResponses },
+      },
     },
     async (request) => {
       const user = userOf(request);
-      const row = await app.ctx.db
-        .selectFrom('jobs')
-        .selectAll()
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!row) throw notFound('job', request.params.id);
-      if (user.role !== 'admin' && row.created_by !== user.id) throw outOfScope('Not your job');
-      return {
-        id: row.id,
-        kind: row.kind,
-        status: row.status,
-        progress: row.progress,
-        result: row.result,
-        error: row.error,
-      };
+      const job = await app.ctx.jobs.get(request.params.id);
+      if (!job) throw notFound('job', request.params.id);
+      if (user.role !== 'admin' && job.createdBy !== user.id) throw outOfScope('Not your job');
+      const { createdBy: _, ...view } = job;
+      return view;
     },
   );
 };

@@ -1,18 +1,23 @@
-/** Settlement runs and lines as JSON (kronor), scoped to what the user may see. */
+/** Settlement runs, lines and refusals as JSON (kronor), in the shapes of src/contract/settlement-runs.ts. */
 import type { Selectable } from 'kysely';
-import type { SettlementLineTable, SettlementRunTable } from '../../../db/types.js';
-import { isoTime, kr } from '../../present.js';
+import type { LineView, RefusalView, RunDetail, RunView } from '../../../contract/settlement-runs.js';
+import type { Regime, ServiceId } from '../../../domain/rate-model/types.js';
+import type { SettlementLineTable } from '../../../db/types.js';
+import type { SessionUser } from '../../auth/sessions.js';
+import { clientIdentity, isoTime, kr } from '../../present.js';
+import type { RefusalRow, RunRow, RunShare, runTotals } from './service.js';
 
-/** A run's header; `total` is the user's share when scoped (see routes). */
-export function runView(r: Selectable<SettlementRunTable>, visibleTotalOre: number, visibleLines: number) {
+/** A run's header; `total` and `lineCount` are the user's share when scoped. */
+export function runView(r: RunRow, share: RunShare, refusedCount: number): RunView {
   return {
     id: r.id,
     month: r.month,
     scope: { districtId: r.scope_district_id, providerId: r.scope_provider_id },
     status: r.status,
-    total: kr(visibleTotalOre),
-    lineCount: visibleLines,
+    total: kr(share.totalOre),
+    lineCount: share.lines,
     runTotal: kr(r.total_ore),
+    refusedCount,
     models: r.models,
     createdBy: r.created_by,
     createdAt: isoTime(r.created_at),
@@ -23,9 +28,50 @@ export function runView(r: Selectable<SettlementRunTable>, visibleTotalOre: numb
   };
 }
 
+/** A run with its totals and the placements it could not pay. */
+export function runDetailView(
+  head: RunView,
+  totals: Awaited<ReturnType<typeof runTotals>>,
+  refused: RefusalView[],
+): RunDetail {
+  return {
+    ...head,
+    byProvider: totals.byProvider.map((p) => ({
+      providerId: p.providerId,
+      name: p.name,
+      total: kr(p.totalOre),
+      lines: p.lines,
+    })),
+    byDistrict: totals.byDistrict.map((d) => ({
+      districtId: d.districtId,
+      name: d.name,
+      total: kr(d.totalOre),
+      lines: d.lines,
+    })),
+    corrections: { lines: totals.corrections.lines, total: kr(totals.corrections.totalOre) },
+    refused,
+  };
+}
+
+/** A refused placement, the client named only as the user may see them (issue #5 §4). */
+export function refusalView(user: SessionUser, r: RefusalRow): RefusalView {
+  const who = clientIdentity(user, { ...r, name: r.client_name });
+  return {
+    placementId: r.placement_id,
+    clientId: r.client_id,
+    clientName: who.name,
+    id: r.problem_id,
+    field: r.field,
+    message: r.message,
+    rules: r.rules,
+    action: r.action,
+  };
+}
+
 /** One line with its explanation (PAY-10). */
-export function lineView(l: Selectable<SettlementLineTable>) {
+export function lineView(l: Selectable<SettlementLineTable>): LineView {
   const e = (l.explanation ?? {}) as Record<string, unknown>;
+  const sources = e.sources as { rate?: unknown; level?: unknown } | null | undefined;
   return {
     id: l.id,
     placementId: l.placement_id,
@@ -33,9 +79,9 @@ export function lineView(l: Selectable<SettlementLineTable>) {
     providerId: l.provider_id,
     unitId: l.unit_id,
     districtId: l.district_id,
-    service: l.service,
-    regime: l.regime,
-    kind: l.kind,
+    service: l.service as ServiceId,
+    regime: l.regime as Regime,
+    kind: l.kind as LineView['kind'],
     from: l.from_date,
     to: l.to_date,
     quantity: l.quantity,
@@ -49,7 +95,10 @@ export function lineView(l: Selectable<SettlementLineTable>) {
     recomputed: typeof e.recomputed === 'number' ? kr(e.recomputed) : null,
     previouslyPaid: typeof e.previouslyPaid === 'number' ? kr(e.previouslyPaid) : null,
     model: (e.model as string | undefined) ?? null,
-    sources: e.sources ?? null,
+    sources:
+      sources && typeof sources.rate === 'string'
+        ? { rate: sources.rate, level: typeof sources.level === 'string' ? sources.level : null }
+        : null,
     illustrative: Boolean(e.illustrative),
     explanation: (e.text as string | undefined) ?? '',
   };

@@ -8,9 +8,11 @@ import { providerScope, userOf } from '../../access.js';
 import { audit } from '../../audit.js';
 import { notFound } from '../../errors.js';
 import { clientIdentity, kr } from '../../present.js';
+import type { Regime } from '../../../domain/rate-model/types.js';
 import { lineView } from './present.js';
 import { scopedLines } from './scope.js';
-import { specParams } from './schema.js';
+import { errorResponses } from '../../../contract/errors.js';
+import { specificationSchema, specParams } from '../../../contract/settlement-runs.js';
 import { specificationCsv, specificationXlsx, type Specification } from './specification.js';
 
 /** Registers the specification route. */
@@ -26,7 +28,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/settlement-runs/:id/specification/:file',
     {
       config: { access: ['admin', 'case_officer', 'provider'] },
-      schema: { tags: ['settlement'], params: specParams },
+      schema: {
+        tags: ['settlement'],
+        params: specParams,
+        response: { 200: specificationSchema, ...errorResponses },
+      },
     },
     async (request, reply) => {
       const user = userOf(request);
@@ -58,7 +64,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         .execute();
       const spec: Specification = {
         run: { id: run.id, month: run.month, status: run.status },
-        provider: { id: provider.id, name: provider.name, regime: provider.regime },
+        provider: { id: provider.id, name: provider.name, regime: provider.regime as Regime },
         total: kr(lines.reduce((s, l) => s + l.amount_ore, 0)),
         lines: lines.map((l) => {
           const who = clientIdentity(user, {
@@ -74,8 +80,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             personnummerMasked: who.personnummerMasked,
             unitName: l.unit_name,
             districtId: l.district_id,
-            service: l.service,
-            kind: l.kind,
+            service: v.service,
+            kind: v.kind,
             from: l.from_date,
             to: l.to_date,
             quantity: l.quantity,
@@ -98,11 +104,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       });
       const name = `specifikation-${run.month}-${providerId}-${run.id}.${format}`;
       void reply.header('content-disposition', `attachment; filename="${name}"`);
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(specificationCsv(spec));
+      // CSV and XLSX are sent as they are (the JSON schema serialises only the .json answer).
+      if (format === 'csv')
+        return reply.type('text/csv; charset=utf-8').send(specificationCsv(spec) as never);
       if (format === 'xlsx')
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .send(await specificationXlsx(spec));
+          .send((await specificationXlsx(spec)) as never);
       return spec;
     },
   );

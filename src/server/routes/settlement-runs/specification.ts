@@ -5,35 +5,14 @@
  */
 import ExcelJS from 'exceljs';
 import { levelLabel, lineKindLabel, serviceLabel, unitLabel } from '../../../contract/labels.js';
+import type { z } from 'zod';
+import type { specificationLineSchema, specificationSchema } from '../../../contract/settlement-runs.js';
 
-/** One row of the specification. */
-export interface SpecRow {
-  placementId: number;
-  clientName: string;
-  personnummerMasked: string;
-  unitName: string;
-  districtId: string;
-  service: string;
-  kind: string;
-  from: string;
-  to: string;
-  quantity: number;
-  unit: string;
-  rate: number;
-  amount: number;
-  level: string | null;
-  correctsMonth: string | null;
-  rules: string[];
-  explanation: string;
-}
+/** One row of the specification (src/contract/settlement-runs.ts). */
+export type SpecRow = z.infer<typeof specificationLineSchema>;
 
 /** The whole specification document. */
-export interface Specification {
-  run: { id: number; month: string; status: string };
-  provider: { id: string; name: string; regime: string };
-  total: number;
-  lines: SpecRow[];
-}
+export type Specification = z.infer<typeof specificationSchema>;
 
 const HEADERS: [keyof SpecRow, string][] = [
   ['placementId', 'Placering'],

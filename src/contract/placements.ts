@@ -1,0 +1,293 @@
+/**
+ * The placements API contract (issue #9 §4, §5): request and response schemas of /api/placements
+ * and of every fact recorded on a placement (levels, absences, participation, course sessions,
+ * evening/night hours, individual rates and special accounting, transition to work). The server
+ * validates and serialises with these; the web app infers its types from them.
+ */
+import { z } from 'zod';
+import { regimeSchema, serviceIdSchema } from '../domain/rate-model/schema.js';
+import {
+  hundredthsSchema,
+  idParamSchema,
+  idSchema,
+  isoDateSchema,
+  kronorSchema,
+  monthSchema,
+  pageQuery,
+  textSchema,
+  versionSchema,
+} from './primitives.js';
+
+/** A district or provider id as given in a query or body (short, no control characters). */
+export const refIdSchema = textSchema(64, 1);
+
+/** The highest individual rate or special accounting amount per unit (LVL-6, LVL-7): 100 000 kr. */
+export const INDIVIDUAL_RATE_MAX_KRONOR = 100_000;
+
+// ---- requests --------------------------------------------------------------------------------
+
+/** GET /api/placements query. */
+export const placementQuery = z.object({
+  districtId: refIdSchema.optional(),
+  providerId: refIdSchema.optional(),
+  unitId: idParamSchema.optional(),
+  clientId: idParamSchema.optional(),
+  service: serviceIdSchema.optional(),
+  month: monthSchema.optional(),
+  ...pageQuery(500, 5000),
+});
+
+/** `:id` of a placement. */
+export const placementParams = z.object({ id: idParamSchema });
+
+/** `:id` of a placement and `:factId` of one of its recorded facts (DELETE). */
+export const factParams = z.object({ id: idParamSchema, factId: idParamSchema });
+
+/** POST /api/placements/:id/levels (ASMT-2: preliminary, then final; LVL-1 points or a level id). */
+export const levelCreate = z
+  .object({
+    from: isoDateSchema,
+    points: z.number().int().min(0).max(1000).optional(),
+    level: textSchema(20, 1).optional(),
+    kind: z.enum(['preliminary', 'final']),
+    assessedOn: isoDateSchema,
+  })
+  .refine((l) => (l.points === undefined) !== (l.level === undefined), {
+    message: 'give exactly one of points or level',
+    path: ['points'],
+  });
+
+/** Hours per week of participation (SVC-3), 0–80 with at most two decimals. */
+const hoursPerWeek = hundredthsSchema({ min: 0, max: 80 });
+/** Decided sessions per week (PAY-4), 0–20. */
+const sessionsPerWeek = z.number().int().min(0).max(20);
+
+/** POST /api/placements. */
+export const placementCreate = z.object({
+  clientId: idSchema,
+  unitId: idSchema,
+  service: serviceIdSchema,
+  start: isoDateSchema,
+  end: isoDateSchema.nullable().optional(),
+  noticeDate: isoDateSchema.nullable().optional(),
+  noShow: z.boolean().optional(),
+  decisionId: idSchema.nullable().optional(),
+  level: levelCreate.optional(),
+  sessionsPerWeek: sessionsPerWeek.nullable().optional(),
+  hoursPerWeek: hoursPerWeek.nullable().optional(),
+});
+
+/** PATCH /api/placements/:id: `version` required (409 when stale). */
+export const placementPatch = z.object({
+  version: versionSchema,
+  unitId: idSchema.optional(),
+  start: isoDateSchema.optional(),
+  end: isoDateSchema.nullable().optional(),
+  noticeDate: isoDateSchema.nullable().optional(),
+  noShow: z.boolean().optional(),
+});
+
+/** POST /api/placements/:id/absences (FLOW-5). */
+export const absenceCreate = z
+  .object({ from: isoDateSchema, to: isoDateSchema, note: textSchema(500).default('') })
+  .refine((a) => a.to >= a.from, { message: 'to is before from', path: ['to'] });
+
+/**
+ * POST /api/placements/:id/evening-hours (RATE-6): the hours of one date. One row per placement
+ * and date: posting a date again replaces its hours (a correction), so a day never exceeds 24.
+ */
+export const eveningCreate = z.object({
+  date: isoDateSchema,
+  hours: hundredthsSchema({ min: 0.01, max: 24 }),
+});
+
+/**
+ * POST /api/placements/:id/individual-rates: an individual rate (LVL-6, social psychiatry above
+ * the model's points) or special accounting amount (LVL-7, LSS), kronor per unit replacing the
+ * level rate for a period, with the reason for the decision.
+ */
+export const individualRateCreate = z
+  .object({
+    from: isoDateSchema,
+    to: isoDateSchema.nullable().optional(),
+    amount: kronorSchema({ min: 0, max: INDIVIDUAL_RATE_MAX_KRONOR }),
+    reason: textSchema(500, 1),
+  })
+  .refine((r) => !r.to || r.to >= r.from, { message: 'to is before from', path: ['to'] });
+
+/**
+ * POST /api/placements/:id/participation (SVC-3, PAY-4): from a date, the decided hours per week
+ * and/or sessions per week. One entry per date: posting a date again replaces it.
+ */
+export const participationCreate = z
+  .object({
+    from: isoDateSchema,
+    hoursPerWeek: hoursPerWeek.nullable().optional(),
+    sessionsPerWeek: sessionsPerWeek.nullable().optional(),
+  })
+  .refine((p) => p.hoursPerWeek != null || p.sessionsPerWeek != null, {
+    message: 'give hoursPerWeek or sessionsPerWeek',
+    path: ['hoursPerWeek'],
+  });
+
+/** POST /api/placements/:id/course-sessions (PAY-4, RATE-4): a study-circle session held. */
+export const courseSessionCreate = z.object({ date: isoDateSchema });
+
+/** POST /api/placements/:id/transition-to-work (SVC-4): a period of at most the model's six months. */
+export const transitionCreate = z
+  .object({ from: isoDateSchema, to: isoDateSchema, reason: textSchema(500).default('') })
+  .refine((t) => t.to >= t.from, { message: 'to is before from', path: ['to'] });
+
+// ---- responses -------------------------------------------------------------------------------
+
+/** The latest level entry of a placement as listed. */
+export const currentLevelSchema = z.object({
+  points: z.number().int().nullable(),
+  level: z.string().nullable(),
+  kind: z.string(),
+});
+
+/** One placement as listed (client identity masked per the user's role). */
+export const placementViewSchema = z.object({
+  id: z.number().int(),
+  clientId: z.number().int(),
+  clientName: z.string(),
+  personnummerMasked: z.string(),
+  districtId: z.string(),
+  protected: z.boolean(),
+  unitId: z.number().int(),
+  unitName: z.string().nullable(),
+  providerId: z.string(),
+  providerName: z.string().nullable(),
+  service: serviceIdSchema,
+  regime: regimeSchema,
+  start: z.string(),
+  end: z.string().nullable(),
+  noticeDate: z.string().nullable(),
+  noShow: z.boolean(),
+  currentLevel: currentLevelSchema.nullable(),
+  version: z.number().int(),
+});
+
+/** GET /api/placements. */
+export const placementListSchema = z.object({ items: z.array(placementViewSchema), more: z.boolean() });
+
+/** A level entry on a placement. */
+export const levelViewSchema = z.object({
+  id: z.number().int(),
+  placementId: z.number().int(),
+  from: z.string(),
+  points: z.number().int().nullable(),
+  level: z.string().nullable(),
+  kind: z.enum(['preliminary', 'final']),
+  assessedOn: z.string(),
+});
+
+/** A reported absence. */
+export const absenceViewSchema = z.object({
+  id: z.number().int(),
+  placementId: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  note: z.string(),
+});
+
+/** Evening/night hours of one date. */
+export const eveningViewSchema = z.object({
+  id: z.number().int(),
+  placementId: z.number().int(),
+  date: z.string(),
+  hours: z.number(),
+});
+
+/** An individual rate or special accounting amount (kronor per unit). */
+export const individualRateViewSchema = z.object({
+  id: z.number().int(),
+  placementId: z.number().int(),
+  from: z.string(),
+  to: z.string().nullable(),
+  amount: z.number(),
+  reason: z.string(),
+});
+
+/** Participation from a date. */
+export const participationViewSchema = z.object({
+  id: z.number().int(),
+  placementId: z.number().int(),
+  from: z.string(),
+  hoursPerWeek: z.number().nullable(),
+  sessionsPerWeek: z.number().int().nullable(),
+});
+
+/** A course session held. */
+export const courseSessionViewSchema = z.object({
+  id: z.number().int(),
+  placementId: z.number().int(),
+  date: z.string(),
+});
+
+/** A transition-to-work period. */
+export const transitionViewSchema = z.object({
+  id: z.number().int(),
+  placementId: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  reason: z.string(),
+});
+
+/** GET /api/placements/:id: the placement with every fact the engine pays for. */
+export const placementDetailSchema = placementViewSchema.extend({
+  levels: z.array(levelViewSchema),
+  absences: z.array(absenceViewSchema),
+  eveningHours: z.array(eveningViewSchema),
+  individualRates: z.array(individualRateViewSchema),
+  participation: z.array(participationViewSchema),
+  courseSessions: z.array(courseSessionViewSchema),
+  transitionToWork: z.array(transitionViewSchema),
+});
+
+/** DELETE of a fact: what was removed. */
+export const factDeletedSchema = z.object({ id: z.number().int(), placementId: z.number().int() });
+
+// ---- types for the web app ---------------------------------------------------------------------
+
+/** A placement as listed. */
+export type PlacementView = z.infer<typeof placementViewSchema>;
+/** GET /api/placements answer. */
+export type PlacementList = z.infer<typeof placementListSchema>;
+/** GET /api/placements/:id answer. */
+export type PlacementDetail = z.infer<typeof placementDetailSchema>;
+/** A level entry. */
+export type LevelView = z.infer<typeof levelViewSchema>;
+/** An absence. */
+export type AbsenceView = z.infer<typeof absenceViewSchema>;
+/** Evening/night hours of a date. */
+export type EveningView = z.infer<typeof eveningViewSchema>;
+/** An individual rate. */
+export type IndividualRateView = z.infer<typeof individualRateViewSchema>;
+/** Participation from a date. */
+export type ParticipationView = z.infer<typeof participationViewSchema>;
+/** A course session. */
+export type CourseSessionView = z.infer<typeof courseSessionViewSchema>;
+/** A transition-to-work period. */
+export type TransitionView = z.infer<typeof transitionViewSchema>;
+/** Query of GET /api/placements as the web app writes it (strings). */
+export type PlacementQuery = z.input<typeof placementQuery>;
+/** Body of POST /api/placements. */
+export type PlacementCreate = z.input<typeof placementCreate>;
+/** Body of PATCH /api/placements/:id. */
+export type PlacementPatch = z.input<typeof placementPatch>;
+/** Body of POST …/levels. */
+export type LevelCreate = z.input<typeof levelCreate>;
+/** Body of POST …/absences. */
+export type AbsenceCreate = z.input<typeof absenceCreate>;
+/** Body of POST …/evening-hours. */
+export type EveningCreate = z.input<typeof eveningCreate>;
+/** Body of POST …/individual-rates. */
+export type IndividualRateCreate = z.input<typeof individualRateCreate>;
+/** Body of POST …/participation. */
+export type ParticipationCreate = z.input<typeof participationCreate>;
+/** Body of POST …/course-sessions. */
+export type CourseSessionCreate = z.input<typeof courseSessionCreate>;
+/** Body of POST …/transition-to-work. */
+export type TransitionCreate = z.input<typeof transitionCreate>;

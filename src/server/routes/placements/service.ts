@@ -1,0 +1,229 @@
+/**
+ * The placement resource's SQL and transactions (issue #9 §6): lists scoped by district or
+ * provider, one placement with every fact, creation and versioned updates. Creation and updates
+ * build the placement's resulting engine input and have the domain check it (settles.ts) before
+ * anything is written; the database refuses two overlapping placements of a service (409).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { PlacementCreate, PlacementPatch } from '../../../contract/placements.js';
+import type { ModelCatalog } from '../../../domain/rate-model/catalog.js';
+import {
+  loadFactRows,
+  loadPlacementFacts,
+  NO_FACTS,
+  toPlacementInput,
+  type PlacementFactHead,
+  type PlacementFactRows,
+} from '../../../db/settlement-input.js';
+import type { DB } from '../../../db/types.js';
+import type { SessionUser } from '../../auth/sessions.js';
+import { audit } from '../../audit.js';
+import { notFound, refused } from '../../errors.js';
+import { staleOrMissing } from '../../versioned.js';
+import { placementSelect } from './query.js';
+import { assertSettles } from './settles.js';
+
+/** The filters of GET /api/placements, after scoping to the user. */
+export interface PlacementFilter {
+  districtId?: string | undefined;
+  providerId?: string | undefined;
+  unitId?: number | undefined;
+  clientId?: number | undefined;
+  service?: string | undefined;
+  month?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** One page of placements (one more row than `limit` tells there are more). */
+export async function listPlacements(db: Kysely<DB>, f: PlacementFilter) {
+  let q = placementSelect(db);
+  if (f.districtId) q = q.where('clients.district_id', '=', f.districtId);
+  if (f.providerId) q = q.where('placements.provider_id', '=', f.providerId);
+  if (f.unitId) q = q.where('placements.unit_id', '=', f.unitId);
+  if (f.clientId) q = q.where('placements.client_id', '=', f.clientId);
+  if (f.service) q = q.where('placements.service', '=', f.service);
+  if (f.month) {
+    const from = `${f.month}-01`;
+    q = q.where(
+      sql<boolean>`placements.during && daterange(${from}::date, (${from}::date + interval '1 month')::date, '[)')`,
+    );
+  }
+  const rows = await q
+    .orderBy('placements.id')
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .execute();
+  return { items: rows.slice(0, f.limit), more: rows.length > f.limit };
+}
+
+/** One placement as listed (with unit, provider, client and latest level), or 404. */
+export async function placementRow(db: Kysely<DB>, id: number) {
+  const row = await placementSelect(db).where('placements.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('placement', id);
+  return row;
+}
+
+/** One placement with every fact recorded on it. */
+export async function placementWithFacts(
+  db: Kysely<DB>,
+  id: number,
+): Promise<{ row: Awaited<ReturnType<typeof placementRow>>; facts: PlacementFactRows }> {
+  const [row, facts] = await Promise.all([placementRow(db, id), loadFactRows(db, [id])]);
+  return { row, facts };
+}
+
+/** The unit a placement is (or moves) at, with its provider and regime; 422 when unknown or not offering `service`. */
+async function unitFor(db: Kysely<DB>, unitId: number, service: string, notOfferedField: string) {
+  const unit = await db
+    .selectFrom('units')
+    .innerJoin('providers', 'providers.id', 'units.provider_id')
+    .select(['units.id', 'units.services', 'units.provider_id', 'providers.regime'])
+    .where('units.id', '=', unitId)
+    .executeTakeFirst();
+  if (!unit) throw refused('unknown-unit', `No unit ${unitId}`, 'unitId');
+  if (!unit.services.includes(service))
+    throw refused(
+      'service-not-offered',
+      `Unit ${unitId} does not offer ${service} (it offers ${unit.services.join(', ')})`,
+      notOfferedField,
+    );
+  return unit;
+}
+
+/** Creates a placement (with its first level and participation) if its facts settle; returns its id. */
+export async function createPlacement(
+  db: Kysely<DB>,
+  catalog: ModelCatalog,
+  user: SessionUser,
+  client: { id: number; district_id: string },
+  b: PlacementCreate & { noShow?: boolean | undefined },
+): Promise<number> {
+  const unit = await unitFor(db, b.unitId, b.service, 'service');
+  const head: PlacementFactHead = {
+    id: 0,
+    client_id: client.id,
+    provider_id: unit.provider_id,
+    district_id: client.district_id,
+    service: b.service,
+    regime: unit.regime,
+    start_date: b.start,
+    end_date: b.end ?? null,
+    notice_date: b.noticeDate ?? null,
+    no_show: b.noShow ?? false,
+  };
+  const now = new Date();
+  const level = b.level
+    ? {
+        id: 0,
+        placement_id: 0,
+        from_date: b.level.from,
+        points: b.level.points ?? null,
+        level: b.level.level ?? null,
+        kind: b.level.kind,
+        assessed_on: b.level.assessedOn,
+        created_by: user.id,
+        created_at: now,
+      }
+    : null;
+  const participation =
+    b.sessionsPerWeek != null || b.hoursPerWeek != null
+      ? {
+          id: 0,
+          placement_id: 0,
+          from_date: b.start,
+          hours_per_week: b.hoursPerWeek ?? null,
+          sessions_per_week: b.sessionsPerWeek ?? null,
+          decided_by: user.id,
+          created_at: now,
+        }
+      : null;
+  assertSettles(
+    catalog,
+    toPlacementInput(head, {
+      ...NO_FACTS,
+      levels: level ? [level] : [],
+      participation: participation ? [participation] : [],
+    }),
+  );
+  return db.transaction().execute(async (trx) => {
+    const p = await trx
+      .insertInto('placements')
+      .values({
+        client_id: client.id,
+        unit_id: unit.id,
+        provider_id: unit.provider_id,
+        decision_id: b.decisionId ?? null,
+        service: b.service,
+        regime: unit.regime,
+        start_date: b.start,
+        end_date: b.end ?? null,
+        notice_date: b.noticeDate ?? null,
+        no_show: b.noShow ?? false,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (level) {
+      const { id: _i, created_at: _c, ...values } = level;
+      await trx
+        .insertInto('level_entries')
+        .values({ ...values, placement_id: p.id })
+        .execute();
+    }
+    if (participation) {
+      const { id: _i, created_at: _c, ...values } = participation;
+      await trx
+        .insertInto('participation')
+        .values({ ...values, placement_id: p.id })
+        .execute();
+    }
+    await audit(trx, user, { action: 'create', entity: 'placement', entityId: p.id, clientIds: [client.id] });
+    return p.id;
+  });
+}
+
+/** Updates a placement at `version` (409 when stale) if its facts still settle with the change. */
+export async function patchPlacement(
+  db: Kysely<DB>,
+  catalog: ModelCatalog,
+  user: SessionUser,
+  id: number,
+  b: PlacementPatch,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const current = await loadPlacementFacts(trx, id);
+    if (!current) throw notFound('placement', id);
+    const unit = b.unitId !== undefined ? await unitFor(trx, b.unitId, current.head.service, 'unitId') : null;
+    const head: PlacementFactHead = {
+      ...current.head,
+      ...(unit ? { provider_id: unit.provider_id, regime: unit.regime } : {}),
+      ...(b.start !== undefined ? { start_date: b.start } : {}),
+      ...(b.end !== undefined ? { end_date: b.end } : {}),
+      ...(b.noticeDate !== undefined ? { notice_date: b.noticeDate } : {}),
+      ...(b.noShow !== undefined ? { no_show: b.noShow } : {}),
+    };
+    assertSettles(catalog, toPlacementInput(head, current.facts));
+    const res = await trx
+      .updateTable('placements')
+      .set({
+        ...(unit ? { unit_id: unit.id, provider_id: unit.provider_id, regime: unit.regime } : {}),
+        start_date: head.start_date,
+        end_date: head.end_date,
+        notice_date: head.notice_date,
+        no_show: head.no_show,
+        version: b.version + 1,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', '=', id)
+      .where('version', '=', b.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) return staleOrMissing(trx, 'placements', 'placement', id);
+    await audit(trx, user, {
+      action: 'update',
+      entity: 'placement',
+      entityId: id,
+      clientIds: [current.head.client_id],
+      details: { fields: Object.keys(b).filter((k) => k !== 'version') },
+    });
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * The settlement run's states and their locks, in one place (PAY-9, issue #9 §2, §6):
+ *
+ *   draft ──approve──▶ approved ──export──▶ exported
+ *
+ * - Approve: under a per-month advisory lock (so two approvals of a month are serialised across
+ *   connections), with the run row locked. Approving an approved or exported run changes nothing
+ *   (idempotent). Refused when another run of the month with an overlapping scope is approved
+ *   (`run-already-approved`, also a unique index), when the approved runs of earlier months changed
+ *   since the draft was computed (`run-outdated`), and when the run refused placements and the
+ *   caller did not confirm it (`run-has-refusals`); a confirmation is audited.
+ * - Export: only an approved run (`run-not-approved`); exporting again changes nothing.
+ * Approved and exported runs and their lines are immutable in the database (triggers).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import type { SessionUser } from '../auth/sessions.js';
+import { audit } from '../audit.js';
+import { conflict, notFound } from '../errors.js';
+import { basedOnKey } from './run.js';
+
+/** A run's state. */
+export type RunStatus = 'draft' | 'approved' | 'exported';
+
+/** The moves between states: from each state, the states one step away. */
+export const TRANSITIONS: Readonly<Record<RunStatus, readonly RunStatus[]>> = Object.freeze({
+  draft: ['approved'],
+  approved: ['exported'],
+  exported: [],
+});
+
+interface ScopeColumns {
+  scope_district_id: string | null;
+  scope_provider_id: string | null;
+}
+
+/** True when two run scopes can pay the same placement (city-wide overlaps everything). */
+export function scopesOverlap(a: ScopeColumns, b: ScopeColumns): boolean {
+  const aCity = !a.scope_district_id && !a.scope_provider_id;
+  const bCity = !b.scope_district_id && !b.scope_provider_id;
+  if (aCity || bCity) return true;
+  if (a.scope_district_id && b.scope_district_id) return a.scope_district_id === b.scope_district_id;
+  if (a.scope_provider_id && b.scope_provider_id) return a.scope_provider_id === b.scope_provider_id;
+  return true; // a district and a provider can share placements
+}
+
+/** Serialises approvals of one month across connections (PostgreSQL advisory lock, held to commit). */
+export async function lockMonth(trx: Kysely<DB>, month: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`settlement-approve:${month}`}))`.execute(trx);
+}
+
+/** How many placements a run refused (0 when none). */
+export type RefusalCounter = (trx: Kysely<DB>, runId: number) => Promise<number>;
+
+/**
+ * Approves draft run `runId` (see the module comment for the refusals). `confirmRefusals` must be
+ * true when the run refused placements; `countRefusals` tells how many it did.
+ */
+export async function approveRun(
+  db: Kysely<DB>,
+  user: SessionUser,
+  runId: number,
+  confirmRefusals: boolean,
+  countRefusals: RefusalCounter,
+): Promise<void> {
+  const first = await db
+    .selectFrom('settlement_runs')
+    .select('month')
+    .where('id', '=', runId)
+    .executeTakeFirst();
+  if (!first) throw notFound('run', runId);
+  await db.transaction().execute(async (trx) => {
+    await lockMonth(trx, first.month);
+    const run = await trx
+      .selectFrom('settlement_runs')
+      .selectAll()
+      .where('id', '=', runId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (run.status !== 'draft') return; // idempotent: approving an approved run changes nothing
+    const refused = await countRefusals(trx, run.id);
+    if (refused > 0 && !confirmRefusals)
+      throw conflict(
+        'run-has-refusals',
+        `Körningen kunde inte betala ${refused} placering(ar). Granska dem och godkänn med confirmRefusals: true.`,
+        'confirmRefusals',
+      );
+    // PAY-9: a draft computed before another earlier month was approved would pay corrections twice.
+    const scope = { districtId: run.scope_district_id, providerId: run.scope_provider_id };
+    if ((await basedOnKey(trx, run.month, scope)) !== run.based_on)
+      throw conflict(
+        'run-outdated',
+        `Approved runs before ${run.month} changed since run ${run.id} was computed; start a new run`,
+      );
+    const others = await trx
+      .selectFrom('settlement_runs')
+      .select(['id', 'scope_district_id', 'scope_provider_id'])
+      .where('month', '=', run.month)
+      .where('status', '<>', 'draft')
+      .where('id', '<>', run.id)
+      .execute();
+    const clash = others.find((o) => scopesOverlap(o, run));
+    if (clash)
+      throw conflict(
+        'run-already-approved',
+        `Run ${clash.id} for ${run.month} is already approved for an overlapping scope`,
+      );
+    await trx
+      .updateTable('settlement_runs')
+      .set({ status: 'approved', approved_by: user.id, approved_at: new Date(), version: run.version + 1 })
+      .where('id', '=', run.id)
+      .execute();
+    await audit(trx, user, {
+      action: 'approve',
+      entity: 'settlement-run',
+      entityId: run.id,
+      details: { month: run.month, refused, ...(refused > 0 ? { refusalsConfirmed: true } : {}) },
+    });
+  });
+}
+
+/** Exports approved run `runId` (idempotent for an exported run; a draft is refused). */
+export async function exportRun(db: Kysely<DB>, user: SessionUser, runId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const run = await trx
+      .selectFrom('settlement_runs')
+      .select(['id', 'status', 'version'])
+      .where('id', '=', runId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!run) throw notFound('run', runId);
+    if (run.status === 'draft') throw conflict('run-not-approved', 'Approve the run before exporting it');
+    if (run.status === 'exported') return;
+    await trx
+      .updateTable('settlement_runs')
+      .set({ status: 'exported', exported_at: new Date(), version: run.version + 1 })
+      .where('id', '=', run.id)
+      .execute();
+    await audit(trx, user, { action: 'export', entity: 'settlement-run', entityId: run.id });
+  });
+}
