@@ -32,11 +32,18 @@ for (const target of testTargets()) {
     });
     afterAll(async () => t?.close());
 
-    const create = (payload: object) =>
+    // A placement is created with its first level (LVL-1): without one it could not be paid.
+    const create = (payload: { start: string } & Record<string, unknown>) =>
       t.agents.handlaggare!.request({
         method: 'POST',
         url: '/api/placements',
-        payload: { clientId, unitId, service: 'lss-gruppbostad', ...payload },
+        payload: {
+          clientId,
+          unitId,
+          service: 'lss-gruppbostad',
+          level: { from: payload.start, points: 44, kind: 'preliminary', assessedOn: payload.start },
+          ...payload,
+        },
       });
 
     it('creates a placement with a preliminary level (ASMT-2)', async () => {
@@ -75,7 +82,13 @@ for (const target of testTargets()) {
       const p = await t.agents.admin!.request({
         method: 'POST',
         url: '/api/placements',
-        payload: { clientId: c.json().id, unitId: spUnit, service: 'sp-boende', start: '2025-01-01' },
+        payload: {
+          clientId: c.json().id,
+          unitId: spUnit,
+          service: 'sp-boende',
+          start: '2025-01-01',
+          level: { from: '2025-01-01', points: 20, kind: 'preliminary', assessedOn: '2025-01-01' },
+        },
       });
       const res = await t.agents.bedomare!.request({
         method: 'POST',

@@ -7,21 +7,16 @@
  */
 import type { Kysely } from 'kysely';
 import type { ModelCatalog } from '../../../domain/rate-model/catalog.js';
-import { isInputError } from '../../../domain/errors.js';
-import { prepareSettlement } from '../../../domain/settlement/settle.js';
+import { checkPlacementFacts } from '../../../domain/settlement/facts.js';
 import type { PlacementInput } from '../../../domain/settlement/input.js';
 import { loadPlacementFacts, toPlacementInput } from '../../../db/settlement-input.js';
 import type { DB } from '../../../db/types.js';
 import { notFound, refused } from '../../errors.js';
 
-/** Refuses (422, the domain's first problem) unless the placement's facts settle. */
+/** Refuses (422 with the domain's first problem: id, Swedish message, field) unless the facts settle. */
 export function assertSettles(catalog: ModelCatalog, placement: PlacementInput): void {
-  try {
-    prepareSettlement(catalog, { placements: [placement] });
-  } catch (error) {
-    if (isInputError(error)) throw refused(error.id, error.message, error.where);
-    throw error;
-  }
+  const [first] = checkPlacementFacts(catalog, placement);
+  if (first) throw refused(first.id, first.message, first.field);
 }
 
 /**
