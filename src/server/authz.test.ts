@@ -206,6 +206,8 @@ const MATRIX: [string, string, string, Who][] = [
     ['analyst', 'assessor', 'admin'],
   ],
   ['GET', '/api/audit', '/api/audit', ['admin']],
+  ['GET', '/api/audit/follow-up', '/api/audit/follow-up', ['admin']],
+  ['GET', '/api/audit/follow-up.xlsx', '/api/audit/follow-up.xlsx', ['admin']],
   ['GET', '/api/assessments', '/api/assessments', ['assessor', 'admin', 'case_officer']],
   ['GET', '/api/assessments/overview', '/api/assessments/overview', ['assessor', 'admin', 'case_officer']],
   ['GET', '/api/assessments/statistics', '/api/assessments/statistics', ['assessor', 'admin', 'analyst']],
