@@ -21,6 +21,8 @@ export interface Database {
   pglite?: PGlite;
   /** PGlite: CHECKPOINT, close and release the lock; PostgreSQL: end the pool. */
   close(): Promise<void>;
+  /** What the start banner must say about opening, in Swedish (a stale lock taken over). */
+  notices?: string[];
 }
 
 /** Where the database is: `databaseUrl` wins; else PGlite in `dataDir`; neither = PGlite in memory. */
@@ -45,9 +47,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPglite(dataDir: string | null, template: Blob | null): Promise<Database> {
   let release = (): void => {};
   let pgdata: string | undefined;
+  const notices: string[] = [];
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
-    release = acquireLock(join(dataDir, 'ersattning.lock'));
+    const lock = acquireLock(join(dataDir, 'ersattning.lock'));
+    release = lock;
+    if (lock.takenOver)
+      notices.push(
+        `Obs: databasen stängdes inte ordentligt förra gången (låset från process ${lock.takenOver} fanns kvar och togs över); PGlite återställer den från sin logg. Kontrollera den senaste körningen och ta en säkerhetskopia.`,
+      );
     pgdata = join(dataDir, 'pgdata');
   }
   try {
@@ -64,6 +72,7 @@ async function openPglite(dataDir: string | null, template: Blob | null): Promis
       db,
       kind: 'pglite',
       pglite: client,
+      notices,
       async close() {
         if (closed) return;
         closed = true;

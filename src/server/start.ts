@@ -116,7 +116,7 @@ export async function prepareDatabase(
 /** Starts the server and returns its URL, the app and how to stop it. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { database, seeded } = await prepareDatabase(options);
-  const warnings = await roleWarnings(database);
+  const warnings = [...(database.notices ?? []), ...(await roleWarnings(database))];
   // Jobs: pg-boss on a PostgreSQL server (issue #5), the in-process runner on PGlite.
   const jobs: JobQueue = options.databaseUrl
     ? new PgBossQueue(database.db, options.databaseUrl)
