@@ -7,36 +7,7 @@ import { z } from 'zod';
 import { regimeSchema, serviceIdSchema } from '../domain/rate-model/schema.js';
 import { districtIdSchema } from './districts.js';
 import { pageQuery, textSchema, versionSchema } from './primitives.js';
-
-// Until the settlement-runs contract lands on main, the line shape of the payments answer is here.
-const runStatusSchema = z.enum(['draft', 'approved', 'exported']);
-const lineViewSchema = z.object({
-  id: z.number(),
-  placementId: z.number(),
-  clientId: z.number(),
-  providerId: z.string(),
-  unitId: z.number(),
-  districtId: z.string(),
-  service: z.string(),
-  regime: z.string(),
-  kind: z.string(),
-  from: z.string(),
-  to: z.string(),
-  quantity: z.number(),
-  unit: z.string(),
-  rate: z.number(),
-  amount: z.number(),
-  level: z.string().nullable(),
-  rules: z.array(z.string()),
-  correctsMonth: z.string().nullable(),
-  correctedKind: z.string().nullable(),
-  recomputed: z.number().nullable(),
-  previouslyPaid: z.number().nullable(),
-  model: z.string().nullable(),
-  sources: z.object({ rate: z.string(), level: z.string().nullable() }).nullable(),
-  illustrative: z.boolean(),
-  explanation: z.string(),
-});
+import { lineViewSchema, runStatusSchema } from './settlement-runs.js';
 
 /** GET /api/clients query: `q` is a name or an identity number. */
 export const clientQuery = z.object({

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { clientCreate } from '../../contract/clients.js';
 import { districtIdSchema } from '../../contract/districts.js';
-import { hundredthsSchema, idParamSchema, isoDateSchema, textSchema } from '../../contract/primitives.js';
+import { levelCreate, placementCreate } from '../../contract/placements.js';
+import { idParamSchema, isoDateSchema } from '../../contract/primitives.js';
 import { serviceIdSchema, type Regime } from '../../domain/rate-model/schema.js';
 import type { FactProblem } from '../../domain/settlement/facts.js';
 import type { PlacementInput } from '../../domain/settlement/input.js';
@@ -33,11 +34,11 @@ export const PLACEMENT_COLUMNS = [
   'district_id',
 ] as const;
 
-/** Level points as the API takes them (LVL-1). */
-const points = z.number().int().min(0).max(1000);
-/** Decided hours per week (SVC-3) and sessions per week (PAY-4), as the API takes them. */
-const hoursPerWeek = hundredthsSchema({ min: 0, max: 80 });
-const sessionsPerWeek = z.number().int().min(0).max(20);
+/** Level points, level id, hours per week (SVC-3) and sessions per week (PAY-4) as the API takes them. */
+const points = levelCreate.shape.points.unwrap();
+const level = levelCreate.shape.level.unwrap();
+const hoursPerWeek = placementCreate.shape.hoursPerWeek.unwrap().unwrap();
+const sessionsPerWeek = placementCreate.shape.sessionsPerWeek.unwrap().unwrap();
 
 const YES = ['true', 'ja', '1'];
 const NO = ['false', 'nej', '0'];
@@ -58,7 +59,7 @@ export const placementRowSchema = z.object({
       .transform((s) => YES.includes(s)),
   ),
   points: optionalCell(numberCell(points)),
-  level: optionalCell(textSchema(20, 1)),
+  level: optionalCell(level),
   level_kind: optionalCell(z.enum(['preliminary', 'final'])),
   assessed_on: optionalCell(isoDateSchema),
   hours_per_week: optionalCell(numberCell(hoursPerWeek)),

@@ -92,11 +92,6 @@ export function clientPaymentsView(
   return {
     clientId,
     total: kr(rows.reduce((sum, r) => sum + r.amount_ore, 0)),
-    lines: rows.map((r) => {
-      const l = lineView(r);
-      // lineView's explanation JSON is untyped; its sources are `{ rate, level }` (settlement engine).
-      const sources = l.sources as { rate: string; level: string | null } | null;
-      return { runId: r.run_id, month: r.month, status: r.status, ...l, sources };
-    }),
+    lines: rows.map((r) => ({ runId: r.run_id, month: r.month, status: r.status, ...lineView(r) })),
   };
 }
