@@ -9,10 +9,15 @@ import {
   HOURS_COLUMN,
   POPULATION_COLUMNS,
   PopulationBuilder,
-  REGIME_BYTES,
-  SERVICE_BYTES,
+  type CodedRow,
   type Population,
 } from '../domain/scenario/population.js';
+import { REGIMES, SERVICE_IDS } from '../domain/rate-model/schema.js';
+import { ByteDictionary } from './byte-dictionary.js';
+
+/** Service and regime ids as UTF-8 bytes, for matching cells without making strings. */
+const SERVICE_BYTES = SERVICE_IDS.map((id) => new TextEncoder().encode(id));
+const REGIME_BYTES = REGIMES.map((id) => new TextEncoder().encode(id));
 
 /** Parses population CSV text; `origin` (the file name) prefixes every message. */
 export function parsePopulationCsv(text: string, origin: string): Population {
@@ -38,7 +43,7 @@ export function parsePopulationCsvBytes(buf: Uint8Array, origin: string): Popula
   const withHours = checkHeader(header, origin);
   const nCols = withHours ? 7 : 6;
   const b = new PopulationBuilder(origin, Math.max(16, Math.ceil(buf.length / 40)));
-  const commas = new Int32Array(8);
+  const fast = new FastRows(b, nCols);
   const n = buf.length;
   let line = 1;
   pos = headerEnd + 1;
@@ -61,68 +66,124 @@ export function parsePopulationCsvBytes(buf: Uint8Array, origin: string): Popula
       }
       continue;
     }
-    if (!fastRow(b, buf, from, stop, line, nCols, commas))
-      slowRow(b, buf, from, stop, line, nCols, withHours, origin);
+    if (!fast.add(buf, from, stop, line)) slowRow(b, buf, from, stop, line, nCols, withHours, origin);
   }
   return b.build();
 }
 
-/** The clean path: no quotes, the right number of cells, known service and regime, digits. */
-function fastRow(
-  b: PopulationBuilder,
-  buf: Uint8Array,
-  from: number,
-  stop: number,
-  line: number,
-  nCols: number,
-  commas: Int32Array,
-): boolean {
-  let k = 0;
-  for (let i = from; i < stop; i++) {
-    const c = buf[i] as number;
-    if (c === COMMA) {
-      if (k === nCols - 1) return false;
-      commas[k++] = i;
-    } else if (c === QUOTE) return false;
-  }
-  if (k !== nCols - 1) return false;
-  const s = match(SERVICE_BYTES, buf, (commas[2] as number) + 1, commas[3] as number);
-  const r = match(REGIME_BYTES, buf, (commas[3] as number) + 1, commas[4] as number);
-  if (s < 0 || r < 0) return false;
-  const pEnd = nCols === 7 ? (commas[5] as number) : stop;
-  const pStart = (commas[4] as number) + 1;
-  if (pEnd <= pStart || pEnd - pStart > 9) return false;
-  let points = 0;
-  for (let i = pStart; i < pEnd; i++) {
-    const d = (buf[i] as number) - 48;
-    if (d < 0 || d > 9) return false;
-    points = points * 10 + d;
-  }
-  let hours = NaN;
-  if (nCols === 7) {
-    const hs = (commas[5] as number) + 1;
-    if (stop > hs) {
-      let t = '';
-      for (let i = hs; i < stop; i++) t += String.fromCharCode(buf[i] as number);
-      if (!/^\d+(\.\d+)?$/.test(t)) return false;
-      hours = Number(t);
-      if (hours > 168) return false;
+/**
+ * The clean path: no quotes, the right number of cells, known service and regime, digits, an ASCII
+ * person id. District and provider cells are coded by their bytes (decoded once per distinct
+ * value) and handed to the builder with one reused row object: no string per cell.
+ */
+class FastRows {
+  private readonly commas = new Int32Array(8);
+  private readonly districts = new ByteDictionary();
+  private readonly providers = new ByteDictionary();
+  /** Reader code → builder code, filled as new values appear. */
+  private readonly districtOf: number[] = [];
+  private readonly providerOf: number[] = [];
+  private readonly row: CodedRow = {
+    line: 0,
+    buf: new Uint8Array(0),
+    idStart: 0,
+    idEnd: 0,
+    district: 0,
+    provider: 0,
+    service: 0,
+    regime: 0,
+    points: 0,
+    hours: NaN,
+  };
+
+  constructor(
+    private readonly b: PopulationBuilder,
+    private readonly nCols: number,
+  ) {}
+
+  /** Adds the row [from, stop) if it is clean; false sends it to the checked text path. */
+  add(buf: Uint8Array, from: number, stop: number, line: number): boolean {
+    const { commas, nCols } = this;
+    let k = 0;
+    for (let i = from; i < stop; i++) {
+      const c = buf[i] as number;
+      if (c === COMMA) {
+        if (k === nCols - 1) return false;
+        commas[k++] = i;
+      } else if (c === QUOTE) return false;
     }
+    if (k !== nCols - 1) return false;
+    const s = match(SERVICE_BYTES, buf, (commas[2] as number) + 1, commas[3] as number);
+    const r = match(REGIME_BYTES, buf, (commas[3] as number) + 1, commas[4] as number);
+    if (s < 0 || r < 0) return false;
+    const pEnd = nCols === 7 ? (commas[5] as number) : stop;
+    const pStart = (commas[4] as number) + 1;
+    if (pEnd <= pStart || pEnd - pStart > 9) return false;
+    let points = 0;
+    for (let i = pStart; i < pEnd; i++) {
+      const d = (buf[i] as number) - 48;
+      if (d < 0 || d > 9) return false;
+      points = points * 10 + d;
+    }
+    let hours = NaN;
+    if (nCols === 7) {
+      const hs = (commas[5] as number) + 1;
+      if (stop > hs) {
+        let t = '';
+        for (let i = hs; i < stop; i++) t += String.fromCharCode(buf[i] as number);
+        if (!/^\d+(\.\d+)?$/.test(t)) return false;
+        hours = Number(t);
+        if (hours > 168) return false;
+      }
+    }
+    const idE = commas[0] as number;
+    const dS = idE + 1;
+    const dE = commas[1] as number;
+    const pS = dE + 1;
+    const pE = commas[2] as number;
+    if (idE <= from || dE <= dS || pE <= pS) return false;
+    // Ids must be valid UTF-8 like every cell: non-ASCII ids take the checked text path.
+    for (let i = from; i < idE; i++) if ((buf[i] as number) >= 0x80) return false;
+    const first = buf[from] as number;
+    const last = buf[idE - 1] as number;
+    if (first === 32 || first === 9 || last === 32 || last === 9) return false;
+    const d = this.code(this.districts, this.districtOf, buf, dS, dE, 'district');
+    const p = this.code(this.providers, this.providerOf, buf, pS, pE, 'provider');
+    if (d < 0 || p < 0) return false;
+    const row = this.row;
+    row.line = line;
+    row.buf = buf;
+    row.idStart = from;
+    row.idEnd = idE;
+    row.district = d;
+    row.provider = p;
+    row.service = s;
+    row.regime = r;
+    row.points = points;
+    row.hours = hours;
+    this.b.addCoded(row);
+    return true;
   }
-  return b.addBytes(
-    line,
-    buf,
-    from,
-    commas[0] as number,
-    (commas[0] as number) + 1,
-    commas[1] as number,
-    (commas[1] as number) + 1,
-    commas[2] as number,
-    s,
-    r,
-    points,
-    hours,
-  );
+
+  /** The builder's code of the cell [s, e); -1 if it is not UTF-8. */
+  private code(
+    dict: ByteDictionary,
+    codes: number[],
+    buf: Uint8Array,
+    s: number,
+    e: number,
+    kind: 'district' | 'provider',
+  ): number {
+    const k = dict.code(buf, s, e);
+    if (k < 0) return -1;
+    let c = codes[k];
+    if (c === undefined) {
+      const text = dict.names[k] as string;
+      c = kind === 'district' ? this.b.districtCode(text) : this.b.providerCode(text);
+      codes[k] = c;
+    }
+    return c;
+  }
 }
 
 function match(candidates: readonly Uint8Array[], buf: Uint8Array, s: number, e: number): number {

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import { REGIMES, SERVICE_IDS } from '../rate-model/schema.js';
-import { ByteArena, ByteDictionary } from './byte-index.js';
+import { ByteArena } from './person-ids.js';
 import type { PersonInput, Population, PopulationIssue } from './population.js';
 
 /** The optional seventh column (SVC-3, daily activity). */
@@ -28,6 +28,41 @@ export function parsePoints(text: string): number {
   return v;
 }
 
+/** Distinct texts → codes 0, 1, 2, … in order of first appearance. */
+class TextCodes {
+  readonly names: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  code(text: string): number {
+    let c = this.codes.get(text);
+    if (c === undefined) {
+      c = this.names.length;
+      this.codes.set(text, c);
+      this.names.push(text);
+    }
+    return c;
+  }
+}
+
+/**
+ * One row a file reader has already parsed and checked (the fast path): the person id as bytes
+ * [idStart, idEnd) of `buf`, district and provider as codes of {@link PopulationBuilder.districtCode}
+ * and {@link PopulationBuilder.providerCode}, service and regime as indices, hours NaN if none.
+ * A reader reuses one object for every row.
+ */
+export interface CodedRow {
+  line: number;
+  buf: Uint8Array;
+  idStart: number;
+  idEnd: number;
+  district: number;
+  provider: number;
+  service: number;
+  regime: number;
+  points: number;
+  hours: number;
+}
+
 /** Collects rows into typed arrays, validating each cell; `build()` refuses any issue. */
 export class PopulationBuilder {
   private n = 0;
@@ -42,8 +77,8 @@ export class PopulationBuilder {
   private lineNumbers: Int32Array;
   /** Hash of (person id, service) per row, for finding duplicates at build time. */
   private keys: Uint32Array;
-  private readonly districtDict = new ByteDictionary();
-  private readonly providerDict = new ByteDictionary();
+  private readonly districtDict = new TextCodes();
+  private readonly providerDict = new TextCodes();
   readonly issues: PopulationIssue[] = [];
   private issueCount = 0;
 
@@ -123,8 +158,8 @@ export class PopulationBuilder {
     this.ids.pushString(personId);
     this.push(
       line,
-      this.districtDict.codeOf(district),
-      this.providerDict.codeOf(providerId),
+      this.districtDict.code(district),
+      this.providerDict.code(providerId),
       s as number,
       r as number,
       p,
@@ -132,38 +167,24 @@ export class PopulationBuilder {
     );
   }
 
+  /** The code of a district name (non-empty), for {@link CodedRow.district}. */
+  districtCode(text: string): number {
+    return this.districtDict.code(text);
+  }
+
+  /** The code of a provider id (non-empty), for {@link CodedRow.provider}. */
+  providerCode(text: string): number {
+    return this.providerDict.code(text);
+  }
+
   /**
-   * The fast path of a file reader: one row whose service, regime, points and hours are already
-   * parsed and valid, with the text cells as byte ranges of `buf` (UTF-8). Falls back on nothing:
-   * a reader sends any row it cannot parse cleanly through {@link addRow} for the messages.
+   * The fast path of a file reader: one row it has parsed and checked itself (ASCII person id
+   * without spaces around it, known service and regime, digits); anything else goes through
+   * {@link addRow} for the messages.
    */
-  addBytes(
-    line: number,
-    buf: Uint8Array,
-    idS: number,
-    idE: number,
-    dS: number,
-    dE: number,
-    pS: number,
-    pE: number,
-    s: number,
-    r: number,
-    points: number,
-    hours: number,
-  ): boolean {
-    if (idE <= idS || dE <= dS || pE <= pS) return false;
-    // Ids must be valid UTF-8 like every cell: non-ASCII ids take the checked text path.
-    for (let i = idS; i < idE; i++) if ((buf[i] as number) >= 0x80) return false;
-    const first = buf[idS] as number;
-    const last = buf[idE - 1] as number;
-    if (first === 32 || first === 9 || last === 32 || last === 9) return false;
-    const d = this.districtDict.code(buf, dS, dE);
-    const p = this.providerDict.code(buf, pS, pE);
-    if (d < 0 || p < 0) return false;
-    for (let i = idS; i < idE; i++) if ((buf[i] as number) >= 0x80) return false; // non-ASCII ids take the checked text path
-    this.ids.push(buf, idS, idE);
-    this.push(line, d, p, s, r, points, hours);
-    return true;
+  addCoded(row: CodedRow): void {
+    this.ids.push(row.buf, row.idStart, row.idEnd);
+    this.push(row.line, row.district, row.provider, row.service, row.regime, row.points, row.hours);
   }
 
   /** Adds one already-typed person (database rows); validated like a text row. */

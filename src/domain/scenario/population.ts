@@ -8,8 +8,8 @@
  * naming its line and column, and {@link PopulationBuilder.build} refuses the whole population if
  * there is any issue (nothing is computed from a file with a bad row).
  */
-import { REGIMES, SERVICE_IDS, type Regime, type ServiceId } from '../rate-model/schema.js';
-import { ByteArena } from './byte-index.js';
+import type { Regime, ServiceId } from '../rate-model/schema.js';
+import { ByteArena } from './person-ids.js';
 
 /** The population CSV header of contract.md, in order; `hours_per_week` is optional. */
 export const POPULATION_COLUMNS = [
@@ -66,10 +66,6 @@ export function personIdAt(pop: Population, i: number): string {
   return pop.ids.text(i);
 }
 
-/** Service and regime ids as UTF-8 bytes, for readers matching cells without making strings. */
-export const SERVICE_BYTES = SERVICE_IDS.map((id) => new TextEncoder().encode(id));
-export const REGIME_BYTES = REGIMES.map((id) => new TextEncoder().encode(id));
-
 /** The persons at `indices`, as a population of their own (splits for what-ifs and tests). */
 export function subsetPopulation(pop: Population, indices: readonly number[]): Population {
   const n = indices.length;
@@ -103,6 +99,7 @@ export function subsetPopulation(pop: Population, indices: readonly number[]): P
 }
 
 export {
+  type CodedRow,
   HOURS_COLUMN,
   parsePoints,
   populationError,
