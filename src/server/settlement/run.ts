@@ -348,10 +348,22 @@ export async function computeRun(
         .execute();
     return run.id;
   });
-  // PGlite has no autovacuum: keep the planner's picture of the lines table current.
-  await sql`analyze settlement_lines`.execute(db);
+  await analyzeIfGrown(db, result.lines.length);
   await progress(1);
   return runId;
+}
+
+/**
+ * PGlite has no autovacuum: keep the planner's picture of the lines table current, by
+ * autovacuum's own rule (analyze when more than 50 + 10 % of the rows were added), so the cost
+ * of a run does not grow with the lines already stored (issue #9 §8).
+ */
+async function analyzeIfGrown(db: Kysely<DB>, added: number): Promise<void> {
+  const stats = await sql<{
+    n: number;
+  }>`select reltuples::float8 as n from pg_class where oid = 'settlement_lines'::regclass`.execute(db);
+  const known = Number(stats.rows[0]?.n ?? -1);
+  if (known <= 0 || added > 50 + 0.1 * known) await sql`analyze settlement_lines`.execute(db);
 }
 
 /** True when two run scopes can pay the same placement (city-wide overlaps everything). */
