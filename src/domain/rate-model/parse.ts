@@ -90,8 +90,8 @@ function toFigure(
   let ore: number;
   try {
     ore = kronorToOre(value);
-  } catch (error) {
-    return fail(path, (error as Error).message);
+  } catch {
+    return fail(path, `${value} kr has more than two decimals, or is not a finite amount in kronor`);
   }
   if (ore < 0) fail(path, 'amounts are not negative');
   if (typeof input === 'number') return { ore, source: defaultSource, illustrative };
