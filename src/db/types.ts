@@ -365,6 +365,40 @@ export interface AssessmentQuestionnaireTable {
   version: Version;
 }
 
+/** A row of the finance chart of accounts (issue #12 §3): expense per service and regime, payable per regime. */
+export interface FinanceAccountTable {
+  kind: 'expense' | 'payable';
+  service: string;
+  regime: 'kommunal' | 'entreprenad' | 'privat';
+  account: string;
+  name: string;
+}
+
+/** A gapless number sequence (export numbers, voucher numbers per series). */
+export interface FinanceSequenceTable {
+  name: string;
+  last_value: number;
+}
+
+/** The one finance export of a run: numbers, chart used, both files and their hashes (immutable). */
+export interface FinanceExportTable {
+  run_id: number;
+  export_number: number;
+  series: string;
+  first_voucher: number;
+  voucher_count: number;
+  exported_on: string;
+  chart: ColumnType<unknown, string, never>;
+  total_ore: number;
+  sie: ColumnType<Uint8Array, Uint8Array, never>;
+  sie_sha256: string;
+  sie_checksum: number;
+  csv: ColumnType<Uint8Array, Uint8Array, never>;
+  csv_sha256: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 /** Every table, as Kysely's database type. */
 export interface DB {
   districts: DistrictTable;
@@ -395,4 +429,7 @@ export interface DB {
   assessment_cases: AssessmentCaseTable;
   assessment_scorings: AssessmentScoringTable;
   assessment_questionnaires: AssessmentQuestionnaireTable;
+  finance_accounts: FinanceAccountTable;
+  finance_sequences: FinanceSequenceTable;
+  finance_exports: FinanceExportTable;
 }

@@ -10,6 +10,7 @@ import comparisons from './comparisons/routes.js';
 import dashboard from './dashboard/routes.js';
 import decisions from './decisions/routes.js';
 import districts from './districts/routes.js';
+import finance from './finance/routes.js';
 import health from './health/routes.js';
 import imports from './imports/routes.js';
 import jobs from './jobs/routes.js';
@@ -45,4 +46,5 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   assessments,
   assessmentRecord,
   questionnaires,
+  finance,
 ];
