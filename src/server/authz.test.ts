@@ -79,6 +79,24 @@ const MATRIX: [string, string, string, Who][] = [
   ['POST', '/api/settlement-runs/:id/approve', '/api/settlement-runs/999999/approve', ['admin']],
   ['POST', '/api/settlement-runs/:id/export', '/api/settlement-runs/999999/export', ['admin']],
   [
+    'POST',
+    '/api/settlement-runs/:id/finance-export',
+    '/api/settlement-runs/999999/finance-export',
+    ['admin'],
+  ],
+  [
+    'GET',
+    '/api/settlement-runs/:id/finance-export',
+    '/api/settlement-runs/999999/finance-export',
+    ['admin', 'analyst'],
+  ],
+  [
+    'GET',
+    '/api/settlement-runs/:id/finance-export/:file',
+    '/api/settlement-runs/999999/finance-export/sie',
+    ['admin', 'analyst'],
+  ],
+  [
     'GET',
     '/api/settlement-runs/:id/specification/:file',
     '/api/settlement-runs/999999/specification/U001.json',
