@@ -107,6 +107,26 @@ for (const target of testTargets()) {
       expect(res.json().error).toMatchObject({ id: 'invalid-request', field });
     });
 
+    it('documents a success and an error response schema for every route in OpenAPI', async () => {
+      const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+        paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+      };
+      const mine =
+        /^\/api\/(clients|users|providers|units|decisions|comparisons|imports|districts|statistics|models|health|auth)\b/;
+      const missing: string[] = [];
+      let count = 0;
+      for (const [path, ops] of Object.entries(doc.paths))
+        for (const [method, op] of Object.entries(ops)) {
+          if (!mine.test(path)) continue;
+          count++;
+          const codes = Object.keys(op.responses ?? {});
+          if (!codes.some((c) => c.startsWith('2')) || !codes.includes('4XX'))
+            missing.push(`${method} ${path}`);
+        }
+      expect(count).toBeGreaterThan(25);
+      expect(missing).toEqual([]);
+    });
+
     it('answers every read with a body that conforms to its response schema', async () => {
       const a = t.agents.admin!;
       const models = (await a.request({ method: 'GET', url: '/api/models' })).json() as { id: string }[];
