@@ -25,6 +25,8 @@ import { InProcessQueue } from './jobs/in-process.js';
 import type { JobQueue } from './jobs/queue.js';
 import { loggerOptions } from './logger.js';
 import { ROUTES } from './routes/index.js';
+import type { OidcOptions } from './auth/oidc.js';
+import { oidcRoutes } from './routes/auth/oidc.js';
 import { registerSecurity } from './security.js';
 import { registerStatic, WEB_DIR } from './static.js';
 import { settlementRunJob } from './settlement/job.js';
@@ -45,6 +47,8 @@ export interface BuildAppOptions {
    * `X-Forwarded-For`/`-Proto` headers are believed (default false: headers ignored).
    */
   trustProxy?: boolean | number | string;
+  /** Single sign-on with OpenID Connect beside local accounts (docs/security.md); default none. */
+  oidc?: OidcOptions | null;
 }
 
 /** The Fastify instance with every route registered and ready. */
@@ -111,6 +115,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', enforceAccess);
 
   for (const routes of ROUTES) await app.register(routes, { prefix: '/api' });
+  if (options.oidc) await app.register(oidcRoutes(options.oidc), { prefix: '/api' });
   await registerStatic(app, options.webDir === undefined ? WEB_DIR : options.webDir);
   await app.ready();
   return app;

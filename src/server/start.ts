@@ -21,6 +21,7 @@ import {
 } from '../db/seed/demo.js';
 import { loadCatalog } from '../models/load.js';
 import { buildApp } from './app.js';
+import { oidcFromEnv, type OidcOptions } from './auth/oidc.js';
 import { hashPassword } from './auth/passwords.js';
 import { InProcessQueue } from './jobs/in-process.js';
 import { PgBossQueue } from './jobs/pg-boss.js';
@@ -51,6 +52,8 @@ export interface StartOptions {
   webDir?: string | null;
   /** PGlite only: a dump of a migrated database to start a new data directory from (tests). */
   template?: Blob;
+  /** Single sign-on; default from the OIDC_* environment (null = none). */
+  oidc?: OidcOptions | null;
   /** Which TLS proxy's forwarded headers to believe (see {@link parseTrustProxy}); default none. */
   trustProxy?: boolean | number | string;
 }
@@ -129,6 +132,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       logLevel: options.logLevel ?? 'info',
       webDir: options.webDir,
       trustProxy: options.trustProxy ?? false,
+      oidc: options.oidc === undefined ? oidcFromEnv() : options.oidc,
     });
   } catch (error) {
     await database.close();

@@ -111,3 +111,21 @@ export async function deleteUserSessions(db: Kysely<DB>, userId: number): Promis
   for (const [hash, entry] of cache) if (entry.session.user.id === userId) cache.delete(hash);
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
+
+/**
+ * Sets the session cookie: httpOnly, SameSite=Strict, and `Secure` whenever the request came over
+ * HTTPS (directly, or through a trusted proxy's X-Forwarded-Proto; issue #13 §6).
+ */
+export function setSessionCookie(
+  reply: { setCookie(name: string, value: string, options: Record<string, unknown>): unknown },
+  request: { protocol: string },
+  token: string,
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: request.protocol === 'https',
+    maxAge: SESSION_HOURS * 3600,
+  });
+}

@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { userOf } from '../../access.js';
 import { audit } from '../../audit.js';
 import { verifyPassword } from '../../auth/passwords.js';
-import { createSession, deleteSession, SESSION_COOKIE, SESSION_HOURS } from '../../auth/sessions.js';
+import { createSession, deleteSession, SESSION_COOKIE, setSessionCookie } from '../../auth/sessions.js';
 import { ApiError } from '../../errors.js';
 import { loginBody, noContent, sessionResponse } from '../../../contract/auth.js';
 import { errorResponses } from '../../../contract/errors.js';
@@ -64,13 +64,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       };
       const { token, session } = await createSession(db, user);
       await audit(db, user, { action: 'sign-in', entity: 'user', entityId: user.id });
-      void reply.setCookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        path: '/',
-        secure: request.protocol === 'https',
-        maxAge: SESSION_HOURS * 3600,
-      });
+      setSessionCookie(reply, request, token);
       return { user, csrfToken: session.csrfToken };
     },
   );
