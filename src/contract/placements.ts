@@ -7,6 +7,14 @@
 import { z } from 'zod';
 import { regimeSchema, serviceIdSchema } from '../domain/rate-model/schema.js';
 import {
+  MAX_EVENING_NIGHT_HOURS_PER_DAY,
+  MAX_HOURS_PER_WEEK,
+  MAX_INDIVIDUAL_RATE_KRONOR,
+  MAX_SESSIONS_PER_WEEK,
+} from '../domain/settlement/problems.js';
+import { districtIdSchema } from './districts.js';
+import { providerIdSchema } from './providers.js';
+import {
   hundredthsSchema,
   idParamSchema,
   idSchema,
@@ -18,18 +26,12 @@ import {
   versionSchema,
 } from './primitives.js';
 
-/** A district or provider id as given in a query or body (short, no control characters). */
-export const refIdSchema = textSchema(64, 1);
-
-/** The highest individual rate or special accounting amount per unit (LVL-6, LVL-7): 100 000 kr. */
-export const INDIVIDUAL_RATE_MAX_KRONOR = 100_000;
-
 // ---- requests --------------------------------------------------------------------------------
 
 /** GET /api/placements query. */
 export const placementQuery = z.object({
-  districtId: refIdSchema.optional(),
-  providerId: refIdSchema.optional(),
+  districtId: districtIdSchema.optional(),
+  providerId: providerIdSchema.optional(),
   unitId: idParamSchema.optional(),
   clientId: idParamSchema.optional(),
   service: serviceIdSchema.optional(),
@@ -57,10 +59,10 @@ export const levelCreate = z
     path: ['points'],
   });
 
-/** Hours per week of participation (SVC-3), 0–80 with at most two decimals. */
-const hoursPerWeek = hundredthsSchema({ min: 0, max: 80 });
-/** Decided sessions per week (PAY-4), 0–20. */
-const sessionsPerWeek = z.number().int().min(0).max(20);
+/** Hours per week of participation (SVC-3), at most the hours of a week, two decimals. */
+const hoursPerWeek = hundredthsSchema({ min: 0, max: MAX_HOURS_PER_WEEK });
+/** Decided sessions per week (PAY-4), within the domain's typing guard. */
+const sessionsPerWeek = z.number().int().min(0).max(MAX_SESSIONS_PER_WEEK);
 
 /** POST /api/placements. */
 export const placementCreate = z.object({
@@ -98,19 +100,20 @@ export const absenceCreate = z
  */
 export const eveningCreate = z.object({
   date: isoDateSchema,
-  hours: hundredthsSchema({ min: 0.01, max: 24 }),
+  hours: hundredthsSchema({ min: 0.01, max: MAX_EVENING_NIGHT_HOURS_PER_DAY }),
 });
 
 /**
  * POST /api/placements/:id/individual-rates: an individual rate (LVL-6, social psychiatry above
  * the model's points) or special accounting amount (LVL-7, LSS), kronor per unit replacing the
- * level rate for a period, with the reason for the decision.
+ * level rate for a period, with the reason for the decision. The schema bounds the amount by the
+ * highest ceiling of any unit; the domain checks the ceiling of the service's unit.
  */
 export const individualRateCreate = z
   .object({
     from: isoDateSchema,
     to: isoDateSchema.nullable().optional(),
-    amount: kronorSchema({ min: 0, max: INDIVIDUAL_RATE_MAX_KRONOR }),
+    amount: kronorSchema({ min: 0, max: MAX_INDIVIDUAL_RATE_KRONOR }),
     reason: textSchema(500, 1),
   })
   .refine((r) => !r.to || r.to >= r.from, { message: 'to is before from', path: ['to'] });

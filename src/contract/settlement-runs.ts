@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { regimeSchema, serviceIdSchema } from '../domain/rate-model/schema.js';
-import { refIdSchema } from './placements.js';
+import { districtIdSchema } from './districts.js';
+import { providerIdSchema } from './providers.js';
 import { idParamSchema, monthSchema, pageQuery } from './primitives.js';
 
 /** The three states of a run (states.ts): draft → approved → exported. */
@@ -18,7 +19,7 @@ export const lineKindSchema = z.enum(['ordinary', 'idle', 'premises', 'evening-n
 
 /** Which placements a run covers: all (city), one district or one provider. */
 export const runScopeSchema = z
-  .object({ districtId: refIdSchema.optional(), providerId: refIdSchema.optional() })
+  .object({ districtId: districtIdSchema.optional(), providerId: providerIdSchema.optional() })
   .refine((s) => !(s.districtId && s.providerId), {
     message: 'a run is scoped by district or by provider, not both',
     path: ['providerId'],
@@ -44,8 +45,8 @@ export const runApprove = z.object({ confirmRefusals: z.boolean().optional() }).
 
 /** GET /api/settlement-runs/:id/lines query. */
 export const lineQuery = z.object({
-  providerId: refIdSchema.optional(),
-  districtId: refIdSchema.optional(),
+  providerId: providerIdSchema.optional(),
+  districtId: districtIdSchema.optional(),
   placementId: idParamSchema.optional(),
   kind: lineKindSchema.optional(),
   ...pageQuery(1000, 10000),

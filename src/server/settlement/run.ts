@@ -378,8 +378,3 @@ export function scopesOverlap(
   if (a.scope_provider_id && b.scope_provider_id) return a.scope_provider_id === b.scope_provider_id;
   return true; // a district and a provider can share placements
 }
-
-/** Serialises approvals of one month across connections (PostgreSQL advisory lock). */
-export async function lockMonth(trx: Kysely<DB>, month: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`settlement-approve:${month}`}))`.execute(trx);
-}

@@ -17,7 +17,7 @@ import type { DB } from '../../db/types.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { audit } from '../audit.js';
 import { conflict, notFound } from '../errors.js';
-import { basedOnKey } from './run.js';
+import { basedOnKey, scopesOverlap } from './run.js';
 
 /** A run's state. */
 export type RunStatus = 'draft' | 'approved' | 'exported';
@@ -29,22 +29,13 @@ export const TRANSITIONS: Readonly<Record<RunStatus, readonly RunStatus[]>> = Ob
   exported: [],
 });
 
-interface ScopeColumns {
-  scope_district_id: string | null;
-  scope_provider_id: string | null;
-}
+/** True when two run scopes can pay the same placement (the rule lives beside the run's inputs). */
+export { scopesOverlap };
 
-/** True when two run scopes can pay the same placement (city-wide overlaps everything). */
-export function scopesOverlap(a: ScopeColumns, b: ScopeColumns): boolean {
-  const aCity = !a.scope_district_id && !a.scope_provider_id;
-  const bCity = !b.scope_district_id && !b.scope_provider_id;
-  if (aCity || bCity) return true;
-  if (a.scope_district_id && b.scope_district_id) return a.scope_district_id === b.scope_district_id;
-  if (a.scope_provider_id && b.scope_provider_id) return a.scope_provider_id === b.scope_provider_id;
-  return true; // a district and a provider can share placements
-}
-
-/** Serialises approvals of one month across connections (PostgreSQL advisory lock, held to commit). */
+/**
+ * Serialises approvals of one month across connections (PostgreSQL advisory lock, held to commit;
+ * the guard trigger of migration 20261129T1200 takes the same key).
+ */
 export async function lockMonth(trx: Kysely<DB>, month: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${`settlement-approve:${month}`}))`.execute(trx);
 }
