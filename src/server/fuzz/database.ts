@@ -1,7 +1,7 @@
 /**
  * The database side of the fuzz test (issue #9 §10): real keys to aim requests at ({@link loadPools})
- * and a fingerprint of every table ({@link fingerprinter}) taken before and after each refused
- * request, so "nothing was written" is checked, not assumed.
+ * and a watch on every table ({@link watchWrites}) read after each request, so "a refused request
+ * wrote nothing" is checked, not assumed.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
@@ -47,12 +47,8 @@ const APPEND_ONLY: Record<string, string> = {
   population_persons: 'population_id',
 };
 
-/**
- * A function that returns one text fingerprint of the whole database: for every table its row
- * count and a hash of every row (append-only tables: count and highest id). Equal fingerprints
- * before and after a request mean it wrote nothing.
- */
-export async function fingerprinter(db: Kysely<DB>): Promise<() => Promise<string>> {
+/** Reads one fingerprint of the whole database: per table its row count and a hash of every row. */
+async function fingerprinter(db: Kysely<DB>): Promise<() => Promise<Map<string, string>>> {
   const tables = await column<string>(
     db,
     `select table_name as v from information_schema.tables
@@ -64,8 +60,47 @@ export async function fingerprinter(db: Kysely<DB>): Promise<() => Promise<strin
       : `select '${t}' as t, count(*)::text || '/' || coalesce(sum(hashtext(x::text)::bigint), 0)::text as f from ${t} x`,
   );
   const query = sql<{ t: string; f: string }>`${sql.raw(parts.join(' union all '))}`;
-  return async () => {
-    const { rows } = await query.execute(db);
-    return rows.map((r) => `${r.t}=${r.f}`).join(' ');
+  return async () => new Map((await query.execute(db)).rows.map((r) => [r.t, r.f]));
+}
+
+/** Tells which tables changed between two calls of {@link WriteWatch.changes}. */
+export interface WriteWatch {
+  /** The tables whose rows changed since the last call, as `table: before → after`. */
+  changes(): Promise<string[]>;
+  /**
+   * Waits (up to a second) until `table` has `more` rows than at the last call: for a write made
+   * after the answer was sent (the audit row of a 403 is written in an onResponse hook).
+   */
+  rowsAdded(table: string, more: number): Promise<void>;
+}
+
+/**
+ * Watches the database for writes. Every writing transaction (committed or not) takes a
+ * transaction id, so while the next id (`pg_snapshot_xmax`) stands still nothing was written and
+ * the fingerprint (count and row hash of every table; append-only tables by count and highest
+ * key) need not be read again; when it moved, the fingerprints are compared table by table.
+ */
+export async function watchWrites(db: Kysely<DB>): Promise<WriteWatch> {
+  const fingerprint = await fingerprinter(db);
+  const nextXid = sql<{ x: string }>`select pg_snapshot_xmax(pg_current_snapshot())::text as x`;
+  let xid = (await nextXid.execute(db)).rows[0]!.x;
+  let print = await fingerprint();
+  return {
+    async changes() {
+      const now = (await nextXid.execute(db)).rows[0]!.x;
+      if (now === xid) return [];
+      xid = now;
+      const before = print;
+      print = await fingerprint();
+      return [...print]
+        .filter(([table, f]) => before.get(table) !== f)
+        .map(([table, f]) => `${table}: ${before.get(table) ?? '-'} → ${f}`);
+    },
+    async rowsAdded(table, more) {
+      const want = Number(print.get(table)?.split('/')[0] ?? 0) + more;
+      const count = sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`;
+      for (const end = Date.now() + 1000; Date.now() < end; await new Promise((r) => setTimeout(r, 5)))
+        if ((await count.execute(db)).rows[0]!.n >= want) return;
+    },
   };
 }

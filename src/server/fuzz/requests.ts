@@ -177,8 +177,28 @@ function bodyArbitrary(
     payload: JSON.stringify(v) ?? 'null',
     headers: JSON_TYPE,
   }));
-  return fc.oneof({ weight: 8, arbitrary: derived }, { weight: 1, arbitrary: raw });
+  return fc.oneof(
+    { weight: 8, arbitrary: derived },
+    { weight: 1, arbitrary: raw },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(derived, fc.constantFrom(...ODD_TYPES))
+        .map(([d, type]) => ({ ...d, headers: { 'content-type': type } })),
+    },
+  );
 }
+
+/** Content types a JSON route does not expect (or expects in an odd spelling). */
+const ODD_TYPES = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/json; charset=utf-16',
+  'APPLICATION/JSON',
+  'multipart/form-data',
+  'application/xml',
+  '',
+];
 
 const IMPORT_COLUMNS: Record<string, readonly string[]> = {
   '/api/imports/placements': PLACEMENT_COLUMNS,

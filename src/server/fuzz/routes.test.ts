@@ -10,9 +10,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../db/types.js';
 import type { Access } from '../access.js';
+import { DATA_EXCEPTION_IDS } from '../errors.js';
 import { openTestApp, testTargets, type Agent, type TestApp } from '../testing.js';
-import { fingerprinter, loadPools } from './database.js';
-import { requestArbitrary, type FuzzRequest, type Pools, type RouteInfo } from './requests.js';
+import { inputJsonSchema, type JsonSchema } from './arbitraries.js';
+import { loadPools, watchWrites, type WriteWatch } from './database.js';
+import { encodeSegment, requestArbitrary, type FuzzRequest, type Pools, type RouteInfo } from './requests.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
@@ -40,6 +42,27 @@ const MAY_WRITE: Record<string, readonly string[]> = {
   'POST /api/settlement-runs': ['jobs', 'audit_log'],
 };
 
+/**
+ * Routes whose ids are still read with z.coerce (their move to the shared primitives is in flight,
+ * issue #9 §5): the database's range error is their last guard, so the two strict checks (no data
+ * exception, ids in decimal) skip them. Empty this list when they land.
+ */
+const COERCED_IDS = new Set([
+  'GET /api/jobs/:id',
+  'GET /api/placements',
+  'GET /api/placements/:id',
+  'GET /api/settlement-runs/:id',
+  'GET /api/settlement-runs/:id/lines',
+  'GET /api/settlement-runs/:id/specification/:file',
+  'POST /api/settlement-runs/:id/approve',
+  'POST /api/settlement-runs/:id/export',
+  'PATCH /api/placements/:id',
+  'POST /api/placements/:id/levels',
+  'POST /api/placements/:id/absences',
+  'POST /api/placements/:id/evening-hours',
+  'POST /api/placements/:id/individual-rates',
+]);
+
 /** Words of PostgreSQL's and PGlite's error texts that must never reach a client. */
 const DATABASE_TEXT =
   /syntax|violates|\brelation\b|\bcolumn\b|invalid input (syntax|value)|out of range|pglite|postgres|sqlstate|constraint|duplicate key|byte sequence|unterminated|\bnull value\b|index row/i;
@@ -48,6 +71,15 @@ const DATABASE_TEXT =
 function errorTexts(error: { message?: unknown; rows?: unknown }): string {
   const rows = Array.isArray(error.rows) ? (error.rows as { message?: unknown }[]) : [];
   return [error.message, ...rows.map((r) => r.message)].map(String).join('\n');
+}
+
+/** The parsed JSON of a body, or null. */
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /** The roles that may call a route (anonymous = null for public routes). */
@@ -75,14 +107,11 @@ for (const target of testTargets()) {
   describe(`fuzz every route on ${target.name}`, () => {
     let t: TestApp;
     let pools: Pools;
-    let fingerprint: () => Promise<string>;
-    /** The database's fingerprint after the last request (nothing else writes in between). */
-    let last = '';
+    let writes: WriteWatch;
     beforeAll(async () => {
       t = await openTestApp(target);
       pools = await loadPools(t.database.db);
-      fingerprint = await fingerprinter(t.database.db);
-      last = await fingerprint();
+      writes = await watchWrites(t.database.db);
     }, 120_000);
     afterAll(async () => t?.close());
 
@@ -92,30 +121,29 @@ for (const target of testTargets()) {
       request: FuzzRequest,
       mayWrite: readonly string[],
     ): Promise<void> {
-      const before = last;
       const res = agent ? await agent.request(request as never) : await t.app.inject(request as never);
       if (res.statusCode === 202) {
         const jobId = (res.json() as { jobId?: number }).jobId;
         if (typeof jobId === 'number') await t.app.ctx.jobs.wait(jobId);
       }
-      last = await fingerprint();
+      // Read after every request (nothing else writes in between), so a refusal's changes are its own.
+      if (res.statusCode === 403 && agent) await writes.rowsAdded('audit_log', 1);
+      // A denial (401, 403) is itself audited (issue #13 §6): one audit row, nothing else.
+      const allowed =
+        res.statusCode === 401 || res.statusCode === 403 ? [...mayWrite, 'audit_log'] : mayWrite;
+      const written = (await writes.changes()).filter((c) => !allowed.includes(c.split(':')[0]!));
       const where = `${res.statusCode} ${res.body.slice(0, 400)}`;
-      tally(
-        `${res.statusCode} ${res.statusCode >= 400 ? String((res.json() as { error?: { id?: string } })?.error?.id) : ''}`,
-      );
+      const body = jsonOf(res.body) as { error?: { id?: unknown; message?: unknown; rows?: unknown } } | null;
+      tally(`${res.statusCode} ${res.statusCode >= 400 ? String(body?.error?.id) : ''}`);
       if (res.statusCode >= 500) throw new Error(`server error: ${where}`);
       if (res.statusCode < 400) return;
-      let body: { error?: { id?: unknown; message?: unknown; rows?: unknown } };
-      try {
-        body = res.json();
-      } catch {
-        throw new Error(`a ${res.statusCode} without a JSON body: ${where}`);
-      }
+      if (!body) throw new Error(`a ${res.statusCode} without a JSON body: ${where}`);
       if (typeof body.error?.id !== 'string' || typeof body.error.message !== 'string')
         throw new Error(`a ${res.statusCode} without { error: { id, message } }: ${where}`);
+      if (DATA_EXCEPTION_IDS.has(body.error.id) && !COERCED_IDS.has(routeKey))
+        throw new Error(`validation let a value through that the database refused: ${where}`);
       const leak = DATABASE_TEXT.exec(errorTexts(body.error));
       if (leak) throw new Error(`database text "${leak[0]}" in the answer: ${where}`);
-      const written = changedTables(before, last).filter((c) => !mayWrite.includes(c.split(':')[0]!));
       if (written.length > 0) throw new Error(`a refused request wrote: ${where}\n  ${written.join(', ')}`);
     }
 
@@ -128,6 +156,18 @@ for (const target of testTargets()) {
     afterAll(() => {
       if (process.env.FUZZ_REPORT)
         console.log([...counts].map(([k, n]) => `${String(n).padStart(5)} ${k}`).join('\n'));
+    });
+
+    it('sees a write (the watch the fuzz relies on)', async () => {
+      expect(await writes.changes()).toEqual([]);
+      await t.database.db.insertInto('audit_log').values({ action: 'fuzz', entity: 'fuzz' }).execute();
+      expect((await writes.changes()).join()).toMatch(/^audit_log: /);
+      await t.database.db
+        .updateTable('districts')
+        .set({ name: 'Fuzz' })
+        .where('id', '=', pools.districts[0]!)
+        .execute();
+      expect((await writes.changes()).join()).toMatch(/^districts: /);
     });
 
     it('answers every generated request with < 500, an error id, no database text and no write', async () => {
@@ -164,15 +204,67 @@ for (const target of testTargets()) {
       expect(sent).toBeGreaterThan(routes.length * RUNS * 0.9);
       expect(failures, failures.join('\n\n')).toEqual([]);
     }, 600_000);
+
+    it('refuses ids and counts not written as decimal digits below 2^31 with a 400 naming the field', async () => {
+      const wrong: string[] = [];
+      for (const route of t.app.ctx.routes) {
+        const role = callers(route.access)[0];
+        const key = `${route.method} ${route.url}`;
+        if (SKIP.has(key) || COERCED_IDS.has(key) || role === null || role === undefined) continue;
+        const agent = t.agents[USER_OF[callers(route.access).includes('admin') ? 'admin' : role]]!;
+        const params = numericFields(inputJsonSchema(route.schema?.params));
+        const query = route.method === 'GET' ? numericFields(inputJsonSchema(route.schema?.querystring)) : [];
+        const fill = (url: string, field: string, value: string) =>
+          url.replace(/:([A-Za-z]+)/g, (_m, name: string) => (name === field ? encodeSegment(value) : '1'));
+        const cases = [
+          ...params.map((field) => ({ field, url: (v: string) => fill(route.url, field, v) })),
+          ...query.map((field) => ({
+            field,
+            url: (v: string) => `${fill(route.url, '', '')}?${field}=${encodeSegment(v)}`,
+          })),
+        ];
+        for (const { field, url } of cases)
+          for (const value of NOT_DECIMAL) {
+            const res = await agent.request({
+              method: route.method as 'GET',
+              url: url(value),
+              ...(route.method === 'GET' ? {} : { payload: {} }),
+            });
+            const error = (res.json() as { error?: { id?: string; field?: string } }).error;
+            if (res.statusCode !== 400 || error?.id !== 'invalid-request' || error.field !== field)
+              wrong.push(
+                `${route.method} ${route.url} ${field}=${JSON.stringify(value)} → ${res.statusCode} ${res.body.slice(0, 160)}`,
+              );
+          }
+      }
+      expect(wrong, wrong.join('\n')).toEqual([]);
+    }, 120_000);
   });
 }
 
-/** The tables whose fingerprints differ, as `table: before → after`. */
-function changedTables(before: string, after: string): string[] {
-  const a = new Map(before.split(' ').map((p) => p.split('=') as [string, string]));
-  return after
-    .split(' ')
-    .map((p) => p.split('=') as [string, string])
-    .filter(([table, f]) => a.get(table) !== f)
-    .map(([table, f]) => `${table}: ${a.get(table)} → ${f}`);
+/** Numbers that are not an id: other notations (read as 1000 and 16 by `Number`), too large, signed. */
+const NOT_DECIMAL = [
+  '1e3',
+  '0x10',
+  '010',
+  '2147483648',
+  '9007199254740993',
+  '7.0',
+  '+7',
+  ' 7',
+  '-1',
+  'Infinity',
+  '٣',
+];
+
+/** The fields of a params or querystring schema that carry an id or a count. */
+function numericFields(schema: JsonSchema | null): string[] {
+  return Object.entries(schema?.properties ?? {})
+    .filter(([, s]) => {
+      if (s.type === 'integer' || s.type === 'number') return true;
+      if (s.type !== 'string' || !s.pattern) return false;
+      const pattern = new RegExp(s.pattern);
+      return pattern.test('7') && !pattern.test('a');
+    })
+    .map(([name]) => name);
 }
