@@ -13,6 +13,7 @@ import * as guards from './migrations/20261129T1200_guards.js';
 import * as assessments from './migrations/20261129T1300_assessments.js';
 import * as questionnaires from './migrations/20261129T1300_questionnaires.js';
 import * as finance from './migrations/20261129T1400_finance.js';
+import * as reconciliations from './migrations/20261129T1400_reconciliations.js';
 import type { DB } from './types.js';
 
 /** Every migration by name, in order. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1300_assessments': assessments,
   '20261129T1300_questionnaires': questionnaires,
   '20261129T1400_finance': finance,
+  '20261129T1400_reconciliations': reconciliations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

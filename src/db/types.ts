@@ -399,6 +399,36 @@ export interface FinanceExportTable {
   created_at: Timestamp;
 }
 
+/** A reconciliation snapshot (ALLOC-2, issue #12 §1); immutable once taken. */
+export interface ReconciliationTable {
+  id: Generated<number>;
+  kind: 'march' | 'august' | 'draft';
+  taken_on: string;
+  year: number;
+  previous_id: number | null;
+  covered_days: number;
+  year_days: number;
+  persons: number;
+  allocation_ore: number;
+  models: ColumnType<string[], string[], never>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** One client's service in a reconciliation snapshot: district, level, model and schablon. */
+export interface ReconciliationEntryTable {
+  reconciliation_id: number;
+  client_id: number;
+  placement_id: number;
+  district_id: string;
+  service: string;
+  level: string;
+  level_kind: 'preliminary' | 'final' | null;
+  level_rank: number;
+  model_id: string | null;
+  schablon_ore: number | null;
+}
+
 /** Every table, as Kysely's database type. */
 export interface DB {
   districts: DistrictTable;
@@ -432,4 +462,6 @@ export interface DB {
   finance_accounts: FinanceAccountTable;
   finance_sequences: FinanceSequenceTable;
   finance_exports: FinanceExportTable;
+  reconciliations: ReconciliationTable;
+  reconciliation_entries: ReconciliationEntryTable;
 }

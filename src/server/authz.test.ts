@@ -90,6 +90,21 @@ const MATRIX: [string, string, string, Who][] = [
     '/api/settlement-runs/999999/finance-export',
     ['admin', 'analyst'],
   ],
+  ['POST', '/api/reconciliations', '/api/reconciliations', ['admin']],
+  ['GET', '/api/reconciliations', '/api/reconciliations', ['admin', 'analyst', 'case_officer']],
+  ['GET', '/api/reconciliations/:id', '/api/reconciliations/999999', ['admin', 'analyst', 'case_officer']],
+  [
+    'GET',
+    '/api/reconciliations/:id/changes',
+    '/api/reconciliations/999999/changes',
+    ['admin', 'case_officer'],
+  ],
+  [
+    'GET',
+    '/api/reconciliations/:id/:file',
+    '/api/reconciliations/999999/reconciliation.xlsx',
+    ['admin', 'analyst', 'case_officer'],
+  ],
   [
     'GET',
     '/api/settlement-runs/:id/finance-export/:file',

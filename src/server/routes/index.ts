@@ -18,6 +18,7 @@ import models from './models/routes.js';
 import placementFacts from './placements/facts-routes.js';
 import placements from './placements/routes.js';
 import providers from './providers/routes.js';
+import reconciliations from './reconciliations/routes.js';
 import settlementRuns from './settlement-runs/routes.js';
 import specification from './settlement-runs/specification-route.js';
 import statistics from './statistics/routes.js';
@@ -47,4 +48,5 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   assessmentRecord,
   questionnaires,
   finance,
+  reconciliations,
 ];
