@@ -238,3 +238,36 @@ export async function countRefusals(trx: Kysely<DB>, runId: number): Promise<num
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** A provider's lines of a run that the user may see, with client and unit (PAY-10 specification). */
+export async function specificationLines(
+  db: Kysely<DB>,
+  user: SessionUser,
+  runId: number,
+  providerId: string,
+) {
+  const provider = await db
+    .selectFrom('providers')
+    .selectAll()
+    .where('id', '=', providerId)
+    .executeTakeFirst();
+  if (!provider) throw notFound('provider', providerId);
+  const lines = await scopedLines(db, user)
+    .innerJoin('clients', 'clients.id', 'settlement_lines.client_id')
+    .innerJoin('units', 'units.id', 'settlement_lines.unit_id')
+    .selectAll('settlement_lines')
+    .select([
+      'clients.name as client_name',
+      'clients.personnummer',
+      'clients.district_id as client_district',
+      'clients.protected_identity',
+      'units.name as unit_name',
+    ])
+    .where('settlement_lines.run_id', '=', runId)
+    .where('settlement_lines.provider_id', '=', providerId)
+    .orderBy('settlement_lines.unit_id')
+    .orderBy('settlement_lines.placement_id')
+    .orderBy('settlement_lines.id')
+    .execute();
+  return { provider, lines };
+}

@@ -6,11 +6,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { providerScope, userOf } from '../../access.js';
 import { audit } from '../../audit.js';
-import { notFound } from '../../errors.js';
 import { clientIdentity, kr } from '../../present.js';
 import type { Regime } from '../../../domain/rate-model/types.js';
 import { lineView } from './present.js';
-import { scopedLines } from './scope.js';
+import { loadRun, specificationLines } from './service.js';
 import { errorResponses } from '../../../contract/errors.js';
 import { specificationSchema, specParams } from '../../../contract/settlement-runs.js';
 import { specificationCsv, specificationXlsx, type Specification } from './specification.js';
@@ -18,11 +17,6 @@ import { specificationCsv, specificationXlsx, type Specification } from './speci
 /** Registers the specification route. */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx;
-  const loadRun = async (id: number) => {
-    const r = await db.selectFrom('settlement_runs').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!r) throw notFound('run', id);
-    return r;
-  };
 
   app.get(
     '/settlement-runs/:id/specification/:file',
@@ -38,30 +32,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const user = userOf(request);
       const [providerParam, format] = request.params.file.split('.') as [string, 'json' | 'csv' | 'xlsx'];
       const providerId = providerScope(user, providerParam)!;
-      const run = await loadRun(request.params.id);
-      const provider = await db
-        .selectFrom('providers')
-        .selectAll()
-        .where('id', '=', providerId)
-        .executeTakeFirst();
-      if (!provider) throw notFound('provider', providerId);
-      const lines = await scopedLines(db, user)
-        .innerJoin('clients', 'clients.id', 'settlement_lines.client_id')
-        .innerJoin('units', 'units.id', 'settlement_lines.unit_id')
-        .selectAll('settlement_lines')
-        .select([
-          'clients.name as client_name',
-          'clients.personnummer',
-          'clients.district_id as client_district',
-          'clients.protected_identity',
-          'units.name as unit_name',
-        ])
-        .where('settlement_lines.run_id', '=', run.id)
-        .where('settlement_lines.provider_id', '=', providerId)
-        .orderBy('settlement_lines.unit_id')
-        .orderBy('settlement_lines.placement_id')
-        .orderBy('settlement_lines.id')
-        .execute();
+      const run = await loadRun(db, request.params.id);
+      const { provider, lines } = await specificationLines(db, user, run.id, providerId);
       const spec: Specification = {
         run: { id: run.id, month: run.month, status: run.status },
         provider: { id: provider.id, name: provider.name, regime: provider.regime as Regime },
