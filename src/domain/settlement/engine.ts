@@ -135,13 +135,13 @@ function payment(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchK
     case 'month':
       return {
         quantity: Math.round((days / span.days) * 10000) / 10000,
-        amount: acc.take(idle ? 'idle:m' : 'ordinary:m', g.ore * days, span.days), // PAY-3
+        amount: acc.take(idle ? 'idle-month' : 'ordinary-month', g.ore * days, span.days), // PAY-3
       };
     case 'session': {
       const sh = sessionShare(g.dp.period.model.settlement.sessionCount, g, span);
       return {
         quantity: Math.round((sh.units / sh.den) * 10000) / 10000,
-        amount: acc.take(idle ? `idle:${sh.den}` : `ordinary:${sh.den}`, g.ore * sh.units, sh.den),
+        amount: acc.take(idle ? 'idle-session' : 'ordinary-session', g.ore * sh.units, sh.den),
       };
     }
     case 'course-session': {
@@ -164,7 +164,7 @@ function premisesPayment(ctx: MonthContext, g: Seg, kind: StretchKind): Paying {
     case 'month':
       return {
         quantity: Math.round((days / span.days) * 10000) / 10000,
-        amount: acc.take(idle ? 'premises-idle:m' : 'premises:m', pr.ore * days, span.days),
+        amount: acc.take(idle ? 'premises-idle-month' : 'premises-month', pr.ore * days, span.days),
       };
     case 'weekday': {
       const n = weekdaysBetween(g.from, g.to);
@@ -174,7 +174,7 @@ function premisesPayment(ctx: MonthContext, g: Seg, kind: StretchKind): Paying {
       const sh = sessionShare(g.dp.period.model.settlement.sessionCount, g, span);
       return {
         quantity: Math.round((sh.units / sh.den) * 10000) / 10000,
-        amount: acc.take(idle ? `premises-idle:${sh.den}` : `premises:${sh.den}`, pr.ore * sh.units, sh.den),
+        amount: acc.take(idle ? 'premises-idle-session' : 'premises-session', pr.ore * sh.units, sh.den),
       };
     }
     default:
@@ -301,7 +301,7 @@ function emitEvening(ctx: MonthContext, p: PreparedPlacement, paid: { from: numb
         quantity: hours100 / 100,
         unit: 'hour',
         rate: fig.ore,
-        amount: ctx.acc.take('evening:h', fig.ore * hours100, 100),
+        amount: ctx.acc.take('evening-hours', fig.ore * hours100, 100),
         rules: EVENING_RULES,
         sources: { rate: fig.source, level: null },
       }),

@@ -14,6 +14,7 @@ import type { PlacementInput } from './input.js';
 import { isoToDay } from './days.js';
 import type { DayPeriod, Resolver } from './resolve.js';
 import { prepareCourse, prepareEvening, prepareIndividual, prepareTransition } from './prepare-dated.js';
+import { prepareLevels } from './prepare-levels.js';
 import {
   isProblemId,
   MAX_HOURS_PER_WEEK as MAX_HOURS,
@@ -22,6 +23,8 @@ import {
   type Finding,
   type ScopedProblem,
 } from './problems.js';
+
+export { levelIds } from './prepare-levels.js';
 
 /**
  * An open end, as a day number far beyond any date (year ~2.7 million): a small integer, so V8
@@ -342,101 +345,4 @@ function checkPeriod(c: Check, d: DayPeriod, hours: Timed[]): void {
             `${h.value} timmar per vecka ligger inte i något deltagarintervall för ${p.service} i ${d.period.model.id} (${intervals}).`,
         );
       }
-}
-
-/**
- * Level entries in date order; a final entry (ASMT-8) takes effect from the start of the
- * preliminary level it replaces (`start-date`) or from its assessment date (`assessment-date`).
- * Every entry is checked against each model in force while it holds (points in a range, level exists).
- */
-function prepareLevels(c: Check, start: number, paidEnd: number): PreparedLevel[] {
-  const { r, p } = c;
-  const out: PreparedLevel[] = [];
-  let prevFrom = NEG_INF;
-  for (let i = 0; i < p.levels.length; i++) {
-    const l = p.levels[i]!;
-    const from = l.from === p.start ? start : day(l.from);
-    if (from <= prevFrom) {
-      flag(c, {
-        id: 'levels-unordered',
-        field: `levels[${i}].from`,
-        message: 'Nivåuppgifterna måste stå i datumordning, en per datum (utan överlapp).',
-      });
-      continue;
-    }
-    prevFrom = from;
-    let eff = from;
-    if (l.assessedOn !== undefined && l.kind !== 'final')
-      flag(c, {
-        id: 'levels-assessed-on',
-        field: `levels[${i}].assessedOn`,
-        message: 'Bedömningsdatum hör till en slutlig nivå (ASMT-8).',
-      });
-    else if (l.assessedOn !== undefined && l.assessedOn < l.from)
-      flag(c, {
-        id: 'levels-assessed-on',
-        field: `levels[${i}].assessedOn`,
-        message: `Bedömd ${l.assessedOn}, före uppgiftens startdatum ${l.from}.`,
-      });
-    if (l.kind === 'final') {
-      const effect = (periodOrEarliest(r, p.service, from) ?? periodOrEarliest(r, p.service, start))?.period
-        .model.settlement.finalLevelEffect;
-      const prelim = out[out.length - 1];
-      if (effect === 'start-date' && prelim && p.levels[prelim.index]?.kind === 'preliminary') {
-        eff = prelim.from;
-        out.pop();
-      } else if (effect === 'assessment-date' && l.assessedOn !== undefined)
-        eff = Math.max(from, day(l.assessedOn));
-    }
-    out.push({
-      from: eff,
-      points: l.points ?? null,
-      level: l.level ?? null,
-      index: i,
-      final: l.kind === 'final',
-    });
-  }
-  for (let k = 0; k < out.length; k++) {
-    const e = out[k]!;
-    const lo = Math.max(e.from, start);
-    const hi = Math.min((out[k + 1]?.from ?? INF) - 1, paidEnd);
-    if (hi < lo) continue;
-    for (const d of r.periodsOf(p.service)) {
-      if (d.from > hi || d.to < lo || d.period.service.levels.length === 0) continue;
-      checkLevel(c, d, e);
-      // A given level id is checked against the model where the entry starts; a later model
-      // (LSS housing 2024 has no "grundpeng") is checked when a month it holds is settled, so
-      // earlier months still settle (segment.ts names the placement and field then).
-      if (e.points === null) break;
-    }
-  }
-  return out;
-}
-
-/** Swedish: the level ids of a service, e.g. "1, 2, 3". */
-export const levelIds = (d: DayPeriod): string => d.period.service.levels.map((lv) => lv.id).join(', ');
-
-/** A level entry against one model: points in a range (LVL-4) or a level the model has. */
-function checkLevel(c: Check, d: DayPeriod, e: PreparedLevel): void {
-  const { r, p } = c;
-  const field = `levels[${e.index}].${e.points !== null ? 'points' : 'level'}`;
-  if (e.points !== null) {
-    try {
-      r.classify(d.period, e.points);
-    } catch (error) {
-      const ranges = d.period.service.levels
-        .map((lv) => (lv.points ? `${lv.id}: ${formatRange(lv.points)}` : lv.id))
-        .join(', ');
-      flagError(c, error, field, (id) =>
-        id === 'no-point-ranges'
-          ? `${p.service} i ${d.period.model.id} klassas inte från poäng; ange nivån.`
-          : `${e.points} poäng ligger inte i någon nivå för ${p.service} i ${d.period.model.id} (nivåer och poäng: ${ranges}) (LVL-4).`,
-      );
-    }
-  } else if (!r.hasLevel(d.period.service, e.level as string))
-    flag(c, {
-      id: 'unknown-level',
-      field,
-      message: `${d.period.model.id} har ingen nivå "${e.level}" för ${p.service} (den har ${levelIds(d)}).`,
-    });
 }

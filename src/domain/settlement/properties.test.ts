@@ -3,12 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../models/load.js';
 import { civilToDay, dayToIso } from './days.js';
+import { factsHash } from './facts-hash.js';
 import {
   parseSettlementInput,
   prepareSettlement,
   previousFromResult,
   settleLines,
   settleMonth,
+  settlePrepared,
   type SettlementInput,
 } from './settle.js';
 
@@ -158,6 +160,53 @@ describe('settlement properties', () => {
         expect(r.lines.filter((l) => l.kind === 'correction')).toEqual([]);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('recomputing only placements whose facts hash changed gives the same result (issue #9 §8)', () => {
+    // Facts before and now: each placement kept, changed (a new draw with its id) or gone.
+    const beforeAndNow = fc
+      .integer({ min: 1, max: 6 })
+      .chain((n) =>
+        fc.tuple(
+          fc.tuple(...Array.from({ length: n }, (_, i) => placementArb(`P${i + 1}`))),
+          fc.tuple(
+            ...Array.from({ length: n + 1 }, (_, i) =>
+              fc.oneof(
+                { weight: 3, arbitrary: fc.constant('keep' as const) },
+                { weight: 1, arbitrary: fc.constant('gone' as const) },
+                { weight: 2, arbitrary: placementArb(`P${i + 1}`) },
+              ),
+            ),
+          ),
+        ),
+      );
+    fc.assert(
+      fc.property(beforeAndNow, fc.integer({ min: 2, max: 6 }), ([old, fate], last) => {
+        const before = parseSettlementInput({ placements: old });
+        const now = parseSettlementInput({
+          placements: fate.flatMap((f, i) =>
+            f === 'keep' ? (old[i] ? [old[i]] : []) : f === 'gone' ? [] : [f],
+          ),
+        });
+        // Approved history January..last-1, each run corrected against the ones before it.
+        const previous: ReturnType<typeof previousFromResult>[] = [];
+        for (let m = 1; m < last; m++) {
+          const month = `2024-${String(m).padStart(2, '0')}`;
+          previous.push(previousFromResult(settleMonth(catalog, before, month, { previous }), month));
+        }
+        const month = `2024-${String(last).padStart(2, '0')}`;
+        const paid = new Map(before.placements.map((p) => [p.id, factsHash(p, 'models')]));
+        const recompute = new Set<string>();
+        for (const p of now.placements) if (paid.get(p.id) !== factsHash(p, 'models')) recompute.add(p.id);
+        for (const id of paid.keys()) if (!now.placements.some((p) => p.id === id)) recompute.add(id);
+        const full = settleMonth(catalog, now, month, { previous });
+        const bounded = settleMonth(catalog, now, month, { previous, recompute });
+        expect(bounded).toEqual(full);
+        const prepared = prepareSettlement(catalog, now);
+        expect(settlePrepared(prepared, month, { previous, recompute })).toEqual(full);
+      }),
+      { numRuns: 60 },
     );
   });
 

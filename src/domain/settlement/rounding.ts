@@ -7,9 +7,26 @@
  */
 import { roundOre } from '../money.js';
 
+/**
+ * What a running total adds up (per placement-month): the paid kind of stretch or its premises, by
+ * a month share (PAY-3), a session share (PAY-4) or hours (RATE-6). A session share is further
+ * told apart by its denominator (weekday share /5, or 4.3 weeks / days in the month).
+ */
+export type RunningTotal =
+  | 'ordinary-month'
+  | 'idle-month'
+  | 'premises-month'
+  | 'premises-idle-month'
+  | 'ordinary-session'
+  | 'idle-session'
+  | 'premises-session'
+  | 'premises-idle-session'
+  | 'evening-hours';
+
 /** Running numerators for one placement-month; reset before each placement. */
 export class Accumulator {
-  private keys: string[] = [];
+  private totals: RunningTotal[] = [];
+  private dens: number[] = [];
   private nums: number[] = [];
   /** Running totals in use (entries beyond are stale and ignored; no array truncation per placement). */
   private used = 0;
@@ -20,15 +37,16 @@ export class Accumulator {
   }
 
   /**
-   * Adds `numerator / denominator` öre to the running total named `key` and returns the öre this
-   * step adds after rounding: round(after / den) − round(before / den).
+   * Adds `numerator / denominator` öre to the running total `total` (with that denominator) and
+   * returns the öre this step adds after rounding: round(after / den) − round(before / den).
    */
-  take(key: string, numerator: number, denominator: number): number {
+  take(total: RunningTotal, numerator: number, denominator: number): number {
     if (denominator === 1) return numerator; // whole öre already (days × rate)
     let i = 0;
-    while (i < this.used && this.keys[i] !== key) i++;
+    while (i < this.used && (this.totals[i] !== total || this.dens[i] !== denominator)) i++;
     if (i === this.used) {
-      this.keys[i] = key;
+      this.totals[i] = total;
+      this.dens[i] = denominator;
       this.nums[i] = 0;
       this.used++;
     }
