@@ -281,3 +281,32 @@ export const questionnaireListSchema = z.object({
     }),
   ),
 });
+
+/** POST /api/assessments/startup: measurement cases for every current client of a new model (ASMT-6). */
+export const startupBody = z.object({
+  modelId: z.string().regex(/^[a-z0-9-]{1,60}$/),
+  dueDate: isoDateSchema.optional(),
+});
+
+/** A start-up job's progress (0..1) and result. */
+export const startupJobSchema = z.object({
+  jobId: z.number(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  progress: z.number(),
+  created: z.number().nullable(),
+  error: z.string().nullable(),
+});
+
+/** GET /api/assessments/campaigns: each campaign's progress. */
+export const campaignsSchema = z.object({
+  items: z.array(
+    z.object({
+      campaign: z.string(),
+      total: z.number(),
+      decided: z.number(),
+      inProgress: z.number(),
+      overdue: z.number(),
+      firstDue: z.string(),
+    }),
+  ),
+});

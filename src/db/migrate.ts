@@ -12,6 +12,7 @@ import * as placementFacts from './migrations/20261129T1100_placement_facts.js';
 import * as guards from './migrations/20261129T1200_guards.js';
 import * as assessments from './migrations/20261129T1300_assessments.js';
 import * as questionnaires from './migrations/20261129T1300_questionnaires.js';
+import * as startupCampaign from './migrations/20261129T1300_startup_campaign.js';
 import * as finance from './migrations/20261129T1400_finance.js';
 import * as reconciliations from './migrations/20261129T1400_reconciliations.js';
 import type { DB } from './types.js';
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1200_guards': guards,
   '20261129T1300_assessments': assessments,
   '20261129T1300_questionnaires': questionnaires,
+  '20261129T1300_startup_campaign': startupCampaign,
   '20261129T1400_finance': finance,
   '20261129T1400_reconciliations': reconciliations,
 };

@@ -323,6 +323,8 @@ export interface AssessmentCaseTable {
   version: Version;
   created_by: number | null;
   created_at: Timestamp;
+  /** The start-up measurement campaign that created the case (ASMT-6), if any. */
+  campaign: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One assessor's own scoring of a case (ASMT-3), kept after the agreement. */

@@ -274,6 +274,9 @@ const MATRIX: [string, string, string, Who][] = [
     ['provider', 'assessor', 'admin'],
   ],
   ['PUT', '/api/assessments/:id/questionnaire', '/api/assessments/999999/questionnaire', ['provider']],
+  ['POST', '/api/assessments/startup', '/api/assessments/startup', ['assessor', 'admin']],
+  ['GET', '/api/assessments/startup/:id', '/api/assessments/startup/999999', ['assessor', 'admin']],
+  ['GET', '/api/assessments/campaigns', '/api/assessments/campaigns', ['assessor', 'admin']],
 ];
 
 const allowed = (who: Who, role: Role): boolean =>

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import assessmentRecord from './assessments/client-record.js';
 import questionnaires from './assessments/questionnaire.js';
 import assessments from './assessments/routes.js';
+import assessmentStartup from './assessments/startup.js';
 import audit from './audit/routes.js';
 import auth from './auth/routes.js';
 import clients from './clients/routes.js';
@@ -49,4 +50,5 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   questionnaires,
   finance,
   reconciliations,
+  assessmentStartup,
 ];

@@ -450,6 +450,49 @@ for (const target of testTargets()) {
       ).toBe(403);
     });
 
+    it('start-up measurement (ASMT-6): one batch job with progress, no duplicates, campaign progress', async () => {
+      const start = async () => {
+        const r = await a.request({
+          method: 'POST',
+          url: '/api/assessments/startup',
+          payload: { modelId: 'sp-2010', dueDate: '2035-06-30' },
+        });
+        expect(r.statusCode, r.body).toBe(202);
+        let job = r.json();
+        for (let i = 0; i < 100 && job.status !== 'done' && job.status !== 'failed'; i++) {
+          await new Promise((ok) => setTimeout(ok, 50));
+          job = (await a.request({ method: 'GET', url: `/api/assessments/startup/${job.jobId}` })).json();
+        }
+        return job;
+      };
+      const first = await start();
+      expect(first).toMatchObject({ status: 'done', progress: 1 });
+      const current = await t.database.db
+        .selectFrom('placements')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('service', 'in', ['sp-boende', 'sp-stodboende', 'sp-boendestod', 'sp-sysselsattning'])
+        .where('no_show', '=', false)
+        .where('start_date', '<=', new Date().toISOString().slice(0, 10))
+        .where((eb) =>
+          eb.or([eb('end_date', 'is', null), eb('end_date', '>=', new Date().toISOString().slice(0, 10))]),
+        )
+        .executeTakeFirstOrThrow();
+      expect(first.created).toBe(Number(current.n));
+      expect(first.created).toBeGreaterThan(0);
+      expect((await start()).created).toBe(0);
+      const campaigns = (await a.request({ method: 'GET', url: '/api/assessments/campaigns' })).json();
+      expect(campaigns.items).toEqual([
+        {
+          campaign: 'uppstart-sp-2010',
+          total: first.created,
+          decided: 0,
+          inProgress: 0,
+          overdue: 0,
+          firstDue: '2035-06-30',
+        },
+      ]);
+    });
+
     it('providers and analysts see no cases; analysts see the statistics per pair and area (§5, §10)', async () => {
       for (const who of ['utforare', 'analytiker'])
         expect((await t.agents[who]!.request({ method: 'GET', url: '/api/assessments' })).statusCode).toBe(
