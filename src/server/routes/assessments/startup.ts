@@ -6,12 +6,14 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
 import { campaignsSchema, startupBody, startupJobSchema } from '../../../contract/assessments.js';
 import { errorResponses } from '../../../contract/errors.js';
-import { idParams } from '../../../contract/primitives.js';
+import { idParams, isoDateSchema } from '../../../contract/primitives.js';
 import { addMonths } from '../../../domain/assessment/effect.js';
 import type { DB } from '../../../db/types.js';
 import { userOf } from '../../access.js';
+import { defineJob } from '../../jobs/define.js';
 import { audit } from '../../audit.js';
 import { notFound, refused } from '../../errors.js';
 
@@ -19,13 +21,14 @@ const OFFICE = ['assessor', 'admin'] as const;
 const tags = ['assessments'];
 const BATCH = 200;
 
-interface StartupParams {
-  modelId: string;
-  services: string[];
-  today: string;
-  dueDate: string;
-  userId: number;
-}
+const startupParams = z.object({
+  modelId: z.string(),
+  services: z.array(z.string()).min(1),
+  today: isoDateSchema,
+  dueDate: isoDateSchema,
+  userId: z.number().int(),
+});
+type StartupParams = z.infer<typeof startupParams>;
 
 /** Creates the campaign's cases in batches; returns how many were created. */
 async function runStartup(db: Kysely<DB>, p: StartupParams, progress: (f: number) => Promise<void>) {
@@ -72,12 +75,17 @@ async function runStartup(db: Kysely<DB>, p: StartupParams, progress: (f: number
   return { campaign, created: placements.length };
 }
 
+/** The start-up measurement job (ASMT-6). */
+export const startupJob = defineJob({
+  kind: 'startup-measurement',
+  params: startupParams,
+  run: (params, tools) => runStartup(tools.db, params, tools.progress),
+});
+
 /** Registers the start-up routes and the job handler. */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db, catalog, jobs } = app.ctx;
-  jobs.register('startup-measurement', (params, progress) =>
-    runStartup(db, params as StartupParams, progress),
-  );
+  jobs.register(startupJob, catalog);
 
   app.post(
     '/assessments/startup',
@@ -101,7 +109,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         dueDate: request.body.dueDate ?? addMonths(today, 6),
         userId: user.id,
       };
-      const jobId = await jobs.enqueue('startup-measurement', params, user.id);
+      const jobId = await jobs.enqueue(startupJob, params, user.id);
       await audit(db, user, {
         action: 'run',
         entity: 'assessment-startup',
@@ -129,7 +137,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         status: job.status,
         progress: job.progress,
         created: result?.created ?? null,
-        error: job.error,
+        error: job.error?.message ?? null,
       };
     },
   );
