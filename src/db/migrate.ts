@@ -10,6 +10,7 @@ import * as runBasedOn from './migrations/20261125T0400_run_based_on.js';
 import * as refusals from './migrations/20261129T1000_settlement_refusals.js';
 import * as placementFacts from './migrations/20261129T1100_placement_facts.js';
 import * as guards from './migrations/20261129T1200_guards.js';
+import * as clientMoves from './migrations/20261129T1200_moves.js';
 import * as assessments from './migrations/20261129T1300_assessments.js';
 import * as questionnaires from './migrations/20261129T1300_questionnaires.js';
 import * as startupCampaign from './migrations/20261129T1300_startup_campaign.js';
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1000_settlement_refusals': refusals,
   '20261129T1100_placement_facts': placementFacts,
   '20261129T1200_guards': guards,
+  '20261129T1200_moves': clientMoves,
   '20261129T1300_assessments': assessments,
   '20261129T1300_questionnaires': questionnaires,
   '20261129T1300_startup_campaign': startupCampaign,

@@ -57,6 +57,19 @@ export interface ClientTable {
   updated_at: Timestamp;
 }
 
+/** A request to move a client to another district, pending until that district accepts (issue #13 §8). */
+export interface ClientMoveTable {
+  id: Generated<number>;
+  client_id: number;
+  from_district_id: string;
+  to_district_id: string;
+  status: ColumnType<'pending' | 'accepted' | 'rejected' | 'withdrawn', string | undefined, string>;
+  requested_by: number | null;
+  requested_at: Timestamp;
+  decided_by: number | null;
+  decided_at: Date | null;
+}
+
 export interface DecisionTable {
   id: Generated<number>;
   client_id: number;
@@ -437,6 +450,7 @@ export interface DB {
   providers: ProviderTable;
   units: UnitTable;
   clients: ClientTable;
+  client_moves: ClientMoveTable;
   decisions: DecisionTable;
   orders: OrderTable;
   placements: PlacementTable;

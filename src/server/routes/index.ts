@@ -6,6 +6,7 @@ import assessments from './assessments/routes.js';
 import assessmentStartup from './assessments/startup.js';
 import audit from './audit/routes.js';
 import auth from './auth/routes.js';
+import clientMoves from './client-moves/routes.js';
 import clients from './clients/routes.js';
 import comparisons from './comparisons/routes.js';
 import dashboard from './dashboard/routes.js';
@@ -33,6 +34,7 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   providers,
   models,
   clients,
+  clientMoves,
   placements,
   placementFacts,
   settlementRuns,
