@@ -112,12 +112,20 @@ interface LineDraft {
   kind: SettlementLine['kind'];
   basis: SettlementLine['basis'];
   seg: Seg;
+  /** The segment's first and last day as dates (made once, shared by its lines). */
+  dates: Dates;
   quantity: number;
   unit: Unit;
   rate: number;
   amount: number;
   rules: readonly string[];
   sources: LineSources;
+}
+
+/** First and last day of a segment, ISO. */
+interface Dates {
+  from: string;
+  to: string;
 }
 
 /** A quantity and its amount in öre. */
@@ -186,12 +194,14 @@ function emitSeg(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchK
   const svc = g.dp.period.service;
   const model = g.dp.period.model;
   const paid = payment(ctx, p, g, kind);
+  const dates: Dates = { from: dayToIso(g.from), to: dayToIso(g.to) };
   if (paid.quantity > 0)
     ctx.out.push(
       line(ctx, p, {
         kind,
         basis: null,
         seg: g,
+        dates,
         quantity: paid.quantity,
         unit: svc.unit,
         rate: g.ore,
@@ -220,6 +230,7 @@ function emitSeg(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchK
       kind: 'premises',
       basis: kind,
       seg: g,
+      dates,
       quantity: prem.quantity,
       unit: pr.unit as Unit,
       rate: pr.ore,
@@ -249,8 +260,8 @@ function line(ctx: MonthContext, p: PreparedPlacement, d: LineDraft): Settlement
     service: p.service,
     kind: d.kind,
     basis: d.basis,
-    from: dayToIso(g.from),
-    to: dayToIso(g.to),
+    from: d.dates.from,
+    to: d.dates.to,
     quantity: d.quantity,
     unit: d.unit,
     days: g.to - g.from + 1,
@@ -298,6 +309,7 @@ function emitEvening(ctx: MonthContext, p: PreparedPlacement, paid: { from: numb
         kind: 'evening-night',
         basis: null,
         seg,
+        dates: { from: dayToIso(first), to: dayToIso(last) },
         quantity: hours100 / 100,
         unit: 'hour',
         rate: fig.ore,
