@@ -64,6 +64,14 @@ for (const target of testTargets()) {
         }),
       ]);
       runId = run.id;
+      const read = await t.database.db
+        .selectFrom('audit_log')
+        .select(['username', 'client_ids'])
+        .where('entity', '=', 'settlement-refusal')
+        .where('entity_id', '=', String(runId))
+        .executeTakeFirstOrThrow();
+      expect(read.username).toBe('admin');
+      expect(read.client_ids).toHaveLength(1);
       const list = await t.agents.admin!.request({
         method: 'GET',
         url: '/api/settlement-runs?month=2025-09',

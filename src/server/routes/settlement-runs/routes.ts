@@ -54,6 +54,14 @@ async function runDetail(db: Kysely<DB>, user: SessionUser, id: number) {
     runTotals(db, user, run.id),
     runRefusals(db, user, run.id),
   ]);
+  // The refusals name clients: reading them is a read of client data (audited like run lines).
+  if (refused.length > 0)
+    await audit(db, user, {
+      action: 'read',
+      entity: 'settlement-refusal',
+      entityId: run.id,
+      clientIds: [...new Set(refused.map((r) => r.client_id))],
+    });
   return runDetailView(
     runView(run, shares.get(run.id)!, counts.get(run.id) ?? 0),
     totals,
