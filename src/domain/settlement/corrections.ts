@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { kronorSchema, monthSchema } from '../formats.js';
+import { kronorToOre } from '../money.js';
 import { monthSpan } from './days.js';
 import type { LineKind, RunRef, SettlementLine } from './types.js';
 
@@ -33,10 +35,8 @@ export interface PreviousRun {
 }
 
 const kinds = ['ordinary', 'idle', 'premises', 'evening-night', 'correction'] as const;
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM');
-const kronor = z
-  .number()
-  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'has more than two decimals');
+const month = monthSchema;
+const kronor = kronorSchema();
 /** Earlier outputs carry many explanation fields; only these are read (and checked). */
 const runSchema = z.object({
   month,
@@ -68,7 +68,7 @@ export function parsePreviousRun(doc: unknown, file: string): PreviousRun {
       `${file}: ${path.join('.') || '(top level)'}`,
     );
   }
-  const lines = r.data.lines.map((l) => ({ ...l, amount: Math.round(l.amount * 100) }));
+  const lines = r.data.lines.map((l) => ({ ...l, amount: kronorToOre(l.amount) }));
   for (const [i, l] of lines.entries())
     if (l.kind === 'correction' && (l.correctsMonth === null || l.correctedKind === null))
       throw new InputError(

@@ -257,11 +257,11 @@ const table: [string, string, object, string[]][] = [
   ],
   [
     'LVL-7',
-    'special accounting of 1e16 kr',
+    'special accounting of a billion kronor a day',
     {
       ...base,
       service: 'lss-gruppbostad',
-      individualRates: [{ from: '2024-02-01', to: null, amount: 1e16 }],
+      individualRates: [{ from: '2024-02-01', to: null, amount: 1e9 }],
     },
     ['individual-rate-ceiling'],
   ],
@@ -339,6 +339,26 @@ describe('checkPlacementFacts: fact sets and the problems they give', () => {
     expect(MAX_EVENING_NIGHT_HOURS_PER_DAY).toBe(24);
     expect(MAX_INDIVIDUAL_RATE_KRONOR).toBe(Math.max(...Object.values(INDIVIDUAL_RATE_CEILING_KRONOR)));
     expect(MAX_INDIVIDUAL_RATE_KRONOR).toBeLessThan(1e16);
+  });
+
+  it('refuses 1e16 kr however the facts arrive (the schema refuses it too)', () => {
+    const p = parseSettlementInput({ placements: [{ ...base, service: 'lss-gruppbostad' }] }).placements[0]!;
+    const facts = { ...p, individualRates: [{ from: '2024-02-01', to: null, amount: 1e16 }] };
+    expect(checkPlacementFacts(catalog, facts).map((x) => [x.id, x.field])).toEqual([
+      ['individual-rate-ceiling', 'individualRates[0].amount'],
+    ]);
+    expect(() =>
+      parseSettlementInput({ placements: [{ ...base, individualRates: [facts.individualRates[0]] }] }),
+    ).toThrow(/individualRates\[0\]\.amount/);
+  });
+
+  it('reads 1.15 and 4.35 evening hours exactly (issue #9 §7)', () => {
+    const hours = [1.15, 4.35].map((h, i) => ({ date: `2024-03-0${i + 1}`, hours: h }));
+    const input = parseSettlementInput({
+      placements: [{ ...base, service: 'sp-stodboende', eveningNightHours: hours }],
+    });
+    const r = settleMonth(catalog, input, '2024-03');
+    expect(r.lines.filter((l) => l.kind === 'evening-night').map((l) => l.quantity)).toEqual([5.5]);
   });
 });
 

@@ -5,19 +5,12 @@
  */
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { hundredthsSchema, isoDateSchema as isoDate, kronorSchema } from '../formats.js';
 import { regimeSchema, serviceIdSchema } from '../rate-model/schema.js';
-import { isoToDay } from './days.js';
+import { MAX_EVENING_NIGHT_HOURS_PER_DAY } from './problems.js';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((s) => isoToDay(s) !== null, 'is not a calendar date');
-
-/** Kronor with at most two decimals (an individual rate, LVL-6/LVL-7). */
-const kronor = z
-  .number()
-  .nonnegative()
-  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'has more than two decimals');
+/** Kronor with at most two decimals (an individual rate, LVL-6/LVL-7; its ceiling is a fact check). */
+const kronor = kronorSchema({ min: 0 });
 
 /** A level entry: points (classified by the model in force each day) or a level id (LVL-1). */
 const levelEntry = z
@@ -57,10 +50,7 @@ const placement = z.strictObject({
     .array(
       z.strictObject({
         date: isoDate,
-        hours: z
-          .number()
-          .positive()
-          .refine((n) => Number.isInteger(n * 100), 'has more than two decimals'),
+        hours: hundredthsSchema({ min: 0.01, max: MAX_EVENING_NIGHT_HOURS_PER_DAY }),
       }),
     )
     .default([]),

@@ -4,6 +4,7 @@
  * A bad entry is a problem (problems.ts) and is left out; the placement is then refused.
  */
 import { Temporal } from 'temporal-polyfill';
+import { unitLabel } from '../../contract/labels.js';
 import { kronorToOre } from '../money.js';
 import { INDIVIDUAL_RATE_CEILING_KRONOR, MAX_EVENING_NIGHT_HOURS_PER_DAY } from './problems.js';
 import {
@@ -194,7 +195,7 @@ function checkIndividual(
     flag(c, {
       id: 'individual-rate-ceiling',
       field: `${field}.amount`,
-      message: `${x.amount} kr per ${unit} är mer än taket ${ceiling} kr per ${unit} (LVL-6, LVL-7).`,
+      message: `${x.amount} kr per ${unitLabel(unit)} är mer än taket ${ceiling} kr per ${unitLabel(unit)} (LVL-6, LVL-7).`,
     });
     return false;
   }

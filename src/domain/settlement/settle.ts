@@ -8,6 +8,7 @@
  * Pure: the catalog, the facts and the earlier runs come in as arguments.
  */
 import { InputError } from '../errors.js';
+import { isMonth } from '../formats.js';
 import type { ModelCatalog } from '../rate-model/catalog.js';
 import { monthSpan } from './days.js';
 import { settlePlacementMonth, type MonthContext, type Split } from './engine.js';
@@ -48,8 +49,7 @@ export interface PreparedSettlement {
 
 /** Checks `YYYY-MM` (contract.md), naming the field. */
 export function checkMonth(month: string, where = '--month'): string {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
-    throw new InputError('bad-month', `"${month}" is not a month YYYY-MM`, where);
+  if (!isMonth(month)) throw new InputError('bad-month', `"${month}" is not a month YYYY-MM`, where);
   return month;
 }
 
