@@ -5,6 +5,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB, Role } from '../types.js';
+import { seedDemoAssessments } from './assessments.js';
 import { DISTRICTS } from './names.js';
 import { planDemo } from './plan.js';
 
@@ -51,6 +52,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     password: 'bedomare-demo',
     role: 'assessor',
     name: 'Britt Bedömare',
+    districtId: null,
+    providerId: null,
+  },
+  {
+    username: 'bedomare2',
+    password: 'bedomare-demo',
+    role: 'assessor',
+    name: 'Bo Bedömare',
     districtId: null,
     providerId: null,
   },
@@ -160,6 +169,7 @@ export async function seedDemo(
         })),
       )
       .execute();
+    await seedDemoAssessments(trx); // issue #10 §11: cases in every state, two assessors
   });
   return {
     districts: plan.districts.length,
