@@ -8,7 +8,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useAuth } from './auth.js';
 import { ROLE_LABELS } from '../contract/labels.js';
 import { Link, Redirect, Routes, navigate, useLocation, type Route } from './router.js';
-import type { Role } from './types.js';
+import type { Role } from '../contract/auth.js';
 import { Loading } from './components/QueryState.js';
 import { focusHeading, focusRequest } from './components/Page.js';
 import { LoginPage } from './pages/LoginPage.js';

@@ -5,7 +5,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, post, setCsrfToken } from './api.js';
-import type { Role, Session, User } from './types.js';
+import type { Role, SessionResponse as Session, SessionUserView as User } from '../contract/auth.js';
 
 interface Auth {
   user: User | null;

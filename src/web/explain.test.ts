@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { correctedMonth, explainLine } from './explain.js';
-import type { SettlementLine } from './types.js';
+import type { ExplainableLine } from './explain.js';
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
-const line: SettlementLine = {
-  placementId: 'P1',
+const line: ExplainableLine = {
+  placementId: 1,
   clientName: 'Anna A',
   service: 'lss-gruppbostad',
   regime: 'privat',
   kind: 'ordinary',
+  correctsMonth: null,
   from: '2024-03-01',
   to: '2024-03-14',
   quantity: 14,
@@ -17,7 +18,8 @@ const line: SettlementLine = {
   amount: 30240,
   level: '2',
   rules: ['PAY-1', 'PAY-2'],
-  explanation: { rate: { source: '002, Tabell 2 (Gruppbostad)' }, text: 'Nivå 2 från 42 poäng.' },
+  explanation: 'Nivå 2 från 42 poäng.',
+  sources: { rate: '002, Tabell 2 (Gruppbostad)', level: null },
 };
 
 describe('explainLine', () => {
@@ -32,8 +34,8 @@ describe('explainLine', () => {
     expect(explainLine(line).rules.map((r) => r.id)).toEqual(['PAY-1', 'PAY-2']);
     expect(explainLine(line).rules[1]?.text).toMatch(/antal dagar/);
   });
-  it('finds the sources and notes inside the server explanation', () => {
-    expect(explainLine(line).sources).toEqual(['002, Tabell 2 (Gruppbostad)']);
+  it('shows the server explanation and the line sources', () => {
+    expect(explainLine(line).sources).toEqual(['Ersättning: 002, Tabell 2 (Gruppbostad)']);
     expect(explainLine(line).notes).toEqual(['Nivå 2 från 42 poäng.']);
   });
   it('reads the sources the API attaches to a line', () => {
@@ -46,7 +48,7 @@ describe('explainLine', () => {
     expect(e.notes[0]).toBe('Ordinarie …');
   });
   it('a correction names the month it corrects (PAY-9)', () => {
-    const c = { ...line, kind: 'correction', amount: -1000, correctsMonth: '2024-01' };
+    const c = { ...line, kind: 'correction' as const, amount: -1000, correctsMonth: '2024-01' };
     expect(correctedMonth(c)).toBe('2024-01');
     expect(explainLine(c).summary).toMatch(/^Rättelse av januari 2024 för Anna A.*Återkrav/);
     const r = { ...c, unit: 'correction', quantity: 1, rate: -1000, recomputed: 500, previouslyPaid: 1500 };
@@ -58,7 +60,10 @@ describe('explainLine', () => {
     const e = explainLine({
       ...line,
       explanation: '',
-      sources: { rate: "recomputed 2025-03 with today's facts minus what the earlier runs paid (PAY-9)" },
+      sources: {
+        rate: "recomputed 2025-03 with today's facts minus what the earlier runs paid (PAY-9)",
+        level: null,
+      },
     });
     expect(e.sources).toEqual([
       'Ersättning: 2025-03 omräknad med dagens uppgifter minus det som tidigare körningar betalat (PAY-9)',

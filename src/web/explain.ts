@@ -1,9 +1,10 @@
 /**
  * A settlement line explained in plain Swedish (PAY-10, issue #6 step 4): what was paid, how it
  * was computed (quantity × rate = amount), which rules applied and where each figure comes from.
- * Built from the line's own fields so it works whatever extra explanation the server attaches.
+ * Built from the line's own fields: a provider specification's line (src/contract/settlement-runs.ts),
+ * with the run line's regime, sources, model and correction figures where the page has them.
  */
-import type { SettlementLine } from './types.js';
+import type { LineView, Specification } from '../contract/settlement-runs.js';
 import { formatKr, formatMonth, formatNumber, formatPeriod } from '../contract/format.js';
 import { levelLabel, lineKindLabel, regimeLabel, serviceLabel, unitLabel } from '../contract/labels.js';
 
@@ -42,13 +43,37 @@ export const RULES: Record<string, string> = {
     'En slutlig nivå som skiljer sig från den preliminära gäller från startdagen; skillnaden blir en rättelse.',
 };
 
+/** A line as the specification gives it, plus what a run's own line adds (GET …/lines). */
+export type ExplainableLine = Pick<
+  Specification['lines'][number],
+  | 'placementId'
+  | 'service'
+  | 'kind'
+  | 'from'
+  | 'to'
+  | 'quantity'
+  | 'unit'
+  | 'rate'
+  | 'amount'
+  | 'level'
+  | 'rules'
+  | 'correctsMonth'
+  | 'explanation'
+> &
+  Partial<
+    Pick<LineView, 'regime' | 'recomputed' | 'previouslyPaid' | 'model' | 'illustrative' | 'sources'>
+  > & {
+    clientName?: string | null;
+  };
+
 /** Swedish name of a line kind (the label table's), falling back to the id. */
 export const kindName = lineKindLabel;
 
 /** The month a correction line corrects, if any. */
-export function correctedMonth(line: SettlementLine): string | null {
-  const explicit = line.correctsMonth ?? line.corrects ?? null;
-  if (explicit) return explicit.slice(0, 7);
+export function correctedMonth(
+  line: Pick<ExplainableLine, 'correctsMonth' | 'kind' | 'from'>,
+): string | null {
+  if (line.correctsMonth) return line.correctsMonth.slice(0, 7);
   return line.kind === 'correction' ? line.from.slice(0, 7) : null;
 }
 
@@ -61,32 +86,10 @@ export interface Explanation {
   notes: string[];
 }
 
-function collectSources(x: unknown, out: Set<string>, depth = 0): void {
-  if (depth > 4 || x === null || x === undefined) return;
-  if (Array.isArray(x)) x.forEach((v) => collectSources(v, out, depth + 1));
-  else if (typeof x === 'object')
-    for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
-      if ((k === 'source' || k === 'sources') && typeof v === 'string') out.add(v);
-      else if (k === 'sources' && Array.isArray(v))
-        v.filter((s) => typeof s === 'string').forEach((s) => out.add(s));
-      else collectSources(v, out, depth + 1);
-    }
-}
-
-function collectText(x: unknown): string[] {
-  if (typeof x === 'string') return [x];
-  if (Array.isArray(x)) return x.filter((s): s is string => typeof s === 'string');
-  if (x && typeof x === 'object') {
-    const o = x as Record<string, unknown>;
-    for (const k of ['text', 'sv', 'summary', 'steps', 'notes']) if (o[k]) return collectText(o[k]);
-  }
-  return [];
-}
-
 /** Explains one line in plain Swedish. */
-export function explainLine(line: SettlementLine): Explanation {
+export function explainLine(line: ExplainableLine): Explanation {
   const who = line.clientName ? ` för ${line.clientName}` : '';
-  const svc = line.service ? serviceLabel(line.service) : 'insatsen';
+  const svc = serviceLabel(line.service);
   const level = line.level ? `, ${levelLabel(line.level)}` : '';
   const regime = line.regime ? `, ${regimeLabel(line.regime)}` : '';
   const corrected = correctedMonth(line);
@@ -99,18 +102,14 @@ export function explainLine(line: SettlementLine): Explanation {
   const calculation = recomputed
     ? `Omräknat ${formatKr(line.recomputed)} − tidigare utbetalt ${formatKr(line.previouslyPaid ?? 0)} = ${formatKr(line.amount)}`
     : `${formatNumber(line.quantity, 4)} ${unitLabel(line.unit, line.quantity)} × ${formatKr(line.rate)} = ${formatKr(line.amount)}`;
-  const rules = (line.rules ?? []).map((id) => ({ id, text: RULES[id] ?? 'Regel i ersättningsmodellen.' }));
-  const sources = new Set<string>();
-  collectSources(line.explanation, sources);
-  const own = line.sources;
-  if (Array.isArray(own)) own.forEach((x) => typeof x === 'string' && sources.add(x));
-  else if (own && typeof own === 'object')
-    for (const [k, v] of Object.entries(own))
-      if (typeof v === 'string' && v) sources.add(`${SOURCE_KIND[k] ?? k}: ${swedishSource(v)}`);
-  const notes = collectText(line.explanation);
+  const rules = line.rules.map((id) => ({ id, text: RULES[id] ?? 'Regel i ersättningsmodellen.' }));
+  const sources: string[] = [];
+  for (const [k, v] of Object.entries(line.sources ?? {}))
+    if (typeof v === 'string' && v) sources.push(`${SOURCE_KIND[k] ?? k}: ${swedishSource(v)}`);
+  const notes = line.explanation ? [line.explanation] : [];
   if (line.model) notes.push(`Ersättningsmodell: ${line.model}.`);
   if (line.illustrative) notes.push('Beloppet är illustrativt (SVC-3): staden har inte fastställt det.');
-  return { summary, calculation, rules, sources: [...sources], notes };
+  return { summary, calculation, rules, sources, notes };
 }
 
 /** The engine's few English source phrases, in Swedish (everything else is a seed citation). */

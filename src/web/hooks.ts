@@ -4,7 +4,9 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { forLevels, levelFor } from './model-view.js';
 import { get } from './api.js';
-import type { District, ModelDetail, ModelSummary, Provider } from './types.js';
+import type { District } from '../contract/districts.js';
+import type { ModelDetail, ModelSummary } from '../contract/models.js';
+import type { ProviderView as Provider } from '../contract/providers.js';
 
 /** All districts; cached for the session. */
 export function useDistricts() {
@@ -41,18 +43,12 @@ export function nameLookup(
   return (id) => (id ? (map.get(id) ?? id) : '–');
 }
 
-/** Unwraps `[...]` or `{ items: [...] }`, since list endpoints may answer either way. */
-export function listOf<T>(data: T[] | { items?: T[] } | null | undefined): T[] {
-  if (!data) return [];
-  return Array.isArray(data) ? data : (data.items ?? []);
-}
-
 /**
  * Names the level that an entry's points give (LVL-1) with the rate models in force on its date,
  * so a level history reads "Nivå 2 (20 poäng)" even when only points are stored.
  */
 export function useLevelNamer(): (
-  service: string | undefined,
+  service: string | null | undefined,
   date: string,
   points: number | null | undefined,
 ) => string | null {

@@ -8,11 +8,28 @@ import {
   servicesOf,
   swedishWarning,
 } from './model-view.js';
-import type { ModelDetail } from './types.js';
+import type { ModelDetail } from '../contract/models.js';
 
+const rule = { enabled: true, days: 7, source: 'x' };
 const model = (id: string, kommunal: number, points: [number, number]): ModelDetail => ({
   id,
   title: id,
+  family: 'lss',
+  status: 'decided',
+  source: '002',
+  priceYear: 2024,
+  warnings: [],
+  version: 1,
+  derivedFrom: null,
+  settlement: {
+    idlePlace: rule,
+    notice: rule,
+    noShow: rule,
+    finalLevelEffect: 'start-date',
+    monthProration: 'calendar-days',
+    premisesOnIdleDays: false,
+    sessionCount: 'weekday-share',
+  },
   validFrom: '2024-01-01',
   validTo: null,
   services: {
@@ -24,8 +41,8 @@ const model = (id: string, kommunal: number, points: [number, number]): ModelDet
           id: '1',
           label: 'Nivå 1',
           points: { min: points[0], max: points[1] },
-          annualStandardAmount: { ore: 55000000, source: '002, Tabell 2', illustrative: false },
-          rates: { kommunal: { ore: kommunal * 100, source: '002, Tabell 2', illustrative: false } },
+          annualStandardAmount: { amount: 550000, source: '002, Tabell 2', illustrative: false },
+          rates: { kommunal: { amount: kommunal, source: '002, Tabell 2', illustrative: false } },
         },
       ],
     },
@@ -33,12 +50,10 @@ const model = (id: string, kommunal: number, points: [number, number]): ModelDet
 });
 
 describe('figure', () => {
-  it.each([
-    [1501, 1501],
-    [{ amount: 1501 }, 1501],
-    [{ ore: 150150 }, 1501.5],
-  ])('%j → %s kr', (input, kr) => expect(figure(input)?.kr).toBe(kr));
-  it('keeps the source', () => expect(figure({ ore: 100, source: 'x' })?.source).toBe('x'));
+  it('shows kronor with the source', () => {
+    const f = figure({ amount: 1501.5, source: 'x', illustrative: false });
+    expect(f).toEqual({ kr: 1501.5, source: 'x', derived: null, illustrative: false });
+  });
   it('is null when absent', () => expect(figure(null)).toBeNull());
 });
 
@@ -46,13 +61,12 @@ describe('rangeText', () => {
   it.each([
     [{ min: 21, max: 35 }, '21–35'],
     [{ min: 36, max: null }, '36–'],
-    [[0, 20], '0–20'],
     [null, '–'],
   ])('%j → %s', (r, text) => expect(rangeText(r as never)).toBe(text));
 });
 
 describe('servicesOf / compareModels', () => {
-  it('reads a record of services with figures in öre', () => {
+  it('reads a record of services with figures in kronor', () => {
     const [s] = servicesOf(model('a', 1289, [0, 20]));
     expect(s?.levels[0]?.rates.kommunal?.kr).toBe(1289);
     expect(s?.levels[0]?.schablon?.kr).toBe(550000);

@@ -1,11 +1,13 @@
 /**
  * Turns a rate model from the API into rows for the model pages, and two models into a
  * side-by-side comparison with differences marked (issue #6 step 2). Pure functions, unit tested.
- * A figure may arrive as kronor, `{ amount }` (kronor) or `{ ore }`: all become kronor here.
+ * The model's shape is the API contract's (src/contract/models.ts): figures are `{ amount, source }`
+ * in kronor, services a record by id.
  */
-import type { Figure, ModelDetail, ModelLevel, ModelService } from './types.js';
+import type { FigureView, ModelDetail, ServiceModelView } from '../contract/models.js';
 import { serviceLabel } from '../contract/labels.js';
-import { oreToKronor } from '../domain/money.js';
+
+type ModelLevel = ServiceModelView['levels'][number];
 
 /** One figure ready to show. */
 export interface ShownFigure {
@@ -40,68 +42,60 @@ export interface ServiceView {
   illustrative: boolean;
 }
 
-/** A figure in any of the accepted shapes → kronor with its source. */
-export function figure(f: Figure | number | null | undefined): ShownFigure | null {
-  if (f === null || f === undefined) return null;
-  if (typeof f === 'number') return { kr: f, source: null, derived: null, illustrative: false };
-  const kr = f.amount ?? (f.ore !== undefined ? oreToKronor(f.ore) : undefined);
-  if (kr === undefined) return null;
-  return { kr, source: f.source ?? null, derived: f.derived ?? null, illustrative: !!f.illustrative };
+/** A figure → kronor with its source. */
+export function figure(f: FigureView | null | undefined): ShownFigure | null {
+  if (!f) return null;
+  return { kr: f.amount, source: f.source, derived: f.derived ?? null, illustrative: f.illustrative };
 }
 
 /** A point range as `21–35`, `36–` for an open top, `–` for none. */
-export function rangeText(
-  r: { min: number; max: number | null } | [number, number | null] | null | undefined,
-): string {
+export function rangeText(r: { min: number; max: number | null } | null | undefined): string {
   if (!r) return '–';
-  const [min, max] = Array.isArray(r) ? r : [r.min, r.max];
-  return max === null || max === undefined ? `${min}–` : `${min}–${max}`;
+  return r.max === null ? `${r.min}–` : `${r.min}–${r.max}`;
 }
 
 const REGIME_ORDER = ['kommunal', 'entreprenad', 'privat'];
 
 function figures(
-  rec: Record<string, Figure | number> | null | undefined,
+  rec: Partial<Record<string, FigureView>> | null | undefined,
 ): Record<string, ShownFigure | null> | null {
   if (!rec) return null;
   return Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, figure(v)]));
 }
 
 function levelRow(l: ModelLevel): LevelRow {
-  const points = l.points as ModelLevel['points'] | [number, number | null];
   return {
-    id: String(l.id),
-    label: l.label ?? (/^\d+$/.test(String(l.id)) ? `Nivå ${l.id}` : String(l.id)),
-    points: rangeText(points as never),
-    range: !points ? null : Array.isArray(points) ? { min: points[0], max: points[1] ?? null } : points,
+    id: l.id,
+    label: l.label,
+    points: rangeText(l.points),
+    range: l.points,
     hoursPerMonth: l.hoursPerMonth ? rangeText(l.hoursPerMonth) : null,
-    schablon: figure(l.annualStandardAmount as Figure | number | null | undefined),
+    schablon: figure(l.annualStandardAmount),
     rates: figures(l.rates) ?? {},
   };
 }
 
-/** The services of a model as a list, whatever shape the API used (array or record). */
+/** The services of a model as a list. */
 export function servicesOf(model: ModelDetail): ServiceView[] {
-  const raw = model.services;
-  const entries: [string, ModelService][] = Array.isArray(raw)
-    ? raw.filter((s): s is ModelService => typeof s === 'object').map((s) => [s.id ?? '', s])
-    : Object.entries(raw ?? {});
+  const entries = Object.entries(model.services).filter(
+    (e): e is [string, ServiceModelView] => e[1] !== undefined,
+  );
   return entries.map(([id, s]) => {
-    const levels = (s.levels ?? []).map(levelRow);
-    const regimeSet = new Set<string>(s.regimes ?? []);
+    const levels = s.levels.map(levelRow);
+    const regimeSet = new Set<string>(s.regimes);
     for (const l of levels) for (const r of Object.keys(l.rates)) regimeSet.add(r);
     for (const r of Object.keys(s.flatRates ?? {})) regimeSet.add(r);
     const regimes = [...regimeSet].sort((a, b) => REGIME_ORDER.indexOf(a) - REGIME_ORDER.indexOf(b));
     return {
       id: s.id ?? id,
-      title: s.title ?? id,
-      unit: s.unit ?? '',
-      source: s.source ?? null,
+      title: s.title,
+      unit: s.unit,
+      source: s.source,
       regimes,
       levels,
       flat: figures(s.flatRates),
       premises: figures(s.premisesAllowance?.rates),
-      illustrative: !!s.illustrative,
+      illustrative: s.illustrative,
     };
   });
 }
@@ -178,13 +172,12 @@ export interface ModelForLevels {
 
 /** Prepares a model for {@link levelFor}. */
 export function forLevels(m: ModelDetail): ModelForLevels {
-  const raw = (Array.isArray(m.services) ? {} : m.services) as Record<string, { validTo?: string | null }>;
   return {
     status: m.status,
     validFrom: m.validFrom,
     validTo: m.validTo,
     services: servicesOf(m),
-    serviceValidTo: Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v?.validTo ?? null])),
+    serviceValidTo: Object.fromEntries(Object.entries(m.services).map(([k, v]) => [k, v?.validTo ?? null])),
   };
 }
 

@@ -1,26 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyOverrides, levelKey, perPerson, whatIf } from './scenario.js';
-import type { CompareResult } from './types.js';
+import type { CompareResult } from './scenario.js';
 
 // 002 Tabell 3, group home part only (persons × schablon).
+const row = (level: string, persons: number, cost: number) => ({
+  service: 'lss-gruppbostad' as const,
+  level,
+  label: `Nivå ${level}`,
+  persons,
+  cost,
+});
 const result: CompareResult = {
-  baseline: {
-    total: 1_000_000,
-    byLevel: [{ service: 'lss-gruppbostad', level: '1', persons: 2, cost: 1_000_000 }],
-  },
+  basis: 'schablon',
+  baseline: { model: 'a', persons: 2, total: 1_000_000, byLevel: [row('1', 2, 1_000_000)] },
   proposal: {
+    model: 'b',
+    persons: 2,
     total: 1_340_000,
-    byLevel: [
-      { service: 'lss-gruppbostad', level: '1', persons: 1, cost: 550_000 },
-      { service: 'lss-gruppbostad', level: '2', persons: 1, cost: 790_000 },
-    ],
+    byLevel: [row('1', 1, 550_000), row('2', 1, 790_000)],
   },
   difference: { amount: 340_000, percent: 34 },
   neutralFactor: null,
   byDistrict: [],
   byProvider: [],
+  personsChangingLevel: 0,
+  levelChanges: [],
   warnings: [],
+  rules: [],
+  population: { origin: 'test', persons: 2 },
 };
 
 describe('whatIf', () => {
@@ -39,9 +47,10 @@ describe('whatIf', () => {
   });
 
   it.each([
-    [{ service: 's', level: '1', persons: 4, cost: 100 }, 25],
-    [{ service: 's', level: '1', persons: 0, cost: 0 }, 0],
-    [{ service: 's', level: '1', persons: 3, cost: 100, amount: 40 }, 40],
+    [row('1', 4, 100), 25],
+    [row('1', 0, 0), 0],
+    [{ ...row('1', 3, 100), amount: 40 }, 40],
+    [row('1', 3, 100), 33.33],
   ])('perPerson(%j) = %s', (row, kr) => expect(perPerson(row)).toBe(kr));
 
   it('the total is always the sum of the level costs, to the öre (property)', () => {

@@ -3,7 +3,15 @@
  * proposal and recompute the level costs, totals, difference and neutral factor at once, in the
  * browser. Amounts are kronor; sums are done in whole öre so the totals add up exactly.
  */
-import type { CompareResult, CompareSide } from './types.js';
+import type { ComparisonResult } from '../contract/comparisons.js';
+
+/** The comparison the API answers (src/contract/comparisons.ts). */
+export type CompareResult = ComparisonResult;
+type Side = ComparisonResult['baseline'];
+/** A side of the comparison whose level rows may carry an edited annual amount per person. */
+export type CompareSide = Omit<Side, 'byLevel'> & {
+  byLevel: (Side['byLevel'][number] & { amount?: number })[];
+};
 import { kronorAsOre } from '../contract/format.js';
 import { oreToKronor, roundOre } from '../domain/money.js';
 

@@ -1,19 +1,28 @@
 /**
- * Reading settlement runs from the API whatever the exact field names (totals per provider and
- * district may come as `providers`/`byProvider`), plus the Swedish run status names.
+ * Reading settlement jobs and runs (issue #9 §2, §5): the run a finished job produced, a failed
+ * job's structured error in Swedish, and how many placements a run could not pay. Types come from
+ * the shared contract (src/contract/jobs.ts, settlement-runs.ts).
  */
-import type { RunTotal, SettlementRun } from './types.js';
+import type { JobErrorView, JobView } from '../contract/jobs.js';
+import type { RunView } from '../contract/settlement-runs.js';
+import { ERROR_MESSAGES } from './api.js';
 
-/** True while the server is still computing the run. */
-export const isComputing = (run: Pick<SettlementRun, 'status'>): boolean =>
-  run.status === 'running' || run.status === 'queued';
-
-/** Totals per provider. */
-export function providerTotals(run: SettlementRun): RunTotal[] {
-  return run.providers ?? run.byProvider ?? [];
+/** The run id a finished settlement job produced (`result: { runId }`), or null. */
+export function runIdOf(job: Pick<JobView, 'status' | 'result'> | undefined): number | null {
+  if (job?.status !== 'done') return null;
+  const r = job.result as { runId?: unknown } | null;
+  return r && typeof r.runId === 'number' ? r.runId : null;
 }
 
-/** Totals per district. */
-export function districtTotals(run: SettlementRun): RunTotal[] {
-  return run.districts ?? run.byDistrict ?? [];
+/** A failed job's error in Swedish: the known id's message, else the server's (already Swedish). */
+export function jobErrorText(error: JobErrorView | null | undefined): string {
+  if (!error) return 'Okänt fel.';
+  return ERROR_MESSAGES[error.id] ?? (error.message || 'Okänt fel.');
+}
+
+/** `3 placeringar kunde inte betalas`, or null when the run paid every placement (issue #9 §2). */
+export function refusedText(run: Pick<RunView, 'refusedCount'>): string | null {
+  const n = run.refusedCount;
+  if (n === 0) return null;
+  return `${n} ${n === 1 ? 'placering' : 'placeringar'} kunde inte betalas`;
 }

@@ -18,12 +18,12 @@ import {
   serviceLabel,
 } from '../../contract/labels.js';
 import { Link } from '../router.js';
-import type { ClientDetail, LevelEntry } from '../types.js';
+import type { ClientDetail } from '../../contract/clients.js';
 import { BAD, WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
 
 /** Level as shown: the level id (or `named`, classified from the points) and the points behind it. */
-export function levelText(l: Pick<LevelEntry, 'level' | 'points'>, named?: string | null): string {
+export function levelText(l: { level: string | null; points: number | null }, named?: string | null): string {
   const parts = [];
   if (l.level) parts.push(levelLabel(l.level));
   else if (named) parts.push(named);
@@ -48,8 +48,8 @@ export function ClientPage({ id }: { id: string }) {
         {(c) => {
           const history =
             c.levelHistory ??
-            (c.placements ?? []).flatMap((p) =>
-              (p.levels ?? []).map((l) => ({ ...l, placementId: p.id, service: p.service })),
+            c.placements.flatMap((p) =>
+              p.levels.map((l) => ({ ...l, placementId: p.id, service: p.service })),
             );
           return (
             <Stack gap="lg">
@@ -77,7 +77,7 @@ export function ClientPage({ id }: { id: string }) {
                     </Button>
                   )}
                 </Group>
-                {(c.placements ?? []).length === 0 ? (
+                {c.placements.length === 0 ? (
                   <Text>Inga placeringar.</Text>
                 ) : (
                   <TableScroll>
@@ -93,7 +93,7 @@ export function ClientPage({ id }: { id: string }) {
                         </Table.Tr>
                       </Table.Thead>
                       <Table.Tbody>
-                        {(c.placements ?? []).map((p) => {
+                        {c.placements.map((p) => {
                           const last = p.levels?.[p.levels.length - 1];
                           return (
                             <Table.Tr key={p.id}>
@@ -161,7 +161,7 @@ export function ClientPage({ id }: { id: string }) {
                 <Title order={2} id="payments-h" size="h3">
                   Utbetalningar
                 </Title>
-                {(c.payments ?? []).length === 0 ? (
+                {c.payments.length === 0 ? (
                   <Text>Inga utbetalningar ännu.</Text>
                 ) : (
                   <Table striped>
@@ -175,7 +175,7 @@ export function ClientPage({ id }: { id: string }) {
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
-                      {(c.payments ?? []).map((p, i) => (
+                      {c.payments.map((p, i) => (
                         <Table.Tr key={i}>
                           <Table.Td>
                             {p.runId ? (
@@ -186,8 +186,8 @@ export function ClientPage({ id }: { id: string }) {
                               p.month
                             )}
                           </Table.Td>
-                          <Table.Td>{p.status ? runStatusLabel(p.status) : '–'}</Table.Td>
-                          <Table.Td className="num">{formatKr(p.amount ?? p.total ?? null)}</Table.Td>
+                          <Table.Td>{runStatusLabel(p.status)}</Table.Td>
+                          <Table.Td className="num">{formatKr(p.amount)}</Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>

@@ -9,9 +9,9 @@ import { get, withQuery } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
-import { listOf, nameLookup, useDistricts } from '../hooks.js';
+import { nameLookup, useDistricts } from '../hooks.js';
 import { Link, navigate, useLocation } from '../router.js';
-import type { ClientSummary } from '../types.js';
+import type { ClientList } from '../../contract/clients.js';
 import { BAD } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
 
@@ -27,8 +27,7 @@ export function ClientsPage() {
   const districtName = nameLookup(districts.data);
   const results = useQuery({
     queryKey: ['clients', q, districtId],
-    queryFn: () =>
-      get<{ items: ClientSummary[] } | ClientSummary[]>(withQuery('/api/clients', { q, districtId })),
+    queryFn: () => get<ClientList>(withQuery('/api/clients', { q, districtId })),
   });
 
   function submit(e: FormEvent) {
@@ -76,7 +75,7 @@ export function ClientsPage() {
       </form>
       <QueryState query={results} what="klienterna">
         {(data) => {
-          const items = listOf(data);
+          const items = data.items;
           return (
             <>
               <Text role="status" aria-live="polite">

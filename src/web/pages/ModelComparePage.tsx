@@ -13,7 +13,7 @@ import { compareModels, type ComparedCell } from '../model-view.js';
 import { formatKr, formatKrSigned } from '../../contract/format.js';
 import { regimeLabel } from '../../contract/labels.js';
 import { navigate, useLocation } from '../router.js';
-import type { ModelDetail } from '../types.js';
+import type { ModelDetail } from '../../contract/models.js';
 import { TableScroll } from '../components/TableScroll.js';
 
 const fetchModel = (id: string) => get<ModelDetail>(`/api/models/${encodeURIComponent(id)}`);

@@ -12,7 +12,7 @@ import { servicesOf, swedishWarning, type ServiceView } from '../model-view.js';
 import { formatDate } from '../../contract/format.js';
 import { regimeLabel, unitLabel } from '../../contract/labels.js';
 import { Link } from '../router.js';
-import type { ModelDetail } from '../types.js';
+import type { ModelDetail } from '../../contract/models.js';
 import { statusLabel } from './ModelsPage.js';
 import { TableScroll } from '../components/TableScroll.js';
 
@@ -40,7 +40,7 @@ export function ModelPage({ id }: { id: string }) {
               </Anchor>
             </Group>
             {m.source && <Text size="sm">Källa: {m.source}</Text>}
-            <Warnings warnings={m.warnings ?? []} />
+            <Warnings warnings={m.warnings} />
             {servicesOf(m).map((s) => (
               <ServiceTable key={s.id} service={s} />
             ))}

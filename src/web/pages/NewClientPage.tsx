@@ -13,7 +13,7 @@ import { BAD } from '../colors.js';
 import { useDistricts } from '../hooks.js';
 import { navigate } from '../router.js';
 import { personnummerError, type FieldErrors } from '../validate.js';
-import type { ClientSummary } from '../types.js';
+import type { ClientCreate, ClientRecord } from '../../contract/clients.js';
 
 const FIELDS = ['name', 'personnummer', 'districtId'] as const;
 
@@ -32,15 +32,15 @@ export function NewClientPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useMutation({
     mutationFn: () =>
-      post<ClientSummary>('/api/clients', {
+      post<ClientRecord>('/api/clients', {
         name: v.name.trim(),
         personnummer: v.personnummer.trim(),
         districtId: v.districtId,
         protectedIdentity: v.protectedIdentity,
-      }),
+      } satisfies ClientCreate),
     onSuccess: (c) => {
       void qc.invalidateQueries({ queryKey: ['clients'] });
-      navigate(`/klienter/${encodeURIComponent(String(c.id))}`);
+      navigate(`/klienter/${c.id}`);
     },
     onError: (e) => {
       const field = formFieldError(e, FIELDS);

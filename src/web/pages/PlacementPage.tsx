@@ -1,7 +1,9 @@
 /**
  * Create or edit a placement (issue #6 step 3) with Swedish validation messages next to each
- * field; on an existing placement the assessment office adds level entries (ASMT-2) and the case
- * officer can report absence (FLOW-5). Edits send `version`; a stale one (409) is explained.
+ * field; on an existing placement the assessment office adds level entries (ASMT-2), the case
+ * officer reports absence (FLOW-5), and every other fact the engine pays for is listed and entered
+ * by the role that knows it (issue #9 §4, facts.ts). Edits send `version`; a stale one (409) is
+ * explained.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import {
@@ -25,11 +27,19 @@ import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { DateField } from '../components/DateField.js';
 import { AbsenceForm } from '../components/AbsenceForm.js';
-import { listOf, useProviders } from '../hooks.js';
+import { useProviders } from '../hooks.js';
 import { SERVICE_LABELS, regimeLabel, serviceLabel } from '../../contract/labels.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { validatePlacement, type FieldErrors, type PlacementValues } from '../validate.js';
-import type { ClientSummary, Placement } from '../types.js';
+import type { ClientList } from '../../contract/clients.js';
+import type {
+  PlacementCreate,
+  PlacementDetail,
+  PlacementPatch,
+  PlacementView,
+} from '../../contract/placements.js';
+import { FactSection } from '../components/FactSection.js';
+import { factKindsFor } from '../facts.js';
 import { AbsenceList, LevelSection, PlacementFacts } from './placement-parts.js';
 import { BAD } from '../colors.js';
 
@@ -60,7 +70,7 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 export function PlacementPage({ id }: { id: string | null }) {
   const placement = useQuery({
     queryKey: ['placement', id],
-    queryFn: () => get<Placement>(`/api/placements/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => get<PlacementDetail>(`/api/placements/${encodeURIComponent(id ?? '')}`),
     enabled: id !== null,
   });
   if (id === null) return <PlacementForm existing={null} />;
@@ -71,7 +81,7 @@ export function PlacementPage({ id }: { id: string | null }) {
   );
 }
 
-function PlacementForm({ existing }: { existing: Placement | null }) {
+function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
   const { user } = useAuth();
   const { search } = useLocation();
   const qc = useQueryClient();
@@ -111,20 +121,19 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
 
   // The regime follows the provider (SVC-2).
   useEffect(() => {
-    if (provider?.regime) setValues((v) => ({ ...v, regime: provider.regime ?? v.regime }));
+    if (provider?.regime) setValues((v) => ({ ...v, regime: provider.regime }));
   }, [provider?.regime]);
 
   const [clientSearch, setClientSearch] = useState('');
   const [debounced] = useDebouncedValue(clientSearch, 250);
   const clients = useQuery({
     queryKey: ['clients', debounced, 'picker'],
-    queryFn: () =>
-      get<{ items: ClientSummary[] } | ClientSummary[]>(withQuery('/api/clients', { q: debounced })),
+    queryFn: () => get<ClientList>(withQuery('/api/clients', { q: debounced })),
     enabled: canEdit,
   });
-  const clientOptions = listOf(clients.data).map((c) => ({
+  const clientOptions = (clients.data?.items ?? []).map((c) => ({
     value: String(c.id),
-    label: `${c.name} (${c.personnummerMasked ?? c.id})`,
+    label: `${c.name} (${c.personnummerMasked})`,
   }));
   if (values.clientId && !clientOptions.some((o) => o.value === values.clientId))
     clientOptions.unshift({
@@ -133,17 +142,17 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
     });
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
+    mutationFn: (body: Omit<PlacementPatch, 'version'> | PlacementCreate) =>
       existing
-        ? patch<Placement>(`/api/placements/${encodeURIComponent(existing.id)}`, {
+        ? patch<PlacementView>(`/api/placements/${existing.id}`, {
             ...body,
             version: existing.version,
-          })
-        : post<Placement>('/api/placements', body),
+          } satisfies PlacementPatch)
+        : post<PlacementView>('/api/placements', body),
     onSuccess: (p) => {
       void qc.invalidateQueries();
       setSaved(existing ? 'Placeringen är sparad.' : 'Placeringen är skapad.');
-      if (!existing && p?.id !== undefined) navigate(`/placeringar/${encodeURIComponent(String(p.id))}`);
+      if (!existing) navigate(`/placeringar/${p.id}`);
     },
     onError: (e) => {
       const field = formFieldError(e, PLACEMENT_FIELDS);
@@ -169,7 +178,15 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
       noShow,
     };
     // The regime follows the unit's provider (SVC-2); the service of a placement never changes.
-    save.mutate(existing ? dates : { ...dates, clientId: Number(values.clientId), service: values.service });
+    save.mutate(
+      existing
+        ? dates
+        : ({
+            ...dates,
+            clientId: Number(values.clientId),
+            service: values.service as PlacementCreate['service'],
+          } satisfies PlacementCreate),
+    );
   }
 
   const set = (k: keyof PlacementValues) => (v: string | null) => setValues((s) => ({ ...s, [k]: v ?? '' }));
@@ -180,8 +197,8 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
 
   return (
     <Page title={title}>
-      {existing?.clientId !== undefined && (
-        <Anchor component={Link} href={`/klienter/${encodeURIComponent(String(existing.clientId))}`}>
+      {existing && (
+        <Anchor component={Link} href={`/klienter/${existing.clientId}`}>
           Till klienten
         </Anchor>
       )}
@@ -307,6 +324,10 @@ function PlacementForm({ existing }: { existing: Placement | null }) {
           <AbsenceForm placementId={String(existing.id)} label={serviceLabel(existing.service)} />
         </section>
       )}
+      {existing &&
+        factKindsFor(existing.service).map((kind) => (
+          <FactSection key={kind.key} kind={kind} placement={existing} />
+        ))}
     </Page>
   );
 }

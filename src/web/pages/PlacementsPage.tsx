@@ -10,19 +10,22 @@ import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { WARN } from '../colors.js';
-import { listOf, useLevelNamer } from '../hooks.js';
+import { useLevelNamer } from '../hooks.js';
 import { formatDate } from '../../contract/format.js';
 import { levelKindLabel, serviceLabel } from '../../contract/labels.js';
 import { Link, navigate, useLocation } from '../router.js';
-import type { Placement } from '../types.js';
+import type { PlacementList, PlacementView } from '../../contract/placements.js';
 import { levelText } from './ClientPage.js';
 
 /** The filters, as `?visa=` values. */
 export const FILTERS = {
   alla: { label: 'Alla', test: () => true },
-  'utan-niva': { label: 'Utan nivå', test: (p: Placement) => !p.currentLevel },
-  preliminar: { label: 'Preliminär nivå', test: (p: Placement) => p.currentLevel?.kind === 'preliminary' },
-  uppsagda: { label: 'Uppsagda utan slutdatum', test: (p: Placement) => !!p.noticeDate && !p.end },
+  'utan-niva': { label: 'Utan nivå', test: (p: PlacementView) => !p.currentLevel },
+  preliminar: {
+    label: 'Preliminär nivå',
+    test: (p: PlacementView) => p.currentLevel?.kind === 'preliminary',
+  },
+  uppsagda: { label: 'Uppsagda utan slutdatum', test: (p: PlacementView) => !!p.noticeDate && !p.end },
 } as const;
 
 type FilterId = keyof typeof FILTERS;
@@ -46,7 +49,7 @@ export function PlacementsPage() {
   const today = new Date().toISOString().slice(0, 10);
   const placements = useQuery({
     queryKey: ['placements', 'all'],
-    queryFn: () => get<{ items: Placement[] } | Placement[]>(withQuery('/api/placements', { limit: 5000 })),
+    queryFn: () => get<PlacementList>(withQuery('/api/placements', { limit: 5000 })),
   });
   return (
     <Page title="Placeringar">
@@ -63,7 +66,7 @@ export function PlacementsPage() {
       </Stack>
       <QueryState query={placements} what="placeringarna">
         {(data) => {
-          const items = listOf(data).filter(FILTERS[filter].test);
+          const items = data.items.filter(FILTERS[filter].test);
           return (
             <>
               <Text role="status" aria-live="polite">
@@ -86,11 +89,8 @@ export function PlacementsPage() {
                       {items.map((p) => (
                         <Table.Tr key={p.id}>
                           <Table.Td>
-                            <Anchor
-                              component={Link}
-                              href={`/placeringar/${encodeURIComponent(String(p.id))}`}
-                            >
-                              {p.clientName ?? `Klient ${p.clientId}`}
+                            <Anchor component={Link} href={`/placeringar/${p.id}`}>
+                              {p.clientName}
                             </Anchor>
                           </Table.Td>
                           <Table.Td>{serviceLabel(p.service)}</Table.Td>

@@ -1,6 +1,7 @@
 /**
- * The provider portal (issue #6 step 6): own units and clients, absence reporting (FLOW-5) and
- * the monthly specifications. The API scopes everything to the signed-in provider.
+ * The provider portal (issue #6 step 6): own units and clients, absence reporting (FLOW-5), the
+ * facts only the provider knows (course sessions held, evening/night hours; issue #9 §4) and the
+ * monthly specifications. The API scopes everything to the signed-in provider.
  */
 import { useState } from 'react';
 import { Anchor, Badge, List, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
@@ -10,31 +11,40 @@ import { useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { AbsenceForm } from '../components/AbsenceForm.js';
-import { listOf, useLevelNamer, useProviders } from '../hooks.js';
+import { useLevelNamer, useProviders } from '../hooks.js';
 import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import { Link } from '../router.js';
-import type { Placement, SettlementRun } from '../types.js';
+import type { PlacementDetail, PlacementList, PlacementView } from '../../contract/placements.js';
+import type { RunView } from '../../contract/settlement-runs.js';
+import { FactSection } from '../components/FactSection.js';
+import { factKindsFor } from '../facts.js';
 import { RunStatus } from './SettlementPage.js';
 import { levelText } from './ClientPage.js';
 import { AbsenceList } from './placement-parts.js';
 import { WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
 
-/** The absences already reported for one placement (FLOW-5). */
-function ReportedAbsences({ placementId }: { placementId: string }) {
+/** One placement's reported absences and form (FLOW-5), then the provider's own facts (issue #9 §4). */
+function PlacementReports({ placementId, label }: { placementId: number; label: string }) {
   const placement = useQuery({
-    queryKey: ['placement', placementId],
-    queryFn: () => get<Placement>(`/api/placements/${encodeURIComponent(placementId)}`),
+    queryKey: ['placement', String(placementId)],
+    queryFn: () => get<PlacementDetail>(`/api/placements/${placementId}`),
   });
   return (
-    <QueryState query={placement} what="frånvaron">
+    <QueryState query={placement} what="placeringen">
       {(p) => (
         <>
           <Text size="sm" fw={500}>
             Rapporterad frånvaro
           </Text>
           <AbsenceList placement={p} />
+          <AbsenceForm placementId={String(p.id)} label={label} />
+          {factKindsFor(p.service)
+            .filter((k) => k.roles.includes('provider'))
+            .map((k) => (
+              <FactSection key={k.key} kind={k} placement={p} />
+            ))}
         </>
       )}
     </QueryState>
@@ -46,24 +56,24 @@ export function ProviderPortalPage() {
   const { user } = useAuth();
   const providerId = user?.providerId ?? '';
   const providers = useProviders();
-  const own = providers.data?.find((p) => String(p.id) === String(providerId)) ?? providers.data?.[0];
+  const own = providers.data?.find((p) => p.id === providerId) ?? providers.data?.[0];
   const placements = useQuery({
     queryKey: ['placements', providerId],
-    queryFn: () => get<{ items: Placement[] } | Placement[]>(withQuery('/api/placements', { providerId })),
+    queryFn: () => get<PlacementList>(withQuery('/api/placements', { providerId })),
   });
   const runs = useQuery({
     queryKey: ['runs', 'provider'],
-    queryFn: () => get<{ items: SettlementRun[] } | SettlementRun[]>('/api/settlement-runs'),
+    queryFn: () => get<RunView[]>('/api/settlement-runs'),
   });
   const [selected, setSelected] = useState<string | null>(null);
   const nameLevel = useLevelNamer();
   const today = new Date().toISOString().slice(0, 10);
-  const list = listOf(placements.data);
+  const list = placements.data?.items ?? [];
   const current = list.find((p) => String(p.id) === selected) ?? null;
-  const unitName = (id: unknown) => own?.units?.find((u) => String(u.id) === String(id))?.name ?? '–';
-  const unitOf = (p: Placement) => p.unitName ?? unitName(p.unitId);
-  const placementLabel = (p: Placement) =>
-    `${p.clientName ?? `Klient ${p.clientId}`}, ${serviceLabel(p.service)}, ${unitOf(p)} (${formatDate(p.start)} – ${p.end ? formatDate(p.end) : 'pågår'})`;
+  const unitName = (id: number) => own?.units.find((u) => u.id === id)?.name ?? '–';
+  const unitOf = (p: PlacementView) => p.unitName ?? unitName(p.unitId);
+  const placementLabel = (p: PlacementView) =>
+    `${p.clientName}, ${serviceLabel(p.service)}, ${unitOf(p)} (${formatDate(p.start)} – ${p.end ? formatDate(p.end) : 'pågår'})`;
 
   return (
     <Page title={own ? `Min verksamhet: ${own.name}` : 'Min verksamhet'}>
@@ -111,10 +121,10 @@ export function ProviderPortalPage() {
                   </Table.Thead>
                   <Table.Tbody>
                     {list.map((p) => {
-                      const last = p.currentLevel ?? p.levels?.[p.levels.length - 1];
+                      const last = p.currentLevel;
                       return (
                         <Table.Tr key={p.id}>
-                          <Table.Td>{p.clientName ?? p.clientId}</Table.Td>
+                          <Table.Td>{p.clientName}</Table.Td>
                           <Table.Td>{serviceLabel(p.service)}</Table.Td>
                           <Table.Td>{unitOf(p)}</Table.Td>
                           <Table.Td>{formatDate(p.start)}</Table.Td>
@@ -154,16 +164,11 @@ export function ProviderPortalPage() {
               nothingFoundMessage="Ingen placering matchar"
             />
             {current ? (
-              <>
-                <ReportedAbsences placementId={String(current.id)} />
-                <AbsenceForm
-                  key={current.id}
-                  placementId={String(current.id)}
-                  label={placementLabel(current)}
-                />
-              </>
+              <PlacementReports key={current.id} placementId={current.id} label={placementLabel(current)} />
             ) : (
-              <Text size="sm">Välj en placering för att rapportera frånvaro.</Text>
+              <Text size="sm">
+                Välj en placering för att rapportera frånvaro, kurstillfällen eller kvälls- och nattimmar.
+              </Text>
             )}
           </Stack>
         </Paper>
@@ -173,8 +178,7 @@ export function ProviderPortalPage() {
           Månadsspecifikationer
         </Title>
         <QueryState query={runs} what="specifikationerna">
-          {(data) => {
-            const items = listOf(data);
+          {(items) => {
             if (items.length === 0) return <Text>Inga avräkningar ännu.</Text>;
             return (
               <Table striped>
@@ -193,7 +197,7 @@ export function ProviderPortalPage() {
                       <Table.Td>
                         <Anchor
                           component={Link}
-                          href={`/avrakning/${encodeURIComponent(r.id)}/utforare/${encodeURIComponent(String(providerId || own?.id || ''))}`}
+                          href={`/avrakning/${r.id}/utforare/${encodeURIComponent(String(providerId || own?.id || ''))}`}
                         >
                           Specifikation {formatMonth(r.month)}
                         </Anchor>

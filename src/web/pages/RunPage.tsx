@@ -1,9 +1,22 @@
 /**
- * One settlement run: totals per provider and district, drill-down to each provider's
- * specification, approval (admin) and the export links (issue #6 step 4).
+ * One settlement run: the placements it could not pay first (issue #9 §2), totals per provider and
+ * district, drill-down to each provider's specification, approval (admin; a run with refusals
+ * only after an explicit, audited confirmation) and the export links (issue #6 step 4).
  */
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, get, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
@@ -12,9 +25,10 @@ import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useDistricts, useProviders } from '../hooks.js';
 import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import { Link } from '../router.js';
-import { districtTotals, isComputing, providerTotals } from '../settlement.js';
-import type { SettlementRun } from '../types.js';
+import { refusedText } from '../settlement.js';
+import type { RunDetail } from '../../contract/settlement-runs.js';
 import { RunStatus } from './SettlementPage.js';
+import { RefusedList } from './run-refusals.js';
 import { BAD, OK } from '../colors.js';
 
 /** The run page. */
@@ -23,23 +37,32 @@ export function RunPage({ id }: { id: string }) {
   const qc = useQueryClient();
   const run = useQuery({
     queryKey: ['run', id],
-    queryFn: () => get<SettlementRun>(`/api/settlement-runs/${encodeURIComponent(id)}`),
-    refetchInterval: (q) => (q.state.data && isComputing(q.state.data) ? 1000 : false),
+    queryFn: () => get<RunDetail>(`/api/settlement-runs/${encodeURIComponent(id)}`),
   });
   const providerName = nameLookup(useProviders().data);
   const districtName = nameLookup(useDistricts().data);
   const [confirm, setConfirm] = useState(false);
+  const [acceptRefusals, setAcceptRefusals] = useState(false);
+  const close = () => {
+    setConfirm(false);
+    setAcceptRefusals(false);
+  };
+  // A run with refusals is approved only with `confirmRefusals: true` (issue #9 §2; audited).
   const approve = useMutation({
-    mutationFn: () => post<SettlementRun>(`/api/settlement-runs/${encodeURIComponent(id)}/approve`),
+    mutationFn: (confirmRefusals: boolean) =>
+      post<RunDetail>(
+        `/api/settlement-runs/${encodeURIComponent(id)}/approve`,
+        confirmRefusals ? { confirmRefusals: true } : {},
+      ),
     onSuccess: () => {
-      setConfirm(false);
+      close();
       void qc.invalidateQueries();
     },
-    onError: () => setConfirm(false),
+    onError: close,
   });
   // Marks an approved run as handed over to the payment system (docs/api.md: export).
   const exportRun = useMutation({
-    mutationFn: () => post<SettlementRun>(`/api/settlement-runs/${encodeURIComponent(id)}/export`),
+    mutationFn: () => post<RunDetail>(`/api/settlement-runs/${encodeURIComponent(id)}/export`),
     onSuccess: () => void qc.invalidateQueries(),
   });
   const title = run.data ? `Avräkning ${formatMonth(run.data.month)}` : 'Avräkning';
@@ -51,6 +74,7 @@ export function RunPage({ id }: { id: string }) {
       <QueryState query={run} what="körningen">
         {(r) => (
           <Stack gap="lg">
+            {r.refused.length > 0 && <RefusedList run={r} />}
             <Group>
               <Text>
                 Körning {r.id}, skapad {formatDate(r.createdAt)}
@@ -61,7 +85,7 @@ export function RunPage({ id }: { id: string }) {
             <Text fz="xl" fw={700} data-testid="run-total">
               Summa: {formatKr(r.total)}
             </Text>
-            {r.corrections && r.corrections.lines > 0 && (
+            {r.corrections.lines > 0 && (
               <Text>
                 Varav rättelser av tidigare månader (PAY-9): {r.corrections.lines} rader,{' '}
                 {formatKr(r.corrections.total)}.
@@ -128,14 +152,14 @@ export function RunPage({ id }: { id: string }) {
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {providerTotals(r).map((p) => (
+                    {r.byProvider.map((p) => (
                       <Table.Tr key={p.providerId}>
                         <Table.Td>
                           <Anchor
                             component={Link}
-                            href={`/avrakning/${encodeURIComponent(r.id)}/utforare/${encodeURIComponent(String(p.providerId))}`}
+                            href={`/avrakning/${r.id}/utforare/${encodeURIComponent(p.providerId)}`}
                           >
-                            {p.name ?? providerName(p.providerId)}
+                            {p.name || providerName(p.providerId)}
                           </Anchor>
                         </Table.Td>
                         <Table.Td className="num">{formatKr(p.total)}</Table.Td>
@@ -158,9 +182,9 @@ export function RunPage({ id }: { id: string }) {
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {districtTotals(r).map((d) => (
-                      <Table.Tr key={d.districtId ?? d.district}>
-                        <Table.Td>{d.name ?? districtName(d.districtId ?? d.district)}</Table.Td>
+                    {r.byDistrict.map((d) => (
+                      <Table.Tr key={d.districtId}>
+                        <Table.Td>{d.name || districtName(d.districtId)}</Table.Td>
                         <Table.Td className="num">{formatKr(d.total)}</Table.Td>
                       </Table.Tr>
                     ))}
@@ -168,17 +192,37 @@ export function RunPage({ id }: { id: string }) {
                 </Table>
               </section>
             </SimpleGrid>
-            <Modal opened={confirm} onClose={() => setConfirm(false)} title="Godkänn avräkningen?" centered>
+            <Modal opened={confirm} onClose={close} title="Godkänn avräkningen?" centered>
               <Stack>
                 <Text>
                   Du godkänner {formatMonth(r.month)} med summan {formatKr(r.total)}. Efter godkännandet kan
                   körningen inte ändras.
                 </Text>
+                {r.refusedCount > 0 && (
+                  <>
+                    <Alert color="orange" variant="light" title={refusedText(r) ?? ''}>
+                      <Text size="sm">
+                        De betalas inte i den här körningen. När uppgifterna är rättade betalas de som
+                        rättelser i en senare körning (PAY-9). Ditt godkännande loggas.
+                      </Text>
+                    </Alert>
+                    <Checkbox
+                      label={`Jag har sett att ${refusedText(r)?.replace('kunde inte betalas', 'inte betalas')} och godkänner ändå`}
+                      checked={acceptRefusals}
+                      onChange={(e) => setAcceptRefusals(e.currentTarget.checked)}
+                    />
+                  </>
+                )}
                 <Group justify="flex-end">
-                  <Button variant="default" onClick={() => setConfirm(false)}>
+                  <Button variant="default" onClick={close}>
                     Avbryt
                   </Button>
-                  <Button color={OK} onClick={() => approve.mutate()} loading={approve.isPending}>
+                  <Button
+                    color={OK}
+                    onClick={() => approve.mutate(r.refusedCount > 0)}
+                    loading={approve.isPending}
+                    disabled={r.refusedCount > 0 && !acceptRefusals}
+                  >
                     Ja, godkänn
                   </Button>
                 </Group>

@@ -37,7 +37,7 @@ import { oreToKronor } from '../../domain/money.js';
 import { levelLabel, serviceLabel } from '../../contract/labels.js';
 import { levelKey, perPerson, tabell3, whatIf, type Overrides } from '../scenario.js';
 import { Chart, Movements, Winners } from './scenario-parts.js';
-import type { CompareResult } from '../types.js';
+import type { CompareResult } from '../scenario.js';
 import { BAD } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
 
@@ -206,7 +206,7 @@ function Result({ request, result }: { request: Request; result: CompareResult }
     Skillnad: d.difference / 1e6,
   }));
   const providerChart = shown.byProvider.map((p) => ({
-    utförare: p.provider ?? providerName(p.providerId),
+    utförare: providerName(p.providerId),
     Skillnad: p.difference / 1e6,
   }));
 

@@ -23,31 +23,21 @@ import { ApiError, errorMessage, get, post, withQuery } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
-import { listOf, nameLookup, useDistricts, useProviders } from '../hooks.js';
+import { nameLookup, useDistricts, useProviders } from '../hooks.js';
 import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import { isMonth } from '../../domain/formats.js';
 import { Link } from '../router.js';
 import { monthError } from '../validate.js';
-import { isComputing } from '../settlement.js';
+import { jobErrorText, refusedText, runIdOf } from '../settlement.js';
 import { runStatusLabel } from '../../contract/labels.js';
-import type { Job, SettlementRun } from '../types.js';
-import { ERROR_MESSAGES } from '../api.js';
-
-/** A failed job's error (JSON `{ id, message }` or text) in Swedish where the id is known. */
-function jobErrorText(text: string | null): string {
-  try {
-    const e = JSON.parse(text ?? '') as { id?: string; message?: string };
-    return (e.id && ERROR_MESSAGES[e.id]) || e.message || 'Okänt fel.';
-  } catch {
-    return text ?? 'Okänt fel.';
-  }
-}
-import { BAD, OK } from '../colors.js';
+import type { JobView } from '../../contract/jobs.js';
+import type { RunDetail, RunQueued, RunView } from '../../contract/settlement-runs.js';
+import { BAD, OK, WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
 
 /** A status badge with text (never colour alone). */
-export function RunStatus({ status }: { status: string }) {
-  const color = status === 'approved' || status === 'exported' ? OK : status === 'failed' ? BAD : 'dark';
+export function RunStatus({ status }: { status: RunView['status'] }) {
+  const color = status === 'approved' || status === 'exported' ? OK : 'dark';
   return (
     <Badge variant="outline" color={color}>
       {runStatusLabel(status)}
@@ -62,9 +52,7 @@ export function SettlementPage() {
   const [filterText, setFilterText] = useState('');
   const runs = useQuery({
     queryKey: ['runs', filter],
-    queryFn: () =>
-      get<{ items: SettlementRun[] } | SettlementRun[]>(withQuery('/api/settlement-runs', { month: filter })),
-    refetchInterval: (q) => (listOf(q.state.data).some(isComputing) ? 1000 : false),
+    queryFn: () => get<RunView[]>(withQuery('/api/settlement-runs', { month: filter })),
   });
   const providerName = nameLookup(useProviders().data);
   const districtName = nameLookup(useDistricts().data);
@@ -94,8 +82,7 @@ export function SettlementPage() {
           mb="sm"
         />
         <QueryState query={runs} what="körningarna">
-          {(data) => {
-            const items = listOf(data);
+          {(items) => {
             if (items.length === 0) return <Text>Inga körningar ännu.</Text>;
             return (
               <TableScroll>
@@ -105,6 +92,7 @@ export function SettlementPage() {
                       <Table.Th scope="col">Månad</Table.Th>
                       <Table.Th scope="col">Omfattning</Table.Th>
                       <Table.Th scope="col">Status</Table.Th>
+                      <Table.Th scope="col">Ej betalda</Table.Th>
                       <Table.Th scope="col">Skapad</Table.Th>
                       <Table.Th scope="col" className="num">
                         Summa
@@ -115,19 +103,28 @@ export function SettlementPage() {
                     {items.map((r) => (
                       <Table.Tr key={r.id}>
                         <Table.Td>
-                          <Anchor component={Link} href={`/avrakning/${encodeURIComponent(r.id)}`}>
+                          <Anchor component={Link} href={`/avrakning/${r.id}`}>
                             {formatMonth(r.month)} (körning {r.id})
                           </Anchor>
                         </Table.Td>
                         <Table.Td>
-                          {r.scope?.districtId
+                          {r.scope.districtId
                             ? `Stadsdel ${districtName(r.scope.districtId)}`
-                            : r.scope?.providerId
+                            : r.scope.providerId
                               ? `Utförare ${providerName(r.scope.providerId)}`
                               : 'Hela staden'}
                         </Table.Td>
                         <Table.Td>
                           <RunStatus status={r.status} />
+                        </Table.Td>
+                        <Table.Td data-testid={`run-${r.id}-refused`}>
+                          {r.refusedCount > 0 ? (
+                            <Badge variant="outline" color={WARN}>
+                              {refusedText(r)}
+                            </Badge>
+                          ) : (
+                            'inga'
+                          )}
                         </Table.Td>
                         <Table.Td>{formatDate(r.createdAt)}</Table.Td>
                         <Table.Td className="num">{formatKr(r.total)}</Table.Td>
@@ -149,33 +146,32 @@ function StartRun() {
   const [month, setMonth] = useState('');
   const [district, setDistrict] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<number | null>(null);
   const districts = useDistricts();
   // Started as a background job (`async=true`) so the page can show its progress (docs/api.md).
   const start = useMutation({
     mutationFn: () =>
-      post<{ jobId: string | number; status: string }>('/api/settlement-runs?async=true', {
+      post<RunQueued>('/api/settlement-runs?async=true', {
         month: month.trim(),
         ...(district ? { scope: { districtId: district } } : {}),
       }),
-    onSuccess: (r) => setJobId(String(r.jobId)),
+    onSuccess: (r) => setJobId(r.jobId),
     onError: (e) => {
       if (e instanceof ApiError && e.field === 'month') setError(errorMessage(e));
     },
   });
   const job = useQuery({
     queryKey: ['job', jobId],
-    queryFn: () => get<Job>(`/api/jobs/${encodeURIComponent(jobId ?? '')}`),
+    queryFn: () => get<JobView>(`/api/jobs/${jobId ?? 0}`),
     enabled: jobId !== null,
     refetchInterval: (q) =>
       q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 400,
   });
   const status = job.data?.status;
-  const runId =
-    status === 'done' && job.data?.result?.runId !== undefined ? String(job.data.result.runId) : null;
+  const runId = runIdOf(job.data);
   const run = useQuery({
     queryKey: ['run', runId],
-    queryFn: () => get<SettlementRun>(`/api/settlement-runs/${encodeURIComponent(runId ?? '')}`),
+    queryFn: () => get<RunDetail>(`/api/settlement-runs/${runId ?? 0}`),
     enabled: runId !== null,
   });
   useEffect(() => {
@@ -243,7 +239,8 @@ function StartRun() {
               <Alert color="green" variant="light" title="Körningen är klar">
                 <Text size="sm">
                   {formatMonth(run.data.month)}: {formatKr(run.data.total)}.{' '}
-                  <Anchor component={Link} href={`/avrakning/${encodeURIComponent(String(run.data.id))}`}>
+                  {refusedText(run.data) ? `${refusedText(run.data)}; se listan i körningen. ` : ''}
+                  <Anchor component={Link} href={`/avrakning/${run.data.id}`}>
                     Öppna körningen
                   </Anchor>
                 </Text>
@@ -253,7 +250,7 @@ function StartRun() {
           {status === 'failed' && (
             <Alert color="red" role="alert" title="Avräkningen misslyckades">
               <Text c={BAD} size="sm">
-                {jobErrorText(job.data?.error ?? null)}
+                {jobErrorText(job.data?.error)}
               </Text>
             </Alert>
           )}

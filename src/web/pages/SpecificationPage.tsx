@@ -9,13 +9,16 @@ import { useQuery } from '@tanstack/react-query';
 import { get, withQuery } from '../api.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
-import { listOf, nameLookup, useProviders } from '../hooks.js';
+import { nameLookup, useProviders } from '../hooks.js';
 import { formatKr, formatMonth, formatNumber, formatPeriod, kronorAsOre } from '../../contract/format.js';
 import { oreToKronor } from '../../domain/money.js';
 import { levelLabel, serviceLabel, unitLabel } from '../../contract/labels.js';
-import { correctedMonth, explainLine, kindName } from '../explain.js';
+import { correctedMonth, explainLine, kindName, type ExplainableLine } from '../explain.js';
 import { Link } from '../router.js';
-import type { SettlementLine, SettlementRun, Specification } from '../types.js';
+import type { LineList, LineView, RunDetail, Specification } from '../../contract/settlement-runs.js';
+
+/** A run's line with the client and unit names from the specification where the user may see them. */
+export type ShownLine = LineView & { clientName?: string; unitName?: string };
 import { hasRole, useAuth } from '../auth.js';
 import { WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
@@ -25,14 +28,12 @@ export function SpecificationPage({ runId, providerId }: { runId: string; provid
   const providerName = nameLookup(useProviders().data);
   const run = useQuery({
     queryKey: ['run', runId],
-    queryFn: () => get<SettlementRun>(`/api/settlement-runs/${encodeURIComponent(runId)}`),
+    queryFn: () => get<RunDetail>(`/api/settlement-runs/${encodeURIComponent(runId)}`),
   });
   const lines = useQuery({
     queryKey: ['lines', runId, providerId],
     queryFn: () =>
-      get<{ items: SettlementLine[] } | SettlementLine[]>(
-        withQuery(`/api/settlement-runs/${encodeURIComponent(runId)}/lines`, { providerId }),
-      ),
+      get<LineList>(withQuery(`/api/settlement-runs/${encodeURIComponent(runId)}/lines`, { providerId })),
   });
   const { user } = useAuth();
   // Names and units come from the JSON specification (not for analysts: no identities, docs/api.md).
@@ -65,11 +66,11 @@ export function SpecificationPage({ runId, providerId }: { runId: string; provid
       </Group>
       <QueryState query={lines} what="raderna">
         {(data) => {
-          const names = new Map((spec.data?.lines ?? []).map((l) => [String(l.placementId), l]));
+          const names = new Map((spec.data?.lines ?? []).map((l) => [l.placementId, l]));
           return (
             <Lines
-              lines={listOf(data).map((l) => {
-                const n = names.get(String(l.placementId));
+              lines={data.items.map((l): ShownLine => {
+                const n = names.get(l.placementId);
                 return n ? { ...l, clientName: n.clientName, unitName: n.unitName } : l;
               })}
             />
@@ -81,11 +82,11 @@ export function SpecificationPage({ runId, providerId }: { runId: string; provid
 }
 
 /** The line table with one explanation dialog; reused by the provider portal. */
-export function Lines({ lines }: { lines: SettlementLine[] }) {
+export function Lines({ lines }: { lines: ShownLine[] }) {
   const { user } = useAuth();
   // Those who may open placements get a link from each line to its placement.
   const linkPlacements = hasRole(user, 'admin', 'case_officer', 'assessor');
-  const [open, setOpen] = useState<SettlementLine | null>(null);
+  const [open, setOpen] = useState<ShownLine | null>(null);
   const total = oreToKronor(lines.reduce((s, l) => s + kronorAsOre(l.amount), 0));
   if (lines.length === 0) return <Text>Inga rader.</Text>;
   return (
@@ -112,23 +113,20 @@ export function Lines({ lines }: { lines: SettlementLine[] }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {lines.map((l, i) => {
+            {lines.map((l) => {
               const corrects = correctedMonth(l);
               return (
-                <Table.Tr key={l.id ?? i}>
+                <Table.Tr key={l.id}>
                   <Table.Td>
                     {linkPlacements ? (
-                      <Anchor
-                        component={Link}
-                        href={`/placeringar/${encodeURIComponent(String(l.placementId))}`}
-                      >
+                      <Anchor component={Link} href={`/placeringar/${l.placementId}`}>
                         {l.clientName ?? `Placering ${l.placementId}`}
                       </Anchor>
                     ) : (
                       (l.clientName ?? `Placering ${l.placementId}`)
                     )}
                   </Table.Td>
-                  <Table.Td>{l.service ? serviceLabel(l.service) : '–'}</Table.Td>
+                  <Table.Td>{serviceLabel(l.service)}</Table.Td>
                   <Table.Td>
                     {kindName(l.kind)}
                     {corrects && (
@@ -178,7 +176,7 @@ export function Lines({ lines }: { lines: SettlementLine[] }) {
 }
 
 /** One line explained (PAY-10). */
-export function ExplanationView({ line }: { line: SettlementLine }) {
+export function ExplanationView({ line }: { line: ExplainableLine }) {
   const e = explainLine(line);
   return (
     <Stack gap="sm" data-testid="explanation">

@@ -1,6 +1,7 @@
 /**
  * The start page per role (issue #6 step 1): what this person must act on, from /api/dashboard
- * (runs to approve, placements without a level, reports missing), and shortcuts for the role.
+ * (runs to approve, placements the latest runs could not pay (issue #9 §2), placements without a
+ * level, reports missing), and shortcuts for the role.
  */
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -9,9 +10,13 @@ import { hasRole, useAuth } from '../auth.js';
 import { ROLE_LABELS } from '../../contract/labels.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
-import { listOf } from '../hooks.js';
 import { Link } from '../router.js';
-import type { DashboardItem, Placement, Role } from '../types.js';
+import type { Role } from '../../contract/auth.js';
+import type { Dashboard, DashboardItem } from '../../contract/dashboard.js';
+import type { PlacementList } from '../../contract/placements.js';
+
+/** A start-page card: the API's items, and one counted here (placements without a level). */
+type Todo = Omit<DashboardItem, 'kind'> & { kind: DashboardItem['kind'] | 'placements-without-level' };
 import { formatNumber } from '../../contract/format.js';
 
 const SHORTCUTS: Record<Role, { href: string; label: string }[]> = {
@@ -45,16 +50,16 @@ export function StartPage() {
   const { user } = useAuth();
   const dashboard = useQuery({
     queryKey: ['dashboard'],
-    queryFn: () => get<{ items: DashboardItem[] } | DashboardItem[]>('/api/dashboard'),
+    queryFn: () => get<Dashboard>('/api/dashboard'),
   });
   const needsLevels = hasRole(user, 'case_officer', 'assessor', 'admin');
   const placements = useQuery({
     queryKey: ['placements', 'all'],
-    queryFn: () => get<{ items: Placement[] } | Placement[]>(withQuery('/api/placements', { limit: 5000 })),
+    queryFn: () => get<PlacementList>(withQuery('/api/placements', { limit: 5000 })),
     enabled: needsLevels,
   });
   if (!user) return null;
-  const withoutLevel = listOf(placements.data).filter((p) => !p.currentLevel).length;
+  const withoutLevel = (placements.data?.items ?? []).filter((p) => !p.currentLevel).length;
   return (
     <Page title="Start">
       <Text>
@@ -66,7 +71,7 @@ export function StartPage() {
         </Title>
         <QueryState query={dashboard} what="dina uppgifter">
           {(data) => {
-            const items = [...listOf(data)];
+            const items: Todo[] = [...data.items];
             // Placements without a level (issue #6 step 1), counted here if the API does not.
             if (needsLevels && placements.data && !items.some((i) => i.kind === 'placements-without-level'))
               items.push({

@@ -12,16 +12,16 @@ import { useLevelNamer } from '../hooks.js';
 import { formatDate } from '../../contract/format.js';
 import { levelKindLabel, regimeLabel, serviceLabel } from '../../contract/labels.js';
 import { validateLevelEntry, type FieldErrors } from '../validate.js';
-import type { Placement } from '../types.js';
+import type { LevelCreate, PlacementDetail } from '../../contract/placements.js';
 import { levelText } from './ClientPage.js';
 import { BAD } from '../colors.js';
 
 const LEVEL_FIELDS = ['from', 'points', 'kind', 'assessedOn'] as const;
 
 /** A placement's facts as text, for those who may read but not change it (no disabled form). */
-export function PlacementFacts({ placement: p, regime }: { placement: Placement; regime: string }) {
+export function PlacementFacts({ placement: p, regime }: { placement: PlacementDetail; regime: string }) {
   const rows: [string, string][] = [
-    ['Klient', p.clientName ?? `Klient ${p.clientId}`],
+    ['Klient', p.clientName],
     ['Insats', serviceLabel(p.service)],
     ['Enhet och utförare', [p.unitName, p.providerName ?? p.providerId].filter(Boolean).join(', ') || '–'],
     ['Regiform', regime ? regimeLabel(regime) : '–'],
@@ -49,8 +49,8 @@ export function PlacementFacts({ placement: p, regime }: { placement: Placement;
 }
 
 /** Reported absences of a placement. */
-export function AbsenceList({ placement }: { placement: Placement }) {
-  const list = placement.absences ?? [];
+export function AbsenceList({ placement }: { placement: PlacementDetail }) {
+  const list = placement.absences;
   if (list.length === 0) return <Text mb="sm">Ingen frånvaro rapporterad.</Text>;
   return (
     <Table mb="sm">
@@ -62,8 +62,8 @@ export function AbsenceList({ placement }: { placement: Placement }) {
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {list.map((a, i) => (
-          <Table.Tr key={i}>
+        {list.map((a) => (
+          <Table.Tr key={a.id}>
             <Table.Td>{formatDate(a.from)}</Table.Td>
             <Table.Td>{formatDate(a.to)}</Table.Td>
             <Table.Td>{a.note || '–'}</Table.Td>
@@ -75,7 +75,7 @@ export function AbsenceList({ placement }: { placement: Placement }) {
 }
 
 /** The level entries of a placement and, for the assessment office, the form to add one. */
-export function LevelSection({ placement }: { placement: Placement }) {
+export function LevelSection({ placement }: { placement: PlacementDetail }) {
   const { user } = useAuth();
   const nameLevel = useLevelNamer();
   const qc = useQueryClient();
@@ -83,12 +83,12 @@ export function LevelSection({ placement }: { placement: Placement }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const add = useMutation({
     mutationFn: () =>
-      post(`/api/placements/${encodeURIComponent(placement.id)}/levels`, {
+      post(`/api/placements/${placement.id}/levels`, {
         from: v.from.trim(),
         points: Number(v.points),
-        kind: v.kind,
+        kind: v.kind as LevelCreate['kind'],
         assessedOn: v.assessedOn.trim(),
-      }),
+      } satisfies LevelCreate),
     onSuccess: () => {
       void qc.invalidateQueries();
       setV((s) => ({ ...s, points: '' }));
@@ -104,7 +104,7 @@ export function LevelSection({ placement }: { placement: Placement }) {
     setErrors(found);
     if (Object.keys(found).length === 0) add.mutate();
   }
-  const levels = placement.levels ?? [];
+  const levels = placement.levels;
   return (
     <section aria-labelledby="level-h">
       <Title order={2} id="level-h" size="h3" mb="xs">
@@ -127,8 +127,8 @@ export function LevelSection({ placement }: { placement: Placement }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {levels.map((l, i) => (
-              <Table.Tr key={i}>
+            {levels.map((l) => (
+              <Table.Tr key={l.id}>
                 <Table.Td>{formatDate(l.from)}</Table.Td>
                 <Table.Td>{levelText(l, nameLevel(placement.service, l.from, l.points))}</Table.Td>
                 <Table.Td>{levelKindLabel(l.kind)}</Table.Td>

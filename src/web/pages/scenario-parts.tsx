@@ -6,7 +6,7 @@ import { Table, Text, Title } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
 import { formatKr, formatKrSigned, formatNumber } from '../../contract/format.js';
 import { levelLabel, serviceLabel } from '../../contract/labels.js';
-import type { CompareResult } from '../types.js';
+import type { CompareResult } from '../scenario.js';
 
 /** Persons whose level changes between the models, per service and pair of levels. */
 export function Movements({

@@ -1,0 +1,177 @@
+/**
+ * One kind of fact on a placement (issue #9 §4): what is recorded, and for the role that knows it
+ * a form with a Swedish message next to each field, the API's own message (422, a rule the engine
+ * holds) next to the field it names, and success announced in a status region.
+ */
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PlacementDetail } from '../../contract/placements.js';
+import { errorMessage, formFieldError, post } from '../api.js';
+import { hasRole, useAuth } from '../auth.js';
+import { recorded, validateFact, type FactKind } from '../facts.js';
+import type { FieldErrors } from '../validate.js';
+import { BAD } from '../colors.js';
+import { DateField } from './DateField.js';
+import { TableScroll } from './TableScroll.js';
+
+const blank = (kind: FactKind) => Object.fromEntries(kind.fields.map((f) => [f.name, '']));
+
+/** The section: heading, intro, recorded list and (for the roles that enter it) the form. */
+export function FactSection({ kind, placement }: { kind: FactKind; placement: PlacementDetail }) {
+  const { user } = useAuth();
+  const items = recorded(kind, placement);
+  const headingId = `fact-${kind.key}-h`;
+  return (
+    <section aria-labelledby={headingId} data-testid={`fact-${kind.key}`}>
+      <Title order={2} id={headingId} size="h3" mb="xs">
+        {kind.title}
+      </Title>
+      <Text size="sm" mb="xs">
+        {kind.intro} ({kind.rules})
+      </Text>
+      {items.length === 0 ? (
+        <Text mb="sm">Inget registrerat.</Text>
+      ) : (
+        <TableScroll>
+          <Table mb="sm" striped>
+            <caption className="visually-hidden">{`${kind.title}: registrerat`}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                {kind.columns.map((c) => (
+                  <Table.Th scope="col" key={c.label} className={c.numeric ? 'num' : undefined}>
+                    {c.label}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((item) => (
+                <Table.Tr key={item.id}>
+                  {kind.columns.map((c) => (
+                    <Table.Td key={c.label} className={c.numeric ? 'num' : undefined}>
+                      {c.cell(item)}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
+      )}
+      {hasRole(user, ...kind.roles) && <FactForm kind={kind} placementId={placement.id} />}
+    </section>
+  );
+}
+
+/** The form of one kind of fact. */
+export function FactForm({ kind, placementId }: { kind: FactKind; placementId: number }) {
+  const qc = useQueryClient();
+  const [values, setValues] = useState<Record<string, string>>(() => blank(kind));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [done, setDone] = useState<string | null>(null);
+  const names = kind.fields.map((f) => f.name);
+  const save = useMutation({
+    mutationFn: (body: unknown) => post(`/api/placements/${placementId}/${kind.path}`, body),
+    onSuccess: () => {
+      setDone(`${kind.title}: sparat.`);
+      setValues(blank(kind));
+      void qc.invalidateQueries({ queryKey: ['placement'] });
+    },
+    onError: (e) => {
+      const field = formFieldError(e, names);
+      if (field) setErrors({ [field]: errorMessage(e) });
+    },
+  });
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setDone(null);
+    const found = validateFact(kind, values);
+    setErrors(found);
+    const first = Object.keys(found)[0];
+    if (first) {
+      e.currentTarget.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      return;
+    }
+    save.mutate(kind.body(values));
+  }
+
+  const set = (name: string) => (v: string) => setValues((s) => ({ ...s, [name]: v }));
+  return (
+    <Paper withBorder p="md" mb="md">
+      <form onSubmit={submit} noValidate aria-label={kind.title}>
+        <Stack gap="sm">
+          <Group grow align="flex-start">
+            {kind.fields
+              .filter((f) => f.kind !== 'text')
+              .map((f) =>
+                f.kind === 'date' ? (
+                  <DateField
+                    key={f.name}
+                    name={f.name}
+                    label={f.label}
+                    value={values[f.name] ?? ''}
+                    onChange={set(f.name)}
+                    error={errors[f.name]}
+                    required={f.required}
+                    {...(f.description ? { description: f.description } : {})}
+                  />
+                ) : (
+                  <TextInput
+                    key={f.name}
+                    name={f.name}
+                    label={f.label}
+                    description={f.description}
+                    inputMode={f.kind === 'integer' ? 'numeric' : 'decimal'}
+                    autoComplete="off"
+                    value={values[f.name] ?? ''}
+                    onChange={(e) => set(f.name)(e.currentTarget.value)}
+                    error={errors[f.name]}
+                    required={f.required}
+                    withAsterisk={f.required}
+                  />
+                ),
+              )}
+          </Group>
+          {kind.fields
+            .filter((f) => f.kind === 'text')
+            .map((f) => (
+              <Textarea
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                description={f.description}
+                value={values[f.name] ?? ''}
+                onChange={(e) => set(f.name)(e.currentTarget.value)}
+                error={errors[f.name]}
+                required={f.required}
+                withAsterisk={f.required}
+                autosize
+                minRows={2}
+              />
+            ))}
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {kind.submit}
+            </Button>
+          </Group>
+          <div role="status" aria-live="polite">
+            {done && (
+              <Alert color="green" variant="light" title="Sparat">
+                <Text size="sm">{done}</Text>
+              </Alert>
+            )}
+          </div>
+          {save.isError && !formFieldError(save.error, names) && (
+            <Alert color="red" role="alert" title={`${kind.title} kunde inte sparas`}>
+              <Text c={BAD} size="sm">
+                {errorMessage(save.error)}
+              </Text>
+            </Alert>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
