@@ -141,6 +141,11 @@ describe('clients and placements', () => {
     expect(chosen).not.toBe('');
     expect(await page.getByRole('textbox', { name: /^Regiform/ }).inputValue()).toMatch(/regi|entreprenad/);
     await page.getByLabel('Startdatum').fill('2026-01-01');
+    // The first level comes with the placement (the API refuses one the engine could not pay).
+    await page.getByRole('button', { name: 'Skapa placering' }).click();
+    await page.getByText('Fyll i poäng från bedömningen.').waitFor();
+    await page.getByLabel('Poäng från bedömningen').fill('5');
+    await page.getByLabel('Bedömningsdatum').fill('2025-12-15');
     await page.getByRole('button', { name: 'Skapa placering' }).click();
     await page
       .getByRole('heading', { name: new RegExp(`^Placering: ${chosen.replace(/[()]/g, '\\$&')}`), level: 1 })
@@ -177,17 +182,19 @@ describe('clients and placements', () => {
     await second.context().close();
   });
 
-  it('the assessment office adds a preliminary level to the new placement', async () => {
+  it('the assessment office adds the final level to the new placement (ASMT-2)', async () => {
     expect(placementUrl).not.toBe('');
     const page = await newPage(app);
     await signIn(page, 'assessor');
     await page.goto(placementUrl);
     await page.getByRole('heading', { name: 'Nivåer' }).waitFor();
-    await page.getByText('Placeringen har ingen nivå ännu.', { exact: false }).waitFor();
+    await page.getByRole('cell', { name: /5 poäng$/ }).waitFor(); // the preliminary level it was created with
     await page.getByRole('textbox', { name: /^Poäng/ }).fill('tjugo');
     await page.getByRole('button', { name: 'Lägg till nivå' }).click();
     await page.getByText('Poäng ska vara ett heltal, 0 eller mer.').waitFor();
     await page.getByRole('textbox', { name: /^Poäng/ }).fill('20');
+    await page.getByRole('textbox', { name: /^Bedömning$/ }).click();
+    await page.getByRole('option', { name: 'Slutlig' }).click();
     await page.getByRole('textbox', { name: /^Bedömningsdatum/ }).fill('2026-01-02');
     await page.getByRole('button', { name: 'Lägg till nivå' }).click();
     await page.getByRole('cell', { name: /^Nivå \d, 20 poäng$/ }).waitFor();

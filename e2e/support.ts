@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import type { Database } from '../src/db/connect.js';
 
 // Browser journeys are slower than unit tests, more so when the whole suite shares two cores.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
@@ -36,6 +37,8 @@ export type DemoRole = keyof typeof ACCOUNTS;
 export interface TestApp {
   url: string;
   browser: Browser;
+  /** The server's own database, to set up a case the API (rightly) refuses to create. */
+  database: Database;
   close(): Promise<void>;
 }
 
@@ -65,6 +68,7 @@ export async function startApp(): Promise<TestApp> {
   return {
     url: server.url,
     browser,
+    database: server.database,
     async close() {
       await browser.close();
       await server.close();

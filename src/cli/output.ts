@@ -4,6 +4,7 @@
  * else exits 1. Nothing is printed on stdout before a command has fully succeeded.
  */
 import { InputError, isInputError } from '../domain/errors.js';
+import { isExactKronor, kronorToOre } from '../domain/money.js';
 
 /** Prints the result of a successful command. */
 export function emit<T>(json: boolean | undefined, doc: T, text: (doc: T) => string): void {
@@ -38,8 +39,6 @@ export function numberOption(value: string, option: string): number {
 /** Kronor (up to two decimals) from an option, as öre. */
 export function kronorOption(value: string, option: string): number {
   const n = numberOption(value, option);
-  const ore = Math.round(n * 100);
-  if (Math.abs(ore - n * 100) > 1e-6)
-    throw new InputError('bad-amount', `"${value}" has more than two decimals`, option);
-  return ore;
+  if (!isExactKronor(n)) throw new InputError('bad-amount', `"${value}" has more than two decimals`, option);
+  return kronorToOre(n);
 }

@@ -15,6 +15,7 @@ import type {
   EveningCreate,
   IndividualRateCreate,
   ParticipationCreate,
+  PlacementCreate,
   PlacementDetail,
   TransitionCreate,
 } from '../contract/placements.js';
@@ -364,4 +365,82 @@ export function validateFact(kind: FactKind, values: Record<string, string>): Fi
     if (e) errors[f.name] = e;
   }
   return Object.keys(errors).length === 0 && kind.check ? kind.check(values) : errors;
+}
+
+/** What a new placement is created with besides its dates (the API refuses one that cannot settle). */
+export interface FirstFactValues {
+  points: string;
+  kind: string;
+  assessedOn: string;
+  hoursPerWeek: string;
+  sessionsPerWeek: string;
+}
+
+/** Empty first facts: a preliminary level to be assessed (ASMT-2). */
+export const NO_FIRST_FACTS: FirstFactValues = {
+  points: '',
+  kind: 'preliminary',
+  assessedOn: '',
+  hoursPerWeek: '',
+  sessionsPerWeek: '',
+};
+
+/** SVC-1: every service is paid by level except the study circle. */
+export const needsLevel = (service: string): boolean => service !== '' && service !== 'sp-cirkel';
+
+const FIRST_HOURS = FACT_KINDS.find((k) => k.key === 'participation-hours')!.fields[1]!;
+const FIRST_SESSIONS = FACT_KINDS.find((k) => k.key === 'participation-sessions')!.fields[1]!;
+
+/** The first-fact fields a service asks for when a placement is created. */
+export function firstFactFields(service: string): ('level' | 'hoursPerWeek' | 'sessionsPerWeek')[] {
+  const out: ('level' | 'hoursPerWeek' | 'sessionsPerWeek')[] = [];
+  if (needsLevel(service)) out.push('level');
+  if (service === 'lss-daglig-verksamhet') out.push('hoursPerWeek');
+  if (service === 'sp-sysselsattning') out.push('sessionsPerWeek');
+  return out;
+}
+
+/** Swedish messages for the first facts (LVL-1 points, ASMT-2 kind and date, SVC-3/PAY-4 participation). */
+export function validateFirstFacts(service: string, v: FirstFactValues): FieldErrors {
+  const errors: FieldErrors = {};
+  const fields = firstFactFields(service);
+  if (fields.includes('level')) {
+    if (!v.points.trim()) errors.points = 'Fyll i poäng från bedömningen.';
+    else if (!/^\d+$/.test(v.points.trim())) errors.points = 'Poäng ska vara ett heltal, 0 eller mer.';
+    if (!v.kind) errors.kind = 'Välj preliminär eller slutlig bedömning.';
+    const assessed = dateError(v.assessedOn, 'bedömningsdatum', true);
+    if (assessed) errors.assessedOn = assessed;
+  }
+  if (fields.includes('hoursPerWeek')) {
+    const e = fieldError(FIRST_HOURS, v.hoursPerWeek);
+    if (e) errors.hoursPerWeek = e;
+  }
+  if (fields.includes('sessionsPerWeek')) {
+    const e = fieldError(FIRST_SESSIONS, v.sessionsPerWeek);
+    if (e) errors.sessionsPerWeek = e;
+  }
+  return errors;
+}
+
+/** The first facts as the create body carries them: the level from the start date, participation. */
+export function firstFactsBody(
+  service: string,
+  start: string,
+  v: FirstFactValues,
+): Pick<PlacementCreate, 'level' | 'hoursPerWeek' | 'sessionsPerWeek'> {
+  const fields = firstFactFields(service);
+  return {
+    ...(fields.includes('level')
+      ? {
+          level: {
+            from: start,
+            points: Number(v.points.trim()),
+            kind: v.kind as 'preliminary' | 'final',
+            assessedOn: v.assessedOn.trim(),
+          },
+        }
+      : {}),
+    ...(fields.includes('hoursPerWeek') ? { hoursPerWeek: num(v.hoursPerWeek) } : {}),
+    ...(fields.includes('sessionsPerWeek') ? { sessionsPerWeek: num(v.sessionsPerWeek) } : {}),
+  };
 }

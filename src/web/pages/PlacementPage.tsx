@@ -21,7 +21,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage, formFieldError, get, patch, post, withQuery } from '../api.js';
+import { ApiError, errorMessage, get, patch, post, withQuery } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
@@ -39,7 +39,14 @@ import type {
   PlacementView,
 } from '../../contract/placements.js';
 import { FactSection } from '../components/FactSection.js';
-import { factKindsFor } from '../facts.js';
+import {
+  factKindsFor,
+  firstFactsBody,
+  NO_FIRST_FACTS,
+  validateFirstFacts,
+  type FirstFactValues,
+} from '../facts.js';
+import { FirstFactsFields, placementField } from './placement-first-facts.js';
 import { AbsenceList, LevelSection, PlacementFacts } from './placement-parts.js';
 import { BAD } from '../colors.js';
 
@@ -53,16 +60,6 @@ const empty: PlacementValues = {
   end: '',
   noticeDate: '',
 };
-
-const PLACEMENT_FIELDS = [
-  'clientId',
-  'service',
-  'providerId',
-  'unitId',
-  'start',
-  'end',
-  'noticeDate',
-] as const;
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
@@ -101,6 +98,7 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
       : { ...empty, clientId: search.get('klient') ?? '' },
   );
   const [noShow, setNoShow] = useState(!!existing?.noShow);
+  const [first, setFirst] = useState<FirstFactValues>(NO_FIRST_FACTS);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
   const providers = useProviders();
@@ -155,7 +153,7 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
       if (!existing) navigate(`/placeringar/${p.id}`);
     },
     onError: (e) => {
-      const field = formFieldError(e, PLACEMENT_FIELDS);
+      const field = placementField(e, values.service);
       if (field) setErrors({ [field]: errorMessage(e) });
     },
   });
@@ -163,7 +161,10 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(null);
-    const found = validatePlacement(values);
+    const found = {
+      ...validatePlacement(values),
+      ...(existing ? {} : validateFirstFacts(values.service, first)),
+    };
     setErrors(found);
     if (Object.keys(found).length > 0) {
       const first = Object.keys(found)[0];
@@ -185,6 +186,7 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
             ...dates,
             clientId: Number(values.clientId),
             service: values.service as PlacementCreate['service'],
+            ...firstFactsBody(values.service, values.start.trim(), first),
           } satisfies PlacementCreate),
     );
   }
@@ -278,6 +280,14 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
                     description="ÅÅÅÅ-MM-DD, uppsägningstid 4 dagar (PAY-6)"
                   />
                 </Group>
+                {!existing && (
+                  <FirstFactsFields
+                    service={values.service}
+                    values={first}
+                    errors={errors}
+                    onChange={setFirst}
+                  />
+                )}
                 <Checkbox
                   label="Klienten flyttade aldrig in eller började aldrig (PAY-7)"
                   checked={noShow}
@@ -297,7 +307,7 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
                     </Alert>
                   )}
                 </div>
-                {save.isError && !formFieldError(save.error, PLACEMENT_FIELDS) && (
+                {save.isError && !placementField(save.error, values.service) && (
                   <Alert
                     color="red"
                     role="alert"

@@ -1,0 +1,133 @@
+/**
+ * The facts a new placement is created with (issue #9 §1, §4): the first level from the assessment
+ * (points, preliminary or final, the assessment date; LVL-1, ASMT-2) and, for daily activity and
+ * occupation, the decided hours or sessions per week (SVC-3, PAY-4). The API refuses a placement
+ * that the engine could not pay, so the form asks for them up front.
+ */
+import { Group, Select, TextInput } from '@mantine/core';
+import { DateField } from '../components/DateField.js';
+import { firstFactFields, type FirstFactValues } from '../facts.js';
+import type { FieldErrors } from '../validate.js';
+import { ApiError, formFieldError } from '../api.js';
+
+/** The fields for `service`; nothing for a study circle (no levels, paid per session held). */
+export function FirstFactsFields({
+  service,
+  values,
+  errors,
+  onChange,
+}: {
+  service: string;
+  values: FirstFactValues;
+  errors: FieldErrors;
+  onChange: (v: FirstFactValues) => void;
+}) {
+  const fields = firstFactFields(service);
+  const set = (k: keyof FirstFactValues) => (v: string | null) => onChange({ ...values, [k]: v ?? '' });
+  if (fields.length === 0) return null;
+  return (
+    <>
+      {fields.includes('level') && (
+        <Group grow align="flex-start">
+          <TextInput
+            label="Poäng från bedömningen"
+            name="points"
+            description="Nivån följer av poängen i modellen som gäller (LVL-1)"
+            inputMode="numeric"
+            autoComplete="off"
+            value={values.points}
+            onChange={(e) => set('points')(e.currentTarget.value)}
+            error={errors.points}
+            required
+          />
+          <Select
+            label="Bedömning"
+            name="kind"
+            description="Preliminär tills bedömningskansliet fastställer den (ASMT-2)"
+            data={[
+              { value: 'preliminary', label: 'Preliminär' },
+              { value: 'final', label: 'Slutlig' },
+            ]}
+            value={values.kind}
+            onChange={set('kind')}
+            error={errors.kind}
+            required
+          />
+          <DateField
+            label="Bedömningsdatum"
+            name="assessedOn"
+            value={values.assessedOn}
+            onChange={set('assessedOn')}
+            error={errors.assessedOn}
+            required
+          />
+        </Group>
+      )}
+      {fields.includes('hoursPerWeek') && (
+        <TextInput
+          label="Timmar per vecka"
+          name="hoursPerWeek"
+          description="Beslutad deltagandegrad, 0–80 timmar (SVC-3)"
+          inputMode="decimal"
+          autoComplete="off"
+          value={values.hoursPerWeek}
+          onChange={(e) => set('hoursPerWeek')(e.currentTarget.value)}
+          error={errors.hoursPerWeek}
+          required
+          maw={320}
+        />
+      )}
+      {fields.includes('sessionsPerWeek') && (
+        <TextInput
+          label="Pass per vecka"
+          name="sessionsPerWeek"
+          description="Beslutade pass per vecka, 0–20 (PAY-4)"
+          inputMode="numeric"
+          autoComplete="off"
+          value={values.sessionsPerWeek}
+          onChange={(e) => set('sessionsPerWeek')(e.currentTarget.value)}
+          error={errors.sessionsPerWeek}
+          required
+          maw={320}
+        />
+      )}
+    </>
+  );
+}
+
+/** The placement form's fields, as the API's errors may name them. */
+export const PLACEMENT_FIELDS = [
+  'clientId',
+  'service',
+  'providerId',
+  'unitId',
+  'start',
+  'end',
+  'noticeDate',
+  'points',
+  'kind',
+  'assessedOn',
+  'hoursPerWeek',
+  'sessionsPerWeek',
+] as const;
+
+/** The API's names for the first facts' fields (`level.points`, `levels`, …) as the form names them. */
+const FIELD_OF: Record<string, (typeof PLACEMENT_FIELDS)[number]> = {
+  'level.points': 'points',
+  'level.level': 'points',
+  'level.kind': 'kind',
+  'level.assessedOn': 'assessedOn',
+  'level.from': 'start',
+  levels: 'points',
+  level: 'points',
+  participation: 'hoursPerWeek',
+};
+
+/** The form field an API error names, mapped to this form's names. */
+export function placementField(e: unknown, service: string): string | null {
+  if (!(e instanceof ApiError) || !e.field) return null;
+  const mapped =
+    FIELD_OF[e.field.replace(/\[\d+\]/g, '').replace(/^participation\..*/, 'participation')] ?? e.field;
+  const field = mapped === 'hoursPerWeek' && service === 'sp-sysselsattning' ? 'sessionsPerWeek' : mapped;
+  return formFieldError(new ApiError(e.status, e.id, e.message, field), PLACEMENT_FIELDS);
+}
