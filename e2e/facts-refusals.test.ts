@@ -29,20 +29,54 @@ async function ongoing(page: Page, service: string) {
   return p;
 }
 
+/**
+ * A daily-activity placement in Bromma (the demo has no daily-activity unit): the administrator
+ * adds a unit and places a Bromma client there with the first level and hours per week.
+ */
+async function dailyActivityPlacement(): Promise<number> {
+  const admin = await newPage(app);
+  await signIn(admin, 'admin');
+  const { csrfToken } = (await (await admin.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': csrfToken };
+  const unit = await admin.request.post('/api/providers/U001/units', {
+    headers,
+    data: { name: 'Dagliga verket', districtId: 'bromma', services: ['lss-daglig-verksamhet'] },
+  });
+  expect(unit.status()).toBe(201);
+  const clients = (await (await admin.request.get('/api/clients?districtId=bromma&limit=1')).json()) as {
+    items: { id: number }[];
+  };
+  const created = await admin.request.post('/api/placements', {
+    headers,
+    data: {
+      clientId: clients.items[0]?.id,
+      unitId: ((await unit.json()) as { id: number }).id,
+      service: 'lss-daglig-verksamhet',
+      start: '2025-01-01',
+      level: { from: '2025-01-01', level: '1', kind: 'final', assessedOn: '2024-12-15' },
+      hoursPerWeek: 20,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+  await admin.context().close();
+  return id;
+}
+
 describe('facts by role (issue #9 §4)', () => {
   it('a case officer records participation, special accounting and a transition to work', async () => {
+    const id = await dailyActivityPlacement();
     const page = await newPage(app);
     await signIn(page, 'case_officer');
-    const p = await ongoing(page, 'lss-daglig-verksamhet');
-    await page.goto(`/placeringar/${p.id}`);
+    await page.goto(`/placeringar/${id}`);
 
     const hours = page.getByTestId('fact-participation-hours');
     await hours.getByRole('heading', { name: 'Deltagande, timmar per vecka' }).waitFor();
     await hours.getByLabel('Gäller från').fill('2025-02-01');
-    await hours.getByLabel('Timmar per vecka').fill('90');
+    await hours.getByLabel(/^Timmar per vecka/).fill('90');
     await hours.getByRole('button', { name: 'Spara deltagande' }).click();
     await hours.getByText('Timmar per vecka får vara högst 80.').waitFor();
-    await hours.getByLabel('Timmar per vecka').fill('22,5');
+    await hours.getByLabel(/^Timmar per vecka/).fill('22,5');
     await hours.getByRole('button', { name: 'Spara deltagande' }).click();
     await hours.getByText('Deltagande, timmar per vecka: sparat.').waitFor();
     await hours.getByRole('cell', { name: '22,5' }).waitFor();
@@ -60,7 +94,7 @@ describe('facts by role (issue #9 §4)', () => {
     await special.getByLabel('Skäl och beslut').fill('Beslut om särskild redovisning, fem kriterier (LVL-7)');
     await special.getByRole('button', { name: 'Spara särskild redovisning' }).click();
     await special.getByText('Slutdatum kan inte vara före startdatum.').waitFor();
-    await special.getByLabel('Gäller till och med').fill('');
+    await special.getByLabel('Gäller till och med').fill('2025-02-28');
     await special.getByRole('button', { name: 'Spara särskild redovisning' }).click();
     await special.getByText('Särskild redovisning: sparat.').waitFor();
     await special.getByRole('cell', { name: '1\u00a0250,15\u00a0kr' }).waitFor();
@@ -90,16 +124,16 @@ describe('facts by role (issue #9 §4)', () => {
     // The day before the placement began: the domain's check answers 422 with a Swedish message.
     const before = new Date(Date.parse(`${p.start}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     await evening.getByLabel('Datum').fill(before);
-    await evening.getByLabel('Timmar').fill('3');
+    await evening.getByLabel(/^Timmar/).fill('3');
     await evening.getByRole('button', { name: 'Rapportera timmar' }).click();
     const refusal = evening.locator('[role="alert"], .mantine-InputWrapper-error').first();
     await refusal.waitFor();
     expect(await refusal.innerText()).toMatch(/[åäö]|placering/i);
     await evening.getByLabel('Datum').fill('2025-05-10');
-    await evening.getByLabel('Timmar').fill('2,25');
+    await evening.getByLabel(/^Timmar/).fill('2,25');
     await evening.getByRole('button', { name: 'Rapportera timmar' }).click();
     await evening.getByText('Kvälls- och nattimmar: sparat.').waitFor();
-    await evening.getByRole('cell', { name: '2025-05-10' }).waitFor();
+    await evening.getByRole('cell', { name: '2025-05-10' }).first().waitFor();
     expect(await checkPage(page, 'placering-kvallstimmar')).toEqual([]);
     await page.context().close();
   }, 90_000);
@@ -124,7 +158,7 @@ describe('refused placements (issue #9 §2)', () => {
     await page.locator('input[name="month"]').fill('2025-06');
     await page.getByRole('button', { name: 'Starta körning' }).click();
     await page.getByText('Körningen är klar').waitFor({ timeout: 60_000 });
-    await page.getByText(/1 placering kunde inte betalas/).waitFor();
+    await page.getByText(/1 placering kunde inte betalas; se listan/).waitFor();
     await page.getByRole('link', { name: 'Öppna körningen' }).click();
 
     const refused = page.getByTestId('run-refused');

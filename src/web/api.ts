@@ -88,6 +88,8 @@ export async function upload<T>(path: string, file: File, fields: Record<string,
 export const get = <T>(path: string): Promise<T> => request<T>('GET', path);
 /** POST helper. */
 export const post = <T>(path: string, body: unknown = {}): Promise<T> => request<T>('POST', path, body);
+/** DELETE helper. */
+export const del = <T>(path: string): Promise<T> => request<T>('DELETE', path);
 /** PATCH helper. */
 export const patch = <T>(path: string, body: unknown): Promise<T> => request<T>('PATCH', path, body);
 

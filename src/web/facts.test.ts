@@ -1,6 +1,16 @@
 /** The facts each role enters (issue #9 §4): which services, Swedish field checks, exact bodies. */
 import { describe, expect, it } from 'vitest';
-import { FACT_KINDS, factKindsFor, fieldError, recorded, transitionError, validateFact } from './facts.js';
+import {
+  FACT_KINDS,
+  factKindsFor,
+  fieldError,
+  firstFactsBody,
+  NO_FIRST_FACTS,
+  recorded,
+  transitionError,
+  validateFact,
+  validateFirstFacts,
+} from './facts.js';
 
 const kind = (key: string) => FACT_KINDS.find((k) => k.key === key)!;
 
@@ -94,5 +104,30 @@ describe('recorded', () => {
     };
     expect(recorded(kind('participation-hours'), p).map((i) => i.id)).toEqual([1]);
     expect(recorded(kind('participation-sessions'), p).map((i) => i.id)).toEqual([2]);
+  });
+});
+
+describe('first facts of a new placement', () => {
+  it('asks for the level of every service but the study circle, and for participation where paid by it', () => {
+    expect(validateFirstFacts('sp-cirkel', NO_FIRST_FACTS)).toEqual({});
+    expect(Object.keys(validateFirstFacts('lss-gruppbostad', NO_FIRST_FACTS))).toEqual([
+      'points',
+      'assessedOn',
+    ]);
+    expect(Object.keys(validateFirstFacts('lss-daglig-verksamhet', NO_FIRST_FACTS))).toEqual([
+      'points',
+      'assessedOn',
+      'hoursPerWeek',
+    ]);
+    expect(Object.keys(validateFirstFacts('sp-sysselsattning', NO_FIRST_FACTS))).toContain('sessionsPerWeek');
+  });
+
+  it('sends the level from the start date and the participation', () => {
+    const v = { ...NO_FIRST_FACTS, points: '12', assessedOn: '2025-01-10', hoursPerWeek: '22,5' };
+    expect(firstFactsBody('lss-daglig-verksamhet', '2025-02-01', v)).toEqual({
+      level: { from: '2025-02-01', points: 12, kind: 'preliminary', assessedOn: '2025-01-10' },
+      hoursPerWeek: 22.5,
+    });
+    expect(firstFactsBody('sp-cirkel', '2025-02-01', v)).toEqual({});
   });
 });

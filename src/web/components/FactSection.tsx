@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PlacementDetail } from '../../contract/placements.js';
-import { errorMessage, formFieldError, post } from '../api.js';
+import { del, errorMessage, formFieldError, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { recorded, validateFact, type FactKind } from '../facts.js';
 import type { FieldErrors } from '../validate.js';
@@ -20,8 +20,15 @@ const blank = (kind: FactKind) => Object.fromEntries(kind.fields.map((f) => [f.n
 /** The section: heading, intro, recorded list and (for the roles that enter it) the form. */
 export function FactSection({ kind, placement }: { kind: FactKind; placement: PlacementDetail }) {
   const { user } = useAuth();
+  const qc = useQueryClient();
   const items = recorded(kind, placement);
   const headingId = `fact-${kind.key}-h`;
+  const canEnter = hasRole(user, ...kind.roles);
+  // A wrong entry is removed (audited by the server) and entered again.
+  const remove = useMutation({
+    mutationFn: (factId: number) => del(`/api/placements/${placement.id}/${kind.path}/${factId}`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['placement'] }),
+  });
   return (
     <section aria-labelledby={headingId} data-testid={`fact-${kind.key}`}>
       <Title order={2} id={headingId} size="h3" mb="xs">
@@ -43,6 +50,11 @@ export function FactSection({ kind, placement }: { kind: FactKind; placement: Pl
                     {c.label}
                   </Table.Th>
                 ))}
+                {canEnter && (
+                  <Table.Th scope="col">
+                    <span className="visually-hidden">Åtgärd</span>
+                  </Table.Th>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -53,13 +65,34 @@ export function FactSection({ kind, placement }: { kind: FactKind; placement: Pl
                       {c.cell(item)}
                     </Table.Td>
                   ))}
+                  {canEnter && (
+                    <Table.Td>
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        color={BAD}
+                        aria-label={`Ta bort ${kind.title.toLowerCase()} ${kind.columns[0]?.cell(item) ?? ''}`}
+                        loading={remove.isPending && remove.variables === item.id}
+                        onClick={() => remove.mutate(item.id)}
+                      >
+                        Ta bort
+                      </Button>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </TableScroll>
       )}
-      {hasRole(user, ...kind.roles) && <FactForm kind={kind} placementId={placement.id} />}
+      {remove.isError && (
+        <Alert color="red" role="alert" title="Uppgiften kunde inte tas bort" mb="sm">
+          <Text c={BAD} size="sm">
+            {errorMessage(remove.error)}
+          </Text>
+        </Alert>
+      )}
+      {canEnter && <FactForm kind={kind} placementId={placement.id} />}
     </section>
   );
 }
