@@ -75,8 +75,9 @@ export const runScopeViewSchema = z.object({
  */
 export const refusalViewSchema = z.object({
   placementId: z.number().int(),
-  clientId: z.number().int(),
-  clientName: z.string(),
+  /** Null for analysts, who see no client records. */
+  clientId: z.number().int().nullable(),
+  clientName: z.string().nullable(),
   id: z.string(),
   field: z.string(),
   message: z.string(),

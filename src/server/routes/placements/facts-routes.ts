@@ -150,7 +150,7 @@ function register(app: Parameters<FastifyPluginAsyncZod>[0], k: AnyFactKind): vo
       const user = userOf(request);
       const p = await visiblePlacement(db, user, request.params.id);
       const body = request.body;
-      const { row, replaced } = await changeFacts(db, catalog, p.id, async (trx) => {
+      const { row } = await changeFacts(db, catalog, p.id, async (trx) => {
         const written = await k.write(trx, p, body, user);
         await audit(trx, user, {
           action: written.replaced ? 'update' : 'create',
@@ -161,7 +161,6 @@ function register(app: Parameters<FastifyPluginAsyncZod>[0], k: AnyFactKind): vo
         });
         return written;
       });
-      void replaced;
       return reply.code(201).send(k.present(row) as never);
     },
   );

@@ -193,6 +193,13 @@ export async function patchPlacement(
   await db.transaction().execute(async (trx) => {
     const current = await loadPlacementFacts(trx, id);
     if (!current) throw notFound('placement', id);
+    // A stale version is 409 before anything else is judged (the row is locked now).
+    const { version } = await trx
+      .selectFrom('placements')
+      .select('version')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    if (version !== b.version) return staleOrMissing(trx, 'placements', 'placement', id);
     const unit = b.unitId !== undefined ? await unitFor(trx, b.unitId, current.head.service, 'unitId') : null;
     const head: PlacementFactHead = {
       ...current.head,

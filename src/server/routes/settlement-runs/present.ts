@@ -53,13 +53,13 @@ export function runDetailView(
   };
 }
 
-/** A refused placement, the client named only as the user may see them (issue #5 §4). */
+/** A refused placement, the client named only as the user may see them (issue #5 §4; never to analysts). */
 export function refusalView(user: SessionUser, r: RefusalRow): RefusalView {
-  const who = clientIdentity(user, { ...r, name: r.client_name });
+  const who = user.role === 'analyst' ? null : clientIdentity(user, { ...r, name: r.client_name });
   return {
     placementId: r.placement_id,
-    clientId: r.client_id,
-    clientName: who.name,
+    clientId: who ? r.client_id : null,
+    clientName: who?.name ?? null,
     id: r.problem_id,
     field: r.field,
     message: r.message,

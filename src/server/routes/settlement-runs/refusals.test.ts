@@ -88,6 +88,12 @@ for (const target of testTargets()) {
         await t.agents.utforare!.request({ method: 'GET', url: `/api/settlement-runs/${runId}` })
       ).json();
       expect(provider.refusedCount).toBe(1); // U001 is the placement's provider
+      const analyst = (
+        await t.agents.analytiker!.request({ method: 'GET', url: `/api/settlement-runs/${runId}` })
+      ).json();
+      expect(analyst.refused).toEqual([
+        expect.objectContaining({ placementId, clientId: null, clientName: null, id: 'level-missing' }),
+      ]);
     });
 
     it('counts the refusals of the latest draft runs on the start page', async () => {

