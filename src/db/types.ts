@@ -444,6 +444,17 @@ export interface ReconciliationEntryTable {
   schablon_ore: number | null;
 }
 
+/** A district's travel costs for a month (FLOW-6), outside the rates. */
+export interface TravelCostTable {
+  id: Generated<number>;
+  district_id: string;
+  month: string;
+  amount_ore: number;
+  note: ColumnType<string, string | undefined, string>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 /** Every table, as Kysely's database type. */
 export interface DB {
   districts: DistrictTable;
@@ -480,4 +491,5 @@ export interface DB {
   finance_exports: FinanceExportTable;
   reconciliations: ReconciliationTable;
   reconciliation_entries: ReconciliationEntryTable;
+  travel_costs: TravelCostTable;
 }

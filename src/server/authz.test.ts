@@ -90,6 +90,8 @@ const MATRIX: [string, string, string, Who][] = [
     '/api/settlement-runs/999999/finance-export',
     ['admin', 'analyst'],
   ],
+  ['GET', '/api/budget-outcome', '/api/budget-outcome?year=2025', ['admin', 'analyst', 'case_officer']],
+  ['POST', '/api/travel-costs', '/api/travel-costs', ['admin', 'case_officer']],
   ['POST', '/api/reconciliations', '/api/reconciliations', ['admin']],
   ['GET', '/api/reconciliations', '/api/reconciliations', ['admin', 'analyst', 'case_officer']],
   ['GET', '/api/reconciliations/:id', '/api/reconciliations/999999', ['admin', 'analyst', 'case_officer']],

@@ -6,6 +6,7 @@ import assessments from './assessments/routes.js';
 import assessmentStartup from './assessments/startup.js';
 import audit from './audit/routes.js';
 import auth from './auth/routes.js';
+import budget from './budget/routes.js';
 import clientMoves from './client-moves/routes.js';
 import clients from './clients/routes.js';
 import comparisons from './comparisons/routes.js';
@@ -52,5 +53,6 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   questionnaires,
   finance,
   reconciliations,
+  budget,
   assessmentStartup,
 ];
