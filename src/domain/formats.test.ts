@@ -58,4 +58,10 @@ describe('text', () => {
     expect(textSchema(100).safeParse('rad 1\nrad 2\tx').success).toBe(true);
     expect(textSchema(3).safeParse('abcd').success).toBe(false);
   });
+
+  it('refuses a lone surrogate (not writable as UTF-8; jsonb refuses it) but keeps emoji', () => {
+    expect(textSchema(100).safeParse('a\ud800').success).toBe(false);
+    expect(textSchema(100).safeParse('\udfffb').success).toBe(false);
+    expect(textSchema(100).safeParse('glad 😀').success).toBe(true);
+  });
 });

@@ -82,16 +82,21 @@ export function hundredthsSchema(bounds: { min: number; max: number }) {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-/** Free text of at most `max` characters without control characters. */
+// A UTF-16 surrogate without its partner is not a character: it cannot be written as UTF-8, and
+// PostgreSQL's jsonb (audit details) refuses it.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Free text of at most `max` characters without control characters or broken (lone surrogate) ones. */
 export function textSchema(max: number, min = 0) {
   return z
     .string()
     .min(min, min === 1 ? 'must not be empty' : `must have at least ${min} characters`)
     .max(max, `must have at most ${max} characters`)
-    .refine((s) => !CONTROL.test(s), 'contains a control character');
+    .refine((s) => !CONTROL.test(s), 'contains a control character')
+    .refine((s) => !LONE_SURROGATE.test(s), 'contains a broken character (a lone surrogate)');
 }
 
-/** True when the text has no control character (for adapters that read text outside Zod). */
+/** True when the text has no control or broken character (for adapters that read text outside Zod). */
 export function isCleanText(text: string): boolean {
-  return !CONTROL.test(text);
+  return !CONTROL.test(text) && !LONE_SURROGATE.test(text);
 }
