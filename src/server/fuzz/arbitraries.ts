@@ -288,11 +288,12 @@ function objectOf(
     ),
   );
   const extraKey = fc.constantFrom(...POLLUTION_KEYS, 'isAdmin', 'id', 'version', 'role');
+  const h = options.hostility ?? 1;
   return weighted(
     [5, record],
-    [4, poisoned],
+    [4 * h, poisoned],
     [
-      1,
+      h,
       fc.tuple(record, fc.constantFrom(...keys)).map(([o, k]) => {
         const copy = { ...o };
         delete copy[k];
@@ -300,7 +301,7 @@ function objectOf(
       }),
     ],
     [
-      1,
+      h,
       fc.tuple(record, extraKey, wrongType).map(([o, k, v]) => {
         const copy: Record<string, unknown> = { ...o };
         Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });

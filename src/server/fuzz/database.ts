@@ -18,8 +18,8 @@ async function column<T>(db: Kysely<DB>, query: string): Promise<T[]> {
 
 /** A handful of existing keys of each kind (the first few by id), for requests that should succeed. */
 export async function loadPools(db: Kysely<DB>): Promise<Pools> {
-  const few = (table: string, where = 'true') =>
-    column<string | number>(db, `select id as v from ${table} where ${where} order by id limit 6`);
+  const few = (table: string, where = 'true', limit = 6) =>
+    column<string | number>(db, `select id as v from ${table} where ${where} order by id limit ${limit}`);
   const demo = DEMO_ACCOUNTS.map((a) => `'${a.username}'`).join(',');
   return {
     districts: (await few('districts')) as string[],
@@ -33,6 +33,7 @@ export async function loadPools(db: Kysely<DB>): Promise<Pools> {
     jobs: (await few('jobs')) as number[],
     populations: (await few('populations')) as number[],
     users: (await few('users', `username not in (${demo})`)) as number[],
+    reservedUsers: (await few('users', `username in (${demo})`, 100)) as number[],
     personnummer: [
       ...TEST_PERSONNUMMER,
       ...(await column<string>(db, 'select personnummer as v from clients order by id limit 2')),

@@ -33,6 +33,8 @@ export interface Pools {
   populations: number[];
   /** Users the fuzz may name in a path (never the signed-in demo accounts). */
   users: number[];
+  /** The demo accounts' ids: a path never names them (a change could end the agents' sessions). */
+  reservedUsers: number[];
   personnummer: string[];
 }
 
@@ -70,7 +72,7 @@ export function hintsFrom(pools: Pools): Hints {
 }
 
 /** The pool a path parameter draws from, by the segment before it (`/clients/:id` → clients). */
-function pathPool(url: string, name: string, pools: Pools): readonly unknown[] {
+export function pathPool(url: string, name: string, pools: Pools): readonly unknown[] {
   const segments = url.split('/');
   const at = segments.indexOf(`:${name}`);
   const before = segments[at - 1] ?? '';
@@ -131,11 +133,14 @@ function pathArbitrary(route: RouteInfo, pools: Pools, hints: Hints): fc.Arbitra
       options.push({ weight: 4, arbitrary: fc.constantFrom(...pool).map((v) => encodeSegment(String(v))) });
     return fc.oneof(...options).map((segment) => [name, segment] as const);
   });
-  return fc.tuple(...parts).map((pairs) => {
-    let url = route.url;
-    for (const [name, segment] of pairs) url = url.replace(`:${name}`, segment === '' ? 'x' : segment);
-    return url;
-  });
+  const reserved = route.url.startsWith('/api/users/') ? pools.reservedUsers.map(String) : [];
+  return fc
+    .tuple(...parts.map((p) => p.filter(([, segment]) => !reserved.includes(segment))))
+    .map((pairs) => {
+      let url = route.url;
+      for (const [name, segment] of pairs) url = url.replace(`:${name}`, segment === '' ? 'x' : segment);
+      return url;
+    });
 }
 
 /** Query strings from the querystring schema, with repeated keys (arrays) and unknown keys. */

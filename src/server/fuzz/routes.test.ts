@@ -2,19 +2,21 @@
  * No input gives a 500 (issue #9 §10, docs/api.md "Hostile input"). For every registered /api
  * route and every role that may call it (signed in, with the CSRF header), requests derived from
  * the route's Zod schemas and the hostile corpus are sent; every answer must be below 500, every
- * 4xx must carry `{ error: { id, message } }` without database text, and a refused request must
- * leave every table as it was. Seeded and bounded: FUZZ_SEED and FUZZ_RUNS (requests per route and
- * role) reproduce or widen a run; a failure prints the route, the role and the shrunk request.
+ * 4xx must carry `{ error: { id, message } }` without database text or a data-exception id, and a
+ * refused request must leave every table as it was (oracle.ts). Seeded and bounded: FUZZ_SEED and
+ * FUZZ_RUNS (requests per route and role) reproduce or widen a run; FUZZ_REPORT=1 prints the
+ * answers per route; a failure prints the route, the role, the seed and the request.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../db/types.js';
 import type { Access } from '../access.js';
-import { DATA_EXCEPTION_IDS } from '../errors.js';
 import { openTestApp, testTargets, type Agent, type TestApp } from '../testing.js';
-import { inputJsonSchema, type JsonSchema } from './arbitraries.js';
+import { inputJsonSchema } from './arbitraries.js';
 import { loadPools, watchWrites, type WriteWatch } from './database.js';
+import { errorId, jsonOf, judge, show } from './oracle.js';
 import { encodeSegment, requestArbitrary, type FuzzRequest, type Pools, type RouteInfo } from './requests.js';
+import { fillPath, NOT_DECIMAL, numericFields, poisonedBodies } from './targeted.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
@@ -35,31 +37,12 @@ const ALL: Role[] = ['admin', 'case_officer', 'assessor', 'provider', 'analyst']
 const SKIP = new Set(['POST /api/auth/logout']);
 
 /**
- * Writes a refused request may make, by design: a settlement run is a job, and a run the engine
- * refuses stays as a failed job with the audit row of its start, so the failure can be looked up.
+ * Writes a refused request may make, by design: a settlement run is a job, and a run that fails
+ * stays as a failed job with the audit row of its start, so the failure can be looked up.
  */
 const MAY_WRITE: Record<string, readonly string[]> = {
   'POST /api/settlement-runs': ['jobs', 'audit_log'],
 };
-
-/** Words of PostgreSQL's and PGlite's error texts that must never reach a client. */
-const DATABASE_TEXT =
-  /syntax|violates|\brelation\b|\bcolumn\b|invalid input (syntax|value)|out of range|pglite|postgres|sqlstate|constraint|duplicate key|byte sequence|unterminated|\bnull value\b|index row/i;
-
-/** Every text of an error answer (its message and each row's message; not the keys). */
-function errorTexts(error: { message?: unknown; rows?: unknown }): string {
-  const rows = Array.isArray(error.rows) ? (error.rows as { message?: unknown }[]) : [];
-  return [error.message, ...rows.map((r) => r.message)].map(String).join('\n');
-}
-
-/** The parsed JSON of a body, or null. */
-function jsonOf(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
 
 /** The roles that may call a route (anonymous = null for public routes). */
 function callers(access: Access | undefined): (Role | null)[] {
@@ -75,12 +58,7 @@ function seedOf(key: string): number {
   return h;
 }
 
-/** A short, printable form of a request (long values are cut). */
-function show(request: FuzzRequest): string {
-  const payload = request.payload === undefined ? '' : String(request.payload);
-  const cut = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}…(${s.length} chars)` : s);
-  return `${request.method} ${cut(request.url)} ${cut(JSON.stringify(payload))}`;
-}
+const keyOf = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
 
 for (const target of testTargets()) {
   describe(`fuzz every route on ${target.name}`, () => {
@@ -94,89 +72,71 @@ for (const target of testTargets()) {
     }, 120_000);
     afterAll(async () => t?.close());
 
-    /** Sends one request and throws (for fast-check to shrink) when an answer breaks a rule. */
-    async function check(
-      agent: Agent | null,
-      request: FuzzRequest,
-      mayWrite: readonly string[],
-    ): Promise<void> {
-      const res = agent ? await agent.request(request as never) : await t.app.inject(request as never);
-      if (res.statusCode === 202) {
-        const jobId = (res.json() as { jobId?: number }).jobId;
-        if (typeof jobId === 'number') await t.app.ctx.jobs.wait(jobId);
-      }
-      // Read after every request (nothing else writes in between), so a refusal's changes are its own.
-      if (res.statusCode === 403 && agent) await writes.rowsAdded('audit_log', 1);
-      // A denial (401, 403) is itself audited (issue #13 §6): one audit row, nothing else.
-      const allowed =
-        res.statusCode === 401 || res.statusCode === 403 ? [...mayWrite, 'audit_log'] : mayWrite;
-      const written = (await writes.changes()).filter((c) => !allowed.includes(c.split(':')[0]!));
-      const where = `${res.statusCode} ${res.body.slice(0, 400)}`;
-      const body = jsonOf(res.body) as { error?: { id?: unknown; message?: unknown; rows?: unknown } } | null;
-      tally(`${res.statusCode} ${res.statusCode >= 400 ? String(body?.error?.id) : ''}`);
-      if (res.statusCode >= 500) throw new Error(`server error: ${where}`);
-      if (res.statusCode < 400) return;
-      if (!body) throw new Error(`a ${res.statusCode} without a JSON body: ${where}`);
-      if (typeof body.error?.id !== 'string' || typeof body.error.message !== 'string')
-        throw new Error(`a ${res.statusCode} without { error: { id, message } }: ${where}`);
-      if (DATA_EXCEPTION_IDS.has(body.error.id))
-        throw new Error(`validation let a value through that the database refused: ${where}`);
-      const leak = DATABASE_TEXT.exec(errorTexts(body.error));
-      if (leak) throw new Error(`database text "${leak[0]}" in the answer: ${where}`);
-      if (written.length > 0) throw new Error(`a refused request wrote: ${where}\n  ${written.join(', ')}`);
-    }
-
     const counts = new Map<string, number>();
-    let routeKey = '';
-    const tally = (outcome: string) => {
-      const k = `${routeKey} → ${outcome}`;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-    };
+    const tally = (key: string, n = 1) => counts.set(key, (counts.get(key) ?? 0) + n);
     afterAll(() => {
       if (process.env.FUZZ_REPORT)
-        console.log([...counts].map(([k, n]) => `${String(n).padStart(5)} ${k}`).join('\n'));
+        console.log([...counts].map(([k, n]) => `${String(n).padStart(6)} ${k}`).join('\n'));
     });
+
+    /** Sends one request; the rule its answer breaks, or null. */
+    async function send(agent: Agent | null, route: RouteInfo, request: FuzzRequest): Promise<string | null> {
+      const res = agent ? await agent.request(request as never) : await t.app.inject(request as never);
+      if (res.statusCode === 202) {
+        const jobId = (jsonOf(res.body) as { jobId?: unknown } | null)?.jobId;
+        if (typeof jobId === 'number') await t.app.ctx.jobs.wait(jobId);
+      }
+      // A denial (401, 403) is itself audited (issue #13 §6), after the answer: one audit row.
+      if (res.statusCode === 403 && agent) await writes.rowsAdded('audit_log', 1);
+      const denied = res.statusCode === 401 || res.statusCode === 403;
+      const allowed = [...(MAY_WRITE[keyOf(route)] ?? []), ...(denied ? ['audit_log'] : [])];
+      // Read after every request (nothing else writes in between), so a refusal's changes are its own.
+      const written = (await writes.changes()).filter((c) => !allowed.includes(c.split(':')[0]!));
+      tally(`${keyOf(route)} → ${res.statusCode} ${res.statusCode >= 400 ? errorId(res.body) : ''}`);
+      return judge(res.statusCode, res.body, written);
+    }
+
+    /** The agent for a role (null: anonymous). */
+    const agentOf = (role: Role | null): Agent | null => (role === null ? null : t.agents[USER_OF[role]]!);
+    /** One caller of a route: admin when it may, else the first role that may. */
+    const anyCaller = (access: Access | undefined): Agent | null => {
+      const roles = callers(access);
+      return agentOf(roles.includes('admin') ? 'admin' : roles[0]!);
+    };
 
     it('sees a write (the watch the fuzz relies on)', async () => {
       expect(await writes.changes()).toEqual([]);
       await t.database.db.insertInto('audit_log').values({ action: 'fuzz', entity: 'fuzz' }).execute();
       expect((await writes.changes()).join()).toMatch(/^audit_log: /);
-      await t.database.db
-        .updateTable('districts')
-        .set({ name: 'Fuzz' })
-        .where('id', '=', pools.districts[0]!)
-        .execute();
+      const district = pools.districts[0]!;
+      await t.database.db.updateTable('districts').set({ name: 'Fuzz' }).where('id', '=', district).execute();
       expect((await writes.changes()).join()).toMatch(/^districts: /);
     });
 
     it('answers every generated request with < 500, an error id, no database text and no write', async () => {
       const failures: string[] = [];
       let sent = 0;
-      const routes = t.app.ctx.routes.filter((r) => !SKIP.has(`${r.method} ${r.url}`));
+      const routes = t.app.ctx.routes.filter((r) => !SKIP.has(keyOf(r)));
       for (const route of routes) {
         const requests = requestArbitrary(route as RouteInfo, pools);
+        const started = Date.now();
         for (const role of callers(route.access)) {
-          const agent = role === null ? null : t.agents[USER_OF[role]]!;
-          const key = `${route.method} ${route.url} as ${role ?? 'anonymous'}`;
-          routeKey = `${route.method} ${route.url}`;
-          const started = Date.now();
+          const key = `${keyOf(route)} as ${role ?? 'anonymous'}`;
           const result = await fc.check(
             fc.asyncProperty(requests, async (request) => {
               sent++;
-              await check(agent, request, MAY_WRITE[`${route.method} ${route.url}`] ?? []);
+              const broken = await send(agentOf(role), route as RouteInfo, request);
+              if (broken) throw new Error(broken);
             }),
-            { seed: seedOf(key), numRuns: Math.ceil(RUNS * (SLOW[routeKey] ?? 1)), endOnFailure: true },
+            { seed: seedOf(key), numRuns: Math.ceil(RUNS * (SLOW[keyOf(route)] ?? 1)), endOnFailure: true },
           );
-          counts.set(`${routeKey} ms`, (counts.get(`${routeKey} ms`) ?? 0) + Date.now() - started);
           if (result.failed) {
             const example = result.counterexample?.[0] as FuzzRequest | undefined;
-            const error =
-              result.errorInstance instanceof Error
-                ? result.errorInstance.message
-                : String(result.errorInstance);
+            const error = result.errorInstance instanceof Error ? result.errorInstance.message : '?';
             failures.push(`${key} (seed ${result.seed}): ${example ? show(example) : '?'}\n  → ${error}`);
           }
         }
+        tally(`${keyOf(route)} ms`, Date.now() - started);
       }
       expect(({} as Record<string, unknown>).isAdmin, 'Object.prototype was polluted').toBeUndefined();
       expect(({} as Record<string, unknown>).polluted, 'Object.prototype was polluted').toBeUndefined();
@@ -184,22 +144,33 @@ for (const target of testTargets()) {
       expect(failures, failures.join('\n\n')).toEqual([]);
     }, 600_000);
 
+    it('answers NUL, 1 MB, years 0000/9999, 2^31 and 2^53 in every body field below 500, before the database', async () => {
+      const failures: string[] = [];
+      let sent = 0;
+      for (const route of t.app.ctx.routes) {
+        if (SKIP.has(keyOf(route))) continue;
+        for (const { field, request } of poisonedBodies(route as RouteInfo, pools)) {
+          sent++;
+          const broken = await send(anyCaller(route.access), route as RouteInfo, request);
+          if (broken) failures.push(`${keyOf(route)} ${field}: ${show(request)}\n  → ${broken}`);
+        }
+      }
+      expect(sent).toBeGreaterThan(100);
+      expect(failures, failures.join('\n\n')).toEqual([]);
+    }, 300_000);
+
     it('refuses ids and counts not written as decimal digits below 2^31 with a 400 naming the field', async () => {
       const wrong: string[] = [];
       for (const route of t.app.ctx.routes) {
-        const role = callers(route.access)[0];
-        const key = `${route.method} ${route.url}`;
-        if (SKIP.has(key) || role === null || role === undefined) continue;
-        const agent = t.agents[USER_OF[callers(route.access).includes('admin') ? 'admin' : role]]!;
+        const agent = anyCaller(route.access);
+        if (SKIP.has(keyOf(route)) || !agent) continue;
         const params = numericFields(inputJsonSchema(route.schema?.params));
         const query = route.method === 'GET' ? numericFields(inputJsonSchema(route.schema?.querystring)) : [];
-        const fill = (url: string, field: string, value: string) =>
-          url.replace(/:([A-Za-z]+)/g, (_m, name: string) => (name === field ? encodeSegment(value) : '1'));
         const cases = [
-          ...params.map((field) => ({ field, url: (v: string) => fill(route.url, field, v) })),
+          ...params.map((field) => ({ field, url: (v: string) => fillPath(route.url, field, v, pools) })),
           ...query.map((field) => ({
             field,
-            url: (v: string) => `${fill(route.url, '', '')}?${field}=${encodeSegment(v)}`,
+            url: (v: string) => `${fillPath(route.url, '', '', pools)}?${field}=${encodeSegment(v)}`,
           })),
         ];
         for (const { field, url } of cases)
@@ -209,41 +180,14 @@ for (const target of testTargets()) {
               url: url(value),
               ...(route.method === 'GET' ? {} : { payload: {} }),
             });
-            const error = (res.json() as { error?: { id?: string; field?: string } }).error;
+            const error = (jsonOf(res.body) as { error?: { id?: string; field?: string } } | null)?.error;
             if (res.statusCode !== 400 || error?.id !== 'invalid-request' || error.field !== field)
               wrong.push(
-                `${route.method} ${route.url} ${field}=${JSON.stringify(value)} → ${res.statusCode} ${res.body.slice(0, 160)}`,
+                `${keyOf(route)} ${field}=${JSON.stringify(value)} → ${res.statusCode} ${res.body.slice(0, 160)}`,
               );
           }
       }
       expect(wrong, wrong.join('\n')).toEqual([]);
     }, 120_000);
   });
-}
-
-/** Numbers that are not an id: other notations (read as 1000 and 16 by `Number`), too large, signed. */
-const NOT_DECIMAL = [
-  '1e3',
-  '0x10',
-  '010',
-  '2147483648',
-  '9007199254740993',
-  '7.0',
-  '+7',
-  ' 7',
-  '-1',
-  'Infinity',
-  '٣',
-];
-
-/** The fields of a params or querystring schema that carry an id or a count. */
-function numericFields(schema: JsonSchema | null): string[] {
-  return Object.entries(schema?.properties ?? {})
-    .filter(([, s]) => {
-      if (s.type === 'integer' || s.type === 'number') return true;
-      if (s.type !== 'string' || !s.pattern) return false;
-      const pattern = new RegExp(s.pattern);
-      return pattern.test('7') && !pattern.test('a');
-    })
-    .map(([name]) => name);
 }
