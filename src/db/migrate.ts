@@ -13,6 +13,7 @@ import * as guards from './migrations/20261129T1200_guards.js';
 import * as clientMoves from './migrations/20261129T1200_moves.js';
 import * as assessments from './migrations/20261129T1300_assessments.js';
 import * as questionnaires from './migrations/20261129T1300_questionnaires.js';
+import * as rateApplications from './migrations/20261129T1300_rate_applications.js';
 import * as startupCampaign from './migrations/20261129T1300_startup_campaign.js';
 import * as finance from './migrations/20261129T1400_finance.js';
 import * as reconciliations from './migrations/20261129T1400_reconciliations.js';
@@ -30,6 +31,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1200_moves': clientMoves,
   '20261129T1300_assessments': assessments,
   '20261129T1300_questionnaires': questionnaires,
+  '20261129T1300_rate_applications': rateApplications,
   '20261129T1300_startup_campaign': startupCampaign,
   '20261129T1400_finance': finance,
   '20261129T1400_reconciliations': reconciliations,

@@ -455,6 +455,36 @@ export interface TravelCostTable {
   created_at: Timestamp;
 }
 
+/** An application for an individual rate (LVL-6) or special accounting (LVL-7), and its decision. */
+export interface RateApplicationTable {
+  id: Generated<number>;
+  placement_id: number;
+  client_id: number;
+  kind: 'individual-rate' | 'special-accounting';
+  criteria: ColumnType<Record<string, string>, string, string>;
+  staff_hours_per_year: number;
+  hourly_cost_ore: number;
+  other_costs_ore: number;
+  annual_cost_ore: number;
+  points: number | null;
+  orderer_provider_agreed: boolean;
+  state: ColumnType<
+    'submitted' | 'granted' | 'refused',
+    'submitted' | 'granted' | 'refused' | undefined,
+    'submitted' | 'granted' | 'refused'
+  >;
+  amount_ore: number | null;
+  from_date: string | null;
+  to_date: string | null;
+  decision_reason: string | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  individual_rate_id: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  version: Version;
+}
+
 /** Every table, as Kysely's database type. */
 export interface DB {
   districts: DistrictTable;
@@ -486,6 +516,7 @@ export interface DB {
   assessment_cases: AssessmentCaseTable;
   assessment_scorings: AssessmentScoringTable;
   assessment_questionnaires: AssessmentQuestionnaireTable;
+  rate_applications: RateApplicationTable;
   finance_accounts: FinanceAccountTable;
   finance_sequences: FinanceSequenceTable;
   finance_exports: FinanceExportTable;

@@ -284,6 +284,14 @@ const MATRIX: [string, string, string, Who][] = [
   ['POST', '/api/assessments/startup', '/api/assessments/startup', ['assessor', 'admin']],
   ['GET', '/api/assessments/startup/:id', '/api/assessments/startup/999999', ['assessor', 'admin']],
   ['GET', '/api/assessments/campaigns', '/api/assessments/campaigns', ['assessor', 'admin']],
+  ['GET', '/api/rate-applications', '/api/rate-applications', ['case_officer', 'assessor', 'admin']],
+  ['POST', '/api/rate-applications', '/api/rate-applications', ['case_officer', 'admin']],
+  [
+    'POST',
+    '/api/rate-applications/:id/decision',
+    '/api/rate-applications/999999/decision',
+    ['case_officer', 'admin'],
+  ],
 ];
 
 const allowed = (who: Who, role: Role): boolean =>

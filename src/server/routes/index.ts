@@ -4,6 +4,7 @@ import assessmentRecord from './assessments/client-record.js';
 import questionnaires from './assessments/questionnaire.js';
 import assessments from './assessments/routes.js';
 import assessmentStartup from './assessments/startup.js';
+import rateApplications from './rate-applications/routes.js';
 import audit from './audit/routes.js';
 import auth from './auth/routes.js';
 import budget from './budget/routes.js';
@@ -55,4 +56,5 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   reconciliations,
   budget,
   assessmentStartup,
+  rateApplications,
 ];

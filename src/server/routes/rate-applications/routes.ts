@@ -1,0 +1,248 @@
+/**
+ * /api/rate-applications (issue #10 §9): an application for an individual rate (LVL-6: social
+ * psychiatry above the model's point limit, orderer and provider agreeing) or special accounting
+ * (LVL-7: LSS, five criteria and a cost calculation), and the decision with amount and period,
+ * which becomes an individual_rates row that settlement pays instead of the level rate (PAY-8).
+ * Case officers for their district's clients and admins decide; assessors read. Audited.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { errorResponses } from '../../../contract/errors.js';
+import { idParams } from '../../../contract/primitives.js';
+import {
+  applicationBody,
+  applicationListSchema,
+  applicationQuery,
+  applicationSchema,
+  decisionBody,
+} from '../../../contract/rate-applications.js';
+import { checkApplication, costCalculation } from '../../../domain/assessment/individual-rate.js';
+import { classifyPoints } from '../../../domain/rate-model/classify.js';
+import { kronorToOre, roundOre } from '../../../domain/money.js';
+import type { ServiceId } from '../../../domain/rate-model/types.js';
+import type { DB } from '../../../db/types.js';
+import type { SessionUser } from '../../auth/sessions.js';
+import { userOf } from '../../access.js';
+import { audit } from '../../audit.js';
+import { conflict, notFound, outOfScope, refused, stale } from '../../errors.js';
+import { isoTime, kr } from '../../present.js';
+
+const READERS = ['case_officer', 'assessor', 'admin'] as const;
+const DECIDERS = ['case_officer', 'admin'] as const;
+const tags = ['assessments'];
+
+function query(db: Kysely<DB>) {
+  return db
+    .selectFrom('rate_applications as a')
+    .innerJoin('placements as p', 'p.id', 'a.placement_id')
+    .innerJoin('clients as c', 'c.id', 'a.client_id')
+    .leftJoin('users as u', 'u.id', 'a.decided_by')
+    .selectAll('a')
+    .select(['p.service', 'c.district_id', 'u.name as decided_by_name']);
+}
+type Row = Awaited<ReturnType<ReturnType<typeof query>['executeTakeFirstOrThrow']>>;
+
+function present(r: Row) {
+  return {
+    id: r.id,
+    placementId: r.placement_id,
+    clientId: r.client_id,
+    service: r.service,
+    kind: r.kind,
+    criteria: r.criteria,
+    cost: {
+      staffHoursPerYear: Number(r.staff_hours_per_year),
+      hourlyCost: kr(Number(r.hourly_cost_ore)),
+      otherCosts: kr(Number(r.other_costs_ore)),
+      annualCost: kr(Number(r.annual_cost_ore)),
+      perDay: kr(roundOre(Number(r.annual_cost_ore) / 365)),
+    },
+    points: r.points,
+    ordererProviderAgreed: r.orderer_provider_agreed,
+    state: r.state,
+    decision:
+      r.state === 'submitted'
+        ? null
+        : {
+            amount: r.amount_ore === null ? null : kr(Number(r.amount_ore)),
+            from: r.from_date,
+            to: r.to_date,
+            reason: r.decision_reason,
+            decidedBy: r.decided_by_name,
+            decidedAt: isoTime(r.decided_at),
+          },
+    rules: [r.kind === 'individual-rate' ? 'LVL-6' : 'LVL-7'],
+    version: r.version,
+  };
+}
+
+const inScope = (user: SessionUser, district: string) => {
+  if (user.role === 'case_officer' && district !== user.districtId)
+    throw outOfScope('The client lives in another district');
+};
+
+/** Registers /api/rate-applications. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db, catalog } = app.ctx;
+
+  app.get(
+    '/rate-applications',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        querystring: applicationQuery,
+        response: { ...errorResponses, 200: applicationListSchema },
+      },
+    },
+    async (request) => {
+      const user = userOf(request);
+      let q = query(db);
+      if (user.role === 'case_officer') q = q.where('c.district_id', '=', user.districtId ?? '');
+      if (request.query.placementId) q = q.where('a.placement_id', '=', request.query.placementId);
+      const rows = await q.orderBy('a.id', 'desc').limit(500).execute();
+      await audit(db, user, {
+        action: 'list',
+        entity: 'rate-application',
+        clientIds: [...new Set(rows.map((r) => r.client_id))],
+      });
+      return { items: rows.map(present) };
+    },
+  );
+
+  app.post(
+    '/rate-applications',
+    {
+      config: { access: DECIDERS },
+      schema: { tags, body: applicationBody, response: { ...errorResponses, 201: applicationSchema } },
+    },
+    async (request, reply) => {
+      const user = userOf(request);
+      const b = request.body;
+      const p = await db
+        .selectFrom('placements')
+        .innerJoin('clients', 'clients.id', 'placements.client_id')
+        .select(['placements.id', 'placements.client_id', 'placements.service', 'clients.district_id'])
+        .where('placements.id', '=', b.placementId)
+        .executeTakeFirst();
+      if (!p) throw notFound('placement', b.placementId);
+      inScope(user, p.district_id);
+      const today = new Date().toISOString().slice(0, 10);
+      const period = catalog.inForce(p.service as ServiceId, today);
+      if (!period) throw refused('no-model-in-force', `No rate model holds ${p.service} on ${today}`);
+      // LVL-6: the client's points now (the latest level entry with points).
+      const last = await db
+        .selectFrom('level_entries')
+        .select(['points', 'level'])
+        .where('placement_id', '=', p.id)
+        .where('from_date', '<=', today)
+        .orderBy('from_date', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      const points = last?.points ?? null;
+      if (points !== null) classifyPoints(period.model, p.service, points);
+      checkApplication({
+        model: period.model,
+        service: p.service as ServiceId,
+        kind: b.kind,
+        points,
+        ordererProviderAgreed: b.ordererProviderAgreed,
+      });
+      const cost = costCalculation(b);
+      const id = await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('rate_applications')
+          .values({
+            placement_id: p.id,
+            client_id: p.client_id,
+            kind: b.kind,
+            criteria: JSON.stringify(b.criteria),
+            staff_hours_per_year: b.staffHoursPerYear,
+            hourly_cost_ore: kronorToOre(b.hourlyCostKr),
+            other_costs_ore: cost.otherCosts,
+            annual_cost_ore: cost.annualCost,
+            points,
+            orderer_provider_agreed: b.ordererProviderAgreed,
+            created_by: user.id,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await audit(trx, user, {
+          action: 'create',
+          entity: 'rate-application',
+          entityId: row.id,
+          clientIds: [p.client_id],
+          details: { kind: b.kind },
+        });
+        return row.id;
+      });
+      const row = await query(db).where('a.id', '=', id).executeTakeFirstOrThrow();
+      return reply.code(201).send(present(row));
+    },
+  );
+
+  app.post(
+    '/rate-applications/:id/decision',
+    {
+      config: { access: DECIDERS },
+      schema: {
+        tags,
+        params: idParams,
+        body: decisionBody,
+        response: { ...errorResponses, 200: applicationSchema },
+      },
+    },
+    async (request) => {
+      const user = userOf(request);
+      const a = await query(db).where('a.id', '=', request.params.id).executeTakeFirst();
+      if (!a) throw notFound('rate-application', request.params.id);
+      inScope(user, a.district_id);
+      const b = request.body;
+      if (a.state !== 'submitted') throw conflict('already-decided', 'The application is already decided');
+      if (a.version !== b.version) throw stale('rate-application', a.id, a.version);
+      await db.transaction().execute(async (trx) => {
+        const rate = b.granted
+          ? await trx
+              .insertInto('individual_rates')
+              .values({
+                placement_id: a.placement_id,
+                from_date: b.from!,
+                to_date: b.to ?? null,
+                amount_ore: kronorToOre(b.amountKr!),
+                reason: `${a.kind === 'individual-rate' ? 'LVL-6' : 'LVL-7'}: ${b.reason}`,
+                decided_by: user.id,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          : null;
+        const done = await trx
+          .updateTable('rate_applications')
+          .set({
+            state: b.granted ? 'granted' : 'refused',
+            amount_ore: b.granted ? kronorToOre(b.amountKr!) : null,
+            from_date: b.from ?? null,
+            to_date: b.to ?? null,
+            decision_reason: b.reason,
+            decided_by: user.id,
+            decided_at: new Date(),
+            individual_rate_id: rate?.id ?? null,
+            version: a.version + 1,
+          })
+          .where('id', '=', a.id)
+          .where('version', '=', b.version)
+          .returning('id')
+          .executeTakeFirst();
+        if (!done) throw stale('rate-application', a.id, a.version + 1);
+        await audit(trx, user, {
+          action: 'update',
+          entity: 'rate-application',
+          entityId: a.id,
+          clientIds: [a.client_id],
+          details: { granted: b.granted },
+        });
+      });
+      return present(await query(db).where('a.id', '=', a.id).executeTakeFirstOrThrow());
+    },
+  );
+};
+export default routes;
