@@ -310,3 +310,30 @@ export const campaignsSchema = z.object({
     }),
   ),
 });
+
+/** Swedish names of the case kinds (issue #10), shown in the office's lists. */
+export const ASSESSMENT_KIND_LABELS: Readonly<Record<z.infer<typeof assessmentKindSchema>, string>> = {
+  preliminary: 'Preliminär nivå',
+  final: 'Slutlig bedömning',
+  reassessment: 'Förändrade behov',
+  measurement: 'Mätning',
+};
+
+/** Swedish names of the case states. */
+export const ASSESSMENT_STATE_LABELS: Readonly<Record<z.infer<typeof assessmentStateSchema>, string>> = {
+  open: 'Ej påbörjad',
+  scoring: 'Väntar på andra bedömaren',
+  reconciliation: 'Väntar på avstämning',
+  decided: 'Avgjord',
+  cancelled: 'Avbruten',
+};
+
+/** Swedish names of the work lists. */
+export const WORK_LIST_LABELS: Readonly<Record<(typeof WORK_LISTS)[number], string>> = {
+  all: 'Alla',
+  due: 'Att göra',
+  overdue: 'Försenade',
+  'waiting-second': 'Väntar på andra bedömaren',
+  'waiting-reconciliation': 'Väntar på avstämning',
+  decided: 'Avgjorda',
+};
