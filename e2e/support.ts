@@ -50,7 +50,14 @@ export async function startApp(): Promise<TestApp> {
     );
   const dataDir = mkdtempSync(join(tmpdir(), 'ersattning-e2e-'));
   const { startServer } = await import('../src/server/start.js');
-  const server = await startServer({ port: 0, dataDir, seed: 'demo', demoScale: 0.05, logLevel: false });
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    seed: 'demo',
+    demoScale: 0.05,
+    demoAllocation: false,
+    logLevel: false,
+  });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -26,6 +26,7 @@ import { hashPassword } from './auth/passwords.js';
 import { InProcessQueue } from './jobs/in-process.js';
 import { PgBossQueue } from './jobs/pg-boss.js';
 import { failInterruptedJobs, type JobQueue } from './jobs/queue.js';
+import { seedDemoAllocation } from './seed-allocation.js';
 
 export { buildApp } from './app.js';
 
@@ -46,6 +47,8 @@ export interface StartOptions {
   seed?: 'demo' | 'none';
   /** Scale of the demo population (1 = about 1 950 clients); tests use less. */
   demoScale?: number;
+  /** With the demo seed: also the 2025 reconciliations and an exported run (issue #12 §7); default true. */
+  demoAllocation?: boolean;
   /** A pino level, or false (default 'info' … set false in tests). */
   logLevel?: string | false;
   /** Folder of the built web app; null = do not serve one. */
@@ -106,6 +109,8 @@ export async function prepareDatabase(
         (options.seed ?? 'demo') === 'demo'
           ? await seedDemo(database.db, { hashPassword, scale: options.demoScale ?? 1 })
           : await seedMinimal(database.db, { hashPassword });
+      if ((options.seed ?? 'demo') === 'demo' && options.demoAllocation !== false)
+        await seedDemoAllocation(database.db, loadCatalog(), new Date().toISOString().slice(0, 10));
     }
     // Planner statistics: PGlite runs no autovacuum, and a freshly seeded database has none.
     await sql`analyze`.execute(database.db);
