@@ -5,7 +5,12 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, post, setCsrfToken } from './api.js';
-import type { Role, SessionResponse as Session, SessionUserView as User } from '../contract/auth.js';
+import type {
+  LoginBody,
+  Role,
+  SessionResponse as Session,
+  SessionUserView as User,
+} from '../contract/auth.js';
 
 interface Auth {
   user: User | null;
@@ -32,7 +37,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const me = useQuery({ queryKey: ['me'], queryFn: fetchMe, retry: false, staleTime: Infinity });
   const login = useMutation({
-    mutationFn: (creds: { username: string; password: string }) => post<Session>('/api/auth/login', creds),
+    mutationFn: (creds: LoginBody) => post<Session>('/api/auth/login', creds),
   });
   // Another person's cached data must not survive a change of session; the 'me' query itself is
   // kept (an observer is subscribed to it) and overwritten instead.

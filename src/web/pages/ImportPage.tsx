@@ -3,6 +3,7 @@
  * (analysts, admin) from CSV or XLSX. All rows or none: a refused file lists every bad row with
  * its line, column and message, so it can be fixed in one go.
  */
+import type { PlacementImportResult, PopulationImportResult } from '../../contract/imports.js';
 import { useState, type FormEvent } from 'react';
 import {
   Alert,
@@ -31,48 +32,46 @@ export function ImportPage() {
   return (
     <Page title="Importera">
       {hasRole(user, 'case_officer', 'admin') && (
-        <ImportForm
+        <ImportForm<PlacementImportResult>
           id="placements"
           title="Placeringar"
           path="/api/imports/placements"
           columns="personnummer, unit_id, service, start (krävs); end, notice_date, no_show, points, level_kind, assessed_on, name, district_id"
-          done={(r) => {
-            const x = r as { imported?: number; clientsCreated?: number };
-            return `${formatNumber(x.imported ?? 0)} placeringar importerades, ${formatNumber(x.clientsCreated ?? 0)} nya klienter.`;
-          }}
+          done={(x) =>
+            `${formatNumber(x.imported)} placeringar importerades, ${formatNumber(x.clientsCreated)} nya klienter.`
+          }
         />
       )}
       {hasRole(user, 'analyst', 'admin') && (
-        <ImportForm
+        <ImportForm<PopulationImportResult>
           id="population"
           title="Befolkning för jämförelser"
           path="/api/imports/population"
           columns="person_id, district, provider_id, service, regime, points (hours_per_week frivillig)"
           withName
-          done={(r) => {
-            const x = r as { name?: string; persons?: number };
-            return `Befolkningen ”${x.name ?? ''}” med ${formatNumber(x.persons ?? 0)} personer är sparad och kan väljas i Scenario.`;
-          }}
+          done={(x) =>
+            `Befolkningen ”${x.name}” med ${formatNumber(x.persons)} personer är sparad och kan väljas i Scenario.`
+          }
         />
       )}
     </Page>
   );
 }
 
-function ImportForm(props: {
+function ImportForm<R>(props: {
   id: string;
   title: string;
   path: string;
   columns: string;
   withName?: boolean;
-  done: (result: unknown) => string;
+  done: (result: R) => string;
 }) {
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState('');
   const [fileError, setFileError] = useState<string | undefined>();
   const send = useMutation({
-    mutationFn: (f: File) => upload<unknown>(props.path, f, props.withName ? { name } : {}),
+    mutationFn: (f: File) => upload<R>(props.path, f, props.withName ? { name } : {}),
     onSuccess: () => void qc.invalidateQueries(),
   });
   function submit(e: FormEvent) {

@@ -19,9 +19,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage, get, patch, post, withQuery } from '../api.js';
+import { ApiError, errorMessage, get, patch, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
@@ -31,7 +30,6 @@ import { useProviders } from '../hooks.js';
 import { SERVICE_LABELS, regimeLabel, serviceLabel } from '../../contract/labels.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { validatePlacement, type FieldErrors, type PlacementValues } from '../validate.js';
-import type { ClientList } from '../../contract/clients.js';
 import type {
   PlacementCreate,
   PlacementDetail,
@@ -47,6 +45,7 @@ import {
   type FirstFactValues,
 } from '../facts.js';
 import { FirstFactsFields, placementField } from './placement-first-facts.js';
+import { unitOptions, useClientOptions } from './placement-pickers.js';
 import { AbsenceList, LevelSection, PlacementFacts } from './placement-parts.js';
 import { BAD } from '../colors.js';
 
@@ -103,15 +102,7 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
   const [saved, setSaved] = useState<string | null>(null);
   const providers = useProviders();
   const provider = providers.data?.find((p) => String(p.id) === values.providerId);
-  // Units offering the chosen service, grouped by provider (the provider catalogue, FLOW-3).
-  const unitGroups = (providers.data ?? [])
-    .map((p) => ({
-      group: `${p.name} (${p.regime ? regimeLabel(p.regime) : ''})`,
-      items: (p.units ?? [])
-        .filter((u) => !values.service || !u.services?.length || u.services.includes(values.service))
-        .map((u) => ({ value: String(u.id), label: `${u.name}, ${p.name}` })),
-    }))
-    .filter((g) => g.items.length > 0);
+  const unitGroups = unitOptions(providers.data, values.service);
   const chooseUnit = (unitId: string | null) => {
     const owner = providers.data?.find((p) => p.units?.some((u) => String(u.id) === unitId));
     setValues((v) => ({ ...v, unitId: unitId ?? '', providerId: owner ? String(owner.id) : '' }));
@@ -122,22 +113,7 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
     if (provider?.regime) setValues((v) => ({ ...v, regime: provider.regime }));
   }, [provider?.regime]);
 
-  const [clientSearch, setClientSearch] = useState('');
-  const [debounced] = useDebouncedValue(clientSearch, 250);
-  const clients = useQuery({
-    queryKey: ['clients', debounced, 'picker'],
-    queryFn: () => get<ClientList>(withQuery('/api/clients', { q: debounced })),
-    enabled: canEdit,
-  });
-  const clientOptions = (clients.data?.items ?? []).map((c) => ({
-    value: String(c.id),
-    label: `${c.name} (${c.personnummerMasked})`,
-  }));
-  if (values.clientId && !clientOptions.some((o) => o.value === values.clientId))
-    clientOptions.unshift({
-      value: values.clientId,
-      label: existing?.clientName ?? `Klient ${values.clientId}`,
-    });
+  const [clientOptions, setClientSearch] = useClientOptions(canEdit, values.clientId, existing?.clientName);
 
   const save = useMutation({
     mutationFn: (body: Omit<PlacementPatch, 'version'> | PlacementCreate) =>

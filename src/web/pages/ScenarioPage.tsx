@@ -38,6 +38,8 @@ import { levelLabel, serviceLabel } from '../../contract/labels.js';
 import { levelKey, perPerson, tabell3, whatIf, type Overrides } from '../scenario.js';
 import { Chart, Movements, Winners } from './scenario-parts.js';
 import type { CompareResult } from '../scenario.js';
+import type { ComparisonBody } from '../../contract/comparisons.js';
+import type { PopulationView } from '../../contract/imports.js';
 import { BAD } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
 
@@ -46,12 +48,11 @@ export function ScenarioPage() {
   const models = useModels();
   const [baseline, setBaseline] = useState<string | null>('lss-bostad-2023');
   const [proposal, setProposal] = useState<string | null>('lss-bostad-2024');
-  const [basis, setBasis] = useState('schablon');
+  const [basis, setBasis] = useState<Request['basis']>('schablon');
   const [population, setPopulation] = useState<string | null>('');
   const populations = useQuery({
     queryKey: ['populations'],
-    queryFn: () =>
-      get<{ id: number; name: string; persons: number; createdAt?: string }[]>('/api/imports/populations'),
+    queryFn: () => get<PopulationView[]>('/api/imports/populations'),
   });
   const [errors, setErrors] = useState<{ baseline?: string; proposal?: string }>({});
   const [asked, setAsked] = useState<Request | null>(null);
@@ -125,7 +126,7 @@ export function ScenarioPage() {
                   <SegmentedControl
                     aria-labelledby="basis-label"
                     value={basis}
-                    onChange={setBasis}
+                    onChange={(v) => setBasis(v === 'peng' ? 'peng' : 'schablon')}
                     data={[
                       { value: 'schablon', label: 'Schablon (kr/år)' },
                       { value: 'peng', label: 'Peng × dagar' },
@@ -152,12 +153,8 @@ export function ScenarioPage() {
   );
 }
 
-interface Request {
-  baseline: string;
-  proposal: string;
-  basis: string;
-  populationId?: number;
-}
+/** What the page asks the API to compare (the contract's body, overrides added per request). */
+type Request = Omit<ComparisonBody, 'overrides'> & { basis: 'schablon' | 'peng' };
 
 function Result({ request, result }: { request: Request; result: CompareResult }) {
   const [overrides, setOverrides] = useState<Overrides>({});
