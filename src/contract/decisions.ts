@@ -6,7 +6,14 @@
 import { z } from 'zod';
 import { serviceIdSchema } from '../domain/rate-model/schema.js';
 import { districtIdSchema } from './districts.js';
-import { hundredthsSchema, idParamSchema, idSchema, isoDateSchema, versionSchema } from './primitives.js';
+import {
+  hundredthsSchema,
+  idParamSchema,
+  idSchema,
+  isoDateSchema,
+  textSchema,
+  versionSchema,
+} from './primitives.js';
 
 /** Decided participation hours per week (0–80, two decimals at most). */
 const hoursPerWeek = hundredthsSchema({ min: 0, max: 80 }).nullable().optional();
@@ -28,9 +35,17 @@ export const decisionCreate = z.object({
   hoursPerWeek,
   sessionsPerWeek,
   decidedOn: isoDateSchema,
+  /**
+   * The decision this one replaces from its `from` (003: a change of participation is a new,
+   * dated decision): same client and service; the old one ends the day before.
+   */
+  replaces: idSchema.optional(),
 });
 
-/** PATCH /api/decisions/:id: `version` is required (409 when stale). */
+/**
+ * PATCH /api/decisions/:id: `version` is required (409 when stale). Hours or sessions that differ
+ * from the decided ones are refused (`new-decision-required`, 003): record a new decision.
+ */
 export const decisionPatch = z.object({
   version: versionSchema,
   to: isoDateSchema.nullable().optional(),
@@ -38,11 +53,27 @@ export const decisionPatch = z.object({
   sessionsPerWeek,
 });
 
-/** POST /api/decisions/:id/orders. */
+/**
+ * The preliminary level from the assessment office (ASMT-2), in force from the start: LVL-1
+ * points or a level id. Services with levels need one before a placement can be made.
+ */
+export const preliminaryLevel = z
+  .object({
+    points: z.number().int().min(0).max(1000).optional(),
+    level: textSchema(20, 1).optional(),
+    assessedOn: isoDateSchema,
+  })
+  .refine((l) => (l.points === undefined) !== (l.level === undefined), {
+    message: 'give exactly one of points or level',
+    path: ['points'],
+  });
+
+/** POST /api/decisions/:id/orders: the placement is made from the order (FLOW-1). */
 export const orderCreate = z.object({
   unitId: idSchema,
   orderedOn: isoDateSchema,
   start: isoDateSchema,
+  preliminaryLevel: preliminaryLevel.optional(),
 });
 
 /** An order as part of its decision. */
@@ -51,6 +82,8 @@ export const orderView = z.object({
   unitId: z.number(),
   orderedOn: z.string(),
   start: z.string(),
+  /** The placement made from the order (FLOW-1). */
+  placementId: z.number().nullable(),
 });
 
 /** A decision with its orders. */
@@ -65,6 +98,7 @@ export const decisionView = z.object({
   sessionsPerWeek: z.number().nullable(),
   decidedOn: z.string(),
   version: z.number(),
+  replacesId: z.number().nullable(),
   orders: z.array(orderView),
 });
 
@@ -72,7 +106,14 @@ export const decisionView = z.object({
 export const decisionList = z.array(decisionView);
 
 /** POST /api/decisions/:id/orders answer. */
-export const orderCreated = orderView.extend({ decisionId: z.number() });
+export const orderCreated = orderView.extend({
+  decisionId: z.number(),
+  placementId: z.number(),
+  /** The implementation plan's due date (FLOW-2: 15 days after the start). */
+  planDue: z.string(),
+  /** The assessment office's case (the final assessment, ASMT-2), when the service has levels. */
+  assessmentCaseId: z.number().nullable(),
+});
 
 /** Types the web app infers. */
 export type DecisionQuery = z.input<typeof decisionQuery>;

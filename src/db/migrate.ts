@@ -18,6 +18,7 @@ import * as startupCampaign from './migrations/20261129T1300_startup_campaign.js
 import * as finance from './migrations/20261129T1400_finance.js';
 import * as reconciliations from './migrations/20261129T1400_reconciliations.js';
 import * as travelCosts from './migrations/20261129T1400_travel_costs.js';
+import * as flow from './migrations/20261129T1500_flow.js';
 import type { DB } from './types.js';
 
 /** Every migration by name, in order. */
@@ -36,6 +37,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1400_finance': finance,
   '20261129T1400_reconciliations': reconciliations,
   '20261129T1400_travel_costs': travelCosts,
+  '20261129T1500_flow': flow,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -81,6 +81,8 @@ export interface DecisionTable {
   sessions_per_week: number | null;
   decided_on: string;
   version: Version;
+  /** The decision this one replaces from its `from_date` (003: participation changes, dated). */
+  replaces_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface OrderTable {
@@ -89,6 +91,61 @@ export interface OrderTable {
   unit_id: number;
   ordered_on: string;
   start_date: string;
+  created_by: ColumnType<number | null, number | null | undefined, number | null>;
+  created_at: Timestamp;
+}
+
+/** A message to a provider's portal or the assessment office (FLOW-1). */
+export interface NotificationTable {
+  id: Generated<number>;
+  kind: 'order' | 'offer' | 'offer-answer' | 'plan-overdue' | 'switch';
+  recipient: 'provider' | 'assessment_office' | 'district';
+  provider_id: string | null;
+  district_id: string | null;
+  client_id: number | null;
+  order_id: number | null;
+  placement_id: number | null;
+  message: string;
+  created_on: string;
+  created_at: Timestamp;
+  read_at: Date | null;
+}
+
+/** An offer of a place with its working-day deadlines (FLOW-3, FLOW-4). */
+export interface OfferTable {
+  id: Generated<number>;
+  decision_id: number;
+  unit_id: number;
+  offered_on: string;
+  answer_by: string;
+  state: ColumnType<'open' | 'accepted' | 'declined' | 'withdrawn', string | undefined, string>;
+  answered_on: string | null;
+  start_by: string | null;
+  order_id: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  version: Version;
+}
+
+/** A registration on a full unit's waiting list, served in order of registration (FLOW-4). */
+export interface WaitingListTable {
+  id: Generated<number>;
+  decision_id: number;
+  unit_id: number;
+  registered_on: string;
+  registered_at: Timestamp;
+  state: ColumnType<'waiting' | 'offered' | 'removed', string | undefined, string>;
+  created_by: number | null;
+}
+
+/** A placement's implementation plan, due 15 days after the start (FLOW-2). */
+export interface ImplementationPlanTable {
+  placement_id: number;
+  due_date: string;
+  done_on: string | null;
+  participants: ColumnType<string[], string[] | undefined, string[]>;
+  recorded_by: number | null;
+  version: Version;
 }
 
 export interface PlacementTable {
@@ -103,6 +160,8 @@ export interface PlacementTable {
   end_date: string | null;
   notice_date: string | null;
   no_show: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The order the placement was made from (FLOW-1); null only for imported placements. */
+  order_id: ColumnType<number | null, number | null | undefined, number | null>;
   version: Version;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -494,6 +553,10 @@ export interface DB {
   client_moves: ClientMoveTable;
   decisions: DecisionTable;
   orders: OrderTable;
+  notifications: NotificationTable;
+  offers: OfferTable;
+  waiting_list: WaitingListTable;
+  implementation_plans: ImplementationPlanTable;
   placements: PlacementTable;
   level_entries: LevelEntryTable;
   participation: ParticipationTable;

@@ -231,6 +231,13 @@ const MATRIX: [string, string, string, Who][] = [
   ['POST', '/api/decisions', '/api/decisions', ['case_officer', 'admin']],
   ['PATCH', '/api/decisions/:id', '/api/decisions/999999', ['case_officer', 'admin']],
   ['POST', '/api/decisions/:id/orders', '/api/decisions/999999/orders', ['case_officer', 'admin']],
+  ['GET', '/api/notifications', '/api/notifications', ['provider', 'assessor', 'case_officer', 'admin']],
+  [
+    'POST',
+    '/api/notifications/:id/read',
+    '/api/notifications/999999/read',
+    ['provider', 'assessor', 'case_officer', 'admin'],
+  ],
   ['GET', '/api/users', '/api/users', ['admin']],
   ['POST', '/api/users', '/api/users', ['admin']],
   ['PATCH', '/api/users/:id', '/api/users/999999', ['admin']],

@@ -19,6 +19,7 @@ import health from './health/routes.js';
 import imports from './imports/routes.js';
 import jobs from './jobs/routes.js';
 import models from './models/routes.js';
+import notifications from './notifications/routes.js';
 import placementFacts from './placements/facts-routes.js';
 import placements from './placements/routes.js';
 import providers from './providers/routes.js';
@@ -57,4 +58,5 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   budget,
   assessmentStartup,
   rateApplications,
+  notifications,
 ];

@@ -2,11 +2,17 @@
 import type { Selectable } from 'kysely';
 import type { DecisionTable, OrderTable } from '../../../db/types.js';
 
-type OrderRow = Selectable<OrderTable>;
+type OrderRow = Selectable<OrderTable> & { placement_id: number | null };
 
-/** An order as part of its decision. */
+/** An order as part of its decision, with the placement made from it (FLOW-1). */
 export function orderView(o: OrderRow) {
-  return { id: o.id, unitId: o.unit_id, orderedOn: o.ordered_on, start: o.start_date };
+  return {
+    id: o.id,
+    unitId: o.unit_id,
+    orderedOn: o.ordered_on,
+    start: o.start_date,
+    placementId: o.placement_id,
+  };
 }
 
 /** A decision with its orders. */
@@ -22,6 +28,7 @@ export function decisionView(d: Selectable<DecisionTable>, orders: OrderRow[] = 
     sessionsPerWeek: d.sessions_per_week,
     decidedOn: d.decided_on,
     version: d.version,
+    replacesId: d.replaces_id,
     orders: orders.map(orderView),
   };
 }

@@ -16,8 +16,9 @@ import {
 import { errorResponses } from '../../../contract/errors.js';
 import { idParams } from '../../../contract/primitives.js';
 import { districtScope, userOf } from '../../access.js';
-import { decisionView, orderView } from './present.js';
-import { createDecision, createOrder, listDecisions, updateDecision } from './service.js';
+import { decisionView } from './present.js';
+import { createOrder } from './order.js';
+import { createDecision, listDecisions, updateDecision } from './service.js';
 
 const WRITE = ['case_officer', 'admin'] as const;
 const READ = ['case_officer', 'assessor', 'admin'] as const;
@@ -25,7 +26,7 @@ const tags = ['decisions'];
 
 /** Registers /api/decisions routes. */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.ctx;
+  const { db, catalog } = app.ctx;
 
   app.get(
     '/decisions',
@@ -48,7 +49,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, body: decisionCreate, response: { ...errorResponses, 201: decisionSchema } },
     },
     async (request, reply) =>
-      reply.code(201).send(decisionView(await createDecision(db, userOf(request), request.body))),
+      reply.code(201).send(decisionView(await createDecision(db, catalog, userOf(request), request.body))),
   );
 
   app.patch(
@@ -78,8 +79,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const order = await createOrder(db, userOf(request), request.params.id, request.body);
-      return reply.code(201).send({ ...orderView(order), decisionId: order.decision_id });
+      return reply
+        .code(201)
+        .send(await createOrder(db, catalog, userOf(request), request.params.id, request.body));
     },
   );
 };

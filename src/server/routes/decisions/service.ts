@@ -4,19 +4,21 @@
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { decisionCreate, decisionPatch, orderCreate } from '../../../contract/decisions.js';
+import type { decisionCreate, decisionPatch } from '../../../contract/decisions.js';
 import type { DB, DecisionTable } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit, type AuditEntry } from '../../audit.js';
 import { notFound, refused } from '../../errors.js';
 import { staleOrMissing } from '../../versioned.js';
+import type { ModelCatalog } from '../../../domain/rate-model/catalog.js';
 import { visibleClient } from '../clients/access.js';
+import { decisionValues, replaceDecision } from './replace.js';
 
 /** A decision row as stored. */
 export type DecisionRow = Selectable<DecisionTable>;
 
 /** Runs `write` in a transaction and audits what it returns (its `id`) in the same transaction. */
-async function audited<T extends { id: number }>(
+export async function audited<T extends { id: number }>(
   db: Kysely<DB>,
   user: SessionUser,
   entry: Omit<AuditEntry, 'entityId'>,
@@ -30,7 +32,7 @@ async function audited<T extends { id: number }>(
 }
 
 /** to ≥ from, or 422 `end-before-start` naming `to`. */
-function checkPeriod(from: string, to: string | null | undefined): void {
+export function checkPeriod(from: string, to: string | null | undefined): void {
   if (to && to < from) throw refused('end-before-start', `to ${to} is before from ${from}`, 'to');
 }
 
@@ -40,6 +42,18 @@ export async function visibleDecision(db: Kysely<DB>, user: SessionUser, id: num
   if (!d) throw notFound('decision', id);
   await visibleClient(db, user, d.client_id);
   return d;
+}
+
+/** Orders of these decisions with the placement made from each (FLOW-1). */
+export async function ordersOf(db: Kysely<DB>, decisionIds: number[]) {
+  return db
+    .selectFrom('orders')
+    .leftJoin('placements', 'placements.order_id', 'orders.id')
+    .selectAll('orders')
+    .select('placements.id as placement_id')
+    .where('orders.decision_id', 'in', decisionIds)
+    .orderBy('orders.id')
+    .execute();
 }
 
 /** Decisions (newest first, at most 1000) with their orders; audited as a list. */
@@ -53,9 +67,7 @@ export async function listDecisions(
   if (filter.clientId) q = q.where('client_id', '=', filter.clientId);
   const rows = await q.execute();
   const ids = rows.map((r) => r.id);
-  const orders = ids.length
-    ? await db.selectFrom('orders').selectAll().where('decision_id', 'in', ids).execute()
-    : [];
+  const orders = ids.length ? await ordersOf(db, ids) : [];
   await audit(db, user, {
     action: 'list',
     entity: 'decision',
@@ -64,29 +76,18 @@ export async function listDecisions(
   return rows.map((decision) => ({ decision, orders: orders.filter((o) => o.decision_id === decision.id) }));
 }
 
-/** Records a decision for a client the user may see. */
+/** Records a decision for a client the user may see; `replaces` makes it a dated change (003). */
 export async function createDecision(
   db: Kysely<DB>,
+  catalog: ModelCatalog,
   user: SessionUser,
   b: z.output<typeof decisionCreate>,
 ): Promise<DecisionRow> {
   const client = await visibleClient(db, user, b.clientId);
   checkPeriod(b.from, b.to);
+  if (b.replaces !== undefined) return replaceDecision(db, catalog, user, client, b, b.replaces);
   return audited(db, user, { action: 'create', entity: 'decision', clientIds: [client.id] }, (trx) =>
-    trx
-      .insertInto('decisions')
-      .values({
-        client_id: client.id,
-        district_id: client.district_id,
-        service: b.service,
-        from_date: b.from,
-        to_date: b.to ?? null,
-        hours_per_week: b.hoursPerWeek ?? null,
-        sessions_per_week: b.sessionsPerWeek ?? null,
-        decided_on: b.decidedOn,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow(),
+    trx.insertInto('decisions').values(decisionValues(client, b)).returningAll().executeTakeFirstOrThrow(),
   );
 }
 
@@ -100,6 +101,15 @@ export async function updateDecision(
   const d = await visibleDecision(db, user, id);
   const { version, to, hoursPerWeek, sessionsPerWeek } = patch;
   checkPeriod(d.from_date, to);
+  if (
+    (hoursPerWeek !== undefined && hoursPerWeek !== d.hours_per_week) ||
+    (sessionsPerWeek !== undefined && sessionsPerWeek !== d.sessions_per_week)
+  )
+    throw refused(
+      'new-decision-required',
+      'Ändrad omfattning kräver ett nytt, daterat beslut (003): registrera ett beslut som ersätter detta',
+      hoursPerWeek !== undefined ? 'hoursPerWeek' : 'sessionsPerWeek',
+    );
   return audited(
     db,
     user,
@@ -119,30 +129,5 @@ export async function updateDecision(
         .executeTakeFirst();
       return r ?? staleOrMissing(trx, 'decisions', 'decision', d.id);
     },
-  );
-}
-
-/** Orders the decided service from a unit that offers it (FLOW-1). */
-export async function createOrder(
-  db: Kysely<DB>,
-  user: SessionUser,
-  decisionId: number,
-  b: z.output<typeof orderCreate>,
-) {
-  const d = await visibleDecision(db, user, decisionId);
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'services'])
-    .where('id', '=', b.unitId)
-    .executeTakeFirst();
-  if (!unit) throw refused('unknown-unit', `No unit ${b.unitId}`, 'unitId');
-  if (!unit.services.includes(d.service))
-    throw refused('service-not-offered', `Unit ${b.unitId} does not offer ${d.service}`, 'unitId');
-  return audited(db, user, { action: 'create', entity: 'order', clientIds: [d.client_id] }, (trx) =>
-    trx
-      .insertInto('orders')
-      .values({ decision_id: d.id, unit_id: unit.id, ordered_on: b.orderedOn, start_date: b.start })
-      .returningAll()
-      .executeTakeFirstOrThrow(),
   );
 }
