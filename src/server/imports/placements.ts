@@ -47,13 +47,16 @@ async function lookups(db: Kysely<DB>, rows: { pnr: string | null; unitId: numbe
   const pnrs = [...new Set(rows.map((r) => r.pnr).filter((x): x is string => x !== null))];
   const unitIds = [...new Set(rows.map((r) => r.unitId).filter((x): x is number => x !== null))];
   const [clients, units, districts] = await Promise.all([
-    pnrs.length
-      ? db
+    // In slices: one parameter per number, and a statement takes at most 65 535 (issue #13 §2).
+    Promise.all(
+      chunks(pnrs).map((part) =>
+        db
           .selectFrom('clients')
           .select(['id', 'personnummer', 'district_id'])
-          .where('personnummer', 'in', pnrs)
-          .execute()
-      : [],
+          .where('personnummer', 'in', part)
+          .execute(),
+      ),
+    ).then((parts) => parts.flat()),
     unitIds.length
       ? db
           .selectFrom('units')
@@ -64,17 +67,17 @@ async function lookups(db: Kysely<DB>, rows: { pnr: string | null; unitId: numbe
       : [],
     db.selectFrom('districts').select('id').execute(),
   ]);
-  const existing = clients.length
-    ? await db
-        .selectFrom('placements')
-        .select(['client_id', 'service', 'start_date', 'end_date', 'id'])
-        .where(
-          'client_id',
-          'in',
-          clients.map((c) => c.id),
-        )
-        .execute()
-    : [];
+  const existing = (
+    await Promise.all(
+      chunks(clients.map((c) => c.id)).map((part) =>
+        db
+          .selectFrom('placements')
+          .select(['client_id', 'service', 'start_date', 'end_date', 'id'])
+          .where('client_id', 'in', part)
+          .execute(),
+      ),
+    )
+  ).flat();
   return {
     clientByPnr: new Map(clients.map((c) => [c.personnummer, c])),
     unitById: new Map(units.map((u) => [u.id, u])),
@@ -116,13 +119,23 @@ export async function importPlacements(
   const { clientByPnr, unitById, districtIds, existing } = await lookups(db, read);
 
   const good: GoodRow[] = [];
+  const attempts = new Set<number>();
+  // The file's rows by client and service, so checking a row against the others is not O(n²).
+  const bySameService = new Map<string, GoodRow[]>();
   for (const { line, row, pnr } of read) {
     const before = problems.length;
     const bad = (column: string, message: string) => problems.push({ line, column, message });
     const id = parseIdentity(row.personnummer)!;
-    const client = clientByPnr.get(pnr!);
+    const found = clientByPnr.get(pnr!);
+    // Issue #13 §4: to a case officer a registered client of another district (protected or not)
+    // answers like an unknown number, or like any registered number when name and district are
+    // given; never "another district". The attempt is audited below.
+    const elsewhere = !!found && user.role === 'case_officer' && found.district_id !== user.districtId;
+    if (elsewhere) attempts.add(found.id);
+    const client = elsewhere ? undefined : found;
     const districtId = client?.district_id ?? row.district_id ?? '';
-    if (!client) {
+    if (elsewhere && row.name && row.district_id) bad('personnummer', 'personnumret finns redan i registret');
+    else if (!client) {
       if (!row.name || !row.district_id)
         bad('personnummer', 'ingen sådan klient (ange name och district_id för att skapa en)');
       else if (!districtIds.has(row.district_id)) bad('district_id', `ingen stadsdel "${row.district_id}"`);
@@ -167,44 +180,74 @@ export async function importPlacements(
         'start',
         `överlappar placering ${clash.id} av samma tjänst (${clash.start_date}–${clash.end_date ?? ''})`,
       );
-    const twin = good.find((o) => o.pnr === g.pnr && o.row.service === row.service && overlaps(o, g));
+    const key = `${g.pnr} ${row.service}`;
+    const twin = bySameService.get(key)?.find((o) => overlaps(o, g));
     if (twin) bad('start', `överlappar rad ${twin.line} i filen (samma klient och tjänst)`);
-    if (!clash && !twin) good.push(g);
+    if (!clash && !twin) {
+      good.push(g);
+      bySameService.set(key, [...(bySameService.get(key) ?? []), g]);
+    }
   }
+  if (attempts.size > 0)
+    await audit(db, user, {
+      action: 'refused',
+      entity: 'placement-import',
+      clientIds: [...attempts],
+      details: { reason: 'client-of-another-district' },
+    });
   if (problems.length > 0) throw badRows(problems.sort((a, b) => a.line - b.line));
   return insertPlacements(db, user, good);
+}
+
+/** Rows per INSERT: at most 9 parameters a row keeps a statement under PostgreSQL's 65 535. */
+const CHUNK = 2_000;
+/** `rows` in slices of {@link CHUNK}. */
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
 }
 
 /** Creates the new clients, the placements, their level entries and participation in one transaction. */
 async function insertPlacements(db: Kysely<DB>, user: SessionUser, good: GoodRow[]) {
   return db.transaction().execute(async (trx) => {
     const created = new Map<string, number>();
-    for (const g of good) {
-      if (g.clientId !== null || created.has(g.pnr)) continue;
-      const c = await trx
+    const fresh = [...new Map(good.filter((g) => g.clientId === null).map((g) => [g.pnr, g])).values()];
+    for (const part of chunks(fresh))
+      for (const c of await trx
         .insertInto('clients')
-        .values({ personnummer: g.pnr, identity_kind: g.kind, name: g.row.name!, district_id: g.districtId })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      created.set(g.pnr, c.id);
-    }
-    const ids = await trx
-      .insertInto('placements')
-      .values(
-        good.map((g) => ({
-          client_id: g.clientId ?? created.get(g.pnr)!,
-          unit_id: g.row.unit_id,
-          provider_id: g.providerId,
-          service: g.row.service,
-          regime: g.regime,
-          start_date: g.start,
-          end_date: g.end,
-          notice_date: g.row.notice_date ?? null,
-          no_show: g.row.no_show ?? false,
-        })),
-      )
-      .returning(['id', 'client_id'])
-      .execute();
+        .values(
+          part.map((g) => ({
+            personnummer: g.pnr,
+            identity_kind: g.kind,
+            name: g.row.name!,
+            district_id: g.districtId,
+          })),
+        )
+        .returning(['id', 'personnummer'])
+        .execute())
+        created.set(c.personnummer, c.id);
+    const ids: { id: number; client_id: number }[] = [];
+    for (const part of chunks(good))
+      ids.push(
+        ...(await trx
+          .insertInto('placements')
+          .values(
+            part.map((g) => ({
+              client_id: g.clientId ?? created.get(g.pnr)!,
+              unit_id: g.row.unit_id,
+              provider_id: g.providerId,
+              service: g.row.service,
+              regime: g.regime,
+              start_date: g.start,
+              end_date: g.end,
+              notice_date: g.row.notice_date ?? null,
+              no_show: g.row.no_show ?? false,
+            })),
+          )
+          .returning(['id', 'client_id'])
+          .execute()),
+      );
     const withId = good.map((g, i) => ({ g, id: ids[i]!.id }));
     const levels = withId
       .filter(({ g }) => g.row.points !== undefined || g.row.level !== undefined)
@@ -217,7 +260,7 @@ async function insertPlacements(db: Kysely<DB>, user: SessionUser, good: GoodRow
         assessed_on: g.row.assessed_on ?? g.start,
         created_by: user.id,
       }));
-    if (levels.length > 0) await trx.insertInto('level_entries').values(levels).execute();
+    for (const part of chunks(levels)) await trx.insertInto('level_entries').values(part).execute();
     const participation = withId
       .filter(({ g }) => g.row.hours_per_week !== undefined || g.row.sessions_per_week !== undefined)
       .map(({ g, id }) => ({
@@ -226,7 +269,7 @@ async function insertPlacements(db: Kysely<DB>, user: SessionUser, good: GoodRow
         hours_per_week: g.row.hours_per_week ?? null,
         sessions_per_week: g.row.sessions_per_week ?? null,
       }));
-    if (participation.length > 0) await trx.insertInto('participation').values(participation).execute();
+    for (const part of chunks(participation)) await trx.insertInto('participation').values(part).execute();
     await audit(trx, user, {
       action: 'import',
       entity: 'placement',
