@@ -5,14 +5,28 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
+import { audit } from '../../audit.js';
 import { outOfScope, notFound } from '../../errors.js';
 
 /** The client row if this user may see it; 404 when missing, 403 when out of scope. */
 export async function visibleClient(db: Kysely<DB>, user: SessionUser, id: number) {
   const c = await db.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
   if (!c) throw notFound('client', id);
-  if (user.role === 'case_officer' && c.district_id !== user.districtId)
+  // Issue #13 §4: outside the owning district a protected client reads like a missing one (audited).
+  const hide = async () => {
+    await audit(db, user, {
+      action: 'refused',
+      entity: 'client',
+      entityId: id,
+      clientIds: [id],
+      details: { status: 404, reason: 'protected-identity' },
+    });
+    return notFound('client', id);
+  };
+  if (user.role === 'case_officer' && c.district_id !== user.districtId) {
+    if (c.protected_identity) throw await hide();
     throw outOfScope('The client lives in another district');
+  }
   if (user.role === 'provider') {
     const placed = await db
       .selectFrom('placements')
@@ -20,7 +34,10 @@ export async function visibleClient(db: Kysely<DB>, user: SessionUser, id: numbe
       .where('client_id', '=', id)
       .where('provider_id', '=', user.providerId ?? '')
       .executeTakeFirst();
-    if (!placed) throw outOfScope('The client has no placement at your units');
+    if (!placed) {
+      if (c.protected_identity) throw await hide();
+      throw outOfScope('The client has no placement at your units');
+    }
   }
   if (user.role === 'analyst') throw outOfScope('Analysts see no client records');
   return c;

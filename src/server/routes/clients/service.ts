@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { clientCreate, clientPatch } from '../../../contract/clients.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
-import { badInput, outOfScope } from '../../errors.js';
+import { badInput, conflict, outOfScope } from '../../errors.js';
 import { staleOrMissing } from '../../versioned.js';
 
 /** A client row as stored. */
@@ -43,8 +43,13 @@ export async function searchClients(
           .where('placements.provider_id', '=', user.providerId ?? ''),
       ),
     );
-  if (identity) query = query.where('clients.personnummer', '=', identity.canonical);
-  else if (q) {
+  if (identity) {
+    query = query.where('clients.personnummer', '=', identity.canonical);
+    // Issue #13 §4: by number a protected person is found only by the owning district's case
+    // officers (their search is already scoped to it); anyone else gets the answer of a number
+    // that does not exist, and the attempt is audited below.
+    if (user.role !== 'case_officer') query = query.where('clients.protected_identity', '=', false);
+  } else if (q) {
     query = query.where('clients.name', 'ilike', `%${likeEscape(q)}%`);
     if (user.role === 'case_officer')
       query = query.where((eb) =>
@@ -65,13 +70,29 @@ export async function searchClients(
       .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  const hidden = identity && rows.length === 0 ? await hiddenProtected(db, identity.canonical) : null;
   await audit(db, user, {
     action: 'search',
     entity: 'client',
-    clientIds: rows.map((r) => r.id),
-    details: { q: identity ? '[personnummer]' : (q ?? null), districtId: districtId ?? null },
+    clientIds: hidden ? [hidden] : rows.map((r) => r.id),
+    details: {
+      q: identity ? '[personnummer]' : (q ?? null),
+      districtId: districtId ?? null,
+      ...(hidden ? { protectedHidden: true } : {}),
+    },
   });
   return { rows, total: Number(count.n) };
+}
+
+/** The id of a protected client with this identity number, for the audit of a hidden search hit. */
+async function hiddenProtected(db: Kysely<DB>, canonical: string): Promise<number | null> {
+  const c = await db
+    .selectFrom('clients')
+    .select('id')
+    .where('personnummer', '=', canonical)
+    .where('protected_identity', '=', true)
+    .executeTakeFirst();
+  return c?.id ?? null;
 }
 
 /** The client's placements (a provider sees only its own), with unit and provider names. */
@@ -160,6 +181,22 @@ export async function createClient(
     throw badInput('invalid-personnummer', 'Not a valid personnummer or samordningsnummer', 'personnummer');
   if (user.role === 'case_officer' && b.districtId !== user.districtId)
     throw outOfScope('Case officers create clients in their own district');
+  // Issue #13 §4: a registered number gets one answer whatever its district or protection; the
+  // attempt is audited with the existing client so follow-up sees it.
+  const existing = await db
+    .selectFrom('clients')
+    .select('id')
+    .where('personnummer', '=', identity.canonical)
+    .executeTakeFirst();
+  if (existing) {
+    await audit(db, user, {
+      action: 'refused',
+      entity: 'client',
+      clientIds: [existing.id],
+      details: { reason: 'personnummer-registered' },
+    });
+    throw conflict('duplicate', 'Personnumret finns redan i registret', 'personnummer');
+  }
   return db.transaction().execute(async (trx) => {
     const c = await trx
       .insertInto('clients')
@@ -185,6 +222,13 @@ export async function updateClient(
   patch: z.output<typeof clientPatch>,
 ): Promise<ClientRow> {
   const { version, name, districtId, protectedIdentity } = patch;
+  // Issue #13 §8: a case officer's move to another district is a request that district accepts.
+  if (user.role === 'case_officer' && districtId !== undefined && districtId !== current.district_id)
+    throw conflict(
+      'move-needs-acceptance',
+      'En flytt till en annan stadsdel begärs (POST /api/client-moves) och godkänns av den stadsdelen',
+      'districtId',
+    );
   return db.transaction().execute(async (trx) => {
     const c = await trx
       .updateTable('clients')
