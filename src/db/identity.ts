@@ -36,6 +36,11 @@ export function maskIdentity(canonical: string, fully = false): string {
   return fully ? '********-****' : `${canonical.slice(0, 8)}-****`;
 }
 
+/** True when the text holds anything shaped like an identity number (valid or not). */
+export function looksLikeIdentity(text: string): boolean {
+  return /(?<!\d)(\d{2})?\d{6}[-+]?\d{4}(?!\d)/.test(text);
+}
+
 /** Replaces anything that looks like an identity number in free text (logs, audit details). */
 export function redactIdentities(text: string): string {
   return text.replace(/(?<!\d)(\d{2})?\d{6}[-+]?\d{4}(?!\d)/g, '[personnummer]');

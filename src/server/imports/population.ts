@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { hundredthsSchema, textSchema } from '../../contract/primitives.js';
 import { regimeSchema, serviceIdSchema } from '../../domain/rate-model/schema.js';
 import { MAX_HOURS_PER_WEEK } from '../../domain/settlement/facts.js';
+import { looksLikeIdentity } from '../../db/identity.js';
 import type { DB } from '../../db/types.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { audit } from '../audit.js';
@@ -27,7 +28,11 @@ export const POPULATION_COLUMNS = [
 
 /** A population row's cells, each by the schema of the same field elsewhere (contract primitives, domain limits). */
 const populationRowSchema = z.object({
-  person_id: textSchema(64, 1),
+  // Issue #13 §8: a population is pseudonymous; anything shaped like an identity number is refused.
+  person_id: textSchema(64, 1).refine(
+    (v) => !looksLikeIdentity(v),
+    'ser ut som ett personnummer; använd en kod som inte identifierar personen',
+  ),
   district: textSchema(100, 1),
   provider_id: textSchema(64, 1),
   service: serviceIdSchema,

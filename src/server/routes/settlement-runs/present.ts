@@ -7,8 +7,11 @@ import type { SessionUser } from '../../auth/sessions.js';
 import { clientIdentity, isoTime, kr } from '../../present.js';
 import type { RefusalRow, RunRow, RunShare, runTotals } from './service.js';
 
-/** A run's header; `total` and `lineCount` are the user's share when scoped. */
-export function runView(r: RunRow, share: RunShare, refusedCount: number): RunView {
+/**
+ * A run's header; `total` and `lineCount` are the user's share when scoped. A provider sees only
+ * its own figures, so `runTotal` is its share too (issue #13 §8), never the city-wide total.
+ */
+export function runView(r: RunRow, share: RunShare, refusedCount: number, user: SessionUser): RunView {
   return {
     id: r.id,
     month: r.month,
@@ -16,7 +19,7 @@ export function runView(r: RunRow, share: RunShare, refusedCount: number): RunVi
     status: r.status,
     total: kr(share.totalOre),
     lineCount: share.lines,
-    runTotal: kr(r.total_ore),
+    runTotal: kr(user.role === 'provider' ? share.totalOre : r.total_ore),
     refusedCount,
     models: r.models,
     createdBy: r.created_by,

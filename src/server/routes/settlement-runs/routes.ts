@@ -63,7 +63,7 @@ async function runDetail(db: Kysely<DB>, user: SessionUser, id: number) {
       clientIds: [...new Set(refused.map((r) => r.client_id))],
     });
   return runDetailView(
-    runView(run, shares.get(run.id)!, counts.get(run.id) ?? 0),
+    runView(run, shares.get(run.id)!, counts.get(run.id) ?? 0, user),
     totals,
     refused.map((r) => refusalView(user, r)),
   );
@@ -117,7 +117,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const runs = await listRuns(db, request.query);
       const ids = runs.map((r) => r.id);
       const [shares, counts] = await Promise.all([runShares(db, user, runs), refusalCounts(db, user, ids)]);
-      return runs.map((r) => runView(r, shares.get(r.id)!, counts.get(r.id) ?? 0));
+      return runs.map((r) => runView(r, shares.get(r.id)!, counts.get(r.id) ?? 0, user));
     },
   );
 
