@@ -97,5 +97,19 @@ for (const target of testTargets()) {
       expect((await ask('handlaggare2', ids[3]!)).statusCode).toBe(404);
       expect((await ask('handlaggare', ids[3]!, 'bromma')).statusCode).toBe(409);
     });
+
+    it('refuses a case officer’s move by editing the client (409), leaving it where it was', async () => {
+      const id = ids[3]!;
+      const v = (await t.agents.handlaggare!.request({ method: 'GET', url: `/api/clients/${id}` })).json()
+        .version;
+      const res = await t.agents.handlaggare!.request({
+        method: 'PATCH',
+        url: `/api/clients/${id}`,
+        payload: { version: v, districtId: 'sodermalm' },
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.id).toBe('move-needs-acceptance');
+      expect(await district(id)).toBe('bromma');
+    });
   });
 }
