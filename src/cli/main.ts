@@ -3,13 +3,25 @@
  * src/cli/commands/ and registers itself here.
  */
 import { Command, CommanderError } from 'commander';
-import { registerBreakeven } from './commands/breakeven.js';
-import { registerClassify } from './commands/classify.js';
-import { registerModelTools } from './commands/model-tools.js';
-import { registerModels } from './commands/models.js';
-import { registerRate } from './commands/rate.js';
 import { fail } from './output.js';
 import { registerExtraCommands } from './registry.js';
+
+type Register = (program: Command) => void;
+
+/**
+ * The rate-model commands, in help order. Imported only when run (or for help and unknown
+ * commands), like the registry's: loading every command costs most of a start (issue #15 §3).
+ */
+const RATE_MODEL_COMMANDS: [string[], () => Promise<Register>][] = [
+  [['models'], async () => (await import('./commands/models.js')).registerModels],
+  [['classify'], async () => (await import('./commands/classify.js')).registerClassify],
+  [['rate'], async () => (await import('./commands/rate.js')).registerRate],
+  [['breakeven'], async () => (await import('./commands/breakeven.js')).registerBreakeven],
+  [
+    ['model-check', 'model-derive'],
+    async () => (await import('./commands/model-tools.js')).registerModelTools,
+  ],
+];
 
 const program = new Command('ersattning')
   .description(
@@ -18,12 +30,9 @@ const program = new Command('ersattning')
   .showSuggestionAfterError()
   .exitOverride();
 
-registerModels(program);
-registerClassify(program);
-registerRate(program);
-registerBreakeven(program);
-registerModelTools(program);
-await registerExtraCommands(program);
+const own = RATE_MODEL_COMMANDS.find(([names]) => names.includes(process.argv[2] ?? ''));
+for (const [, load] of own ? [own] : RATE_MODEL_COMMANDS) (await load())(program);
+if (!own) await registerExtraCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,24 +2,26 @@
  * Commands beyond the rate-model ones (settle, compare, serve, …): every module in
  * src/cli/commands/ that exports `register(program)` is a command, named like its file. Only the
  * module of the command being run is imported (serve pulls in the whole server, compare exceljs),
- * so a command starts fast; help and unknown commands load them all.
+ * so a command starts fast; help and unknown commands load them all. From the sources they are
+ * `.ts` files, from the build (dist/node, src/build/main.ts) `.js`: the registry's own extension.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
+const ext = extname(fileURLToPath(import.meta.url)); // .ts from src/, .js from dist/node
 
 /** Imports the command module(s) needed for `argv` and lets each add its command. */
 export async function registerExtraCommands(program: Command, argv: string[] = process.argv): Promise<void> {
   const name = argv[2];
-  const own = name && /^[a-z][a-z-]*$/.test(name) ? join(dir, `${name}.ts`) : null;
+  const own = name && /^[a-z][a-z-]*$/.test(name) ? join(dir, `${name}${ext}`) : null;
   const files =
     own && existsSync(own)
       ? [own]
       : readdirSync(dir)
-          .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+          .filter((f) => f.endsWith(ext) && !f.endsWith(`.test${ext}`))
           .sort()
           .map((f) => join(dir, f));
   for (const file of files) {

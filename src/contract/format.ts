@@ -8,7 +8,7 @@
  * Pure: no I/O, no clock.
  */
 import { isExactKronor, kronorToOre, roundOre, type Ore } from '../domain/money.js';
-import { MONTH_PATTERN } from '../domain/formats.js';
+import { MONTH_PATTERN } from '../domain/patterns.js'; // not formats.ts: no Zod at a CLI start
 
 /** How digits are grouped: a no-break space (default, web) or a plain space (`plain`, CLI). */
 export interface Spacing {

@@ -7,11 +7,9 @@
 import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
 import { isExactKronor, MAX_KRONOR } from './money.js';
+import { ISO_DATE_PATTERN, MONTH_PATTERN } from './patterns.js';
 
-/** `YYYY-MM-DD`, the shape only. */
-export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-/** `YYYY-MM`, the shape and a month 01–12. */
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+export { ISO_DATE_PATTERN, MONTH_PATTERN };
 
 /**
  * The years the system accepts. Real facts (placements since the 1990s, models from 2010) fall

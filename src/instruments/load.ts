@@ -4,16 +4,16 @@
  * src/domain/assessment/instrument.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { REPO_ROOT } from '../root.js';
 import { InputError } from '../domain/errors.js';
 import { parseInstrument, validateInstrument, type Instrument } from '../domain/assessment/instrument.js';
 import type { ModelCatalog } from '../domain/rate-model/catalog.js';
 import { loadCatalog } from '../models/load.js';
 
 /** The repository's instruments/ folder, wherever the process was started. */
-export const INSTRUMENTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../instruments');
+export const INSTRUMENTS_DIR = join(REPO_ROOT, 'instruments');
 
 /** Every `*.yaml` under `dir` (one level of family folders), sorted. */
 export function instrumentFiles(dir: string = INSTRUMENTS_DIR): string[] {

@@ -2,30 +2,17 @@
  * Reads the rate-model files shipped in models/ (one folder per family) into a validated
  * {@link ModelCatalog}. The only file I/O for models; the parsing and rules are in src/domain.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ModelCatalog } from '../domain/rate-model/catalog.js';
 import { parseRateModelYaml } from '../domain/rate-model/parse.js';
 import { rateModelFileSchema, type RateModelFile } from '../domain/rate-model/schema.js';
 import type { RateModel } from '../domain/rate-model/types.js';
+import { MODELS_DIR, modelFiles } from './files.js';
+import { readPrebuilt } from './prebuilt.js';
 
-/** The repository's models/ folder, wherever the process was started. */
-export const MODELS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../models');
-
-/** Every `*.yaml` under `dir`, sorted, as paths. */
-export function modelFiles(dir: string = MODELS_DIR): string[] {
-  const out: string[] = [];
-  for (const family of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-    a.name.localeCompare(b.name),
-  )) {
-    if (!family.isDirectory()) continue;
-    for (const f of readdirSync(join(dir, family.name)).sort())
-      if (f.endsWith('.yaml') || f.endsWith('.yml')) out.push(join(dir, family.name, f));
-  }
-  return out;
-}
+export { MODELS_DIR, modelFiles };
 
 /** Loads and validates one model file; errors name the file relative to the repository. */
 export function loadModelFile(path: string): RateModel {
@@ -47,7 +34,8 @@ let cached: ModelCatalog | null = null;
 /** The catalog of shipped models, loaded once per process. */
 export function loadCatalog(dir: string = MODELS_DIR): ModelCatalog {
   if (dir === MODELS_DIR && cached) return cached;
-  const catalog = new ModelCatalog(modelFiles(dir).map(loadModelFile));
+  const prebuilt = dir === MODELS_DIR ? readPrebuilt() : null; // from the build (prebuilt.ts)
+  const catalog = new ModelCatalog(prebuilt ?? modelFiles(dir).map(loadModelFile));
   if (dir === MODELS_DIR) cached = catalog;
   return catalog;
 }

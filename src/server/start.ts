@@ -4,8 +4,7 @@
  * models, fills an empty database with demo data, and listens. `close()` stops taking requests,
  * lets running jobs finish, checkpoints and closes the database.
  */
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { openDatabase, roleWarnings, type Database } from '../db/connect.js';
@@ -20,6 +19,7 @@ import {
   type DemoSummary,
 } from '../db/seed/demo.js';
 import { loadCatalog } from '../models/load.js';
+import { REPO_ROOT } from '../root.js';
 import { buildApp } from './app.js';
 import { oidcFromEnv, type OidcOptions } from './auth/oidc.js';
 import { hashPassword } from './auth/passwords.js';
@@ -30,8 +30,8 @@ import { seedDemoAllocation } from './seed-allocation.js';
 
 export { buildApp } from './app.js';
 
-/** The repository root (src/server/../..). */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The repository root (from the sources or the build; src/root.ts). */
+export { REPO_ROOT };
 /** Where PGlite keeps its data unless told otherwise. */
 export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.ersattning', 'data');
 

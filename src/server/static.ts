@@ -3,13 +3,13 @@
  * that matches no file gets index.html, so client-side routes survive a reload.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { REPO_ROOT } from '../root.js';
 
 /** The repository's dist/web folder. */
-export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const WEB_DIR = join(REPO_ROOT, 'dist', 'web');
 
 /** Registers static serving (unless webDir is null) and the not-found handler (JSON 404 under /api). */
 export async function registerStatic(app: FastifyInstance, webDir: string | null = WEB_DIR): Promise<void> {

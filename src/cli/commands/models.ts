@@ -1,7 +1,7 @@
 /** `models [--json]`: the shipped rate models, their validity and services (contract.md). */
 import type { Command } from 'commander';
 import type { RateModel } from '../../domain/rate-model/types.js';
-import { loadCatalog } from '../../models/load.js';
+import { shippedCatalog } from '../../models/prebuilt.js';
 import { emit, fail } from '../output.js';
 import { table } from '../format.js';
 import { modelStatusLabel } from '../../contract/labels.js';
@@ -28,9 +28,9 @@ export function registerModels(program: Command): void {
     .command('models')
     .description('List the rate models (id, title, validity, services)')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
       try {
-        const catalog = loadCatalog();
+        const catalog = await shippedCatalog(); // the build's prebuilt models: a fast start
         const doc = catalog.models.map(presentModel);
         emit(opts.json, doc, (d) =>
           [
