@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError } from '../db/lock.js';
 import { createTestPgDatabase, pgliteTemplate, TEST_PG_URL } from '../db/testing.js';
 import { makeIdentity } from '../db/identity.js';
+import { DEMO_YEAR } from '../db/seed/demo.js';
 import { prepareDatabase, REPO_ROOT, startServer, type RunningServer } from './start.js';
 
 const dirs: string[] = [];
@@ -74,6 +75,7 @@ for (const target of targets) {
       };
       let server: RunningServer = await startServer(opts);
       expect(server.seeded?.districts).toBe(13);
+      expect(server.demoYear).toBe(DEMO_YEAR); // the start banner names it (issue #14 §7)
       const api = await login(server.url, 'handlaggare', 'handlaggare-demo');
       const created = await api('/api/clients', {
         method: 'POST',
@@ -91,6 +93,7 @@ for (const target of targets) {
       server = await startServer(opts);
       try {
         expect(server.seeded).toBeNull();
+        expect(server.demoYear).toBe(DEMO_YEAR); // still the demo database
         const again = await login(server.url, 'handlaggare', 'handlaggare-demo');
         const res = await again(`/api/clients/${id}`);
         expect(((await res.json()) as { name: string }).name).toBe('Kvar Efter Omstart');

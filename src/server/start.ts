@@ -12,6 +12,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { syncRateModels } from '../db/rate-models.js';
 import {
   DEMO_ACCOUNTS,
+  DEMO_YEAR,
   isEmpty,
   seedDemo,
   seedMinimal,
@@ -84,6 +85,8 @@ export interface RunningServer {
   warnings: string[];
   /** The demo accounts (username/password per role) to print. */
   accounts: readonly DemoAccount[];
+  /** The year the demo data covers when the database holds it (now or from an earlier start). */
+  demoYear: number | null;
   close(): Promise<void>;
 }
 
@@ -150,6 +153,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await database.close();
     throw error;
   }
+  const demoYear = await demoYearOf(database, seeded ? (options.seed ?? 'demo') : null);
   const address = await app.listen({ port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });
   let closing: Promise<void> | null = null;
   return {
@@ -159,6 +163,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     seeded,
     warnings,
     accounts: options.seed === 'none' ? DEMO_ACCOUNTS.filter((a) => a.role === 'admin') : DEMO_ACCOUNTS,
+    demoYear,
     close() {
       closing ??= (async () => {
         await app.close();
@@ -168,4 +173,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       return closing;
     },
   };
+}
+
+/**
+ * {@link DEMO_YEAR} when the database holds the demo data: seeded with it at this start, or at an
+ * earlier one (its non-admin demo accounts exist: only the demo seeding creates them); else null.
+ */
+async function demoYearOf(database: Database, seededNow: 'demo' | 'none' | null): Promise<number | null> {
+  if (seededNow) return seededNow === 'demo' ? DEMO_YEAR : null;
+  const demoOnly = DEMO_ACCOUNTS.filter((a) => a.role !== 'admin').map((a) => a.username);
+  const row = await database.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('username', 'in', demoOnly)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0) > 0 ? DEMO_YEAR : null;
 }

@@ -4,10 +4,13 @@
  * DATABASE_URL); prints the URL and the demo accounts; shuts down cleanly on SIGINT/SIGTERM
  * (CHECKPOINT and close, so PGlite's files stay consistent).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { DataDirLockedError } from '../../db/lock.js';
 import { DEFAULT_DATA_DIR, parseTrustProxy, startServer } from '../../server/start.js';
+import { WEB_DIR } from '../../server/static.js';
 import { intOption, fail } from '../output.js';
 import { ROLE_LABELS } from '../../contract/labels.js';
 
@@ -61,6 +64,15 @@ export function register(program: Command): void {
           if (server.seeded)
             lines.push(
               `Ny databas med demodata: ${server.seeded.districts} stadsdelar, ${server.seeded.providers} utförare, ${server.seeded.clients} brukare, ${server.seeded.placements} placeringar`,
+            );
+          lines.push(
+            existsSync(join(WEB_DIR, 'index.html'))
+              ? `Startsida: ${server.url}/`
+              : `Webbappen är inte byggd (npm run build): bara API:t, under ${server.url}/api`,
+          );
+          if (server.demoYear !== null)
+            lines.push(
+              `Demodatan gäller ${server.demoYear}: välj en månad ${server.demoYear}-01 … ${server.demoYear}-12`,
             );
           lines.push('Demokonton (användarnamn / lösenord):');
           for (const a of server.accounts)
