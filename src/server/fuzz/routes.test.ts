@@ -80,8 +80,11 @@ for (const target of testTargets()) {
       }
       // A denial (401, 403) is itself audited (issue #13 §6), after the answer: one audit row.
       if (res.statusCode === 403 && agent) await writes.rowsAdded('audit_log', 1);
-      const denied = res.statusCode === 401 || res.statusCode === 403;
-      const allowed = denied ? ['audit_log'] : [];
+      // Any refusal may be audited for follow-up (issue #13 §4, §5: a protected client's number
+      // registered again, a hidden lookup, an import naming another district's client); every
+      // other table must stay as it was.
+      const refused = res.statusCode >= 400 && res.statusCode < 500;
+      const allowed = refused ? ['audit_log'] : [];
       // Read after every request (nothing else writes in between), so a refusal's changes are its own.
       const written = (await writes.changes()).filter((c) => !allowed.includes(c.split(':')[0]!));
       tally(`${keyOf(route)} → ${res.statusCode} ${res.statusCode >= 400 ? errorId(res.body) : ''}`);
