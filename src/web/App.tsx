@@ -28,6 +28,8 @@ import { ProviderPortalPage } from './pages/ProviderPortalPage.js';
 import { AccessibilityPage } from './pages/AccessibilityPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { ImportPage } from './pages/ImportPage.js';
+import { AllocationPage } from './pages/AllocationPage.js';
+import { FinanceExportPage } from './pages/FinanceExportPage.js';
 
 // The scenario page carries the charts (recharts): loaded only when opened, keeping the first load small.
 const ScenarioPage = lazy(() => import('./pages/ScenarioPage.js').then((m) => ({ default: m.ScenarioPage })));
@@ -46,6 +48,8 @@ export const NAV: NavItem[] = [
   { href: '/placeringar', label: 'Placeringar', roles: ['case_officer', 'assessor', 'admin'] },
   { href: '/avrakning', label: 'Avräkning', roles: ['admin', 'analyst', 'case_officer'] },
   { href: '/scenario', label: 'Scenario och konsekvens', roles: ['analyst', 'admin'] },
+  { href: '/fordelning', label: 'Resursfördelning', roles: ['admin', 'analyst', 'case_officer'] },
+  { href: '/ekonomi', label: 'Ekonomiexport', roles: ['admin', 'analyst'] },
   { href: '/utforare', label: 'Min verksamhet', roles: ['provider'] },
   { href: '/import', label: 'Importera', roles: ['case_officer', 'analyst', 'admin'] },
 ];
@@ -75,6 +79,8 @@ const routes: Route[] = [
       </Suspense>
     ),
   },
+  { pattern: '/fordelning', render: () => <AllocationPage /> },
+  { pattern: '/ekonomi', render: () => <FinanceExportPage /> },
   { pattern: '/utforare', render: () => <ProviderPortalPage /> },
   { pattern: '/import', render: () => <ImportPage /> },
   { pattern: '/tillganglighet', render: () => <AccessibilityPage /> },
