@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   hundredthsSchema,
+  idParamSchema,
   idSchema,
   isoDateSchema,
   kronorSchema,
@@ -50,11 +51,7 @@ export const decisionBody = z
 
 /** GET /api/rate-applications query. */
 export const applicationQuery = z.object({
-  placementId: z
-    .string()
-    .regex(/^[1-9][0-9]{0,9}$/)
-    .transform(Number)
-    .optional(),
+  placementId: idParamSchema.optional(),
 });
 
 /** One application with its decision (history). */
