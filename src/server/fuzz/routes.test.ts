@@ -78,7 +78,7 @@ for (const target of testTargets()) {
         const jobId = (jsonOf(res.body) as { jobId?: unknown } | null)?.jobId;
         if (typeof jobId === 'number') await t.app.ctx.jobs.wait(jobId);
       }
-      // A denial (401, 403) is itself audited (issue #13 §6), after the answer: one audit row.
+      // A 403's audit row is written after the answer (an onResponse hook): wait for it.
       if (res.statusCode === 403 && agent) await writes.rowsAdded('audit_log', 1);
       // Any refusal may be audited for follow-up (issue #13 §4, §5: a protected client's number
       // registered again, a hidden lookup, an import naming another district's client); every
