@@ -30,6 +30,9 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { AllocationPage } from './pages/AllocationPage.js';
 import { FinanceExportPage } from './pages/FinanceExportPage.js';
+import { AssessmentsPage } from './pages/AssessmentsPage.js';
+import { AssessmentPage } from './pages/AssessmentPage.js';
+import { AssessmentStatisticsPage } from './pages/AssessmentStatisticsPage.js';
 
 // The scenario page carries the charts (recharts): loaded only when opened, keeping the first load small.
 const ScenarioPage = lazy(() => import('./pages/ScenarioPage.js').then((m) => ({ default: m.ScenarioPage })));
@@ -46,6 +49,7 @@ export const NAV: NavItem[] = [
   { href: '/modeller', label: 'Ersättningsmodeller', roles: 'all' },
   { href: '/klienter', label: 'Klienter', roles: ['case_officer', 'assessor', 'admin'] },
   { href: '/placeringar', label: 'Placeringar', roles: ['case_officer', 'assessor', 'admin'] },
+  { href: '/bedomningar', label: 'Bedömningar', roles: ['assessor', 'case_officer', 'admin'] },
   { href: '/avrakning', label: 'Avräkning', roles: ['admin', 'analyst', 'case_officer'] },
   { href: '/scenario', label: 'Scenario och konsekvens', roles: ['analyst', 'admin'] },
   { href: '/fordelning', label: 'Resursfördelning', roles: ['admin', 'analyst', 'case_officer'] },
@@ -65,6 +69,9 @@ const routes: Route[] = [
   { pattern: '/placeringar', render: () => <PlacementsPage /> },
   { pattern: '/placeringar/ny', render: () => <PlacementPage id={null} /> },
   { pattern: '/placeringar/:id', render: (p) => <PlacementPage id={p.id ?? ''} /> },
+  { pattern: '/bedomningar', render: () => <AssessmentsPage /> },
+  { pattern: '/bedomningar/statistik', render: () => <AssessmentStatisticsPage /> },
+  { pattern: '/bedomningar/:id', render: (p) => <AssessmentPage id={p.id ?? ''} /> },
   { pattern: '/avrakning', render: () => <SettlementPage /> },
   { pattern: '/avrakning/:id', render: (p) => <RunPage id={p.id ?? ''} /> },
   {

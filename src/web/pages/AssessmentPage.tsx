@@ -1,0 +1,364 @@
+/**
+ * One assessment case (issue #10 §4): each assessor scores every item on their own — the other's
+ * scoring stays hidden until both have submitted (ASMT-3) — then the reconciliation shows where
+ * they differ and one of them records the agreed scoring; the total is classified by the model in
+ * force, and a total in a gap is refused for them to resolve (LVL-4).
+ */
+import { useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Group,
+  Paper,
+  Radio,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { errorMessage, get, post, request } from '../api.js';
+import { useAuth } from '../auth.js';
+import { Page } from '../components/Page.js';
+import { ErrorAlert, QueryState } from '../components/QueryState.js';
+import { TableScroll } from '../components/TableScroll.js';
+import { formatDate } from '../../contract/format.js';
+import { serviceLabel } from '../../contract/labels.js';
+import { isIsoDate } from '../../domain/formats.js';
+import {
+  ASSESSMENT_KIND_LABELS,
+  ASSESSMENT_STATE_LABELS,
+  type CaseView,
+  type Reconciliation,
+} from '../../contract/assessments.js';
+import { OK } from '../colors.js';
+
+type Instrument = NonNullable<CaseView['instrument']>;
+type Grades = Record<string, number>;
+
+/** The case page. */
+export function AssessmentPage({ id }: { id: string }) {
+  const { user } = useAuth();
+  const view = useQuery({
+    queryKey: ['assessment', id],
+    queryFn: () => get<CaseView>(`/api/assessments/${id}`),
+  });
+  return (
+    <Page title={`Bedömningsärende ${id}`}>
+      <QueryState query={view} what="ärendet">
+        {(c) => {
+          const mine = c.scorings.find((s) => s.mine);
+          const isScorer = !!mine;
+          const canScore =
+            user?.role === 'assessor' &&
+            (c.state === 'open' || c.state === 'scoring') &&
+            c.instrument !== null;
+          return (
+            <Stack gap="md">
+              <CaseFacts c={c} />
+              <Scorings c={c} />
+              {canScore && c.instrument && (
+                <ScoringForm id={id} instrument={c.instrument} initial={mine?.grades ?? null} />
+              )}
+              {c.state === 'reconciliation' && user?.role === 'assessor' && isScorer && c.instrument && (
+                <ReconcileSection id={id} c={c} instrument={c.instrument} />
+              )}
+              {c.agreed && <Agreed c={c} />}
+            </Stack>
+          );
+        }}
+      </QueryState>
+    </Page>
+  );
+}
+
+function CaseFacts({ c }: { c: CaseView }) {
+  return (
+    <Paper withBorder p="sm">
+      <dl>
+        <dt>Klient</dt>
+        <dd>{c.clientName}</dd>
+        <dt>Insats</dt>
+        <dd>{serviceLabel(c.service)}</dd>
+        <dt>Slag</dt>
+        <dd>{ASSESSMENT_KIND_LABELS[c.kind]}</dd>
+        <dt>Läge</dt>
+        <dd>{ASSESSMENT_STATE_LABELS[c.state]}</dd>
+        <dt>Senast</dt>
+        <dd>
+          {formatDate(c.dueDate)}
+          {c.overdue ? ' (försenad)' : ''}
+        </dd>
+        {c.reason && (
+          <>
+            <dt>Skäl</dt>
+            <dd>{c.reason}</dd>
+          </>
+        )}
+        {c.instrument && (
+          <>
+            <dt>Instrument</dt>
+            <dd>{c.instrument.title}</dd>
+          </>
+        )}
+      </dl>
+    </Paper>
+  );
+}
+
+function Scorings({ c }: { c: CaseView }) {
+  if (c.scorings.length === 0) return null;
+  return (
+    <section aria-labelledby="scorings-h">
+      <Title order={2} id="scorings-h" size="h3" mb="xs">
+        Bedömarnas egna bedömningar
+      </Title>
+      <ul>
+        {c.scorings.map((s) => (
+          <li key={s.assessorId}>
+            {s.assessorName}
+            {s.mine ? ' (du)' : ''}: lämnad {s.submittedAt ? formatDate(s.submittedAt.slice(0, 10)) : ''}
+            {s.total !== null ? `, ${s.total} poäng` : ', dold tills båda har lämnat sin bedömning'}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** One radio group per item, grouped by life area (keyboard: arrow keys within a group). */
+function GradeFields({
+  instrument,
+  grades,
+  onChange,
+  only,
+}: {
+  instrument: Instrument;
+  grades: Grades;
+  onChange: (item: string, grade: number) => void;
+  only?: Set<string>;
+}) {
+  return (
+    <Stack gap="sm">
+      {instrument.areas.map((area) => {
+        const items = area.items.filter((it) => !only || only.has(it.id));
+        if (items.length === 0) return null;
+        return (
+          <Fieldset key={area.id} legend={area.label}>
+            <Stack gap="xs">
+              {items.map((it) => (
+                <Radio.Group
+                  key={it.id}
+                  label={`${it.text}${it.example ? ' (exempelfråga)' : ''}`}
+                  value={grades[it.id] === undefined ? '' : String(grades[it.id])}
+                  onChange={(v) => onChange(it.id, Number(v))}
+                >
+                  <Group gap="md" mt={4}>
+                    {instrument.scale.map((g) => (
+                      <Radio key={g.grade} value={String(g.grade)} label={`${g.grade} ${g.label}`} />
+                    ))}
+                  </Group>
+                </Radio.Group>
+              ))}
+            </Stack>
+          </Fieldset>
+        );
+      })}
+    </Stack>
+  );
+}
+
+const total = (instrument: Instrument, grades: Grades) =>
+  instrument.areas
+    .flatMap((a) => a.items)
+    .reduce((s, it) => s + (instrument.scale[grades[it.id] ?? 0]?.points ?? 0), 0);
+
+function ScoringForm({
+  id,
+  instrument,
+  initial,
+}: {
+  id: string;
+  instrument: Instrument;
+  initial: Grades | null;
+}) {
+  const qc = useQueryClient();
+  const [grades, setGrades] = useState<Grades>(initial ?? {});
+  const [missing, setMissing] = useState<string | null>(null);
+  const items = instrument.areas.flatMap((a) => a.items);
+  const save = useMutation({
+    mutationFn: () => request('PUT', `/api/assessments/${id}/scoring`, { grades }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['assessment', id] }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const left = items.filter((it) => grades[it.id] === undefined);
+    if (left.length > 0) {
+      setMissing(`${left.length} frågor saknar svar, till exempel ”${left[0]!.text}”.`);
+      return;
+    }
+    setMissing(null);
+    save.mutate();
+  };
+  return (
+    <section aria-labelledby="score-h">
+      <Title order={2} id="score-h" size="h3" mb="xs">
+        Din bedömning
+      </Title>
+      <Text mb="xs">
+        Bedöm varje fråga själv. Den andra bedömarens svar visas först när ni båda har lämnat er bedömning.
+      </Text>
+      <form onSubmit={submit} noValidate>
+        <GradeFields
+          instrument={instrument}
+          grades={grades}
+          onChange={(i, g) => setGrades({ ...grades, [i]: g })}
+        />
+        <Group mt="sm">
+          <Button type="submit" loading={save.isPending}>
+            Lämna min bedömning
+          </Button>
+          <Text aria-live="polite">Summa: {total(instrument, grades)} poäng</Text>
+        </Group>
+        {missing && (
+          <Alert color="red" role="alert" mt="sm">
+            {missing}
+          </Alert>
+        )}
+        {save.isError && <ErrorAlert title="Bedömningen sparades inte" error={save.error} />}
+        {save.isSuccess && (
+          <Text c={OK} role="status" mt="sm">
+            Din bedömning är lämnad.
+          </Text>
+        )}
+      </form>
+    </section>
+  );
+}
+
+function ReconcileSection({ id, c, instrument }: { id: string; c: CaseView; instrument: Instrument }) {
+  const qc = useQueryClient();
+  const rec = useQuery({
+    queryKey: ['assessment', id, 'reconciliation'],
+    queryFn: () => get<Reconciliation>(`/api/assessments/${id}/reconciliation`),
+  });
+  const first = c.scorings[0]?.grades ?? {};
+  const [grades, setGrades] = useState<Grades>(first);
+  const [assessedOn, setAssessedOn] = useState('');
+  const agree = useMutation({
+    mutationFn: () => post(`/api/assessments/${id}/agreement`, { grades, assessedOn, version: c.version }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['assessment', id] }),
+  });
+  const dateError = assessedOn && !isIsoDate(assessedOn) ? 'Skriv datumet som ÅÅÅÅ-MM-DD.' : undefined;
+  return (
+    <section aria-labelledby="rec-h">
+      <Title order={2} id="rec-h" size="h3" mb="xs">
+        Avstämning
+      </Title>
+      <QueryState query={rec} what="avstämningen">
+        {(r) => (
+          <Stack gap="sm">
+            <Text>
+              {r.a.assessorName}: {r.a.total} poäng ({r.a.level ? `nivå ${r.a.level}` : (r.a.problem ?? '–')}
+              ). {r.b.assessorName}: {r.b.total} poäng (
+              {r.b.level ? `nivå ${r.b.level}` : (r.b.problem ?? '–')}). Lika på {r.agreeingItems} frågor,
+              olika på {r.differing.length}.
+            </Text>
+            {r.differing.length > 0 && (
+              <TableScroll>
+                <Table>
+                  <Table.Caption>Frågor där bedömningarna skiljer sig</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Fråga</Table.Th>
+                      <Table.Th scope="col">{r.a.assessorName}</Table.Th>
+                      <Table.Th scope="col">{r.b.assessorName}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {r.differing.map((d) => (
+                      <Table.Tr key={d.item}>
+                        <Table.Td>{d.text}</Table.Td>
+                        <Table.Td>{d.a}</Table.Td>
+                        <Table.Td>{d.b}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </TableScroll>
+            )}
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (isIsoDate(assessedOn)) agree.mutate();
+              }}
+              noValidate
+            >
+              <Text mb="xs">
+                Den gemensamma bedömningen utgår från {c.scorings[0]?.assessorName}s svar; välj för frågorna
+                som skiljer sig.
+              </Text>
+              <GradeFields
+                instrument={instrument}
+                grades={grades}
+                onChange={(i, g) => setGrades({ ...grades, [i]: g })}
+                only={new Set(r.differing.map((d) => d.item))}
+              />
+              <TextInput
+                mt="sm"
+                label="Bedömningsdatum"
+                description="ÅÅÅÅ-MM-DD"
+                required
+                value={assessedOn}
+                onChange={(e) => setAssessedOn(e.currentTarget.value.trim())}
+                error={dateError}
+              />
+              <Group mt="sm">
+                <Button type="submit" loading={agree.isPending} disabled={!isIsoDate(assessedOn)}>
+                  Spara gemensam bedömning
+                </Button>
+                <Text aria-live="polite">Summa: {total(instrument, grades)} poäng</Text>
+              </Group>
+              {agree.isError && (
+                <Alert color="red" role="alert" mt="sm" title="Den gemensamma bedömningen sparades inte">
+                  {errorMessage(agree.error)}
+                </Alert>
+              )}
+            </form>
+          </Stack>
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+function Agreed({ c }: { c: CaseView }) {
+  const a = c.agreed!;
+  return (
+    <section aria-labelledby="agreed-h">
+      <Title order={2} id="agreed-h" size="h3" mb="xs">
+        Beslutad nivå
+      </Title>
+      <Paper withBorder p="sm">
+        <dl>
+          <dt>Poäng</dt>
+          <dd>{a.points ?? '–'}</dd>
+          <dt>Nivå</dt>
+          <dd>{a.level ?? '–'}</dd>
+          <dt>Modell</dt>
+          <dd>{a.modelId ?? '–'}</dd>
+          <dt>Bedömd</dt>
+          <dd>{formatDate(a.assessedOn)}</dd>
+          <dt>Gäller från</dt>
+          <dd>
+            {formatDate(a.effectiveFrom)} ({a.rules.join(', ')})
+          </dd>
+          <dt>Beslutad av</dt>
+          <dd>{a.decidedBy ?? '–'}</dd>
+        </dl>
+      </Paper>
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The assessment office's work lists (issue #10 §2): due, overdue, waiting for the second
+ * assessor, waiting for reconciliation, decided; with the counts for the start of the day.
+ * Case officers see their district's clients' cases.
+ */
+import { useState } from 'react';
+import { Anchor, Badge, Group, Paper, SegmentedControl, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { get, withQuery } from '../api.js';
+import { Page } from '../components/Page.js';
+import { QueryState } from '../components/QueryState.js';
+import { TableScroll } from '../components/TableScroll.js';
+import { Link } from '../router.js';
+import { formatDate } from '../../contract/format.js';
+import { serviceLabel } from '../../contract/labels.js';
+import {
+  ASSESSMENT_KIND_LABELS,
+  ASSESSMENT_STATE_LABELS,
+  WORK_LIST_LABELS,
+  WORK_LISTS,
+  type CaseListItem,
+} from '../../contract/assessments.js';
+import { BAD } from '../colors.js';
+
+type List = (typeof WORK_LISTS)[number];
+
+/** The four counts of the office's day (GET /api/assessments/overview). */
+export function AssessmentCounts() {
+  const overview = useQuery({
+    queryKey: ['assessments', 'overview'],
+    queryFn: () =>
+      get<{ due: number; overdue: number; waitingSecond: number; waitingReconciliation: number }>(
+        '/api/assessments/overview',
+      ),
+  });
+  return (
+    <QueryState query={overview} what="bedömningsläget">
+      {(o) => (
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          {[
+            ['Att göra', o.due],
+            ['Försenade', o.overdue],
+            ['Väntar på andra bedömaren', o.waitingSecond],
+            ['Väntar på avstämning', o.waitingReconciliation],
+          ].map(([label, n]) => (
+            <Paper key={label} withBorder p="sm">
+              <Text size="sm">{label}</Text>
+              <Text fz="xl" fw={700} c={label === 'Försenade' && Number(n) > 0 ? BAD : undefined}>
+                {n}
+              </Text>
+            </Paper>
+          ))}
+        </SimpleGrid>
+      )}
+    </QueryState>
+  );
+}
+
+/** The work list page. */
+export function AssessmentsPage() {
+  const [list, setList] = useState<List>('due');
+  const cases = useQuery({
+    queryKey: ['assessments', list],
+    queryFn: () =>
+      get<{ items: CaseListItem[]; total: number }>(withQuery('/api/assessments', { list, limit: 200 })),
+  });
+  return (
+    <Page
+      title="Bedömningar"
+      actions={
+        <Anchor component={Link} href="/bedomningar/statistik">
+          Samstämmighet mellan bedömare
+        </Anchor>
+      }
+    >
+      <AssessmentCounts />
+      <section aria-labelledby="worklist-h">
+        <Title order={2} id="worklist-h" size="h3" mb="xs">
+          Arbetslista
+        </Title>
+        <SegmentedControl
+          aria-label="Välj arbetslista"
+          value={list}
+          onChange={(v) => setList(v as List)}
+          data={WORK_LISTS.map((l) => ({ value: l, label: WORK_LIST_LABELS[l] }))}
+          mb="sm"
+        />
+        <QueryState query={cases} what="ärendena">
+          {(d) =>
+            d.items.length === 0 ? (
+              <Text>Inga ärenden i listan.</Text>
+            ) : (
+              <TableScroll>
+                <Table striped>
+                  <Table.Caption>
+                    {WORK_LIST_LABELS[list]}: {d.total} ärenden
+                  </Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Ärende</Table.Th>
+                      <Table.Th scope="col">Klient</Table.Th>
+                      <Table.Th scope="col">Insats</Table.Th>
+                      <Table.Th scope="col">Slag</Table.Th>
+                      <Table.Th scope="col">Läge</Table.Th>
+                      <Table.Th scope="col">Senast</Table.Th>
+                      <Table.Th scope="col">Nivå</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {d.items.map((c) => (
+                      <Table.Tr key={c.id}>
+                        <Table.Td>
+                          <Anchor component={Link} href={`/bedomningar/${c.id}`}>
+                            Ärende {c.id}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>{c.clientName}</Table.Td>
+                        <Table.Td>{serviceLabel(c.service)}</Table.Td>
+                        <Table.Td>{ASSESSMENT_KIND_LABELS[c.kind]}</Table.Td>
+                        <Table.Td>{ASSESSMENT_STATE_LABELS[c.state]}</Table.Td>
+                        <Table.Td>
+                          <Group gap={4} wrap="nowrap">
+                            {formatDate(c.dueDate)}
+                            {c.overdue && (
+                              <Badge color={BAD} variant="outline">
+                                försenad
+                              </Badge>
+                            )}
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>{c.agreedLevel ? `Nivå ${c.agreedLevel}` : '–'}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </TableScroll>
+            )
+          }
+        </QueryState>
+      </section>
+    </Page>
+  );
+}
