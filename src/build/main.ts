@@ -57,7 +57,13 @@ export async function buildNode(root: string = REPO_ROOT): Promise<void> {
   } catch {
     // no earlier build
   }
-  renameSync(fresh, out);
+  try {
+    renameSync(fresh, out);
+  } catch (error) {
+    // Another build swapped its own in meanwhile (two `npm run build` at once): keep it if current.
+    rmSync(fresh, { recursive: true, force: true });
+    if (!isNodeBuildCurrent(root)) throw error;
+  }
   rmSync(old, { recursive: true, force: true });
 }
 

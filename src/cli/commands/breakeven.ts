@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { oreToKronor } from '../../domain/money.js';
 import { breakeven } from '../../domain/scenario/breakeven.js';
-import { loadCatalog } from '../../models/load.js';
+import { shippedCatalog } from '../../models/prebuilt.js';
 import { formatKr } from '../format.js';
 import { emit, fail, intOption, kronorOption } from '../output.js';
 
@@ -17,7 +17,7 @@ export function registerBreakeven(program: Command): void {
     .requiredOption('--residents <n>', 'number of residents')
     .option('--json', 'print JSON')
     .action(
-      (opts: {
+      async (opts: {
         model: string;
         service: string;
         regime: string;
@@ -26,7 +26,7 @@ export function registerBreakeven(program: Command): void {
         json?: boolean;
       }) => {
         try {
-          const model = loadCatalog().get(opts.model);
+          const model = (await shippedCatalog()).get(opts.model);
           const r = breakeven(model, {
             service: opts.service,
             regime: opts.regime,

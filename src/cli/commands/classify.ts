@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { classifyPoints } from '../../domain/rate-model/classify.js';
 import { formatRange } from '../../domain/rate-model/validate.js';
-import { loadCatalog } from '../../models/load.js';
+import { shippedCatalog } from '../../models/prebuilt.js';
 import { emit, fail, intOption } from '../output.js';
 
 export function registerClassify(program: Command): void {
@@ -13,9 +13,9 @@ export function registerClassify(program: Command): void {
     .requiredOption('--service <svc>', 'service id, e.g. lss-gruppbostad')
     .requiredOption('--points <n>', 'assessment points (a whole number)')
     .option('--json', 'print JSON')
-    .action((opts: { model: string; service: string; points: string; json?: boolean }) => {
+    .action(async (opts: { model: string; service: string; points: string; json?: boolean }) => {
       try {
-        const model = loadCatalog().get(opts.model);
+        const model = (await shippedCatalog()).get(opts.model);
         const c = classifyPoints(model, opts.service, intOption(opts.points, '--points'));
         const doc = {
           level: c.level,

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { lookupRate, type RateResult } from '../../domain/rate-model/rate.js';
 import { oreToKronor } from '../../domain/money.js';
-import { loadCatalog } from '../../models/load.js';
+import { shippedCatalog } from '../../models/prebuilt.js';
 import { formatKr, formatNumber } from '../format.js';
 import { unitLabel } from '../../contract/labels.js';
 import { emit, fail, numberOption } from '../output.js';
@@ -42,7 +42,7 @@ export function registerRate(program: Command): void {
     .option('--hours-per-week <h>', 'participation, for daily activity (SVC-3)')
     .option('--json', 'print JSON')
     .action(
-      (opts: {
+      async (opts: {
         model: string;
         service: string;
         level?: string;
@@ -51,7 +51,7 @@ export function registerRate(program: Command): void {
         json?: boolean;
       }) => {
         try {
-          const model = loadCatalog().get(opts.model);
+          const model = (await shippedCatalog()).get(opts.model);
           const hours =
             opts.hoursPerWeek === undefined ? null : numberOption(opts.hoursPerWeek, '--hours-per-week');
           const r = lookupRate(model, {
