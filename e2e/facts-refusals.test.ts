@@ -143,13 +143,16 @@ describe('refused placements (issue #9 §2)', () => {
   it('a run lists the placement it could not pay first, the start page counts it, approval is confirmed', async () => {
     // A group-home placement whose level entries are gone (as in a register loaded before the
     // checks): the engine refuses it, the run pays the rest.
-    const bad = await app.database.db
-      .selectFrom('placements')
-      .select('id')
-      .where('service', '=', 'lss-gruppbostad')
-      .where('end_date', 'is', null)
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
+    // (One whose level entries no assessment case refers to.)
+    const bad = (
+      await sql<{ id: number }>`
+        select p.id from placements p
+        where p.service = 'lss-gruppbostad' and p.end_date is null
+          and not exists (
+            select 1 from assessment_cases a join level_entries l on l.id = a.level_entry_id
+            where l.placement_id = p.id)
+        order by p.id desc limit 1`.execute(app.database.db)
+    ).rows[0]!;
     await sql`delete from level_entries where placement_id = ${bad.id}`.execute(app.database.db);
 
     const page = await newPage(app);
@@ -171,12 +174,13 @@ describe('refused placements (issue #9 §2)', () => {
     expect(await checkPage(page, 'korning-ej-betalda')).toEqual([]);
     const runUrl = page.url();
 
-    // The start page counts it and leads back to the run.
+    // The start page counts it and leads to the runs, where the run's refusals are counted too.
     await openMenu(page, 'Start');
     const card = page.getByTestId('todo-run-refusals');
-    await card.waitFor();
-    expect(await card.innerText()).toMatch(/^1\b/);
+    await expect.poll(() => card.innerText()).toMatch(/^1\b/);
     await card.getByRole('link').click();
+    await page.getByText('1 placering kunde inte betalas', { exact: true }).first().waitFor();
+    await page.goto(runUrl);
     await page.getByTestId('run-refused').waitFor();
 
     // Approval needs the explicit confirmation (sent as confirmRefusals: true, audited).

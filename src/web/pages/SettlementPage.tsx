@@ -175,7 +175,10 @@ function StartRun() {
     enabled: runId !== null,
   });
   useEffect(() => {
-    if (runId) void qc.invalidateQueries({ queryKey: ['runs'] });
+    if (!runId) return;
+    // A new run changes the run list and the start page's counts (draft runs, refusals).
+    void qc.invalidateQueries({ queryKey: ['runs'] });
+    void qc.invalidateQueries({ queryKey: ['dashboard'] });
   }, [runId, qc]);
   const computing = start.isPending || (jobId !== null && status !== 'done' && status !== 'failed');
   const pct = Math.round((status === 'done' ? 1 : (job.data?.progress ?? 0)) * 100);

@@ -14,7 +14,6 @@ import { Link } from '../router.js';
 import type { Role } from '../../contract/auth.js';
 import type { Dashboard, DashboardItem } from '../../contract/dashboard.js';
 import type { PlacementList } from '../../contract/placements.js';
-import type { RunView } from '../../contract/settlement-runs.js';
 
 /** A start-page card: the API's items, and one counted here (placements without a level). */
 type Todo = Omit<DashboardItem, 'kind'> & { kind: DashboardItem['kind'] | 'placements-without-level' };
@@ -59,17 +58,8 @@ export function StartPage() {
     queryFn: () => get<PlacementList>(withQuery('/api/placements', { limit: 5000 })),
     enabled: needsLevels,
   });
-  // Placements the draft runs could not pay (issue #9 §2), for those who see runs.
-  const seesRuns = hasRole(user, 'admin', 'analyst', 'case_officer');
-  const drafts = useQuery({
-    queryKey: ['runs', 'draft'],
-    queryFn: () => get<RunView[]>(withQuery('/api/settlement-runs', { status: 'draft' })),
-    enabled: seesRuns,
-  });
   if (!user) return null;
   const withoutLevel = (placements.data?.items ?? []).filter((p) => !p.currentLevel).length;
-  const refusing = (drafts.data ?? []).filter((r) => r.refusedCount > 0);
-  const refused = refusing.reduce((n, r) => n + r.refusedCount, 0);
   return (
     <Page title="Start">
       <Text>
@@ -89,13 +79,6 @@ export function StartPage() {
                 count: withoutLevel,
                 label: 'Placeringar utan nivå',
                 href: '/placeringar?visa=utan-niva',
-              });
-            if (seesRuns && drafts.data && !items.some((i) => i.kind === 'run-refusals'))
-              items.push({
-                kind: 'run-refusals',
-                count: refused,
-                label: 'Placeringar som utkasten till körningar inte kunde betala',
-                href: refusing.length === 1 ? `/avrakning/${refusing[0]?.id}` : '/avrakning',
               });
             if (items.length === 0) return <Text>Du har inget som väntar just nu.</Text>;
             return (
