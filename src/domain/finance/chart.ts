@@ -4,6 +4,7 @@
  * account for municipal units). The chart is data (the `finance_accounts` table, seeded with the
  * illustrative {@link DEFAULT_CHART}); this module only looks accounts up. Pure.
  */
+import { REGIME_LABELS } from '../../contract/labels.js';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 
@@ -50,7 +51,6 @@ const SERVICES: [string, string][] = [
   ['sp-cirkel', 'SoL cirkelverksamhet'],
 ];
 const REGIME_BASE = { kommunal: 4690, entreprenad: 4640, privat: 4650 } as const;
-const REGIME_WORDS = { kommunal: 'kommunal regi', entreprenad: 'entreprenad', privat: 'privat regi' };
 
 /**
  * The shipped chart, **illustrative** (the seeds name no accounts): Kommun-Bas-like purchase
@@ -67,7 +67,7 @@ export const DEFAULT_CHART: FinanceChart = {
       service,
       regime,
       account: String(REGIME_BASE[regime] + i + 1),
-      name: `Köp ${label}, ${REGIME_WORDS[regime]}`,
+      name: `Köp ${label}, ${REGIME_LABELS[regime]}`,
     })),
   ),
   payable: [

@@ -8,6 +8,7 @@
 import { InputError } from '../errors.js';
 import type { Ore } from '../money.js';
 import { roundOre } from '../money.js';
+import { formatOre } from '../../contract/format.js';
 import type { RateModel, ServiceId } from '../rate-model/types.js';
 import type { Comparison, SideResult } from './compare.js';
 
@@ -48,10 +49,8 @@ export interface Finding {
   message: string;
 }
 
-const kr = (ore: Ore) =>
-  Math.round(ore / 100)
-    .toLocaleString('sv-SE')
-    .replace(/\s/g, ' ');
+/** Whole kronor with plain spaces (the one formatter): `1 234 kr`. */
+const kr = (ore: Ore) => formatOre(roundOre(ore, 'krona'), { plain: true });
 
 /** Checks a printed table against the models (and a population's comparison when given). */
 export function checkPublished(
@@ -90,7 +89,7 @@ export function checkPublished(
           service: r.service,
           level: r.level,
           side: sideName,
-          message: `${table.source} prints ${r.persons} persons for ${r.service} level ${r.level} (${model.id}), but its cost ${fmt(r.cost)} ${table.unitLabel} at ${kr(schablon)} kr each requires ${implied} (${implied} × ${kr(schablon)} = ${fmt(printed(implied * schablon))})${totalFits ? `, and so does its total of ${side.totalPersons} persons` : ''}`,
+          message: `${table.source} prints ${r.persons} persons for ${r.service} level ${r.level} (${model.id}), but its cost ${fmt(r.cost)} ${table.unitLabel} at ${kr(schablon)} each requires ${implied} (${implied} × ${kr(schablon)} = ${fmt(printed(implied * schablon))})${totalFits ? `, and so does its total of ${side.totalPersons} persons` : ''}`,
         });
       else
         findings.push({
@@ -98,7 +97,7 @@ export function checkPublished(
           service: r.service,
           level: r.level,
           side: sideName,
-          message: `${table.source} prints ${fmt(r.cost)} ${table.unitLabel} for ${r.service} level ${r.level} (${model.id}); ${r.persons} × ${kr(schablon)} kr = ${String(Math.round((r.persons * schablon) / table.unitKronor) / 100).replace('.', ',')} ${table.unitLabel}, which rounds to ${fmt(expected)}`,
+          message: `${table.source} prints ${fmt(r.cost)} ${table.unitLabel} for ${r.service} level ${r.level} (${model.id}); ${r.persons} × ${kr(schablon)} = ${String(Math.round((r.persons * schablon) / table.unitKronor) / 100).replace('.', ',')} ${table.unitLabel}, which rounds to ${fmt(expected)}`,
         });
     }
     if (rowsPersons !== side.totalPersons)
