@@ -32,9 +32,19 @@ export function readPopulationCsv(path: string): Population {
 export async function readPopulationXlsx(path: string, origin: string): Promise<Population> {
   // exceljs is loaded only when a workbook is read: every CLI command starts without it.
   const { default: Excel } = await import('exceljs');
+  const bytes = readFileSync(path);
+  // The same check as uploads (issue #13 §2): a zip bomb is refused before exceljs inflates it.
+  const { checkXlsx, XlsxRefused } = await import('../server/imports/xlsx-guard.js');
+  try {
+    await checkXlsx(bytes);
+  } catch (error) {
+    if (error instanceof XlsxRefused)
+      throw new InputError('xlsx-refused', `the workbook is refused: ${error.message}`, origin);
+    throw error;
+  }
   const wb = new Excel.Workbook();
   try {
-    await wb.xlsx.readFile(path);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     throw new InputError('bad-xlsx', `not a readable .xlsx workbook: ${(error as Error).message}`, origin);
   }
