@@ -42,27 +42,37 @@ describe('the node build', () => {
     expect(readPrebuilt(prebuilt)?.length).toBeGreaterThan(0);
   });
 
-  it('runs `models --json` from another directory with the same output as the sources', () => {
-    const source = run(BIN, ['models', '--json'], { ERSATTNING_BUILD: 'off' });
-    const built = run(MAIN_JS, ['models', '--json']);
-    const viaBin = run(BIN, ['models', '--json']);
-    for (const r of [source, built, viaBin])
-      expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
-    expect(JSON.parse(built.out)).toEqual(JSON.parse(source.out));
-    expect(built.out).toBe(source.out);
-    expect(viaBin.out).toBe(source.out);
-  });
+  it(
+    'runs `models --json` from another directory with the same output as the sources',
+    { timeout: 60_000 },
+    () => {
+      const source = run(BIN, ['models', '--json'], { ERSATTNING_BUILD: 'off' });
+      const built = run(MAIN_JS, ['models', '--json']);
+      const viaBin = run(BIN, ['models', '--json']);
+      for (const r of [source, built, viaBin])
+        expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
+      expect(JSON.parse(built.out)).toEqual(JSON.parse(source.out));
+      expect(built.out).toBe(source.out);
+      expect(viaBin.out).toBe(source.out);
+    },
+  );
 
-  it('finds every command the sources have (help loads them all: server, migrations, exporters)', () => {
-    const source = run(BIN, ['--help'], { ERSATTNING_BUILD: 'off' });
-    const built = run(MAIN_JS, ['--help']);
-    expect(built.code).toBe(0);
-    expect(built.out).toBe(source.out);
-    expect(built.out).toMatch(/\n {2}serve /);
-    expect(built.out).toMatch(/\n {2}settle /);
-  });
+  it(
+    'finds every command the sources have (help loads them all: server, migrations, exporters)',
+    {
+      timeout: 60_000,
+    },
+    () => {
+      const source = run(BIN, ['--help'], { ERSATTNING_BUILD: 'off' });
+      const built = run(MAIN_JS, ['--help']);
+      expect(built.code).toBe(0);
+      expect(built.out).toBe(source.out);
+      expect(built.out).toMatch(/\n {2}serve /);
+      expect(built.out).toMatch(/\n {2}settle /);
+    },
+  );
 
-  it('gives the same one-line error for bad input', () => {
+  it('gives the same one-line error for bad input', { timeout: 60_000 }, () => {
     const args = ['classify', '--model', 'sp-2010', '--service', 'sp-stodboende', '--points', '37', '--json'];
     const source = run(BIN, args, { ERSATTNING_BUILD: 'off' });
     const built = run(MAIN_JS, args);
