@@ -123,3 +123,91 @@ describe('assessment office', () => {
     await b.context().close();
   });
 });
+
+describe('questionnaire and the client record', () => {
+  it('the provider answers the questionnaire; the case officer reads the client’s levels', async () => {
+    const db = app.database.db;
+    const unit = (
+      await db
+        .selectFrom('units')
+        .select(['id', 'services'])
+        .where('provider_id', '=', 'U001')
+        .orderBy('id')
+        .execute()
+    ).find((u) =>
+      ['lss-gruppbostad', 'lss-servicebostad', 'sp-boende', 'sp-stodboende', 'sp-boendestod'].some((s) =>
+        u.services.includes(s),
+      ),
+    )!;
+    const service = [
+      'lss-gruppbostad',
+      'lss-servicebostad',
+      'sp-boende',
+      'sp-stodboende',
+      'sp-boendestod',
+    ].find((s) => unit.services.includes(s))!;
+    const client = await db
+      .insertInto('clients')
+      .values({
+        personnummer: '19700101-0002',
+        identity_kind: 'personnummer',
+        name: 'Frida Formulär',
+        district_id: 'bromma',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const p = await db
+      .insertInto('placements')
+      .values({
+        client_id: client.id,
+        unit_id: unit.id,
+        provider_id: 'U001',
+        service,
+        regime: 'privat',
+        start_date: '2026-10-01',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('level_entries')
+      .values({
+        placement_id: p.id,
+        from_date: '2026-10-01',
+        level: '1',
+        kind: 'preliminary',
+        assessed_on: '2026-09-25',
+      })
+      .execute();
+    await db
+      .insertInto('assessment_cases')
+      .values({
+        placement_id: p.id,
+        client_id: client.id,
+        service,
+        kind: 'final',
+        opened_on: '2026-09-25',
+        due_date: '2027-01-01',
+      })
+      .execute();
+
+    const provider = await newPage(app);
+    await signIn(provider, 'provider');
+    await openMenu(provider, 'Frågeformulär');
+    expect(await checkPage(provider, 'fragor')).toEqual([]);
+    await provider.getByRole('link', { name: 'Frida Formulär' }).click();
+    await provider.getByRole('button', { name: 'Spara svaren' }).waitFor();
+    await provider.getByRole('textbox').first().fill('Behöver stöd vid alla måltider');
+    await provider.getByRole('button', { name: 'Spara svaren' }).click();
+    await provider.getByText('Svaren är sparade.').waitFor();
+    expect(await checkPage(provider, 'fragor-formular')).toEqual([]);
+
+    const officer = await newPage(app);
+    await signIn(officer, 'case_officer');
+    await officer.goto(`/klienter/${client.id}/bedomningar`);
+    await officer.getByRole('heading', { name: 'Nivåhistorik' }).waitFor();
+    expect(await officer.locator('main').innerText()).toContain('Slutlig bedömning');
+    expect(await checkPage(officer, 'klient-bedomningar')).toEqual([]);
+    await provider.context().close();
+    await officer.context().close();
+  });
+});

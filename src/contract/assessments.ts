@@ -230,6 +230,17 @@ export const clientAssessmentsSchema = z.object({
       caseId: z.number().nullable(),
     }),
   ),
+  /** Correction lines of approved runs for the client's placements (what level changes caused, PAY-9). */
+  corrections: z.array(
+    z.object({
+      placementId: z.number(),
+      runId: z.number(),
+      month: z.string(),
+      correctsMonth: z.string().nullable(),
+      amount: z.number(),
+      level: z.string().nullable(),
+    }),
+  ),
   cases: z.array(
     caseListItemSchema.extend({
       agreed: agreedViewSchema.nullable(),

@@ -33,6 +33,8 @@ import { FinanceExportPage } from './pages/FinanceExportPage.js';
 import { AssessmentsPage } from './pages/AssessmentsPage.js';
 import { AssessmentPage } from './pages/AssessmentPage.js';
 import { AssessmentStatisticsPage } from './pages/AssessmentStatisticsPage.js';
+import { ClientAssessmentsPage } from './pages/ClientAssessmentsPage.js';
+import { QuestionnairePage, QuestionnairesPage } from './pages/QuestionnairesPage.js';
 
 // The scenario page carries the charts (recharts): loaded only when opened, keeping the first load small.
 const ScenarioPage = lazy(() => import('./pages/ScenarioPage.js').then((m) => ({ default: m.ScenarioPage })));
@@ -55,6 +57,7 @@ export const NAV: NavItem[] = [
   { href: '/fordelning', label: 'Resursfördelning', roles: ['admin', 'analyst', 'case_officer'] },
   { href: '/ekonomi', label: 'Ekonomiexport', roles: ['admin', 'analyst'] },
   { href: '/utforare', label: 'Min verksamhet', roles: ['provider'] },
+  { href: '/utforare/fragor', label: 'Frågeformulär', roles: ['provider'] },
   { href: '/import', label: 'Importera', roles: ['case_officer', 'analyst', 'admin'] },
 ];
 
@@ -70,6 +73,9 @@ const routes: Route[] = [
   { pattern: '/placeringar/ny', render: () => <PlacementPage id={null} /> },
   { pattern: '/placeringar/:id', render: (p) => <PlacementPage id={p.id ?? ''} /> },
   { pattern: '/bedomningar', render: () => <AssessmentsPage /> },
+  { pattern: '/klienter/:id/bedomningar', render: (p) => <ClientAssessmentsPage id={p.id ?? ''} /> },
+  { pattern: '/utforare/fragor', render: () => <QuestionnairesPage /> },
+  { pattern: '/utforare/fragor/:id', render: (p) => <QuestionnairePage id={p.id ?? ''} /> },
   { pattern: '/bedomningar/statistik', render: () => <AssessmentStatisticsPage /> },
   { pattern: '/bedomningar/:id', render: (p) => <AssessmentPage id={p.id ?? ''} /> },
   { pattern: '/avrakning', render: () => <SettlementPage /> },

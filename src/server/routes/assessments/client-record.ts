@@ -9,7 +9,7 @@ import { errorResponses } from '../../../contract/errors.js';
 import { idParams } from '../../../contract/primitives.js';
 import { userOf } from '../../access.js';
 import { audit } from '../../audit.js';
-import { isoTime } from '../../present.js';
+import { isoTime, kr } from '../../present.js';
 import { visibleClient } from '../clients/access.js';
 import { caseListItem } from './present.js';
 import { caseQuery, CASE_READERS } from './service.js';
@@ -30,7 +30,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = userOf(request);
       const client = await visibleClient(db, user, request.params.id);
-      const [entries, cases, scorings] = await Promise.all([
+      const [entries, cases, scorings, corrections] = await Promise.all([
         db
           .selectFrom('level_entries as l')
           .innerJoin('placements as p', 'p.id', 'l.placement_id')
@@ -62,6 +62,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           .where('c.state', '=', 'decided')
           .orderBy('s.submitted_at')
           .execute(),
+        db
+          .selectFrom('settlement_lines as l')
+          .innerJoin('settlement_runs as r', 'r.id', 'l.run_id')
+          .select(['l.placement_id', 'l.run_id', 'r.month', 'l.corrects_month', 'l.amount_ore', 'l.level'])
+          .where('l.client_id', '=', client.id)
+          .where('l.kind', '=', 'correction')
+          .where('r.status', '<>', 'draft')
+          .orderBy('r.month')
+          .orderBy('l.id')
+          .execute(),
       ]);
       const names = new Map(
         (
@@ -92,6 +102,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           assessedOn: e.assessed_on,
           decidedBy: e.decided_by,
           caseId: e.case_id,
+        })),
+        corrections: corrections.map((x) => ({
+          placementId: x.placement_id,
+          runId: x.run_id,
+          month: x.month,
+          correctsMonth: x.corrects_month,
+          amount: kr(x.amount_ore),
+          level: x.level,
         })),
         cases: cases.map((c) => ({
           ...caseListItem(user, c, today),

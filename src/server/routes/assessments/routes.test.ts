@@ -245,6 +245,7 @@ for (const target of testTargets()) {
         ['final', 45],
       ]);
       expect(r.levelHistory[1]).toMatchObject({ decidedBy: 'Britt Bedömare', caseId });
+      expect(r.corrections).toEqual([]); // no approved run holds this placement yet
       const fin = r.cases.find((x: { id: number }) => x.id === caseId);
       expect(fin.originals.map((o: { total: number }) => o.total)).toEqual([40, 50]);
       expect(fin.agreed).toMatchObject({ points: 45, decidedBy: 'Britt Bedömare' });
