@@ -125,6 +125,8 @@ export interface OfferTable {
   created_by: number | null;
   created_at: Timestamp;
   version: Version;
+  /** The running placement the client switches from when accepting (FLOW-4). */
+  switch_from: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** A registration on a full unit's waiting list, served in order of registration (FLOW-4). */

@@ -20,6 +20,7 @@ import imports from './imports/routes.js';
 import jobs from './jobs/routes.js';
 import models from './models/routes.js';
 import notifications from './notifications/routes.js';
+import offers from './offers/routes.js';
 import placementFacts from './placements/facts-routes.js';
 import placements from './placements/routes.js';
 import providers from './providers/routes.js';
@@ -59,4 +60,5 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   assessmentStartup,
   rateApplications,
   notifications,
+  offers,
 ];
