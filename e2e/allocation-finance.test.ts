@@ -27,6 +27,7 @@ describe('allocation and finance pages', () => {
     await page.getByRole('heading', { name: 'Resursfördelning', level: 1 }).waitFor();
     await page.getByRole('button', { name: `Visa avstämning ${made.reconciliations[1]}` }).click();
     await page.getByText(/Klienter bakom förändringarna \(\d+\)/).waitFor();
+    await page.getByRole('img', { name: /Fördelning per stadsdel, miljoner kronor/ }).waitFor();
     await page.getByText('Budget mot utfall').first().waitFor();
     await page.locator('table').last().waitFor();
     expect(await checkPage(page, 'resursfordelning')).toEqual([]);

@@ -3,12 +3,13 @@
  * and level beside the previous reconciliation ("färre än 5" where suppressed for analysts), the
  * clients behind the changes for the city office and the district's own staff, and the XLSX link.
  */
+import { Suspense, lazy } from 'react';
 import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { get } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
-import { QueryState } from '../components/QueryState.js';
+import { Loading, QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { nameLookup, useDistricts } from '../hooks.js';
 import { formatDate, formatKr, formatKrSigned } from '../../contract/format.js';
@@ -18,6 +19,9 @@ import { SUPPRESSED_LABEL } from '../../domain/statistics/suppress.js';
 
 type Detail = z.infer<typeof reconciliationDetail>;
 type Changes = z.infer<typeof reconciliationChanges>;
+
+// The chart (recharts) is loaded only when a snapshot is shown, as on the scenario page.
+const Chart = lazy(() => import('./scenario-parts.js').then((m) => ({ default: m.Chart })));
 
 /** Swedish names of the snapshot kinds. */
 export const KIND_LABELS = { march: 'mars', august: 'augusti', draft: 'utkast' } as const;
@@ -63,6 +67,18 @@ export function Snapshot({ id }: { id: number }) {
                 Hämta som Excel (XLSX)
               </Anchor>
             </Text>
+            <Suspense fallback={<Loading what="diagrammet" />}>
+              <Chart
+                title="Fördelning per stadsdel, miljoner kronor (förra avstämningen och denna)"
+                dataKey="stadsdel"
+                series={['Förra', 'Denna']}
+                data={d.districts.map((x) => ({
+                  stadsdel: x.name,
+                  Förra: Math.round(x.previousAllocation / 10_000) / 100,
+                  Denna: Math.round(x.allocation / 10_000) / 100,
+                }))}
+              />
+            </Suspense>
             <TableScroll label="Fördelning per stadsdel">
               <Table striped>
                 <caption style={{ textAlign: 'left' }}>Per stadsdel</caption>
