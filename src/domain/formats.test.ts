@@ -65,3 +65,21 @@ describe('text', () => {
     expect(textSchema(100).safeParse('glad 😀').success).toBe(true);
   });
 });
+
+describe('isIsoDate agrees with Temporal on every day of four centuries of month ends', () => {
+  it('checks days 28–31 of every month 1900–2199 like Temporal.PlainDate', async () => {
+    const { Temporal } = await import('temporal-polyfill');
+    for (let y = 1900; y <= 2199; y++)
+      for (let m = 1; m <= 12; m++)
+        for (const d of [28, 29, 30, 31]) {
+          const text = `${y}-${String(m).padStart(2, '0')}-${d}`;
+          let real = true;
+          try {
+            Temporal.PlainDate.from(text, { overflow: 'reject' });
+          } catch {
+            real = false;
+          }
+          expect(isIsoDate(text)).toBe(real);
+        }
+  });
+});

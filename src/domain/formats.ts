@@ -5,38 +5,10 @@
  * a format is written once. Pure: no clock, no environment.
  */
 import { z } from 'zod';
-import { Temporal } from 'temporal-polyfill';
 import { isExactKronor, MAX_KRONOR } from './money.js';
-import { ISO_DATE_PATTERN, MONTH_PATTERN } from './patterns.js';
+import { isIsoDate, isMonth, ISO_DATE_PATTERN, MAX_YEAR, MIN_YEAR, MONTH_PATTERN } from './patterns.js';
 
-export { ISO_DATE_PATTERN, MONTH_PATTERN };
-
-/**
- * The years the system accepts. Real facts (placements since the 1990s, models from 2010) fall
- * well inside; year 0000 or 9999 is a typing error, and both databases then agree on every value.
- */
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2199;
-
-/** True for a real calendar date `YYYY-MM-DD` within {@link MIN_YEAR}–{@link MAX_YEAR}. */
-export function isIsoDate(text: string): boolean {
-  if (!ISO_DATE_PATTERN.test(text)) return false;
-  const year = Number(text.slice(0, 4));
-  if (year < MIN_YEAR || year > MAX_YEAR) return false;
-  try {
-    Temporal.PlainDate.from(text, { overflow: 'reject' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** True for a month `YYYY-MM` within {@link MIN_YEAR}–{@link MAX_YEAR}. */
-export function isMonth(text: string): boolean {
-  if (!MONTH_PATTERN.test(text)) return false;
-  const year = Number(text.slice(0, 4));
-  return year >= MIN_YEAR && year <= MAX_YEAR;
-}
+export { isIsoDate, isMonth, ISO_DATE_PATTERN, MAX_YEAR, MIN_YEAR, MONTH_PATTERN };
 
 /** A plain date `YYYY-MM-DD` (a real calendar date, years 1900–2199). */
 export const isoDateSchema = z

@@ -1,10 +1,41 @@
 /**
- * The shapes of ISO dates and months as regular expressions, for formats.ts (which re-exports
- * them) and for code that needs only the shape: apart from formats.ts so that importing them
- * does not load Zod (a CLI command's start, issue #15 §3).
+ * The shapes of ISO dates and months and their plain checks, for formats.ts (which re-exports
+ * them and builds the Zod schemas on them) and for code that needs only the check: apart from
+ * formats.ts so that importing them loads neither Zod nor Temporal (a CLI command's start, issue
+ * #15 §3; the web app's bundle).
  */
 
 /** `YYYY-MM-DD`, the shape only. */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** `YYYY-MM`, the shape and a month 01–12. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * The years the system accepts. Real facts (placements since the 1990s, models from 2010) fall
+ * well inside; year 0000 or 9999 is a typing error, and both databases then agree on every value.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
+
+/** Days in a month of the proleptic Gregorian calendar (month 1–12). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** True for a real calendar date `YYYY-MM-DD` within {@link MIN_YEAR}–{@link MAX_YEAR}. */
+export function isIsoDate(text: string): boolean {
+  if (!ISO_DATE_PATTERN.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) return false;
+  return day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** True for a month `YYYY-MM` within {@link MIN_YEAR}–{@link MAX_YEAR}. */
+export function isMonth(text: string): boolean {
+  if (!MONTH_PATTERN.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}

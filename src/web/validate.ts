@@ -9,7 +9,7 @@ import {
   MAX_YEAR,
   MIN_YEAR,
   MONTH_PATTERN,
-} from '../domain/formats.js';
+} from '../domain/patterns.js';
 
 /** Field name → message; an empty object means valid. */
 export type FieldErrors = Record<string, string>;

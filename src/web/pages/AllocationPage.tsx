@@ -14,7 +14,7 @@ import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { formatDate, formatKr } from '../../contract/format.js';
-import { isIsoDate } from '../../domain/formats.js';
+import { isIsoDate } from '../../domain/patterns.js';
 import type { reconciliationDetail, reconciliationList } from '../../contract/reconciliations.js';
 import type { budgetOutcome } from '../../contract/budget.js';
 import { BudgetTable } from './BudgetTable.js';

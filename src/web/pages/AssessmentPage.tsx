@@ -26,7 +26,7 @@ import { ErrorAlert, QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { formatDate } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
-import { isIsoDate } from '../../domain/formats.js';
+import { isIsoDate } from '../../domain/patterns.js';
 import {
   ASSESSMENT_KIND_LABELS,
   ASSESSMENT_STATE_LABELS,

@@ -11,7 +11,7 @@ import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { formatNumber, formatPercent } from '../../contract/format.js';
-import { isIsoDate } from '../../domain/formats.js';
+import { isIsoDate } from '../../domain/patterns.js';
 import type { AssessmentStatistics } from '../../contract/assessments.js';
 
 type Figures = AssessmentStatistics['overall'];

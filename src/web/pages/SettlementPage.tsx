@@ -25,7 +25,7 @@ import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useDistricts, useProviders } from '../hooks.js';
 import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
-import { isMonth } from '../../domain/formats.js';
+import { isMonth } from '../../domain/patterns.js';
 import { Link } from '../router.js';
 import { monthError } from '../validate.js';
 import { jobErrorText, refusedText, runIdOf } from '../settlement.js';
