@@ -244,6 +244,13 @@ const MATRIX: [string, string, string, Who][] = [
   ['GET', '/api/offers/:id', '/api/offers/999999', ['case_officer', 'provider', 'admin']],
   ['POST', '/api/offers/:id/accept', '/api/offers/999999/accept', ['case_officer', 'admin']],
   ['POST', '/api/offers/:id/decline', '/api/offers/999999/decline', ['case_officer', 'provider', 'admin']],
+  ['GET', '/api/implementation-plans', '/api/implementation-plans', ['provider', 'case_officer', 'admin']],
+  [
+    'POST',
+    '/api/implementation-plans/:id/done',
+    '/api/implementation-plans/999999/done',
+    ['provider', 'admin'],
+  ],
   ['GET', '/api/notifications', '/api/notifications', ['provider', 'assessor', 'case_officer', 'admin']],
   [
     'POST',

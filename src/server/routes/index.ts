@@ -21,6 +21,7 @@ import jobs from './jobs/routes.js';
 import models from './models/routes.js';
 import notifications from './notifications/routes.js';
 import offers from './offers/routes.js';
+import plans from './plans/routes.js';
 import placementFacts from './placements/facts-routes.js';
 import placements from './placements/routes.js';
 import providers from './providers/routes.js';
@@ -61,4 +62,5 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   rateApplications,
   notifications,
   offers,
+  plans,
 ];

@@ -1,0 +1,37 @@
+/**
+ * Implementation plans (FLOW-2): providers list their own and mark them done (date and who took
+ * part); case officers list their district's, overdue ones first of interest; admins all.
+ * Reads and changes are audited.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses } from '../../../contract/errors.js';
+import { planDone, planList, planQuery, planView } from '../../../contract/plans.js';
+import { idParams } from '../../../contract/primitives.js';
+import { userOf } from '../../access.js';
+import { today } from '../offers/service.js';
+import { listPlans, markDone } from './service.js';
+
+const tags = ['implementation-plans'];
+
+/** Registers /api/implementation-plans routes. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.ctx;
+  app.get(
+    '/implementation-plans',
+    {
+      config: { access: ['provider', 'case_officer', 'admin'] },
+      schema: { tags, querystring: planQuery, response: { ...errorResponses, 200: planList } },
+    },
+    async (request) =>
+      listPlans(db, userOf(request), request.query.on ?? today(), request.query.overdue === 'true'),
+  );
+  app.post(
+    '/implementation-plans/:id/done',
+    {
+      config: { access: ['provider', 'admin'] },
+      schema: { tags, params: idParams, body: planDone, response: { ...errorResponses, 200: planView } },
+    },
+    async (request) => markDone(db, userOf(request), request.params.id, request.body, today()),
+  );
+};
+export default routes;

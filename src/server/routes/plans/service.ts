@@ -1,0 +1,107 @@
+/**
+ * Implementation plans' SQL (FLOW-2): scoped to the provider's own placements or the case
+ * officer's district; marking one done is versioned (409 when stale) and audited.
+ */
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { planDone } from '../../../contract/plans.js';
+import { planOverdue, type PlanParticipant } from '../../../domain/flow/plan.js';
+import type { DB } from '../../../db/types.js';
+import type { SessionUser } from '../../auth/sessions.js';
+import { audit } from '../../audit.js';
+import { notFound, refused, stale } from '../../errors.js';
+
+function planQuery(db: Kysely<DB>, user: SessionUser) {
+  let q = db
+    .selectFrom('implementation_plans')
+    .innerJoin('placements', 'placements.id', 'implementation_plans.placement_id')
+    .innerJoin('clients', 'clients.id', 'placements.client_id')
+    .selectAll('implementation_plans')
+    .select([
+      'placements.client_id',
+      'placements.unit_id',
+      'placements.provider_id',
+      'placements.service',
+      'placements.start_date',
+      'clients.district_id',
+    ]);
+  if (user.role === 'provider') q = q.where('placements.provider_id', '=', user.providerId ?? '');
+  if (user.role === 'case_officer') q = q.where('clients.district_id', '=', user.districtId ?? '');
+  return q;
+}
+type PlanRow = Awaited<ReturnType<ReturnType<typeof planQuery>['executeTakeFirstOrThrow']>>;
+
+/** A plan as JSON, overdue judged on `today` (FLOW-2). */
+function view(p: PlanRow, today: string) {
+  return {
+    placementId: p.placement_id,
+    clientId: p.client_id,
+    unitId: p.unit_id,
+    providerId: p.provider_id,
+    districtId: p.district_id,
+    service: p.service,
+    start: p.start_date,
+    dueDate: p.due_date,
+    doneOn: p.done_on,
+    participants: p.participants as PlanParticipant[],
+    overdue: planOverdue({ dueDate: p.due_date, doneOn: p.done_on }, today),
+    version: p.version,
+  };
+}
+
+/** Plans in the user's scope by due date (at most 1000), optionally only the overdue; audited. */
+export async function listPlans(db: Kysely<DB>, user: SessionUser, today: string, overdueOnly: boolean) {
+  let q = planQuery(db, user).orderBy('implementation_plans.due_date').limit(1000);
+  if (overdueOnly)
+    q = q
+      .where('implementation_plans.done_on', 'is', null)
+      .where('implementation_plans.due_date', '<', today);
+  const rows = await q.execute();
+  await audit(db, user, {
+    action: 'list',
+    entity: 'implementation-plan',
+    clientIds: [...new Set(rows.map((r) => r.client_id))],
+  });
+  return rows.map((r) => view(r, today));
+}
+
+/** The provider marks its plan done: date and who took part (FLOW-2); 409 when stale. */
+export async function markDone(
+  db: Kysely<DB>,
+  user: SessionUser,
+  placementId: number,
+  b: z.output<typeof planDone>,
+  today: string,
+) {
+  const p = await planQuery(db, user)
+    .where('implementation_plans.placement_id', '=', placementId)
+    .executeTakeFirst();
+  if (!p) throw notFound('implementation-plan', placementId);
+  if (b.doneOn < p.start_date || b.doneOn > today)
+    throw refused(
+      'plan-date-outside',
+      `Datumet ska ligga mellan starten ${p.start_date} och i dag`,
+      'doneOn',
+    );
+  return db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('implementation_plans')
+      .set({ done_on: b.doneOn, participants: b.participants, recorded_by: user.id, version: b.version + 1 })
+      .where('placement_id', '=', placementId)
+      .where('version', '=', b.version)
+      .returning('placement_id')
+      .executeTakeFirst();
+    if (!r) throw stale('implementation-plan', placementId, p.version);
+    await audit(trx, user, {
+      action: 'update',
+      entity: 'implementation-plan',
+      entityId: placementId,
+      clientIds: [p.client_id],
+      details: { doneOn: b.doneOn, participants: b.participants, rules: ['FLOW-2'] },
+    });
+    const after = await planQuery(trx, user)
+      .where('implementation_plans.placement_id', '=', placementId)
+      .executeTakeFirstOrThrow();
+    return view(after, today);
+  });
+}
