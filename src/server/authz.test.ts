@@ -90,6 +90,7 @@ const MATRIX: [string, string, string, Who][] = [
     '/api/settlement-runs/999999/finance-export',
     ['admin', 'analyst'],
   ],
+  ['POST', '/api/analysis/breakeven', '/api/analysis/breakeven', ['analyst', 'admin']],
   ['GET', '/api/budget-outcome', '/api/budget-outcome?year=2025', ['admin', 'analyst', 'case_officer']],
   ['POST', '/api/travel-costs', '/api/travel-costs', ['admin', 'case_officer']],
   ['POST', '/api/reconciliations', '/api/reconciliations', ['admin']],

@@ -1,5 +1,6 @@
 /** Every resource's routes, registered under /api by app.ts (one folder per resource). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import analysis from './analysis/routes.js';
 import assessmentRecord from './assessments/client-record.js';
 import questionnaires from './assessments/questionnaire.js';
 import assessments from './assessments/routes.js';
@@ -58,6 +59,7 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   finance,
   reconciliations,
   budget,
+  analysis,
   assessmentStartup,
   rateApplications,
   notifications,
