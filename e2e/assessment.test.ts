@@ -178,7 +178,7 @@ describe('questionnaire and the client record', () => {
         assessed_on: '2026-09-25',
       })
       .execute();
-    await db
+    const kase = await db
       .insertInto('assessment_cases')
       .values({
         placement_id: p.id,
@@ -188,7 +188,8 @@ describe('questionnaire and the client record', () => {
         opened_on: '2026-09-25',
         due_date: '2027-01-01',
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
 
     const provider = await newPage(app);
     await signIn(provider, 'provider');
@@ -200,6 +201,12 @@ describe('questionnaire and the client record', () => {
     await provider.getByRole('button', { name: 'Spara svaren' }).click();
     await provider.getByText('Svaren är sparade.').waitFor();
     expect(await checkPage(provider, 'fragor-formular')).toEqual([]);
+
+    const assessor = await newPage(app);
+    await signIn(assessor, 'assessor');
+    await assessor.goto(`/bedomningar/${kase.id}`);
+    await assessor.getByText(/Behöver stöd vid alla måltider/).waitFor();
+    await assessor.context().close();
 
     const officer = await newPage(app);
     await signIn(officer, 'case_officer');

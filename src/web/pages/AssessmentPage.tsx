@@ -33,6 +33,8 @@ import {
   type CaseView,
   type Reconciliation,
 } from '../../contract/assessments.js';
+import type { z } from 'zod';
+import type { questionnaireSchema } from '../../contract/assessments.js';
 import { OK } from '../colors.js';
 
 type Instrument = NonNullable<CaseView['instrument']>;
@@ -59,6 +61,9 @@ export function AssessmentPage({ id }: { id: string }) {
             <Stack gap="md">
               <CaseFacts c={c} />
               <Scorings c={c} />
+              {(user?.role === 'assessor' || user?.role === 'admin') && c.instrument && (
+                <QuestionnaireAnswers id={id} />
+              )}
               {canScore && c.instrument && (
                 <ScoringForm id={id} instrument={c.instrument} initial={mine?.grades ?? null} />
               )}
@@ -359,6 +364,45 @@ function Agreed({ c }: { c: CaseView }) {
           <dd>{a.decidedBy ?? '–'}</dd>
         </dl>
       </Paper>
+    </section>
+  );
+}
+
+/** The unit's answers to the questionnaire (ASMT-3), for both assessors before the interview. */
+function QuestionnaireAnswers({ id }: { id: string }) {
+  const q = useQuery({
+    queryKey: ['questionnaire', id],
+    queryFn: () => get<z.infer<typeof questionnaireSchema>>(`/api/assessments/${id}/questionnaire`),
+  });
+  return (
+    <section aria-labelledby="q-h">
+      <Title order={2} id="q-h" size="h3" mb="xs">
+        Utförarens svar på frågeformuläret
+      </Title>
+      <QueryState query={q} what="frågeformuläret">
+        {(f) =>
+          f.answeredAt === null ? (
+            <Text>Utföraren har inte svarat ännu.</Text>
+          ) : (
+            <Stack gap={4}>
+              <Text size="sm">
+                Besvarat av {f.answeredBy ?? '–'} {formatDate(f.answeredAt.slice(0, 10))}.
+              </Text>
+              <ul>
+                {f.areas
+                  .flatMap((a) => a.questions)
+                  .filter((x) => x.answer)
+                  .map((x) => (
+                    <li key={x.item}>
+                      {x.text}: {x.answer}
+                    </li>
+                  ))}
+              </ul>
+              {f.note && <Text>Övrigt: {f.note}</Text>}
+            </Stack>
+          )
+        }
+      </QueryState>
     </section>
   );
 }
