@@ -8,6 +8,7 @@ import assessmentStartup from './assessments/startup.js';
 import rateApplications from './rate-applications/routes.js';
 import audit from './audit/routes.js';
 import auth from './auth/routes.js';
+import catalogue from './catalogue/routes.js';
 import budget from './budget/routes.js';
 import clientMoves from './client-moves/routes.js';
 import clients from './clients/routes.js';
@@ -65,4 +66,5 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   notifications,
   offers,
   plans,
+  catalogue,
 ];
