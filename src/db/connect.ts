@@ -100,6 +100,10 @@ function openPostgres(url: string): Database {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: 20, types: types as pg.CustomTypesConfig });
+  // An idle pooled connection that the server ends (a restart, a DBA's pg_terminate_backend, a
+  // test dropping its database) emits 'error' on the pool; unhandled, it would end the process.
+  // The pool has already discarded that client and the next query opens a new one.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {
