@@ -17,6 +17,7 @@ import { loadInstruments } from '../../../instruments/load.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { conflict, forbidden, notFound, outOfScope, refused, stale } from '../../errors.js';
+import { changeFacts } from '../placements/settles.js';
 import { scoringsOf, type CaseRow } from './service.js';
 
 /** The placement a case is about, scoped for case officers to their district. */
@@ -59,7 +60,8 @@ export async function notify(
       ? classifyPoints(model, p.service, b.points).level
       : (model.services[p.service as ServiceId]?.levels.find((l) => l.id === b.level)?.id ??
         refusedLevel(b.level ?? '', model));
-  return db.transaction().execute(async (trx) => {
+  // The level entry is a placement fact: the domain checks the result like every other door (#9 §1).
+  return changeFacts(db, catalog, p.id, async (trx) => {
     const entry = await trx
       .insertInto('level_entries')
       .values({
@@ -302,7 +304,8 @@ export async function agree(
     newLevel: level,
     granted,
   });
-  await db.transaction().execute(async (trx) => {
+  // The final level is a placement fact: checked by the domain before it is kept (#9 §1).
+  await changeFacts(db, catalog, c.placement_id, async (trx) => {
     const entry = await trx
       .insertInto('level_entries')
       .values({

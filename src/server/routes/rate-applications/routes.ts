@@ -26,6 +26,7 @@ import { userOf } from '../../access.js';
 import { audit } from '../../audit.js';
 import { conflict, notFound, outOfScope, refused, stale } from '../../errors.js';
 import { isoTime, kr } from '../../present.js';
+import { changeFacts } from '../placements/settles.js';
 
 const READERS = ['case_officer', 'assessor', 'admin'] as const;
 const DECIDERS = ['case_officer', 'admin'] as const;
@@ -200,7 +201,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const b = request.body;
       if (a.state !== 'submitted') throw conflict('already-decided', 'The application is already decided');
       if (a.version !== b.version) throw stale('rate-application', a.id, a.version);
-      await db.transaction().execute(async (trx) => {
+      // A granted amount is a placement fact: the domain checks it (ceiling, LVL-6) before it is kept.
+      await changeFacts(db, catalog, a.placement_id, async (trx) => {
         const rate = b.granted
           ? await trx
               .insertInto('individual_rates')
