@@ -56,4 +56,16 @@ describe('allocation and finance pages', () => {
     expect(await checkPage(page, 'ekonomiexport')).toEqual([]);
     await page.context().close();
   });
+
+  it('an analyst finds the resident mixes that carry a unit’s base staffing (SCEN-4)', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'analyst');
+    await openMenu(page, 'Analysverktyg');
+    await page.getByRole('heading', { name: 'Analysverktyg', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Beräkna' }).click();
+    await page.getByRole('heading', { name: /Boendemixar som bär/ }).waitFor();
+    expect((await page.locator('main').innerText()).replace(/\u00a0/g, ' ')).toContain('3 507 285 kr'); // 002: 3 + 3
+    expect(await checkPage(page, 'analysverktyg')).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -30,6 +30,7 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { AllocationPage } from './pages/AllocationPage.js';
 import { FinanceExportPage } from './pages/FinanceExportPage.js';
+import { AnalysisPage } from './pages/AnalysisPage.js';
 import { AssessmentsPage } from './pages/AssessmentsPage.js';
 import { AssessmentPage } from './pages/AssessmentPage.js';
 import { AssessmentStatisticsPage } from './pages/AssessmentStatisticsPage.js';
@@ -56,6 +57,7 @@ export const NAV: NavItem[] = [
   { href: '/scenario', label: 'Scenario och konsekvens', roles: ['analyst', 'admin'] },
   { href: '/fordelning', label: 'Resursfördelning', roles: ['admin', 'analyst', 'case_officer'] },
   { href: '/ekonomi', label: 'Ekonomiexport', roles: ['admin', 'analyst'] },
+  { href: '/analys', label: 'Analysverktyg', roles: ['analyst', 'admin'] },
   { href: '/utforare', label: 'Min verksamhet', roles: ['provider'] },
   { href: '/utforare/fragor', label: 'Frågeformulär', roles: ['provider'] },
   { href: '/import', label: 'Importera', roles: ['case_officer', 'analyst', 'admin'] },
@@ -94,6 +96,7 @@ const routes: Route[] = [
   },
   { pattern: '/fordelning', render: () => <AllocationPage /> },
   { pattern: '/ekonomi', render: () => <FinanceExportPage /> },
+  { pattern: '/analys', render: () => <AnalysisPage /> },
   { pattern: '/utforare', render: () => <ProviderPortalPage /> },
   { pattern: '/import', render: () => <ImportPage /> },
   { pattern: '/tillganglighet', render: () => <AccessibilityPage /> },
