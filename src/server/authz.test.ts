@@ -245,6 +245,12 @@ const MATRIX: [string, string, string, Who][] = [
   ['GET', '/api/offers/:id', '/api/offers/999999', ['case_officer', 'provider', 'admin']],
   ['POST', '/api/offers/:id/accept', '/api/offers/999999/accept', ['case_officer', 'admin']],
   ['POST', '/api/offers/:id/decline', '/api/offers/999999/decline', ['case_officer', 'provider', 'admin']],
+  [
+    'GET',
+    '/api/participation-follow-up',
+    '/api/participation-follow-up?month=2026-01',
+    ['case_officer', 'provider', 'admin'],
+  ],
   ['GET', '/api/catalogue', '/api/catalogue?service=sp-boende', 'public'],
   ['GET', '/api/implementation-plans', '/api/implementation-plans', ['provider', 'case_officer', 'admin']],
   [

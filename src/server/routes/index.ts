@@ -23,6 +23,7 @@ import jobs from './jobs/routes.js';
 import models from './models/routes.js';
 import notifications from './notifications/routes.js';
 import offers from './offers/routes.js';
+import participation from './participation/routes.js';
 import plans from './plans/routes.js';
 import placementFacts from './placements/facts-routes.js';
 import placements from './placements/routes.js';
@@ -67,4 +68,5 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   offers,
   plans,
   catalogue,
+  participation,
 ];
