@@ -8,7 +8,7 @@
  * Pure: no I/O, no clock.
  */
 import { isExactKronor, kronorToOre, roundOre, type Ore } from '../domain/money.js';
-import { MONTH_PATTERN } from '../domain/patterns.js'; // not formats.ts: no Zod at a CLI start
+import { ISO_DATE_PATTERN, MONTH_PATTERN } from '../domain/patterns.js'; // not formats.ts: no Zod at a CLI start
 
 /** How digits are grouped: a no-break space (default, web) or a plain space (`plain`, CLI). */
 export interface Spacing {
@@ -80,7 +80,7 @@ export function formatPercent(percent: number, maximumFractionDigits = 2, option
 /** ISO dates stay ISO (`2024-03-01` is the Swedish standard form); timestamps are cut to the date. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '–';
-  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
+  return ISO_DATE_PATTERN.test(iso.slice(0, 10)) ? iso.slice(0, 10) : iso;
 }
 
 /** A date range, `2024-03-01 – 2024-03-31`, open end as `2024-03-01 –`. */

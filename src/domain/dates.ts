@@ -4,16 +4,15 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { InputError } from './errors.js';
+import { ISO_DATE_PATTERN, MONTH_PATTERN } from './patterns.js';
 
 export type PlainDate = Temporal.PlainDate;
 export const PlainDate = Temporal.PlainDate;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /** Parses `YYYY-MM-DD` strictly (no overflow: 2023-02-29 is an error, not March 1st). */
 export function parseDate(text: string, where: string): PlainDate {
-  if (!ISO_DATE.test(text)) throw new InputError('bad-date', `"${text}" is not a date YYYY-MM-DD`, where);
+  if (!ISO_DATE_PATTERN.test(text))
+    throw new InputError('bad-date', `"${text}" is not a date YYYY-MM-DD`, where);
   try {
     return Temporal.PlainDate.from(text, { overflow: 'reject' });
   } catch {
@@ -23,7 +22,7 @@ export function parseDate(text: string, where: string): PlainDate {
 
 /** Parses `YYYY-MM` strictly. */
 export function parseMonth(text: string, where: string): Temporal.PlainYearMonth {
-  if (!ISO_MONTH.test(text)) throw new InputError('bad-month', `"${text}" is not a month YYYY-MM`, where);
+  if (!MONTH_PATTERN.test(text)) throw new InputError('bad-month', `"${text}" is not a month YYYY-MM`, where);
   return Temporal.PlainYearMonth.from(text);
 }
 

@@ -3,6 +3,7 @@
  * are errors, so a typo in a model file fails loudly instead of being ignored.
  */
 import { z } from 'zod';
+import { isoDateSchema } from '../formats.js';
 
 /** Service ids of domain.md §2. */
 export const SERVICE_IDS = [
@@ -29,7 +30,7 @@ export const UNITS = ['dygn', 'day', 'month', 'session', 'course-session', 'hour
 export const unitSchema = z.enum(UNITS);
 export type Unit = z.infer<typeof unitSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const isoDate = isoDateSchema;
 /** A source names the seed (000-004) or another document, and the table or page. */
 const source = z.string().min(3, 'a source names the seed file and table');
 
