@@ -3,6 +3,7 @@
  * /api/assessments, shared by the server and the web app. Rule ids: ASMT-1..ASMT-5, ASMT-8, LVL-4.
  */
 import { z } from 'zod';
+import { ASSESSMENT_KINDS, ASSESSMENT_STATES, WORK_LISTS } from './labels.js';
 import {
   idParamSchema,
   idSchema,
@@ -13,19 +14,9 @@ import {
 } from './primitives.js';
 
 /** ASMT-2 preliminary and final, ASMT-4 changed needs, ASMT-5 measurement. */
-export const assessmentKindSchema = z.enum(['preliminary', 'final', 'reassessment', 'measurement']);
+export const assessmentKindSchema = z.enum(ASSESSMENT_KINDS);
 /** open → scoring (one assessor submitted) → reconciliation (both) → decided. */
-export const assessmentStateSchema = z.enum(['open', 'scoring', 'reconciliation', 'decided', 'cancelled']);
-
-/** The work lists (issue #10 §2). */
-export const WORK_LISTS = [
-  'all',
-  'due',
-  'overdue',
-  'waiting-second',
-  'waiting-reconciliation',
-  'decided',
-] as const;
+export const assessmentStateSchema = z.enum(ASSESSMENT_STATES);
 
 /** GET /api/assessments query. */
 export const assessmentListQuery = z.object({
@@ -321,30 +312,3 @@ export const campaignsSchema = z.object({
     }),
   ),
 });
-
-/** Swedish names of the case kinds (issue #10), shown in the office's lists. */
-export const ASSESSMENT_KIND_LABELS: Readonly<Record<z.infer<typeof assessmentKindSchema>, string>> = {
-  preliminary: 'Preliminär nivå',
-  final: 'Slutlig bedömning',
-  reassessment: 'Förändrade behov',
-  measurement: 'Mätning',
-};
-
-/** Swedish names of the case states. */
-export const ASSESSMENT_STATE_LABELS: Readonly<Record<z.infer<typeof assessmentStateSchema>, string>> = {
-  open: 'Ej påbörjad',
-  scoring: 'Väntar på andra bedömaren',
-  reconciliation: 'Väntar på avstämning',
-  decided: 'Avgjord',
-  cancelled: 'Avbruten',
-};
-
-/** Swedish names of the work lists. */
-export const WORK_LIST_LABELS: Readonly<Record<(typeof WORK_LISTS)[number], string>> = {
-  all: 'Alla',
-  due: 'Att göra',
-  overdue: 'Försenade',
-  'waiting-second': 'Väntar på andra bedömaren',
-  'waiting-reconciliation': 'Väntar på avstämning',
-  decided: 'Avgjorda',
-};

@@ -133,3 +133,44 @@ export function levelLabel(level: string | null | undefined): string {
   if (level === 'grundpeng') return 'Grundpeng';
   return /^\d+$/.test(level) ? `Nivå ${level}` : level;
 }
+
+/** ASMT-2 preliminary and final, ASMT-4 changed needs, ASMT-5 measurement (issue #10). */
+export const ASSESSMENT_KINDS = ['preliminary', 'final', 'reassessment', 'measurement'] as const;
+/** open → scoring (one assessor submitted) → reconciliation (both) → decided. */
+export const ASSESSMENT_STATES = ['open', 'scoring', 'reconciliation', 'decided', 'cancelled'] as const;
+/** The assessment office's work lists (issue #10 §2). */
+export const WORK_LISTS = [
+  'all',
+  'due',
+  'overdue',
+  'waiting-second',
+  'waiting-reconciliation',
+  'decided',
+] as const;
+
+/** Swedish names of the assessment case kinds, shown in the office's lists. */
+export const ASSESSMENT_KIND_LABELS: Readonly<Record<(typeof ASSESSMENT_KINDS)[number], string>> = {
+  preliminary: 'Preliminär nivå',
+  final: 'Slutlig bedömning',
+  reassessment: 'Förändrade behov',
+  measurement: 'Mätning',
+};
+
+/** Swedish names of the assessment case states. */
+export const ASSESSMENT_STATE_LABELS: Readonly<Record<(typeof ASSESSMENT_STATES)[number], string>> = {
+  open: 'Ej påbörjad',
+  scoring: 'Väntar på andra bedömaren',
+  reconciliation: 'Väntar på avstämning',
+  decided: 'Avgjord',
+  cancelled: 'Avbruten',
+};
+
+/** Swedish names of the work lists. */
+export const WORK_LIST_LABELS: Readonly<Record<(typeof WORK_LISTS)[number], string>> = {
+  all: 'Alla',
+  due: 'Att göra',
+  overdue: 'Försenade',
+  'waiting-second': 'Väntar på andra bedömaren',
+  'waiting-reconciliation': 'Väntar på avstämning',
+  decided: 'Avgjorda',
+};

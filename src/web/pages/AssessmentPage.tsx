@@ -27,12 +27,8 @@ import { TableScroll } from '../components/TableScroll.js';
 import { formatDate } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import { isIsoDate } from '../../domain/patterns.js';
-import {
-  ASSESSMENT_KIND_LABELS,
-  ASSESSMENT_STATE_LABELS,
-  type CaseView,
-  type Reconciliation,
-} from '../../contract/assessments.js';
+import type { CaseView, Reconciliation } from '../../contract/assessments.js';
+import { ASSESSMENT_KIND_LABELS, ASSESSMENT_STATE_LABELS } from '../../contract/labels.js';
 import type { z } from 'zod';
 import type { questionnaireSchema } from '../../contract/assessments.js';
 import { OK } from '../colors.js';

@@ -13,13 +13,13 @@ import { TableScroll } from '../components/TableScroll.js';
 import { Link } from '../router.js';
 import { formatDate } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
+import type { CaseListItem } from '../../contract/assessments.js';
 import {
   ASSESSMENT_KIND_LABELS,
   ASSESSMENT_STATE_LABELS,
   WORK_LIST_LABELS,
   WORK_LISTS,
-  type CaseListItem,
-} from '../../contract/assessments.js';
+} from '../../contract/labels.js';
 import { BAD } from '../colors.js';
 
 type List = (typeof WORK_LISTS)[number];

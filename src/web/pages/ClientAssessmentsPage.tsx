@@ -12,7 +12,7 @@ import { TableScroll } from '../components/TableScroll.js';
 import { Link } from '../router.js';
 import { formatDate, formatKr } from '../../contract/format.js';
 import { levelKindLabel, serviceLabel } from '../../contract/labels.js';
-import { ASSESSMENT_KIND_LABELS, ASSESSMENT_STATE_LABELS } from '../../contract/assessments.js';
+import { ASSESSMENT_KIND_LABELS, ASSESSMENT_STATE_LABELS } from '../../contract/labels.js';
 import type { z } from 'zod';
 import type { clientAssessmentsSchema } from '../../contract/assessments.js';
 
