@@ -84,7 +84,7 @@ describe('consistency report against the printed Tabell 3', () => {
       ['population-mismatch', 'lss-servicebostad', '1', 'proposal'],
     ]);
     expect(findings[2]?.message).toMatch(
-      /prints 4 persons .* requires 64 \(64 × 372 220 = 23,8\), and so does its total of 1688 persons/,
+      /prints 4 persons .* requires 64 \(64 × 372 220 kr = 23,8\), and so does its total of 1688 persons/,
     );
   });
 });
