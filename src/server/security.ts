@@ -44,9 +44,11 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     // Personal data is never cached.
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
   });
-  // Logguppföljning: a refused request is a fact to follow up, whoever made it.
-  app.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode !== 403 || !request.user) return;
+  // Logguppföljning: a refused request is a fact to follow up, whoever made it. Written before
+  // the answer leaves (onSend, not onResponse), so the refusal is in the log by the time the
+  // client can act on it and no later read of the log can miss it.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode !== 403 || !request.user) return payload;
     try {
       await audit(app.ctx.db, request.user, {
         action: 'refused',
@@ -62,5 +64,6 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     } catch (error) {
       request.log.error({ err: error }, 'could not audit a refused request');
     }
+    return payload;
   });
 }
