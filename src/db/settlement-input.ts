@@ -44,6 +44,20 @@ const monthEnd = (month: string): string => {
 const minusDays = (iso: string, days: number): string =>
   new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
+/** The columns of a placement (and its payer district) that the engine's input is built from. */
+const HEAD_COLUMNS = [
+  'placements.id',
+  'placements.client_id',
+  'placements.provider_id',
+  'placements.service',
+  'placements.regime',
+  'placements.start_date',
+  'placements.end_date',
+  'placements.notice_date',
+  'placements.no_show',
+  'clients.district_id',
+] as const;
+
 /** Loads every placement of the scope that may be paid between `fromMonth` and `toMonth`. */
 export async function loadSettlementInput(
   db: Kysely<DB>,
@@ -71,19 +85,7 @@ export async function loadSettlementInput(
     db
       .selectFrom('placements')
       .innerJoin('clients', 'clients.id', 'placements.client_id')
-      .select([
-        'placements.id',
-        'placements.client_id',
-        'placements.unit_id',
-        'placements.provider_id',
-        'placements.service',
-        'placements.regime',
-        'placements.start_date',
-        'placements.end_date',
-        'placements.notice_date',
-        'placements.no_show',
-        'clients.district_id',
-      ]),
+      .select([...HEAD_COLUMNS, 'placements.unit_id']),
   )
     .orderBy('placements.id')
     .execute();
@@ -232,18 +234,7 @@ export async function loadPlacementFacts(
   const head = await trx
     .selectFrom('placements')
     .innerJoin('clients', 'clients.id', 'placements.client_id')
-    .select([
-      'placements.id',
-      'placements.client_id',
-      'placements.provider_id',
-      'placements.service',
-      'placements.regime',
-      'placements.start_date',
-      'placements.end_date',
-      'placements.notice_date',
-      'placements.no_show',
-      'clients.district_id',
-    ])
+    .select(HEAD_COLUMNS)
     .where('placements.id', '=', id)
     .forUpdate('placements')
     .executeTakeFirst();
