@@ -56,12 +56,12 @@ describe('explainLine', () => {
       'Omräknat 500 kr − tidigare utbetalt 1 500 kr = -1 000 kr',
     );
   });
-  it('translates the engine source for corrections', () => {
+  it('shows the engine source for corrections (Swedish from the engine)', () => {
     const e = explainLine({
       ...line,
       explanation: '',
       sources: {
-        rate: "recomputed 2025-03 with today's facts minus what the earlier runs paid (PAY-9)",
+        rate: '2025-03 omräknad med dagens uppgifter minus det som tidigare körningar betalat (PAY-9)',
         level: null,
       },
     });

@@ -105,19 +105,11 @@ export function explainLine(line: ExplainableLine): Explanation {
   const rules = line.rules.map((id) => ({ id, text: RULES[id] ?? 'Regel i ersättningsmodellen.' }));
   const sources: string[] = [];
   for (const [k, v] of Object.entries(line.sources ?? {}))
-    if (typeof v === 'string' && v) sources.push(`${SOURCE_KIND[k] ?? k}: ${swedishSource(v)}`);
+    if (typeof v === 'string' && v) sources.push(`${SOURCE_KIND[k] ?? k}: ${v}`);
   const notes = line.explanation ? [line.explanation] : [];
   if (line.model) notes.push(`Ersättningsmodell: ${line.model}.`);
   if (line.illustrative) notes.push('Beloppet är illustrativt (SVC-3): staden har inte fastställt det.');
   return { summary, calculation, rules, sources, notes };
-}
-
-/** The engine's few English source phrases, in Swedish (everything else is a seed citation). */
-export function swedishSource(text: string): string {
-  return text.replace(
-    /^recomputed (\d{4}-\d{2}) with today's facts minus what the earlier runs paid/,
-    '$1 omräknad med dagens uppgifter minus det som tidigare körningar betalat',
-  );
 }
 
 const SOURCE_KIND: Record<string, string> = { rate: 'Ersättning', level: 'Nivå', premises: 'Lokalschablon' };

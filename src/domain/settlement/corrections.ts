@@ -236,7 +236,7 @@ export function corrections(
         model: [...new Set((now.get(k)?.lines ?? []).map((l) => l.model))].join(', '),
         rules: [...rules],
         sources: {
-          rate: `recomputed ${m} with today's facts minus what the earlier runs paid (PAY-9)`,
+          rate: `${m} omräknad med dagens uppgifter minus det som tidigare körningar betalat (PAY-9)`,
           level: basis?.sources.level ?? null,
         },
         illustrative: basis?.illustrative ?? false,
