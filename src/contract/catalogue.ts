@@ -14,6 +14,10 @@ export const catalogueQuery = z.object({
   districtId: districtIdSchema.optional(),
   orientation: textSchema(100, 1).optional(),
   method: textSchema(100, 1).optional(),
+  /** Words the physical design must contain (case-insensitive). */
+  design: textSchema(100, 1).optional(),
+  /** Words the public-transport description must contain (`tunnelbana`, `buss`). */
+  transport: textSchema(100, 1).optional(),
   wheelchair: z.enum(['true', 'false']).optional(),
   vacant: z.enum(['true', 'false']).optional(),
   on: isoDateSchema.optional(),
@@ -25,9 +29,11 @@ export const catalogueUnit = z.object({
   name: z.string(),
   providerName: z.string(),
   districtId: z.string().nullable(),
+  districtName: z.string().nullable(),
   services: z.array(z.string()),
   orientation: z.string().nullable(),
   methods: z.array(z.string()),
+  physicalDesign: z.string().nullable(),
   accessibility: z.string().nullable(),
   transport: z.string().nullable(),
   capacity: z.number().nullable(),
@@ -35,5 +41,14 @@ export const catalogueUnit = z.object({
 });
 export const catalogueList = z.array(catalogueUnit);
 
+/** GET /api/catalogue/facets: what the filters offer (districts with units, orientations, methods, services). */
+export const catalogueFacets = z.object({
+  districts: z.array(z.object({ id: z.string(), name: z.string() })),
+  services: z.array(z.string()),
+  orientations: z.array(z.string()),
+  methods: z.array(z.string()),
+});
+
 export type CatalogueQuery = z.input<typeof catalogueQuery>;
 export type CatalogueUnit = z.infer<typeof catalogueUnit>;
+export type CatalogueFacets = z.infer<typeof catalogueFacets>;

@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 
-export { hundredthsSchema, isoDateSchema, kronorSchema, monthSchema, textSchema } from '../domain/formats.js';
+export {
+  hundredthsSchema,
+  isoDateSchema,
+  kronorSchema,
+  monthSchema,
+  orgNumberSchema,
+  textSchema,
+} from '../domain/formats.js';
 
 /** The largest id or version: PostgreSQL's `integer` (ids are `integer`/`serial` columns). */
 export const MAX_ID = 2 ** 31 - 1;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { regimeSchema, serviceIdSchema } from '../domain/rate-model/schema.js';
-import { idParams, textSchema, versionSchema } from './primitives.js';
+import { idParams, orgNumberSchema, textSchema, versionSchema } from './primitives.js';
 import { districtIdSchema } from './districts.js';
 
 /** A provider id as stored (`U001`): letters, digits and `-`, 1–20 characters. */
@@ -18,12 +18,23 @@ export const providerParams = z.object({ id: providerIdSchema });
 /** `:id` of a unit. */
 export const unitParams = idParams;
 
-/** A unit's catalogue profile (FLOW-3): what the case officer reads when choosing. */
+/** A unit's catalogue profile (FLOW-3): what a client, a relative and the case officer read when choosing. */
 export const catalogueSchema = z.object({
   orientation: textSchema(200).optional(),
   methods: z.array(textSchema(100)).max(20).optional(),
+  /** Physical design (*fysisk utformning*): the building, rooms, outdoor space. */
+  physicalDesign: textSchema(500).optional(),
   accessibility: textSchema(500).optional(),
   transport: textSchema(500).optional(),
+});
+
+/** A catalogue profile as stored and shown. */
+export const catalogueView = z.object({
+  orientation: z.string().optional(),
+  methods: z.array(z.string()).optional(),
+  physicalDesign: z.string().optional(),
+  accessibility: z.string().optional(),
+  transport: z.string().optional(),
 });
 
 /** A unit with its services and catalogue profile (FLOW-3). */
@@ -33,12 +44,9 @@ export const unitView = z.object({
   districtId: z.string().nullable(),
   services: z.array(z.string()),
   capacity: z.number().nullable(),
-  catalogue: z.object({
-    orientation: z.string().optional(),
-    methods: z.array(z.string()).optional(),
-    accessibility: z.string().optional(),
-    transport: z.string().optional(),
-  }),
+  /** The approved profile: the only one the public catalogue shows (FLOW-3). */
+  catalogue: catalogueView,
+  active: z.boolean(),
   version: z.number(),
 });
 
@@ -48,6 +56,9 @@ export const providerView = z.object({
   name: z.string(),
   regime: regimeSchema,
   orgNumber: z.string().nullable(),
+  /** In the choice system (valfrihetssystem, FLOW-3). */
+  choiceSystem: z.boolean(),
+  active: z.boolean(),
   version: z.number(),
   units: z.array(unitView),
 });
@@ -56,17 +67,25 @@ export const providerView = z.object({
 export const providerList = z.array(providerView);
 
 const name = z.string().trim().pipe(textSchema(200, 1));
-const orgNumber = textSchema(20).nullable().optional();
+const orgNumber = orgNumberSchema.nullable().optional();
 
 /** POST /api/providers. */
-export const providerCreate = z.object({ id: providerIdSchema, name, regime: regimeSchema, orgNumber });
+export const providerCreate = z.object({
+  id: providerIdSchema,
+  name,
+  regime: regimeSchema,
+  orgNumber,
+  choiceSystem: z.boolean().optional(),
+});
 
-/** PATCH /api/providers/:id: `version` is required (409 when stale). */
+/** PATCH /api/providers/:id: `version` is required (409 when stale); `active: false` deactivates. */
 export const providerPatch = z.object({
   version: versionSchema,
   name: name.optional(),
   regime: regimeSchema.optional(),
   orgNumber,
+  choiceSystem: z.boolean().optional(),
+  active: z.boolean().optional(),
 });
 
 /** POST /api/providers/:id/units. */
@@ -78,11 +97,14 @@ export const unitCreate = z.object({
   catalogue: catalogueSchema.optional(),
 });
 
-/** PATCH /api/units/:id: `version` is required (409 when stale). */
-export const unitPatch = unitCreate.partial().extend({ version: versionSchema });
+/** PATCH /api/units/:id: `version` is required (409 when stale); `active: false` deactivates. */
+export const unitPatch = unitCreate
+  .partial()
+  .extend({ version: versionSchema, active: z.boolean().optional() });
 
 /** Types the web app infers. */
 export type UnitView = z.infer<typeof unitView>;
+export type CatalogueProfile = z.infer<typeof catalogueView>;
 export type ProviderView = z.infer<typeof providerView>;
 export type ProviderCreate = z.input<typeof providerCreate>;
 export type ProviderPatch = z.input<typeof providerPatch>;

@@ -23,6 +23,10 @@ export interface ProviderTable {
   name: string;
   regime: 'kommunal' | 'entreprenad' | 'privat';
   org_number: string | null;
+  /** In the choice system (valfrihetssystem, FLOW-3): may not decline an offered client. */
+  choice_system: ColumnType<boolean, boolean | undefined, boolean>;
+  /** A deactivated provider keeps its history but leaves the catalogue and the pickers. */
+  active: ColumnType<boolean, boolean | undefined, boolean>;
   version: Version;
 }
 
@@ -34,6 +38,8 @@ export interface UnitTable {
   services: string[];
   capacity: number | null;
   catalogue: ColumnType<Catalogue, string, string>;
+  /** A deactivated unit keeps its placements but leaves the catalogue and the pickers. */
+  active: ColumnType<boolean, boolean | undefined, boolean>;
   version: Version;
 }
 
@@ -43,6 +49,21 @@ export interface Catalogue {
   methods?: string[];
   accessibility?: string;
   transport?: string;
+  physicalDesign?: string;
+}
+
+/** A provider's proposed catalogue profile, pending until an admin approves it (FLOW-3). */
+export interface ProfileChangeTable {
+  id: Generated<number>;
+  unit_id: number;
+  previous: ColumnType<Catalogue, string, string>;
+  proposed: ColumnType<Catalogue, string, string>;
+  state: ColumnType<'pending' | 'approved' | 'rejected' | 'withdrawn', string | undefined, string>;
+  proposed_by: number | null;
+  proposed_at: Timestamp;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  reason: string | null;
 }
 
 export interface ClientTable {
@@ -551,6 +572,7 @@ export interface DB {
   districts: DistrictTable;
   providers: ProviderTable;
   units: UnitTable;
+  profile_changes: ProfileChangeTable;
   clients: ClientTable;
   client_moves: ClientMoveTable;
   decisions: DecisionTable;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, isMonth, kronorSchema, textSchema } from './formats.js';
+import { isIsoDate, isMonth, kronorSchema, orgNumberSchema, textSchema } from './formats.js';
 import { isExactKronor, kronorToOre } from './money.js';
 import { idParamSchema } from '../contract/primitives.js';
 
@@ -82,4 +82,14 @@ describe('isIsoDate agrees with Temporal on every day of four centuries of month
           expect(isIsoDate(text)).toBe(real);
         }
   });
+});
+
+describe('organisationsnummer (issue #14 §4)', () => {
+  it.each(['212000-0142', '5566778899', '556677-8899'])('accepts %s', (s) => {
+    expect(orgNumberSchema.safeParse(s).success).toBe(true);
+  });
+  it.each(['556677-8890', '550277-8899', '12345', '556677_8899', '5566778899x'])('refuses %s', (s) =>
+    expect(orgNumberSchema.safeParse(s).success).toBe(false),
+  );
+  it('writes it with the dash', () => expect(orgNumberSchema.parse('2120000142')).toBe('212000-0142'));
 });

@@ -6,7 +6,16 @@
  */
 import { z } from 'zod';
 import { isExactKronor, MAX_KRONOR } from './money.js';
-import { isIsoDate, isMonth, ISO_DATE_PATTERN, MAX_YEAR, MIN_YEAR, MONTH_PATTERN } from './patterns.js';
+import {
+  isIsoDate,
+  isMonth,
+  isOrgNumber,
+  ISO_DATE_PATTERN,
+  MAX_YEAR,
+  MIN_YEAR,
+  MONTH_PATTERN,
+  normaliseOrgNumber,
+} from './patterns.js';
 
 export { isIsoDate, isMonth, ISO_DATE_PATTERN, MAX_YEAR, MIN_YEAR, MONTH_PATTERN };
 
@@ -70,3 +79,10 @@ export function textSchema(max: number, min = 0) {
 export function isCleanText(text: string): boolean {
   return !CONTROL.test(text) && !LONE_SURROGATE.test(text);
 }
+
+/** A Swedish organisationsnummer (Luhn-checked, issue #14 §4), stored as `NNNNNN-NNNN`. */
+export const orgNumberSchema = z
+  .string()
+  .max(11, 'must be an organisationsnummer NNNNNN-NNNN')
+  .refine(isOrgNumber, 'must be an organisationsnummer NNNNNN-NNNN with a valid check digit')
+  .transform(normaliseOrgNumber);

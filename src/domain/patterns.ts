@@ -39,3 +39,25 @@ export function isMonth(text: string): boolean {
   const year = Number(text.slice(0, 4));
   return year >= MIN_YEAR && year <= MAX_YEAR;
 }
+
+/** A Swedish organisationsnummer as typed: `NNNNNN-NNNN` or ten digits without the dash. */
+export const ORG_NUMBER_PATTERN = /^(\d{6})-?(\d{4})$/;
+
+/**
+ * True for a valid organisationsnummer (issue #14 §4): ten digits, the third at least 2 (a legal
+ * person, not a birth month), the last the Luhn check digit of the first nine.
+ */
+export function isOrgNumber(text: string): boolean {
+  const m = ORG_NUMBER_PATTERN.exec(text);
+  if (!m) return false;
+  const digits = `${m[1]}${m[2]}`.split('').map(Number);
+  if ((digits[2] ?? 0) < 2) return false;
+  const sum = digits.reduce((s, d, i) => {
+    const v = i % 2 === 0 ? d * 2 : d;
+    return s + (v > 9 ? v - 9 : v);
+  }, 0);
+  return sum % 10 === 0;
+}
+
+/** An organisationsnummer in its written form `NNNNNN-NNNN` (call after {@link isOrgNumber}). */
+export const normaliseOrgNumber = (text: string): string => text.replace(ORG_NUMBER_PATTERN, '$1-$2');

@@ -22,6 +22,7 @@ export interface AuditEntry {
     | 'refused'
     | 'sign-out'
     | 'approve'
+    | 'reject'
     | 'run'
     | 'delete';
   entity: string;

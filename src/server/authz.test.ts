@@ -32,6 +32,10 @@ const MATRIX: [string, string, string, Who][] = [
   ['PATCH', '/api/providers/:id', '/api/providers/NOPE', ['admin']],
   ['POST', '/api/providers/:id/units', '/api/providers/NOPE/units', ['admin']],
   ['PATCH', '/api/units/:id', '/api/units/999999', ['admin']],
+  ['POST', '/api/units/:id/profile-changes', '/api/units/999999/profile-changes', ['provider', 'admin']],
+  ['GET', '/api/profile-changes', '/api/profile-changes', ['provider', 'admin']],
+  ['POST', '/api/profile-changes/:id/approve', '/api/profile-changes/999999/approve', ['admin']],
+  ['POST', '/api/profile-changes/:id/reject', '/api/profile-changes/999999/reject', ['admin']],
   ['GET', '/api/models', '/api/models', 'signed-in'],
   ['GET', '/api/models/:id', '/api/models/nope', 'signed-in'],
   ['GET', '/api/models/:a/compare/:b', '/api/models/nope/compare/nope', 'signed-in'],
@@ -252,6 +256,7 @@ const MATRIX: [string, string, string, Who][] = [
     ['case_officer', 'provider', 'admin'],
   ],
   ['GET', '/api/catalogue', '/api/catalogue?service=sp-boende', 'public'],
+  ['GET', '/api/catalogue/facets', '/api/catalogue/facets', 'public'],
   ['GET', '/api/implementation-plans', '/api/implementation-plans', ['provider', 'case_officer', 'admin']],
   [
     'POST',

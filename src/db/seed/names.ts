@@ -122,6 +122,15 @@ export const ORIENTATIONS = [
   'Unga vuxna',
 ] as const;
 
+/** Physical designs of the demo units (FLOW-3: *fysisk utformning*), chosen by unit number. */
+export const PHYSICAL_DESIGNS = [
+  'Sex lägenheter runt en gemensam gård, egen uteplats',
+  'Lägenheter i flerbostadshus med gemensamhetslokal i bottenplan',
+  'Villa med fem rum, trädgård och gemensamt kök',
+  'Lokaler i markplan med verkstad och ateljé',
+  'Kontor i centrum, samtalsrum och kök',
+] as const;
+
 export const METHODS = [
   'TEACCH',
   'Lågaffektivt bemötande',

@@ -5,7 +5,7 @@
  * PRNG and fixed dates, never the clock.
  */
 import type { Insertable } from 'kysely';
-import { makeIdentity } from '../identity.js';
+import { luhnDigit, makeIdentity } from '../identity.js';
 import type { DB } from '../types.js';
 import {
   DISTRICTS,
@@ -13,11 +13,18 @@ import {
   LAST_NAMES,
   METHODS,
   ORIENTATIONS,
+  PHYSICAL_DESIGNS,
   PROVIDER_PLACES,
   PROVIDER_WORDS,
 } from './names.js';
 import { Prng } from './prng.js';
 import bands from './tabell3-bands.json' with { type: 'json' };
+
+/** A valid organisationsnummer `55AAAA-BBBC` from two drawn numbers, the last digit Luhn's (issue #14 §4). */
+function orgNumber(a: number, b: number): string {
+  const nine = `55${a}${String(b).slice(0, 3)}`;
+  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnDigit(nine)}`;
+}
 
 /** The year the demo placements cover. */
 export const DEMO_YEAR = 2025;
@@ -94,7 +101,9 @@ export function planDemo(seed = 20250101, scale = 1): Plan {
       id,
       name: `${name} ${id}`,
       regime,
-      org_number: regime === 'kommunal' ? null : `55${rng.int(1000, 9999)}-${rng.int(1000, 9999)}`,
+      org_number: regime === 'kommunal' ? null : orgNumber(rng.int(1000, 9999), rng.int(1000, 9999)),
+      // Private providers are in the choice system (valfrihetssystem, FLOW-3).
+      choice_system: regime === 'privat',
     });
     const count = rng.int(1, 3);
     for (let u = 1; u <= count; u++) {
@@ -113,6 +122,7 @@ export function planDemo(seed = 20250101, scale = 1): Plan {
         catalogue: JSON.stringify({
           orientation: rng.pick(ORIENTATIONS),
           methods: [rng.pick(METHODS), rng.pick(METHODS)].filter((m, i, a) => a.indexOf(m) === i),
+          physicalDesign: PHYSICAL_DESIGNS[unitId % PHYSICAL_DESIGNS.length],
           accessibility: rng.chance(0.7) ? 'Tillgänglig för rullstol' : 'Trappor, ingen hiss',
           transport: rng.chance(0.8) ? `Buss ${rng.int(1, 199)} inom 300 m` : 'Tunnelbana inom 500 m',
         }),

@@ -27,6 +27,7 @@ import participation from './participation/routes.js';
 import plans from './plans/routes.js';
 import placementFacts from './placements/facts-routes.js';
 import placements from './placements/routes.js';
+import profileChanges from './profile-changes/routes.js';
 import providers from './providers/routes.js';
 import reconciliations from './reconciliations/routes.js';
 import settlementRuns from './settlement-runs/routes.js';
@@ -40,6 +41,7 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   auth,
   districts,
   providers,
+  profileChanges,
   models,
   clients,
   clientMoves,

@@ -1,6 +1,6 @@
 /** The public provider catalogue (FLOW-3): no sign-in, filters, counts only, hostile input refused. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogueList } from '../../../contract/catalogue.js';
+import { catalogueFacets, catalogueList } from '../../../contract/catalogue.js';
 import { openTestApp, testTargets, type TestApp } from '../../testing.js';
 
 for (const target of testTargets()) {
@@ -38,6 +38,67 @@ for (const target of testTargets()) {
         (await t.app.inject({ method: 'GET', url: '/api/catalogue?vacant=true' })).json(),
       );
       expect(vacant.every((u) => u.vacancies === null || u.vacancies > 0)).toBe(true);
+    });
+
+    it('filters by physical design and public transport words, names districts, offers facets', async () => {
+      const all = catalogueList.parse((await t.app.inject({ method: 'GET', url: '/api/catalogue' })).json());
+      expect(all.every((u) => u.districtId === null || u.districtName !== null)).toBe(true);
+      const tunnel = catalogueList.parse(
+        (await t.app.inject({ method: 'GET', url: '/api/catalogue?transport=TUNNELBANA' })).json(),
+      );
+      expect(tunnel.length).toBeGreaterThan(0);
+      expect(tunnel.every((u) => /tunnelbana/i.test(u.transport ?? ''))).toBe(true);
+      const garden = catalogueList.parse(
+        (
+          await t.app.inject({
+            method: 'GET',
+            url: `/api/catalogue?design=${encodeURIComponent('trädgård')}`,
+          })
+        ).json(),
+      );
+      expect(garden.length).toBeGreaterThan(0);
+      expect(garden.every((u) => /trädgård/i.test(u.physicalDesign ?? ''))).toBe(true);
+      const facets = catalogueFacets.parse(
+        (await t.app.inject({ method: 'GET', url: '/api/catalogue/facets' })).json(),
+      );
+      expect(facets.districts.length).toBeGreaterThan(0);
+      expect(facets.orientations).toContain(all.find((u) => u.orientation)!.orientation);
+      expect(facets.methods.length).toBeGreaterThan(0);
+    });
+
+    it('leaves out deactivated units and the units of deactivated providers', async () => {
+      const all = catalogueList.parse((await t.app.inject({ method: 'GET', url: '/api/catalogue' })).json());
+      const [first, second] = all;
+      await t.database.db
+        .updateTable('units')
+        .set({ active: false })
+        .where('id', '=', first!.unitId)
+        .execute();
+      const owner = await t.database.db
+        .selectFrom('units')
+        .select('provider_id')
+        .where('id', '=', second!.unitId)
+        .executeTakeFirstOrThrow();
+      await t.database.db
+        .updateTable('providers')
+        .set({ active: false })
+        .where('id', '=', owner.provider_id)
+        .execute();
+      const after = catalogueList.parse(
+        (await t.app.inject({ method: 'GET', url: '/api/catalogue' })).json(),
+      );
+      expect(after.map((u) => u.unitId)).not.toContain(first!.unitId);
+      expect(after.map((u) => u.unitId)).not.toContain(second!.unitId);
+      await t.database.db
+        .updateTable('units')
+        .set({ active: true })
+        .where('id', '=', first!.unitId)
+        .execute();
+      await t.database.db
+        .updateTable('providers')
+        .set({ active: true })
+        .where('id', '=', owner.provider_id)
+        .execute();
     });
 
     it.each(['service=nope', 'districtId=%00', 'on=2026-02-30', 'vacant=maybe'])(

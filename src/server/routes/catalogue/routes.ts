@@ -1,21 +1,28 @@
 /**
  * The public provider catalogue (FLOW-3): no sign-in (`access: 'public'`), rate limited, read
  * only, and nothing about clients (vacancies are counts). Filters by service, district,
- * orientation, method, wheelchair access and vacancy.
+ * orientation, method, physical design, public transport, wheelchair access and vacancy; the
+ * facets list what the filters can offer. Only approved profiles are shown.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { catalogueList, catalogueQuery } from '../../../contract/catalogue.js';
+import {
+  catalogueFacets as facetsSchema,
+  catalogueList,
+  catalogueQuery,
+} from '../../../contract/catalogue.js';
 import { errorResponses } from '../../../contract/errors.js';
 import { today } from '../offers/service.js';
-import { catalogueUnits } from './service.js';
+import { catalogueFacets, catalogueUnits } from './service.js';
 
-/** Registers GET /api/catalogue. */
+const config = { access: 'public' as const, rateLimit: { max: 120, timeWindow: 60_000 } };
+
+/** Registers GET /api/catalogue and GET /api/catalogue/facets. */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx;
   app.get(
     '/catalogue',
     {
-      config: { access: 'public', rateLimit: { max: 120, timeWindow: 60_000 } },
+      config,
       schema: {
         tags: ['catalogue'],
         querystring: catalogueQuery,
@@ -23,6 +30,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => catalogueUnits(db, { ...request.query, on: request.query.on ?? today() }),
+  );
+  app.get(
+    '/catalogue/facets',
+    { config, schema: { tags: ['catalogue'], response: { ...errorResponses, 200: facetsSchema } } },
+    async () => catalogueFacets(db),
   );
 };
 export default routes;

@@ -1,4 +1,7 @@
-/** The public catalogue's read (FLOW-3): units with their profile and vacancies on a day. */
+/**
+ * The public catalogue's read (FLOW-3): active units of active providers with their approved
+ * profile (never a pending proposal) and vacancies on a day; nothing about clients.
+ */
 import { sql, type Kysely } from 'kysely';
 import { vacancies } from '../../../domain/flow/matching.js';
 import type { DB } from '../../../db/types.js';
@@ -10,20 +13,34 @@ export interface CatalogueFilter {
   districtId?: string | undefined;
   orientation?: string | undefined;
   method?: string | undefined;
+  design?: string | undefined;
+  transport?: string | undefined;
   wheelchair?: 'true' | 'false' | undefined;
   vacant?: 'true' | 'false' | undefined;
 }
 
-/** Units matching the filter, by name (at most 500). */
-export async function catalogueUnits(db: Kysely<DB>, f: CatalogueFilter) {
-  let q = db
+/** Active units of active providers (the catalogue never shows a deactivated one). */
+function activeUnits(db: Kysely<DB>) {
+  return db
     .selectFrom('units')
     .innerJoin('providers', 'providers.id', 'units.provider_id')
+    .leftJoin('districts', 'districts.id', 'units.district_id')
+    .where('units.active', '=', true)
+    .where('providers.active', '=', true);
+}
+
+const contains = (text: string | null | undefined, words: string | undefined) =>
+  !words || (text ?? '').toLocaleLowerCase('sv').includes(words.trim().toLocaleLowerCase('sv'));
+
+/** Units matching the filter, by name (at most 500). */
+export async function catalogueUnits(db: Kysely<DB>, f: CatalogueFilter) {
+  let q = activeUnits(db)
     .select((eb) => [
       'units.id',
       'units.name',
       'providers.name as provider_name',
       'units.district_id',
+      'districts.name as district_name',
       'units.services',
       'units.capacity',
       'units.catalogue',
@@ -49,9 +66,11 @@ export async function catalogueUnits(db: Kysely<DB>, f: CatalogueFilter) {
         name: r.name,
         providerName: r.provider_name,
         districtId: r.district_id,
+        districtName: r.district_name ?? null,
         services: r.services,
         orientation: c.orientation ?? null,
         methods: c.methods ?? [],
+        physicalDesign: c.physicalDesign ?? null,
         accessibility: c.accessibility ?? null,
         transport: c.transport ?? null,
         capacity: r.capacity,
@@ -62,7 +81,28 @@ export async function catalogueUnits(db: Kysely<DB>, f: CatalogueFilter) {
       (u) =>
         (!f.orientation || u.orientation === f.orientation) &&
         (!f.method || u.methods.includes(f.method)) &&
+        contains(u.physicalDesign, f.design) &&
+        contains(u.transport, f.transport) &&
         (f.wheelchair !== 'true' || /rullstol/i.test(u.accessibility ?? '')) &&
         (f.vacant !== 'true' || u.vacancies === null || u.vacancies > 0),
     );
+}
+
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b, 'sv'));
+
+/** What the filters can offer: the districts, services, orientations and methods of active units. */
+export async function catalogueFacets(db: Kysely<DB>) {
+  const rows = await activeUnits(db)
+    .select(['units.district_id', 'districts.name as district_name', 'units.services', 'units.catalogue'])
+    .execute();
+  const districts = new Map<string, string>();
+  for (const r of rows) if (r.district_id && r.district_name) districts.set(r.district_id, r.district_name);
+  return {
+    districts: [...districts]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    services: sorted(rows.flatMap((r) => r.services)),
+    orientations: sorted(rows.flatMap((r) => (r.catalogue?.orientation ? [r.catalogue.orientation] : []))),
+    methods: sorted(rows.flatMap((r) => r.catalogue?.methods ?? [])),
+  };
 }

@@ -42,10 +42,18 @@ export async function unitOffering(db: Kysely<DB>, unitId: number, service: stri
   const unit = await db
     .selectFrom('units')
     .innerJoin('providers', 'providers.id', 'units.provider_id')
-    .select(['units.id', 'units.services', 'units.provider_id', 'units.name', 'providers.regime'])
+    .select([
+      'units.id',
+      'units.services',
+      'units.provider_id',
+      'units.name',
+      'providers.regime',
+      'units.active',
+    ])
     .where('units.id', '=', unitId)
     .executeTakeFirst();
   if (!unit) throw refused('unknown-unit', `Enheten ${unitId} finns inte`, 'unitId');
+  if (!unit.active) throw refused('unit-inactive', `Enheten ${unit.name} är inaktiverad`, 'unitId');
   if (!unit.services.includes(service))
     throw refused(
       'service-not-offered',

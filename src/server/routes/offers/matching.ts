@@ -35,6 +35,7 @@ export async function loadMatchUnits(db: Kysely<DB>, service: string, on: string
         .as('waiting'),
     ])
     .where(sql<boolean>`${service} = any(units.services)`)
+    .where('units.active', '=', true) // a deactivated unit is never matched (issue #14 §4)
     .orderBy('units.id')
     .execute();
   return rows.map((r) => ({

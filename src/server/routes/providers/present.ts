@@ -14,6 +14,7 @@ export function unitView(u: Selectable<UnitTable>) {
     services: u.services,
     capacity: u.capacity,
     catalogue: (u.catalogue ?? {}) as z.input<typeof unitSchema>['catalogue'],
+    active: u.active,
     version: u.version,
   };
 }
@@ -25,6 +26,8 @@ export function providerView({ provider: p, units }: ProviderRows) {
     name: p.name,
     regime: p.regime,
     orgNumber: p.org_number,
+    choiceSystem: p.choice_system,
+    active: p.active,
     version: p.version,
     units: units.map(unitView),
   };

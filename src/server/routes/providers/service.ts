@@ -41,7 +41,13 @@ export async function createProvider(
 ): Promise<ProviderRows> {
   await db
     .insertInto('providers')
-    .values({ id: b.id, name: b.name, regime: b.regime, org_number: b.orgNumber ?? null })
+    .values({
+      id: b.id,
+      name: b.name,
+      regime: b.regime,
+      org_number: b.orgNumber ?? null,
+      choice_system: b.choiceSystem ?? false,
+    })
     .execute();
   return loadProvider(db, b.id);
 }
@@ -52,10 +58,15 @@ export async function updateProvider(
   id: string,
   patch: z.output<typeof providerPatch>,
 ): Promise<ProviderRows> {
-  const { version, orgNumber, ...rest } = patch;
+  const { version, orgNumber, choiceSystem, ...rest } = patch;
   const res = await db
     .updateTable('providers')
-    .set({ ...rest, ...(orgNumber !== undefined ? { org_number: orgNumber } : {}), version: version + 1 })
+    .set({
+      ...rest,
+      ...(orgNumber !== undefined ? { org_number: orgNumber } : {}),
+      ...(choiceSystem !== undefined ? { choice_system: choiceSystem } : {}),
+      version: version + 1,
+    })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
