@@ -6,15 +6,20 @@
 import { z } from 'zod';
 import { regimeSchema, serviceIdSchema } from '../domain/rate-model/schema.js';
 import { districtIdSchema } from './districts.js';
-import { pageQuery, textSchema, versionSchema } from './primitives.js';
+import { listQuery, listResponse, textSchema, versionSchema } from './primitives.js';
 import { lineViewSchema, runStatusSchema } from './settlement-runs.js';
 
-/** GET /api/clients query: `q` is a name or an identity number. */
-export const clientQuery = z.object({
-  q: textSchema(100).optional(),
-  districtId: districtIdSchema.optional(),
-  ...pageQuery(50, 500),
-});
+/** The sort fields of the client list (issue #14 §1). */
+export const CLIENT_SORTS = { name: 'text', district: 'text' } as const;
+
+/**
+ * GET /api/clients query: `q` is a name (any part of it) or a whole identity number (exact
+ * match), `districtId` a district; sorted by name or district, paged by cursor.
+ */
+export const clientQuery = listQuery(
+  { sorts: CLIENT_SORTS, sort: 'name' },
+  { q: textSchema(100).optional(), districtId: districtIdSchema.optional() },
+);
 
 /** One search hit. */
 export const clientListItem = z.object({
@@ -26,8 +31,8 @@ export const clientListItem = z.object({
   identityKind: z.enum(['personnummer', 'samordningsnummer']),
 });
 
-/** GET /api/clients. */
-export const clientList = z.object({ items: z.array(clientListItem), total: z.number() });
+/** GET /api/clients: one page, the true total and the neighbouring pages' cursors. */
+export const clientList = listResponse(clientListItem);
 
 /** The client record itself (no placements): POST and PATCH answer with it. */
 export const clientRecord = clientListItem.extend({
@@ -110,6 +115,8 @@ export const clientPatch = z.object({
 
 /** Types the web app infers. */
 export type ClientQuery = z.input<typeof clientQuery>;
+/** A field the client list sorts by. */
+export type ClientSort = keyof typeof CLIENT_SORTS;
 export type ClientListItem = z.infer<typeof clientListItem>;
 export type ClientList = z.infer<typeof clientList>;
 export type ClientRecord = z.infer<typeof clientRecord>;

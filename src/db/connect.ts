@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -63,7 +64,7 @@ async function openPglite(dataDir: string | null, template: Blob | null): Promis
       ...(pgdata ? { dataDir: pgdata } : {}),
       // A template only seeds a new database; an existing data directory is opened as it is.
       ...(template && !(pgdata && existsSync(pgdata)) ? { loadDataDir: template } : {}),
-      extensions: { btree_gist },
+      extensions: { btree_gist, pg_trgm },
       parsers: { [DATE_OID]: identity, [INT8_OID]: Number, [NUMERIC_OID]: Number },
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });

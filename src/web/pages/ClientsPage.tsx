@@ -2,37 +2,63 @@
  * Client search by name or identity number (issue #6 step 3). Identity numbers are always shown
  * masked as the API sends them; protected identities (skyddad identitet) are marked.
  */
-import { useState, type FormEvent } from 'react';
-import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { get, withQuery } from '../api.js';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Anchor, Badge, Button, Group, Select, TextInput } from '@mantine/core';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
-import { QueryState } from '../components/QueryState.js';
+import { PagedTable, type Column } from '../components/PagedTable.js';
+import { useListQuery, useListState } from '../components/useListState.js';
 import { nameLookup, useDistricts } from '../hooks.js';
-import { Link, navigate, useLocation } from '../router.js';
-import type { ClientList } from '../../contract/clients.js';
+import { Link } from '../router.js';
+import type { ClientListItem, ClientSort } from '../../contract/clients.js';
 import { BAD } from '../colors.js';
-import { TableScroll } from '../components/TableScroll.js';
 
-/** The search page; the query lives in the address so back/forward keeps the results. */
+/** The client list's columns. */
+function columns(districtName: (id: string) => string): Column<ClientListItem, ClientSort>[] {
+  return [
+    {
+      key: 'name',
+      header: 'Namn',
+      sort: 'name',
+      render: (c) => (
+        <>
+          <Anchor component={Link} href={`/klienter/${encodeURIComponent(c.id)}`}>
+            {c.name}
+          </Anchor>
+          {c.protected && (
+            <Badge ml="xs" size="sm" color={BAD} variant="outline">
+              Skyddad identitet
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { key: 'pnr', header: 'Personnummer', render: (c) => c.personnummerMasked ?? '–' },
+    { key: 'district', header: 'Stadsdel', sort: 'district', render: (c) => districtName(c.districtId) },
+  ];
+}
+
+/**
+ * The search page: search, district, sort and page live in the address (issue #14 §1), so
+ * back/forward, reload and a shared link keep the results; the server pages and counts.
+ */
 export function ClientsPage() {
   const { user } = useAuth();
-  const { search } = useLocation();
-  const q = search.get('q') ?? '';
-  const districtId = search.get('stadsdel') ?? '';
+  const list = useListState<ClientSort>({ sorts: ['name', 'district'], sort: 'name' });
+  const q = list.filter('q');
+  const districtId = list.filter('stadsdel');
   const [text, setText] = useState(q);
   const [district, setDistrict] = useState<string | null>(districtId || null);
+  // The address can change under the form (back button, a link): the fields follow it.
+  useEffect(() => setText(q), [q]);
+  useEffect(() => setDistrict(districtId || null), [districtId]);
   const districts = useDistricts();
   const districtName = nameLookup(districts.data);
-  const results = useQuery({
-    queryKey: ['clients', q, districtId],
-    queryFn: () => get<ClientList>(withQuery('/api/clients', { q, districtId })),
-  });
+  const results = useListQuery<ClientListItem, ClientSort>('/api/clients', { q, districtId }, list);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    navigate(withQuery('/klienter', { q: text.trim(), stadsdel: district ?? '' }));
+    list.setFilters({ q: text.trim(), stadsdel: district });
   }
 
   return (
@@ -55,7 +81,7 @@ export function ClientsPage() {
         <Group align="flex-end">
           <TextInput
             label="Namn eller personnummer"
-            description="Till exempel Andersson eller 19850312-1234"
+            description="En del av namnet, till exempel Anders, eller hela personnumret, till exempel 19850312-1234"
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
             style={{ flex: 1, minWidth: 240 }}
@@ -73,51 +99,16 @@ export function ClientsPage() {
           <Button type="submit">Sök</Button>
         </Group>
       </form>
-      <QueryState query={results} what="klienterna">
-        {(data) => {
-          const items = data.items;
-          return (
-            <>
-              <Text role="status" aria-live="polite">
-                {items.length === 0
-                  ? 'Inga klienter matchar sökningen.'
-                  : `${items.length} klienter hittades.`}
-              </Text>
-              {items.length > 0 && (
-                <TableScroll>
-                  <Table striped highlightOnHover>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">Namn</Table.Th>
-                        <Table.Th scope="col">Personnummer</Table.Th>
-                        <Table.Th scope="col">Stadsdel</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {items.map((c) => (
-                        <Table.Tr key={c.id}>
-                          <Table.Td>
-                            <Anchor component={Link} href={`/klienter/${encodeURIComponent(c.id)}`}>
-                              {c.name}
-                            </Anchor>
-                            {c.protected && (
-                              <Badge ml="xs" size="sm" color={BAD} variant="outline">
-                                Skyddad identitet
-                              </Badge>
-                            )}
-                          </Table.Td>
-                          <Table.Td>{c.personnummerMasked ?? '–'}</Table.Td>
-                          <Table.Td>{districtName(c.districtId)}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </TableScroll>
-              )}
-            </>
-          );
-        }}
-      </QueryState>
+      <PagedTable
+        query={results}
+        list={list}
+        columns={columns(districtName)}
+        rowKey={(c) => c.id}
+        label="Klienter"
+        noun={{ one: 'klient', many: 'klienter' }}
+        empty="Inga klienter matchar sökningen."
+        testId="clients"
+      />
     </Page>
   );
 }

@@ -42,10 +42,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = userOf(request);
-      const { q, limit, offset } = request.query;
       const districtId = districtScope(user, request.query.districtId);
-      const { rows, total } = await searchClients(db, user, { q, districtId, limit, offset });
-      return { items: rows.map((r) => clientListItem(user, r)), total };
+      const page = await searchClients(db, user, { ...request.query, districtId });
+      return { ...page, items: page.items.map((r) => clientListItem(user, r)) };
     },
   );
 

@@ -8,7 +8,9 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { parseIdentity } from '../../../db/identity.js';
 import type { ClientTable, DB } from '../../../db/types.js';
 import type { z } from 'zod';
-import type { clientCreate, clientPatch } from '../../../contract/clients.js';
+import type { ClientSort, clientCreate, clientPatch } from '../../../contract/clients.js';
+import type { Cursor, SortDir } from '../../../contract/primitives.js';
+import { keysetPage, type SortColumn } from '../../keyset.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { badInput, conflict, outOfScope } from '../../errors.js';
@@ -20,16 +22,31 @@ export type ClientRow = Selectable<ClientTable>;
 /** Escapes `%`, `_` and `\` for an ILIKE pattern. */
 const likeEscape = (q: string): string => q.replace(/[\\%_]/g, (m) => `\\${m}`);
 
+/** The client list's sort fields as SQL (issue #14 §1): name, or district then name. */
+const CLIENT_SORT_COLUMNS: Record<ClientSort, SortColumn> = {
+  name: { expr: sql.ref('clients.name'), kind: 'text' },
+  // A cursor carries one value, so district order sorts by one text key: district, then name.
+  district: { expr: sql`clients.district_id || ' ' || clients.name`, kind: 'text' },
+};
+
+/** What GET /api/clients asks for, after scoping `districtId` to the user. */
+export interface ClientSearch {
+  q?: string | undefined;
+  districtId?: string | undefined;
+  sort: ClientSort;
+  dir: SortDir;
+  cursor?: Cursor | undefined;
+  limit: number;
+}
+
 /**
- * Finds clients by name or identity number within the user's scope (`districtId` already scoped).
+ * Finds clients by name or identity number within the user's scope (`districtId` already scoped),
+ * one keyset page with the true total. A whole identity number is matched exactly on the unique
+ * index of the canonical number; any other text matches any part of the name (pg_trgm index).
  * A protected person is never found by name outside the owning district (issue #5 §4).
  */
-export async function searchClients(
-  db: Kysely<DB>,
-  user: SessionUser,
-  search: { q?: string; districtId?: string; limit: number; offset: number },
-): Promise<{ rows: ClientRow[]; total: number }> {
-  const { q, districtId, limit, offset } = search;
+export async function searchClients(db: Kysely<DB>, user: SessionUser, search: ClientSearch) {
+  const { q, districtId } = search;
   const identity = q ? parseIdentity(q) : null;
   let query = db.selectFrom('clients');
   if (districtId) query = query.where('clients.district_id', '=', districtId);
@@ -50,7 +67,7 @@ export async function searchClients(
     // that does not exist, and the attempt is audited below.
     if (user.role !== 'case_officer') query = query.where('clients.protected_identity', '=', false);
   } else if (q) {
-    query = query.where('clients.name', 'ilike', `%${likeEscape(q)}%`);
+    query = query.where('clients.name', 'ilike', `%${likeEscape(q.trim())}%`);
     if (user.role === 'case_officer')
       query = query.where((eb) =>
         eb.or([
@@ -60,28 +77,19 @@ export async function searchClients(
       );
     else query = query.where('clients.protected_identity', '=', false);
   }
-  const [rows, count] = await Promise.all([
-    query
-      .selectAll('clients')
-      .orderBy('clients.name')
-      .orderBy('clients.id')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  const hidden = identity && rows.length === 0 ? await hiddenProtected(db, identity.canonical) : null;
+  const page = await keysetPage(query.selectAll('clients'), CLIENT_SORT_COLUMNS, 'clients.id', search);
+  const hidden = identity && page.items.length === 0 ? await hiddenProtected(db, identity.canonical) : null;
   await audit(db, user, {
     action: 'search',
     entity: 'client',
-    clientIds: hidden ? [hidden] : rows.map((r) => r.id),
+    clientIds: hidden ? [hidden] : page.items.map((r) => r.id),
     details: {
       q: identity ? '[personnummer]' : (q ?? null),
       districtId: districtId ?? null,
       ...(hidden ? { protectedHidden: true } : {}),
     },
   });
-  return { rows, total: Number(count.n) };
+  return page;
 }
 
 /** The id of a protected client with this identity number, for the audit of a hidden search hit. */

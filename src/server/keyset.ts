@@ -1,0 +1,114 @@
+/**
+ * Keyset paging for every list (issue #14 §1, issue #15 §4): `order by <sort>, id` from a cursor,
+ * one page plus one row to know whether another follows, and the true total counted with the
+ * same filters. No OFFSET: page 200 costs what page 1 costs when an index serves the sort, and
+ * rows inserted or removed meanwhile never repeat or skip a row across pages (ties are broken by
+ * the id). The count is exact: at the sizes measured (100 000 clients, bench/clients-search)
+ * it costs a few milliseconds on an indexed filter, so no estimate is needed.
+ */
+import { sql, type Expression, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { encodeCursor, type Cursor, type SortDir, type SortKind } from '../contract/primitives.js';
+
+/** One sort field of a list: the SQL expression it sorts by (never null) and its kind of value. */
+export interface SortColumn {
+  expr: Expression<unknown> | RawBuilder<unknown>;
+  kind: SortKind;
+}
+
+/** What to page: the sort field and direction asked for, the cursor if any, and the page size. */
+export interface PageRequest<S extends string> {
+  sort: S;
+  dir: SortDir;
+  cursor?: Cursor | undefined;
+  limit: number;
+}
+
+/** One page as the contract's `listResponse` carries it (rows still in their database shape). */
+export interface Page<O> {
+  items: O[];
+  total: number;
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+
+/** The cursor's value as SQL of the sort field's type (checked by the contract, cast here). */
+function typed(kind: SortKind, value: string | number): RawBuilder<unknown> {
+  switch (kind) {
+    case 'int':
+      return sql`${value}::bigint`;
+    case 'date':
+      return sql`${value}::date`;
+    case 'time':
+      return sql`${value}::timestamptz`;
+    case 'text':
+      return sql`${value}::text`;
+  }
+}
+
+/** The sort value as the cursor carries it: timestamps as UTC text with microseconds, so ties are exact. */
+function keyOf(col: SortColumn): RawBuilder<unknown> {
+  return col.kind === 'time'
+    ? sql`to_char(${col.expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+    : sql`${col.expr}`;
+}
+
+/**
+ * One page of `query` (filtered and scoped, with its columns selected, no order or limit) ordered
+ * by `columns[sort]` then `idRef`, in `dir`, starting after (or, paging back, ending before) the
+ * cursor; with the total of rows matching and the cursors of the neighbouring pages.
+ */
+export async function keysetPage<DB, TB extends keyof DB, O extends { id: number }, S extends string>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  columns: Readonly<Record<S, SortColumn>>,
+  idRef: string,
+  page: PageRequest<S>,
+): Promise<Page<O>> {
+  const col = columns[page.sort];
+  const id = sql.ref(idRef);
+  const back = page.cursor?.back ?? false;
+  // Paging back reads the rows before the cursor in reverse order, then turns them round.
+  const forward = (page.dir === 'asc') !== back;
+  const order = forward ? sql`asc` : sql`desc`;
+  let q = query.select(keyOf(col).as('page_key'));
+  if (page.cursor) {
+    const value = typed(col.kind, page.cursor.value);
+    q = forward
+      ? q.where(sql<boolean>`(${col.expr}, ${id}) > (${value}, ${page.cursor.id})`)
+      : q.where(sql<boolean>`(${col.expr}, ${id}) < (${value}, ${page.cursor.id})`);
+  }
+  const [rows, count] = await Promise.all([
+    q
+      .orderBy(sql`${col.expr} ${order}`)
+      .orderBy(sql`${id} ${order}`)
+      .limit(page.limit + 1)
+      .execute(),
+    query
+      .clearSelect()
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow() as Promise<{ n: number }>,
+  ]);
+  const more = rows.length > page.limit;
+  const slice = (rows as (O & { page_key: string | number })[]).slice(0, page.limit);
+  if (back) slice.reverse();
+  const cursorAt = (row: (typeof slice)[number] | undefined, toBack: boolean): string | null =>
+    row
+      ? encodeCursor({
+          sort: page.sort,
+          dir: page.dir,
+          value: row.page_key,
+          id: row.id,
+          back: toBack,
+        })
+      : null;
+  // Forward: a next page when a row was left over; a previous page whenever we came from a cursor.
+  // Back: the mirror image.
+  const hasNext = back ? true : more;
+  const hasPrev = back ? more : page.cursor !== undefined;
+  const items = slice.map(({ page_key: _key, ...rest }) => rest as unknown as O);
+  return {
+    items,
+    total: Number(count.n),
+    nextCursor: hasNext ? cursorAt(slice.at(-1), false) : null,
+    prevCursor: hasPrev ? cursorAt(slice[0], true) : null,
+  };
+}
