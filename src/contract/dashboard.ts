@@ -11,6 +11,7 @@ export const dashboardKindSchema = z.enum([
   'run-refusals',
   'notices',
   'current-clients',
+  'assessments-overdue',
 ]);
 
 /** One thing to act on: how many, a Swedish label, and where the web app shows them. */

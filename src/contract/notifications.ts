@@ -7,7 +7,7 @@ import { z } from 'zod';
 /** One notification. */
 export const notificationView = z.object({
   id: z.number(),
-  kind: z.enum(['order', 'offer', 'offer-answer', 'plan-overdue', 'switch']),
+  kind: z.enum(['order', 'offer', 'offer-answer', 'plan-overdue', 'switch', 'placement']),
   recipient: z.enum(['provider', 'assessment_office', 'district']),
   providerId: z.string().nullable(),
   districtId: z.string().nullable(),

@@ -119,7 +119,7 @@ export interface OrderTable {
 /** A message to a provider's portal or the assessment office (FLOW-1). */
 export interface NotificationTable {
   id: Generated<number>;
-  kind: 'order' | 'offer' | 'offer-answer' | 'plan-overdue' | 'switch';
+  kind: 'order' | 'offer' | 'offer-answer' | 'plan-overdue' | 'switch' | 'placement';
   recipient: 'provider' | 'assessment_office' | 'district';
   provider_id: string | null;
   district_id: string | null;
@@ -247,6 +247,17 @@ export interface TransitionToWorkTable {
   to_date: string;
   reason: string;
   decided_by: number | null;
+  created_at: Timestamp;
+}
+
+/** A provider's visit to the client's workplace during a transition to work (SVC-4). */
+export interface WorkplaceVisitTable {
+  id: Generated<number>;
+  transition_id: number;
+  placement_id: number;
+  visited_on: string;
+  note: Generated<string>;
+  recorded_by: number | null;
   created_at: Timestamp;
 }
 
@@ -589,6 +600,7 @@ export interface DB {
   course_sessions: CourseSessionTable;
   individual_rates: IndividualRateTable;
   transition_to_work: TransitionToWorkTable;
+  workplace_visits: WorkplaceVisitTable;
   rate_models: RateModelTable;
   settlement_runs: SettlementRunTable;
   settlement_lines: SettlementLineTable;

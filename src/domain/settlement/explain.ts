@@ -16,10 +16,13 @@ export function kindSv(kind: SettlementLine['kind']): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
+/** The level's phrase in a line's explanation (`, nivå 2`; empty without a level). */
+export const levelPhrase = (level: string | null): string => (level === null ? '' : `, nivå ${level}`);
+
 /** One sentence explaining a line, e.g. "20 dygn × 1 275 kr, nivå 2, privat regi (sp-2010); regler PAY-1, PAY-2". */
 export function explainLine(l: SettlementLine): string {
   const q = String(l.quantity).replace('.', ',');
-  const level = l.level === null ? '' : `, nivå ${l.level}`;
+  const level = levelPhrase(l.level);
   const interval = l.interval === null ? '' : `, ${l.interval} tim/vecka`;
   const regime = l.paidAsRegime !== l.regime ? `${l.regime} (betalas som ${l.paidAsRegime})` : l.regime;
   const rules = `regler ${l.rules.join(', ')}`;

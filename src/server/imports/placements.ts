@@ -13,6 +13,7 @@ import { parseIdentity } from '../../db/identity.js';
 import type { DB } from '../../db/types.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { audit } from '../audit.js';
+import { openForNewPlacements } from '../routes/assessments/open.js';
 import { ApiError, badRows, type RowProblem } from '../errors.js';
 import {
   columnOf,
@@ -196,7 +197,7 @@ export async function importPlacements(
       details: { reason: 'client-of-another-district' },
     });
   if (problems.length > 0) throw badRows(problems.sort((a, b) => a.line - b.line));
-  return insertPlacements(db, user, good);
+  return insertPlacements(db, catalog, user, good);
 }
 
 /** Rows per INSERT: at most 9 parameters a row keeps a statement under PostgreSQL's 65 535. */
@@ -209,7 +210,7 @@ function chunks<T>(rows: T[]): T[][] {
 }
 
 /** Creates the new clients, the placements, their level entries and participation in one transaction. */
-async function insertPlacements(db: Kysely<DB>, user: SessionUser, good: GoodRow[]) {
+async function insertPlacements(db: Kysely<DB>, catalog: ModelCatalog, user: SessionUser, good: GoodRow[]) {
   return db.transaction().execute(async (trx) => {
     const created = new Map<string, number>();
     const fresh = [...new Map(good.filter((g) => g.clientId === null).map((g) => [g.pnr, g])).values()];
@@ -270,6 +271,34 @@ async function insertPlacements(db: Kysely<DB>, user: SessionUser, good: GoodRow
         sessions_per_week: g.row.sessions_per_week ?? null,
       }));
     for (const part of chunks(participation)) await trx.insertInto('participation').values(part).execute();
+    // FLOW-1, ASMT-2: the office hears of every imported placement; those without a final level get a final case.
+    const units = new Map(
+      (
+        await trx
+          .selectFrom('units')
+          .select(['id', 'name'])
+          .where('id', 'in', [...new Set(good.map((g) => g.row.unit_id)), 0])
+          .execute()
+      ).map((u) => [u.id, u.name]),
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    await openForNewPlacements(
+      trx,
+      catalog,
+      user,
+      withId.map(({ g, id }) => ({
+        placementId: id,
+        clientId: g.clientId ?? created.get(g.pnr)!,
+        districtId: g.districtId,
+        service: g.row.service,
+        start: g.start,
+        notifiedOn: today,
+        unitName: units.get(g.row.unit_id) ?? '',
+        hasFinalLevel:
+          (g.row.points !== undefined || g.row.level !== undefined) &&
+          (g.row.level_kind ?? 'final') === 'final',
+      })),
+    );
     await audit(trx, user, {
       action: 'import',
       entity: 'placement',

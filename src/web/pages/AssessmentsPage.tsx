@@ -10,7 +10,7 @@ import { get, withQuery } from '../api.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
-import { Link } from '../router.js';
+import { Link, useLocation } from '../router.js';
 import { formatDate } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { CaseListItem } from '../../contract/assessments.js';
@@ -58,7 +58,10 @@ export function AssessmentCounts() {
 
 /** The work list page. */
 export function AssessmentsPage() {
-  const [list, setList] = useState<List>('due');
+  const asked = useLocation().search.get('lista');
+  const [list, setList] = useState<List>(
+    (WORK_LISTS as readonly string[]).includes(asked ?? '') ? (asked as List) : 'due',
+  );
   const cases = useQuery({
     queryKey: ['assessments', list],
     queryFn: () =>

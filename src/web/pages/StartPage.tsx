@@ -1,7 +1,7 @@
 /**
  * The start page per role (issue #6 step 1): what this person must act on, from /api/dashboard
  * (runs to approve, placements the latest runs could not pay (issue #9 §2), placements without a
- * level, reports missing), and shortcuts for the role.
+ * level, reports missing), overdue assessment cases (issue #10 §2), and shortcuts for the role.
  */
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { ROLE_LABELS } from '../../contract/labels.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { Link } from '../router.js';
+import { OverdueAssessments } from './OverdueAssessments.js';
 import type { Role } from '../../contract/auth.js';
 import type { Dashboard, DashboardItem } from '../../contract/dashboard.js';
 import type { PlacementList } from '../../contract/placements.js';
@@ -26,6 +27,7 @@ const SHORTCUTS: Record<Role, { href: string; label: string }[]> = {
     { href: '/avrakning', label: 'Avräkningar för stadsdelen' },
   ],
   assessor: [
+    { href: '/bedomningar', label: 'Bedömningar att göra' },
     { href: '/klienter', label: 'Sök klient och sätt nivå' },
     { href: '/modeller', label: 'Ersättningsmodeller' },
   ],
@@ -109,6 +111,7 @@ export function StartPage() {
           }}
         </QueryState>
       </section>
+      {hasRole(user, 'assessor', 'case_officer', 'admin') && <OverdueAssessments />}
       <section aria-labelledby="shortcut-heading">
         <Title order={2} id="shortcut-heading" mb="sm">
           Genvägar

@@ -97,19 +97,30 @@ export async function notify(
         created_by: user.id,
       })
       .execute();
-    const final = await trx
-      .insertInto('assessment_cases')
-      .values({
-        placement_id: p.id,
-        client_id: p.client_id,
-        service: p.service,
-        kind: 'final',
-        opened_on: b.assessedOn,
-        due_date: defaultDueDate('final', p.start_date, b.assessedOn, null),
-        created_by: user.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    // The placement's own final case (opened when it was made, open.ts) is kept; one is opened
+    // only for a placement that has none yet.
+    const open = await trx
+      .selectFrom('assessment_cases')
+      .select('id')
+      .where('placement_id', '=', p.id)
+      .where('kind', '=', 'final')
+      .where('state', 'not in', ['decided', 'cancelled'])
+      .executeTakeFirst();
+    const final =
+      open ??
+      (await trx
+        .insertInto('assessment_cases')
+        .values({
+          placement_id: p.id,
+          client_id: p.client_id,
+          service: p.service,
+          kind: 'final',
+          opened_on: b.assessedOn,
+          due_date: defaultDueDate('final', p.start_date, b.assessedOn, null),
+          created_by: user.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow());
     await audit(trx, user, {
       action: 'create',
       entity: 'assessment',

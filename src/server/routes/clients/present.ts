@@ -8,6 +8,7 @@ import type { clientDetail } from '../../../contract/clients.js';
 import type { ClientTable, SettlementLineTable } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { clientIdentity, isoTime, kr } from '../../present.js';
+import { levelsSeenBy } from '../assessments/provider-view.js';
 import { lineView } from '../settlement-runs/present.js';
 import type { ClientDetailRows } from './service.js';
 
@@ -38,8 +39,9 @@ export function clientRecord(user: SessionUser, c: Selectable<ClientTable>) {
 /** The record with placements (levels, absences), level history and payments (ASMT-9). */
 export function clientDetailView(
   user: SessionUser,
-  { client, placements, levels, absences, payments }: ClientDetailRows,
+  { client, placements, levels: all, absences, payments }: ClientDetailRows,
 ): z.input<typeof clientDetail> {
+  const levels = levelsSeenBy(user, all); // issue #10 §10: providers see final levels only
   const level = (l: (typeof levels)[number]) => ({
     from: l.from_date,
     points: l.points,

@@ -16,6 +16,7 @@ import {
 import { errorResponses } from '../../../contract/errors.js';
 import { idParams } from '../../../contract/primitives.js';
 import { districtScope, userOf } from '../../access.js';
+import { linesSeenBy } from '../assessments/provider-view.js';
 import { visibleClient } from './access.js';
 import { clientDetailView, clientListItem, clientPaymentsView, clientRecord } from './present.js';
 import {
@@ -71,7 +72,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = userOf(request);
       const client = await visibleClient(db, user, request.params.id);
-      return clientPaymentsView(client.id, await clientPaymentLines(db, user, client));
+      // Issue #10 §10: a provider sees no level paid on a preliminary assessment.
+      const lines = await linesSeenBy(db, user, await clientPaymentLines(db, user, client));
+      return clientPaymentsView(client.id, lines);
     },
   );
 

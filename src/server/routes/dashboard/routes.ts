@@ -1,13 +1,15 @@
 /**
  * GET /api/dashboard: what this user must act on, by role (Swedish labels for the web app):
  * preliminary levels awaiting a final assessment (ASMT-2), draft runs to approve, placements the
- * latest draft runs could not pay (issue #9 §2), notices given, the provider's current clients.
+ * latest draft runs could not pay (issue #9 §2), notices given, the provider's current clients,
+ * overdue assessment cases (issue #10 §2: the office's, and a case officer's district's).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dashboardSchema, type DashboardItem } from '../../../contract/dashboard.js';
 import { errorResponses } from '../../../contract/errors.js';
 import { userOf } from '../../access.js';
 import { lineScope } from '../settlement-runs/scope.js';
+import { overview } from '../assessments/service.js';
 import * as counts from './service.js';
 
 /** Registers the dashboard route. */
@@ -28,6 +30,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           count: await counts.preliminaryLevels(db),
           label: 'Preliminära nivåer som väntar på slutlig bedömning',
           href: '/placeringar?niva=preliminar',
+        });
+      // Issue #10 §2: overdue assessment cases for the office, and for case officers their district's.
+      if (user.role === 'assessor' || user.role === 'admin' || user.role === 'case_officer')
+        items.push({
+          kind: 'assessments-overdue',
+          count: (await overview(db, user, new Date().toISOString().slice(0, 10))).overdue,
+          label: 'Försenade bedömningar',
+          href: '/bedomningar?lista=overdue',
         });
       if (user.role === 'admin' || user.role === 'analyst')
         items.push({

@@ -11,15 +11,14 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { serviceLabel } from '../../../contract/labels.js';
 import type { orderCreate, preliminaryLevel } from '../../../contract/decisions.js';
-import { defaultDueDate } from '../../../domain/assessment/effect.js';
 import { planDueDate } from '../../../domain/flow/plan.js';
 import type { ModelCatalog } from '../../../domain/rate-model/catalog.js';
-import type { ServiceId } from '../../../domain/rate-model/types.js';
 import { loadPlacementFacts, toPlacementInput } from '../../../db/settlement-input.js';
 import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { notFound, refused } from '../../errors.js';
+import { openForNewPlacements } from '../assessments/open.js';
 import { assertSettles } from '../placements/settles.js';
 import { visibleDecision, type DecisionRow } from './service.js';
 
@@ -171,8 +170,9 @@ export async function writeOrder(
 }
 
 /**
- * The provider's notification (its portal) and the assessment office's: a notification with
- * client, unit and start (FLOW-1), and the final assessment case (ASMT-2) when the service has levels.
+ * The provider's notification (its portal) and the assessment office's: the notification with
+ * client, unit and start and the final assessment case (FLOW-1, ASMT-2), written by the one
+ * function every new placement goes through (assessments/open.ts).
  */
 async function notifyOrder(
   trx: Transaction<DB>,
@@ -184,49 +184,32 @@ async function notifyOrder(
   placementId: number,
   b: { orderedOn: string; start: string },
 ): Promise<number | null> {
-  const base = {
-    kind: 'order' as const,
-    client_id: d.client_id,
-    order_id: orderId,
-    placement_id: placementId,
-  };
   const what = `${serviceLabel(d.service)} på ${unit.name} från ${b.start}`;
   await trx
     .insertInto('notifications')
-    .values([
-      {
-        ...base,
-        recipient: 'provider',
-        provider_id: unit.provider_id,
-        district_id: d.district_id,
-        message: `Ny beställning: ${what}. Genomförandeplanen ska vara klar inom 15 dagar.`,
-        created_on: b.orderedOn,
-      },
-      {
-        ...base,
-        recipient: 'assessment_office',
-        provider_id: null,
-        district_id: d.district_id,
-        message: `Beställning: ${what}. Slutlig bedömning inom tre månader från starten.`,
-        created_on: b.orderedOn,
-      },
-    ])
-    .execute();
-  const levels = catalog.inForce(d.service as ServiceId, b.start)?.model.services[d.service as ServiceId]
-    ?.levels;
-  if (!levels?.length) return null;
-  const c = await trx
-    .insertInto('assessment_cases')
     .values({
-      placement_id: placementId,
+      kind: 'order',
       client_id: d.client_id,
-      service: d.service,
-      kind: 'final',
-      opened_on: b.orderedOn,
-      due_date: defaultDueDate('final', b.start, b.orderedOn, null),
-      created_by: user.id,
+      order_id: orderId,
+      placement_id: placementId,
+      recipient: 'provider',
+      provider_id: unit.provider_id,
+      district_id: d.district_id,
+      message: `Ny beställning: ${what}. Genomförandeplanen ska vara klar inom 15 dagar.`,
+      created_on: b.orderedOn,
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return c.id;
+    .execute();
+  const [caseId] = await openForNewPlacements(trx, catalog, user, [
+    {
+      placementId,
+      clientId: d.client_id,
+      districtId: d.district_id,
+      service: d.service,
+      start: b.start,
+      notifiedOn: b.orderedOn,
+      unitName: unit.name,
+      orderId,
+    },
+  ]);
+  return caseId ?? null;
 }

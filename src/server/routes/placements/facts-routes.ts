@@ -32,6 +32,7 @@ import { userOf } from '../../access.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { notFound } from '../../errors.js';
+import { levelsSeenBy } from '../assessments/provider-view.js';
 import { visiblePlacement } from './access.js';
 import * as facts from './facts-service.js';
 import * as present from './present.js';
@@ -174,7 +175,9 @@ function register(app: Parameters<FastifyPluginAsyncZod>[0], k: AnyFactKind): vo
     async (request) => {
       const user = userOf(request);
       const p = await visiblePlacement(db, user, request.params.id);
-      const rows = await facts.listFacts(db, k.table, p.id);
+      const all = await facts.listFacts(db, k.table, p.id);
+      // Issue #10 §10: a provider sees final levels only.
+      const rows = k.table === 'level_entries' ? levelsSeenBy(user, all as { kind: string }[]) : all;
       await audit(db, user, {
         action: 'list',
         entity: k.entity,

@@ -24,6 +24,7 @@ import type {
 } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { clientIdentity, kr } from '../../present.js';
+import { levelsSeenBy, seesLevel } from '../assessments/provider-view.js';
 
 /** The columns a placement view needs. */
 export interface PlacementRow {
@@ -74,9 +75,11 @@ export function placementView(user: SessionUser, p: PlacementRow): PlacementView
     end: p.end_date,
     noticeDate: p.notice_date,
     noShow: p.no_show,
-    currentLevel: p.level_kind
-      ? { points: p.points ?? null, level: p.level ?? null, kind: p.level_kind }
-      : null,
+    // Issue #10 §10: a provider sees the final level only.
+    currentLevel:
+      p.level_kind && seesLevel(user, p.level_kind)
+        ? { points: p.points ?? null, level: p.level ?? null, kind: p.level_kind }
+        : null,
     version: p.version,
   };
 }
@@ -152,7 +155,7 @@ export function placementDetailView(
 ): PlacementDetail {
   return {
     ...placementView(user, p),
-    levels: f.levels.map(levelView),
+    levels: levelsSeenBy(user, f.levels).map(levelView),
     absences: f.absences.map(absenceView),
     eveningHours: f.evening.map(eveningView),
     individualRates: f.individual.map(individualRateView),

@@ -19,6 +19,7 @@ import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { notFound, refused } from '../../errors.js';
+import { openForNewPlacements } from '../assessments/open.js';
 import { staleOrMissing } from '../../versioned.js';
 import { placementSelect } from './query.js';
 import { assertSettles } from './settles.js';
@@ -78,7 +79,7 @@ async function unitFor(db: Kysely<DB>, unitId: number, service: string, notOffer
   const unit = await db
     .selectFrom('units')
     .innerJoin('providers', 'providers.id', 'units.provider_id')
-    .select(['units.id', 'units.services', 'units.provider_id', 'providers.regime'])
+    .select(['units.id', 'units.name', 'units.services', 'units.provider_id', 'providers.regime'])
     .where('units.id', '=', unitId)
     .executeTakeFirst();
   if (!unit) throw refused('unknown-unit', `No unit ${unitId}`, 'unitId');
@@ -177,6 +178,19 @@ export async function createPlacement(
         .values({ ...values, placement_id: p.id })
         .execute();
     }
+    // FLOW-1, ASMT-2: the assessment office hears of it and a final case opens (as for an order).
+    await openForNewPlacements(trx, catalog, user, [
+      {
+        placementId: p.id,
+        clientId: client.id,
+        districtId: client.district_id,
+        service: b.service,
+        start: b.start,
+        notifiedOn: new Date().toISOString().slice(0, 10),
+        unitName: unit.name,
+        hasFinalLevel: level?.kind === 'final',
+      },
+    ]);
     await audit(trx, user, { action: 'create', entity: 'placement', entityId: p.id, clientIds: [client.id] });
     return p.id;
   });

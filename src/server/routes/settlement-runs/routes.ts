@@ -29,6 +29,7 @@ import { settlementRunJob } from '../../settlement/job.js';
 import { approveRun, exportRun } from '../../settlement/states.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/types.js';
+import { linesSeenBy } from '../assessments/provider-view.js';
 import { lineView, refusalView, runDetailView, runView } from './present.js';
 import {
   checkScope,
@@ -152,7 +153,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         entityId: run.id,
         clientIds: [...new Set(page.items.map((l) => l.client_id))],
       });
-      return { items: page.items.map(lineView), more: page.more };
+      // Issue #10 §10: a provider sees no level paid on a preliminary assessment.
+      return { items: (await linesSeenBy(db, user, page.items)).map(lineView), more: page.more };
     },
   );
 

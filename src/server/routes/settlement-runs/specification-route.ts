@@ -8,6 +8,7 @@ import { providerScope, userOf } from '../../access.js';
 import { audit } from '../../audit.js';
 import { clientIdentity, kr } from '../../present.js';
 import type { Regime } from '../../../domain/rate-model/types.js';
+import { linesSeenBy } from '../assessments/provider-view.js';
 import { lineView } from './present.js';
 import { loadRun, specificationLines } from './service.js';
 import { errorResponses } from '../../../contract/errors.js';
@@ -33,7 +34,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const [providerParam, format] = request.params.file.split('.') as [string, 'json' | 'csv' | 'xlsx'];
       const providerId = providerScope(user, providerParam)!;
       const run = await loadRun(db, request.params.id);
-      const { provider, lines } = await specificationLines(db, user, run.id, providerId);
+      const found = await specificationLines(db, user, run.id, providerId);
+      const provider = found.provider;
+      // Issue #10 §10: a provider sees no level paid on a preliminary assessment.
+      const lines = await linesSeenBy(db, user, found.lines);
       const spec: Specification = {
         run: { id: run.id, month: run.month, status: run.status },
         provider: { id: provider.id, name: provider.name, regime: provider.regime as Regime },

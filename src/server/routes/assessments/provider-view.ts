@@ -1,0 +1,68 @@
+/**
+ * Issue #10 §10: a provider sees only the final level of its clients, never the preliminary one
+ * the office set on notification (ASMT-2). Every present layer that shows a level to a provider
+ * (placements, clients, facts, run lines, specifications, payments) asks this one module.
+ */
+import { sql, type Kysely } from 'kysely';
+import { levelPhrase } from '../../../domain/settlement/explain.js';
+import type { DB } from '../../../db/types.js';
+import type { SessionUser } from '../../auth/sessions.js';
+
+/** May this user see a level entry of this kind? Providers see final levels only. */
+export const seesLevel = (user: SessionUser, kind: string | null | undefined): boolean =>
+  user.role !== 'provider' || kind === 'final';
+
+/** The level entries this user may see (providers: the final ones). */
+export function levelsSeenBy<T extends { kind: string }>(user: SessionUser, entries: readonly T[]): T[] {
+  return entries.filter((e) => seesLevel(user, e.kind));
+}
+
+/** A settlement line's stored columns that name its level. */
+interface LineLevel {
+  id: number;
+  level: string | null;
+  explanation: unknown;
+}
+
+const CHUNK = 5_000;
+
+/**
+ * The lines as this user may see them: for a provider, a line whose level came from a preliminary
+ * entry (no final entry in force on its first day when its run was computed) loses its level, the
+ * level in its sources and the level phrase of its explanation; the amount stays what was paid.
+ */
+export async function linesSeenBy<T extends LineLevel>(
+  db: Kysely<DB>,
+  user: SessionUser,
+  lines: readonly T[],
+): Promise<T[]> {
+  if (user.role !== 'provider') return [...lines];
+  const ids = lines.filter((l) => l.level !== null).map((l) => l.id);
+  const preliminary = new Set<number>();
+  for (let at = 0; at < ids.length; at += CHUNK) {
+    const rows = await db
+      .selectFrom('settlement_lines as l')
+      .innerJoin('settlement_runs as r', 'r.id', 'l.run_id')
+      .select('l.id')
+      .where('l.id', 'in', ids.slice(at, at + CHUNK))
+      .where(
+        sql<boolean>`not exists (select 1 from level_entries e where e.placement_id = l.placement_id
+          and e.kind = 'final' and e.from_date <= l.from_date and e.created_at <= r.created_at)`,
+      )
+      .execute();
+    for (const r of rows) preliminary.add(Number(r.id));
+  }
+  return lines.map((l) => (preliminary.has(Number(l.id)) ? withoutLevel(l) : l));
+}
+
+/** A line without its level (in the column, the sources and the explanation's text). */
+function withoutLevel<T extends LineLevel>(l: T): T {
+  const e = (l.explanation ?? {}) as Record<string, unknown>;
+  const sources = e.sources as Record<string, unknown> | null | undefined;
+  const text = typeof e.text === 'string' ? e.text.replace(levelPhrase(l.level), '') : e.text;
+  return {
+    ...l,
+    level: null,
+    explanation: { ...e, text, ...(sources ? { sources: { ...sources, level: null } } : {}) },
+  };
+}
