@@ -2,7 +2,7 @@
  * The audit log (issue #5 §4): every read or change of a client's data is recorded with who, what
  * and when, inside the same transaction as the change. Details never hold identity numbers.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Compilable, type Expression, type Kysely } from 'kysely';
 import { redactIdentities } from '../db/identity.js';
 import type { DB } from '../db/types.js';
 import type { SessionUser } from './auth/sessions.js';
@@ -49,4 +49,47 @@ export async function audit(db: Kysely<DB>, user: SessionUser | null, entry: Aud
       details: redactIdentities(JSON.stringify(entry.details ?? {})),
     })
     .execute();
+}
+
+/** Entry of a read audited in the same statement: the client ids come from the rows read. */
+export type ReadAuditEntry = Omit<AuditEntry, 'clientIds'>;
+
+/**
+ * Runs a read and appends its audit row in the SAME statement (issue #15 §4): the select becomes a
+ * CTE and a data-modifying CTE inserts one audit row whose `client_ids` are the distinct
+ * `client_id`s of the rows read and whose details gain `count`. One round trip and one commit
+ * instead of two, and no read can be answered without its audit row. PostgreSQL runs a
+ * data-modifying CTE exactly once whether or not the outer query reads it. The outer select
+ * repeats the read's order (`orderBy`: column names of the read's rows) because a CTE scan's order
+ * is not promised.
+ */
+export async function auditedRead<R extends { client_id: number | null }>(
+  db: Kysely<DB>,
+  user: SessionUser | null,
+  entry: ReadAuditEntry,
+  query: Compilable<R> & Expression<R>,
+  orderBy: readonly { column: keyof R & string; direction?: 'asc' | 'desc' }[],
+): Promise<R[]> {
+  const entityId =
+    entry.entityId === undefined || entry.entityId === null
+      ? null
+      : redactIdentities(String(entry.entityId)).slice(0, 100);
+  const details = redactIdentities(JSON.stringify(entry.details ?? {}));
+  const order = orderBy.length
+    ? sql`order by ${sql.join(
+        orderBy.map((o) => sql`${sql.ref(`r.${o.column}`)} ${sql.raw(o.direction === 'desc' ? 'desc' : 'asc')}`),
+      )}`
+    : sql``;
+  const result = await sql<R>`
+    with r as ${query},
+    a as (
+      insert into audit_log (user_id, username, role, action, entity, entity_id, client_ids, details)
+      select ${user?.id ?? null}::integer, ${user?.username ?? null}::text, ${user?.role ?? null}::text,
+        ${entry.action}::text, ${entry.entity}::text, ${entityId}::text,
+        coalesce(array_agg(distinct r.client_id) filter (where r.client_id is not null), '{}'),
+        ${details}::jsonb || jsonb_build_object('count', count(*))
+      from r
+    )
+    select r.* from r ${order}`.execute(db);
+  return result.rows;
 }

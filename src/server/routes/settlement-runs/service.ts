@@ -7,6 +7,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { RunScope } from '../../../db/settlement-input.js';
 import type { DB, SettlementRunTable } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
+import { auditedRead, type ReadAuditEntry } from '../../audit.js';
 import { badInput, notFound } from '../../errors.js';
 import { lineScope, scopedLines } from './scope.js';
 
@@ -239,12 +240,16 @@ export async function countRefusals(trx: Kysely<DB>, runId: number): Promise<num
   return Number(r?.n ?? 0);
 }
 
-/** A provider's lines of a run that the user may see, with client and unit (PAY-10 specification). */
+/**
+ * A provider's lines of a run that the user may see, with client and unit (PAY-10 specification),
+ * read and audited in one statement (issue #15 §4).
+ */
 export async function specificationLines(
   db: Kysely<DB>,
   user: SessionUser,
   runId: number,
   providerId: string,
+  entry: ReadAuditEntry,
 ) {
   const provider = await db
     .selectFrom('providers')
@@ -252,7 +257,7 @@ export async function specificationLines(
     .where('id', '=', providerId)
     .executeTakeFirst();
   if (!provider) throw notFound('provider', providerId);
-  const lines = await scopedLines(db, user)
+  const query = scopedLines(db, user)
     .innerJoin('clients', 'clients.id', 'settlement_lines.client_id')
     .innerJoin('units', 'units.id', 'settlement_lines.unit_id')
     .selectAll('settlement_lines')
@@ -267,7 +272,11 @@ export async function specificationLines(
     .where('settlement_lines.provider_id', '=', providerId)
     .orderBy('settlement_lines.unit_id')
     .orderBy('settlement_lines.placement_id')
-    .orderBy('settlement_lines.id')
-    .execute();
+    .orderBy('settlement_lines.id');
+  const lines = await auditedRead(db, user, entry, query, [
+    { column: 'unit_id' },
+    { column: 'placement_id' },
+    { column: 'id' },
+  ]);
   return { provider, lines };
 }

@@ -5,7 +5,6 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { providerScope, userOf } from '../../access.js';
-import { audit } from '../../audit.js';
 import { clientIdentity, kr } from '../../present.js';
 import type { Regime } from '../../../domain/rate-model/types.js';
 import { linesSeenBy } from '../assessments/provider-view.js';
@@ -34,7 +33,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const [providerParam, format] = request.params.file.split('.') as [string, 'json' | 'csv' | 'xlsx'];
       const providerId = providerScope(user, providerParam)!;
       const run = await loadRun(db, request.params.id);
-      const found = await specificationLines(db, user, run.id, providerId);
+      const found = await specificationLines(db, user, run.id, providerId, {
+        action: 'export',
+        entity: 'specification',
+        entityId: `${run.id}/${providerId}`,
+        details: { format },
+      });
       const provider = found.provider;
       // Issue #10 §10: a provider sees no level paid on a preliminary assessment.
       const lines = await linesSeenBy(db, user, found.lines);
@@ -71,13 +75,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           };
         }),
       };
-      await audit(db, user, {
-        action: 'export',
-        entity: 'specification',
-        entityId: `${run.id}/${providerId}`,
-        clientIds: [...new Set(lines.map((l) => l.client_id))],
-        details: { format },
-      });
       const name = `specifikation-${run.month}-${providerId}-${run.id}.${format}`;
       void reply.header('content-disposition', `attachment; filename="${name}"`);
       // CSV and XLSX are sent as they are (the JSON schema serialises only the .json answer).
