@@ -77,7 +77,9 @@ export async function auditedRead<R extends { client_id: number | null }>(
   const details = redactIdentities(JSON.stringify(entry.details ?? {}));
   const order = orderBy.length
     ? sql`order by ${sql.join(
-        orderBy.map((o) => sql`${sql.ref(`r.${o.column}`)} ${sql.raw(o.direction === 'desc' ? 'desc' : 'asc')}`),
+        orderBy.map(
+          (o) => sql`${sql.ref(`r.${o.column}`)} ${sql.raw(o.direction === 'desc' ? 'desc' : 'asc')}`,
+        ),
       )}`
     : sql``;
   const result = await sql<R>`

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { openDatabase, roleWarnings, type Database } from '../db/connect.js';
+import { listenForEndedSessions, type StopListening } from './auth/session-listener.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { syncRateModels } from '../db/rate-models.js';
 import {
@@ -146,8 +147,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await database.close();
     throw error;
   }
+  let stopListening: StopListening = async () => {};
   try {
     await jobs.start?.();
+    // Several server processes may share one PostgreSQL database: sign-outs reach all (issue #15 §4).
+    if (options.databaseUrl) stopListening = await listenForEndedSessions(options.databaseUrl);
   } catch (error) {
     await app.close();
     await database.close();
@@ -167,6 +171,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     close() {
       closing ??= (async () => {
         await app.close();
+        await stopListening();
         await jobs.close();
         await database.close();
       })();

@@ -1,10 +1,13 @@
 /**
  * Sessions for local accounts: a random token in an httpOnly SameSite=Strict cookie; the database
  * keeps only its SHA-256 and a per-session CSRF token. A short in-memory cache spares a query per
- * request; sign-out clears it at once.
+ * request (issue #15 §4); sign-out, deactivation and role or password changes clear it at once, in
+ * this process directly and in every other server process on the same PostgreSQL database through
+ * NOTIFY on {@link SESSION_CHANNEL} (session-listener.ts). While a process is not listening the
+ * cache is off, so no process ever serves a session that another one has ended.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB, Role } from '../../db/types.js';
 
 /** The cookie that carries the session token. */
@@ -30,8 +33,31 @@ export interface Session {
   expiresAt: number;
 }
 
+/** The NOTIFY channel on which ended sessions are announced: `token:<hash>` or `user:<id>`. */
+export const SESSION_CHANNEL = 'ersattning_sessions';
+
 const CACHE_MS = 5_000;
 const cache = new Map<string, { session: Session; at: number }>();
+/** Whether cached sessions may be used: always in one process; with PostgreSQL only while listening. */
+let cacheOn = true;
+
+/**
+ * Turns the session cache on or off and empties it (session-listener.ts: off until LISTEN is in
+ * place and whenever its connection is lost, so an ending announced meanwhile cannot be missed).
+ */
+export function setSessionCache(on: boolean): void {
+  cacheOn = on;
+  cache.clear();
+}
+
+/** Forgets cached sessions that another process announced as ended (a {@link SESSION_CHANNEL} payload). */
+export function forgetEndedSessions(payload: string): void {
+  if (payload.startsWith('token:')) cache.delete(payload.slice(6));
+  else if (payload.startsWith('user:')) {
+    const userId = Number(payload.slice(5));
+    for (const [hash, entry] of cache) if (entry.session.user.id === userId) cache.delete(hash);
+  } else cache.clear();
+}
 
 const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -60,7 +86,7 @@ export async function createSession(
 export async function loadSession(db: Kysely<DB>, token: string): Promise<Session | null> {
   const tokenHash = sha256(token);
   const now = Date.now();
-  const hit = cache.get(tokenHash);
+  const hit = cacheOn ? cache.get(tokenHash) : undefined;
   if (hit && now - hit.at < CACHE_MS && hit.session.expiresAt > now) return hit.session;
   const row = await db
     .selectFrom('sessions')
@@ -96,7 +122,7 @@ export async function loadSession(db: Kysely<DB>, token: string): Promise<Sessio
     expiresAt: row.expires_at.getTime(),
   };
   if (cache.size > 10_000) cache.clear();
-  cache.set(tokenHash, { session, at: now });
+  if (cacheOn) cache.set(tokenHash, { session, at: now });
   return session;
 }
 
@@ -104,12 +130,14 @@ export async function loadSession(db: Kysely<DB>, token: string): Promise<Sessio
 export async function deleteSession(db: Kysely<DB>, tokenHash: string): Promise<void> {
   cache.delete(tokenHash);
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  await sql`select pg_notify(${SESSION_CHANNEL}, ${`token:${tokenHash}`})`.execute(db);
 }
 
 /** Ends every session of a user (deactivated, role or password changed), cache included. */
 export async function deleteUserSessions(db: Kysely<DB>, userId: number): Promise<void> {
-  for (const [hash, entry] of cache) if (entry.session.user.id === userId) cache.delete(hash);
+  forgetEndedSessions(`user:${userId}`);
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  await sql`select pg_notify(${SESSION_CHANNEL}, ${`user:${userId}`})`.execute(db);
 }
 
 /**
