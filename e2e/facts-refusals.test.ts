@@ -184,17 +184,25 @@ describe('refused placements (issue #9 §2)', () => {
     await page.getByTestId('run-refused').waitFor();
 
     // Approval needs the explicit confirmation (sent as confirmRefusals: true, audited).
-    await page.getByRole('button', { name: 'Godkänn avräkningen' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Godkänn avräkningen?' });
+    // A second person approves (four-eyes, issue #14 §3): a finance user, who sees the refusal
+    // without the client.
+    const finance = await newPage(app);
+    await signIn(finance, 'finance');
+    await finance.goto(runUrl);
+    await finance.getByTestId('run-refused').getByText(`Placering ${bad.id}`).waitFor();
+    await finance.getByRole('button', { name: 'Godkänn avräkningen' }).click();
+    const dialog = finance.getByRole('dialog', { name: 'Godkänn avräkningen?' });
     await dialog.waitFor();
     const approve = dialog.getByRole('button', { name: 'Ja, godkänn' });
     expect(await approve.isDisabled()).toBe(true);
-    expect(await checkPage(page, 'korning-godkann-ej-betalda')).toEqual([]);
+    expect(await checkPage(finance, 'korning-godkann-ej-betalda')).toEqual([]);
     await dialog.getByRole('checkbox').check();
     expect(await approve.isDisabled()).toBe(false);
     await approve.click();
-    await page.getByText(/Avräkningen för juni 2025 är godkänd/).waitFor();
-    expect(page.url()).toBe(runUrl);
+    await finance.getByText(/Avräkningen för juni 2025 är godkänd/).waitFor();
+    expect(finance.url()).toBe(runUrl);
+    await finance.context().close();
+    await page.reload();
 
     // The refused placement's link opens it, to correct the facts.
     await page

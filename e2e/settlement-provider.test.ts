@@ -1,7 +1,7 @@
 /**
  * The settlement journey (issue #6 step 4): an administrator starts a run for a month and sees
  * its progress, opens the run, drills down to a provider's specification and a line's
- * explanation, exports CSV, and approves; then the provider portal (step 6): own units and
+ * explanation, exports CSV, and a finance user approves (four-eyes); then the provider portal (step 6): own units and
  * clients, an absence report and the monthly specification. Every page is checked with axe.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,17 +71,26 @@ describe('settlement', () => {
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK'); // a zip container
 
-    // Approve after confirming in a dialog.
+    // Approve after confirming in a dialog, by a second person (four-eyes, issue #14 §3): the
+    // admin who started the run reads who approves; a finance user approves and exports.
     await page.goto(runUrl);
-    await page.getByRole('button', { name: 'Godkänn avräkningen' }).click();
-    await page.getByRole('dialog', { name: 'Godkänn avräkningen?' }).waitFor();
-    await page.getByRole('button', { name: 'Ja, godkänn' }).click();
-    await page.getByText(/Avräkningen för mars 2025 är godkänd/).waitFor();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
-    expect(await page.locator('main').innerText()).toContain('godkänd');
-    expect(await checkPage(page, 'avrakning-godkand')).toEqual([]);
-    await page.getByRole('button', { name: 'Markera som exporterad till utbetalning' }).click();
-    await page.getByText('Körningen är markerad som exporterad.').waitFor();
+    await page.getByTestId('four-eyes').waitFor();
+    expect(await page.getByRole('button', { name: 'Godkänn avräkningen' }).count()).toBe(0);
+    const finance = await newPage(app);
+    await signIn(finance, 'finance');
+    await finance.goto(runUrl);
+    await finance.getByRole('button', { name: 'Godkänn avräkningen' }).click();
+    await finance.getByRole('dialog', { name: 'Godkänn avräkningen?' }).waitFor();
+    await finance.getByRole('button', { name: 'Ja, godkänn' }).click();
+    await finance.getByText(/Avräkningen för mars 2025 är godkänd/).waitFor();
+    await finance.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await finance.locator('main').innerText()).toContain('godkänd');
+    expect(await checkPage(finance, 'avrakning-godkand')).toEqual([]);
+    await finance.getByRole('button', { name: 'Markera som exporterad till utbetalning' }).click();
+    await finance.getByText('Körningen är markerad som exporterad.').waitFor();
+    await finance.getByText('exporterad', { exact: true }).waitFor();
+    await finance.context().close();
+    await page.reload();
     await page.getByText('exporterad', { exact: true }).waitFor();
 
     // A late-reported move-out in the approved month: the next run corrects March (PAY-9).

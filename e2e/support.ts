@@ -28,6 +28,9 @@ export const ACCOUNTS = {
   assessor: { username: 'bedomare', password: 'bedomare-demo' },
   provider: { username: 'utforare', password: 'utforare-demo' },
   analyst: { username: 'analytiker', password: 'analytiker-demo' },
+  finance: { username: 'ekonom', password: 'ekonom-demo' },
+  /** A second finance user: approves what `finance` started (four-eyes, issue #14 §3). */
+  finance2: { username: 'ekonom2', password: 'ekonom-demo' },
 } as const;
 
 /** A role with a demo account. */

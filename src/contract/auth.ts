@@ -1,12 +1,12 @@
 /**
  * Sign-in and the signed-in user (issue #5 §4, docs/api.md): the login body, the session answer
- * of `/auth/login` and `/auth/me`, and the five roles.
+ * of `/auth/login` and `/auth/me`, and the roles.
  */
 import { z } from 'zod';
 import { textSchema } from './primitives.js';
 
-/** The five roles of docs/api.md. */
-export const ROLE_IDS = ['case_officer', 'assessor', 'provider', 'analyst', 'admin'] as const;
+/** The six roles of docs/security.md (finance: issue #14 §3). */
+export const ROLE_IDS = ['case_officer', 'assessor', 'provider', 'analyst', 'finance', 'admin'] as const;
 /** A role. */
 export const roleSchema = z.enum(ROLE_IDS);
 /** A role as the web app reads it. */

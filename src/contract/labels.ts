@@ -80,12 +80,13 @@ export const LEVEL_KIND_LABELS: Readonly<Record<string, string>> = {
   final: 'slutlig',
 };
 
-/** The five roles of docs/api.md: the title shown in the web app, and the short word the CLI prints. */
+/** The six roles of docs/security.md: the title shown in the web app, and the short word the CLI prints. */
 export const ROLE_LABELS = {
   case_officer: { title: 'Biståndshandläggare', short: 'handläggare' },
   assessor: { title: 'Bedömningskansliet', short: 'bedömare' },
   provider: { title: 'Utförare', short: 'utförare' },
   analyst: { title: 'Analytiker, stadsledningskontoret', short: 'analytiker' },
+  finance: { title: 'Ekonom', short: 'ekonom' },
   admin: { title: 'Administratör', short: 'administratör' },
 } as const satisfies Record<string, { title: string; short: string }>;
 

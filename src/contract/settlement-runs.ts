@@ -25,8 +25,17 @@ export const runScopeSchema = z
     path: ['providerId'],
   });
 
-/** POST /api/settlement-runs. */
-export const runCreate = z.object({ month: monthSchema, scope: runScopeSchema.optional() });
+/**
+ * POST /api/settlement-runs. Where the month already has a draft for an overlapping scope the
+ * start is refused (409 `run-draft-exists`, field `replace`) unless `replace: true`, which
+ * discards that draft when the new run is stored (issue #14 §3). A month approved for an
+ * overlapping scope is refused (409 `month-already-approved`).
+ */
+export const runCreate = z.object({
+  month: monthSchema,
+  scope: runScopeSchema.optional(),
+  replace: z.boolean().optional(),
+});
 
 /** POST query: `async=true` returns 202 with the job id instead of waiting. */
 export const runCreateQuery = z.object({ async: z.enum(['true', 'false']).optional() });
@@ -131,6 +140,9 @@ export const runDetailSchema = runViewSchema.extend({
 /** POST /api/settlement-runs (waited for): the new run and the job that computed it. */
 export const runCreatedSchema = runDetailSchema.extend({ jobId: z.number().int() });
 
+/** DELETE /api/settlement-runs/:id: the discarded draft (issue #14 §3). */
+export const runDiscardedSchema = z.object({ id: z.number().int(), month: z.string() });
+
 /** POST /api/settlement-runs?async=true. */
 export const runQueuedSchema = z.object({ jobId: z.number().int(), status: z.literal('queued') });
 
@@ -209,6 +221,8 @@ export type RunView = z.infer<typeof runViewSchema>;
 export type RunDetail = z.infer<typeof runDetailSchema>;
 /** POST /api/settlement-runs answer. */
 export type RunCreated = z.infer<typeof runCreatedSchema>;
+/** DELETE /api/settlement-runs/:id answer. */
+export type RunDiscarded = z.infer<typeof runDiscardedSchema>;
 /** POST /api/settlement-runs?async=true answer. */
 export type RunQueued = z.infer<typeof runQueuedSchema>;
 /** A refused placement. */

@@ -21,6 +21,7 @@ import * as travelCosts from './migrations/20261129T1400_travel_costs.js';
 import * as flow from './migrations/20261129T1500_flow.js';
 import * as flowB from './migrations/20261129T1500_flow_b.js';
 import * as listIndexes from './migrations/20261129T1600_list_indexes.js';
+import * as financeRole from './migrations/20261129T1620_finance_role.js';
 import * as noticeVisits from './migrations/20261129T1630_assessment_notice_visits.js';
 import * as catalogueProfiles from './migrations/20261129T1650_catalogue_profiles.js';
 import type { DB } from './types.js';
@@ -44,6 +45,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1500_flow': flow,
   '20261129T1500_flow_b': flowB,
   '20261129T1600_list_indexes': listIndexes,
+  '20261129T1620_finance_role': financeRole,
   '20261129T1630_assessment_notice_visits': noticeVisits,
   '20261129T1650_catalogue_profiles': catalogueProfiles,
 };

@@ -10,7 +10,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A version counter for optimistic concurrency (409 when stale). */
 type Version = ColumnType<number, number | undefined, number>;
 
-export type Role = 'case_officer' | 'assessor' | 'provider' | 'analyst' | 'admin';
+export type Role = 'case_officer' | 'assessor' | 'provider' | 'analyst' | 'finance' | 'admin';
 export type RunStatus = 'draft' | 'approved' | 'exported';
 
 export interface DistrictTable {

@@ -12,7 +12,7 @@ import type { SessionUser } from './auth/sessions.js';
 export type Access = 'public' | 'signed-in' | readonly Role[];
 
 /** Every role, for tests and docs. */
-export const ROLES: readonly Role[] = ['case_officer', 'assessor', 'provider', 'analyst', 'admin'];
+export const ROLES: readonly Role[] = ['case_officer', 'assessor', 'provider', 'analyst', 'finance', 'admin'];
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -9,12 +9,13 @@ import type { Role } from '../db/types.js';
 import { openTestApp, testTargets, type TestApp } from './testing.js';
 
 type Who = readonly Role[] | 'public' | 'signed-in';
-const ALL: Role[] = ['case_officer', 'assessor', 'provider', 'analyst', 'admin'];
+const ALL: Role[] = ['case_officer', 'assessor', 'provider', 'analyst', 'finance', 'admin'];
 const USER_OF: Record<Role, string> = {
   case_officer: 'handlaggare',
   assessor: 'bedomare',
   provider: 'utforare',
   analyst: 'analytiker',
+  finance: 'ekonom',
   admin: 'admin',
 };
 
@@ -66,40 +67,56 @@ const MATRIX: [string, string, string, Who][] = [
     '/api/placements/999999/evening-hours',
     ['provider', 'admin'],
   ],
-  ['POST', '/api/settlement-runs', '/api/settlement-runs', ['admin', 'analyst']],
-  ['GET', '/api/settlement-runs', '/api/settlement-runs', ['admin', 'analyst', 'case_officer', 'provider']],
+  ['POST', '/api/settlement-runs', '/api/settlement-runs', ['admin', 'finance']],
+  [
+    'GET',
+    '/api/settlement-runs',
+    '/api/settlement-runs',
+    ['admin', 'analyst', 'finance', 'case_officer', 'provider'],
+  ],
   [
     'GET',
     '/api/settlement-runs/:id',
     '/api/settlement-runs/999999',
-    ['admin', 'analyst', 'case_officer', 'provider'],
+    ['admin', 'analyst', 'finance', 'case_officer', 'provider'],
   ],
+  ['DELETE', '/api/settlement-runs/:id', '/api/settlement-runs/999999', ['admin', 'finance']],
   [
     'GET',
     '/api/settlement-runs/:id/lines',
     '/api/settlement-runs/999999/lines',
-    ['admin', 'analyst', 'case_officer', 'provider'],
+    ['admin', 'analyst', 'finance', 'case_officer', 'provider'],
   ],
-  ['POST', '/api/settlement-runs/:id/approve', '/api/settlement-runs/999999/approve', ['admin']],
-  ['POST', '/api/settlement-runs/:id/export', '/api/settlement-runs/999999/export', ['admin']],
+  ['POST', '/api/settlement-runs/:id/approve', '/api/settlement-runs/999999/approve', ['admin', 'finance']],
+  ['POST', '/api/settlement-runs/:id/export', '/api/settlement-runs/999999/export', ['admin', 'finance']],
   [
     'POST',
     '/api/settlement-runs/:id/finance-export',
     '/api/settlement-runs/999999/finance-export',
-    ['admin'],
+    ['admin', 'finance'],
   ],
   [
     'GET',
     '/api/settlement-runs/:id/finance-export',
     '/api/settlement-runs/999999/finance-export',
-    ['admin', 'analyst'],
+    ['admin', 'analyst', 'finance'],
   ],
   ['POST', '/api/analysis/breakeven', '/api/analysis/breakeven', ['analyst', 'admin']],
-  ['GET', '/api/budget-outcome', '/api/budget-outcome?year=2025', ['admin', 'analyst', 'case_officer']],
+  [
+    'GET',
+    '/api/budget-outcome',
+    '/api/budget-outcome?year=2025',
+    ['admin', 'analyst', 'finance', 'case_officer'],
+  ],
   ['POST', '/api/travel-costs', '/api/travel-costs', ['admin', 'case_officer']],
   ['POST', '/api/reconciliations', '/api/reconciliations', ['admin']],
-  ['GET', '/api/reconciliations', '/api/reconciliations', ['admin', 'analyst', 'case_officer']],
-  ['GET', '/api/reconciliations/:id', '/api/reconciliations/999999', ['admin', 'analyst', 'case_officer']],
+  ['GET', '/api/reconciliations', '/api/reconciliations', ['admin', 'analyst', 'finance', 'case_officer']],
+  [
+    'GET',
+    '/api/reconciliations/:id',
+    '/api/reconciliations/999999',
+    ['admin', 'analyst', 'finance', 'case_officer'],
+  ],
   [
     'GET',
     '/api/reconciliations/:id/changes',
@@ -110,21 +127,21 @@ const MATRIX: [string, string, string, Who][] = [
     'GET',
     '/api/reconciliations/:id/:file',
     '/api/reconciliations/999999/reconciliation.xlsx',
-    ['admin', 'analyst', 'case_officer'],
+    ['admin', 'analyst', 'finance', 'case_officer'],
   ],
   [
     'GET',
     '/api/settlement-runs/:id/finance-export/:file',
     '/api/settlement-runs/999999/finance-export/sie',
-    ['admin', 'analyst'],
+    ['admin', 'analyst', 'finance'],
   ],
   [
     'GET',
     '/api/settlement-runs/:id/specification/:file',
     '/api/settlement-runs/999999/specification/U001.json',
-    ['admin', 'case_officer', 'provider'],
+    ['admin', 'finance', 'case_officer', 'provider'],
   ],
-  ['GET', '/api/jobs/:id', '/api/jobs/999999', ['admin', 'analyst']],
+  ['GET', '/api/jobs/:id', '/api/jobs/999999', ['admin', 'analyst', 'finance']],
   [
     'GET',
     '/api/placements/:id/levels',

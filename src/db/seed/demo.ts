@@ -21,7 +21,10 @@ export interface DemoAccount {
   providerId: string | null;
 }
 
-/** The demo accounts: one per role, plus a second case officer to show district scoping. */
+/**
+ * The demo accounts: one per role, plus a second case officer (district scoping), a second
+ * assessor (ASMT-3) and a second finance user (four-eyes approval of runs).
+ */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     username: 'admin',
@@ -76,6 +79,23 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     password: 'analytiker-demo',
     role: 'analyst',
     name: 'Anja Analytiker',
+    districtId: null,
+    providerId: null,
+  },
+  {
+    username: 'ekonom',
+    password: 'ekonom-demo',
+    role: 'finance',
+    name: 'Eva Ekonom',
+    districtId: null,
+    providerId: null,
+  },
+  {
+    // A second finance user: the one who starts a run cannot approve it (issue #14 §3, four-eyes).
+    username: 'ekonom2',
+    password: 'ekonom-demo',
+    role: 'finance',
+    name: 'Erik Ekonom',
     districtId: null,
     providerId: null,
   },

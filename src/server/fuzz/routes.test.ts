@@ -29,9 +29,10 @@ const USER_OF: Record<Role, string> = {
   assessor: 'bedomare',
   provider: 'utforare',
   analyst: 'analytiker',
+  finance: 'ekonom',
   admin: 'admin',
 };
-const ALL: Role[] = ['admin', 'case_officer', 'assessor', 'provider', 'analyst'];
+const ALL: Role[] = ['admin', 'case_officer', 'assessor', 'provider', 'analyst', 'finance'];
 
 /** Not fuzzed: signing out ends the agent's session (the auth tests cover it; it takes no input). */
 const SKIP = new Set(['POST /api/auth/logout']);

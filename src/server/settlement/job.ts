@@ -7,7 +7,7 @@ import { monthSchema } from '../../domain/formats.js';
 import { defineJob } from '../jobs/define.js';
 import { computeRun } from './run.js';
 
-/** What a settlement-run job is given: the month, the scope and who started it. */
+/** What a settlement-run job is given: the month, the scope, who started it, and whether it replaces a draft. */
 export const runJobParams = z.object({
   month: monthSchema,
   scope: z.object({
@@ -15,6 +15,8 @@ export const runJobParams = z.object({
     providerId: z.string().nullable().optional(),
   }),
   userId: z.number().int().nullable(),
+  /** Replace the month's draft for an overlapping scope (issue #14 §3). */
+  replace: z.boolean().optional(),
 });
 
 /** The settlement-run job: computes a draft run; its result is `{ runId }`. */

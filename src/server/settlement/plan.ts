@@ -19,6 +19,8 @@ export interface RunParams {
   month: string;
   scope: RunScope;
   userId: number | null;
+  /** Discard the month's draft for an overlapping scope (else a draft there refuses the run). */
+  replace?: boolean | undefined;
 }
 
 /**

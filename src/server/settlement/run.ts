@@ -6,7 +6,8 @@
  * (`settlement_run_facts`) in ONE transaction, so a crash or kill mid-run leaves no partial run.
  * Corrections in bounded time (issue #9 §8): earlier months are recomputed, and their paid lines
  * loaded, only for placements whose facts hash differs from the one stored by the latest approved
- * run before the month (or that have none and began earlier). Runs as a job with progress.
+ * run before the month (or that have none and began earlier). Runs as a job with progress. A run
+ * replaces the month's draft only when asked (drafts.ts, issue #14 §3), in the same transaction.
  */
 import { sql, type Kysely } from 'kysely';
 import type { ModelCatalog } from '../../domain/rate-model/catalog.js';
@@ -14,6 +15,7 @@ import { explainLine } from '../../domain/settlement/explain.js';
 import { prepareSettlement, settlePrepared } from '../../domain/settlement/settle.js';
 import type { PlacementMeta } from '../../db/settlement-input.js';
 import type { DB } from '../../db/types.js';
+import { actorOf, claimMonth, deleteDrafts } from './drafts.js';
 import { planRun, type RunParams } from './plan.js';
 
 export {
@@ -84,6 +86,8 @@ export async function computeRun(
     .map(([id, hash]) => ({ placement_id: Number(id), facts_hash: hash }));
 
   const runId = await db.transaction().execute(async (trx) => {
+    // One draft per month and scope (issue #14 §3): checked again here, under the month's lock.
+    const replaced = await claimMonth(trx, month, scope, params.replace ?? false);
     const run = await trx
       .insertInto('settlement_runs')
       .values({
@@ -151,6 +155,7 @@ export async function computeRun(
         .insertInto('settlement_run_facts')
         .values(facts.slice(i, i + 1000).map((x) => ({ run_id: run.id, ...x })))
         .execute();
+    await deleteDrafts(trx, await actorOf(trx, params.userId), replaced, 'replaced', run.id);
     return run.id;
   });
   await analyzeIfGrown(db, result.lines.length);

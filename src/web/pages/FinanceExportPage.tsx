@@ -80,7 +80,7 @@ function RunExport({ run }: { run: RunView }) {
       <QueryState query={exp} what="exporten">
         {(x) =>
           x === null ? (
-            hasRole(user, 'admin') ? (
+            hasRole(user, 'admin', 'finance') ? (
               <Button mt="xs" onClick={() => make.mutate()} loading={make.isPending}>
                 Exportera körning {run.id} till ekonomisystemet
               </Button>

@@ -1,7 +1,9 @@
 /**
  * One settlement run: the placements it could not pay first (issue #9 §2), totals per provider and
- * district, drill-down to each provider's specification, approval (admin; a run with refusals
- * only after an explicit, audited confirmation) and the export links (issue #6 step 4).
+ * district, drill-down to each provider's specification, approval by a second person (finance
+ * staff or an admin, never the one who started the run: four-eyes, issue #14 §3; a run with
+ * refusals only after an explicit, audited confirmation), discarding a draft (audited) and the
+ * export (issue #6 step 4).
  */
 import { useState } from 'react';
 import {
@@ -18,15 +20,15 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorMessage, get, post } from '../api.js';
+import { del, errorMessage, get, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useDistricts, useProviders } from '../hooks.js';
 import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
-import { Link } from '../router.js';
+import { Link, navigate } from '../router.js';
 import { refusedText } from '../settlement.js';
-import type { RunDetail } from '../../contract/settlement-runs.js';
+import type { RunDetail, RunDiscarded } from '../../contract/settlement-runs.js';
 import { RunStatus } from './SettlementPage.js';
 import { RefusedList } from './run-refusals.js';
 import { BAD, OK } from '../colors.js';
@@ -43,10 +45,12 @@ export function RunPage({ id }: { id: string }) {
   const districtName = nameLookup(useDistricts().data);
   const [confirm, setConfirm] = useState(false);
   const [acceptRefusals, setAcceptRefusals] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
   const close = () => {
     setConfirm(false);
     setAcceptRefusals(false);
   };
+  const finance = hasRole(user, 'admin', 'finance');
   // A run with refusals is approved only with `confirmRefusals: true` (issue #9 §2; audited).
   const approve = useMutation({
     mutationFn: (confirmRefusals: boolean) =>
@@ -59,6 +63,16 @@ export function RunPage({ id }: { id: string }) {
       void qc.invalidateQueries();
     },
     onError: close,
+  });
+  // A draft is discarded with its lines and refusals (audited); approved runs never (issue #14 §3).
+  const discard = useMutation({
+    mutationFn: () => del<RunDiscarded>(`/api/settlement-runs/${encodeURIComponent(id)}`),
+    onSuccess: () => {
+      setDiscarding(false);
+      void qc.invalidateQueries();
+      navigate('/avrakning');
+    },
+    onError: () => setDiscarding(false),
   });
   // Marks an approved run as handed over to the payment system (docs/api.md: export).
   const exportRun = useMutation({
@@ -91,17 +105,28 @@ export function RunPage({ id }: { id: string }) {
                 {formatKr(r.corrections.total)}.
               </Text>
             )}
-            {r.status === 'draft' && hasRole(user, 'admin') && (
+            {r.status === 'draft' && finance && (
               <Group>
-                <Button onClick={() => setConfirm(true)} color={OK}>
-                  Godkänn avräkningen
+                {r.createdBy === user?.id ? (
+                  <Text size="sm" data-testid="four-eyes">
+                    Du startade körningen. En annan ekonom eller en administratör granskar och godkänner den.
+                  </Text>
+                ) : (
+                  <>
+                    <Button onClick={() => setConfirm(true)} color={OK}>
+                      Godkänn avräkningen
+                    </Button>
+                    <Text size="sm">
+                      En godkänd månad ändras aldrig; senare ändringar blir rättelser (PAY-9).
+                    </Text>
+                  </>
+                )}
+                <Button variant="outline" color={BAD} onClick={() => setDiscarding(true)}>
+                  Ta bort utkastet
                 </Button>
-                <Text size="sm">
-                  En godkänd månad ändras aldrig; senare ändringar blir rättelser (PAY-9).
-                </Text>
               </Group>
             )}
-            {r.status === 'approved' && hasRole(user, 'admin') && (
+            {r.status === 'approved' && finance && (
               <Group>
                 <Button variant="default" onClick={() => exportRun.mutate()} loading={exportRun.isPending}>
                   Markera som exporterad till utbetalning
@@ -127,6 +152,13 @@ export function RunPage({ id }: { id: string }) {
               <Alert color="red" role="alert" title="Kunde inte exportera">
                 <Text c={BAD} size="sm">
                   {errorMessage(exportRun.error)}
+                </Text>
+              </Alert>
+            )}
+            {discard.isError && (
+              <Alert color="red" role="alert" title="Kunde inte ta bort utkastet">
+                <Text c={BAD} size="sm">
+                  {errorMessage(discard.error)}
                 </Text>
               </Alert>
             )}
@@ -192,6 +224,27 @@ export function RunPage({ id }: { id: string }) {
                 </Table>
               </section>
             </SimpleGrid>
+            <Modal
+              opened={discarding}
+              onClose={() => setDiscarding(false)}
+              title="Ta bort utkastet?"
+              centered
+            >
+              <Stack>
+                <Text>
+                  Utkastet för {formatMonth(r.month)} (körning {r.id}, {formatKr(r.runTotal)}) tas bort med
+                  alla sina rader. Ingenting betalas ut. Borttagningen loggas.
+                </Text>
+                <Group justify="flex-end">
+                  <Button variant="default" onClick={() => setDiscarding(false)}>
+                    Avbryt
+                  </Button>
+                  <Button color={BAD} onClick={() => discard.mutate()} loading={discard.isPending}>
+                    Ja, ta bort
+                  </Button>
+                </Group>
+              </Stack>
+            </Modal>
             <Modal opened={confirm} onClose={close} title="Godkänn avräkningen?" centered>
               <Stack>
                 <Text>

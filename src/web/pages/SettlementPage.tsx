@@ -1,6 +1,7 @@
 /**
- * Settlement runs (issue #6 step 4): start a run for a month (with progress while it computes)
- * and the list of runs with their totals.
+ * Settlement runs (issue #6 step 4): start a run for a month (with progress while it computes;
+ * finance staff and admins, issue #14 §3) and the list of runs with their totals. Where the month
+ * already has a draft the page asks in a dialog whether to replace it (`replace: true`).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import {
@@ -9,6 +10,7 @@ import {
   Badge,
   Button,
   Group,
+  Modal,
   Paper,
   Progress,
   Select,
@@ -58,7 +60,7 @@ export function SettlementPage() {
   const districtName = nameLookup(useDistricts().data);
   return (
     <Page title="Avräkning">
-      {hasRole(user, 'admin', 'analyst') && <StartRun />}
+      {hasRole(user, 'admin', 'finance') && <StartRun />}
       <section aria-labelledby="runs-h">
         <Title order={2} id="runs-h" size="h3" mb="xs">
           Körningar
@@ -147,17 +149,24 @@ function StartRun() {
   const [district, setDistrict] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
   const [jobId, setJobId] = useState<number | null>(null);
+  // The month's existing draft, when starting was refused with `run-draft-exists` (issue #14 §3).
+  const [draftExists, setDraftExists] = useState<string | null>(null);
   const districts = useDistricts();
   // Started as a background job (`async=true`) so the page can show its progress (docs/api.md).
   const start = useMutation({
-    mutationFn: () =>
+    mutationFn: (replace: boolean) =>
       post<RunQueued>('/api/settlement-runs?async=true', {
         month: month.trim(),
         ...(district ? { scope: { districtId: district } } : {}),
+        ...(replace ? { replace: true } : {}),
       }),
-    onSuccess: (r) => setJobId(r.jobId),
+    onSuccess: (r) => {
+      setDraftExists(null);
+      setJobId(r.jobId);
+    },
     onError: (e) => {
-      if (e instanceof ApiError && e.field === 'month') setError(errorMessage(e));
+      if (e instanceof ApiError && e.id === 'run-draft-exists') setDraftExists(e.message);
+      else if (e instanceof ApiError && e.field === 'month') setError(errorMessage(e));
     },
   });
   const job = useQuery({
@@ -188,7 +197,7 @@ function StartRun() {
     const err = monthError(month);
     setError(err);
     setJobId(null);
-    if (!err) start.mutate();
+    if (!err) start.mutate(false);
   }
 
   return (
@@ -257,13 +266,45 @@ function StartRun() {
               </Text>
             </Alert>
           )}
-          {start.isError && !(start.error instanceof ApiError && start.error.field === 'month') && (
-            <Alert color="red" role="alert" title="Körningen kunde inte startas">
-              <Text c={BAD} size="sm">
-                {errorMessage(start.error)}
+          <Modal
+            opened={draftExists !== null}
+            onClose={() => {
+              setDraftExists(null);
+              start.reset();
+            }}
+            title="Ersätta utkastet?"
+            centered
+          >
+            <Stack>
+              <Text>{draftExists}</Text>
+              <Text size="sm">
+                Det gamla utkastet tas bort när den nya körningen är klar. Borttagningen loggas.
               </Text>
-            </Alert>
-          )}
+              <Group justify="flex-end">
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    setDraftExists(null);
+                    start.reset();
+                  }}
+                >
+                  Avbryt
+                </Button>
+                <Button onClick={() => start.mutate(true)} loading={start.isPending}>
+                  Ersätt utkastet
+                </Button>
+              </Group>
+            </Stack>
+          </Modal>
+          {start.isError &&
+            !(start.error instanceof ApiError && start.error.field === 'month') &&
+            !(start.error instanceof ApiError && start.error.id === 'run-draft-exists') && (
+              <Alert color="red" role="alert" title="Körningen kunde inte startas">
+                <Text c={BAD} size="sm">
+                  {errorMessage(start.error)}
+                </Text>
+              </Alert>
+            )}
         </Stack>
       </form>
     </Paper>

@@ -43,7 +43,7 @@ export function SpecificationPage({ runId, providerId }: { runId: string; provid
       get<Specification>(
         `/api/settlement-runs/${encodeURIComponent(runId)}/specification/${encodeURIComponent(providerId)}.json`,
       ),
-    enabled: hasRole(user, 'admin', 'case_officer', 'provider'),
+    enabled: hasRole(user, 'admin', 'finance', 'case_officer', 'provider'),
   });
   const base = `/api/settlement-runs/${encodeURIComponent(runId)}/specification/${encodeURIComponent(providerId)}`;
   const title = `Specifikation ${spec.data?.provider.name ?? providerName(providerId)}${run.data ? `, ${formatMonth(run.data.month)}` : ''}`;
@@ -53,7 +53,7 @@ export function SpecificationPage({ runId, providerId }: { runId: string; provid
         <Anchor component={Link} href={`/avrakning/${encodeURIComponent(runId)}`}>
           Tillbaka till körningen
         </Anchor>
-        {hasRole(user, 'admin', 'case_officer', 'provider') && (
+        {hasRole(user, 'admin', 'finance', 'case_officer', 'provider') && (
           <>
             <Button component="a" href={`${base}.csv`} download variant="light" size="sm">
               Exportera CSV

@@ -40,6 +40,11 @@ const SHORTCUTS: Record<Role, { href: string; label: string }[]> = {
     { href: '/modeller', label: 'Ersättningsmodeller' },
     { href: '/avrakning', label: 'Avräkningar' },
   ],
+  finance: [
+    { href: '/avrakning', label: 'Starta, granska och godkänn avräkning' },
+    { href: '/ekonomi', label: 'Ekonomiexport' },
+    { href: '/fordelning', label: 'Resursfördelning' },
+  ],
   admin: [
     { href: '/avrakning', label: 'Starta och godkänn avräkning' },
     { href: '/klienter', label: 'Klienter och placeringar' },

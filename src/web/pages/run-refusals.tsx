@@ -41,9 +41,14 @@ export function RefusedList({ run }: { run: Pick<RunDetail, 'refused' | 'refused
             {run.refused.map((x) => (
               <Table.Tr key={`${x.placementId}-${x.id}`}>
                 <Table.Td>
-                  <Anchor component={Link} href={`/placeringar/${x.placementId}`}>
-                    Placering {x.placementId}
-                  </Anchor>
+                  {/* Analysts and finance staff get no client (null) and open no placements. */}
+                  {x.clientId !== null ? (
+                    <Anchor component={Link} href={`/placeringar/${x.placementId}`}>
+                      Placering {x.placementId}
+                    </Anchor>
+                  ) : (
+                    `Placering ${x.placementId}`
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {x.clientId !== null ? (

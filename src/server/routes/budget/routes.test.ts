@@ -30,9 +30,13 @@ for (const target of testTargets()) {
         payload: { date: '2025-03-01', kind: 'march' },
       });
       const run = (
-        await a.request({ method: 'POST', url: '/api/settlement-runs', payload: { month: '2025-03' } })
+        await t.agents.ekonom!.request({
+          method: 'POST',
+          url: '/api/settlement-runs',
+          payload: { month: '2025-03' },
+        })
       ).json();
-      await a.request({ method: 'POST', url: `/api/settlement-runs/${run.id}/approve` });
+      await a.request({ method: 'POST', url: `/api/settlement-runs/${run.id}/approve` }); // four-eyes
     });
     afterAll(async () => t?.close());
 

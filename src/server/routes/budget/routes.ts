@@ -24,7 +24,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/budget-outcome',
     {
-      config: { access: ['admin', 'analyst', 'case_officer'] },
+      config: { access: ['admin', 'analyst', 'finance', 'case_officer'] },
       schema: { tags, querystring: budgetQuery, response: { ...errorResponses, 200: budgetOutcome } },
     },
     async (request) => {

@@ -39,14 +39,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           label: 'Försenade bedömningar',
           href: '/bedomningar?lista=overdue',
         });
-      if (user.role === 'admin' || user.role === 'analyst')
+      if (user.role === 'admin' || user.role === 'analyst' || user.role === 'finance')
         items.push({
           kind: 'draft-runs',
           count: await counts.draftRuns(db),
           label: 'Utkast till utbetalningskörningar att granska',
           href: '/utbetalning',
         });
-      if (user.role !== 'assessor')
+      // Providers never see drafts (issue #14 §3), so neither what a draft could not pay.
+      if (user.role !== 'assessor' && user.role !== 'provider')
         items.push({
           kind: 'run-refusals',
           count: await counts.refusedInLatestDrafts(db, lineScope(user)),

@@ -16,7 +16,7 @@ for (const target of testTargets()) {
     let startApril: () => Promise<number>;
     beforeAll(async () => {
       t = await openTestApp(target);
-      const a = t.agents.admin!;
+      const a = t.agents.ekonom!; // started by finance staff, approved by the admin (four-eyes)
       const start = async (month: string) => {
         const run = (
           await a.request({ method: 'POST', url: '/api/settlement-runs', payload: { month } })
@@ -33,7 +33,7 @@ for (const target of testTargets()) {
     const approve = (id: number) =>
       t.agents.admin!.request({ method: 'POST', url: `/api/settlement-runs/${id}/approve` });
 
-    it('refuses a draft run (409) and anyone but an admin (403)', async () => {
+    it('refuses a draft run (409) and anyone but an admin or finance staff (403)', async () => {
       const draft = await post(marchRun);
       expect(draft.statusCode).toBe(409);
       expect(draft.json().error.id).toBe('run-not-approved');

@@ -23,7 +23,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/settlement-runs/:id/finance-export',
     {
-      config: { access: ['admin'] },
+      config: { access: ['admin', 'finance'] },
       schema: {
         tags,
         params: idParams,
@@ -39,7 +39,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/settlement-runs/:id/finance-export',
     {
-      config: { access: ['admin', 'analyst'] },
+      config: { access: ['admin', 'analyst', 'finance'] },
       schema: { tags, params: idParams, response: { ...errorResponses, 200: financeExportSchema } },
     },
     async (request) => {
@@ -51,7 +51,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/settlement-runs/:id/finance-export/:file',
-    { config: { access: ['admin', 'analyst'] }, schema: { tags, params: financeFileParams } },
+    { config: { access: ['admin', 'analyst', 'finance'] }, schema: { tags, params: financeFileParams } },
     async (request, reply) => {
       const { id, file } = request.params;
       const row = await findExport(db, id);

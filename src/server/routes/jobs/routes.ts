@@ -1,6 +1,6 @@
 /**
  * GET /api/jobs/:id: a background job's status, progress and result, or its structured error
- * `{ id, message, field? }` (settlement runs started with async=true). Analysts see their own jobs.
+ * `{ id, message, field? }` (settlement runs started with async=true). Analysts and finance staff see their own jobs.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../../contract/errors.js';
@@ -13,7 +13,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/jobs/:id',
     {
-      config: { access: ['admin', 'analyst'] },
+      config: { access: ['admin', 'analyst', 'finance'] },
       schema: {
         tags: ['settlement'],
         params: jobParams,

@@ -29,7 +29,8 @@ import { compareWithPrevious, listReconciliations, loadReconciliation, takeSnaps
 import { reconciliationXlsx } from './xlsx.js';
 
 const tags = ['allocation'];
-const READERS = ['admin', 'analyst', 'case_officer'] as const;
+// Finance staff read the aggregates and the file, never the clients behind a change (issue #14 §3).
+const READERS = ['admin', 'analyst', 'finance', 'case_officer'] as const;
 
 /** The changes this user may see, with names masked as the user's role requires. */
 async function visibleChanges(
@@ -135,7 +136,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const data = await compareWithPrevious(db, request.params.id);
       const detail = detailView(user, data, await districtNames());
       const clients =
-        user.role === 'analyst' ? null : await visibleChanges(db, user, data.changes, districtScope(user));
+        user.role === 'analyst' || user.role === 'finance'
+          ? null
+          : await visibleChanges(db, user, data.changes, districtScope(user));
       await audit(db, user, {
         action: 'export',
         entity: 'reconciliation',

@@ -33,13 +33,19 @@ for (const target of testTargets()) {
     afterAll(async () => t?.close());
 
     it('shows a provider its own total as the run total', async () => {
-      const created = await t.agents.admin!.request({
+      const created = await t.agents.ekonom!.request({
         method: 'POST',
         url: '/api/settlement-runs',
         payload: { month: '2025-03' },
       });
       expect(created.statusCode, created.body).toBeLessThan(300);
       const id = created.json().id as number;
+      // Providers see approved runs only (issue #14 §3).
+      const approved = await t.agents.admin!.request({
+        method: 'POST',
+        url: `/api/settlement-runs/${id}/approve`,
+      });
+      expect(approved.statusCode, approved.body).toBe(200);
       const admin = (
         await t.agents.admin!.request({ method: 'GET', url: `/api/settlement-runs/${id}` })
       ).json();

@@ -5,6 +5,7 @@ import type { Regime, ServiceId } from '../../../domain/rate-model/types.js';
 import type { SettlementLineTable } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { clientIdentity, isoTime, kr } from '../../present.js';
+import { seesRefusedClients } from './scope.js';
 import type { RefusalRow, RunRow, RunShare, runTotals } from './service.js';
 
 /**
@@ -56,9 +57,12 @@ export function runDetailView(
   };
 }
 
-/** A refused placement, the client named only as the user may see them (issue #5 §4; never to analysts). */
+/**
+ * A refused placement, the client named only as the user may see them (issue #5 §4; never to
+ * analysts or finance staff, who judge a run by its placements and reasons).
+ */
 export function refusalView(user: SessionUser, r: RefusalRow): RefusalView {
-  const who = user.role === 'analyst' ? null : clientIdentity(user, { ...r, name: r.client_name });
+  const who = seesRefusedClients(user) ? clientIdentity(user, { ...r, name: r.client_name }) : null;
   return {
     placementId: r.placement_id,
     clientId: who ? r.client_id : null,

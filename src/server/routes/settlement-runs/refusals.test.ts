@@ -45,13 +45,20 @@ for (const target of testTargets()) {
     afterAll(async () => t?.close());
 
     it('pays the rest and lists the refused placement with id, Swedish reason and action', async () => {
-      const res = await t.agents.admin!.request({
+      // Started by finance staff; approved below by the admin (four-eyes, issue #14 §3).
+      const res = await t.agents.ekonom!.request({
         method: 'POST',
         url: '/api/settlement-runs',
         payload: { month: '2025-09' },
       });
       expect(res.statusCode, res.body).toBe(201);
-      const run = res.json();
+      // Finance staff see the refused placement without the client; the admin sees who it is.
+      expect(res.json().refused).toEqual([
+        expect.objectContaining({ placementId, clientId: null, clientName: null }),
+      ]);
+      const run = (
+        await t.agents.admin!.request({ method: 'GET', url: `/api/settlement-runs/${res.json().id}` })
+      ).json();
       expect(run.total).toBeGreaterThan(0);
       expect(run.refusedCount).toBe(1);
       expect(run.refused).toEqual([
@@ -84,10 +91,12 @@ for (const target of testTargets()) {
         await t.agents.handlaggare!.request({ method: 'GET', url: `/api/settlement-runs/${runId}` })
       ).json();
       expect(officer.refused.map((r: { placementId: number }) => r.placementId)).toEqual([placementId]);
-      const provider = (
-        await t.agents.utforare!.request({ method: 'GET', url: `/api/settlement-runs/${runId}` })
-      ).json();
-      expect(provider.refusedCount).toBe(1); // U001 is the placement's provider
+      // Providers never see a draft (issue #14 §3); the approved run's refusals below.
+      const provider = await t.agents.utforare!.request({
+        method: 'GET',
+        url: `/api/settlement-runs/${runId}`,
+      });
+      expect(provider.statusCode).toBe(404);
       const analyst = (
         await t.agents.analytiker!.request({ method: 'GET', url: `/api/settlement-runs/${runId}` })
       ).json();
@@ -123,6 +132,10 @@ for (const target of testTargets()) {
         .executeTakeFirstOrThrow();
       expect(log.username).toBe('admin');
       expect(log.details).toMatchObject({ refused: 1, refusalsConfirmed: true });
+      const provider = (
+        await t.agents.utforare!.request({ method: 'GET', url: `/api/settlement-runs/${runId}` })
+      ).json();
+      expect(provider.refusedCount).toBe(1); // U001 is the placement's provider
       const items = (await t.agents.admin!.request({ method: 'GET', url: '/api/dashboard' })).json().items;
       expect(items).toContainEqual(expect.objectContaining({ kind: 'run-refusals', count: 0 }));
     });

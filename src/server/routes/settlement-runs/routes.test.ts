@@ -2,8 +2,11 @@
  * Settlement runs through the API (PAY-9, issue #5 §3, §5): a run per month with totals, approval
  * that is idempotent and refuses a second approved run for the month, immutability, corrections
  * against approved runs after a fact changes, scoped reading, and specifications as JSON/CSV/XLSX.
+ * Runs are started by finance staff (`ekonom`) and approved by someone else (four-eyes, issue #14
+ * §3; drafts.test.ts holds the draft rules and the four-eyes refusals).
  */
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, testTargets, type TestApp } from '../../testing.js';
 
@@ -16,11 +19,11 @@ for (const target of testTargets()) {
     });
     afterAll(async () => t?.close());
 
-    const start = (month: string, scope?: object) =>
-      t.agents.admin!.request({
+    const start = (month: string, scope?: object, extra: object = {}) =>
+      t.agents.ekonom!.request({
         method: 'POST',
         url: '/api/settlement-runs',
-        payload: { month, ...(scope ? { scope } : {}) },
+        payload: { month, ...(scope ? { scope } : {}), ...extra },
       });
 
     it('computes a draft run with totals per provider and district', async () => {
@@ -51,20 +54,39 @@ for (const target of testTargets()) {
       const again = await a.request({ method: 'POST', url: `/api/settlement-runs/${marchRun}/approve` });
       expect(again.statusCode).toBe(200);
       expect(again.json().approvedAt).toBe(first.json().approvedAt);
-      const other = (await start('2025-03', { districtId: 'bromma' })).json();
-      const clash = await a.request({ method: 'POST', url: `/api/settlement-runs/${other.id}/approve` });
+      // A second run of the approved month is not started at all (no parallel draft, issue #14 §3).
+      const other = await start('2025-03', { districtId: 'bromma' });
+      expect(other.statusCode).toBe(409);
+      expect(other.json().error).toMatchObject({ id: 'month-already-approved', field: 'month' });
+      // A draft that slipped in (written past the API) still cannot be approved beside it.
+      const slipped = (
+        await sql<{ id: number }>`insert into settlement_runs
+          (month, scope_district_id, total_ore, line_count, models, based_on)
+          select month, 'bromma', 0, 0, models, based_on from settlement_runs where id = ${marchRun}
+          returning id`.execute(t.database.db)
+      ).rows[0]!;
+      const clash = await a.request({ method: 'POST', url: `/api/settlement-runs/${slipped.id}/approve` });
       expect(clash.statusCode).toBe(409);
       expect(clash.json().error.id).toBe('run-already-approved');
     });
 
     it('lets only one of two concurrent approvals for a month win', async () => {
       const a = t.agents.admin!;
-      const r1 = (await start('2025-05')).json();
-      const r2 = (await start('2025-05')).json();
+      const r1 = (await start('2025-05', { districtId: 'bromma' })).json();
+      // A second draft of the month overlapping the first, as stored before drafts were kept single.
+      const r2 = (
+        await sql<{ id: number }>`insert into settlement_runs (month, total_ore, line_count, models, based_on)
+          select month, 0, 0, models, based_on from settlement_runs where id = ${r1.id} returning id`.execute(
+          t.database.db,
+        )
+      ).rows[0]!;
       const results = await Promise.all(
         [r1.id, r2.id].map((id) => a.request({ method: 'POST', url: `/api/settlement-runs/${id}/approve` })),
       );
-      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      const codes = results.map((r) => r.statusCode).sort();
+      // The winner discards the other draft with its approval; the loser finds it gone or approved.
+      expect(codes[0]).toBe(200);
+      expect([404, 409]).toContain(codes[1]);
     });
 
     it('refuses to approve a draft computed before an earlier month was approved (409)', async () => {
@@ -77,7 +99,10 @@ for (const target of testTargets()) {
       const res = await a.request({ method: 'POST', url: `/api/settlement-runs/${july.id}/approve` });
       expect(res.statusCode).toBe(409);
       expect(res.json().error.id).toBe('run-outdated');
-      const fresh = (await start('2025-07')).json();
+      const asked = await start('2025-07');
+      expect(asked.statusCode).toBe(409);
+      expect(asked.json().error).toMatchObject({ id: 'run-draft-exists', field: 'replace' });
+      const fresh = (await start('2025-07', undefined, { replace: true })).json();
       expect(
         (await a.request({ method: 'POST', url: `/api/settlement-runs/${fresh.id}/approve` })).statusCode,
       ).toBe(200);

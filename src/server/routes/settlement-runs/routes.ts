@@ -1,9 +1,11 @@
 /**
- * Settlement runs (PAY-9, issue #5 §3, issue #9 §2): start a run for a month and scope (a job),
- * list and read runs with totals per provider and district and the placements they could not pay,
- * read their explained lines, approve and export (states.ts). Provider specifications:
- * specification-route.ts. Case officers and providers see their own district's or provider's
- * share only. Each route: access (config) → validate (contract) → call (service/states) → present.
+ * Settlement runs (PAY-9, issue #5 §3, issue #9 §2, issue #14 §3): start a run for a month and
+ * scope (a job; one draft per month and scope, replaced only when asked), list and read runs with
+ * totals per provider and district and the placements they could not pay, read their explained
+ * lines, discard a draft, approve (a second person: four-eyes) and export (states.ts). Finance
+ * staff and admins prepare, approve and export. Provider specifications: specification-route.ts.
+ * Case officers and providers see their own district's or provider's share only; providers see
+ * approved runs only. Each route: access (config) → validate (contract) → call → present.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../../contract/errors.js';
@@ -15,6 +17,7 @@ import {
   runCreatedSchema,
   runCreateQuery,
   runDetailSchema,
+  runDiscardedSchema,
   runListSchema,
   runParams,
   runQueuedSchema,
@@ -26,11 +29,13 @@ import { audit } from '../../audit.js';
 import { ApiError } from '../../errors.js';
 import { jobErrorStatus } from '../../jobs/define.js';
 import { settlementRunJob } from '../../settlement/job.js';
-import { approveRun, exportRun } from '../../settlement/states.js';
+import { checkStart, START_CONFLICTS } from '../../settlement/drafts.js';
+import { approveRun, discardRun, exportRun } from '../../settlement/states.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/types.js';
 import { linesSeenBy } from '../assessments/provider-view.js';
 import { lineView, refusalView, runDetailView, runView } from './present.js';
+import { seesRefusedClients } from './scope.js';
 import {
   checkScope,
   countRefusals,
@@ -43,12 +48,14 @@ import {
   runTotals,
 } from './service.js';
 
-const READERS = ['admin', 'analyst', 'case_officer', 'provider'] as const;
+const READERS = ['admin', 'analyst', 'finance', 'case_officer', 'provider'] as const;
+/** Who prepares, discards, approves and exports runs (issue #14 §3). */
+const FINANCE = ['admin', 'finance'] as const;
 const tags = ['settlement'];
 
 /** A run with the user's totals and refusals. */
 async function runDetail(db: Kysely<DB>, user: SessionUser, id: number) {
-  const run = await loadRun(db, id);
+  const run = await loadRun(db, id, user);
   const [shares, counts, totals, refused] = await Promise.all([
     runShares(db, user, [run]),
     refusalCounts(db, user, [run.id]),
@@ -56,7 +63,7 @@ async function runDetail(db: Kysely<DB>, user: SessionUser, id: number) {
     runRefusals(db, user, run.id),
   ]);
   // The refusals name clients: reading them is a read of client data (audited like run lines).
-  if (refused.length > 0 && user.role !== 'analyst')
+  if (refused.length > 0 && seesRefusedClients(user))
     await audit(db, user, {
       action: 'read',
       entity: 'settlement-refusal',
@@ -77,7 +84,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/settlement-runs',
     {
-      config: { access: ['admin', 'analyst'] },
+      config: { access: FINANCE },
       schema: {
         tags,
         body: runCreate,
@@ -88,19 +95,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = userOf(request);
       const scope = request.body.scope ?? {};
+      const replace = request.body.replace === true;
       await checkScope(db, scope);
-      const params = { month: request.body.month, scope, userId: user.id };
+      await checkStart(db, request.body.month, scope, replace); // the job checks again, under the lock
+      const params = { month: request.body.month, scope, userId: user.id, replace };
       const jobId = await jobs.enqueue(settlementRunJob, params, user.id);
       await audit(db, user, {
         action: 'run',
         entity: 'settlement-run',
-        details: { month: params.month, scope, jobId },
+        details: { month: params.month, scope, jobId, ...(replace ? { replace } : {}) },
       });
       if (request.query.async === 'true') return reply.code(202).send({ jobId, status: 'queued' as const });
       const state = await jobs.wait(jobId);
       if (state.status !== 'done') {
         const e = state.error ?? { id: 'job-failed', message: 'The settlement run failed' };
-        throw new ApiError(jobErrorStatus(e), e.id, e.message, e.field);
+        throw new ApiError(START_CONFLICTS.has(e.id) ? 409 : jobErrorStatus(e), e.id, e.message, e.field);
       }
       const { runId } = state.result as { runId: number };
       return reply.code(201).send({ ...(await runDetail(db, user, runId)), jobId });
@@ -115,7 +124,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = userOf(request);
-      const runs = await listRuns(db, request.query);
+      const runs = await listRuns(db, user, request.query);
       const ids = runs.map((r) => r.id);
       const [shares, counts] = await Promise.all([runShares(db, user, runs), refusalCounts(db, user, ids)]);
       return runs.map((r) => runView(r, shares.get(r.id)!, counts.get(r.id) ?? 0, user));
@@ -144,7 +153,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = userOf(request);
-      const run = await loadRun(db, request.params.id);
+      const run = await loadRun(db, request.params.id, user);
       const f = request.query;
       const page = await runLines(db, user, run.id, { ...f, providerId: providerScope(user, f.providerId) });
       await audit(db, user, {
@@ -158,10 +167,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.delete(
+    '/settlement-runs/:id',
+    {
+      config: { access: FINANCE },
+      schema: { tags, params: runParams, response: { 200: runDiscardedSchema, ...errorResponses } },
+    },
+    async (request) => {
+      const month = await discardRun(db, userOf(request), request.params.id);
+      return { id: request.params.id, month };
+    },
+  );
+
   app.post(
     '/settlement-runs/:id/approve',
     {
-      config: { access: ['admin'] },
+      config: { access: FINANCE },
       schema: {
         tags,
         params: runParams,
@@ -180,7 +201,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/settlement-runs/:id/export',
     {
-      config: { access: ['admin'] },
+      config: { access: FINANCE },
       schema: { tags, params: runParams, response: { 200: runDetailSchema, ...errorResponses } },
     },
     async (request) => {

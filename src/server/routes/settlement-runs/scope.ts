@@ -18,3 +18,16 @@ export function scopedLines(db: Kysely<DB>, user: SessionUser) {
   if (s.providerId !== undefined) q = q.where('settlement_lines.provider_id', '=', s.providerId);
   return q;
 }
+
+/**
+ * Whether this user sees draft runs: providers see approved (and exported) runs only, so a
+ * provider never holds two specifications of one month (issue #14 §3).
+ */
+export function seesDrafts(user: SessionUser): boolean {
+  return user.role !== 'provider';
+}
+
+/** Whether this user sees the clients behind a run's refusals (never analysts or finance: issue #14 §3). */
+export function seesRefusedClients(user: SessionUser): boolean {
+  return user.role !== 'analyst' && user.role !== 'finance';
+}

@@ -9,7 +9,7 @@ import type { DB, SettlementRunTable } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { auditedRead, type ReadAuditEntry } from '../../audit.js';
 import { badInput, notFound } from '../../errors.js';
-import { lineScope, scopedLines } from './scope.js';
+import { lineScope, scopedLines, seesDrafts } from './scope.js';
 
 /** A stored run. */
 export type RunRow = Selectable<SettlementRunTable>;
@@ -35,21 +35,23 @@ export interface RefusalRow {
   action: string;
 }
 
-/** The run, or 404. */
-export async function loadRun(db: Kysely<DB>, id: number): Promise<RunRow> {
+/** The run, or 404; a draft is 404 to a user who sees no drafts (providers, issue #14 §3). */
+export async function loadRun(db: Kysely<DB>, id: number, user: SessionUser): Promise<RunRow> {
   const r = await db.selectFrom('settlement_runs').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw notFound('run', id);
+  if (!r || (r.status === 'draft' && !seesDrafts(user))) throw notFound('run', id);
   return r;
 }
 
-/** Runs, newest month first, optionally of one month and status (at most 500). */
+/** Runs the user may see, newest month first, optionally of one month and status (at most 500). */
 export function listRuns(
   db: Kysely<DB>,
+  user: SessionUser,
   f: { month?: string | undefined; status?: RunRow['status'] | undefined },
 ) {
   let q = db.selectFrom('settlement_runs').selectAll().orderBy('month', 'desc').orderBy('id', 'desc');
   if (f.month) q = q.where('month', '=', f.month);
   if (f.status) q = q.where('status', '=', f.status);
+  if (!seesDrafts(user)) q = q.where('status', '<>', 'draft');
   return q.limit(500).execute();
 }
 

@@ -21,7 +21,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/settlement-runs/:id/specification/:file',
     {
-      config: { access: ['admin', 'case_officer', 'provider'] },
+      config: { access: ['admin', 'finance', 'case_officer', 'provider'] },
       schema: {
         tags: ['settlement'],
         params: specParams,
@@ -32,7 +32,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const user = userOf(request);
       const [providerParam, format] = request.params.file.split('.') as [string, 'json' | 'csv' | 'xlsx'];
       const providerId = providerScope(user, providerParam)!;
-      const run = await loadRun(db, request.params.id);
+      const run = await loadRun(db, request.params.id, user);
       const found = await specificationLines(db, user, run.id, providerId, {
         action: 'export',
         entity: 'specification',
