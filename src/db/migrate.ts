@@ -24,6 +24,7 @@ import * as listIndexes from './migrations/20261129T1600_list_indexes.js';
 import * as financeRole from './migrations/20261129T1620_finance_role.js';
 import * as noticeVisits from './migrations/20261129T1630_assessment_notice_visits.js';
 import * as catalogueProfiles from './migrations/20261129T1650_catalogue_profiles.js';
+import * as modelUplifts from './migrations/20261129T1660_model_uplifts.js';
 import type { DB } from './types.js';
 
 /** Every migration by name, in order. */
@@ -48,6 +49,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1620_finance_role': financeRole,
   '20261129T1630_assessment_notice_visits': noticeVisits,
   '20261129T1650_catalogue_profiles': catalogueProfiles,
+  '20261129T1660_model_uplifts': modelUplifts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

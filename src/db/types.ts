@@ -544,8 +544,28 @@ export interface TravelCostTable {
   month: string;
   amount_ore: number;
   note: ColumnType<string, string | undefined, string>;
+  /** The client the journeys were for (FLOW-6); null on rows recorded before it was asked. */
+  client_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_by: number | null;
   created_at: Timestamp;
+}
+
+/** A proposed price-year uplift (RATE-1) and its four-eyes decision; immutable once decided. */
+export interface ModelUpliftTable {
+  id: Generated<number>;
+  from_model: string;
+  model_id: string;
+  valid_from: string;
+  price_year: number;
+  uplift_percent: ColumnType<string, number | string, never>;
+  rounding: 'krona' | 'ore';
+  source: string;
+  content: ColumnType<unknown, string, never>;
+  status: ColumnType<'proposed' | 'approved' | 'rejected', undefined, 'approved' | 'rejected'>;
+  proposed_by: number;
+  proposed_at: Timestamp;
+  decided_by: ColumnType<number | null, undefined, number>;
+  decided_at: ColumnType<Date | null, undefined, Date | string>;
 }
 
 /** An application for an individual rate (LVL-6) or special accounting (LVL-7), and its decision. */
@@ -622,4 +642,5 @@ export interface DB {
   reconciliations: ReconciliationTable;
   reconciliation_entries: ReconciliationEntryTable;
   travel_costs: TravelCostTable;
+  model_uplifts: ModelUpliftTable;
 }

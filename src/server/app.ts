@@ -14,7 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { ModelCatalog } from '../domain/rate-model/catalog.js';
+import { ModelCatalog } from '../domain/rate-model/catalog.js';
 import type { Database } from '../db/connect.js';
 import { loadCatalog } from '../models/load.js';
 import { enforceAccess } from './access.js';
@@ -25,6 +25,7 @@ import { InProcessQueue } from './jobs/in-process.js';
 import type { JobQueue } from './jobs/queue.js';
 import { loggerOptions } from './logger.js';
 import { ROUTES } from './routes/index.js';
+import { mergeStoredModels } from './routes/models/stored.js';
 import type { OidcOptions } from './auth/oidc.js';
 import { oidcRoutes } from './routes/auth/oidc.js';
 import { registerSecurity } from './security.js';
@@ -68,7 +69,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const ctx: AppContext = {
     db,
     databaseKind: kind,
-    catalog: options.catalog ?? loadCatalog(),
+    // A copy: approved uplifts stored in the database join it (RATE-1), never the shared one.
+    catalog: new ModelCatalog([...(options.catalog ?? loadCatalog()).models]),
     jobs: options.jobs ?? new InProcessQueue(db),
     routes: [],
   };
@@ -79,6 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         ctx.routes.push({ method, url: route.url, access: route.config?.access, schema: route.schema });
   });
   app.decorate('ctx', ctx);
+  await mergeStoredModels(db, ctx.catalog); // approved price-year uplifts (RATE-1)
   // Settlement runs are jobs (issue #5): the run and its lines are stored in one transaction.
   ctx.jobs.register(settlementRunJob, ctx.catalog);
   app.decorateRequest('user', null);

@@ -166,7 +166,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     database,
     seeded,
     warnings,
-    accounts: options.seed === 'none' ? DEMO_ACCOUNTS.filter((a) => a.role === 'admin') : DEMO_ACCOUNTS,
+    accounts: options.seed === 'none' ? DEMO_ACCOUNTS.filter((a) => a.username === 'admin') : DEMO_ACCOUNTS,
     demoYear,
     close() {
       closing ??= (async () => {

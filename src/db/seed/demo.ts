@@ -23,7 +23,8 @@ export interface DemoAccount {
 
 /**
  * The demo accounts: one per role, plus a second case officer (district scoping), a second
- * assessor (ASMT-3) and a second finance user (four-eyes approval of runs).
+ * assessor (ASMT-3), a second finance user (four-eyes approval of runs) and a second admin (four
+ * eyes on a price-year uplift, RATE-1).
  */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
@@ -31,6 +32,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     password: 'admin-demo',
     role: 'admin',
     name: 'Ada Administratör',
+    districtId: null,
+    providerId: null,
+  },
+  {
+    username: 'admin2',
+    password: 'admin-demo',
+    role: 'admin',
+    name: 'Albin Andersson',
     districtId: null,
     providerId: null,
   },

@@ -85,4 +85,14 @@ describe('catalog validation', () => {
       /used twice/,
     );
   });
+  it('adds a version in place (an approved uplift, RATE-1), and changes nothing when it does not fit', () => {
+    const c = new ModelCatalog([m('a', '2023-01-01', null)]);
+    c.add([m('b', '2024-01-01', null)]);
+    expect(c.inForce('lss-servicebostad', '2023-12-31')?.model.id).toBe('a');
+    expect(c.inForce('lss-servicebostad', '2024-01-01')?.model.id).toBe('b');
+    expect(() => c.add([m('c', '2024-01-01', null)])).toThrow(/both start 2024-01-01/);
+    expect(() => c.add([m('a', '2025-01-01', null)])).toThrow(/used twice/);
+    expect(c.models.map((x) => x.id)).toEqual(['a', 'b']);
+    expect(() => c.get('c')).toThrow(/no rate model/);
+  });
 });

@@ -21,28 +21,41 @@ export interface ServicePeriod {
 const dayBefore = (iso: string): string => Temporal.PlainDate.from(iso).subtract({ days: 1 }).toString();
 
 export class ModelCatalog {
-  readonly models: readonly RateModel[];
+  /** The models, sorted by id. */
+  get models(): readonly RateModel[] {
+    return this.state.models;
+  }
   /** Per service, the periods in date order. */
-  readonly periods: ReadonlyMap<ServiceId, readonly ServicePeriod[]>;
+  get periods(): ReadonlyMap<ServiceId, readonly ServicePeriod[]> {
+    return this.state.periods;
+  }
   /** Time gaps between consecutive models of a service (reported, not errors). */
-  readonly warnings: readonly string[];
-  private readonly byId: Map<string, RateModel>;
+  get warnings(): readonly string[] {
+    return this.state.warnings;
+  }
+  private state: {
+    models: readonly RateModel[];
+    periods: Map<ServiceId, ServicePeriod[]>;
+    warnings: string[];
+  };
+  private byId: Map<string, RateModel>;
 
   constructor(models: RateModel[]) {
-    this.byId = new Map();
-    for (const m of models) {
-      if (this.byId.has(m.id))
-        throw new InputError(
-          'duplicate-model',
-          `model id "${m.id}" is used twice (${this.byId.get(m.id)?.file} and ${m.file})`,
-          m.file,
-        );
-      this.byId.set(m.id, m);
-    }
-    this.models = [...models].sort((a, b) => a.id.localeCompare(b.id));
-    const { periods, warnings } = buildPeriods(models);
-    this.periods = periods;
-    this.warnings = warnings;
+    this.byId = indexById(models);
+    this.state = build(models);
+  }
+
+  /**
+   * Adds new model versions in place (RATE-1: an approved uplift stored in the database joins the
+   * files' models, so everything holding this catalog sees it); checked like the constructor's,
+   * and nothing changes when a model is refused.
+   */
+  add(models: readonly RateModel[]): void {
+    const all = [...this.state.models, ...models];
+    const byId = indexById(all);
+    const state = build(all);
+    this.byId = byId;
+    this.state = state;
   }
 
   /** A model by id, or an input error listing the ids there are. */
@@ -76,7 +89,29 @@ export class ModelCatalog {
   }
 }
 
-function buildPeriods(models: RateModel[]): { periods: Map<ServiceId, ServicePeriod[]>; warnings: string[] } {
+function indexById(models: readonly RateModel[]): Map<string, RateModel> {
+  const byId = new Map<string, RateModel>();
+  for (const m of models) {
+    if (byId.has(m.id))
+      throw new InputError(
+        'duplicate-model',
+        `model id "${m.id}" is used twice (${byId.get(m.id)?.file} and ${m.file})`,
+        m.file,
+      );
+    byId.set(m.id, m);
+  }
+  return byId;
+}
+
+function build(models: readonly RateModel[]) {
+  const { periods, warnings } = buildPeriods(models);
+  return { models: [...models].sort((a, b) => a.id.localeCompare(b.id)), periods, warnings };
+}
+
+function buildPeriods(models: readonly RateModel[]): {
+  periods: Map<ServiceId, ServicePeriod[]>;
+  warnings: string[];
+} {
   const periods = new Map<ServiceId, ServicePeriod[]>();
   const warnings: string[] = [];
   const byService = new Map<ServiceId, { model: RateModel; service: ServiceModel }[]>();

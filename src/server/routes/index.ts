@@ -21,6 +21,7 @@ import health from './health/routes.js';
 import imports from './imports/routes.js';
 import jobs from './jobs/routes.js';
 import models from './models/routes.js';
+import modelUplifts from './models/uplifts.js';
 import notifications from './notifications/routes.js';
 import offers from './offers/routes.js';
 import participation from './participation/routes.js';
@@ -43,6 +44,7 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   providers,
   profileChanges,
   models,
+  modelUplifts,
   clients,
   clientMoves,
   placements,
