@@ -69,4 +69,23 @@ export async function openTestApp(target: TestTarget, scale = 0.05): Promise<Tes
   };
 }
 
+/** A multipart/form-data request body with one file (field `file`) and form fields before it. */
+export function multipart(filename: string, content: Buffer | string, fields: Record<string, string> = {}) {
+  const boundary = 'ersattningBoundary';
+  const parts = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
+  const file = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    Buffer.isBuffer(content) ? content : Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([...parts, file]),
+  };
+}
+
 export { testTargets };

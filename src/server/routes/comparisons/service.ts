@@ -103,6 +103,30 @@ async function currentPersons(db: Kysely<DB>, services: string[], on: string) {
   return { persons, origin: `placements on ${on}` };
 }
 
+/**
+ * The persons of the chosen population with these services: an imported one, or the placements in
+ * force on `on`; refused when it has nobody with them.
+ */
+export async function populationFor(
+  db: Kysely<DB>,
+  services: Set<string>,
+  populationId: number | undefined,
+  on: string,
+  what: string,
+): Promise<{ persons: PersonInput[]; origin: string }> {
+  const source = populationId
+    ? await importedPersons(db, populationId)
+    : await currentPersons(db, [...services], on);
+  const persons = source.persons.filter((p) => services.has(p.service));
+  if (persons.length === 0)
+    throw refused(
+      'empty-population',
+      `Inga personer med insatserna i ${what} i ${source.origin}`,
+      'populationId',
+    );
+  return { persons, origin: source.origin };
+}
+
 /** What-if amounts in kronor → the domain's overrides in öre (exact: kronorToOre). */
 function overridesOf(b: Body): LevelOverride[] {
   return b.overrides.map((o) => ({
@@ -121,6 +145,13 @@ function overridesOf(b: Body): LevelOverride[] {
   }));
 }
 
+/** A model of the catalog by id; 422 `unknown-model` naming the field otherwise. */
+export function modelOf(catalog: ModelCatalog, id: string, field: string) {
+  const m = catalog.models.find((x) => x.id === id);
+  if (!m) throw refused('unknown-model', `Det finns ingen modell "${id}"`, field);
+  return m;
+}
+
 /** Compares two models over the chosen population (`on` is the date of the current one). */
 export async function compareModelsOver(
   db: Kysely<DB>,
@@ -129,25 +160,16 @@ export async function compareModelsOver(
   b: Body,
   on: string,
 ) {
-  const find = (id: string, field: string) => {
-    const m = catalog.models.find((x) => x.id === id);
-    if (!m) throw refused('unknown-model', `No rate model "${id}"`, field);
-    return m;
-  };
-  const baseline = find(b.baseline, 'baseline');
-  const proposal = find(b.proposal, 'proposal');
+  const baseline = modelOf(catalog, b.baseline, 'baseline');
+  const proposal = modelOf(catalog, b.proposal, 'proposal');
   const services = new Set([...Object.keys(baseline.services), ...Object.keys(proposal.services)]);
-  const source = b.populationId
-    ? await importedPersons(db, b.populationId)
-    : await currentPersons(db, [...services], on);
-  const persons = source.persons.filter((p) => services.has(p.service));
-  const { origin } = source;
-  if (persons.length === 0)
-    throw refused(
-      'empty-population',
-      `No persons with the services of ${baseline.id} or ${proposal.id} in ${origin}`,
-      'populationId',
-    );
+  const { persons, origin } = await populationFor(
+    db,
+    services,
+    b.populationId,
+    on,
+    `${baseline.id} eller ${proposal.id}`,
+  );
   const cmp = comparePopulation(baseline, proposal, populationFromPersons(persons, origin), {
     basis: b.basis,
     overrides: overridesOf(b),

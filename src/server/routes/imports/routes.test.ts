@@ -7,25 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdentity } from '../../../db/identity.js';
 import { checkPlacementFacts } from '../../../domain/settlement/facts.js';
-import { openTestApp, testTargets, type TestApp } from '../../testing.js';
-
-const multipart = (filename: string, content: Buffer | string, fields: Record<string, string> = {}) => {
-  const boundary = 'ersattningBoundary';
-  const parts = Object.entries(fields).map(([k, v]) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-  );
-  const file = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    Buffer.isBuffer(content) ? content : Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return {
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([...parts, file]),
-  };
-};
+import { multipart, openTestApp, testTargets, type TestApp } from '../../testing.js';
 
 for (const target of testTargets()) {
   describe(`imports on ${target.name}`, () => {

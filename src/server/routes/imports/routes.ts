@@ -4,7 +4,6 @@
  * row. Populations are listed for comparisons.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { errorResponses } from '../../../contract/errors.js';
 import {
   placementImportResult,
@@ -17,23 +16,8 @@ import { badInput } from '../../errors.js';
 import { importPlacements } from '../../imports/placements.js';
 import { importPopulation } from '../../imports/population.js';
 import { readTable } from '../../imports/table.js';
+import { upload } from '../../imports/upload.js';
 import { listPopulations } from './service.js';
-
-async function upload(
-  request: FastifyRequest,
-): Promise<{ filename: string; bytes: Buffer; fields: Record<string, string> }> {
-  if (!request.isMultipart())
-    throw badInput('not-multipart', 'Send the file as multipart/form-data in the field "file"', 'file');
-  const file = await request.file();
-  if (!file) throw badInput('no-file', 'No file in the upload (field "file")', 'file');
-  const bytes = await file.toBuffer();
-  const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(file.fields)) {
-    const f = Array.isArray(v) ? v[0] : v;
-    if (f && f.type === 'field') fields[k] = String(f.value);
-  }
-  return { filename: file.filename, bytes, fields };
-}
 
 /** Registers /api/imports routes. */
 const routes: FastifyPluginAsyncZod = async (app) => {
