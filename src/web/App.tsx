@@ -31,6 +31,7 @@ import { ImportPage } from './pages/ImportPage.js';
 import { AllocationPage } from './pages/AllocationPage.js';
 import { FinanceExportPage } from './pages/FinanceExportPage.js';
 import { AnalysisPage } from './pages/AnalysisPage.js';
+import { ModelUpliftPage } from './pages/ModelUpliftPage.js';
 import { AssessmentsPage } from './pages/AssessmentsPage.js';
 import { AssessmentPage } from './pages/AssessmentPage.js';
 import { AssessmentStatisticsPage } from './pages/AssessmentStatisticsPage.js';
@@ -62,6 +63,7 @@ export const NAV: NavItem[] = [
   },
   { href: '/ekonomi', label: 'Ekonomiexport', roles: ['admin', 'finance', 'analyst'] },
   { href: '/analys', label: 'Analysverktyg', roles: ['analyst', 'admin'] },
+  { href: '/modeller/prisniva', label: 'Ny prisnivå', roles: ['analyst', 'admin'] },
   { href: '/utforare', label: 'Min verksamhet', roles: ['provider'] },
   { href: '/utforare/fragor', label: 'Frågeformulär', roles: ['provider'] },
   { href: '/import', label: 'Importera', roles: ['case_officer', 'analyst', 'admin'] },
@@ -71,6 +73,7 @@ const routes: Route[] = [
   { pattern: '/', render: () => <StartPage /> },
   { pattern: '/modeller', render: () => <ModelsPage /> },
   { pattern: '/modeller/jamfor', render: () => <ModelComparePage /> },
+  { pattern: '/modeller/prisniva', render: () => <ModelUpliftPage /> },
   { pattern: '/modeller/:id', render: (p) => <ModelPage id={p.id ?? ''} /> },
   { pattern: '/klienter', render: () => <ClientsPage /> },
   { pattern: '/klienter/ny', render: () => <NewClientPage /> },

@@ -1,7 +1,8 @@
 /**
- * Analysverktyg (issue #12 §4), first tool: base-staffing break-even (SCEN-4). The analyst names a
- * model, service, regime and a unit's annual cost; the table shows, for 1–12 residents, the mix
- * over the two lowest levels that covers it.
+ * Analysverktyg (issue #12 §4): base-staffing break-even (SCEN-4: for a model, service, regime and
+ * a unit's annual cost, the mix over the two lowest levels that covers it for 1–12 residents), a
+ * cost survey to rates (SCEN-5), follow-up before and after a model change (SCEN-6) and cost
+ * neutrality (SCEN-2), the last two offering draft model files.
  */
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Paper, Select, Table, Text, TextInput, Title } from '@mantine/core';
@@ -14,6 +15,9 @@ import { useModels } from '../hooks.js';
 import { formatKr } from '../../contract/format.js';
 import { levelLabel, serviceLabel } from '../../contract/labels.js';
 import type { breakevenResponse } from '../../contract/analysis.js';
+import { FollowUpPanel } from './AnalysisFollowUp.js';
+import { NeutralPanel } from './AnalysisNeutral.js';
+import { SurveyPanel } from './AnalysisSurvey.js';
 
 type Result = z.infer<typeof breakevenResponse>;
 
@@ -84,6 +88,9 @@ export function AnalysisPage() {
         </Alert>
       )}
       {solve.data && <Mixes result={solve.data} />}
+      <SurveyPanel />
+      <FollowUpPanel />
+      <NeutralPanel />
     </Page>
   );
 }
