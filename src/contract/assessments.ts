@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ASSESSMENT_KINDS, ASSESSMENT_STATES, WORK_LISTS } from './labels.js';
+import { applicationSchema } from './rate-applications.js';
 import {
   idParamSchema,
   idSchema,
@@ -210,6 +211,7 @@ export const clientAssessmentsSchema = z.object({
   clientId: z.number(),
   levelHistory: z.array(
     z.object({
+      id: z.number(),
       placementId: z.number(),
       service: z.string(),
       from: z.string(),
@@ -230,8 +232,12 @@ export const clientAssessmentsSchema = z.object({
       correctsMonth: z.string().nullable(),
       amount: z.number(),
       level: z.string().nullable(),
+      /** The level entry whose change the correction pays or reclaims (ASMT-8), when one is found. */
+      levelEntryId: z.number().nullable(),
     }),
   ),
+  /** Applications for an individual rate or special accounting and their decisions (LVL-6, LVL-7). */
+  rateApplications: z.array(applicationSchema),
   cases: z.array(
     caseListItemSchema.extend({
       agreed: agreedViewSchema.nullable(),
@@ -304,6 +310,8 @@ export const campaignsSchema = z.object({
   items: z.array(
     z.object({
       campaign: z.string(),
+      /** The model whose introduction the campaign measures for. */
+      modelId: z.string(),
       total: z.number(),
       decided: z.number(),
       inProgress: z.number(),

@@ -175,3 +175,43 @@ export const WORK_LIST_LABELS: Readonly<Record<(typeof WORK_LISTS)[number], stri
   'waiting-reconciliation': 'Väntar på avstämning',
   decided: 'Avgjorda',
 };
+
+/** Applications for an individual rate (LVL-6) or special accounting (LVL-7). */
+export const RATE_APPLICATION_KINDS = ['individual-rate', 'special-accounting'] as const;
+/** submitted → granted | refused. */
+export const RATE_APPLICATION_STATES = ['submitted', 'granted', 'refused'] as const;
+/** The five criteria of 001 an application states (LVL-7), in the order they are asked. */
+export const RATE_APPLICATION_CRITERIA = [
+  'disability',
+  'staffingMeasures',
+  'environment',
+  'history',
+  'costCalculation',
+] as const;
+
+/** Swedish names of the application kinds. */
+export const RATE_APPLICATION_KIND_LABELS: Readonly<Record<(typeof RATE_APPLICATION_KINDS)[number], string>> =
+  {
+    'individual-rate': 'Individuell ersättning',
+    'special-accounting': 'Särskild redovisning',
+  };
+
+/** Swedish names of the application states. */
+export const RATE_APPLICATION_STATE_LABELS: Readonly<
+  Record<(typeof RATE_APPLICATION_STATES)[number], string>
+> = {
+  submitted: 'Inlämnad, ej beslutad',
+  granted: 'Beviljad',
+  refused: 'Avslagen',
+};
+
+/** Swedish names of the five criteria (001). */
+export const RATE_APPLICATION_CRITERION_LABELS: Readonly<
+  Record<(typeof RATE_APPLICATION_CRITERIA)[number], string>
+> = {
+  disability: 'Funktionsnedsättning och beteende',
+  staffingMeasures: 'Vidtagna åtgärder i bemanningen',
+  environment: 'Inne- och utemiljö',
+  history: 'Den enskildes historik',
+  costCalculation: 'Kostnadsberäkning (motivering)',
+};

@@ -4,6 +4,7 @@
  * the decision with amount and period.
  */
 import { z } from 'zod';
+import { RATE_APPLICATION_KINDS, RATE_APPLICATION_STATES } from './labels.js';
 import {
   hundredthsSchema,
   idParamSchema,
@@ -19,7 +20,7 @@ const criterion = textSchema(4000, 1);
 /** POST /api/rate-applications. */
 export const applicationBody = z.object({
   placementId: idSchema,
-  kind: z.enum(['individual-rate', 'special-accounting']),
+  kind: z.enum(RATE_APPLICATION_KINDS),
   criteria: z.object({
     disability: criterion,
     staffingMeasures: criterion,
@@ -52,6 +53,7 @@ export const decisionBody = z
 /** GET /api/rate-applications query. */
 export const applicationQuery = z.object({
   placementId: idParamSchema.optional(),
+  clientId: idParamSchema.optional(),
 });
 
 /** One application with its decision (history). */
@@ -60,7 +62,7 @@ export const applicationSchema = z.object({
   placementId: z.number(),
   clientId: z.number(),
   service: z.string(),
-  kind: z.enum(['individual-rate', 'special-accounting']),
+  kind: z.enum(RATE_APPLICATION_KINDS),
   criteria: z.record(z.string(), z.string()),
   cost: z.object({
     staffHoursPerYear: z.number(),
@@ -71,7 +73,7 @@ export const applicationSchema = z.object({
   }),
   points: z.number().nullable(),
   ordererProviderAgreed: z.boolean(),
-  state: z.enum(['submitted', 'granted', 'refused']),
+  state: z.enum(RATE_APPLICATION_STATES),
   decision: z
     .object({
       amount: z.number().nullable(),

@@ -36,6 +36,8 @@ import { AssessmentsPage } from './pages/AssessmentsPage.js';
 import { AssessmentPage } from './pages/AssessmentPage.js';
 import { AssessmentStatisticsPage } from './pages/AssessmentStatisticsPage.js';
 import { ClientAssessmentsPage } from './pages/ClientAssessmentsPage.js';
+import { RateApplicationsPage } from './pages/RateApplicationsPage.js';
+import { StartupMeasurementPage } from './pages/StartupMeasurementPage.js';
 import { QuestionnairePage, QuestionnairesPage } from './pages/QuestionnairesPage.js';
 
 // The scenario page carries the charts (recharts): loaded only when opened, keeping the first load small.
@@ -83,9 +85,11 @@ const routes: Route[] = [
   { pattern: '/placeringar/:id', render: (p) => <PlacementPage id={p.id ?? ''} /> },
   { pattern: '/bedomningar', render: () => <AssessmentsPage /> },
   { pattern: '/klienter/:id/bedomningar', render: (p) => <ClientAssessmentsPage id={p.id ?? ''} /> },
+  { pattern: '/klienter/:id/ansokningar', render: (p) => <RateApplicationsPage id={p.id ?? ''} /> },
   { pattern: '/utforare/fragor', render: () => <QuestionnairesPage /> },
   { pattern: '/utforare/fragor/:id', render: (p) => <QuestionnairePage id={p.id ?? ''} /> },
   { pattern: '/bedomningar/statistik', render: () => <AssessmentStatisticsPage /> },
+  { pattern: '/bedomningar/uppstart', render: () => <StartupMeasurementPage /> },
   { pattern: '/bedomningar/:id', render: (p) => <AssessmentPage id={p.id ?? ''} /> },
   { pattern: '/avrakning', render: () => <SettlementPage /> },
   { pattern: '/avrakning/:id', render: (p) => <RunPage id={p.id ?? ''} /> },

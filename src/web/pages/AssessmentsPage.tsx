@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Anchor, Badge, Group, Paper, SegmentedControl, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { get, withQuery } from '../api.js';
+import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
@@ -58,6 +59,7 @@ export function AssessmentCounts() {
 
 /** The work list page. */
 export function AssessmentsPage() {
+  const { user } = useAuth();
   const asked = useLocation().search.get('lista');
   const [list, setList] = useState<List>(
     (WORK_LISTS as readonly string[]).includes(asked ?? '') ? (asked as List) : 'due',
@@ -71,9 +73,16 @@ export function AssessmentsPage() {
     <Page
       title="Bedömningar"
       actions={
-        <Anchor component={Link} href="/bedomningar/statistik">
-          Samstämmighet mellan bedömare
-        </Anchor>
+        <Group>
+          <Anchor component={Link} href="/bedomningar/statistik">
+            Samstämmighet mellan bedömare
+          </Anchor>
+          {hasRole(user, 'assessor', 'admin') && (
+            <Anchor component={Link} href="/bedomningar/uppstart">
+              Uppstartsmätning
+            </Anchor>
+          )}
+        </Group>
       }
     >
       <AssessmentCounts />

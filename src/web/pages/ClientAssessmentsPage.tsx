@@ -1,7 +1,8 @@
 /**
  * A client's levels and assessments (issue #10 §6, ASMT-9): the level history with each change and
  * who decided it, the assessment cases with both originals and the agreed result, and the
- * corrections the changes caused in approved runs (PAY-9).
+ * corrections each change caused in approved runs (PAY-9), and the decisions on individual rates
+ * and special accounting (LVL-6, LVL-7).
  */
 import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -12,11 +13,67 @@ import { TableScroll } from '../components/TableScroll.js';
 import { Link } from '../router.js';
 import { formatDate, formatKr } from '../../contract/format.js';
 import { levelKindLabel, serviceLabel } from '../../contract/labels.js';
-import { ASSESSMENT_KIND_LABELS, ASSESSMENT_STATE_LABELS } from '../../contract/labels.js';
+import {
+  ASSESSMENT_KIND_LABELS,
+  ASSESSMENT_STATE_LABELS,
+  RATE_APPLICATION_KIND_LABELS,
+  RATE_APPLICATION_STATE_LABELS,
+} from '../../contract/labels.js';
 import type { z } from 'zod';
 import type { clientAssessmentsSchema } from '../../contract/assessments.js';
 
 type Record_ = z.infer<typeof clientAssessmentsSchema>;
+
+/** What the corrections a level change caused came to: count and sum (PAY-9), or a dash. */
+function causedText(corrections: Record_['corrections'], entryId: number): string {
+  const mine = corrections.filter((c) => c.levelEntryId === entryId);
+  if (mine.length === 0) return '–';
+  const sum = mine.reduce((s, c) => s + c.amount, 0);
+  return `${mine.length} ${mine.length === 1 ? 'rad' : 'rader'}, ${formatKr(sum)}`;
+}
+
+/** The level change a correction came from, as people read it. */
+function causeText(history: Record_['levelHistory'], entryId: number | null): string {
+  const e = history.find((h) => h.id === entryId);
+  if (!e) return '–';
+  return `${levelKindLabel(e.kind)} nivå från ${formatDate(e.from)}`;
+}
+
+/** Decisions on individual rates and special accounting (LVL-6, LVL-7) in the record extract. */
+function RateDecisions({
+  clientId,
+  applications,
+}: {
+  clientId: number;
+  applications: Record_['rateApplications'];
+}) {
+  return (
+    <section aria-labelledby="rate-decisions-h">
+      <Title order={2} id="rate-decisions-h" size="h3" mb="xs">
+        Individuell ersättning och särskild redovisning
+      </Title>
+      {applications.length === 0 ? (
+        <Text>Inga ansökningar.</Text>
+      ) : (
+        <ul>
+          {applications.map((a) => (
+            <li key={a.id}>
+              {RATE_APPLICATION_KIND_LABELS[a.kind]}, {serviceLabel(a.service)}:{' '}
+              {RATE_APPLICATION_STATE_LABELS[a.state].toLowerCase()}
+              {a.decision?.amount !== null && a.decision?.amount !== undefined
+                ? `, ${formatKr(a.decision.amount)} från ${formatDate(a.decision.from ?? '')}${a.decision.to ? ` till ${formatDate(a.decision.to)}` : ''}`
+                : ''}
+              {a.decision?.decidedBy ? ` (beslutad av ${a.decision.decidedBy})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Anchor component={Link} href={`/klienter/${clientId}/ansokningar`}>
+        Ansökningar om individuell ersättning
+      </Anchor>
+    </section>
+  );
+}
 
 /** The page. */
 export function ClientAssessmentsPage({ id }: { id: string }) {
@@ -49,6 +106,7 @@ export function ClientAssessmentsPage({ id }: { id: string }) {
                       <Table.Th scope="col">Bedömd</Table.Th>
                       <Table.Th scope="col">Beslutad av</Table.Th>
                       <Table.Th scope="col">Ärende</Table.Th>
+                      <Table.Th scope="col">Rättelser den gav</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -70,6 +128,7 @@ export function ClientAssessmentsPage({ id }: { id: string }) {
                             '–'
                           )}
                         </Table.Td>
+                        <Table.Td>{causedText(r.corrections, e.id)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -92,6 +151,7 @@ export function ClientAssessmentsPage({ id }: { id: string }) {
                         <Table.Th scope="col">Månad</Table.Th>
                         <Table.Th scope="col">Rättar månad</Table.Th>
                         <Table.Th scope="col">Nivå</Table.Th>
+                        <Table.Th scope="col">Orsak</Table.Th>
                         <Table.Th scope="col">Belopp</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
@@ -106,6 +166,7 @@ export function ClientAssessmentsPage({ id }: { id: string }) {
                           <Table.Td>{c.month}</Table.Td>
                           <Table.Td>{c.correctsMonth ?? '–'}</Table.Td>
                           <Table.Td>{c.level ?? '–'}</Table.Td>
+                          <Table.Td>{causeText(r.levelHistory, c.levelEntryId)}</Table.Td>
                           <Table.Td>{formatKr(c.amount)}</Table.Td>
                         </Table.Tr>
                       ))}
@@ -133,6 +194,7 @@ export function ClientAssessmentsPage({ id }: { id: string }) {
                 ))}
               </ul>
             </section>
+            <RateDecisions clientId={r.clientId} applications={r.rateApplications} />
           </Stack>
         )}
       </QueryState>

@@ -130,6 +130,11 @@ export function ClientPage({ id }: { id: string }) {
                 <Title order={2} id="levels-h" size="h3">
                   Nivåhistorik
                 </Title>
+                {hasRole(user, 'assessor', 'case_officer', 'admin') && (
+                  <Anchor component={Link} href={`/klienter/${encodeURIComponent(id)}/bedomningar`}>
+                    Nivåer och bedömningar: vem som beslutade och vilka rättelser ändringarna gav
+                  </Anchor>
+                )}
                 {history.length === 0 ? (
                   <Text>Ingen nivå är satt ännu.</Text>
                 ) : (

@@ -1,6 +1,7 @@
 /**
  * GET /api/clients/:id/assessments (ASMT-9): everything held about one client's levels, the
- * assessments and who decided them, for the client's right to read the documents about them.
+ * assessments and who decided them, the corrections each level change caused, and the decisions on
+ * individual rates and special accounting (LVL-6, LVL-7), for the client's right to read them.
  * The client takes no part in the assessment; this is the record extract. Audited.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -11,6 +12,7 @@ import { userOf } from '../../access.js';
 import { audit } from '../../audit.js';
 import { isoTime, kr } from '../../present.js';
 import { visibleClient } from '../clients/access.js';
+import { applicationRows, applicationView } from '../rate-applications/present.js';
 import { caseListItem } from './present.js';
 import { caseQuery, CASE_READERS } from './service.js';
 
@@ -30,13 +32,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = userOf(request);
       const client = await visibleClient(db, user, request.params.id);
-      const [entries, cases, scorings, corrections] = await Promise.all([
+      const [entries, cases, scorings, corrections, applications] = await Promise.all([
         db
           .selectFrom('level_entries as l')
           .innerJoin('placements as p', 'p.id', 'l.placement_id')
           .leftJoin('users as u', 'u.id', 'l.created_by')
           .leftJoin('assessment_cases as c', 'c.level_entry_id', 'l.id')
           .select([
+            'l.id',
+            'l.created_at',
             'l.placement_id',
             'p.service',
             'l.from_date',
@@ -65,14 +69,38 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         db
           .selectFrom('settlement_lines as l')
           .innerJoin('settlement_runs as r', 'r.id', 'l.run_id')
-          .select(['l.placement_id', 'l.run_id', 'r.month', 'l.corrects_month', 'l.amount_ore', 'l.level'])
+          .select([
+            'l.placement_id',
+            'l.run_id',
+            'r.month',
+            'r.created_at as run_at',
+            'l.corrects_month',
+            'l.amount_ore',
+            'l.level',
+          ])
           .where('l.client_id', '=', client.id)
           .where('l.kind', '=', 'correction')
           .where('r.status', '<>', 'draft')
           .orderBy('r.month')
           .orderBy('l.id')
           .execute(),
+        applicationRows(db).where('a.client_id', '=', client.id).orderBy('a.id').execute(),
       ]);
+      // ASMT-8, PAY-9: a correction is caused by the latest level entry of its placement that was
+      // written before its run was computed and holds from within the corrected month.
+      const causeOf = (x: (typeof corrections)[number]): number | null => {
+        const monthEnd = `${x.corrects_month ?? x.month}-31`;
+        const before = entries.filter(
+          (e) =>
+            e.placement_id === x.placement_id &&
+            e.from_date <= monthEnd &&
+            new Date(e.created_at).getTime() <= new Date(x.run_at).getTime(),
+        );
+        before.sort(
+          (a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id - b.id,
+        );
+        return before.at(-1)?.id ?? null;
+      };
       const names = new Map(
         (
           await db
@@ -93,6 +121,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       return {
         clientId: client.id,
         levelHistory: entries.map((e) => ({
+          id: e.id,
           placementId: e.placement_id,
           service: e.service,
           from: e.from_date,
@@ -110,7 +139,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           correctsMonth: x.corrects_month,
           amount: kr(x.amount_ore),
           level: x.level,
+          levelEntryId: causeOf(x),
         })),
+        rateApplications: applications.map(applicationView),
         cases: cases.map((c) => ({
           ...caseListItem(user, c, today),
           agreed:

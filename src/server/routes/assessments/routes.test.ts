@@ -500,6 +500,7 @@ for (const target of testTargets()) {
       expect(campaigns.items).toEqual([
         {
           campaign: 'uppstart-sp-2010',
+          modelId: 'sp-2010',
           total: first.created,
           decided: 0,
           inProgress: 0,

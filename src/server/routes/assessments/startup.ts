@@ -20,6 +20,8 @@ import { notFound, refused } from '../../errors.js';
 const OFFICE = ['assessor', 'admin'] as const;
 const tags = ['assessments'];
 const BATCH = 200;
+/** A start-up campaign is named by this prefix and its model's id. */
+const CAMPAIGN_PREFIX = 'uppstart-';
 
 const startupParams = z.object({
   modelId: z.string(),
@@ -32,7 +34,7 @@ type StartupParams = z.infer<typeof startupParams>;
 
 /** Creates the campaign's cases in batches; returns how many were created. */
 async function runStartup(db: Kysely<DB>, p: StartupParams, progress: (f: number) => Promise<void>) {
-  const campaign = `uppstart-${p.modelId}`;
+  const campaign = `${CAMPAIGN_PREFIX}${p.modelId}`;
   const placements = await db
     .selectFrom('placements')
     .select(['id', 'client_id', 'service'])
@@ -164,6 +166,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       return {
         items: rows.map((r) => ({
           campaign: r.campaign,
+          modelId: r.campaign.slice(CAMPAIGN_PREFIX.length),
           total: Number(r.total),
           decided: Number(r.decided),
           inProgress: Number(r.in_progress),

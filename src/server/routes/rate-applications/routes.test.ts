@@ -180,6 +180,19 @@ for (const target of testTargets()) {
         await t.agents.bedomare!.request({ method: 'GET', url: `/api/rate-applications?placementId=${pl}` })
       ).json();
       expect(list.items.map((x: { state: string }) => x.state)).toEqual(['refused', 'granted']);
+      // By client, and in the client's record extract with the decisions (ASMT-9).
+      const clientId = list.items[0].clientId as number;
+      const byClient = (
+        await officer.request({ method: 'GET', url: `/api/rate-applications?clientId=${clientId}` })
+      ).json();
+      expect(byClient.items.map((x: { id: number }) => x.id)).toEqual([b.id, a.id]);
+      const extract = (
+        await officer.request({ method: 'GET', url: `/api/clients/${clientId}/assessments` })
+      ).json();
+      expect(extract.rateApplications).toMatchObject([
+        { id: a.id, state: 'granted', decision: { amount: 6200, decidedBy: 'Hanna Handläggare' } },
+        { id: b.id, state: 'refused', decision: { reason: 'Nivån täcker kostnaden' } },
+      ]);
     });
   });
 }

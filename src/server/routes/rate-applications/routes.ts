@@ -6,7 +6,6 @@
  * Case officers for their district's clients and admins decide; assessors read. Audited.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { errorResponses } from '../../../contract/errors.js';
 import { idParams } from '../../../contract/primitives.js';
 import {
@@ -18,64 +17,18 @@ import {
 } from '../../../contract/rate-applications.js';
 import { checkApplication, costCalculation } from '../../../domain/assessment/individual-rate.js';
 import { classifyPoints } from '../../../domain/rate-model/classify.js';
-import { kronorToOre, roundOre } from '../../../domain/money.js';
+import { kronorToOre } from '../../../domain/money.js';
 import type { ServiceId } from '../../../domain/rate-model/types.js';
-import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { userOf } from '../../access.js';
 import { audit } from '../../audit.js';
 import { conflict, notFound, outOfScope, refused, stale } from '../../errors.js';
-import { isoTime, kr } from '../../present.js';
 import { changeFacts } from '../placements/settles.js';
+import { applicationRows, applicationView } from './present.js';
 
 const READERS = ['case_officer', 'assessor', 'admin'] as const;
 const DECIDERS = ['case_officer', 'admin'] as const;
 const tags = ['assessments'];
-
-function query(db: Kysely<DB>) {
-  return db
-    .selectFrom('rate_applications as a')
-    .innerJoin('placements as p', 'p.id', 'a.placement_id')
-    .innerJoin('clients as c', 'c.id', 'a.client_id')
-    .leftJoin('users as u', 'u.id', 'a.decided_by')
-    .selectAll('a')
-    .select(['p.service', 'c.district_id', 'u.name as decided_by_name']);
-}
-type Row = Awaited<ReturnType<ReturnType<typeof query>['executeTakeFirstOrThrow']>>;
-
-function present(r: Row) {
-  return {
-    id: r.id,
-    placementId: r.placement_id,
-    clientId: r.client_id,
-    service: r.service,
-    kind: r.kind,
-    criteria: r.criteria,
-    cost: {
-      staffHoursPerYear: Number(r.staff_hours_per_year),
-      hourlyCost: kr(Number(r.hourly_cost_ore)),
-      otherCosts: kr(Number(r.other_costs_ore)),
-      annualCost: kr(Number(r.annual_cost_ore)),
-      perDay: kr(roundOre(Number(r.annual_cost_ore) / 365)),
-    },
-    points: r.points,
-    ordererProviderAgreed: r.orderer_provider_agreed,
-    state: r.state,
-    decision:
-      r.state === 'submitted'
-        ? null
-        : {
-            amount: r.amount_ore === null ? null : kr(Number(r.amount_ore)),
-            from: r.from_date,
-            to: r.to_date,
-            reason: r.decision_reason,
-            decidedBy: r.decided_by_name,
-            decidedAt: isoTime(r.decided_at),
-          },
-    rules: [r.kind === 'individual-rate' ? 'LVL-6' : 'LVL-7'],
-    version: r.version,
-  };
-}
 
 const inScope = (user: SessionUser, district: string) => {
   if (user.role === 'case_officer' && district !== user.districtId)
@@ -98,16 +51,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = userOf(request);
-      let q = query(db);
+      let q = applicationRows(db);
       if (user.role === 'case_officer') q = q.where('c.district_id', '=', user.districtId ?? '');
       if (request.query.placementId) q = q.where('a.placement_id', '=', request.query.placementId);
+      if (request.query.clientId) q = q.where('a.client_id', '=', request.query.clientId);
       const rows = await q.orderBy('a.id', 'desc').limit(500).execute();
       await audit(db, user, {
         action: 'list',
         entity: 'rate-application',
         clientIds: [...new Set(rows.map((r) => r.client_id))],
       });
-      return { items: rows.map(present) };
+      return { items: rows.map(applicationView) };
     },
   );
 
@@ -177,8 +131,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         });
         return row.id;
       });
-      const row = await query(db).where('a.id', '=', id).executeTakeFirstOrThrow();
-      return reply.code(201).send(present(row));
+      const row = await applicationRows(db).where('a.id', '=', id).executeTakeFirstOrThrow();
+      return reply.code(201).send(applicationView(row));
     },
   );
 
@@ -195,7 +149,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = userOf(request);
-      const a = await query(db).where('a.id', '=', request.params.id).executeTakeFirst();
+      const a = await applicationRows(db).where('a.id', '=', request.params.id).executeTakeFirst();
       if (!a) throw notFound('rate-application', request.params.id);
       inScope(user, a.district_id);
       const b = request.body;
@@ -243,7 +197,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           details: { granted: b.granted },
         });
       });
-      return present(await query(db).where('a.id', '=', a.id).executeTakeFirstOrThrow());
+      return applicationView(await applicationRows(db).where('a.id', '=', a.id).executeTakeFirstOrThrow());
     },
   );
 };
