@@ -86,20 +86,32 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           .execute(),
         applicationRows(db).where('a.client_id', '=', client.id).orderBy('a.id').execute(),
       ]);
-      // ASMT-8, PAY-9: a correction is caused by the latest level entry of its placement that was
-      // written before its run was computed and holds from within the corrected month.
+      // ASMT-8, PAY-9: a correction was caused by a level change when a level entry of its
+      // placement was written after the placement was last paid and before the correcting run.
+      const paidAt = await db
+        .selectFrom('settlement_lines as l')
+        .innerJoin('settlement_runs as r', 'r.id', 'l.run_id')
+        .select(['l.placement_id', 'r.created_at'])
+        .distinct()
+        .where('l.client_id', '=', client.id)
+        .where('r.status', '<>', 'draft')
+        .execute();
+      const ms = (d: Date | string) => new Date(d).getTime();
       const causeOf = (x: (typeof corrections)[number]): number | null => {
-        const monthEnd = `${x.corrects_month ?? x.month}-31`;
-        const before = entries.filter(
-          (e) =>
-            e.placement_id === x.placement_id &&
-            e.from_date <= monthEnd &&
-            new Date(e.created_at).getTime() <= new Date(x.run_at).getTime(),
+        const run = ms(x.run_at);
+        const lastPaid = Math.max(
+          0,
+          ...paidAt
+            .filter((p) => p.placement_id === x.placement_id && ms(p.created_at) < run)
+            .map((p) => ms(p.created_at)),
         );
-        before.sort(
-          (a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id - b.id,
-        );
-        return before.at(-1)?.id ?? null;
+        const changes = entries
+          .filter(
+            (e) =>
+              e.placement_id === x.placement_id && ms(e.created_at) > lastPaid && ms(e.created_at) <= run,
+          )
+          .sort((e, f) => ms(e.created_at) - ms(f.created_at) || e.id - f.id);
+        return changes.at(-1)?.id ?? null;
       };
       const names = new Map(
         (

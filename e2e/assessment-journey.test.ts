@@ -1,0 +1,188 @@
+/**
+ * The assessment office's whole journey in the browser (issue #10 §11): a new placement notifies
+ * the office (FLOW-1) and opens the final case; overdue cases on the start pages; two assessors
+ * score blind and reconcile; the final level differs from the preliminary one and the next
+ * approved run corrects the settled month (ASMT-8, PAY-9), shown on the client's levels page
+ * reached from the client page; a special-accounting application decided (LVL-7); a start-up
+ * measurement with its progress (ASMT-6). axe on every new page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkPage, newPage, signIn, startApp, type TestApp } from './support.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Calls the API as the page's signed-in user (with its CSRF token); throws on an error status. */
+async function api<T>(page: Page, method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> {
+  const me = await page.request.get('/api/auth/me');
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const res = await page.request.fetch(url, { method, data, headers: { 'x-csrf-token': csrfToken } });
+  if (res.status() >= 400) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Answers every item with the grade whose label starts with `grade`. */
+async function gradeAll(page: Page, grade: number): Promise<void> {
+  const groups = page.locator('form [role="radiogroup"]');
+  const n = await groups.count();
+  for (let i = 0; i < n; i++)
+    await groups
+      .nth(i)
+      .getByLabel(new RegExp(`^${grade} `))
+      .check();
+}
+
+/** Runs and approves a month for Bromma as admin (through the API the settlement page uses). */
+async function settle(page: Page, month: string): Promise<void> {
+  const run = await api<{ id: number }>(page, 'POST', '/api/settlement-runs', {
+    month,
+    scope: { districtId: 'bromma' },
+  });
+  await api(page, 'POST', `/api/settlement-runs/${run.id}/approve`, { confirmRefusals: true });
+}
+
+describe('assessment journey', () => {
+  it('notification → blind scoring → reconciliation → a final level whose correction the client page shows', async () => {
+    const db = app.database.db;
+    const client = await db
+      .insertInto('clients')
+      .values({
+        personnummer: '19700101-0010',
+        identity_kind: 'personnummer',
+        name: 'Nora Notis',
+        district_id: 'bromma',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const unit = (
+      await db
+        .selectFrom('units')
+        .select(['id', 'services'])
+        .where('provider_id', '=', 'U001')
+        .orderBy('id')
+        .execute()
+    ).find((u) => u.services.includes('lss-gruppbostad'))!;
+
+    // FLOW-1: the case officer enters the placement with the preliminary level; the office is told.
+    const officer = await newPage(app);
+    await signIn(officer, 'case_officer');
+    const placement = await api<{ id: number }>(officer, 'POST', '/api/placements', {
+      clientId: client.id,
+      unitId: unit.id,
+      service: 'lss-gruppbostad',
+      start: '2026-09-01',
+      level: { from: '2026-09-01', points: 90, kind: 'preliminary', assessedOn: '2026-08-25' },
+    });
+    const kase = await db
+      .selectFrom('assessment_cases')
+      .select(['id', 'due_date'])
+      .where('placement_id', '=', placement.id)
+      .executeTakeFirstOrThrow();
+    expect(kase.due_date).toBe('2026-12-01');
+
+    // September is paid on the preliminary level and approved.
+    const admin = await newPage(app);
+    await signIn(admin, 'admin');
+    await settle(admin, '2026-09');
+
+    // The start pages list overdue cases (the demo has some), for the office and the district.
+    const a = await newPage(app);
+    await signIn(a, 'assessor');
+    await a.getByTestId('overdue-assessments').getByRole('table').waitFor();
+    expect(await checkPage(a, 'start-bedomare')).toEqual([]);
+    await officer.goto('/');
+    await officer.getByTestId('overdue-assessments').waitFor();
+    expect(await checkPage(officer, 'start-handlaggare')).toEqual([]);
+
+    // Two assessors score blind and reconcile.
+    await a.goto(`/bedomningar/${kase.id}`);
+    await a.getByRole('heading', { name: 'Din bedömning' }).waitFor();
+    await gradeAll(a, 1);
+    await a.getByRole('button', { name: 'Lämna min bedömning' }).click();
+    await a.getByText('Din bedömning är lämnad.').waitFor();
+    const b = await newPage(app);
+    await b.goto('/');
+    await b.getByLabel('Användarnamn').fill('bedomare2');
+    await b.getByLabel('Lösenord').fill('bedomare-demo');
+    await b.keyboard.press('Enter');
+    await b.getByRole('button', { name: 'Logga ut' }).waitFor();
+    await b.goto(`/bedomningar/${kase.id}`);
+    await b.getByText(/dold tills båda har lämnat sin bedömning/).waitFor();
+    await gradeAll(b, 2);
+    await b.getByRole('button', { name: 'Lämna min bedömning' }).click();
+    await b.getByRole('heading', { name: 'Avstämning' }).waitFor();
+    await b.getByLabel(/Bedömningsdatum/).fill('2026-11-20');
+    await b.getByRole('button', { name: 'Spara gemensam bedömning' }).click();
+    await b.getByRole('heading', { name: 'Beslutad nivå' }).waitFor();
+
+    // ASMT-8: the final level holds from the start; October's run reclaims September's difference.
+    await settle(admin, '2026-10');
+    await officer.goto(`/klienter/${client.id}`);
+    await officer.getByRole('link', { name: /^Nivåer och bedömningar/ }).click();
+    await officer.getByRole('heading', { name: 'Nivåhistorik' }).waitFor();
+    const history = officer.locator('section[aria-labelledby="levels-h"] tbody tr');
+    await history.nth(1).waitFor();
+    expect(await history.nth(1).innerText()).toContain('Bo Bedömare');
+    expect(await history.nth(1).innerText()).toMatch(/\d+ rad(er)?, .+kr/);
+    expect(await officer.locator('section[aria-labelledby="corr-h"]').innerText()).toContain('2026-09');
+    expect(await checkPage(officer, 'klient-bedomningar-rattelse')).toEqual([]);
+    for (const p of [a, b, admin]) await p.context().close();
+
+    // LVL-7: a special-accounting application with its cost calculation, then the decision.
+    await officer.getByRole('link', { name: 'Ansökningar om individuell ersättning' }).click();
+    await officer.getByRole('heading', { name: 'Ny ansökan' }).waitFor();
+    expect(await checkPage(officer, 'ansokningar-tom')).toEqual([]);
+    for (const label of [
+      'Funktionsnedsättning och beteende',
+      'Vidtagna åtgärder i bemanningen',
+      'Inne- och utemiljö',
+      'Den enskildes historik',
+      'Kostnadsberäkning (motivering)',
+    ])
+      await officer
+        .getByRole('textbox', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) })
+        .fill(`${label}: beskrivet`);
+    await officer.getByRole('textbox', { name: /^Personaltimmar per år/ }).fill('1000');
+    await officer.getByRole('textbox', { name: /^Timkostnad/ }).fill('400');
+    await officer.getByRole('textbox', { name: /^Övriga kostnader/ }).fill('10000');
+    await officer
+      .getByTestId('cost-calculation')
+      .getByText(/410\s000(,00)?\skr per år/)
+      .waitFor();
+    await officer.getByRole('button', { name: 'Lämna in ansökan' }).click();
+    await officer.getByText('Särskild redovisning, Gruppbostad (LSS): Inlämnad, ej beslutad').waitFor();
+    await officer.getByRole('textbox', { name: /^Belopp per dygn/ }).fill('1500');
+    await officer.getByRole('textbox', { name: /^Från/ }).fill('2026-12-01');
+    await officer.getByRole('textbox', { name: /^Motivering/ }).fill('Kostnaden ryms inte i nivån');
+    await officer.getByRole('button', { name: 'Spara beslut' }).click();
+    await officer.getByText(/Beviljad: 1\s500(,00)?\skr per dygn från/).waitFor();
+    expect(await checkPage(officer, 'ansokningar-beslut')).toEqual([]);
+    await officer.context().close();
+  });
+
+  it('a start-up measurement runs as one job with a progress bar, and its campaign is followed', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'assessor');
+    await page.goto('/bedomningar');
+    await page.getByRole('link', { name: 'Uppstartsmätning' }).click();
+    await page.getByRole('heading', { name: 'Starta en uppstartsmätning' }).waitFor();
+    expect(await checkPage(page, 'uppstart')).toEqual([]);
+    await page.getByRole('textbox', { name: /^Ny modell/ }).click();
+    await page.getByRole('option', { name: /^Socialpsykiatri, ersättningsmodell från 2010/ }).click();
+    await page.getByRole('button', { name: 'Starta uppstartsmätning' }).click();
+    await page.getByTestId('startup-job').getByRole('progressbar').waitFor();
+    await page.getByText(/Klart: [\d\s\u00a0]+ nya mätningsärenden/).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('campaigns')
+      .getByRole('cell', { name: 'Socialpsykiatri, ersättningsmodell från 2010', exact: true })
+      .waitFor();
+    expect(await checkPage(page, 'uppstart-klar')).toEqual([]);
+    await page.context().close();
+  });
+});
