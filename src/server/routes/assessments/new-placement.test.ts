@@ -173,16 +173,24 @@ for (const target of testTargets()) {
             }),
           })
           .execute();
-      const run = async () =>
+      // Providers read approved runs only: a run is written as a draft, given its line, approved.
+      const run = async (month: string) =>
         (
           await db
             .insertInto('settlement_runs')
-            .values({ month: '2032-06', status: 'draft', total_ore: 3_000_000, line_count: 1, models: [] })
+            .values({ month, status: 'draft', total_ore: 3_000_000, line_count: 1, models: [] })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;
-      const early = await run();
+      const approve = (id: number) =>
+        db
+          .updateTable('settlement_runs')
+          .set({ status: 'approved', approved_at: new Date() })
+          .where('id', '=', id)
+          .execute();
+      const early = await run('2032-06');
       await line(early, '4');
+      await approve(early);
 
       const seen = async () => {
         const list = (
@@ -231,8 +239,9 @@ for (const target of testTargets()) {
           assessed_on: '2032-08-01',
         })
         .execute();
-      const later = await run();
+      const later = await run('2032-07');
       await line(later, '5');
+      await approve(later);
       const after = await seen();
       expect(after.list.items[0].currentLevel).toMatchObject({ kind: 'final', points: 52 });
       expect(after.levels).toMatchObject([{ kind: 'final', points: 52 }]);
@@ -240,7 +249,11 @@ for (const target of testTargets()) {
       const payments = (
         await provider.request({ method: 'GET', url: `/api/clients/${clientId}/payments` })
       ).json();
-      expect(payments.lines ?? []).toEqual([]); // drafts are not payments
+      expect(
+        payments.lines
+          .filter((l: { placementId: number }) => l.placementId === id)
+          .map((l: { level: string | null }) => l.level),
+      ).toEqual([null, '5']);
       const laterLines = (
         await provider.request({ method: 'GET', url: `/api/settlement-runs/${later}/lines` })
       ).json();
