@@ -192,6 +192,30 @@ for (const target of testTargets()) {
       expect(await lineSum(id)).toEqual({ n: 0, s: 0 });
     });
 
+    it('checks what a line names per statement, as the foreign keys did (issue #15 §2)', async () => {
+      const line = (client: number) => `insert into settlement_lines (run_id, placement_id, client_id,
+          provider_id, unit_id, district_id, service, regime, kind, from_date, to_date, quantity, unit,
+          rate_ore, amount_ore)
+        values (${draft}, 9001, ${client}, 'gp1', 9001, 'g1', 'lss-bostad', 'privat', 'month',
+          '2025-01-01', '2025-01-31', 1, 'month', 1, 1)`;
+      const before = await lineSum(draft);
+      await expect(run(db, line(424242))).rejects.toMatchObject({ code: '23503' });
+      await expect(
+        run(db, `update settlement_lines set unit_id = 424242 where run_id = ${draft}`),
+      ).rejects.toMatchObject({
+        code: '23503',
+      });
+      for (const statement of [
+        `delete from placements where id = 9001`,
+        `delete from clients where id = 9001`,
+        `delete from units where id = 9001`,
+        `update providers set id = 'gpx' where id = 'gp1'`,
+        `delete from districts where id = 'g1'`,
+      ])
+        await expect(run(db, statement), statement).rejects.toMatchObject({ code: '23503' });
+      expect(await lineSum(draft)).toEqual(before);
+    });
+
     it('keeps the audit log append-only, TRUNCATE included', async () => {
       await run(db, `insert into audit_log (action, entity) values ('read', 'client')`);
       for (const statement of [

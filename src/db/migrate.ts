@@ -25,6 +25,7 @@ import * as financeRole from './migrations/20261129T1620_finance_role.js';
 import * as noticeVisits from './migrations/20261129T1630_assessment_notice_visits.js';
 import * as catalogueProfiles from './migrations/20261129T1650_catalogue_profiles.js';
 import * as modelUplifts from './migrations/20261129T1660_model_uplifts.js';
+import * as compactLines from './migrations/20261129T1670_compact_lines.js';
 import type { DB } from './types.js';
 
 /** Every migration by name, in order. */
@@ -50,6 +51,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1630_assessment_notice_visits': noticeVisits,
   '20261129T1650_catalogue_profiles': catalogueProfiles,
   '20261129T1660_model_uplifts': modelUplifts,
+  '20261129T1670_compact_lines': compactLines,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -96,7 +96,7 @@ export async function loadSettlementInput(
       .select('placements.id'),
   );
 
-  const facts = await loadFactRows(db, ids);
+  const factsOf = splitFacts(await loadFactRows(db, ids));
   const meta = new Map<string, PlacementMeta>();
   const placements = rows.map((r) => {
     meta.set(String(r.id), {
@@ -105,7 +105,7 @@ export async function loadSettlementInput(
       districtId: r.district_id,
       providerId: r.provider_id,
     });
-    return toPlacementInput(r, factsOf(facts, r.id));
+    return toPlacementInput(r, factsOf(r.id));
   });
   return { input: { placements }, meta };
 }
@@ -209,18 +209,37 @@ export async function loadFactRows(db: Kysely<DB>, ids: Ids): Promise<PlacementF
   return { levels, participation, evening, courses, individual, transitions, absences };
 }
 
-/** The rows of one placement out of rows loaded for many (each list is ordered by placement). */
-function factsOf(all: PlacementFactRows, id: number): PlacementFactRows {
-  const pick = <T extends { placement_id: number }>(xs: T[]) => xs.filter((x) => x.placement_id === id);
-  return {
-    levels: pick(all.levels),
-    participation: pick(all.participation),
-    evening: pick(all.evening),
-    courses: pick(all.courses),
-    individual: pick(all.individual),
-    transitions: pick(all.transitions),
-    absences: pick(all.absences),
+/** Rows grouped by placement, once (issue #15 §2: a per-placement filter of every list was N²). */
+function byPlacement<T extends { placement_id: number }>(xs: readonly T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const x of xs) {
+    const list = out.get(x.placement_id);
+    if (list) list.push(x);
+    else out.set(x.placement_id, [x]);
+  }
+  return out;
+}
+
+/** Fact rows loaded for many placements, split per placement (each list keeps its order). */
+function splitFacts(all: PlacementFactRows): (id: number) => PlacementFactRows {
+  const groups = {
+    levels: byPlacement(all.levels),
+    participation: byPlacement(all.participation),
+    evening: byPlacement(all.evening),
+    courses: byPlacement(all.courses),
+    individual: byPlacement(all.individual),
+    transitions: byPlacement(all.transitions),
+    absences: byPlacement(all.absences),
   };
+  return (id) => ({
+    levels: groups.levels.get(id) ?? [],
+    participation: groups.participation.get(id) ?? [],
+    evening: groups.evening.get(id) ?? [],
+    courses: groups.courses.get(id) ?? [],
+    individual: groups.individual.get(id) ?? [],
+    transitions: groups.transitions.get(id) ?? [],
+    absences: groups.absences.get(id) ?? [],
+  });
 }
 
 /**

@@ -323,7 +323,21 @@ export interface SettlementLineTable {
   level: string | null;
   rules: string[];
   corrects_month: string | null;
-  explanation: ColumnType<unknown, string, string>;
+  /** Lines stored before issue #15 §2: their explanation as JSON; null on compact lines. */
+  explanation: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Compact lines (issue #15 §2): the figures the explanation is derived from on read. */
+  days: number | null;
+  days_in_month: number | null;
+  basis: string | null;
+  participation_interval: string | null;
+  paid_as_regime: string | null;
+  model: string | null;
+  rate_source: string | null;
+  level_source: string | null;
+  illustrative: Generated<boolean>;
+  corrected_kind: string | null;
+  recomputed_ore: number | null;
+  previously_paid_ore: number | null;
 }
 
 /** A failed job's error as stored: a fixed id, a message, and the field when the input was wrong. */

@@ -48,6 +48,8 @@ export async function approvedBefore(
       'settlement_lines.to_date',
       'settlement_lines.amount_ore',
       'settlement_lines.corrects_month',
+      'settlement_lines.corrected_kind',
+      'settlement_lines.days',
       'settlement_lines.explanation',
     ])
     .where('settlement_runs.status', '<>', 'draft')
@@ -69,8 +71,10 @@ export async function approvedBefore(
       to: r.to_date,
       amount: r.amount_ore,
       correctsMonth: r.corrects_month,
-      correctedKind: ((r.explanation as { correctedKind?: string } | null)?.correctedKind ??
-        null) as PaidLine['correctedKind'],
+      // Compact lines carry the kind corrected in a column; lines stored before, in their JSON.
+      correctedKind: (r.days === null
+        ? ((r.explanation as { correctedKind?: string } | null)?.correctedKind ?? null)
+        : r.corrected_kind) as PaidLine['correctedKind'],
     });
     byMonth.set(r.month, list);
   }

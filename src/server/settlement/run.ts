@@ -11,11 +11,11 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { ModelCatalog } from '../../domain/rate-model/catalog.js';
-import { explainLine } from '../../domain/settlement/explain.js';
 import { prepareSettlement, settlePrepared } from '../../domain/settlement/settle.js';
 import type { PlacementMeta } from '../../db/settlement-input.js';
 import type { DB } from '../../db/types.js';
 import { actorOf, claimMonth, deleteDrafts } from './drafts.js';
+import { insertRunRows, storeLines, type Column } from './line-row.js';
 import { planRun, type RunParams } from './plan.js';
 
 export {
@@ -28,6 +28,19 @@ export {
   type RunParams,
   type RunPlan,
 } from './plan.js';
+
+const REFUSAL_COLUMNS: readonly Column[] = [
+  ['placement_id', 'int4'],
+  ['problem_id', 'text'],
+  ['field', 'text'],
+  ['message', 'text'],
+  ['rules', 'text[]'],
+  ['action', 'text'],
+];
+const FACT_COLUMNS: readonly Column[] = [
+  ['placement_id', 'int4'],
+  ['facts_hash', 'text'],
+];
 
 /** Computes a run and stores it as a draft; returns the new run's id. */
 export async function computeRun(
@@ -73,17 +86,15 @@ export async function computeRun(
     .sort()
     .map((id) => (versionOf.has(id) ? `${id}@${versionOf.get(id)}` : id));
   const refusedIds = new Set(result.refused.map((x) => x.placementId));
-  const refusals = result.refused.map((x) => ({
-    placement_id: Number(x.placementId),
-    problem_id: x.id,
-    field: x.field,
-    message: x.message,
-    rules: x.rules,
-    action: x.action,
-  }));
-  const facts = [...hashes]
-    .filter(([id]) => !refusedIds.has(id))
-    .map(([id, hash]) => ({ placement_id: Number(id), facts_hash: hash }));
+  const refusals = result.refused.map((x) => [
+    Number(x.placementId),
+    x.id,
+    x.field,
+    x.message,
+    x.rules.join(','),
+    x.action,
+  ]);
+  const facts = [...hashes].filter(([id]) => !refusedIds.has(id)).map(([id, hash]) => [Number(id), hash]);
 
   const runId = await db.transaction().execute(async (trx) => {
     // One draft per month and scope (issue #14 §3): checked again here, under the month's lock.
@@ -102,59 +113,10 @@ export async function computeRun(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const rows = result.lines.map((l) => {
-      const m = meta.get(l.placementId)!;
-      return {
-        run_id: run.id,
-        placement_id: Number(l.placementId),
-        client_id: m.clientId,
-        provider_id: l.providerId,
-        unit_id: m.unitId,
-        district_id: l.district,
-        service: l.service,
-        regime: l.regime,
-        kind: l.kind,
-        from_date: l.from,
-        to_date: l.to,
-        quantity: l.quantity,
-        unit: l.unit,
-        rate_ore: l.rate,
-        amount_ore: l.amount,
-        level: l.level,
-        rules: [...l.rules],
-        corrects_month: l.correctsMonth,
-        explanation: JSON.stringify({
-          text: explainLine(l),
-          basis: l.basis,
-          days: l.days,
-          daysInMonth: l.daysInMonth,
-          interval: l.interval,
-          paidAsRegime: l.paidAsRegime,
-          model: l.model,
-          sources: l.sources,
-          illustrative: l.illustrative,
-          correctedKind: l.correctedKind,
-          recomputed: l.recomputed,
-          previouslyPaid: l.previouslyPaid,
-        }),
-      };
-    });
     // No progress updates in here: on PGlite the transaction holds the only connection.
-    for (let i = 0; i < rows.length; i += 500)
-      await trx
-        .insertInto('settlement_lines')
-        .values(rows.slice(i, i + 500))
-        .execute();
-    for (let i = 0; i < refusals.length; i += 500)
-      await trx
-        .insertInto('settlement_refusals')
-        .values(refusals.slice(i, i + 500).map((x) => ({ run_id: run.id, ...x })))
-        .execute();
-    for (let i = 0; i < facts.length; i += 1000)
-      await trx
-        .insertInto('settlement_run_facts')
-        .values(facts.slice(i, i + 1000).map((x) => ({ run_id: run.id, ...x })))
-        .execute();
+    await storeLines(trx, run.id, result.lines, meta);
+    await insertRunRows(trx, 'settlement_refusals', run.id, REFUSAL_COLUMNS, refusals);
+    await insertRunRows(trx, 'settlement_run_facts', run.id, FACT_COLUMNS, facts);
     await deleteDrafts(trx, await actorOf(trx, params.userId), replaced, 'replaced', run.id);
     return run.id;
   });

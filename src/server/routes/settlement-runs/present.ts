@@ -4,6 +4,8 @@ import type { LineView, RefusalView, RunDetail, RunView } from '../../../contrac
 import type { Regime, ServiceId } from '../../../domain/rate-model/types.js';
 import type { SettlementLineTable } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
+import { explainLine } from '../../../domain/settlement/explain.js';
+import { legacyExplanation, lineFromRow } from '../../settlement/line-row.js';
 import { clientIdentity, isoTime, kr } from '../../present.js';
 import { seesRefusedClients } from './scope.js';
 import type { RefusalRow, RunRow, RunShare, runTotals } from './service.js';
@@ -75,11 +77,12 @@ export function refusalView(user: SessionUser, r: RefusalRow): RefusalView {
   };
 }
 
-/** One line with its explanation (PAY-10). */
+/**
+ * One line with its explanation (PAY-10). Compact lines (issue #15 §2) derive the sentence from
+ * their rule ids and figures with the domain's explainLine; lines stored before read their JSON.
+ */
 export function lineView(l: Selectable<SettlementLineTable>): LineView {
-  const e = (l.explanation ?? {}) as Record<string, unknown>;
-  const sources = e.sources as { rate?: unknown; level?: unknown } | null | undefined;
-  return {
+  const head = {
     id: l.id,
     placementId: l.placement_id,
     clientId: l.client_id,
@@ -98,7 +101,25 @@ export function lineView(l: Selectable<SettlementLineTable>): LineView {
     level: l.level,
     rules: l.rules,
     correctsMonth: l.corrects_month,
-    correctedKind: (e.correctedKind as string | null | undefined) ?? null,
+  };
+  const e = legacyExplanation(l);
+  if (!e) {
+    const line = lineFromRow(l);
+    return {
+      ...head,
+      correctedKind: line.correctedKind,
+      recomputed: line.recomputed === null ? null : kr(line.recomputed),
+      previouslyPaid: line.previouslyPaid === null ? null : kr(line.previouslyPaid),
+      model: line.model,
+      sources: l.rate_source === null ? null : { rate: l.rate_source, level: l.level_source },
+      illustrative: line.illustrative,
+      explanation: explainLine(line),
+    };
+  }
+  const sources = e.sources as { rate?: unknown; level?: unknown } | null | undefined;
+  return {
+    ...head,
+    correctedKind: (e.correctedKind as LineView['correctedKind'] | undefined) ?? null,
     recomputed: typeof e.recomputed === 'number' ? kr(e.recomputed) : null,
     previouslyPaid: typeof e.previouslyPaid === 'number' ? kr(e.previouslyPaid) : null,
     model: (e.model as string | undefined) ?? null,

@@ -1,0 +1,80 @@
+/**
+ * The one table of figures (issue #15 §6): every bench records its headline figures here with the
+ * load average at the moment of measurement, and `npm run bench` prints them together at the end
+ * as the Markdown table docs/operations.md keeps. Also the small helpers the benches share.
+ */
+import { cpus, loadavg, totalmem } from 'node:os';
+import pg from 'pg';
+
+/** One row of the summary table. */
+export interface Figure {
+  figure: string;
+  /** What was measured: engine, PGlite, PostgreSQL, SQL peer, CLI … */
+  engine: string;
+  /** Min / median, or a single figure, with its unit. */
+  value: string;
+  goal: string;
+  /** The 1-minute load average when it was measured. */
+  load: string;
+}
+
+const figures: Figure[] = [];
+
+/** Adds a row to the summary table. */
+export function record(f: Figure): void {
+  figures.push(f);
+}
+
+/** The 1-minute load average now, one decimal (other engineers share the machine). */
+export const loadNow = (): string => loadavg()[0]!.toFixed(1);
+
+/** Median of a non-empty list. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Milliseconds as text: `812 ms`, `1 240 ms`. */
+export const fmtMs = (ms: number): string => `${Math.round(ms).toLocaleString('sv-SE')} ms`;
+
+/** The PostgreSQL admin URL the benches use. */
+export const pgAdminUrl = (): string =>
+  process.env.BENCH_DATABASE_URL ??
+  process.env.ERSATTNING_TEST_PG ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Whether the PostgreSQL server answers. */
+export async function pgReachable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: pgAdminUrl(), connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The machine line above the table. */
+export function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+}
+
+/** The recorded figures as a Markdown table (empty string when none). */
+export function summaryTable(): string {
+  if (figures.length === 0) return '';
+  const head: Figure = {
+    figure: 'figure',
+    engine: 'measured',
+    value: 'min / median',
+    goal: 'goal',
+    load: 'load',
+  };
+  const rows = [head, ...figures];
+  const keys = Object.keys(head) as (keyof Figure)[];
+  const width = keys.map((k) => Math.max(...rows.map((r) => r[k].length)));
+  const line = (r: Figure) => `| ${keys.map((k, i) => r[k].padEnd(width[i]!)).join(' | ')} |`;
+  return [line(head), `| ${width.map((w) => '-'.repeat(w)).join(' | ')} |`, ...figures.map(line)].join('\n');
+}
