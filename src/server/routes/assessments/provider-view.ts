@@ -22,6 +22,7 @@ interface LineLevel {
   id: number;
   level: string | null;
   explanation: unknown;
+  level_source?: string | null;
 }
 
 const CHUNK = 5_000;
@@ -57,6 +58,8 @@ export async function linesSeenBy<T extends LineLevel>(
 
 /** A line without its level (in the column, the sources and the explanation's text). */
 function withoutLevel<T extends LineLevel>(l: T): T {
+  // A compact line (issue #15 §2) stores no text: its explanation is derived from these columns.
+  if (l.explanation === null || l.explanation === undefined) return { ...l, level: null, level_source: null };
   const e = (l.explanation ?? {}) as Record<string, unknown>;
   const sources = e.sources as Record<string, unknown> | null | undefined;
   const text = typeof e.text === 'string' ? e.text.replace(levelPhrase(l.level), '') : e.text;
