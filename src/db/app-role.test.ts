@@ -82,7 +82,7 @@ describe.skipIf(!TEST_PG_URL)('the application role on PostgreSQL', () => {
   it.each([
     'truncate settlement_lines',
     'truncate districts cascade',
-    'alter table settlement_lines disable trigger settlement_line_guard',
+    'alter table settlement_lines disable trigger settlement_lines_insert_guard',
     'drop trigger audit_log_statement_guard on audit_log',
     'drop table audit_log',
     'update audit_log set action = action',
