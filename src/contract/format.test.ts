@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatDate,
+  formatDateWords,
   formatKr,
   formatKrSigned,
   formatMkr,
@@ -13,6 +14,7 @@ import {
   formatPeriod,
   kronorAsOre,
 } from './format.js';
+import { Temporal } from 'temporal-polyfill';
 
 // Normalise the no-break spaces so the expectations read like the issue text (`1 234 kr`).
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
@@ -100,4 +102,25 @@ describe('other formats', () => {
     expect(formatNumber(-1.5)).toBe('-1,5');
     expect(formatNumber(-1234, 0, { plain: true })).toBe('-1 234');
   });
+});
+
+describe('formatDateWords (issue #11 §5)', () => {
+  it.each([
+    ['2026-01-02', 'fredagen den 2 januari 2026'],
+    ['2025-12-24', 'onsdagen den 24 december 2025'],
+    ['2025-06-20', 'fredagen den 20 juni 2025'],
+    ['2024-02-29', 'torsdagen den 29 februari 2024'],
+    ['2000-03-01', 'onsdagen den 1 mars 2000'],
+  ])('%s → %s', (iso, words) => expect(formatDateWords(iso)).toBe(words));
+
+  it('names the same weekday as Temporal on every day of 1999–2031', () => {
+    let d = Temporal.PlainDate.from('1999-01-01');
+    const names = ['måndagen', 'tisdagen', 'onsdagen', 'torsdagen', 'fredagen', 'lördagen', 'söndagen'];
+    while (d.year < 2032) {
+      expect(formatDateWords(d.toString()).split(' ')[0]).toBe(names[d.dayOfWeek - 1]);
+      d = d.add({ days: 1 });
+    }
+  });
+
+  it('returns what is not a date as it is', () => expect(formatDateWords('snart')).toBe('snart'));
 });

@@ -109,3 +109,34 @@ export function formatMonth(month: string): string {
   if (!MONTH_PATTERN.test(month)) return month;
   return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
+
+/** The weekdays in Swedish, in the definite form a deadline uses, Monday first. */
+export const WEEKDAY_NAMES_DEFINITE = [
+  'måndagen',
+  'tisdagen',
+  'onsdagen',
+  'torsdagen',
+  'fredagen',
+  'lördagen',
+  'söndagen',
+] as const;
+
+/** Monday = 0 … Sunday = 6 for a proleptic Gregorian date (Sakamoto's method; no clock, no Date). */
+function weekdayIndex(year: number, month: number, day: number): number {
+  const t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4] as const;
+  const y = month < 3 ? year - 1 : year;
+  const sunday0 =
+    (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + (t[month - 1] ?? 0) + day) % 7;
+  return (sunday0 + 6) % 7;
+}
+
+/**
+ * A date in words as a letter writes a deadline (issue #11 §5): `2026-01-02` → `fredagen den 2
+ * januari 2026`; anything that is not a date is returned as it is.
+ */
+export function formatDateWords(iso: string): string {
+  if (!ISO_DATE_PATTERN.test(iso)) return iso;
+  const [year, month, day] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return iso;
+  return `${WEEKDAY_NAMES_DEFINITE[weekdayIndex(year, month, day)]} den ${day} ${MONTH_NAMES[month - 1]} ${year}`;
+}

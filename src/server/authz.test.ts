@@ -280,6 +280,24 @@ const MATRIX: [string, string, string, Who][] = [
   ],
   ['GET', '/api/catalogue', '/api/catalogue?service=sp-boende', 'public'],
   ['GET', '/api/catalogue/facets', '/api/catalogue/facets', 'public'],
+  [
+    'GET',
+    '/api/offers/:id/letter.pdf',
+    '/api/offers/999999/letter.pdf',
+    ['case_officer', 'provider', 'admin'],
+  ],
+  [
+    'GET',
+    '/api/decisions/:id/letter.pdf',
+    '/api/decisions/999999/letter.pdf',
+    ['case_officer', 'assessor', 'admin'],
+  ],
+  [
+    'GET',
+    '/api/orders/:id/letter.pdf',
+    '/api/orders/999999/letter.pdf',
+    ['case_officer', 'provider', 'admin'],
+  ],
   ['GET', '/api/implementation-plans', '/api/implementation-plans', ['provider', 'case_officer', 'admin']],
   [
     'POST',

@@ -20,6 +20,7 @@ import finance from './finance/routes.js';
 import health from './health/routes.js';
 import imports from './imports/routes.js';
 import jobs from './jobs/routes.js';
+import letters from './letters/routes.js';
 import models from './models/routes.js';
 import modelUplifts from './models/uplifts.js';
 import notifications from './notifications/routes.js';
@@ -73,4 +74,5 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   plans,
   catalogue,
   participation,
+  letters,
 ];
