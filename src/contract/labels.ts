@@ -215,3 +215,30 @@ export const RATE_APPLICATION_CRITERION_LABELS: Readonly<
   history: 'Den enskildes historik',
   costCalculation: 'Kostnadsberäkning (motivering)',
 };
+
+/** The fields of a unit's catalogue profile (FLOW-3), in the order the catalogue shows them. */
+export const CATALOGUE_FIELD_LABELS = {
+  orientation: 'Inriktning',
+  methods: 'Arbetssätt och metoder',
+  physicalDesign: 'Lokaler och fysisk utformning',
+  accessibility: 'Tillgänglighet',
+  transport: 'Kollektivtrafik',
+} as const;
+
+/** A catalogue profile's field. */
+export type CatalogueField = keyof typeof CATALOGUE_FIELD_LABELS;
+
+/** The states of a provider's proposed profile (issue #11 §3). */
+export const PROFILE_CHANGE_STATE_LABELS: Readonly<Record<string, string>> = {
+  pending: 'väntar på granskning',
+  approved: 'godkänd',
+  rejected: 'avslagen',
+  withdrawn: 'ersatt av ett nyare förslag',
+};
+
+/** `pending` → `väntar på granskning`. */
+export const profileChangeStateLabel = (id: string): string => lookup(PROFILE_CHANGE_STATE_LABELS, id);
+
+/** Whether a provider is in the choice system (FLOW-3). */
+export const choiceSystemLabel = (inChoiceSystem: boolean): string =>
+  inChoiceSystem ? 'i valfrihetssystemet' : 'inte i valfrihetssystemet';

@@ -7,7 +7,7 @@ import { AppShell, Burger, Button, Group, NavLink, Text, Anchor, Center } from '
 import { useDisclosure } from '@mantine/hooks';
 import { useAuth } from './auth.js';
 import { ROLE_LABELS } from '../contract/labels.js';
-import { Link, Redirect, Routes, navigate, useLocation, type Route } from './router.js';
+import { Link, Redirect, Routes, matchPath, navigate, useLocation, type Route } from './router.js';
 import type { Role } from '../contract/auth.js';
 import { Loading } from './components/QueryState.js';
 import { focusHeading, focusRequest } from './components/Page.js';
@@ -39,6 +39,11 @@ import { ClientAssessmentsPage } from './pages/ClientAssessmentsPage.js';
 import { RateApplicationsPage } from './pages/RateApplicationsPage.js';
 import { StartupMeasurementPage } from './pages/StartupMeasurementPage.js';
 import { QuestionnairePage, QuestionnairesPage } from './pages/QuestionnairesPage.js';
+import { CATALOGUE_PATH, CatalogPublicPage } from './pages/CatalogPublicPage.js';
+import { CatalogComparePage } from './pages/CatalogComparePage.js';
+import { ProvidersPage } from './pages/ProvidersPage.js';
+import { ProviderPage } from './pages/ProviderPage.js';
+import { UnitPage } from './pages/UnitPage.js';
 
 // The scenario page carries the charts (recharts): loaded only when opened, keeping the first load small.
 const ScenarioPage = lazy(() => import('./pages/ScenarioPage.js').then((m) => ({ default: m.ScenarioPage })));
@@ -69,6 +74,15 @@ export const NAV: NavItem[] = [
   { href: '/utforare', label: 'Min verksamhet', roles: ['provider'] },
   { href: '/utforare/fragor', label: 'Frågeformulär', roles: ['provider'] },
   { href: '/import', label: 'Importera', roles: ['case_officer', 'analyst', 'admin'] },
+  { href: '/utforarregister', label: 'Utförare och enheter', roles: ['admin'] },
+  { href: CATALOGUE_PATH, label: 'Utförarkatalog', roles: 'all' },
+];
+
+/** Pages anyone may open without signing in (the catalogue is public, FLOW-3). */
+const PUBLIC_ROUTES: Route[] = [
+  { pattern: CATALOGUE_PATH, render: () => <CatalogPublicPage /> },
+  { pattern: `${CATALOGUE_PATH}/jamfor`, render: () => <CatalogComparePage /> },
+  { pattern: '/tillganglighet', render: () => <AccessibilityPage /> },
 ];
 
 const routes: Route[] = [
@@ -110,7 +124,10 @@ const routes: Route[] = [
   { pattern: '/analys', render: () => <AnalysisPage /> },
   { pattern: '/utforare', render: () => <ProviderPortalPage /> },
   { pattern: '/import', render: () => <ImportPage /> },
-  { pattern: '/tillganglighet', render: () => <AccessibilityPage /> },
+  { pattern: '/utforarregister', render: () => <ProvidersPage /> },
+  { pattern: '/utforarregister/:id', render: (p) => <ProviderPage id={p.id ?? ''} /> },
+  { pattern: '/enheter/:id', render: (p) => <UnitPage id={p.id ?? ''} /> },
+  ...PUBLIC_ROUTES,
   { pattern: '/logga-in', render: () => <Redirect to="/" /> },
   // Aliases the API's dashboard links use.
   { pattern: '/utbetalning', render: () => <Redirect to="/avrakning" /> },
@@ -146,8 +163,8 @@ export function App() {
     );
   }
 
-  // The accessibility statement is public; everything else needs a session.
-  const publicPage = pathname === '/tillganglighet';
+  // The accessibility statement and the provider catalogue are public; everything else needs a session.
+  const publicPage = PUBLIC_ROUTES.some((r) => matchPath(r.pattern, pathname));
   const items = user ? NAV.filter((n) => n.roles === 'all' || n.roles.includes(user.role)) : [];
 
   return (
@@ -220,7 +237,7 @@ export function App() {
           {user ? (
             <Routes routes={routes} fallback={<NotFoundPage />} />
           ) : publicPage ? (
-            <AccessibilityPage />
+            <Routes routes={PUBLIC_ROUTES} fallback={<NotFoundPage />} />
           ) : (
             <LoginPage />
           )}

@@ -152,6 +152,10 @@ export const ERROR_MESSAGES: Record<string, string> = {
   'no-individual-rate': 'Insatsen har ingen individuell ersättning i modellen (LVL-6).',
   'already-decided': 'Ansökan är redan beslutad.',
   'no-model-in-force': 'Ingen ersättningsmodell gäller för insatsen det datumet.',
+  'profile-unchanged': 'Förslaget är likadant som den godkända profilen. Ändra något först.',
+  'profile-change-decided': 'Förslaget är redan granskat. Ladda om sidan.',
+  'reason-required': 'Skriv varför förslaget avslås.',
+  'unit-inactive': 'Enheten är inaktiverad.',
 };
 
 /** The form field an API error belongs to, when it is one of `fields`; otherwise null (show an alert). */

@@ -6,6 +6,7 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantin
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
+import { ClientLetters } from '../components/ClientLetters.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useDistricts, useLevelNamer, useProviders } from '../hooks.js';
@@ -199,6 +200,7 @@ export function ClientPage({ id }: { id: string }) {
                   </Table>
                 )}
               </section>
+              {hasRole(user, 'case_officer', 'assessor', 'admin') && <ClientLetters clientId={c.id} />}
             </Stack>
           );
         }}

@@ -24,6 +24,7 @@ import { levelText } from './ClientPage.js';
 import { AbsenceList } from './placement-parts.js';
 import { WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
+import { ProviderProfiles } from './provider-profile.js';
 
 /** One placement's reported absences and form (FLOW-5), then the provider's own facts (issue #9 §4). */
 function PlacementReports({ placementId, label }: { placementId: number; label: string }) {
@@ -214,6 +215,7 @@ export function ProviderPortalPage() {
           }}
         </QueryState>
       </section>
+      {own && <ProviderProfiles units={own.units} />}
     </Page>
   );
 }
