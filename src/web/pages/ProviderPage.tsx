@@ -209,7 +209,7 @@ export function ProviderPage({ id }: { id: string }) {
             <Text>Utföraren finns inte.</Text>
           ) : (
             <>
-              <EditProvider key={provider.version} provider={provider} />
+              <EditProvider key={provider.id} provider={provider} />
               <section aria-labelledby="units-h">
                 <Title order={2} size="h3" id="units-h" mb="xs">
                   Enheter

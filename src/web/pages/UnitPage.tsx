@@ -112,7 +112,7 @@ export function UnitPage({ id }: { id: string }) {
       <QueryState query={providers} what="enheten">
         {() =>
           unit && provider ? (
-            <EditUnit key={unit.version} unit={unit} provider={provider} />
+            <EditUnit key={unit.id} unit={unit} provider={provider} />
           ) : (
             <Text>Enheten finns inte.</Text>
           )
