@@ -128,15 +128,20 @@ export interface Finding {
 
 /**
  * Checks the current page: waits for the heading, runs axe (WCAG 2.0/2.1 A and AA rules), saves
- * a full-page screenshot and the full axe report, and returns the serious and critical findings.
+ * a full-page screenshot (unless `screenshot: false`) and the full axe report, and returns the serious and critical findings.
  */
-export async function checkPage(page: Page, name: string): Promise<Finding[]> {
+export async function checkPage(
+  page: Page,
+  name: string,
+  options: { screenshot?: boolean } = {},
+): Promise<Finding[]> {
   await page.locator('h1').first().waitFor();
   await page.waitForFunction(() => !document.querySelector('[role="status"] .mantine-Loader-root'));
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
-  await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
+  if (options.screenshot !== false)
+    await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
   writeFileSync(join(RESULTS_DIR, `${name}.axe.json`), JSON.stringify(results.violations, null, 2));
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -48,6 +48,16 @@ export function formatKr(kronor: number | null | undefined, options?: Spacing): 
   return formatOre(kronorAsOre(kronor), options);
 }
 
+/**
+ * Kronor as a spreadsheet cell, always with öre and a decimal comma, no grouping and no unit:
+ * `46546,50`, `-12,25`, `0,00` (one format for the whole column; the header says `kr`).
+ */
+export function formatKrCell(kronor: number): string {
+  const ore = kronorAsOre(kronor);
+  const abs = Math.abs(ore);
+  return `${ore < 0 ? '-' : ''}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+}
+
 /** A signed difference in kronor: `+1 234 kr`, `-56 kr`, `0 kr`; where gains and losses are compared. */
 export function formatKrSigned(kronor: number, options?: Spacing): string {
   const text = formatKr(kronor, options);

@@ -2,12 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { REGIMES, SERVICE_IDS, UNITS } from '../domain/rate-model/schema.js';
 import {
+  entityLabel,
   levelKindLabel,
   levelLabel,
   lineKindLabel,
   modelStatusLabel,
   regimeLabel,
   ROLE_LABELS,
+  SEED_DOCUMENTS,
+  sourceLabel,
   runStatusLabel,
   serviceLabel,
   unitLabel,
@@ -58,5 +61,40 @@ describe('labels', () => {
     expect(serviceLabel('toString')).toBe('toString');
     expect(unitLabel('constructor')).toBe('constructor');
     expect(runStatusLabel('new-status')).toBe('new-status');
+  });
+});
+
+describe('sources name their documents (issue #14 §2)', () => {
+  it.each([
+    [
+      '002, Tabell 2 (Gruppbostad)',
+      'Förslag till nya ersättningsnivåer i LSS bostad med särskild service, 2023, Tabell 2 (Gruppbostad)',
+      [],
+    ],
+    [
+      '004, Momskompensation 2,4 % (RATE-3, RATE-6)',
+      `${SEED_DOCUMENTS['004']}, Momskompensation 2,4 %`,
+      ['RATE-3', 'RATE-6'],
+    ],
+    [
+      '004, Schablonersättning (privat regi 50 kr/dygn; RATE-5)',
+      `${SEED_DOCUMENTS['004']}, Schablonersättning (privat regi 50 kr/dygn)`,
+      ['RATE-5'],
+    ],
+    [
+      '004 (PAY-7), oförändrat i 003',
+      `${SEED_DOCUMENTS['004']}, oförändrat i ${SEED_DOCUMENTS['003']}`,
+      ['PAY-7'],
+    ],
+    ['Standardvärde för LSS (PAY-12)', 'Standardvärde för LSS', ['PAY-12']],
+  ])('%s', (source, text, rules) => expect(sourceLabel(source)).toEqual({ text, rules }));
+
+  it('keeps a date or an amount that looks like a seed id', () => {
+    expect(sourceLabel('2023-01-01, 4 465 kr').text).toBe('2023-01-01, 4 465 kr');
+  });
+
+  it('names a record in an error message, and anything unknown as a record', () => {
+    expect(entityLabel('placement')).toBe('Placeringen');
+    expect(entityLabel('toString')).toBe('Posten');
   });
 });

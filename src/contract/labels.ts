@@ -96,6 +96,37 @@ export const IDENTITY_KIND_LABELS: Readonly<Record<string, string>> = {
   samordningsnummer: 'samordningsnummer',
 };
 
+/** The records the API names in a 404 or 409 (`placement` → `Placeringen`), definite form. */
+export const ENTITY_LABELS: Readonly<Record<string, string>> = {
+  assessment: 'Bedömningen',
+  client: 'Klienten',
+  'client-move': 'Flyttbegäran',
+  decision: 'Beslutet',
+  district: 'Stadsdelen',
+  'finance-export': 'Ekonomiexporten',
+  'implementation-plan': 'Genomförandeplanen',
+  job: 'Jobbet',
+  model: 'Ersättningsmodellen',
+  notification: 'Meddelandet',
+  offer: 'Erbjudandet',
+  placement: 'Placeringen',
+  population: 'Populationen',
+  provider: 'Utföraren',
+  'rate-application': 'Ansökan',
+  reconciliation: 'Avstämningen',
+  run: 'Körningen',
+  unit: 'Enheten',
+  user: 'Användaren',
+  questionnaire: 'Frågeformuläret',
+  level: 'Nivåposten',
+  absence: 'Frånvaron',
+  'evening-hours': 'Kvälls- och nattimmarna',
+  'course-session': 'Kurstillfället',
+  participation: 'Deltagandet',
+  'individual-rate': 'Den individuella ersättningen',
+  'transition-to-work': 'Övergången till arbete',
+};
+
 const lookup = (table: Readonly<Record<string, string>>, id: string): string =>
   Object.hasOwn(table, id) ? (table[id] as string) : id;
 
@@ -115,6 +146,9 @@ export const modelStatusLabel = (id: string): string => lookup(MODEL_STATUS_LABE
 /** `final` → `slutlig`; no kind → `–`. */
 export const levelKindLabel = (id: string | null | undefined): string =>
   id ? lookup(LEVEL_KIND_LABELS, id) : '–';
+/** `placement` → `Placeringen`; an unknown record → `Posten`. */
+export const entityLabel = (id: string): string =>
+  Object.hasOwn(ENTITY_LABELS, id) ? (ENTITY_LABELS[id] as string) : 'Posten';
 /** `samordningsnummer` → `samordningsnummer`. */
 export const identityKindLabel = (id: string): string => lookup(IDENTITY_KIND_LABELS, id);
 
@@ -242,3 +276,65 @@ export const profileChangeStateLabel = (id: string): string => lookup(PROFILE_CH
 /** Whether a provider is in the choice system (FLOW-3). */
 export const choiceSystemLabel = (inChoiceSystem: boolean): string =>
   inChoiceSystem ? 'i valfrihetssystemet' : 'inte i valfrihetssystemet';
+
+/**
+ * The seed documents the rate models cite (models/*.yaml `source: "002, Tabell 2"`), by seed id:
+ * the title, the year and, where printed, the case number, so a source names its document
+ * (issue #14 §2) in the model pages, the explanations and the files.
+ */
+export const SEED_DOCUMENTS: Readonly<Record<string, string>> = {
+  '000': 'Remiss av ersättningsnivåer daglig verksamhet (LSS), KS 2024/492, 2024',
+  '001':
+    'Remiss: Länsstyrelsens tillsyn av Stockholms stads resursfördelningssystem avseende LSS-verksamheter, dnr 16-0912/2009, 2010',
+  '002': 'Förslag till nya ersättningsnivåer i LSS bostad med särskild service, 2023',
+  '003': 'Förändring av ersättningssystemet för sysselsättning inom socialpsykiatrin, 2021',
+  '004': 'Ersättningsmodell och ersättningsnivåer inom socialpsykiatrin, 2009',
+};
+
+const RULE_IN_TEXT = /\b(?:PAY|SVC|LVL|RATE|SCEN|ASMT|FLOW|ALLOC)-\d+\b/g;
+
+/**
+ * A model figure's source as people read it: each seed id replaced by its document
+ * (`002, Tabell 2` → `Förslag till nya ersättningsnivåer i LSS bostad med särskild service, 2023,
+ * Tabell 2`), and the rule ids it names split off (shown in a rule detail, never in the text).
+ */
+export function sourceLabel(source: string): { text: string; rules: string[] } {
+  const rules = [...new Set(source.match(RULE_IN_TEXT) ?? [])];
+  const text = source
+    .replace(/\b(0\d\d)\b(?![-\d])/g, (id) => SEED_DOCUMENTS[id] ?? id)
+    .replace(/\s*[;,]\s*(?:PAY|SVC|LVL|RATE|SCEN|ASMT|FLOW|ALLOC)-\d+\b/g, '')
+    .replace(/\b(?:PAY|SVC|LVL|RATE|SCEN|ASMT|FLOW|ALLOC)-\d+\b\s*[;,]?\s*/g, '')
+    .replace(/\s*\(\s*\)/g, '')
+    .replace(/\s+([,.;:])/g, '$1')
+    .trim();
+  return { text, rules };
+}
+
+/**
+ * What each column of an import file holds (docs/api.md "Imports"), in Swedish; the column names
+ * themselves stay as the file must spell them.
+ */
+export const IMPORT_COLUMN_LABELS: Readonly<Record<string, string>> = {
+  personnummer: 'Personnummer eller samordningsnummer',
+  unit_id: 'Enhetens id',
+  service: 'Insatsens id',
+  start: 'Startdatum',
+  end: 'Slutdatum',
+  notice_date: 'Uppsägningsdatum',
+  no_show: 'Utebliven inflyttning (ja eller nej)',
+  points: 'Poäng',
+  level_kind: 'Nivåns slag (preliminär eller slutlig)',
+  assessed_on: 'Bedömningsdatum',
+  name: 'Klientens namn (ny klient)',
+  district_id: 'Stadsdelens id (ny klient)',
+  person_id: 'Personens löpnummer',
+  district: 'Stadsdel',
+  provider_id: 'Utförarens id',
+  regime: 'Regiform (kommunal, entreprenad eller privat)',
+  hours_per_week: 'Timmar per vecka (daglig verksamhet)',
+  file: 'Filen',
+  header: 'Rubrikraden',
+};
+
+/** `notice_date` → `Uppsägningsdatum`; an unknown column as it is. */
+export const importColumnLabel = (column: string): string => lookup(IMPORT_COLUMN_LABELS, column);

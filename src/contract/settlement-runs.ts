@@ -191,6 +191,7 @@ export const specificationLineSchema = z.object({
   personnummerMasked: z.string(),
   unitName: z.string(),
   districtId: z.string(),
+  districtName: z.string(),
   service: serviceIdSchema,
   kind: lineKindSchema,
   from: z.string(),

@@ -46,7 +46,7 @@ export function userOf(request: FastifyRequest): SessionUser {
 export function districtScope(user: SessionUser, requested?: string | null): string | undefined {
   if (user.role === 'case_officer') {
     if (requested && requested !== user.districtId)
-      throw outOfScope('Case officers see their own district only');
+      throw outOfScope('Handläggare ser bara sin egen stadsdel');
     return user.districtId ?? undefined;
   }
   return requested ?? undefined;
@@ -55,7 +55,7 @@ export function districtScope(user: SessionUser, requested?: string | null): str
 /** Providers see their own provider only; others pass any provider (or all: undefined). */
 export function providerScope(user: SessionUser, requested?: string | null): string | undefined {
   if (user.role === 'provider') {
-    if (requested && requested !== user.providerId) throw outOfScope('Providers see their own units only');
+    if (requested && requested !== user.providerId) throw outOfScope('Utförare ser bara sina egna enheter');
     return user.providerId ?? undefined;
   }
   return requested ?? undefined;

@@ -1,12 +1,14 @@
 /**
  * API errors: small factories with fixed ids (docs/api.md), and the one error handler that turns
  * them, request validation, domain input errors and database constraint violations into
- * `{ error: { id, message, field?, rows? } }` with the right status.
+ * `{ error: { id, message, field?, rows? } }` with the right status. Ids are fixed English codes;
+ * every message is Swedish (issue #14 §2), since the web app may show it as it comes.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isInputError } from '../domain/errors.js';
 import { redactIdentities } from '../db/identity.js';
+import { entityLabel } from '../contract/labels.js';
 
 /** One bad row of an import (all are reported; nothing is imported). */
 export interface RowProblem {
@@ -45,28 +47,33 @@ export const badRows = (rows: RowProblem[]): ApiError =>
     400,
     'import-rows-invalid',
     rows.length > MAX_LISTED_ROWS
-      ? `${rows.length} row(s) are invalid (the first ${MAX_LISTED_ROWS} are listed); nothing was imported`
-      : `${rows.length} row(s) are invalid; nothing was imported`,
+      ? `${rows.length} rader har fel (de första ${MAX_LISTED_ROWS} visas); ingenting importerades`
+      : `${rows.length === 1 ? '1 rad har' : `${rows.length} rader har`} fel; ingenting importerades`,
     undefined,
     rows.slice(0, MAX_LISTED_ROWS).map((r) => ({ ...r, message: clip(r.message) })),
   );
 /** 401: not signed in (or the session expired). */
-export const unauthenticated = (): ApiError => new ApiError(401, 'not-signed-in', 'Sign in first');
+export const unauthenticated = (): ApiError => new ApiError(401, 'not-signed-in', 'Logga in först');
 /** 403: the role or scope does not allow this. */
-export const forbidden = (message = 'Your role does not allow this'): ApiError =>
+export const forbidden = (message = 'Din roll har inte behörighet till detta'): ApiError =>
   new ApiError(403, 'forbidden', message);
 /** 403: the CSRF header is missing or wrong. */
 export const csrfInvalid = (): ApiError =>
-  new ApiError(403, 'csrf-token-invalid', 'Missing or wrong x-csrf-token header', 'x-csrf-token');
+  new ApiError(
+    403,
+    'csrf-token-invalid',
+    'Sidan är för gammal (x-csrf-token saknas eller är fel): ladda om sidan',
+    'x-csrf-token',
+  );
 /** 404: no such entity (or not visible to this user). */
 export const notFound = (entity: string, id: string | number): ApiError =>
-  new ApiError(404, `${entity}-not-found`, `No ${entity} ${id}`);
+  new ApiError(404, `${entity}-not-found`, `${entityLabel(entity)} ${id} finns inte`);
 /** 409: the record changed since it was read (optimistic concurrency). */
 export const stale = (entity: string, id: string | number, current: number): ApiError =>
   new ApiError(
     409,
     'stale-version',
-    `${entity} ${id} was changed by someone else (now version ${current}); reload and try again`,
+    `${entityLabel(entity)} ${id} har ändrats av någon annan (nu version ${current}); ladda om sidan och försök igen`,
     'version',
   );
 /** 409: the change conflicts with existing data. */
@@ -153,7 +160,7 @@ export function fromDatabaseError(error: unknown): ApiError | null {
   const e = pgErrorOf(error);
   if (!e?.code) return null;
   if (e.code === 'P0001' && e.hint === 'immutable-run')
-    return conflict('run-immutable', 'Approved settlement runs cannot be changed');
+    return conflict('run-immutable', 'En godkänd avräkning kan inte ändras');
   return INPUT_ERRORS[e.code]?.(e) ?? null;
 }
 

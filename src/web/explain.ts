@@ -64,6 +64,8 @@ export type ExplainableLine = Pick<
     Pick<LineView, 'regime' | 'recomputed' | 'previouslyPaid' | 'model' | 'illustrative' | 'sources'>
   > & {
     clientName?: string | null;
+    /** The model's title, shown instead of its id when known. */
+    modelTitle?: string;
   };
 
 /** Swedish name of a line kind (the label table's), falling back to the id. */
@@ -96,7 +98,7 @@ export function explainLine(line: ExplainableLine): Explanation {
   const summary =
     line.kind === 'correction'
       ? `Rättelse av ${corrected ? formatMonth(corrected) : 'en tidigare månad'}${who}: ${svc}${level}${regime}. ` +
-        `${line.amount < 0 ? 'Återkrav' : 'Tilläggsbetalning'} av skillnaden mot det som redan betalats (PAY-9).`
+        `${line.amount < 0 ? 'Återkrav' : 'Tilläggsbetalning'} av skillnaden mot det som redan betalats.`
       : `${capitalise(kindName(line.kind))}${who}: ${svc}${level}${regime}, ${formatPeriod(line.from, line.to)}.`;
   const recomputed = line.kind === 'correction' && line.recomputed !== undefined && line.recomputed !== null;
   const calculation = recomputed
@@ -107,8 +109,8 @@ export function explainLine(line: ExplainableLine): Explanation {
   for (const [k, v] of Object.entries(line.sources ?? {}))
     if (typeof v === 'string' && v) sources.push(`${SOURCE_KIND[k] ?? k}: ${v}`);
   const notes = line.explanation ? [line.explanation] : [];
-  if (line.model) notes.push(`Ersättningsmodell: ${line.model}.`);
-  if (line.illustrative) notes.push('Beloppet är illustrativt (SVC-3): staden har inte fastställt det.');
+  if (line.model) notes.push(`Ersättningsmodell: ${line.modelTitle ?? line.model}.`);
+  if (line.illustrative) notes.push('Beloppet är illustrativt: staden har inte fastställt det.');
   return { summary, calculation, rules, sources, notes };
 }
 

@@ -154,9 +154,7 @@ function toNotBeforeFrom(v: Record<string, string>): FieldErrors {
 export function transitionError(from: string, to: string): string | undefined {
   if (to < from) return 'Slutdatum kan inte vara före startdatum.';
   const limit = Temporal.PlainDate.from(from).add({ months: 6 }).subtract({ days: 1 }).toString();
-  return to > limit
-    ? `Övergång till arbete gäller högst sex månader, till och med ${limit} (SVC-4).`
-    : undefined;
+  return to > limit ? `Övergång till arbete gäller högst sex månader, till och med ${limit}.` : undefined;
 }
 
 /** Every kind of fact, in the order the placement page shows them. */

@@ -6,6 +6,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
+import { formatNumber } from '../../contract/format.js';
+import { regimeLabel } from '../../contract/labels.js';
 import { kronorToOre, roundOre } from '../money.js';
 import {
   rateModelFileSchema,
@@ -217,6 +219,8 @@ function resolveService(id: ServiceId, s: ServiceInput, path: string, fail: Fail
 function applyDerivedRules(input: ServiceInput, service: ServiceModel, path: string, fail: Fail): void {
   for (const rule of input.derived ?? []) {
     const describe = `round(${rule.from} × ${rule.factor}) to the ${rule.rounding === 'krona' ? 'krona' : 'öre'}`;
+    // Shown to users in Swedish, as the model pages and the specification files say it (issue #14 §2).
+    const derived = `${regimeLabel(rule.from)} × ${formatNumber(rule.factor, 6, { plain: true })}, avrundat till ${rule.rounding === 'krona' ? 'hel krona' : 'öre'}`;
     const derive = (figures: RegimeFigures, at: string) => {
       const base = figures[rule.from];
       if (!base) return fail(at, `derived rule needs a ${rule.from} figure`);
@@ -229,9 +233,9 @@ function applyDerivedRules(input: ServiceInput, service: ServiceModel, path: str
         );
       figures[rule.regime] = {
         ore,
-        source: published ? `${published.source}; equals ${describe} (${rule.source})` : rule.source,
+        source: published ? `${published.source}; lika med ${derived} (${rule.source})` : rule.source,
         illustrative: base.illustrative,
-        derived: describe,
+        derived,
       };
     };
     if (rule.appliesTo.includes('rates')) {

@@ -4,6 +4,7 @@
  * scales the full-time rate by its factor, rounded once to whole kronor.
  */
 import { InputError } from '../errors.js';
+import { formatNumber } from '../../contract/format.js';
 import { roundOre } from '../money.js';
 import { serviceOf } from './classify.js';
 import type { Figure, ParticipationInterval, RateModel, Regime, ServiceModel, Unit } from './types.js';
@@ -111,9 +112,9 @@ export function lookupRate(model: RateModel, q: RateQuery): RateResult {
       const f = iv.factor;
       amount = {
         ore: roundOre(base.ore * f.value, 'krona'),
-        source: `${base.source}; × ${f.value} for ${iv.label} (${f.source})`,
+        source: `${base.source}; × ${formatNumber(f.value, 6, { plain: true })} för ${iv.label} (${f.source})`,
         illustrative: base.illustrative || f.illustrative,
-        derived: `round(full-time rate × ${f.value}) to the krona`,
+        derived: `heltidsbeloppet × ${formatNumber(f.value, 6, { plain: true })}, avrundat till hel krona`,
       };
       interval = { id: iv.id, label: iv.label, factor: f.value };
     }

@@ -5,7 +5,7 @@
  */
 import type { SettlementLine } from './types.js';
 import { formatOre } from '../../contract/format.js';
-import { lineKindLabel, unitLabel } from '../../contract/labels.js';
+import { lineKindLabel, regimeLabel, unitLabel } from '../../contract/labels.js';
 
 /** Öre as Swedish kronor text with plain spaces (the one formatter): `1 501 kr`, `-12,50 kr`. */
 export const kr = (ore: number): string => formatOre(ore, { plain: true });
@@ -24,7 +24,10 @@ export function explainLine(l: SettlementLine): string {
   const q = String(l.quantity).replace('.', ',');
   const level = levelPhrase(l.level);
   const interval = l.interval === null ? '' : `, ${l.interval} tim/vecka`;
-  const regime = l.paidAsRegime !== l.regime ? `${l.regime} (betalas som ${l.paidAsRegime})` : l.regime;
+  const regime =
+    l.paidAsRegime !== l.regime
+      ? `${regimeLabel(l.regime)} (betalas som ${regimeLabel(l.paidAsRegime)})`
+      : regimeLabel(l.regime);
   const rules = `regler ${l.rules.join(', ')}`;
   if (l.kind === 'correction')
     return `Rättelse av ${l.correctsMonth} (${lineKindLabel(l.correctedKind ?? 'ordinary')}): omräknat ${kr(l.recomputed ?? 0)}, tidigare utbetalt ${kr(l.previouslyPaid ?? 0)}, skillnad ${kr(l.amount)}; ${rules}`;

@@ -155,7 +155,7 @@ export async function readTable(filename: string, bytes: Buffer): Promise<Table>
   const lower = filename.toLowerCase();
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) return parseCsv(bytes.toString('utf8'));
   if (lower.endsWith('.xlsx')) return parseXlsx(bytes);
-  throw badInput('bad-extension', `An import is a .csv or .xlsx file, not "${filename}"`, 'file');
+  throw badInput('bad-extension', `En import är en .csv- eller .xlsx-fil, inte "${filename}"`, 'file');
 }
 
 /** Checks that the header has every required column; 400 naming the missing ones. */
@@ -164,7 +164,7 @@ export function requireColumns(table: Table, required: readonly string[]): void 
   if (missing.length > 0)
     throw badInput(
       'missing-columns',
-      `The header lacks ${missing.join(', ')} (it has ${table.header
+      `Rubrikraden saknar kolumnerna ${missing.join(', ')} (den har ${table.header
         .slice(0, 30)
         .map((h) => (h.length > 100 ? `${h.slice(0, 100)}…` : h))
         .join(', ')})`,

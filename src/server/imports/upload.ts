@@ -10,9 +10,9 @@ export async function upload(
   request: FastifyRequest,
 ): Promise<{ filename: string; bytes: Buffer; fields: Record<string, string> }> {
   if (!request.isMultipart())
-    throw badInput('not-multipart', 'Send the file as multipart/form-data in the field "file"', 'file');
+    throw badInput('not-multipart', 'Välj en fil att ladda upp', 'file');
   const file = await request.file();
-  if (!file) throw badInput('no-file', 'No file in the upload (field "file")', 'file');
+  if (!file) throw badInput('no-file', 'Uppladdningen saknar fil: välj en fil', 'file');
   const bytes = await file.toBuffer();
   const fields: Record<string, string> = {};
   for (const [k, v] of Object.entries(file.fields)) {

@@ -169,7 +169,7 @@ for (const target of testTargets()) {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({
         basis: 'schablon',
-        population: { origin: 'placements on 2024-06-01' },
+        population: { origin: 'placeringar den 2024-06-01' },
       });
       expect(res.json()).not.toHaveProperty('solution');
     });

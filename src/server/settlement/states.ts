@@ -98,7 +98,7 @@ export async function approveRun(
     if ((await basedOnKey(trx, run.month, scope)) !== run.based_on)
       throw conflict(
         'run-outdated',
-        `Approved runs before ${run.month} changed since run ${run.id} was computed; start a new run`,
+        `Godkända körningar före ${run.month} har ändrats sedan körning ${run.id} beräknades; starta en ny körning`,
       );
     const others = await trx
       .selectFrom('settlement_runs')
@@ -111,7 +111,7 @@ export async function approveRun(
     if (clash)
       throw conflict(
         'run-already-approved',
-        `Run ${clash.id} for ${run.month} is already approved for an overlapping scope`,
+        `Körning ${clash.id} för ${run.month} är redan godkänd för ett överlappande urval`,
       );
     await trx
       .updateTable('settlement_runs')
@@ -186,7 +186,7 @@ export async function exportRun(db: Kysely<DB>, user: SessionUser, runId: number
       .forUpdate()
       .executeTakeFirst();
     if (!run) throw notFound('run', runId);
-    if (run.status === 'draft') throw conflict('run-not-approved', 'Approve the run before exporting it');
+    if (run.status === 'draft') throw conflict('run-not-approved', 'Godkänn körningen innan den exporteras');
     if (run.status === 'exported') return;
     await trx
       .updateTable('settlement_runs')

@@ -9,6 +9,7 @@ import { errorMessage, formFieldError, post } from '../api.js';
 import { validateAbsence, type FieldErrors } from '../validate.js';
 import { DateField } from './DateField.js';
 import { BAD } from '../colors.js';
+import { clearFieldError } from './field-errors.js';
 
 const FIELDS = ['from', 'to', 'note'] as const;
 
@@ -50,7 +51,10 @@ export function AbsenceForm({
       mutation.mutate({ ...values, from: values.from.trim(), to: values.to.trim() });
   }
 
-  const set = (k: keyof typeof values) => (v: string) => setValues((s) => ({ ...s, [k]: v }));
+  const set = (k: keyof typeof values) => (v: string) => {
+    setValues((s) => ({ ...s, [k]: v }));
+    clearFieldError(setErrors, k);
+  };
   return (
     <form onSubmit={submit} noValidate aria-label={`Rapportera frånvaro för ${label}`}>
       <Stack gap="sm">

@@ -1,5 +1,6 @@
 /** A date field typed as `ÅÅÅÅ-MM-DD` with a visible label, format hint and error next to it. */
 import { TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 
 /** A labelled ISO date input; `error` is announced via aria-describedby (Mantine wires it). */
 export function DateField(props: {
@@ -9,7 +10,7 @@ export function DateField(props: {
   error?: string | undefined;
   required?: boolean;
   name?: string;
-  description?: string;
+  description?: ReactNode;
 }) {
   return (
     <TextInput

@@ -14,6 +14,8 @@ import type { FieldErrors } from '../validate.js';
 import { BAD } from '../colors.js';
 import { DateField } from './DateField.js';
 import { TableScroll } from './TableScroll.js';
+import { Rule } from './Rule.js';
+import { clearFieldError } from './field-errors.js';
 
 const blank = (kind: FactKind) => Object.fromEntries(kind.fields.map((f) => [f.name, '']));
 
@@ -35,7 +37,8 @@ export function FactSection({ kind, placement }: { kind: FactKind; placement: Pl
         {kind.title}
       </Title>
       <Text size="sm" mb="xs">
-        {kind.intro} ({kind.rules})
+        {kind.intro}
+        <Rule ids={kind.rules} />
       </Text>
       {items.length === 0 ? (
         <Text mb="sm">Inget registrerat.</Text>
@@ -130,7 +133,10 @@ export function FactForm({ kind, placementId }: { kind: FactKind; placementId: n
     save.mutate(kind.body(values));
   }
 
-  const set = (name: string) => (v: string) => setValues((s) => ({ ...s, [name]: v }));
+  const set = (name: string) => (v: string) => {
+    setValues((s) => ({ ...s, [name]: v }));
+    clearFieldError(setErrors, name);
+  };
   return (
     <Paper withBorder p="md" mb="md">
       <form onSubmit={submit} noValidate aria-label={kind.title}>

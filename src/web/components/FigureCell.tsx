@@ -6,13 +6,7 @@ import { Badge, Text } from '@mantine/core';
 import { formatKr } from '../../contract/format.js';
 import type { ShownFigure } from '../model-view.js';
 import { WARN } from '../colors.js';
-
-/** A derivation from the model file in Swedish: `round(kommunal × 1.024) to the krona`. */
-export function swedishDerivation(text: string): string {
-  return text
-    .replace(/^round\((.*)\) to the krona$/, '$1, avrundat till hel krona')
-    .replace(/ to the öre$/, ', avrundat till öre');
-}
+import { SourceText } from './Rule.js';
 
 /** Shows `1 501 kr`, then the source (or its note number) when it differs from `defaultSource`. */
 export function FigureCell({
@@ -38,12 +32,18 @@ export function FigureCell({
       )}
       {f.derived && (
         <Text size="xs" c="dimmed">
-          härlett: {swedishDerivation(f.derived)}
+          härlett: {f.derived}
         </Text>
       )}
       {own && (
         <Text size="xs" c="dimmed">
-          {note ? `källa ${note(own)}` : `källa: ${own}`}
+          {note ? (
+            `källa ${note(own)}`
+          ) : (
+            <>
+              källa: <SourceText source={own} />
+            </>
+          )}
         </Text>
       )}
     </>

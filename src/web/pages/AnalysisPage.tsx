@@ -18,6 +18,7 @@ import type { breakevenResponse } from '../../contract/analysis.js';
 import { FollowUpPanel } from './AnalysisFollowUp.js';
 import { NeutralPanel } from './AnalysisNeutral.js';
 import { SurveyPanel } from './AnalysisSurvey.js';
+import { Rule } from '../components/Rule.js';
 
 type Result = z.infer<typeof breakevenResponse>;
 
@@ -42,7 +43,8 @@ export function AnalysisPage() {
     <Page title="Analysverktyg">
       <Paper withBorder p="md" component="form" onSubmit={submit} aria-labelledby="be-h">
         <Title order={2} id="be-h" size="h3" mb="xs">
-          Grundbemanning: vilka boendemixar bär kostnaden? (SCEN-4)
+          Grundbemanning: vilka boendemixar bär kostnaden?
+          <Rule ids="SCEN-4" />
         </Title>
         <Group align="flex-end">
           <Select

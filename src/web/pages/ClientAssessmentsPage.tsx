@@ -144,7 +144,7 @@ export function ClientAssessmentsPage({ id }: { id: string }) {
               ) : (
                 <TableScroll>
                   <Table>
-                    <Table.Caption>Rättelserader i godkända körningar (PAY-9)</Table.Caption>
+                    <Table.Caption>Rättelserader i godkända körningar</Table.Caption>
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th scope="col">Körning</Table.Th>

@@ -25,6 +25,8 @@ import { Page } from '../components/Page.js';
 import { BAD } from '../colors.js';
 import { formatNumber } from '../../contract/format.js';
 import { swedishRowMessage } from '../validate.js';
+import { importColumnLabel } from '../../contract/labels.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 /** The import page. */
 export function ImportPage() {
@@ -36,7 +38,17 @@ export function ImportPage() {
           id="placements"
           title="Placeringar"
           path="/api/imports/placements"
-          columns="personnummer, unit_id, service, start (krävs); end, notice_date, no_show, points, level_kind, assessed_on, name, district_id"
+          required={['personnummer', 'unit_id', 'service', 'start']}
+          optional={[
+            'end',
+            'notice_date',
+            'no_show',
+            'points',
+            'level_kind',
+            'assessed_on',
+            'name',
+            'district_id',
+          ]}
           done={(x) =>
             `${formatNumber(x.imported)} placeringar importerades, ${formatNumber(x.clientsCreated)} nya klienter.`
           }
@@ -47,7 +59,8 @@ export function ImportPage() {
           id="population"
           title="Befolkning för jämförelser"
           path="/api/imports/population"
-          columns="person_id, district, provider_id, service, regime, points (hours_per_week frivillig)"
+          required={['person_id', 'district', 'provider_id', 'service', 'regime', 'points']}
+          optional={['hours_per_week']}
           withName
           done={(x) =>
             `Befolkningen ”${x.name}” med ${formatNumber(x.persons)} personer är sparad och kan väljas i Scenario.`
@@ -62,7 +75,8 @@ function ImportForm<R>(props: {
   id: string;
   title: string;
   path: string;
-  columns: string;
+  required: string[];
+  optional: string[];
   withName?: boolean;
   done: (result: R) => string;
 }) {
@@ -95,9 +109,8 @@ function ImportForm<R>(props: {
           <Title order={2} size="h3" id={`${props.id}-h`}>
             {props.title}
           </Title>
-          <Text size="sm">
-            Kolumner: <Code>{props.columns}</Code>. Alla rader importeras, eller ingen.
-          </Text>
+          <Text size="sm">Alla rader importeras, eller ingen. Filens rubrikrad har kolumnerna:</Text>
+          <ColumnTable required={props.required} optional={props.optional} />
           {props.withName && (
             <TextInput
               label="Namn på befolkningen"
@@ -149,7 +162,7 @@ function ImportForm<R>(props: {
                 {rows.map((r, i) => (
                   <Table.Tr key={i}>
                     <Table.Td>{r.line}</Table.Td>
-                    <Table.Td>{r.column ?? '–'}</Table.Td>
+                    <Table.Td>{r.column ? <ColumnName column={r.column} /> : '–'}</Table.Td>
                     <Table.Td>{swedishRowMessage(r.message)}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -159,5 +172,42 @@ function ImportForm<R>(props: {
         </Stack>
       </form>
     </Paper>
+  );
+}
+
+/** A column as the file spells it (marked, so the Swedish guard reads it as file syntax) and what it holds. */
+function ColumnName({ column }: { column: string }) {
+  return (
+    <>
+      {importColumnLabel(column)} <Code data-filkod="">{column}</Code>
+    </>
+  );
+}
+
+/** The import file's columns: name in the file, what it holds, required or not. */
+function ColumnTable({ required, optional }: { required: string[]; optional: string[] }) {
+  return (
+    <TableScroll>
+      <Table withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Kolumn i filen</Table.Th>
+            <Table.Th scope="col">Innehåll</Table.Th>
+            <Table.Th scope="col">Krävs</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {[...required, ...optional].map((c) => (
+            <Table.Tr key={c}>
+              <Table.Td>
+                <Code data-filkod="">{c}</Code>
+              </Table.Td>
+              <Table.Td>{importColumnLabel(c)}</Table.Td>
+              <Table.Td>{required.includes(c) ? 'ja' : 'nej'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TableScroll>
   );
 }

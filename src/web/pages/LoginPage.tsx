@@ -8,6 +8,7 @@ import { useAuth } from '../auth.js';
 import { errorMessage } from '../api.js';
 import { Page } from '../components/Page.js';
 import { BAD } from '../colors.js';
+import { clearFieldError } from '../components/field-errors.js';
 
 /** The sign-in form shown to everyone without a session. */
 export function LoginPage() {
@@ -53,7 +54,10 @@ export function LoginPage() {
               name="username"
               autoComplete="username"
               value={username}
-              onChange={(e) => setUsername(e.currentTarget.value)}
+              onChange={(e) => {
+                setUsername(e.currentTarget.value);
+                clearFieldError(setErrors, 'username');
+              }}
               error={errors.username}
               required
             />
@@ -62,7 +66,10 @@ export function LoginPage() {
               name="password"
               autoComplete="current-password"
               value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
+              onChange={(e) => {
+                setPassword(e.currentTarget.value);
+                clearFieldError(setErrors, 'password');
+              }}
               error={errors.password}
               required
             />

@@ -15,6 +15,7 @@ import { Link } from '../router.js';
 import type { ModelDetail } from '../../contract/models.js';
 import { statusLabel } from './ModelsPage.js';
 import { TableScroll } from '../components/TableScroll.js';
+import { Rule, SourceText } from '../components/Rule.js';
 
 /** The model page. */
 export function ModelPage({ id }: { id: string }) {
@@ -39,7 +40,11 @@ export function ModelPage({ id }: { id: string }) {
                 Jämför med en annan modell
               </Anchor>
             </Group>
-            {m.source && <Text size="sm">Källa: {m.source}</Text>}
+            {m.source && (
+              <Text size="sm">
+                Källa: <SourceText source={m.source} />
+              </Text>
+            )}
             <Warnings warnings={m.warnings} />
             {servicesOf(m).map((s) => (
               <ServiceTable key={s.id} service={s} />
@@ -61,7 +66,8 @@ function Warnings({ warnings }: { warnings: string[] }) {
   return (
     <Alert color="orange" variant="light" title={`Valideringsvarningar (${warnings.length})`}>
       <Text size="sm" mb="xs">
-        Poäng i en lucka kan inte klassas till en nivå (LVL-4) och måste rättas eller förklaras.
+        Poäng i en lucka kan inte klassas till en nivå och måste rättas eller förklaras.
+        <Rule ids="LVL-4" />
       </Text>
       <List size="sm">
         {warnings.map((w) => (
@@ -97,8 +103,18 @@ function ServiceTable({ service: s }: { service: ServiceView }) {
       </Title>
       <Text size="sm" c="dimmed" mb="xs">
         Ersättning per {unitLabel(s.unit)}
-        {s.source ? ` · källa: ${s.source}` : ''}
-        {s.illustrative ? ' · beloppen är illustrativa (SVC-3)' : ''}
+        {s.source && (
+          <>
+            {' · källa: '}
+            <SourceText source={s.source} />
+          </>
+        )}
+        {s.illustrative && (
+          <>
+            {' · beloppen är illustrativa'}
+            <Rule ids="SVC-3" />
+          </>
+        )}
       </Text>
       {s.levels.length > 0 ? (
         <TableScroll>
@@ -156,7 +172,8 @@ function ServiceTable({ service: s }: { service: ServiceView }) {
       {s.premises && (
         <>
           <Text size="sm" mt="xs" fw={500}>
-            Lokalschablon (RATE-5)
+            Lokalschablon
+            <Rule ids="RATE-5" />
           </Text>
           <List size="sm">
             {Object.entries(s.premises).map(([r, f]) => (
@@ -174,7 +191,9 @@ function ServiceTable({ service: s }: { service: ServiceView }) {
           </Text>
           <List type="ordered" size="xs">
             {notes.map((n) => (
-              <List.Item key={n}>{n}</List.Item>
+              <List.Item key={n}>
+                <SourceText source={n} />
+              </List.Item>
             ))}
           </List>
         </>

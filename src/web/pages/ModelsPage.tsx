@@ -8,6 +8,7 @@ import { formatDate } from '../../contract/format.js';
 import { modelStatusLabel, serviceLabel } from '../../contract/labels.js';
 import { OK, WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
+import { Rule } from '../components/Rule.js';
 
 /** Swedish name of a model status (the label table's), `–` when the API sends none. */
 export const statusLabel = (s: string | undefined) => (s ? modelStatusLabel(s) : '–');
@@ -72,8 +73,9 @@ export function ModelsPage() {
       </QueryState>
       <Alert variant="light" color="blue" title="Om modellerna">
         <Text size="sm">
-          Beloppen är de publicerade; privat regi kan vara härledd (moms­kompensation 2,4 %, RATE-3). Luckor
-          mellan poängintervall visas som varningar (LVL-4).
+          Beloppen är de publicerade; privat regi kan vara härledd (moms­kompensation 2,4 %)
+          <Rule ids="RATE-3" />. Luckor mellan poängintervall visas som varningar
+          <Rule ids="LVL-4" />.
         </Text>
       </Alert>
     </Page>

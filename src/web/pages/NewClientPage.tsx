@@ -14,6 +14,7 @@ import { useDistricts } from '../hooks.js';
 import { navigate } from '../router.js';
 import { personnummerError, type FieldErrors } from '../validate.js';
 import type { ClientCreate, ClientRecord } from '../../contract/clients.js';
+import { clearFieldError } from '../components/field-errors.js';
 
 const FIELDS = ['name', 'personnummer', 'districtId'] as const;
 
@@ -74,6 +75,7 @@ export function NewClientPage() {
               onChange={(e) => {
                 const name = e.currentTarget.value;
                 setV((s) => ({ ...s, name }));
+                clearFieldError(setErrors, 'name');
               }}
               error={errors.name}
               required
@@ -88,6 +90,7 @@ export function NewClientPage() {
               onChange={(e) => {
                 const personnummer = e.currentTarget.value;
                 setV((s) => ({ ...s, personnummer }));
+                clearFieldError(setErrors, 'personnummer');
               }}
               error={errors.personnummer}
               required
@@ -97,7 +100,10 @@ export function NewClientPage() {
               name="districtId"
               data={(districts.data ?? []).map((d) => ({ value: String(d.id), label: d.name }))}
               value={v.districtId || null}
-              onChange={(x) => setV((s) => ({ ...s, districtId: x ?? '' }))}
+              onChange={(x) => {
+                setV((s) => ({ ...s, districtId: x ?? '' }));
+                clearFieldError(setErrors, 'districtId');
+              }}
               error={errors.districtId}
               disabled={!!ownDistrict}
               description={ownDistrict ? 'Din stadsdel' : undefined}

@@ -48,6 +48,8 @@ import { FirstFactsFields, placementField } from './placement-first-facts.js';
 import { unitOptions, useClientOptions } from './placement-pickers.js';
 import { AbsenceList, LevelSection, PlacementFacts } from './placement-parts.js';
 import { BAD } from '../colors.js';
+import { Rule } from '../components/Rule.js';
+import { clearFieldError } from '../components/field-errors.js';
 
 const empty: PlacementValues = {
   clientId: '',
@@ -70,11 +72,16 @@ export function PlacementPage({ id }: { id: string | null }) {
     enabled: id !== null,
   });
   if (id === null) return <PlacementForm existing={null} />;
-  return (
-    <QueryState query={placement} what="placeringen">
-      {(p) => <PlacementForm existing={p} />}
-    </QueryState>
-  );
+  // Loading and refusals still get the page's heading (one h1 per page, WCAG 2.4.6).
+  if (!placement.data)
+    return (
+      <Page title="Placering">
+        <QueryState query={placement} what="placeringen">
+          {() => null}
+        </QueryState>
+      </Page>
+    );
+  return <PlacementForm existing={placement.data} />;
 }
 
 function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
@@ -167,7 +174,10 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
     );
   }
 
-  const set = (k: keyof PlacementValues) => (v: string | null) => setValues((s) => ({ ...s, [k]: v ?? '' }));
+  const set = (k: keyof PlacementValues) => (v: string | null) => {
+    setValues((s) => ({ ...s, [k]: v ?? '' }));
+    clearFieldError(setErrors, k);
+  };
   const title = existing
     ? `Placering: ${serviceLabel(existing.service)}${existing.clientName ? `, ${existing.clientName}` : ''}`
     : 'Ny placering';
@@ -225,7 +235,12 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
                   />
                   <TextInput
                     label="Regiform"
-                    description="Följer utföraren (SVC-2)"
+                    description={
+                      <>
+                        Följer utföraren
+                        <Rule ids="SVC-2" />
+                      </>
+                    }
                     value={values.regime ? regimeLabel(values.regime) : ''}
                     readOnly
                   />
@@ -253,7 +268,12 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
                     value={values.noticeDate}
                     onChange={set('noticeDate')}
                     error={errors.noticeDate}
-                    description="ÅÅÅÅ-MM-DD, uppsägningstid 4 dagar (PAY-6)"
+                    description={
+                      <>
+                        ÅÅÅÅ-MM-DD, uppsägningstid 4 dagar
+                        <Rule ids="PAY-6" />
+                      </>
+                    }
                   />
                 </Group>
                 {!existing && (
@@ -265,7 +285,12 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
                   />
                 )}
                 <Checkbox
-                  label="Klienten flyttade aldrig in eller började aldrig (PAY-7)"
+                  label={
+                    <>
+                      Klienten flyttade aldrig in eller började aldrig
+                      <Rule ids="PAY-7" />
+                    </>
+                  }
                   checked={noShow}
                   onChange={(e) => setNoShow(e.currentTarget.checked)}
                 />

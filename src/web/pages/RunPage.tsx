@@ -32,6 +32,7 @@ import type { RunDetail, RunDiscarded } from '../../contract/settlement-runs.js'
 import { RunStatus } from './SettlementPage.js';
 import { RefusedList } from './run-refusals.js';
 import { BAD, OK } from '../colors.js';
+import { Rule } from '../components/Rule.js';
 
 /** The run page. */
 export function RunPage({ id }: { id: string }) {
@@ -101,8 +102,8 @@ export function RunPage({ id }: { id: string }) {
             </Text>
             {r.corrections.lines > 0 && (
               <Text>
-                Varav rättelser av tidigare månader (PAY-9): {r.corrections.lines} rader,{' '}
-                {formatKr(r.corrections.total)}.
+                Varav rättelser av tidigare månader
+                <Rule ids="PAY-9" />: {r.corrections.lines} rader, {formatKr(r.corrections.total)}.
               </Text>
             )}
             {r.status === 'draft' && finance && (
@@ -117,7 +118,8 @@ export function RunPage({ id }: { id: string }) {
                       Godkänn avräkningen
                     </Button>
                     <Text size="sm">
-                      En godkänd månad ändras aldrig; senare ändringar blir rättelser (PAY-9).
+                      En godkänd månad ändras aldrig; senare ändringar blir rättelser.
+                      <Rule ids="PAY-9" />
                     </Text>
                   </>
                 )}
@@ -256,7 +258,7 @@ export function RunPage({ id }: { id: string }) {
                     <Alert color="orange" variant="light" title={refusedText(r) ?? ''}>
                       <Text size="sm">
                         De betalas inte i den här körningen. När uppgifterna är rättade betalas de som
-                        rättelser i en senare körning (PAY-9). Ditt godkännande loggas.
+                        rättelser i en senare körning. Ditt godkännande loggas.
                       </Text>
                     </Alert>
                     <Checkbox

@@ -42,6 +42,7 @@ import type { ComparisonBody } from '../../contract/comparisons.js';
 import type { PopulationView } from '../../contract/imports.js';
 import { BAD } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
+import { Rule } from '../components/Rule.js';
 
 /** The scenario page. */
 export function ScenarioPage() {
@@ -236,7 +237,10 @@ function Result({ request, result }: { request: Request; result: CompareResult }
             </Text>
           </Paper>
           <Paper withBorder p="sm">
-            <Text size="sm">Kostnadsneutral faktor (SCEN-2)</Text>
+            <Text size="sm">
+              Kostnadsneutral faktor
+              <Rule ids="SCEN-2" />
+            </Text>
             <Text fw={700} data-testid="neutral-factor">
               {w.neutralFactor === null ? '–' : formatNumber(w.neutralFactor, 6)}
             </Text>

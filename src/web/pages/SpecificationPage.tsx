@@ -9,7 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { get, withQuery } from '../api.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
-import { nameLookup, useProviders } from '../hooks.js';
+import { nameLookup, useModels, useProviders } from '../hooks.js';
 import { formatKr, formatMonth, formatNumber, formatPeriod, kronorAsOre } from '../../contract/format.js';
 import { oreToKronor } from '../../domain/money.js';
 import { levelLabel, serviceLabel, unitLabel } from '../../contract/labels.js';
@@ -22,6 +22,7 @@ export type ShownLine = LineView & { clientName?: string; unitName?: string };
 import { hasRole, useAuth } from '../auth.js';
 import { WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
+import { RULE_DETAIL, SourceText } from '../components/Rule.js';
 
 /** The specification page. */
 export function SpecificationPage({ runId, providerId }: { runId: string; providerId: string }) {
@@ -177,7 +178,9 @@ export function Lines({ lines }: { lines: ShownLine[] }) {
 
 /** One line explained (PAY-10). */
 export function ExplanationView({ line }: { line: ExplainableLine }) {
-  const e = explainLine(line);
+  const models = useModels();
+  const modelTitle = models.data?.find((m) => m.id === line.model)?.title;
+  const e = explainLine(modelTitle ? { ...line, modelTitle } : line);
   return (
     <Stack gap="sm" data-testid="explanation">
       <Text>{e.summary}</Text>
@@ -190,7 +193,7 @@ export function ExplanationView({ line }: { line: ExplainableLine }) {
           <Title order={3} size="h5">
             Underlag
           </Title>
-          <List size="sm">
+          <List size="sm" {...RULE_DETAIL}>
             {e.notes.map((n) => (
               <List.Item key={n}>{n}</List.Item>
             ))}
@@ -203,7 +206,7 @@ export function ExplanationView({ line }: { line: ExplainableLine }) {
       {e.rules.length === 0 ? (
         <Text size="sm">Inga regler angivna.</Text>
       ) : (
-        <List size="sm">
+        <List size="sm" {...RULE_DETAIL}>
           {e.rules.map((r) => (
             <List.Item key={r.id}>
               <strong>{r.id}</strong>: {r.text}
@@ -217,9 +220,11 @@ export function ExplanationView({ line }: { line: ExplainableLine }) {
       {e.sources.length === 0 ? (
         <Text size="sm">Beloppet kommer från ersättningsmodellen som gällde perioden.</Text>
       ) : (
-        <List size="sm">
+        <List size="sm" {...RULE_DETAIL}>
           {e.sources.map((s) => (
-            <List.Item key={s}>{s}</List.Item>
+            <List.Item key={s}>
+              <SourceText source={s} />
+            </List.Item>
           ))}
         </List>
       )}

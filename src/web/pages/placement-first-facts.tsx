@@ -9,6 +9,7 @@ import { DateField } from '../components/DateField.js';
 import { firstFactFields, type FirstFactValues } from '../facts.js';
 import type { FieldErrors } from '../validate.js';
 import { ApiError, formFieldError } from '../api.js';
+import { Rule } from '../components/Rule.js';
 
 /** The fields for `service`; nothing for a study circle (no levels, paid per session held). */
 export function FirstFactsFields({
@@ -32,7 +33,12 @@ export function FirstFactsFields({
           <TextInput
             label="Poäng från bedömningen"
             name="points"
-            description="Nivån följer av poängen i modellen som gäller (LVL-1)"
+            description={
+              <>
+                Nivån följer av poängen i modellen som gäller
+                <Rule ids="LVL-1" />
+              </>
+            }
             inputMode="numeric"
             autoComplete="off"
             value={values.points}
@@ -43,7 +49,12 @@ export function FirstFactsFields({
           <Select
             label="Bedömning"
             name="kind"
-            description="Preliminär tills bedömningskansliet fastställer den (ASMT-2)"
+            description={
+              <>
+                Preliminär tills bedömningskansliet fastställer den
+                <Rule ids="ASMT-2" />
+              </>
+            }
             data={[
               { value: 'preliminary', label: 'Preliminär' },
               { value: 'final', label: 'Slutlig' },
@@ -67,7 +78,12 @@ export function FirstFactsFields({
         <TextInput
           label="Timmar per vecka"
           name="hoursPerWeek"
-          description="Beslutad deltagandegrad, 0–80 timmar (SVC-3)"
+          description={
+            <>
+              Beslutad deltagandegrad, 0–80 timmar
+              <Rule ids="SVC-3" />
+            </>
+          }
           inputMode="decimal"
           autoComplete="off"
           value={values.hoursPerWeek}
@@ -81,7 +97,12 @@ export function FirstFactsFields({
         <TextInput
           label="Pass per vecka"
           name="sessionsPerWeek"
-          description="Beslutade pass per vecka, 0–20 (PAY-4)"
+          description={
+            <>
+              Beslutade pass per vecka, 0–20
+              <Rule ids="PAY-4" />
+            </>
+          }
           inputMode="numeric"
           autoComplete="off"
           value={values.sessionsPerWeek}

@@ -15,6 +15,8 @@ import { validateLevelEntry, type FieldErrors } from '../validate.js';
 import type { LevelCreate, PlacementDetail } from '../../contract/placements.js';
 import { levelText } from './ClientPage.js';
 import { BAD } from '../colors.js';
+import { Rule } from '../components/Rule.js';
+import { clearFieldError } from '../components/field-errors.js';
 
 const LEVEL_FIELDS = ['from', 'points', 'kind', 'assessedOn'] as const;
 
@@ -27,7 +29,7 @@ export function PlacementFacts({ placement: p, regime }: { placement: PlacementD
     ['Regiform', regime ? regimeLabel(regime) : '–'],
     ['Period', `${formatDate(p.start)} – ${p.end ? formatDate(p.end) : 'pågår'}`],
     ['Uppsägningsdatum', p.noticeDate ? formatDate(p.noticeDate) : '–'],
-    ['Utebliven inflyttning (PAY-7)', p.noShow ? 'ja' : 'nej'],
+    ['Utebliven inflyttning', p.noShow ? 'ja' : 'nej'],
   ];
   return (
     <Paper withBorder p="md">
@@ -113,7 +115,8 @@ export function LevelSection({ placement }: { placement: PlacementDetail }) {
       {levels.length === 0 ? (
         <Alert color="orange" variant="light" title="Saknar nivå">
           <Text size="sm">
-            Placeringen har ingen nivå ännu. Bedömningskansliet sätter en preliminär nivå (ASMT-2).
+            Placeringen har ingen nivå ännu. Bedömningskansliet sätter en preliminär nivå.
+            <Rule ids="ASMT-2" />
           </Text>
         </Alert>
       ) : (
@@ -146,7 +149,10 @@ export function LevelSection({ placement }: { placement: PlacementDetail }) {
                 <DateField
                   label="Gäller från"
                   value={v.from}
-                  onChange={(x) => setV((s) => ({ ...s, from: x }))}
+                  onChange={(x) => {
+                    setV((s) => ({ ...s, from: x }));
+                    clearFieldError(setErrors, 'from');
+                  }}
                   error={errors.from}
                   required
                 />
@@ -157,6 +163,7 @@ export function LevelSection({ placement }: { placement: PlacementDetail }) {
                   onChange={(e) => {
                     const points = e.currentTarget.value;
                     setV((s) => ({ ...s, points }));
+                    clearFieldError(setErrors, 'points');
                   }}
                   error={errors.points}
                   required
@@ -168,14 +175,20 @@ export function LevelSection({ placement }: { placement: PlacementDetail }) {
                     { value: 'final', label: 'Slutlig' },
                   ]}
                   value={v.kind}
-                  onChange={(x) => setV((s) => ({ ...s, kind: x ?? '' }))}
+                  onChange={(x) => {
+                    setV((s) => ({ ...s, kind: x ?? '' }));
+                    clearFieldError(setErrors, 'kind');
+                  }}
                   error={errors.kind}
                   required
                 />
                 <DateField
                   label="Bedömningsdatum"
                   value={v.assessedOn}
-                  onChange={(x) => setV((s) => ({ ...s, assessedOn: x }))}
+                  onChange={(x) => {
+                    setV((s) => ({ ...s, assessedOn: x }));
+                    clearFieldError(setErrors, 'assessedOn');
+                  }}
                   error={errors.assessedOn}
                   required
                 />

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import type { ClientList } from '../../contract/clients.js';
+import type { ClientDetail, ClientList } from '../../contract/clients.js';
 import type { ProviderView } from '../../contract/providers.js';
 import { regimeLabel } from '../../contract/labels.js';
 import { get, withQuery } from '../api.js';
@@ -23,7 +23,10 @@ export function unitOptions(providers: ProviderView[] | undefined, service: stri
     .filter((g) => g.items.length > 0);
 }
 
-/** Client options for the search text, keeping the chosen client listed; and the setter of the text. */
+/**
+ * Client options for the search text, keeping the chosen client listed by name (read when the form
+ * is opened from a client, `?klient=`), never by id (issue #14 §5); and the setter of the text.
+ */
 export function useClientOptions(enabled: boolean, chosen: string, chosenName: string | undefined) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
@@ -36,7 +39,17 @@ export function useClientOptions(enabled: boolean, chosen: string, chosenName: s
     value: String(c.id),
     label: `${c.name} (${c.personnummerMasked})`,
   }));
-  if (chosen && !options.some((o) => o.value === chosen))
-    options.unshift({ value: chosen, label: chosenName ?? `Klient ${chosen}` });
+  const listed = !chosen || options.some((o) => o.value === chosen);
+  const client = useQuery({
+    queryKey: ['client', chosen],
+    queryFn: () => get<ClientDetail>(`/api/clients/${encodeURIComponent(chosen)}`),
+    enabled: enabled && !listed && chosenName === undefined,
+    staleTime: 60_000,
+  });
+  if (!listed) {
+    const c = client.data;
+    const label = chosenName ?? (c ? `${c.name} (${c.personnummerMasked})` : 'Hämtar klienten …');
+    options.unshift({ value: chosen, label });
+  }
   return [options, setSearch] as const;
 }

@@ -11,7 +11,7 @@ import { TableScroll } from '../components/TableScroll.js';
 
 /** What to do when the API gives no action of its own: correct the facts on the placement. */
 export const DEFAULT_ACTION =
-  'Rätta uppgifterna på placeringen. Placeringen betalas i nästa körning för månaden, eller som rättelse om månaden redan är godkänd (PAY-9).';
+  'Rätta uppgifterna på placeringen. Placeringen betalas i nästa körning för månaden, eller som rättelse om månaden redan är godkänd.';
 
 /** The refused placements of a run as a table under a warning. */
 export function RefusedList({ run }: { run: Pick<RunDetail, 'refused' | 'refusedCount'> }) {

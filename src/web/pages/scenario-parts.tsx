@@ -7,6 +7,7 @@ import { BarChart } from '@mantine/charts';
 import { formatKr, formatKrSigned, formatNumber } from '../../contract/format.js';
 import { levelLabel, serviceLabel } from '../../contract/labels.js';
 import type { CompareResult } from '../scenario.js';
+import { Rule } from '../components/Rule.js';
 
 /** Persons whose level changes between the models, per service and pair of levels. */
 export function Movements({
@@ -52,7 +53,8 @@ export function Winners({ rows, note }: { rows: CompareResult['byDistrict']; not
   return (
     <section aria-labelledby="winners-h">
       <Title order={2} id="winners-h" size="h3" mb="xs">
-        Vinnare och förlorare per stadsdel (SCEN-3)
+        Vinnare och förlorare per stadsdel
+        <Rule ids="SCEN-3" />
       </Title>
       {note && (
         <Text size="sm" mb="xs">

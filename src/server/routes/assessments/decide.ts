@@ -19,6 +19,7 @@ import { audit } from '../../audit.js';
 import { conflict, forbidden, notFound, outOfScope, refused, stale } from '../../errors.js';
 import { changeFacts } from '../placements/settles.js';
 import { scoringsOf, type CaseRow } from './service.js';
+import { serviceLabel, levelLabel } from '../../../contract/labels.js';
 
 /** The placement a case is about, scoped for case officers to their district. */
 async function placementFor(db: Kysely<DB>, user: SessionUser, id: number) {
@@ -36,13 +37,18 @@ async function placementFor(db: Kysely<DB>, user: SessionUser, id: number) {
     .executeTakeFirst();
   if (!p) throw notFound('placement', id);
   if (user.role === 'case_officer' && p.district_id !== user.districtId)
-    throw outOfScope('The client lives in another district');
+    throw outOfScope('Klienten bor i en annan stadsdel');
   return p;
 }
 
 function modelAt(catalog: ModelCatalog, service: string, date: string): RateModel {
   const period = catalog.inForce(service as ServiceId, date);
-  if (!period) throw refused('no-model-in-force', `No rate model holds ${service} on ${date}`, 'assessedOn');
+  if (!period)
+    throw refused(
+      'no-model-in-force',
+      `Ingen ersättningsmodell gäller för ${serviceLabel(service)} den ${date}`,
+      'assessedOn',
+    );
   return period.model;
 }
 
@@ -133,7 +139,7 @@ export async function notify(
 }
 
 function refusedLevel(level: string, model: RateModel): never {
-  throw refused('unknown-level', `${model.id} has no level "${level}"`, 'level');
+  throw refused('unknown-level', `${model.title} har ingen ${levelLabel(level).toLowerCase()}`, 'level');
 }
 
 /** Opens a case; case officers raise changed needs only (ASMT-4), with a reason. */
@@ -144,7 +150,7 @@ export async function openCase(
   today: string,
 ): Promise<number> {
   if (user.role === 'case_officer' && b.kind !== 'reassessment')
-    throw forbidden('Case officers raise changed needs (reassessment) only');
+    throw forbidden('Handläggare kan bara anmäla förändrade behov');
   const p = await placementFor(db, user, b.placementId);
   const last = await db
     .selectFrom('level_entries')
@@ -189,7 +195,11 @@ export function caseInstrument(c: {
   const i = c.instrument_id
     ? all.find((x) => x.id === c.instrument_id)
     : instrumentFor(all, c.service as ServiceId, c.opened_on);
-  if (!i) throw refused('no-instrument', `No assessment instrument covers ${c.service} on ${c.opened_on}`);
+  if (!i)
+    throw refused(
+      'no-instrument',
+      `Inget bedömningsinstrument gäller för ${serviceLabel(c.service)} den ${c.opened_on}`,
+    );
   return i;
 }
 
@@ -203,7 +213,7 @@ export async function submitScoring(
   if (c.state !== 'open' && c.state !== 'scoring')
     throw conflict(
       'scoring-closed',
-      'Both assessors have submitted; the case is in reconciliation or decided',
+      'Båda bedömarna har lämnat sina bedömningar; ärendet stäms av eller är avgjort',
     );
   const instrument = caseInstrument(c);
   const { total } = scoreGrades(instrument, grades);
@@ -212,7 +222,7 @@ export async function submitScoring(
     await trx.selectFrom('assessment_cases').select('id').where('id', '=', c.id).forUpdate().execute();
     const existing = await scoringsOf(trx, c.id);
     const others = existing.filter((s) => s.assessor_id !== user.id);
-    if (others.length >= 2) throw conflict('case-has-two-assessors', 'Two assessors already score this case');
+    if (others.length >= 2) throw conflict('case-has-two-assessors', 'Två bedömare bedömer redan ärendet');
     await trx
       .deleteFrom('assessment_scorings')
       .where('case_id', '=', c.id)
@@ -291,15 +301,15 @@ export async function agree(
   b: { grades: Grades; assessedOn: string; version: number },
 ): Promise<void> {
   if (c.state !== 'reconciliation')
-    throw conflict('not-in-reconciliation', 'Both assessors must submit their own scoring first');
+    throw conflict('not-in-reconciliation', 'Båda bedömarna måste först lämna sin egen bedömning');
   const scorers = (await scoringsOf(db, c.id)).map((s) => s.assessor_id);
   if (!scorers.includes(user.id))
-    throw forbidden('Only the two assessors who scored the case agree its result');
+    throw forbidden('Bara de två bedömarna som bedömt ärendet kan stämma av resultatet');
   if (b.version !== c.version) throw stale('assessment', c.id, c.version);
   if (b.assessedOn < c.placement_start)
     throw refused(
       'assessed-before-start',
-      `Assessed ${b.assessedOn}, before the placement starts`,
+      `Bedömningsdatumet ${b.assessedOn} ligger före placeringens start`,
       'assessedOn',
     );
   const instrument = caseInstrument(c);

@@ -35,7 +35,7 @@ async function questionnaireCase(db: Kysely<DB>, user: SessionUser, id: number):
       .select('provider_id')
       .where('id', '=', c.placement_id)
       .executeTakeFirst();
-    if (p?.provider_id !== user.providerId) throw outOfScope('The client has no placement at your units');
+    if (p?.provider_id !== user.providerId) throw outOfScope('Klienten har ingen placering på era enheter');
   } else if (user.role !== 'assessor' && user.role !== 'admin') throw forbidden();
   return c;
 }
@@ -153,12 +153,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const user = userOf(request);
       const c = await questionnaireCase(db, user, request.params.id);
       if (c.state !== 'open' && c.state !== 'scoring')
-        throw conflict('questionnaire-closed', 'The assessment has moved past the interview');
+        throw conflict('questionnaire-closed', 'Bedömningen har gått vidare från intervjun');
       const instrument = caseInstrument(c);
       const items = new Set(instrument.areas.flatMap((a) => a.items.map((i) => i.id)));
       for (const id of Object.keys(request.body.answers))
         if (!items.has(id))
-          throw badInput('unknown-item', `The questionnaire has no question "${id}"`, `answers.${id}`);
+          throw badInput('unknown-item', `Frågeformuläret har ingen fråga ${id}`, `answers.${id}`);
       const { answers, note, version } = request.body;
       await db.transaction().execute(async (trx) => {
         const current = await trx

@@ -122,7 +122,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const scorings = await scoringsOf(db, c.id);
       const [a, b] = scorings;
       if (!a || !b)
-        throw conflict('waiting-for-second-assessor', 'Both assessors must submit their own scoring first');
+        throw conflict('waiting-for-second-assessor', 'Båda bedömarna måste först lämna sin egen bedömning');
       const instrument = caseInstrument(c);
       const model = catalog.inForce(c.service as ServiceId, c.assessed_on ?? today())?.model ?? null;
       const land = (s: typeof a) => {

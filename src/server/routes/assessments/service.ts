@@ -40,7 +40,7 @@ export async function visibleCase(db: Kysely<DB>, user: SessionUser, id: number)
   const row = await caseQuery(db).where('c.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('assessment', id);
   if (user.role === 'case_officer' && row.client_district !== user.districtId)
-    throw outOfScope('The client lives in another district');
+    throw outOfScope('Klienten bor i en annan stadsdel');
   if (!(CASE_READERS as readonly string[]).includes(user.role)) throw forbidden();
   return row;
 }

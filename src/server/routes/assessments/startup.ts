@@ -103,7 +103,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         (s) => (model.services[s as keyof typeof model.services]?.levels.length ?? 0) > 0,
       );
       if (services.length === 0)
-        throw refused('no-levels', `${model.id} has no services with levels`, 'modelId');
+        throw refused('no-levels', `${model.title} har inga insatser med nivåer`, 'modelId');
       const params: StartupParams = {
         modelId: model.id,
         services,

@@ -51,7 +51,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (!row || !ok || !row.active) {
         throttle.failed(username, request.ip);
         await failed(!row ? 'unknown-user' : !ok ? 'wrong-password' : 'inactive', row?.id ?? null);
-        throw new ApiError(401, 'bad-credentials', 'Wrong username or password');
+        throw new ApiError(401, 'bad-credentials', 'Fel användarnamn eller lösenord');
       }
       throttle.succeeded(username, request.ip);
       const user = {

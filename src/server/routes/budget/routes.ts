@@ -81,7 +81,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const b = request.body;
       districtScope(user, b.districtId);
       if (!(await db.selectFrom('districts').select('id').where('id', '=', b.districtId).executeTakeFirst()))
-        throw badInput('unknown-district', `No district ${b.districtId}`, 'districtId');
+        throw badInput('unknown-district', `Stadsdelen ${b.districtId} finns inte`, 'districtId');
       const row = await db
         .insertInto('travel_costs')
         .values({

@@ -25,7 +25,7 @@ export async function visibleClient(db: Kysely<DB>, user: SessionUser, id: numbe
   };
   if (user.role === 'case_officer' && c.district_id !== user.districtId) {
     if (c.protected_identity) throw await hide();
-    throw outOfScope('The client lives in another district');
+    throw outOfScope('Klienten bor i en annan stadsdel');
   }
   if (user.role === 'provider') {
     const placed = await db
@@ -36,9 +36,9 @@ export async function visibleClient(db: Kysely<DB>, user: SessionUser, id: numbe
       .executeTakeFirst();
     if (!placed) {
       if (c.protected_identity) throw await hide();
-      throw outOfScope('The client has no placement at your units');
+      throw outOfScope('Klienten har ingen placering på era enheter');
     }
   }
-  if (user.role === 'analyst') throw outOfScope('Analysts see no client records');
+  if (user.role === 'analyst') throw outOfScope('Analytiker ser inga klientuppgifter');
   return c;
 }

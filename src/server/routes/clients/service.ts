@@ -186,9 +186,13 @@ export async function createClient(
 ): Promise<ClientRow> {
   const identity = parseIdentity(b.personnummer);
   if (!identity)
-    throw badInput('invalid-personnummer', 'Not a valid personnummer or samordningsnummer', 'personnummer');
+    throw badInput(
+      'invalid-personnummer',
+      'Personnumret eller samordningsnumret är inte giltigt',
+      'personnummer',
+    );
   if (user.role === 'case_officer' && b.districtId !== user.districtId)
-    throw outOfScope('Case officers create clients in their own district');
+    throw outOfScope('Handläggare registrerar klienter i sin egen stadsdel');
   // Issue #13 §4: a registered number gets one answer whatever its district or protection; the
   // attempt is audited with the existing client so follow-up sees it.
   const existing = await db

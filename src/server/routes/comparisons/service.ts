@@ -100,7 +100,7 @@ async function currentPersons(db: Kysely<DB>, services: string[], on: string) {
     points: r.points ?? 0,
     hoursPerWeek: r.hours_per_week ?? null,
   }));
-  return { persons, origin: `placements on ${on}` };
+  return { persons, origin: `placeringar den ${on}` };
 }
 
 /**

@@ -33,7 +33,8 @@ export async function audited<T extends { id: number }>(
 
 /** to ≥ from, or 422 `end-before-start` naming `to`. */
 export function checkPeriod(from: string, to: string | null | undefined): void {
-  if (to && to < from) throw refused('end-before-start', `to ${to} is before from ${from}`, 'to');
+  if (to && to < from)
+    throw refused('end-before-start', `Slutdatum ${to} ligger före startdatum ${from}`, 'to');
 }
 
 /** The decision if the user may see its client; 404 when missing, 403 when out of scope. */

@@ -164,7 +164,7 @@ export async function exportRun(
       .forUpdate()
       .executeTakeFirst();
     if (!run) throw notFound('run', runId);
-    if (run.status === 'draft') throw conflict('run-not-approved', 'Approve the run before exporting it');
+    if (run.status === 'draft') throw conflict('run-not-approved', 'Godkänn körningen innan den exporteras');
     const existing = await trx
       .selectFrom('finance_exports')
       .selectAll()
@@ -177,7 +177,7 @@ export async function exportRun(
         throw new ApiError(
           409,
           'finance-export-differs',
-          `Run ${runId}'s export no longer reproduces; report this`,
+          `Exporten av körning ${runId} går inte längre att återskapa; anmäl felet`,
         );
       return false;
     }

@@ -24,7 +24,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const user = userOf(request);
       const job = await app.ctx.jobs.get(request.params.id);
       if (!job) throw notFound('job', request.params.id);
-      if (user.role !== 'admin' && job.createdBy !== user.id) throw outOfScope('Not your job');
+      if (user.role !== 'admin' && job.createdBy !== user.id)
+        throw outOfScope('Jobbet startades av någon annan');
       const { createdBy: _, ...view } = job;
       return view;
     },

@@ -20,9 +20,9 @@ export async function visiblePlacement(db: Kysely<DB>, user: SessionUser, id: nu
     .executeTakeFirst();
   if (!p) throw notFound('placement', id);
   if (user.role === 'case_officer' && p.district_id !== user.districtId)
-    throw outOfScope('The client lives in another district');
+    throw outOfScope('Klienten bor i en annan stadsdel');
   if (user.role === 'provider' && p.provider_id !== user.providerId)
-    throw outOfScope('Not one of your units');
-  if (user.role === 'analyst') throw outOfScope('Analysts see no client records');
+    throw outOfScope('Placeringen är inte på någon av era enheter');
+  if (user.role === 'analyst') throw outOfScope('Analytiker ser inga klientuppgifter');
   return p;
 }

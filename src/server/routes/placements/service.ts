@@ -23,6 +23,7 @@ import { openForNewPlacements } from '../assessments/open.js';
 import { staleOrMissing } from '../../versioned.js';
 import { placementSelect } from './query.js';
 import { assertSettles } from './settles.js';
+import { serviceLabel } from '../../../contract/labels.js';
 
 /** The filters of GET /api/placements, after scoping to the user. */
 export interface PlacementFilter {
@@ -82,11 +83,11 @@ async function unitFor(db: Kysely<DB>, unitId: number, service: string, notOffer
     .select(['units.id', 'units.name', 'units.services', 'units.provider_id', 'providers.regime'])
     .where('units.id', '=', unitId)
     .executeTakeFirst();
-  if (!unit) throw refused('unknown-unit', `No unit ${unitId}`, 'unitId');
+  if (!unit) throw refused('unknown-unit', `Enheten ${unitId} finns inte`, 'unitId');
   if (!unit.services.includes(service))
     throw refused(
       'service-not-offered',
-      `Unit ${unitId} does not offer ${service} (it offers ${unit.services.join(', ')})`,
+      `Enheten erbjuder inte ${serviceLabel(service)} (den erbjuder ${unit.services.map(serviceLabel).join(', ')})`,
       notOfferedField,
     );
   return unit;

@@ -25,6 +25,7 @@ import { audit } from '../../audit.js';
 import { conflict, notFound, outOfScope, refused, stale } from '../../errors.js';
 import { changeFacts } from '../placements/settles.js';
 import { applicationRows, applicationView } from './present.js';
+import { serviceLabel } from '../../../contract/labels.js';
 
 const READERS = ['case_officer', 'assessor', 'admin'] as const;
 const DECIDERS = ['case_officer', 'admin'] as const;
@@ -32,7 +33,7 @@ const tags = ['assessments'];
 
 const inScope = (user: SessionUser, district: string) => {
   if (user.role === 'case_officer' && district !== user.districtId)
-    throw outOfScope('The client lives in another district');
+    throw outOfScope('Klienten bor i en annan stadsdel');
 };
 
 /** Registers /api/rate-applications. */
@@ -84,7 +85,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       inScope(user, p.district_id);
       const today = new Date().toISOString().slice(0, 10);
       const period = catalog.inForce(p.service as ServiceId, today);
-      if (!period) throw refused('no-model-in-force', `No rate model holds ${p.service} on ${today}`);
+      if (!period)
+        throw refused(
+          'no-model-in-force',
+          `Ingen ersättningsmodell gäller för ${serviceLabel(p.service)} den ${today}`,
+        );
       // LVL-6: the client's points now (the latest level entry with points).
       const last = await db
         .selectFrom('level_entries')
@@ -153,7 +158,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (!a) throw notFound('rate-application', request.params.id);
       inScope(user, a.district_id);
       const b = request.body;
-      if (a.state !== 'submitted') throw conflict('already-decided', 'The application is already decided');
+      if (a.state !== 'submitted') throw conflict('already-decided', 'Ansökan är redan avgjord');
       if (a.version !== b.version) throw stale('rate-application', a.id, a.version);
       // A granted amount is a placement fact: the domain checks it (ceiling, LVL-6) before it is kept.
       await changeFacts(db, catalog, a.placement_id, async (trx) => {

@@ -124,7 +124,7 @@ export async function takeSnapshot(
       if (taken)
         throw conflict(
           'reconciliation-taken',
-          `The ${input.kind} reconciliation of ${year} is already taken (snapshot ${taken.id})`,
+          `Avstämningen för ${input.kind === 'march' ? 'mars' : 'augusti'} ${year} är redan tagen (ögonblicksbild ${taken.id})`,
           'kind',
         );
     }

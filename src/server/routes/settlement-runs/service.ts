@@ -167,7 +167,8 @@ export async function checkScope(db: Kysely<DB>, scope: RunScope): Promise<void>
       .select('id')
       .where('id', '=', scope.districtId)
       .executeTakeFirst();
-    if (!d) throw badInput('unknown-district', `No district ${scope.districtId}`, 'scope.districtId');
+    if (!d)
+      throw badInput('unknown-district', `Stadsdelen ${scope.districtId} finns inte`, 'scope.districtId');
   }
   if (scope.providerId) {
     const p = await db
@@ -175,7 +176,8 @@ export async function checkScope(db: Kysely<DB>, scope: RunScope): Promise<void>
       .select('id')
       .where('id', '=', scope.providerId)
       .executeTakeFirst();
-    if (!p) throw badInput('unknown-provider', `No provider ${scope.providerId}`, 'scope.providerId');
+    if (!p)
+      throw badInput('unknown-provider', `Utföraren ${scope.providerId} finns inte`, 'scope.providerId');
   }
 }
 
@@ -262,8 +264,10 @@ export async function specificationLines(
   const query = scopedLines(db, user)
     .innerJoin('clients', 'clients.id', 'settlement_lines.client_id')
     .innerJoin('units', 'units.id', 'settlement_lines.unit_id')
+    .innerJoin('districts', 'districts.id', 'settlement_lines.district_id')
     .selectAll('settlement_lines')
     .select([
+      'districts.name as district_name',
       'clients.name as client_name',
       'clients.personnummer',
       'clients.district_id as client_district',

@@ -60,6 +60,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             personnummerMasked: who.personnummerMasked,
             unitName: l.unit_name,
             districtId: l.district_id,
+            districtName: l.district_name,
             service: v.service,
             kind: v.kind,
             from: l.from_date,

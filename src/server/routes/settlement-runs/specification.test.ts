@@ -13,6 +13,7 @@ const spec = (clientName: string, amount: number): Specification => ({
       personnummerMasked: '19800101-****',
       unitName: 'Enhet; A',
       districtId: 'bromma',
+      districtName: 'Bromma',
       service: 'lss-gruppbostad',
       kind: 'ordinary',
       from: '2025-03-01',
@@ -31,19 +32,20 @@ const spec = (clientName: string, amount: number): Specification => ({
 
 describe('specification CSV', () => {
   it.each([
-    ['Anna Andersson', 46546.5, 'Anna Andersson', '46546,5'],
+    ['Anna Andersson', 46546.5, 'Anna Andersson', '46546,50'],
     ['=HYPERLINK("x")', -12.25, `"'=HYPERLINK(""x"")"`, '-12,25'],
-    ['@SUM(A1)', 0, "'@SUM(A1)", '0'],
+    ['@SUM(A1)', 0, "'@SUM(A1)", '0,00'],
   ])('writes %s and %d', (name, amount, nameCell, amountCell) => {
     const [header, row, total] = specificationCsv(spec(name, amount))
       .replace(/^\ufeff/, '')
       .trim()
       .split('\r\n');
-    expect(header).toMatch(/^Placering;Brukare;Personnummer;Enhet;/);
+    expect(header).toMatch(/^Placering;Klient;Personnummer;Enhet;Stadsdel;/);
     expect(row!.split(';')[1]).toBe(nameCell);
     expect(row).toContain('"Enhet; A"');
     expect(row).toContain(`;${amountCell};`);
-    expect(row).toContain(';Gruppbostad (LSS);ordinarie;2025-03-01;2025-03-31;31;dygn;1501,5;');
+    expect(row).toContain(';Bromma;Gruppbostad (LSS);ordinarie;2025-03-01;2025-03-31;31;dygn;1501,50;');
+    expect(row).not.toMatch(/bromma|lss-|ordinary/);
     expect(row).toContain(';Nivå 2;');
     expect(total).toMatch(new RegExp(`^Summa;.*;${amountCell.replace('-', '\\-')};`));
   });

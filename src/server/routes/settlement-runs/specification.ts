@@ -1,10 +1,18 @@
 /**
  * A provider's specification for a run (PAY-10) as JSON, CSV or XLSX: every line with the
  * client (masked as the user's role requires), unit, days or units, level, rate, amount, rules and
- * explanation. CSV is Swedish-Excel style: `;` separated, decimal comma, UTF-8 with BOM.
+ * explanation, every code shown by its Swedish label (issue #14 §2: the file says what the app
+ * says). CSV is Swedish-Excel style: `;` separated, decimal comma, UTF-8 with BOM.
  */
 import ExcelJS from 'exceljs';
-import { levelLabel, lineKindLabel, serviceLabel, unitLabel } from '../../../contract/labels.js';
+import { formatKrCell, formatMonth } from '../../../contract/format.js';
+import {
+  levelLabel,
+  lineKindLabel,
+  runStatusLabel,
+  serviceLabel,
+  unitLabel,
+} from '../../../contract/labels.js';
 import type { z } from 'zod';
 import type { specificationLineSchema, specificationSchema } from '../../../contract/settlement-runs.js';
 
@@ -16,18 +24,18 @@ export type Specification = z.infer<typeof specificationSchema>;
 
 const HEADERS: [keyof SpecRow, string][] = [
   ['placementId', 'Placering'],
-  ['clientName', 'Brukare'],
+  ['clientName', 'Klient'],
   ['personnummerMasked', 'Personnummer'],
   ['unitName', 'Enhet'],
-  ['districtId', 'Stadsdel'],
+  ['districtName', 'Stadsdel'],
   ['service', 'Insats'],
   ['kind', 'Typ'],
   ['from', 'Från'],
   ['to', 'Till'],
   ['quantity', 'Antal'],
   ['unit', 'Enhet (pris per)'],
-  ['rate', 'Pris (kr)'],
-  ['amount', 'Belopp (kr)'],
+  ['rate', 'Pris (kr, öre)'],
+  ['amount', 'Belopp (kr, öre)'],
   ['level', 'Nivå'],
   ['correctsMonth', 'Rättar månad'],
   ['rules', 'Regler'],
@@ -43,21 +51,27 @@ function shown(r: SpecRow, k: keyof SpecRow): unknown {
   return r[k];
 }
 
+/** A CSV cell: amounts always with öre (`1501,50`), the one format of the column. */
+const csvValue = (r: SpecRow, k: keyof SpecRow): unknown =>
+  k === 'rate' || k === 'amount' ? formatKrCell(r[k]) : shown(r, k);
+
 const cell = (v: unknown): string => {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v).replace('.', ',');
   const raw = Array.isArray(v) ? v.join(' ') : String(v);
   // A text cell that a spreadsheet would read as a formula is prefixed with ' (CSV injection).
-  const s = /^[=+\-@\t]/.test(raw) ? `'${raw}` : raw;
+  const s = /^[=+\-@\t]/.test(raw) && !/^-\d+(,\d+)?$/.test(raw) ? `'${raw}` : raw;
   return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** CSV text (with BOM) of a specification, plus a total row. */
 export function specificationCsv(spec: Specification): string {
   const lines = [HEADERS.map(([, h]) => h).join(';')];
-  for (const r of spec.lines) lines.push(HEADERS.map(([k]) => cell(shown(r, k))).join(';'));
+  for (const r of spec.lines) lines.push(HEADERS.map(([k]) => cell(csvValue(r, k))).join(';'));
   lines.push(
-    HEADERS.map(([k]) => (k === 'placementId' ? 'Summa' : k === 'amount' ? cell(spec.total) : '')).join(';'),
+    HEADERS.map(([k]) =>
+      k === 'placementId' ? 'Summa' : k === 'amount' ? cell(formatKrCell(spec.total)) : '',
+    ).join(';'),
   );
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
@@ -68,7 +82,7 @@ export async function specificationXlsx(spec: Specification): Promise<Buffer> {
   wb.creator = 'Ersättning';
   const ws = wb.addWorksheet('Specifikation');
   ws.addRow([
-    `Specifikation ${spec.provider.name} (${spec.provider.id}), ${spec.run.month}, körning ${spec.run.id} (${spec.run.status})`,
+    `Specifikation ${spec.provider.name}, ${formatMonth(spec.run.month)}, körning ${spec.run.id} (${runStatusLabel(spec.run.status)})`,
   ]);
   ws.addRow(HEADERS.map(([, h]) => h)).font = { bold: true };
   for (const r of spec.lines)

@@ -16,9 +16,9 @@ const COLUMNS = ['id', 'username', 'name', 'role', 'district_id', 'provider_id',
 /** A case officer belongs to a district, a provider account to a provider (400 naming the field). */
 function checkBelonging(role: Role, districtId: string | null, providerId: string | null): void {
   if (role === 'case_officer' && !districtId)
-    throw badInput('district-required', 'A case officer belongs to a district', 'districtId');
+    throw badInput('district-required', 'En handläggare hör till en stadsdel: välj stadsdel', 'districtId');
   if (role === 'provider' && !providerId)
-    throw badInput('provider-required', 'A provider account belongs to a provider', 'providerId');
+    throw badInput('provider-required', 'Ett utförarkonto hör till en utförare: välj utförare', 'providerId');
 }
 
 /** Every account, by user name. */
