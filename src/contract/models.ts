@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { regimeSchema, serviceIdSchema, unitSchema } from '../domain/rate-model/schema.js';
+import { isoDateSchema } from './primitives.js';
 
 /** A model id as in models/ (`lss-bostad-2024`): a–z, digits and `-`, 1–64 characters. */
 export const modelIdSchema = z
@@ -147,3 +148,34 @@ export type FigureView = z.infer<typeof figureView>;
 export type ServiceModelView = z.infer<typeof serviceModelView>;
 export type ModelDetail = z.infer<typeof modelDetail>;
 export type ModelComparison = z.infer<typeof modelComparison>;
+
+/**
+ * GET /api/models/classification: which level `points` give for a service on a date (LVL-1),
+ * by the model in force; without points only the service's point ranges. The web shows it while
+ * points are typed (issue #14 §5), so the form never restates the rule.
+ */
+export const classificationQuery = z.object({
+  service: serviceIdSchema,
+  on: isoDateSchema,
+  points: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+
+/** One level's point range; `max` null means "and above". */
+export const pointRangeView = z.object({
+  level: z.string(),
+  label: z.string(),
+  min: z.number().int(),
+  max: z.number().int().nullable(),
+});
+
+/** The answer: the model in force, its ranges, the valid span, the level (or a Swedish reason). */
+export const classificationView = z.object({
+  model: z.object({ id: z.string(), title: z.string() }).nullable(),
+  ranges: z.array(pointRangeView),
+  valid: z.object({ min: z.number().int(), max: z.number().int().nullable() }).nullable(),
+  level: z.object({ id: z.string(), label: z.string() }).nullable(),
+  message: z.string().nullable(),
+});
+
+/** A classification preview as the web reads it. */
+export type ClassificationView = z.infer<typeof classificationView>;

@@ -38,6 +38,12 @@ const MATRIX: [string, string, string, Who][] = [
   ['POST', '/api/profile-changes/:id/approve', '/api/profile-changes/999999/approve', ['admin']],
   ['POST', '/api/profile-changes/:id/reject', '/api/profile-changes/999999/reject', ['admin']],
   ['GET', '/api/models', '/api/models', 'signed-in'],
+  [
+    'GET',
+    '/api/models/classification',
+    '/api/models/classification?service=sp-boende&on=2025-01-01',
+    'signed-in',
+  ],
   ['GET', '/api/models/:id', '/api/models/nope', 'signed-in'],
   ['GET', '/api/models/:a/compare/:b', '/api/models/nope/compare/nope', 'signed-in'],
   ['GET', '/api/clients', '/api/clients', ['case_officer', 'assessor', 'provider', 'admin']],

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
   Alert,
+  Badge,
   Anchor,
   MantineProvider,
   Modal,
@@ -37,6 +38,13 @@ const theme = createTheme({
     // Dialogs: a named close button (Esc closes too; focus is trapped and returned by Mantine).
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Stäng' } } }),
     Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-black)' } } }),
+    // Status badges are never cut ("BES…", issue #14 §6): they keep their whole word and width.
+    Badge: Badge.extend({
+      styles: {
+        root: { flexShrink: 0, maxWidth: 'none', overflow: 'visible' },
+        label: { overflow: 'visible', textOverflow: 'clip' },
+      },
+    }),
   },
 });
 

@@ -58,7 +58,7 @@ export function AllocationPage() {
                       <Table.Tr key={r.id}>
                         <Table.Td>{r.id}</Table.Td>
                         <Table.Td>{KIND_LABELS[r.kind]}</Table.Td>
-                        <Table.Td>{formatDate(r.takenOn)}</Table.Td>
+                        <Table.Td className="date">{formatDate(r.takenOn)}</Table.Td>
                         <Table.Td>{r.persons}</Table.Td>
                         <Table.Td>{formatKr(r.allocation)}</Table.Td>
                         <Table.Td>

@@ -113,11 +113,11 @@ export function ClientAssessmentsPage({ id }: { id: string }) {
                     {r.levelHistory.map((e, i) => (
                       <Table.Tr key={i}>
                         <Table.Td>{serviceLabel(e.service)}</Table.Td>
-                        <Table.Td>{formatDate(e.from)}</Table.Td>
+                        <Table.Td className="date">{formatDate(e.from)}</Table.Td>
                         <Table.Td>{e.points ?? '–'}</Table.Td>
                         <Table.Td>{e.level ?? '–'}</Table.Td>
                         <Table.Td>{levelKindLabel(e.kind)}</Table.Td>
-                        <Table.Td>{formatDate(e.assessedOn)}</Table.Td>
+                        <Table.Td className="date">{formatDate(e.assessedOn)}</Table.Td>
                         <Table.Td>{e.decidedBy ?? '–'}</Table.Td>
                         <Table.Td>
                           {e.caseId ? (

@@ -108,8 +108,8 @@ export function ClientPage({ id }: { id: string }) {
                                 {p.unitName ? `, ${p.unitName}` : ''}
                               </Table.Td>
                               <Table.Td>{p.regime ? regimeLabel(p.regime) : '–'}</Table.Td>
-                              <Table.Td>{formatDate(p.start)}</Table.Td>
-                              <Table.Td>{p.end ? formatDate(p.end) : 'pågår'}</Table.Td>
+                              <Table.Td className="date">{formatDate(p.start)}</Table.Td>
+                              <Table.Td className="date">{p.end ? formatDate(p.end) : 'pågår'}</Table.Td>
                               <Table.Td>
                                 {last ? (
                                   `${levelText(last, nameLevel(p.service, last.from, last.points))} (${levelKindLabel(last.kind)})`
@@ -152,11 +152,11 @@ export function ClientPage({ id }: { id: string }) {
                     <Table.Tbody>
                       {history.map((l, i) => (
                         <Table.Tr key={i}>
-                          <Table.Td>{formatDate(l.from)}</Table.Td>
+                          <Table.Td className="date">{formatDate(l.from)}</Table.Td>
                           <Table.Td>{l.service ? serviceLabel(l.service) : '–'}</Table.Td>
                           <Table.Td>{levelText(l, nameLevel(l.service, l.from, l.points))}</Table.Td>
                           <Table.Td>{levelKindLabel(l.kind)}</Table.Td>
-                          <Table.Td>{formatDate(l.assessedOn)}</Table.Td>
+                          <Table.Td className="date">{formatDate(l.assessedOn)}</Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>

@@ -60,8 +60,8 @@ export function ModelsPage() {
                         {statusLabel(m.status)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{formatDate(m.validFrom)}</Table.Td>
-                    <Table.Td>{m.validTo ? formatDate(m.validTo) : 'tills vidare'}</Table.Td>
+                    <Table.Td className="date">{formatDate(m.validFrom)}</Table.Td>
+                    <Table.Td className="date">{m.validTo ? formatDate(m.validTo) : 'tills vidare'}</Table.Td>
                     <Table.Td>{m.services.map(serviceLabel).join(', ')}</Table.Td>
                     <Table.Td>{m.warnings?.length ? `${m.warnings.length} st` : 'inga'}</Table.Td>
                   </Table.Tr>

@@ -279,9 +279,16 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
                 {!existing && (
                   <FirstFactsFields
                     service={values.service}
+                    start={values.start}
                     values={first}
                     errors={errors}
-                    onChange={setFirst}
+                    onChange={(next) => {
+                      const changed = (Object.keys(next) as (keyof FirstFactValues)[]).filter(
+                        (k) => next[k] !== first[k],
+                      );
+                      clearFieldError(setErrors, ...changed);
+                      setFirst(next);
+                    }}
                   />
                 )}
                 <Checkbox

@@ -98,8 +98,8 @@ export function PlacementsPage() {
                             {p.providerName ?? p.providerId}
                             {p.unitName ? `, ${p.unitName}` : ''}
                           </Table.Td>
-                          <Table.Td>{formatDate(p.start)}</Table.Td>
-                          <Table.Td>
+                          <Table.Td className="date">{formatDate(p.start)}</Table.Td>
+                          <Table.Td className="date">
                             {p.end
                               ? formatDate(p.end)
                               : p.noticeDate

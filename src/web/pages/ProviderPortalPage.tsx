@@ -128,8 +128,8 @@ export function ProviderPortalPage() {
                           <Table.Td>{p.clientName}</Table.Td>
                           <Table.Td>{serviceLabel(p.service)}</Table.Td>
                           <Table.Td>{unitOf(p)}</Table.Td>
-                          <Table.Td>{formatDate(p.start)}</Table.Td>
-                          <Table.Td>{p.end ? formatDate(p.end) : 'pågår'}</Table.Td>
+                          <Table.Td className="date">{formatDate(p.start)}</Table.Td>
+                          <Table.Td className="date">{p.end ? formatDate(p.end) : 'pågår'}</Table.Td>
                           <Table.Td>
                             {last ? (
                               levelText(last, nameLevel(p.service, today, last.points))

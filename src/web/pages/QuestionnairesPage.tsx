@@ -52,7 +52,7 @@ export function QuestionnairesPage() {
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{serviceLabel(q.service)}</Table.Td>
-                      <Table.Td>{formatDate(q.dueDate)}</Table.Td>
+                      <Table.Td className="date">{formatDate(q.dueDate)}</Table.Td>
                       <Table.Td>{q.answered ? 'ja' : 'nej'}</Table.Td>
                     </Table.Tr>
                   ))}

@@ -128,7 +128,7 @@ export function SettlementPage() {
                             'inga'
                           )}
                         </Table.Td>
-                        <Table.Td>{formatDate(r.createdAt)}</Table.Td>
+                        <Table.Td className="date">{formatDate(r.createdAt)}</Table.Td>
                         <Table.Td className="num">{formatKr(r.total)}</Table.Td>
                       </Table.Tr>
                     ))}

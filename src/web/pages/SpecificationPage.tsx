@@ -136,7 +136,7 @@ export function Lines({ lines }: { lines: ShownLine[] }) {
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>{formatPeriod(l.from, l.to)}</Table.Td>
+                  <Table.Td className="date">{formatPeriod(l.from, l.to)}</Table.Td>
                   <Table.Td>{l.level ? levelLabel(l.level) : '–'}</Table.Td>
                   <Table.Td className="num">
                     {formatNumber(l.quantity, 4)} {unitLabel(l.unit, l.quantity)}

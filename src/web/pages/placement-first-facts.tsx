@@ -10,15 +10,19 @@ import { firstFactFields, type FirstFactValues } from '../facts.js';
 import type { FieldErrors } from '../validate.js';
 import { ApiError, formFieldError } from '../api.js';
 import { Rule } from '../components/Rule.js';
+import { PointsField } from '../components/PointsField.js';
 
 /** The fields for `service`; nothing for a study circle (no levels, paid per session held). */
 export function FirstFactsFields({
   service,
+  start,
   values,
   errors,
   onChange,
 }: {
   service: string;
+  /** The placement's start: the first level's date, so the model in force names the level. */
+  start: string;
   values: FirstFactValues;
   errors: FieldErrors;
   onChange: (v: FirstFactValues) => void;
@@ -30,19 +34,13 @@ export function FirstFactsFields({
     <>
       {fields.includes('level') && (
         <Group grow align="flex-start">
-          <TextInput
+          <PointsField
             label="Poäng från bedömningen"
             name="points"
-            description={
-              <>
-                Nivån följer av poängen i modellen som gäller
-                <Rule ids="LVL-1" />
-              </>
-            }
-            inputMode="numeric"
-            autoComplete="off"
+            service={service}
+            date={start}
             value={values.points}
-            onChange={(e) => set('points')(e.currentTarget.value)}
+            onChange={set('points')}
             error={errors.points}
             required
           />

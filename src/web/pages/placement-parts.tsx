@@ -3,7 +3,7 @@
  * (ASMT-2: preliminary, then final), kept apart so each file stays small.
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, formFieldError, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
@@ -17,6 +17,7 @@ import { levelText } from './ClientPage.js';
 import { BAD } from '../colors.js';
 import { Rule } from '../components/Rule.js';
 import { clearFieldError } from '../components/field-errors.js';
+import { PointsField } from '../components/PointsField.js';
 
 const LEVEL_FIELDS = ['from', 'points', 'kind', 'assessedOn'] as const;
 
@@ -66,8 +67,8 @@ export function AbsenceList({ placement }: { placement: PlacementDetail }) {
       <Table.Tbody>
         {list.map((a) => (
           <Table.Tr key={a.id}>
-            <Table.Td>{formatDate(a.from)}</Table.Td>
-            <Table.Td>{formatDate(a.to)}</Table.Td>
+            <Table.Td className="date">{formatDate(a.from)}</Table.Td>
+            <Table.Td className="date">{formatDate(a.to)}</Table.Td>
             <Table.Td>{a.note || '–'}</Table.Td>
           </Table.Tr>
         ))}
@@ -132,10 +133,10 @@ export function LevelSection({ placement }: { placement: PlacementDetail }) {
           <Table.Tbody>
             {levels.map((l) => (
               <Table.Tr key={l.id}>
-                <Table.Td>{formatDate(l.from)}</Table.Td>
+                <Table.Td className="date">{formatDate(l.from)}</Table.Td>
                 <Table.Td>{levelText(l, nameLevel(placement.service, l.from, l.points))}</Table.Td>
                 <Table.Td>{levelKindLabel(l.kind)}</Table.Td>
-                <Table.Td>{formatDate(l.assessedOn)}</Table.Td>
+                <Table.Td className="date">{formatDate(l.assessedOn)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -156,12 +157,12 @@ export function LevelSection({ placement }: { placement: PlacementDetail }) {
                   error={errors.from}
                   required
                 />
-                <TextInput
+                <PointsField
                   label="Poäng"
-                  inputMode="numeric"
+                  service={placement.service}
+                  date={v.from}
                   value={v.points}
-                  onChange={(e) => {
-                    const points = e.currentTarget.value;
+                  onChange={(points) => {
                     setV((s) => ({ ...s, points }));
                     clearFieldError(setErrors, 'points');
                   }}

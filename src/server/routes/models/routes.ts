@@ -1,10 +1,13 @@
 /**
  * Rate models (RATE-1): the loaded catalog with the stored version of each (rate_models table),
- * a model in full with every figure's source, and a level-by-level comparison of two models.
+ * a model in full with every figure's source, a level-by-level comparison of two models, and the
+ * level points give by the model in force (the points field's preview).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../../contract/errors.js';
 import {
+  classificationQuery,
+  classificationView,
   modelComparison,
   modelDetail as modelDetailSchema,
   modelList,
@@ -13,6 +16,7 @@ import {
 } from '../../../contract/models.js';
 import { compareModels, modelDetail, modelSummary } from './present.js';
 import { findModel, modelVersions } from './service.js';
+import { classification } from './classification.js';
 
 const tags = ['models'];
 
@@ -27,6 +31,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const v = await modelVersions(db);
       return catalog.models.map((m) => modelSummary(m, v.get(m.id) ?? null));
     },
+  );
+
+  app.get(
+    '/models/classification',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        querystring: classificationQuery,
+        response: { ...errorResponses, 200: classificationView },
+      },
+    },
+    async (request) => classification(catalog, request.query),
   );
 
   app.get(

@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
+import { formatKrCell } from '../../../contract/format.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, testTargets, type TestApp } from '../../testing.js';
 
@@ -206,9 +207,11 @@ for (const target of testTargets()) {
         .replace(/^\ufeff/, '')
         .trim()
         .split('\r\n');
-      expect(rows[0]).toMatch(/^Placering;Brukare;Personnummer/);
+      expect(rows[0]).toMatch(/^Placering;Klient;Personnummer/);
       expect(rows).toHaveLength(json.lines.length + 2);
-      expect(rows.at(-1)).toContain(String(json.total).replace('.', ','));
+      expect(rows.at(-1)).toContain(`;${formatKrCell(json.total)};`);
+      // The file says what the app says: labels, never codes (issue #14 §2).
+      expect(csv.body).not.toMatch(/;(ordinary|idle|lss-[a-z-]+|sp-[a-z-]+|bromma|sodermalm);/);
       expect(csv.body).not.toMatch(/\d{8}-\d{4}/); // identity numbers masked
       const xlsx = await a.request({
         method: 'GET',
