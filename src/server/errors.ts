@@ -201,7 +201,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     void reply.code(400).send({
       error: {
         id: 'invalid-request',
-        message: `${field || 'request'}: ${first?.message ?? 'invalid'}`,
+        // Swedish, naming where; the schema's own words stay out (they are written for developers).
+        message: field ? `Uppgiften ${field} är inte giltig` : 'Begäran är inte giltig',
         field: path,
       },
     });

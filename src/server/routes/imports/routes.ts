@@ -56,7 +56,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const { filename, bytes, fields } = await upload(request);
       const name = populationNameSchema.safeParse((fields.name ?? '').trim() || filename);
       if (!name.success)
-        throw badInput('invalid-request', `name: ${name.error.issues[0]?.message ?? 'invalid'}`, 'name');
+        throw badInput(
+          'invalid-request',
+          'Namnet på befolkningen är inte giltigt (högst 200 tecken)',
+          'name',
+        );
       return reply
         .code(201)
         .send(await importPopulation(db, user, name.data, await readTable(filename, bytes)));

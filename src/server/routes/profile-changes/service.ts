@@ -68,11 +68,11 @@ export async function proposeChange(
     if (!unit) throw notFound('unit', unitId);
     providerScope(user, unit.provider_id);
     if (unit.version !== b.version) throw stale('unit', unitId, unit.version);
-    if (!unit.active) throw refused('unit-inactive', 'the unit is deactivated', 'unitId');
+    if (!unit.active) throw refused('unit-inactive', 'Enheten är avaktiverad', 'unitId');
     const proposed = canonicalProfile(b.catalogue);
     const previous = canonicalProfile(unit.catalogue ?? {});
     if (JSON.stringify(proposed) === JSON.stringify(previous))
-      throw refused('profile-unchanged', 'the proposal equals the approved profile', 'catalogue');
+      throw refused('profile-unchanged', 'Förslaget är samma som den godkända profilen', 'catalogue');
     await trx
       .updateTable('profile_changes')
       .set({ state: 'withdrawn', decided_by: user.id, decided_at: sql`now()` })
@@ -128,7 +128,7 @@ export async function decideChange(
   reason: string | undefined,
 ): Promise<void> {
   if (decision === 'reject' && !reason)
-    throw refused('reason-required', 'a rejection needs a reason the provider can read', 'reason');
+    throw refused('reason-required', 'Ett avslag behöver ett skäl som utföraren kan läsa', 'reason');
   await db.transaction().execute(async (trx) => {
     const c = await trx
       .selectFrom('profile_changes')
@@ -137,7 +137,11 @@ export async function decideChange(
       .forUpdate()
       .executeTakeFirst();
     if (!c) throw notFound('profile-change', id);
-    if (c.state !== 'pending') throw conflict('profile-change-decided', `the change is already ${c.state}`);
+    if (c.state !== 'pending')
+      throw conflict(
+        'profile-change-decided',
+        `Ändringen är redan ${c.state === 'approved' ? 'godkänd' : c.state === 'rejected' ? 'avslagen' : 'återkallad'}`,
+      );
     if (decision === 'approve')
       await trx
         .updateTable('units')
