@@ -3,7 +3,9 @@
  * by id within each service; a changed figure is highlighted AND labelled "ändrad" in text, so the
  * difference never depends on colour alone (WCAG 1.4.1).
  */
-import { Badge, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Checkbox, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { BAD, OK } from '../colors.js';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../api.js';
 import { Page } from '../components/Page.js';
@@ -80,7 +82,7 @@ function Cell({ c }: { c: ComparedCell }) {
           B: {c.b === null ? 'saknas' : formatKr(c.b)}
         </Text>
         {c.changed && c.a !== null && c.b !== null && (
-          <Text span size="xs">
+          <Text span size="xs" c={c.b > c.a ? OK : BAD}>
             ändrad {formatKrSigned(c.b - c.a)}
           </Text>
         )}
@@ -96,15 +98,23 @@ function Cell({ c }: { c: ComparedCell }) {
 
 function Comparison({ a, b }: { a: ModelDetail; b: ModelDetail }) {
   const { rows, regimes } = compareModels(a, b);
-  const changed = rows.filter(
-    (r) => r.pointsChanged || r.schablon.changed || Object.values(r.rates).some((c) => c.changed),
-  );
+  const [onlyChanged, setOnlyChanged] = useState(false);
+  const isChanged = (r: (typeof rows)[number]) =>
+    r.pointsChanged || r.schablon.changed || Object.values(r.rates).some((c) => c.changed);
+  const changed = rows.filter(isChanged);
+  const shown = onlyChanged ? changed : rows;
   return (
     <Stack>
       <Text>
         <strong>A:</strong> {a.title}. <strong>B:</strong> {b.title}. {changed.length} av {rows.length}{' '}
-        nivårader skiljer sig; ändrade belopp är markerade med gul bakgrund och texten ”ändrad”.
+        nivårader skiljer sig; bara de belopp som skiljer sig är markerade, med gul bakgrund och texten
+        ”ändrad” följd av skillnaden (grön ökning, röd minskning).
       </Text>
+      <Checkbox
+        label="Visa bara nivårader som skiljer sig"
+        checked={onlyChanged}
+        onChange={(e) => setOnlyChanged(e.currentTarget.checked)}
+      />
       <TableScroll>
         <Table withTableBorder data-testid="model-comparison">
           <Table.Thead>
@@ -123,7 +133,7 @@ function Comparison({ a, b }: { a: ModelDetail; b: ModelDetail }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((r) => (
+            {shown.map((r) => (
               <Table.Tr key={`${r.service}-${r.level}`}>
                 <Table.Td>{r.serviceTitle}</Table.Td>
                 <Table.Th scope="row">{r.label}</Table.Th>

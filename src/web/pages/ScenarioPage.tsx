@@ -25,7 +25,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { errorMessage, get, post } from '../api.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
-import { nameLookup, useModels, useProviders } from '../hooks.js';
+import { nameLookup, useDistricts, useModels, useProviders } from '../hooks.js';
 import {
   formatKrSigned,
   formatMkr,
@@ -179,6 +179,7 @@ function Result({ request, result }: { request: Request; result: CompareResult }
     Object.keys(overrides).length > 0 &&
     (request.basis !== 'schablon' || impact.isFetching || settled !== overrides);
   const providerName = nameLookup(useProviders().data);
+  const districtName = nameLookup(useDistricts().data);
   const rows = tabell3(result.baseline, w.proposal);
   const edited = Object.keys(overrides).length > 0;
   const movements = (result.levelChanges ?? []).filter((m) => m.from !== m.to);
@@ -200,7 +201,7 @@ function Result({ request, result }: { request: Request; result: CompareResult }
     }));
   });
   const districtChart = shown.byDistrict.map((d) => ({
-    stadsdel: d.district,
+    stadsdel: districtName(d.district),
     Skillnad: d.difference / 1e6,
   }));
   const providerChart = shown.byProvider.map((p) => ({
@@ -392,12 +393,14 @@ function Result({ request, result }: { request: Request; result: CompareResult }
           data={districtChart}
           dataKey="stadsdel"
           series={['Skillnad']}
+          signed
         />
         <Chart
           title="Skillnad per utförare (Mkr)"
           data={providerChart}
           dataKey="utförare"
           series={['Skillnad']}
+          signed
         />
         <Chart
           title="Personer som byter nivå"
@@ -414,6 +417,7 @@ function Result({ request, result }: { request: Request; result: CompareResult }
       )}
       <Winners
         rows={shown.byDistrict}
+        districtName={districtName}
         note={
           stale
             ? request.basis === 'schablon'
