@@ -9,8 +9,7 @@ import { badInput } from '../errors.js';
 export async function upload(
   request: FastifyRequest,
 ): Promise<{ filename: string; bytes: Buffer; fields: Record<string, string> }> {
-  if (!request.isMultipart())
-    throw badInput('not-multipart', 'Välj en fil att ladda upp', 'file');
+  if (!request.isMultipart()) throw badInput('not-multipart', 'Välj en fil att ladda upp', 'file');
   const file = await request.file();
   if (!file) throw badInput('no-file', 'Uppladdningen saknar fil: välj en fil', 'file');
   const bytes = await file.toBuffer();
