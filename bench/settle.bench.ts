@@ -6,10 +6,12 @@
  * measured side by side in this run. Not a test: it never fails on a timing.
  *
  * Env: BENCH_SETTLE_N (default 1 000 000), BENCH_SETTLE_SQL_ROWS (default 200 000; 0 skips SQL),
+ * BENCH_SETTLE_ROUNDS (interleaved rounds of the fair SQL peer and the engine, default 3),
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
+import { fmtMs, loadNow, median, record } from './table.js';
 import { loadCatalog } from '../src/models/load.js';
 import { civilToDay, dayToIso } from '../src/domain/settlement/days.js';
 import type { PlacementInput } from '../src/domain/settlement/input.js';
@@ -17,6 +19,7 @@ import { prepareSettlement, settleMonth, settlePrepared } from '../src/domain/se
 
 const N = Number(process.env.BENCH_SETTLE_N ?? 1_000_000);
 const SQL_ROWS = Math.min(N, Number(process.env.BENCH_SETTLE_SQL_ROWS ?? 200_000));
+const ROUNDS = Number(process.env.BENCH_SETTLE_ROUNDS ?? 3);
 const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MONTH = '2024-03';
 
@@ -129,6 +132,13 @@ export async function main(): Promise<void> {
     `  settleMonth (validate + settle + totals + run hash): ${e.ms.toFixed(0)} ms wall, ${cpu(e.cpuMs)}`,
   );
   console.log(`    = ${perSec(N, e.ms)} placement-months/s`);
+  record({
+    figure: `engine in memory, ${N.toLocaleString('sv-SE')} placement-months (settleMonth)`,
+    engine: 'engine',
+    value: `${perSec(N, e.ms)} /s (${fmtMs(e.ms)}); peak RSS ${mb(rss)}`,
+    goal: '≥ 1 000 000 /s, < 600 MB',
+    load: loadNow(),
+  });
   console.log(
     `  heap held by the result: ${mb(heapAfter - heapBefore)}; peak RSS ${mb(rss)} (input included)`,
   );
@@ -161,23 +171,49 @@ async function sqlSide(subset: PlacementInput[], paidInAll: number): Promise<voi
     await client.connect();
     await loadSql(client, subset);
     const engineSubset = runEngine(subset);
-    const t0 = performance.now();
-    const rows = (await client.query<{ id: string; total: string }>(SETTLE_SQL)).rows;
-    const sqlMs = performance.now() - t0;
     const engineTotals = new Map(engineSubset.result.placements.map((p) => [p.id, p.total]));
-    let mismatches = 0;
-    for (const r of rows) if (engineTotals.get(r.id) !== Number(r.total)) mismatches++;
-    const missing = [...engineTotals.keys()].length - rows.length;
-    const engMs = engineSubset.ms;
+    const agree = (rows: { id: string; total: string }[]) => {
+      let differ = 0;
+      for (const r of rows) if (engineTotals.get(r.id) !== Number(r.total)) differ++;
+      return `${rows.length - differ} equal, ${differ} differ, ${engineTotals.size - rows.length} paid by only one side`;
+    };
+    const timed = async (text: string) => {
+      const t0 = performance.now();
+      const rows = (await client.query<{ id: string; total: string }>(text)).rows;
+      return { ms: performance.now() - t0, rows };
+    };
+    const days = await timed(SETTLE_SQL);
     console.log(
-      `SQL (PostgreSQL, generate_series over days), the first ${subset.length.toLocaleString('sv-SE')} of the ${N.toLocaleString('sv-SE')} placement-months (${engineTotals.size.toLocaleString('sv-SE')} of them paid; ${paidInAll.toLocaleString('sv-SE')} paid in all):`,
+      `SQL (PostgreSQL), the first ${subset.length.toLocaleString('sv-SE')} of the ${N.toLocaleString('sv-SE')} placement-months (${engineTotals.size.toLocaleString('sv-SE')} of them paid; ${paidInAll.toLocaleString('sv-SE')} paid in all):`,
     );
     console.log(
-      `  SQL: ${sqlMs.toFixed(0)} ms; engine on the same subset: ${engMs.toFixed(0)} ms (settleMonth); ratio SQL / engine = ${(sqlMs / engMs).toFixed(1)}`,
+      `  one row per day (generate_series): ${days.ms.toFixed(0)} ms once; totals: ${agree(days.rows)}`,
     );
+    // Issue #15 §5: the fair peer (date intervals, as a BI analyst would write it) against the
+    // engine on the same subset, interleaved SQL, engine, SQL, engine … (ROUNDS each).
+    const sqlMs: number[] = [];
+    const engMs: number[] = [];
+    let last = days.rows;
+    for (let i = 0; i < ROUNDS; i++) {
+      const q = await timed(SETTLE_SQL_INTERVALS);
+      sqlMs.push(q.ms);
+      last = q.rows;
+      engMs.push(runEngine(subset).ms);
+    }
+    const mm = (xs: number[]) => `min ${fmtMs(Math.min(...xs))}, median ${fmtMs(median(xs))}`;
+    const ratio = (f: (xs: number[]) => number) => (f(sqlMs) / f(engMs)).toFixed(1);
+    console.log(`  date intervals (fair peer): ${mm(sqlMs)}; totals: ${agree(last)}`);
+    console.log(`  engine (settleMonth) on the same subset: ${mm(engMs)}`);
     console.log(
-      `  per-placement totals: ${rows.length - mismatches} equal, ${mismatches} differ, ${missing} paid by only one side`,
+      `  ratio interval SQL / engine, interleaved: min ${ratio((xs) => Math.min(...xs))}×, median ${ratio(median)}× (goal ≥ 5×); load ${loadNow()}`,
     );
+    record({
+      figure: `settlement, ${subset.length.toLocaleString('sv-SE')} placement-months: SQL with date intervals / engine`,
+      engine: 'PostgreSQL vs engine',
+      value: `${ratio((xs) => Math.min(...xs))}× / ${ratio(median)}×`,
+      goal: '≥ 5×',
+      load: loadNow(),
+    });
   } finally {
     await client.end().catch(() => undefined);
     await admin.query(`DROP DATABASE IF EXISTS ${db}`);
@@ -239,6 +275,55 @@ async function loadSql(client: pg.Client, subset: PlacementInput[]): Promise<voi
   }
   await client.query('ANALYZE placement; ANALYZE rate');
 }
+
+/**
+ * The same rules with date intervals (issue #15 §5), as a BI analyst would write them: per
+ * placement its full stretch [start, end] and idle stretch [end + 1, end + 7] in the month, each
+ * cut by the validity of the rate rows it joins (idle: also by the model's idle days); days are
+ * b − a + 1 and weekdays a closed formula (premises per weekday), never one row per day.
+ */
+const SETTLE_SQL_INTERVALS = `
+WITH m AS (SELECT date '2024-03-01' AS first, date '2024-03-31' AS last),
+span AS (
+  SELECT p.id, p.service, p.regime, p.points, p.level, p.end_date, true AS is_full,
+         greatest(p.start_date, m.first) AS a, least(coalesce(p.end_date, m.last), m.last) AS b
+  FROM placement p, m
+  UNION ALL
+  SELECT p.id, p.service, p.regime, p.points, p.level, p.end_date, false,
+         greatest(p.start_date, p.end_date + 1, m.first), least(p.end_date + 7, m.last)
+  FROM placement p, m WHERE p.end_date IS NOT NULL
+),
+priced AS (
+  SELECT s.id, s.is_full, r.unit, r.premises_on_idle, r.rate, r.premises, r.premises_unit,
+         greatest(s.a, r.valid_from) AS a,
+         least(s.b, coalesce(r.valid_to, s.b), CASE WHEN s.is_full THEN s.b ELSE s.end_date + r.idle_days END) AS b
+  FROM span s JOIN rate r ON r.service = s.service AND r.regime = s.regime
+   AND r.valid_from <= s.b AND coalesce(r.valid_to, 'infinity') >= s.a
+   AND CASE WHEN s.is_full
+            THEN s.level = r.level OR (s.level IS NULL AND s.points BETWEEN r.pmin AND coalesce(r.pmax, 1000000))
+            ELSE r.lowest END
+  WHERE s.a <= s.b
+),
+counted AS (
+  SELECT id, is_full, unit, premises_on_idle, rate, premises, premises_unit, b - a + 1 AS n,
+         extract(isodow FROM a)::int - 1 AS dow
+  FROM priced WHERE a <= b
+),
+per AS (
+  SELECT id,
+    sum(CASE WHEN is_full AND unit <> 'month' THEN rate * n ELSE 0 END) AS ord_whole,
+    sum(CASE WHEN is_full AND unit = 'month' THEN rate * n ELSE 0 END) AS ord_month,
+    sum(CASE WHEN NOT is_full AND unit <> 'month' THEN rate * n ELSE 0 END) AS idle_whole,
+    sum(CASE WHEN NOT is_full AND unit = 'month' THEN rate * n ELSE 0 END) AS idle_month,
+    sum(CASE WHEN is_full OR premises_on_idle THEN premises * CASE WHEN premises_unit = 'weekday'
+      -- weekdays in n days from weekday dow (0 = Monday): f(dow + n) − f(dow), f(t) = t/7·5 + min(t mod 7, 5)
+      THEN ((dow + n) / 7) * 5 + least((dow + n) % 7, 5) - (dow / 7) * 5 - least(dow % 7, 5)
+      ELSE n END ELSE 0 END) AS all_premises
+  FROM counted GROUP BY id
+)
+SELECT id, (ord_whole + round(ord_month::numeric / 31) + idle_whole + round(idle_month::numeric / 31)
+            + all_premises)::bigint AS total
+FROM per WHERE ord_whole + ord_month + idle_whole + idle_month + all_premises > 0`;
 
 /** Per placement, March 2024: full days to the end (PAY-1/2), monthly rates prorated by calendar days rounded once (PAY-3), idle days at the lowest level (PAY-5), premises (RATE-5). */
 const SETTLE_SQL = `
