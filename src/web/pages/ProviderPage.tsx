@@ -4,20 +4,7 @@
  * edit is refused (409) with a Swedish explanation.
  */
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage, patch, post } from '../api.js';
 import { Page } from '../components/Page.js';
@@ -27,8 +14,9 @@ import { nameLookup, useDistricts, useProviders } from '../hooks.js';
 import { Link, navigate } from '../router.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { ProviderPatch, ProviderView, UnitCreate, UnitView } from '../../contract/providers.js';
-import { BAD, OK } from '../colors.js';
-import { ActiveBadge, REGIME_OPTIONS, orgNumberError } from './ProvidersPage.js';
+import { BAD } from '../colors.js';
+import { ActiveBadge, orgNumberError } from './ProvidersPage.js';
+import { RegimeFields, SaveBar } from './register-parts.js';
 import { UnitFieldset, unitBody, unitFieldErrors, type UnitFields } from './unit-form.js';
 
 function Failure({ title, error }: { title: string; error: unknown }) {
@@ -100,42 +88,19 @@ function EditProvider({ provider }: { provider: ProviderView }) {
           </Group>
           <TextInput label="Namn" required {...text('name')} />
           <TextInput label="Organisationsnummer" description="NNNNNN-NNNN" {...text('orgNumber')} />
-          <NativeSelect
-            label="Regi"
-            data={REGIME_OPTIONS}
-            value={v.regime}
-            onChange={(e) => {
-              const regime = e.currentTarget.value;
-              setV((s) => ({ ...s, regime }));
-            }}
+          <RegimeFields
+            regime={v.regime}
+            choiceSystem={v.choiceSystem}
+            onChange={(next) => setV((s) => ({ ...s, ...next }))}
           />
-          <Checkbox
-            label="I valfrihetssystemet (får inte tacka nej till en erbjuden person)"
-            checked={v.choiceSystem}
-            onChange={(e) => {
-              const choiceSystem = e.currentTarget.checked;
-              setV((s) => ({ ...s, choiceSystem }));
-            }}
+          <SaveBar
+            what="utföraren"
+            active={provider.active}
+            saving={save.isPending}
+            saved={save.isSuccess}
+            error={save.isError && !(save.error instanceof ApiError && save.error.field) ? save.error : null}
+            onToggle={() => save.mutate({ version: provider.version, active: !provider.active })}
           />
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              Spara
-            </Button>
-            <Button
-              variant="default"
-              onClick={() => save.mutate({ version: provider.version, active: !provider.active })}
-            >
-              {provider.active ? 'Inaktivera utföraren' : 'Aktivera utföraren'}
-            </Button>
-          </Group>
-          {save.isSuccess && (
-            <Text role="status" c={OK} size="sm">
-              Ändringarna är sparade.
-            </Text>
-          )}
-          {save.isError && !(save.error instanceof ApiError && save.error.field) && (
-            <Failure title="Ändringarna kunde inte sparas" error={save.error} />
-          )}
         </Stack>
       </form>
     </Paper>

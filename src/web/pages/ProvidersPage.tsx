@@ -12,7 +12,6 @@ import {
   Button,
   Checkbox,
   Group,
-  NativeSelect,
   Paper,
   Stack,
   Table,
@@ -27,14 +26,12 @@ import { QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { useProviders } from '../hooks.js';
 import { Link, navigate, useLocation } from '../router.js';
-import { REGIME_LABELS, choiceSystemLabel, regimeLabel } from '../../contract/labels.js';
+import { choiceSystemLabel, regimeLabel } from '../../contract/labels.js';
 import type { ProviderCreate, ProviderView } from '../../contract/providers.js';
 import { isOrgNumber } from '../../domain/patterns.js';
 import { BAD, OK } from '../colors.js';
 import { ProfileReview } from './profile-review.js';
-
-/** The regimes as the pickers offer them. */
-export const REGIME_OPTIONS = Object.entries(REGIME_LABELS).map(([value, label]) => ({ value, label }));
+import { RegimeFields } from './register-parts.js';
 
 /** Swedish field errors for a provider's organisationsnummer, or undefined. */
 export function orgNumberError(value: string): string | undefined {
@@ -119,22 +116,10 @@ function NewProvider() {
             autoComplete="off"
             {...field('orgNumber')}
           />
-          <NativeSelect
-            label="Regi"
-            data={REGIME_OPTIONS}
-            value={v.regime}
-            onChange={(e) => {
-              const regime = e.currentTarget.value;
-              setV((s) => ({ ...s, regime }));
-            }}
-          />
-          <Checkbox
-            label="I valfrihetssystemet (får inte tacka nej till en erbjuden person)"
-            checked={v.choiceSystem}
-            onChange={(e) => {
-              const choiceSystem = e.currentTarget.checked;
-              setV((s) => ({ ...s, choiceSystem }));
-            }}
+          <RegimeFields
+            regime={v.regime}
+            choiceSystem={v.choiceSystem}
+            onChange={(next) => setV((s) => ({ ...s, ...next }))}
           />
           <Group>
             <Button type="submit" loading={create.isPending}>

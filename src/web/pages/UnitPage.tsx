@@ -4,9 +4,9 @@
  * Versioned: a stale edit is refused (409) with a Swedish explanation.
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { errorMessage, patch } from '../api.js';
+import { patch } from '../api.js';
 import {
   CatalogueFields,
   formToProfile,
@@ -18,8 +18,8 @@ import { QueryState } from '../components/QueryState.js';
 import { useProviders } from '../hooks.js';
 import { Link } from '../router.js';
 import type { ProviderView, UnitPatch, UnitView } from '../../contract/providers.js';
-import { BAD, OK } from '../colors.js';
 import { ActiveBadge } from './ProvidersPage.js';
+import { SaveBar } from './register-parts.js';
 import { UnitFieldset, unitBody, unitFieldErrors, type UnitFields } from './unit-form.js';
 
 function EditUnit({ unit, provider }: { unit: UnitView; provider: ProviderView }) {
@@ -68,29 +68,14 @@ function EditUnit({ unit, provider }: { unit: UnitView; provider: ProviderView }
           </Title>
           <Text size="sm">Det du sparar här visas direkt i den öppna utförarkatalogen.</Text>
           <CatalogueFields value={profile} onChange={setProfile} />
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              Spara
-            </Button>
-            <Button
-              variant="default"
-              onClick={() => save.mutate({ version: unit.version, active: !unit.active })}
-            >
-              {unit.active ? 'Inaktivera enheten' : 'Aktivera enheten'}
-            </Button>
-          </Group>
-          {save.isSuccess && (
-            <Text role="status" c={OK} size="sm">
-              Ändringarna är sparade.
-            </Text>
-          )}
-          {save.isError && (
-            <Alert color="red" role="alert" title="Ändringarna kunde inte sparas">
-              <Text c={BAD} size="sm">
-                {errorMessage(save.error)}
-              </Text>
-            </Alert>
-          )}
+          <SaveBar
+            what="enheten"
+            active={unit.active}
+            saving={save.isPending}
+            saved={save.isSuccess}
+            error={save.isError ? save.error : null}
+            onToggle={() => save.mutate({ version: unit.version, active: !unit.active })}
+          />
         </Stack>
       </form>
     </Paper>
