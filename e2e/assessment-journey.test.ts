@@ -8,7 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkPage, newPage, signIn, startApp, type TestApp } from './support.js';
+import { makeIdentity } from '../src/db/identity.js';
+import { checkPage, newPage, openMenu, signIn, startApp, type TestApp } from './support.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -38,13 +39,13 @@ async function gradeAll(page: Page, grade: number): Promise<void> {
       .check();
 }
 
-/** Runs and approves a month for Bromma as admin (through the API the settlement page uses). */
-async function settle(page: Page, month: string): Promise<void> {
-  const run = await api<{ id: number }>(page, 'POST', '/api/settlement-runs', {
+/** Runs a month for Bromma as one user and approves it as another (four eyes, issue #14 §3). */
+async function settle(starter: Page, approver: Page, month: string): Promise<void> {
+  const run = await api<{ id: number }>(starter, 'POST', '/api/settlement-runs', {
     month,
     scope: { districtId: 'bromma' },
   });
-  await api(page, 'POST', `/api/settlement-runs/${run.id}/approve`, { confirmRefusals: true });
+  await api(approver, 'POST', `/api/settlement-runs/${run.id}/approve`, { confirmRefusals: true });
 }
 
 describe('assessment journey', () => {
@@ -89,7 +90,9 @@ describe('assessment journey', () => {
     // September is paid on the preliminary level and approved.
     const admin = await newPage(app);
     await signIn(admin, 'admin');
-    await settle(admin, '2026-09');
+    const finance = await newPage(app);
+    await signIn(finance, 'finance');
+    await settle(finance, admin, '2026-09');
 
     // The start pages list overdue cases (the demo has some), for the office and the district.
     const a = await newPage(app);
@@ -122,7 +125,7 @@ describe('assessment journey', () => {
     await b.getByRole('heading', { name: 'Beslutad nivå' }).waitFor();
 
     // ASMT-8: the final level holds from the start; October's run reclaims September's difference.
-    await settle(admin, '2026-10');
+    await settle(finance, admin, '2026-10');
     await officer.goto(`/klienter/${client.id}`);
     await officer.getByRole('link', { name: /^Nivåer och bedömningar/ }).click();
     await officer.getByRole('heading', { name: 'Nivåhistorik' }).waitFor();
@@ -132,7 +135,7 @@ describe('assessment journey', () => {
     expect(await history.nth(1).innerText()).toMatch(/\d+ rad(er)?, .+kr/);
     expect(await officer.locator('section[aria-labelledby="corr-h"]').innerText()).toContain('2026-09');
     expect(await checkPage(officer, 'klient-bedomningar-rattelse')).toEqual([]);
-    for (const p of [a, b, admin]) await p.context().close();
+    for (const p of [a, b, admin, finance]) await p.context().close();
 
     // LVL-7: a special-accounting application with its cost calculation, then the decision.
     await officer.getByRole('link', { name: 'Ansökningar om individuell ersättning' }).click();
@@ -184,5 +187,56 @@ describe('assessment journey', () => {
       .waitFor();
     expect(await checkPage(page, 'uppstart-klar')).toEqual([]);
     await page.context().close();
+  });
+
+  it('transition to work: the provider records a workplace visit, the case officer sees it (SVC-4)', async () => {
+    const admin = await newPage(app);
+    await signIn(admin, 'admin');
+    const unit = await api<{ id: number }>(admin, 'POST', '/api/providers/U001/units', {
+      name: 'Arbetsgården',
+      services: ['lss-daglig-verksamhet'],
+    });
+    const client = await api<{ id: number }>(admin, 'POST', '/api/clients', {
+      personnummer: makeIdentity('19850505', 8),
+      name: 'Ove Övergång',
+      districtId: 'bromma',
+    });
+    const placement = await api<{ id: number }>(admin, 'POST', '/api/placements', {
+      clientId: client.id,
+      unitId: unit.id,
+      service: 'lss-daglig-verksamhet',
+      start: '2026-01-01',
+      level: { from: '2026-01-01', points: 40, kind: 'final', assessedOn: '2026-01-01' },
+      hoursPerWeek: 30,
+    });
+    await api(admin, 'POST', `/api/placements/${placement.id}/transition-to-work`, {
+      from: '2026-09-15',
+      to: '2027-03-14',
+      reason: 'Anställd på lagret',
+    });
+    await admin.context().close();
+
+    const provider = await newPage(app);
+    await signIn(provider, 'provider');
+    await openMenu(provider, 'Övergång till arbete');
+    const card = provider.getByRole('article', { name: /Ove Övergång/ });
+    await card.waitFor();
+    expect(await card.innerText()).toContain('längst till');
+    expect(await checkPage(provider, 'overgang-utforare')).toEqual([]);
+    await card.getByRole('textbox', { name: /^Besöksdag/ }).fill('2026-10-02');
+    await card.getByRole('textbox', { name: /^Anteckning/ }).fill('Träffade arbetsledaren');
+    await card.getByRole('button', { name: 'Spara besöket' }).click();
+    await card.getByText(/Träffade arbetsledaren/).waitFor();
+    await provider.context().close();
+
+    const officer = await newPage(app);
+    await signIn(officer, 'case_officer');
+    await officer.goto('/overgang-till-arbete');
+    await officer
+      .getByRole('article', { name: /Ove Övergång/ })
+      .getByText(/Träffade arbetsledaren/)
+      .waitFor();
+    expect(await checkPage(officer, 'overgang-handlaggare')).toEqual([]);
+    await officer.context().close();
   });
 });

@@ -1,6 +1,9 @@
-/** Participation follow-up (FLOW-5, SVC-3): decided versus reported participation by month. */
+/**
+ * Participation follow-up (FLOW-5, SVC-3): decided versus reported participation by month; the
+ * transition to work (SVC-4) with its six-month end and the provider's workplace visits.
+ */
 import { z } from 'zod';
-import { monthSchema } from './primitives.js';
+import { isoDateSchema, monthSchema, textSchema } from './primitives.js';
 
 /** GET /api/participation-follow-up query. */
 export const followUpQuery = z.object({ month: monthSchema, flagged: z.enum(['true', 'false']).optional() });
@@ -20,3 +23,35 @@ export const followUpRow = z.object({
 });
 export const followUpList = z.array(followUpRow);
 export type FollowUpRow = z.infer<typeof followUpRow>;
+
+/** POST /api/transitions-to-work/:id/visits: the provider's visit to the workplace (SVC-4). */
+export const visitCreate = z.object({ visitedOn: isoDateSchema, note: textSchema(1000).default('') });
+
+/** One workplace visit. */
+export const visitView = z.object({
+  id: z.number(),
+  visitedOn: z.string(),
+  note: z.string(),
+  recordedBy: z.string().nullable(),
+});
+
+/** A transition to work (SVC-4) with its six-month end and the provider's workplace visits. */
+export const transitionWithVisits = z.object({
+  id: z.number(),
+  placementId: z.number(),
+  clientId: z.number(),
+  clientName: z.string(),
+  providerId: z.string(),
+  service: z.string(),
+  from: z.string(),
+  /** The end as decided (at most six months after the start, SVC-4). */
+  to: z.string(),
+  /** The latest end SVC-4 allows: six months after the start. */
+  sixMonthEnd: z.string(),
+  ongoing: z.boolean(),
+  visits: z.array(visitView),
+});
+
+/** GET /api/transitions-to-work. */
+export const transitionList = z.array(transitionWithVisits);
+export type TransitionWithVisits = z.infer<typeof transitionWithVisits>;

@@ -284,6 +284,13 @@ const MATRIX: [string, string, string, Who][] = [
     '/api/participation-follow-up?month=2026-01',
     ['case_officer', 'provider', 'admin'],
   ],
+  ['GET', '/api/transitions-to-work', '/api/transitions-to-work', ['case_officer', 'provider', 'admin']],
+  [
+    'POST',
+    '/api/transitions-to-work/:id/visits',
+    '/api/transitions-to-work/999999/visits',
+    ['provider', 'admin'],
+  ],
   ['GET', '/api/catalogue', '/api/catalogue?service=sp-boende', 'public'],
   ['GET', '/api/catalogue/facets', '/api/catalogue/facets', 'public'],
   [

@@ -38,6 +38,7 @@ import { AssessmentStatisticsPage } from './pages/AssessmentStatisticsPage.js';
 import { ClientAssessmentsPage } from './pages/ClientAssessmentsPage.js';
 import { RateApplicationsPage } from './pages/RateApplicationsPage.js';
 import { StartupMeasurementPage } from './pages/StartupMeasurementPage.js';
+import { TransitionsPage } from './pages/TransitionsPage.js';
 import { QuestionnairePage, QuestionnairesPage } from './pages/QuestionnairesPage.js';
 import { CATALOGUE_PATH, CatalogPublicPage } from './pages/CatalogPublicPage.js';
 import { CatalogComparePage } from './pages/CatalogComparePage.js';
@@ -61,6 +62,11 @@ export const NAV: NavItem[] = [
   { href: '/klienter', label: 'Klienter', roles: ['case_officer', 'assessor', 'admin'] },
   { href: '/placeringar', label: 'Placeringar', roles: ['case_officer', 'assessor', 'admin'] },
   { href: '/bedomningar', label: 'Bedömningar', roles: ['assessor', 'case_officer', 'admin'] },
+  {
+    href: '/overgang-till-arbete',
+    label: 'Övergång till arbete',
+    roles: ['case_officer', 'provider', 'admin'],
+  },
   { href: '/avrakning', label: 'Avräkning', roles: ['admin', 'finance', 'analyst', 'case_officer'] },
   { href: '/scenario', label: 'Scenario och konsekvens', roles: ['analyst', 'admin'] },
   {
@@ -104,6 +110,7 @@ const routes: Route[] = [
   { pattern: '/utforare/fragor/:id', render: (p) => <QuestionnairePage id={p.id ?? ''} /> },
   { pattern: '/bedomningar/statistik', render: () => <AssessmentStatisticsPage /> },
   { pattern: '/bedomningar/uppstart', render: () => <StartupMeasurementPage /> },
+  { pattern: '/overgang-till-arbete', render: () => <TransitionsPage /> },
   { pattern: '/bedomningar/:id', render: (p) => <AssessmentPage id={p.id ?? ''} /> },
   { pattern: '/avrakning', render: () => <SettlementPage /> },
   { pattern: '/avrakning/:id', render: (p) => <RunPage id={p.id ?? ''} /> },

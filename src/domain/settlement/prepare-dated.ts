@@ -3,10 +3,10 @@
  * transition to work (SVC-4), evening/night hours (RATE-6) and study-circle course sessions (PAY-4).
  * A bad entry is a problem (problems.ts) and is left out; the placement is then refused.
  */
-import { Temporal } from 'temporal-polyfill';
 import { unitLabel } from '../../contract/labels.js';
 import { kronorToOre } from '../money.js';
 import { INDIVIDUAL_RATE_CEILING_KRONOR, MAX_EVENING_NIGHT_HOURS_PER_DAY } from './problems.js';
+import { transitionLimit } from '../flow/transition.js';
 import {
   day,
   flag,
@@ -74,7 +74,7 @@ export function prepareTransition(c: Check): PreparedPlacement['transition'] {
       });
       continue;
     }
-    const limit = Temporal.PlainDate.from(x.from).add({ months: t.months }).subtract({ days: 1 }).toString();
+    const limit = transitionLimit(x.from, t.months);
     if (x.to > limit)
       flag(c, {
         id: 'transition-too-long',

@@ -1,17 +1,28 @@
 /**
  * Participation follow-up (FLOW-5, SVC-3): daily activity and occupation placements of a month,
  * decided versus reported; case officers see their district (the orderer follows participation),
- * providers their own placements, admins all. Audited as a list.
+ * providers their own placements, admins all. Audited as a list. Transitions to work (SVC-4) with
+ * their six-month end and the provider's workplace visits (transitions.ts).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../../contract/errors.js';
-import { followUpList, followUpQuery } from '../../../contract/participation.js';
+import {
+  followUpList,
+  followUpQuery,
+  transitionList,
+  visitCreate,
+  visitView,
+} from '../../../contract/participation.js';
+import { idParams } from '../../../contract/primitives.js';
 import { userOf } from '../../access.js';
 import { participationFollowUp } from './service.js';
+import { listTransitions, recordVisit } from './transitions.js';
 
-/** Registers GET /api/participation-follow-up. */
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** Registers GET /api/participation-follow-up and the transitions to work (SVC-4). */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.ctx;
+  const { db, catalog } = app.ctx;
   app.get(
     '/participation-follow-up',
     {
@@ -26,6 +37,30 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const rows = await participationFollowUp(db, userOf(request), request.query.month);
       return request.query.flagged === 'true' ? rows.filter((r) => r.flagged) : rows;
     },
+  );
+
+  app.get(
+    '/transitions-to-work',
+    {
+      config: { access: ['case_officer', 'provider', 'admin'] },
+      schema: { tags: ['participation'], response: { ...errorResponses, 200: transitionList } },
+    },
+    async (request) => listTransitions(db, catalog, userOf(request), today()),
+  );
+
+  app.post(
+    '/transitions-to-work/:id/visits',
+    {
+      config: { access: ['provider', 'admin'] },
+      schema: {
+        tags: ['participation'],
+        params: idParams,
+        body: visitCreate,
+        response: { ...errorResponses, 201: visitView },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await recordVisit(db, userOf(request), request.params.id, request.body)),
   );
 };
 export default routes;
