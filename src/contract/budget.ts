@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { districtIdSchema } from './districts.js';
-import { kronorSchema, monthSchema, textSchema } from './primitives.js';
+import { idSchema, kronorSchema, monthSchema, textSchema } from './primitives.js';
 
 /** GET /api/budget-outcome query. */
 export const budgetQuery = z.object({
@@ -51,6 +51,8 @@ export const budgetOutcome = z.object({
 /** POST /api/travel-costs. */
 export const travelCostCreate = z.object({
   districtId: districtIdSchema,
+  /** The client the journeys were for (FLOW-6: recorded per client); the client must be the district's. */
+  clientId: idSchema.optional(),
   month: monthSchema,
   amount: kronorSchema({ min: -10_000_000, max: 10_000_000 }),
   note: textSchema(200).optional(),
@@ -59,6 +61,7 @@ export const travelCostCreate = z.object({
 /** A recorded travel cost. */
 export const travelCostSchema = z.object({
   id: z.number(),
+  clientId: z.number().nullable(),
   districtId: z.string(),
   month: z.string(),
   amount: z.number(),

@@ -81,6 +81,56 @@ for (const target of testTargets()) {
       expect((await get('handlaggare', 'year=2025&districtId=farsta')).statusCode).toBe(403);
     });
 
+    it('records a travel cost per client for the district, never on the provider specification (FLOW-6)', async () => {
+      const run = await t.database.db
+        .selectFrom('settlement_runs')
+        .select('id')
+        .where('month', '=', '2025-03')
+        .where('status', '<>', 'draft')
+        .executeTakeFirstOrThrow();
+      const line = await t.database.db
+        .selectFrom('settlement_lines')
+        .select(['client_id', 'provider_id'])
+        .where('run_id', '=', run.id)
+        .where('district_id', '=', 'bromma')
+        .executeTakeFirstOrThrow();
+      const spec = () =>
+        t.agents.admin!.request({
+          method: 'GET',
+          url: `/api/settlement-runs/${run.id}/specification/${line.provider_id}.csv`,
+        });
+      const first = await spec();
+      expect(first.statusCode).toBe(200);
+      const before = first.body;
+      const h = t.agents.handlaggare!;
+      const travel = (clientId: number) =>
+        h.request({
+          method: 'POST',
+          url: '/api/travel-costs',
+          payload: {
+            districtId: 'bromma',
+            clientId,
+            month: '2025-03',
+            amount: 4321.09,
+            note: 'resor till daglig verksamhet',
+          },
+        });
+      const ok = await travel(line.client_id);
+      expect(ok.statusCode).toBe(201);
+      expect(ok.json().clientId).toBe(line.client_id);
+      const elsewhere = await t.database.db
+        .selectFrom('clients')
+        .select('id')
+        .where('district_id', '<>', 'bromma')
+        .executeTakeFirstOrThrow();
+      expect((await travel(elsewhere.id)).json().error.id).toBe('client-not-in-district');
+      const after = (await spec()).body;
+      expect(after).toBe(before); // the provider's specification is untouched by the district's travel costs
+      expect(after).not.toMatch(/4\s?321/);
+      const rows = (await get('admin', 'year=2025&districtId=bromma')).json().rows as Row[];
+      expect(rows.find((r) => r.month === '2025-03')!.travel).toBeCloseTo(1234.5 + 4321.09, 2);
+    });
+
     it('suppresses rows of fewer than 5 persons for analysts, never alone in a district or month (§6)', async () => {
       const rows = (await get('analytiker')).json().rows as Row[];
       const lone = new Map<string, number>();

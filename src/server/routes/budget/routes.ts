@@ -82,9 +82,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       districtScope(user, b.districtId);
       if (!(await db.selectFrom('districts').select('id').where('id', '=', b.districtId).executeTakeFirst()))
         throw badInput('unknown-district', `Stadsdelen ${b.districtId} finns inte`, 'districtId');
+      if (b.clientId !== undefined) {
+        const client = await db
+          .selectFrom('clients')
+          .select('district_id')
+          .where('id', '=', b.clientId)
+          .executeTakeFirst();
+        if (client?.district_id !== b.districtId)
+          throw badInput(
+            'client-not-in-district',
+            `Klienten hör inte till stadsdelen ${b.districtId}`,
+            'clientId',
+          );
+      }
       const row = await db
         .insertInto('travel_costs')
         .values({
+          client_id: b.clientId ?? null,
           district_id: b.districtId,
           month: b.month,
           amount_ore: kronorToOre(b.amount),
@@ -97,10 +111,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         action: 'create',
         entity: 'travel-cost',
         entityId: row.id,
+        ...(b.clientId !== undefined ? { clientIds: [b.clientId] } : {}),
         details: { month: b.month },
       });
       return reply.code(201).send({
         id: row.id,
+        clientId: row.client_id,
         districtId: row.district_id,
         month: row.month,
         amount: kr(Number(row.amount_ore)),
