@@ -28,6 +28,8 @@ export const ACCOUNTS = {
   assessor: { username: 'bedomare', password: 'bedomare-demo' },
   provider: { username: 'utforare', password: 'utforare-demo' },
   analyst: { username: 'analytiker', password: 'analytiker-demo' },
+  /** A second admin: four eyes on a price-year uplift (RATE-1). */
+  admin2: { username: 'admin2', password: 'admin-demo' },
   finance: { username: 'ekonom', password: 'ekonom-demo' },
   /** A second finance user: approves what `finance` started (four-eyes, issue #14 §3). */
   finance2: { username: 'ekonom2', password: 'ekonom-demo' },

@@ -144,15 +144,32 @@ for (const target of testTargets()) {
     });
 
     it('counts persons per district, service and level for analysts, without client records', async () => {
-      const res = await t.agents.analytiker!.request({
-        method: 'GET',
-        url: '/api/statistics/placements?on=2025-06-01',
-      });
-      const body = res.json() as {
+      type Stats = {
         persons: number;
-        rows: { districtId: string; service: string; level: string; persons: number }[];
+        rows: {
+          districtId: string;
+          service: string;
+          level: string;
+          persons: number | null;
+          suppressed: boolean;
+        }[];
       };
-      expect(body.rows.reduce((s, r) => s + r.persons, 0)).toBe(body.persons);
+      const stats = async (agent: string) =>
+        (
+          await t.agents[agent]!.request({ method: 'GET', url: '/api/statistics/placements?on=2025-06-01' })
+        ).json() as Stats;
+      const all = await stats('admin');
+      expect(all.rows.reduce((s, r) => s + r.persons!, 0)).toBe(all.persons);
+      const body = await stats('analytiker');
+      // Issue #12 §6: no cell of 1–4 persons, and never one suppressed cell alone in a district.
+      for (const r of body.rows) if (r.persons !== null) expect(r.persons === 0 || r.persons >= 5).toBe(true);
+      const lone = new Map<string, number>();
+      for (const r of body.rows.filter((x) => x.suppressed))
+        lone.set(r.districtId, (lone.get(r.districtId) ?? 0) + 1);
+      for (const n of lone.values()) expect(n).not.toBe(1);
+      expect(body.rows.some((r) => r.suppressed)).toBe(
+        all.rows.some((r) => r.persons! > 0 && r.persons! < 5),
+      );
       expect(body.rows.find((r) => r.service === 'lss-gruppbostad')?.level).toMatch(/^[1-5]$/); // lss-bostad-2024 levels
       expect(JSON.stringify(body)).not.toMatch(/personnummer|\d{8}-/);
     });
