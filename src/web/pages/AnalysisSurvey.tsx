@@ -97,7 +97,7 @@ export function SurveyPanel() {
             allowDeselect={false}
           />
           <Button type="submit" loading={run.isPending} disabled={!file}>
-            Räkna
+            Räkna fram ersättning
           </Button>
         </Group>
       </Paper>

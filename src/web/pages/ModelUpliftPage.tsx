@@ -17,6 +17,7 @@ import { useModels } from '../hooks.js';
 import { formatDate, formatKr, formatKrSigned, formatNumber } from '../../contract/format.js';
 import { levelLabel, regimeLabel, serviceLabel } from '../../contract/labels.js';
 import type { Uplift } from '../../contract/uplifts.js';
+import { BAD, OK } from '../colors.js';
 import { ToolError } from './AnalysisParts.js';
 
 const STATUS = { proposed: 'Föreslagen', approved: 'Godkänd', rejected: 'Avslagen' } as const;
@@ -150,7 +151,10 @@ function Proposal({ uplift: u }: { uplift: Uplift }) {
           {u.modelId}: {formatNumber(u.upliftPercent, 3)} % på {u.fromModel}, gäller från{' '}
           {formatDate(u.validFrom)}
         </Title>
-        <Badge color={u.status === 'approved' ? 'green.9' : u.status === 'rejected' ? 'red.9' : 'blue.9'}>
+        <Badge
+          variant="outline"
+          color={u.status === 'approved' ? OK : u.status === 'rejected' ? BAD : 'dark'}
+        >
           {STATUS[u.status]}
         </Badge>
       </Group>
@@ -196,7 +200,7 @@ function Proposal({ uplift: u }: { uplift: Uplift }) {
       </TableScroll>
       {u.mayDecide && (
         <Group mt="sm">
-          <Button color="green.9" onClick={() => decide.mutate('approve')} loading={decide.isPending}>
+          <Button color={OK} onClick={() => decide.mutate('approve')} loading={decide.isPending}>
             Godkänn {u.modelId}
           </Button>
           <Button
