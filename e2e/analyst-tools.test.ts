@@ -37,7 +37,10 @@ describe("the analyst's toolbox", () => {
     });
     await page.getByRole('button', { name: 'Räkna fram ersättning' }).click();
     await page.getByText(/enkat\.csv: 5 enheter, Tukeys staket med k = 1,5/).waitFor();
-    await page.getByText(/D \(.*över staketet\)/).first().waitFor();
+    await page
+      .getByText(/D \(.*över staketet\)/)
+      .first()
+      .waitFor();
     const download = page.getByRole('link', { name: 'Ladda ner utkastet sp-2010-enkat.yaml' });
     expect(await download.getAttribute('download')).toBe('sp-2010-enkat.yaml');
     expect(decodeURIComponent((await download.getAttribute('href')) ?? '')).toMatch(/status: draft/);
