@@ -60,13 +60,7 @@ export function SurveyPanel() {
           tillfällen per år), rent (tom när den inte är känd).
         </Text>
         <Group align="flex-end">
-          <FileInput
-            label="Enkätfil (CSV eller XLSX)"
-            accept=".csv,.xlsx"
-            value={file}
-            onChange={setFile}
-            clearable
-          />
+          <FileInput label="Enkätfil (CSV eller XLSX)" accept=".csv,.xlsx" value={file} onChange={setFile} />
           <div>
             <Text size="sm" fw={500} id="rule-label">
               Extremvärden
