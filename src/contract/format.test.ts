@@ -4,6 +4,9 @@ import {
   formatDate,
   formatDateWords,
   formatKr,
+  formatKrCell,
+  formatKrOre,
+  formatKrWhole,
   formatKrSigned,
   formatMkr,
   formatMonth,
@@ -123,4 +126,27 @@ describe('formatDateWords (issue #11 §5)', () => {
   });
 
   it('returns what is not a date as it is', () => expect(formatDateWords('snart')).toBe('snart'));
+});
+
+describe('one money format per column (issue #14 §5)', () => {
+  it.each([
+    [1501, '1\u00a0501,00\u00a0kr'],
+    [1501.5, '1\u00a0501,50\u00a0kr'],
+    [-12.25, '-12,25\u00a0kr'],
+    [0, '0,00\u00a0kr'],
+  ])('lines always show öre: %d → %s', (kr, text) => expect(formatKrOre(kr)).toBe(text));
+
+  it.each([
+    [1501.5, '1\u00a0502\u00a0kr'],
+    [1501.49, '1\u00a0501\u00a0kr'],
+    [-1501.5, '-1\u00a0502\u00a0kr'],
+  ])('summaries show whole kronor, rounded once: %d → %s', (kr, text) =>
+    expect(formatKrWhole(kr)).toBe(text),
+  );
+
+  it.each([
+    [46546.5, '46546,50'],
+    [-12.25, '-12,25'],
+    [0, '0,00'],
+  ])('spreadsheet cells: %d → %s', (kr, text) => expect(formatKrCell(kr)).toBe(text));
 });

@@ -48,6 +48,20 @@ export function formatKr(kronor: number | null | undefined, options?: Spacing): 
   return formatOre(kronorAsOre(kronor), options);
 }
 
+/** Kronor always with öre, for lines whose column says so (issue #14 §5): `1 501,00 kr`, `-12,25 kr`. */
+export function formatKrOre(kronor: number | null | undefined, options?: Spacing): string {
+  if (kronor === null || kronor === undefined || !Number.isFinite(kronor)) return '–';
+  const ore = kronorAsOre(kronor);
+  const text = formatOre(ore, options);
+  return ore % 100 === 0 ? text.replace(/(\s)kr$/, ',00$1kr') : text;
+}
+
+/** Kronor rounded once to whole kronor (roundOre), for summaries whose column says so: `1 502 kr`. */
+export function formatKrWhole(kronor: number | null | undefined, options?: Spacing): string {
+  if (kronor === null || kronor === undefined || !Number.isFinite(kronor)) return '–';
+  return formatOre(roundOre(kronorAsOre(kronor), 'krona'), options);
+}
+
 /**
  * Kronor as a spreadsheet cell, always with öre and a decimal comma, no grouping and no unit:
  * `46546,50`, `-12,25`, `0,00` (one format for the whole column; the header says `kr`).

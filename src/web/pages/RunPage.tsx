@@ -25,7 +25,7 @@ import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useDistricts, useProviders } from '../hooks.js';
-import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
+import { formatDate, formatKr, formatKrWhole, formatMonth } from '../../contract/format.js';
 import { Link, navigate } from '../router.js';
 import { refusedText } from '../settlement.js';
 import type { RunDetail, RunDiscarded } from '../../contract/settlement-runs.js';
@@ -181,7 +181,7 @@ export function RunPage({ id }: { id: string }) {
                     <Table.Tr>
                       <Table.Th scope="col">Utförare</Table.Th>
                       <Table.Th scope="col" className="num">
-                        Summa
+                        Summa (hela kr)
                       </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -196,7 +196,7 @@ export function RunPage({ id }: { id: string }) {
                             {p.name || providerName(p.providerId)}
                           </Anchor>
                         </Table.Td>
-                        <Table.Td className="num">{formatKr(p.total)}</Table.Td>
+                        <Table.Td className="num">{formatKrWhole(p.total)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -211,7 +211,7 @@ export function RunPage({ id }: { id: string }) {
                     <Table.Tr>
                       <Table.Th scope="col">Stadsdel</Table.Th>
                       <Table.Th scope="col" className="num">
-                        Summa
+                        Summa (hela kr)
                       </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -219,7 +219,7 @@ export function RunPage({ id }: { id: string }) {
                     {r.byDistrict.map((d) => (
                       <Table.Tr key={d.districtId}>
                         <Table.Td>{d.name || districtName(d.districtId)}</Table.Td>
-                        <Table.Td className="num">{formatKr(d.total)}</Table.Td>
+                        <Table.Td className="num">{formatKrWhole(d.total)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

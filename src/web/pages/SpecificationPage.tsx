@@ -10,7 +10,7 @@ import { get, withQuery } from '../api.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useModels, useProviders } from '../hooks.js';
-import { formatKr, formatMonth, formatNumber, formatPeriod, kronorAsOre } from '../../contract/format.js';
+import { formatKrOre, formatMonth, formatNumber, formatPeriod, kronorAsOre } from '../../contract/format.js';
 import { oreToKronor } from '../../domain/money.js';
 import { levelLabel, serviceLabel, unitLabel } from '../../contract/labels.js';
 import { correctedMonth, explainLine, kindName, type ExplainableLine } from '../explain.js';
@@ -105,10 +105,10 @@ export function Lines({ lines }: { lines: ShownLine[] }) {
                 Antal
               </Table.Th>
               <Table.Th scope="col" className="num">
-                À-pris
+                À-pris (kr, öre)
               </Table.Th>
               <Table.Th scope="col" className="num">
-                Belopp
+                Belopp (kr, öre)
               </Table.Th>
               <Table.Th scope="col">Förklaring</Table.Th>
             </Table.Tr>
@@ -141,8 +141,8 @@ export function Lines({ lines }: { lines: ShownLine[] }) {
                   <Table.Td className="num">
                     {formatNumber(l.quantity, 4)} {unitLabel(l.unit, l.quantity)}
                   </Table.Td>
-                  <Table.Td className="num">{formatKr(l.rate)}</Table.Td>
-                  <Table.Td className="num">{formatKr(l.amount)}</Table.Td>
+                  <Table.Td className="num">{formatKrOre(l.rate)}</Table.Td>
+                  <Table.Td className="num">{formatKrOre(l.amount)}</Table.Td>
                   <Table.Td>
                     <Button size="xs" variant="subtle" onClick={() => setOpen(l)}>
                       Visa förklaring
@@ -162,7 +162,7 @@ export function Lines({ lines }: { lines: ShownLine[] }) {
                 Summa ({lines.length} rader)
               </Table.Th>
               <Table.Td className="num" fw={700}>
-                {formatKr(total)}
+                {formatKrOre(total)}
               </Table.Td>
               <Table.Td />
             </Table.Tr>
