@@ -122,8 +122,17 @@ export async function main(): Promise<void> {
   const perSize: { size: number; name: string; min: number }[] = [];
   for (const size of SIZES) {
     const scale = size / DEMO_PLACEMENTS;
-    const targets: Target[] = [await seeded('PGlite', scale)];
-    if (withPg) targets.push(await seeded('PostgreSQL', scale));
+    const targets: Target[] = [];
+    try {
+      targets.push(await seeded('PGlite', scale));
+      if (withPg) targets.push(await seeded('PostgreSQL', scale));
+    } catch (error) {
+      console.log(
+        `city month ≈${size} placements: the demo data at this scale could not be seeded: ${(error as Error).message}`,
+      );
+      for (const t of targets) await t.drop();
+      continue;
+    }
     try {
       for (const t of targets) await timedRun(t); // warm-up: JIT, caches, statistics
       const times = new Map<string, Timing[]>(targets.map((t) => [t.name, []]));
