@@ -46,19 +46,32 @@ async function dailyActivityPlacement(): Promise<number> {
   const clients = (await (await admin.request.get('/api/clients?districtId=bromma&limit=1')).json()) as {
     items: { id: number }[];
   };
-  const created = await admin.request.post('/api/placements', {
+  // Placed the only way the API allows (FLOW-1): a decision, then the order makes the placement.
+  const decision = await admin.request.post('/api/decisions', {
     headers,
     data: {
       clientId: clients.items[0]?.id,
-      unitId: ((await unit.json()) as { id: number }).id,
       service: 'lss-daglig-verksamhet',
-      start: '2025-01-01',
-      level: { from: '2025-01-01', level: '1', kind: 'final', assessedOn: '2024-12-15' },
+      from: '2025-01-01',
       hoursPerWeek: 20,
+      decidedOn: '2024-12-15',
     },
   });
+  expect(decision.status(), await decision.text()).toBe(201);
+  const created = await admin.request.post(
+    `/api/decisions/${((await decision.json()) as { id: number }).id}/orders`,
+    {
+      headers,
+      data: {
+        unitId: ((await unit.json()) as { id: number }).id,
+        orderedOn: '2024-12-20',
+        start: '2025-01-01',
+        preliminaryLevel: { level: '1', assessedOn: '2024-12-15' },
+      },
+    },
+  );
   expect(created.status(), await created.text()).toBe(201);
-  const { id } = (await created.json()) as { id: number };
+  const { placementId: id } = (await created.json()) as { placementId: number };
   await admin.context().close();
   return id;
 }

@@ -66,14 +66,15 @@ describe('clients and placements', () => {
     expect(await page.title()).toBe(`${name} – Ersättning`);
     expect(await checkPage(page, 'klient')).toEqual([]);
 
-    await page.goto('/placeringar/ny');
-    await page.getByRole('heading', { name: 'Ny placering', level: 1 }).waitFor();
-    await page.getByLabel('Startdatum').fill('2024-02-30');
-    await page.getByRole('button', { name: 'Skapa placering' }).click();
-    await page.getByText('Startdatum finns inte i kalendern.').waitFor();
-    await page.getByText('Välj insats.').waitFor();
+    // A placement starts with a decision on the client's page (FLOW-1); its fields say what is wrong.
+    const decision = page.getByRole('form', { name: 'Registrera beslut' });
+    await decision.getByLabel(/^Från och med/).fill('2024-02-30');
+    await decision.getByRole('button', { name: 'Registrera beslut' }).click();
+    await decision.getByText('Från och med finns inte i kalendern.').waitFor();
+    await decision.getByText('Välj insats.').waitFor();
     // The message is tied to its field for screen readers.
-    const describedBy = (await page.getByLabel('Startdatum').getAttribute('aria-describedby')) ?? '';
+    const field = decision.getByLabel(/^Från och med/);
+    const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
     const described = await Promise.all(
       describedBy.split(' ').map((id) =>
         page
@@ -82,8 +83,8 @@ describe('clients and placements', () => {
           .catch(() => ''),
       ),
     );
-    expect(described.join(' ')).toContain('Startdatum finns inte i kalendern.');
-    expect(await page.getByLabel('Startdatum').getAttribute('aria-invalid')).toBe('true');
+    expect(described.join(' ')).toContain('Från och med finns inte i kalendern.');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await checkPage(page, 'placering-ny-fel')).toEqual([]);
     await page.context().close();
   });
@@ -115,41 +116,40 @@ describe('clients and placements', () => {
     await page.locator('main table a').first().click();
     await page.getByRole('heading', { name: 'Placeringar' }).waitFor();
     const has = await page.locator('main table').first().innerText();
-    await page.getByRole('link', { name: /^Ny placering för/ }).click();
-    await page.getByRole('heading', { name: 'Ny placering', level: 1 }).waitFor();
+    await page.getByRole('link', { name: /^Nytt beslut för/ }).click();
 
-    // A service the client does not have yet, offered by some unit.
+    // A service the client does not have yet: the decision, then the order makes the placement (FLOW-1).
     const services = [
       'Stödboende (SoL)',
       'Boendestöd (SoL)',
       'Boende med särskild service (SoL)',
       'Gruppbostad (LSS)',
     ];
-    let chosen = '';
-    for (const service of services.filter((x) => !has.includes(x))) {
-      await page.getByRole('textbox', { name: /^Insats/ }).click();
-      await page.getByRole('option', { name: service, exact: true }).click();
-      await page.getByRole('textbox', { name: /^Enhet och utförare/ }).click();
-      const options = page.getByRole('option');
-      if ((await options.count()) > 0) {
-        await options.first().click();
-        chosen = service;
-        break;
-      }
-      await page.keyboard.press('Escape');
-    }
+    const chosen = services.find((x) => !has.includes(x)) ?? '';
     expect(chosen).not.toBe('');
-    expect(await page.getByRole('textbox', { name: /^Regiform/ }).inputValue()).toMatch(/regi|entreprenad/);
-    await page.getByLabel('Startdatum').fill('2026-01-01');
-    // The first level comes with the placement (the API refuses one the engine could not pay).
-    await page.getByRole('button', { name: 'Skapa placering' }).click();
-    await page.getByText('Fyll i poäng från bedömningen.').waitFor();
-    await page.getByLabel('Poäng från bedömningen').fill('5');
-    await page.getByLabel('Bedömningsdatum').fill('2025-12-15');
-    await page.getByRole('button', { name: 'Skapa placering' }).click();
+    const decision = page.getByRole('form', { name: 'Registrera beslut' });
+    await decision.getByRole('textbox', { name: /^Insats/ }).click();
+    await page.getByRole('option', { name: chosen, exact: true }).click();
+    await decision.getByLabel(/^Från och med/).fill('2026-01-01');
+    await decision.getByLabel(/^Beslutsdatum/).fill('2025-12-10');
+    await decision.getByRole('button', { name: 'Registrera beslut' }).click();
+    await page.getByRole('heading', { name: /^Beslut nr \d+/, level: 1 }).waitFor();
+    const order = page.getByRole('form', { name: 'Beställ insatsen' });
+    await order.getByRole('textbox', { name: /^Enhet/ }).click();
+    await page.getByRole('option').first().click();
+    await order.getByLabel(/^Beställningsdatum/).fill('2025-12-20');
+    await order.getByLabel(/^Startdatum/).fill('2026-01-01');
+    // The first level comes with the order (the API refuses a placement the engine could not pay).
+    await order.getByRole('button', { name: 'Beställ och skapa placering' }).click();
+    await order.getByText('Fyll i poäng från bedömningen.').waitFor();
+    await order.getByLabel(/^Poäng från bedömningen/).fill('5');
+    await order.getByLabel(/^Bedömningsdatum/).fill('2025-12-15');
+    await order.getByRole('button', { name: 'Beställ och skapa placering' }).click();
+    await order.getByRole('link', { name: 'Till placeringen' }).click();
     await page
       .getByRole('heading', { name: new RegExp(`^Placering: ${chosen.replace(/[()]/g, '\\$&')}`), level: 1 })
       .waitFor();
+    expect(await page.getByRole('textbox', { name: /^Regiform/ }).inputValue()).toMatch(/regi|entreprenad/);
     placementUrl = page.url();
     expect(placementUrl).toMatch(/\/placeringar\/\d+$/);
     expect(await checkPage(page, 'placering-skapad')).toEqual([]);

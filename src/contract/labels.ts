@@ -338,3 +338,41 @@ export const IMPORT_COLUMN_LABELS: Readonly<Record<string, string>> = {
 
 /** `notice_date` → `Uppsägningsdatum`; an unknown column as it is. */
 export const importColumnLabel = (column: string): string => lookup(IMPORT_COLUMN_LABELS, column);
+
+/** An offer's states (FLOW-4), as the offer lists and the decision page show them. */
+export const OFFER_STATE_LABELS: Readonly<Record<'open' | 'accepted' | 'declined' | 'withdrawn', string>> = {
+  open: 'Väntar på svar',
+  accepted: 'Antaget',
+  declined: 'Avböjt',
+  withdrawn: 'Återkallat',
+};
+
+/** The deadline an offer missed (FLOW-4): the answer (3 working days) or the start (7). */
+export const MISSED_DEADLINE_LABELS: Readonly<Record<'answer' | 'start', string>> = {
+  answer: 'Svarstiden har gått ut',
+  start: 'Starttiden har gått ut',
+};
+
+/** Who took part in writing the implementation plan (FLOW-2). */
+export const PLAN_PARTICIPANT_LABELS: Readonly<
+  Record<'client' | 'orderer' | 'relative' | 'guardian', string>
+> = {
+  client: 'Den enskilde',
+  orderer: 'Beställaren',
+  relative: 'Anhörig',
+  guardian: 'God man eller förvaltare',
+};
+
+/** A waiting-list registration's state (FLOW-4). */
+export const WAITING_STATE_LABELS: Readonly<Record<'waiting' | 'offered' | 'removed', string>> = {
+  waiting: 'I kö',
+  offered: 'Erbjuden plats',
+  removed: 'Borttagen',
+};
+
+/** `accepted` → `Antaget`. */
+export const offerStateLabel = (id: string): string => lookup(OFFER_STATE_LABELS, id);
+/** `guardian` → `God man eller förvaltare`. */
+export const planParticipantLabel = (id: string): string => lookup(PLAN_PARTICIPANT_LABELS, id);
+/** `waiting` → `I kö`. */
+export const waitingStateLabel = (id: string): string => lookup(WAITING_STATE_LABELS, id);

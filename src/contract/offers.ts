@@ -66,8 +66,11 @@ export const offerView = z.object({
   id: z.number(),
   decisionId: z.number(),
   clientId: z.number(),
+  /** The client's name, masked for a protected identity outside the owning district. */
+  clientName: z.string(),
   service: z.string(),
   unitId: z.number(),
+  unitName: z.string(),
   offeredOn: z.string(),
   answerBy: z.string(),
   state: z.enum(['open', 'accepted', 'declined', 'withdrawn']),

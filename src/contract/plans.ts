@@ -28,7 +28,10 @@ export const planDone = z.object({
 export const planView = z.object({
   placementId: z.number(),
   clientId: z.number(),
+  /** The client's name, masked for a protected identity outside the owning district. */
+  clientName: z.string(),
   unitId: z.number(),
+  unitName: z.string(),
   providerId: z.string(),
   districtId: z.string(),
   service: z.string(),

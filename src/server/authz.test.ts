@@ -58,7 +58,6 @@ const MATRIX: [string, string, string, Who][] = [
   ['PATCH', '/api/clients/:id', '/api/clients/999999', ['case_officer', 'admin']],
   ['GET', '/api/placements', '/api/placements?limit=1', ['case_officer', 'provider', 'assessor', 'admin']],
   ['GET', '/api/placements/:id', '/api/placements/999999', ['case_officer', 'provider', 'assessor', 'admin']],
-  ['POST', '/api/placements', '/api/placements', ['case_officer', 'admin']],
   ['PATCH', '/api/placements/:id', '/api/placements/999999', ['case_officer', 'admin']],
   ['POST', '/api/placements/:id/levels', '/api/placements/999999/levels', ['assessor', 'admin']],
   [
@@ -263,6 +262,7 @@ const MATRIX: [string, string, string, Who][] = [
   ],
   ['GET', '/api/decisions', '/api/decisions', ['case_officer', 'assessor', 'admin']],
   ['POST', '/api/decisions', '/api/decisions', ['case_officer', 'admin']],
+  ['GET', '/api/decisions/:id', '/api/decisions/999999', ['case_officer', 'assessor', 'admin']],
   ['PATCH', '/api/decisions/:id', '/api/decisions/999999', ['case_officer', 'admin']],
   ['POST', '/api/decisions/:id/orders', '/api/decisions/999999/orders', ['case_officer', 'admin']],
   ['GET', '/api/decisions/:id/matches', '/api/decisions/999999/matches', ['case_officer', 'admin']],

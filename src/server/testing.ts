@@ -89,3 +89,49 @@ export function multipart(filename: string, content: Buffer | string, fields: Re
 }
 
 export { testTargets };
+
+/** What a test places: the decision's facts and the unit it is ordered from. */
+export interface PlaceByOrder {
+  clientId: number;
+  unitId: number;
+  service: string;
+  start: string;
+  end?: string | null;
+  hoursPerWeek?: number | null;
+  sessionsPerWeek?: number | null;
+  /** The preliminary level the order carries (ASMT-2): points or a level id. */
+  level?: { points?: number; level?: string; assessedOn?: string };
+}
+
+/**
+ * Places a client the only way the API allows (FLOW-1): a decision, then an order to the unit,
+ * which makes the placement. Answers the first refused step's response, else the order's (its
+ * body carries `placementId`).
+ */
+export async function placeByOrder(agent: Agent, p: PlaceByOrder): Promise<LightMyRequestResponse> {
+  const decision = await agent.request({
+    method: 'POST',
+    url: '/api/decisions',
+    payload: {
+      clientId: p.clientId,
+      service: p.service,
+      from: p.start,
+      to: p.end ?? null,
+      hoursPerWeek: p.hoursPerWeek ?? null,
+      sessionsPerWeek: p.sessionsPerWeek ?? null,
+      decidedOn: p.start,
+    },
+  });
+  if (decision.statusCode !== 201) return decision;
+  const { assessedOn, ...level } = p.level ?? {};
+  return agent.request({
+    method: 'POST',
+    url: `/api/decisions/${(decision.json() as { id: number }).id}/orders`,
+    payload: {
+      unitId: p.unitId,
+      orderedOn: p.start,
+      start: p.start,
+      ...(p.level ? { preliminaryLevel: { ...level, assessedOn: assessedOn ?? p.start } } : {}),
+    },
+  });
+}

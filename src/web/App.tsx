@@ -32,6 +32,9 @@ import { AllocationPage } from './pages/AllocationPage.js';
 import { FinanceExportPage } from './pages/FinanceExportPage.js';
 import { AnalysisPage } from './pages/AnalysisPage.js';
 import { ModelUpliftPage } from './pages/ModelUpliftPage.js';
+import { DecisionPage } from './pages/DecisionPage.js';
+import { OffersPage } from './pages/OffersPage.js';
+import { PlansPage } from './pages/PlansPage.js';
 import { AssessmentsPage } from './pages/AssessmentsPage.js';
 import { AssessmentPage } from './pages/AssessmentPage.js';
 import { AssessmentStatisticsPage } from './pages/AssessmentStatisticsPage.js';
@@ -61,6 +64,8 @@ export const NAV: NavItem[] = [
   { href: '/modeller', label: 'Ersättningsmodeller', roles: 'all' },
   { href: '/klienter', label: 'Klienter', roles: ['case_officer', 'assessor', 'admin'] },
   { href: '/placeringar', label: 'Placeringar', roles: ['case_officer', 'assessor', 'admin'] },
+  { href: '/erbjudanden', label: 'Erbjudanden och tidsfrister', roles: ['case_officer', 'admin'] },
+  { href: '/genomforandeplaner', label: 'Genomförandeplaner', roles: ['case_officer', 'admin'] },
   { href: '/bedomningar', label: 'Bedömningar', roles: ['assessor', 'case_officer', 'admin'] },
   {
     href: '/overgang-till-arbete',
@@ -101,7 +106,10 @@ const routes: Route[] = [
   { pattern: '/klienter/ny', render: () => <NewClientPage /> },
   { pattern: '/klienter/:id', render: (p) => <ClientPage id={p.id ?? ''} /> },
   { pattern: '/placeringar', render: () => <PlacementsPage /> },
-  { pattern: '/placeringar/ny', render: () => <PlacementPage id={null} /> },
+  { pattern: '/placeringar/ny', render: () => <Redirect to="/klienter" /> },
+  { pattern: '/beslut/:id', render: (p) => <DecisionPage id={p.id ?? ''} /> },
+  { pattern: '/erbjudanden', render: () => <OffersPage /> },
+  { pattern: '/genomforandeplaner', render: () => <PlansPage /> },
   { pattern: '/placeringar/:id', render: (p) => <PlacementPage id={p.id ?? ''} /> },
   { pattern: '/bedomningar', render: () => <AssessmentsPage /> },
   { pattern: '/klienter/:id/bedomningar', render: (p) => <ClientAssessmentsPage id={p.id ?? ''} /> },

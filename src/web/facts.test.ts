@@ -4,7 +4,8 @@ import {
   FACT_KINDS,
   factKindsFor,
   fieldError,
-  firstFactsBody,
+  participationBody,
+  preliminaryLevelBody,
   NO_FIRST_FACTS,
   recorded,
   transitionError,
@@ -103,7 +104,7 @@ describe('recorded', () => {
   });
 });
 
-describe('first facts of a new placement', () => {
+describe('first facts of a decision and an order (FLOW-1)', () => {
   it('asks for the level of every service but the study circle, and for participation where paid by it', () => {
     expect(validateFirstFacts('sp-cirkel', NO_FIRST_FACTS)).toEqual({});
     expect(Object.keys(validateFirstFacts('lss-gruppbostad', NO_FIRST_FACTS))).toEqual([
@@ -115,15 +116,19 @@ describe('first facts of a new placement', () => {
       'assessedOn',
       'hoursPerWeek',
     ]);
+    expect(
+      Object.keys(validateFirstFacts('lss-daglig-verksamhet', NO_FIRST_FACTS, ['hoursPerWeek'])),
+    ).toEqual(['hoursPerWeek']);
     expect(Object.keys(validateFirstFacts('sp-sysselsattning', NO_FIRST_FACTS))).toContain('sessionsPerWeek');
   });
 
-  it('sends the level from the start date and the participation', () => {
+  it('sends the participation with the decision and the preliminary level with the order', () => {
     const v = { ...NO_FIRST_FACTS, points: '12', assessedOn: '2025-01-10', hoursPerWeek: '22,5' };
-    expect(firstFactsBody('lss-daglig-verksamhet', '2025-02-01', v)).toEqual({
-      level: { from: '2025-02-01', points: 12, kind: 'preliminary', assessedOn: '2025-01-10' },
-      hoursPerWeek: 22.5,
+    expect(participationBody('lss-daglig-verksamhet', v)).toEqual({ hoursPerWeek: 22.5 });
+    expect(preliminaryLevelBody('lss-daglig-verksamhet', v)).toEqual({
+      preliminaryLevel: { points: 12, assessedOn: '2025-01-10' },
     });
-    expect(firstFactsBody('sp-cirkel', '2025-02-01', v)).toEqual({});
+    expect(preliminaryLevelBody('sp-cirkel', v)).toEqual({});
+    expect(participationBody('sp-cirkel', v)).toEqual({});
   });
 });

@@ -15,10 +15,10 @@ import type {
   EveningCreate,
   IndividualRateCreate,
   ParticipationCreate,
-  PlacementCreate,
   PlacementDetail,
   TransitionCreate,
 } from '../contract/placements.js';
+import type { DecisionCreate, OrderCreate } from '../contract/decisions.js';
 import { formatDate, formatKr, formatNumber } from '../contract/format.js';
 import { dateError, type FieldErrors } from './validate.js';
 import { isExactKronor } from '../domain/money.js';
@@ -365,19 +365,17 @@ export function validateFact(kind: FactKind, values: Record<string, string>): Fi
   return Object.keys(errors).length === 0 && kind.check ? kind.check(values) : errors;
 }
 
-/** What a new placement is created with besides its dates (the API refuses one that cannot settle). */
+/** What a decision and its order carry besides their dates (the API refuses a placement that cannot settle). */
 export interface FirstFactValues {
   points: string;
-  kind: string;
   assessedOn: string;
   hoursPerWeek: string;
   sessionsPerWeek: string;
 }
 
-/** Empty first facts: a preliminary level to be assessed (ASMT-2). */
+/** Empty first facts. */
 export const NO_FIRST_FACTS: FirstFactValues = {
   points: '',
-  kind: 'preliminary',
   assessedOn: '',
   hoursPerWeek: '',
   sessionsPerWeek: '',
@@ -389,23 +387,32 @@ export const needsLevel = (service: string): boolean => service !== '' && servic
 const FIRST_HOURS = FACT_KINDS.find((k) => k.key === 'participation-hours')!.fields[1]!;
 const FIRST_SESSIONS = FACT_KINDS.find((k) => k.key === 'participation-sessions')!.fields[1]!;
 
-/** The first-fact fields a service asks for when a placement is created. */
-export function firstFactFields(service: string): ('level' | 'hoursPerWeek' | 'sessionsPerWeek')[] {
-  const out: ('level' | 'hoursPerWeek' | 'sessionsPerWeek')[] = [];
+/** The first facts a form may ask for: the preliminary level (order) or participation (decision). */
+export type FirstFactField = 'level' | 'hoursPerWeek' | 'sessionsPerWeek';
+
+/** The first-fact fields a service asks for, limited to `only` (FLOW-1: level on the order, participation on the decision). */
+export function firstFactFields(
+  service: string,
+  only: readonly FirstFactField[] = ['level', 'hoursPerWeek', 'sessionsPerWeek'],
+): FirstFactField[] {
+  const out: FirstFactField[] = [];
   if (needsLevel(service)) out.push('level');
   if (service === 'lss-daglig-verksamhet') out.push('hoursPerWeek');
   if (service === 'sp-sysselsattning') out.push('sessionsPerWeek');
-  return out;
+  return out.filter((f) => only.includes(f));
 }
 
-/** Swedish messages for the first facts (LVL-1 points, ASMT-2 kind and date, SVC-3/PAY-4 participation). */
-export function validateFirstFacts(service: string, v: FirstFactValues): FieldErrors {
+/** Swedish messages for the first facts (LVL-1 points, ASMT-2 date, SVC-3/PAY-4 participation). */
+export function validateFirstFacts(
+  service: string,
+  v: FirstFactValues,
+  only?: readonly FirstFactField[],
+): FieldErrors {
   const errors: FieldErrors = {};
-  const fields = firstFactFields(service);
+  const fields = firstFactFields(service, only);
   if (fields.includes('level')) {
     if (!v.points.trim()) errors.points = 'Fyll i poäng från bedömningen.';
     else if (!/^\d+$/.test(v.points.trim())) errors.points = 'Poäng ska vara ett heltal, 0 eller mer.';
-    if (!v.kind) errors.kind = 'Välj preliminär eller slutlig bedömning.';
     const assessed = dateError(v.assessedOn, 'bedömningsdatum', true);
     if (assessed) errors.assessedOn = assessed;
   }
@@ -420,25 +427,24 @@ export function validateFirstFacts(service: string, v: FirstFactValues): FieldEr
   return errors;
 }
 
-/** The first facts as the create body carries them: the level from the start date, participation. */
-export function firstFactsBody(
+/** The decided participation as POST /api/decisions carries it (SVC-3, PAY-4). */
+export function participationBody(
   service: string,
-  start: string,
   v: FirstFactValues,
-): Pick<PlacementCreate, 'level' | 'hoursPerWeek' | 'sessionsPerWeek'> {
+): Pick<DecisionCreate, 'hoursPerWeek' | 'sessionsPerWeek'> {
   const fields = firstFactFields(service);
   return {
-    ...(fields.includes('level')
-      ? {
-          level: {
-            from: start,
-            points: Number(v.points.trim()),
-            kind: v.kind as 'preliminary' | 'final',
-            assessedOn: v.assessedOn.trim(),
-          },
-        }
-      : {}),
     ...(fields.includes('hoursPerWeek') ? { hoursPerWeek: num(v.hoursPerWeek) } : {}),
     ...(fields.includes('sessionsPerWeek') ? { sessionsPerWeek: num(v.sessionsPerWeek) } : {}),
   };
+}
+
+/** The assessment office's preliminary level as the order carries it (ASMT-2); none for a study circle. */
+export function preliminaryLevelBody(
+  service: string,
+  v: FirstFactValues,
+): Pick<OrderCreate, 'preliminaryLevel'> {
+  return needsLevel(service)
+    ? { preliminaryLevel: { points: Number(v.points.trim()), assessedOn: v.assessedOn.trim() } }
+    : {};
 }

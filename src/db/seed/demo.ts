@@ -6,6 +6,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB, Role } from '../types.js';
 import { seedDemoAssessments } from './assessments.js';
+import { seedDemoFlow } from './flow.js';
 import { DISTRICTS } from './names.js';
 import { planDemo } from './plan.js';
 
@@ -199,6 +200,7 @@ export async function seedDemo(
       )
       .execute();
     await seedDemoAssessments(trx); // issue #10 §11: cases in every state, two assessors
+    await seedDemoFlow(trx); // issue #11 §8: orders, plans, offers in every state, a waiting list
   });
   return {
     districts: plan.districts.length,

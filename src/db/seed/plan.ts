@@ -193,6 +193,7 @@ export function planDemo(seed = 20250101, scale = 1): Plan {
       unit_id: unit.id,
       provider_id: unit.provider,
       decision_id: placementId,
+      order_id: placementId, // made from its order (FLOW-1)
       service,
       regime: unit.regime,
       start_date: start,

@@ -1,6 +1,7 @@
 /**
- * One client: placements, level history and payments (issue #6 step 3; ASMT-9: everything held
- * about the client's levels and payments in one place). Reading it is audited by the server.
+ * One client: placements, decisions and orders (FLOW-1: a placement is made from an order),
+ * level history and payments (issue #6 step 3; ASMT-9: everything held about the client's levels
+ * and payments in one place). Reading it is audited by the server.
  */
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -22,6 +23,7 @@ import { Link } from '../router.js';
 import type { ClientDetail } from '../../contract/clients.js';
 import { BAD, WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
+import { ClientDecisions } from './client-decisions.js';
 
 /** Level as shown: the level id (or `named`, classified from the points) and the points behind it. */
 export function levelText(l: { level: string | null; points: number | null }, named?: string | null): string {
@@ -69,12 +71,8 @@ export function ClientPage({ id }: { id: string }) {
                     Placeringar
                   </Title>
                   {hasRole(user, 'case_officer', 'admin') && (
-                    <Button
-                      component={Link}
-                      href={`/placeringar/ny?klient=${encodeURIComponent(c.id)}`}
-                      size="sm"
-                    >
-                      Ny placering för {c.name}
+                    <Button component="a" href="#beslut" size="sm" variant="light">
+                      Nytt beslut för {c.name}
                     </Button>
                   )}
                 </Group>
@@ -127,6 +125,7 @@ export function ClientPage({ id }: { id: string }) {
                   </TableScroll>
                 )}
               </section>
+              <ClientDecisions clientId={c.id} canEdit={hasRole(user, 'case_officer', 'admin')} />
               <section aria-labelledby="levels-h">
                 <Title order={2} id="levels-h" size="h3">
                   Nivåhistorik

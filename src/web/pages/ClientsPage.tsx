@@ -70,8 +70,8 @@ export function ClientsPage() {
             <Button component={Link} href="/klienter/ny" variant="light">
               Ny klient
             </Button>
-            <Button component={Link} href="/placeringar/ny">
-              Ny placering
+            <Button component={Link} href="/erbjudanden" variant="light">
+              Erbjudanden och tidsfrister
             </Button>
           </Group>
         )

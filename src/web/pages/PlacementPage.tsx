@@ -20,7 +20,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage, get, patch, post } from '../api.js';
+import { ApiError, errorMessage, get, patch } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
@@ -28,50 +28,26 @@ import { DateField } from '../components/DateField.js';
 import { AbsenceForm } from '../components/AbsenceForm.js';
 import { useProviders } from '../hooks.js';
 import { SERVICE_LABELS, regimeLabel, serviceLabel } from '../../contract/labels.js';
-import { Link, navigate, useLocation } from '../router.js';
+import { Link } from '../router.js';
 import { validatePlacement, type FieldErrors, type PlacementValues } from '../validate.js';
-import type {
-  PlacementCreate,
-  PlacementDetail,
-  PlacementPatch,
-  PlacementView,
-} from '../../contract/placements.js';
+import type { PlacementDetail, PlacementPatch, PlacementView } from '../../contract/placements.js';
 import { FactSection } from '../components/FactSection.js';
-import {
-  factKindsFor,
-  firstFactsBody,
-  NO_FIRST_FACTS,
-  validateFirstFacts,
-  type FirstFactValues,
-} from '../facts.js';
-import { FirstFactsFields, placementField } from './placement-first-facts.js';
+import { factKindsFor } from '../facts.js';
+import { placementField } from './placement-first-facts.js';
 import { unitOptions, useClientOptions } from './placement-pickers.js';
 import { AbsenceList, LevelSection, PlacementFacts } from './placement-parts.js';
 import { BAD } from '../colors.js';
 import { Rule } from '../components/Rule.js';
 import { clearFieldError } from '../components/field-errors.js';
 
-const empty: PlacementValues = {
-  clientId: '',
-  service: '',
-  providerId: '',
-  unitId: '',
-  regime: '',
-  start: '',
-  end: '',
-  noticeDate: '',
-};
-
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** The placement page: `id` null creates a new one. */
-export function PlacementPage({ id }: { id: string | null }) {
+export function PlacementPage({ id }: { id: string }) {
   const placement = useQuery({
     queryKey: ['placement', id],
-    queryFn: () => get<PlacementDetail>(`/api/placements/${encodeURIComponent(id ?? '')}`),
-    enabled: id !== null,
+    queryFn: () => get<PlacementDetail>(`/api/placements/${encodeURIComponent(id)}`),
   });
-  if (id === null) return <PlacementForm existing={null} />;
   // Loading and refusals still get the page's heading (one h1 per page, WCAG 2.4.6).
   if (!placement.data)
     return (
@@ -84,27 +60,21 @@ export function PlacementPage({ id }: { id: string | null }) {
   return <PlacementForm existing={placement.data} />;
 }
 
-function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
+function PlacementForm({ existing }: { existing: PlacementDetail }) {
   const { user } = useAuth();
-  const { search } = useLocation();
   const qc = useQueryClient();
   const canEdit = hasRole(user, 'case_officer', 'admin');
-  const [values, setValues] = useState<PlacementValues>(() =>
-    existing
-      ? {
-          clientId: str(existing.clientId),
-          service: existing.service,
-          providerId: str(existing.providerId),
-          unitId: str(existing.unitId),
-          regime: str(existing.regime),
-          start: str(existing.start),
-          end: str(existing.end),
-          noticeDate: str(existing.noticeDate),
-        }
-      : { ...empty, clientId: search.get('klient') ?? '' },
-  );
-  const [noShow, setNoShow] = useState(!!existing?.noShow);
-  const [first, setFirst] = useState<FirstFactValues>(NO_FIRST_FACTS);
+  const [values, setValues] = useState<PlacementValues>(() => ({
+    clientId: str(existing.clientId),
+    service: existing.service,
+    providerId: str(existing.providerId),
+    unitId: str(existing.unitId),
+    regime: str(existing.regime),
+    start: str(existing.start),
+    end: str(existing.end),
+    noticeDate: str(existing.noticeDate),
+  }));
+  const [noShow, setNoShow] = useState(existing.noShow);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
   const providers = useProviders();
@@ -120,20 +90,17 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
     if (provider?.regime) setValues((v) => ({ ...v, regime: provider.regime }));
   }, [provider?.regime]);
 
-  const [clientOptions, setClientSearch] = useClientOptions(canEdit, values.clientId, existing?.clientName);
+  const [clientOptions, setClientSearch] = useClientOptions(canEdit, values.clientId, existing.clientName);
 
   const save = useMutation({
-    mutationFn: (body: Omit<PlacementPatch, 'version'> | PlacementCreate) =>
-      existing
-        ? patch<PlacementView>(`/api/placements/${existing.id}`, {
-            ...body,
-            version: existing.version,
-          } satisfies PlacementPatch)
-        : post<PlacementView>('/api/placements', body),
-    onSuccess: (p) => {
+    mutationFn: (body: Omit<PlacementPatch, 'version'>) =>
+      patch<PlacementView>(`/api/placements/${existing.id}`, {
+        ...body,
+        version: existing.version,
+      } satisfies PlacementPatch),
+    onSuccess: () => {
       void qc.invalidateQueries();
-      setSaved(existing ? 'Placeringen är sparad.' : 'Placeringen är skapad.');
-      if (!existing) navigate(`/placeringar/${p.id}`);
+      setSaved('Placeringen är sparad.');
     },
     onError: (e) => {
       const field = placementField(e, values.service);
@@ -144,10 +111,7 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(null);
-    const found = {
-      ...validatePlacement(values),
-      ...(existing ? {} : validateFirstFacts(values.service, first)),
-    };
+    const found = validatePlacement(values);
     setErrors(found);
     if (Object.keys(found).length > 0) {
       const first = Object.keys(found)[0];
@@ -162,35 +126,22 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
       noShow,
     };
     // The regime follows the unit's provider (SVC-2); the service of a placement never changes.
-    save.mutate(
-      existing
-        ? dates
-        : ({
-            ...dates,
-            clientId: Number(values.clientId),
-            service: values.service as PlacementCreate['service'],
-            ...firstFactsBody(values.service, values.start.trim(), first),
-          } satisfies PlacementCreate),
-    );
+    save.mutate(dates);
   }
 
   const set = (k: keyof PlacementValues) => (v: string | null) => {
     setValues((s) => ({ ...s, [k]: v ?? '' }));
     clearFieldError(setErrors, k);
   };
-  const title = existing
-    ? `Placering: ${serviceLabel(existing.service)}${existing.clientName ? `, ${existing.clientName}` : ''}`
-    : 'Ny placering';
+  const title = `Placering: ${serviceLabel(existing.service)}${existing.clientName ? `, ${existing.clientName}` : ''}`;
   const conflict = save.error instanceof ApiError && save.error.status === 409;
 
   return (
     <Page title={title}>
-      {existing && (
-        <Anchor component={Link} href={`/klienter/${existing.clientId}`}>
-          Till klienten
-        </Anchor>
-      )}
-      {!canEdit && existing ? (
+      <Anchor component={Link} href={`/klienter/${existing.clientId}`}>
+        Till klienten
+      </Anchor>
+      {!canEdit ? (
         <PlacementFacts placement={existing} regime={values.regime} />
       ) : (
         <Paper withBorder p="md">
@@ -208,7 +159,7 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
                   nothingFoundMessage="Ingen klient matchar"
                   error={errors.clientId}
                   required
-                  disabled={!!existing}
+                  disabled
                 />
                 <Select
                   label="Insats"
@@ -218,7 +169,7 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
                   onChange={(v) => setValues((x) => ({ ...x, service: v ?? '', unitId: '', providerId: '' }))}
                   error={errors.service}
                   required
-                  disabled={!!existing}
+                  disabled
                 />
                 <Group grow align="flex-start">
                   <Select
@@ -276,21 +227,6 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
                     }
                   />
                 </Group>
-                {!existing && (
-                  <FirstFactsFields
-                    service={values.service}
-                    start={values.start}
-                    values={first}
-                    errors={errors}
-                    onChange={(next) => {
-                      const changed = (Object.keys(next) as (keyof FirstFactValues)[]).filter(
-                        (k) => next[k] !== first[k],
-                      );
-                      clearFieldError(setErrors, ...changed);
-                      setFirst(next);
-                    }}
-                  />
-                )}
                 <Checkbox
                   label={
                     <>
@@ -304,7 +240,7 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
                 {canEdit && (
                   <Group>
                     <Button type="submit" loading={save.isPending}>
-                      {existing ? 'Spara ändringar' : 'Skapa placering'}
+                      Spara ändringar
                     </Button>
                   </Group>
                 )}
@@ -323,7 +259,7 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
                   >
                     <Text c={BAD} size="sm">
                       {errorMessage(save.error)}
-                      {conflict && existing ? ' Ladda om sidan för att se den senaste versionen.' : ''}
+                      {conflict ? ' Ladda om sidan för att se den senaste versionen.' : ''}
                     </Text>
                   </Alert>
                 )}
@@ -332,8 +268,8 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
           </form>
         </Paper>
       )}
-      {existing && <LevelSection placement={existing} />}
-      {existing && hasRole(user, 'case_officer', 'admin') && (
+      <LevelSection placement={existing} />
+      {hasRole(user, 'case_officer', 'admin') && (
         <section aria-labelledby="absence-h">
           <Title order={2} id="absence-h" size="h3" mb="xs">
             Frånvaro
@@ -342,10 +278,9 @@ function PlacementForm({ existing }: { existing: PlacementDetail | null }) {
           <AbsenceForm placementId={String(existing.id)} label={serviceLabel(existing.service)} />
         </section>
       )}
-      {existing &&
-        factKindsFor(existing.service).map((kind) => (
-          <FactSection key={kind.key} kind={kind} placement={existing} />
-        ))}
+      {factKindsFor(existing.service).map((kind) => (
+        <FactSection key={kind.key} kind={kind} placement={existing} />
+      ))}
     </Page>
   );
 }

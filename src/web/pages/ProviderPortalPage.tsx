@@ -1,5 +1,7 @@
 /**
- * The provider portal (issue #6 step 6): own units and clients, absence reporting (FLOW-5), the
+ * The provider portal (issue #6 step 6): new orders and notices (FLOW-1), offers it may not
+ * decline (FLOW-3), implementation plans to mark done (FLOW-2), own units and clients, absence
+ * reporting and the month's attendance against the decided participation (FLOW-5, SVC-3), the
  * facts only the provider knows (course sessions held, evening/night hours; issue #9 §4) and the
  * monthly specifications. The API scopes everything to the signed-in provider.
  */
@@ -25,6 +27,7 @@ import { AbsenceList } from './placement-parts.js';
 import { WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { ProviderProfiles } from './provider-profile.js';
+import { ProviderAttendance, ProviderNotices, ProviderOffers, ProviderPlans } from './provider-flow.js';
 
 /** One placement's reported absences and form (FLOW-5), then the provider's own facts (issue #9 §4). */
 function PlacementReports({ placementId, label }: { placementId: number; label: string }) {
@@ -78,6 +81,9 @@ export function ProviderPortalPage() {
 
   return (
     <Page title={own ? `Min verksamhet: ${own.name}` : 'Min verksamhet'}>
+      <ProviderNotices placements={list} />
+      <ProviderPlans />
+      <ProviderOffers />
       <section aria-labelledby="units-h">
         <Title order={2} id="units-h" size="h3" mb="xs">
           Enheter
@@ -174,6 +180,7 @@ export function ProviderPortalPage() {
           </Stack>
         </Paper>
       </section>
+      <ProviderAttendance placements={list} />
       <section aria-labelledby="specifikationer">
         <Title order={2} id="specifikationer" size="h3" mb="xs">
           Månadsspecifikationer

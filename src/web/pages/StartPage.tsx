@@ -23,7 +23,8 @@ import { formatNumber } from '../../contract/format.js';
 const SHORTCUTS: Record<Role, { href: string; label: string }[]> = {
   case_officer: [
     { href: '/klienter', label: 'Sök klient' },
-    { href: '/placeringar/ny', label: 'Ny placering' },
+    { href: '/erbjudanden', label: 'Erbjudanden och tidsfrister' },
+    { href: '/genomforandeplaner', label: 'Genomförandeplaner' },
     { href: '/avrakning', label: 'Avräkningar för stadsdelen' },
   ],
   assessor: [
@@ -33,6 +34,7 @@ const SHORTCUTS: Record<Role, { href: string; label: string }[]> = {
   ],
   provider: [
     { href: '/utforare', label: 'Mina enheter, klienter och frånvaro' },
+    { href: '/utforare#bestallningar', label: 'Nya beställningar och genomförandeplaner' },
     { href: '/utforare#specifikationer', label: 'Månadsspecifikationer' },
   ],
   analyst: [

@@ -1,12 +1,12 @@
 /**
- * The facts a new placement is created with (issue #9 §1, §4): the first level from the assessment
- * (points, preliminary or final, the assessment date; LVL-1, ASMT-2) and, for daily activity and
- * occupation, the decided hours or sessions per week (SVC-3, PAY-4). The API refuses a placement
- * that the engine could not pay, so the form asks for them up front.
+ * The facts a placement is made with (issue #9 §1, §4, FLOW-1): the decision's hours or sessions
+ * per week for daily activity and occupation (SVC-3, PAY-4), and the order's preliminary level
+ * from the assessment office (points and the assessment date; LVL-1, ASMT-2). The API refuses a
+ * placement that the engine could not pay, so the forms ask for them up front.
  */
-import { Group, Select, TextInput } from '@mantine/core';
+import { Group, TextInput } from '@mantine/core';
 import { DateField } from '../components/DateField.js';
-import { firstFactFields, type FirstFactValues } from '../facts.js';
+import { firstFactFields, type FirstFactField, type FirstFactValues } from '../facts.js';
 import type { FieldErrors } from '../validate.js';
 import { ApiError, formFieldError } from '../api.js';
 import { Rule } from '../components/Rule.js';
@@ -19,6 +19,7 @@ export function FirstFactsFields({
   values,
   errors,
   onChange,
+  only,
 }: {
   service: string;
   /** The placement's start: the first level's date, so the model in force names the level. */
@@ -26,8 +27,10 @@ export function FirstFactsFields({
   values: FirstFactValues;
   errors: FieldErrors;
   onChange: (v: FirstFactValues) => void;
+  /** Which of the facts this form asks for: the order's level, the decision's participation. */
+  only: readonly FirstFactField[];
 }) {
-  const fields = firstFactFields(service);
+  const fields = firstFactFields(service, only);
   const set = (k: keyof FirstFactValues) => (v: string | null) => onChange({ ...values, [k]: v ?? '' });
   if (fields.length === 0) return null;
   return (
@@ -42,24 +45,6 @@ export function FirstFactsFields({
             value={values.points}
             onChange={set('points')}
             error={errors.points}
-            required
-          />
-          <Select
-            label="Bedömning"
-            name="kind"
-            description={
-              <>
-                Preliminär tills bedömningskansliet fastställer den
-                <Rule ids="ASMT-2" />
-              </>
-            }
-            data={[
-              { value: 'preliminary', label: 'Preliminär' },
-              { value: 'final', label: 'Slutlig' },
-            ]}
-            value={values.kind}
-            onChange={set('kind')}
-            error={errors.kind}
             required
           />
           <DateField

@@ -79,7 +79,28 @@ export async function createOrder(
   const d = await visibleDecision(db, user, decisionId);
   const unit = await unitOffering(db, b.unitId, d.service);
   checkStart(d, b.start);
-  return db.transaction().execute((trx) => writeOrder(trx, catalog, user, d, unit, b));
+  // The client accepted an offer of this unit without a start: the order is its start (FLOW-4).
+  const accepted = await db
+    .selectFrom('offers')
+    .select(['id', 'start_by'])
+    .where('decision_id', '=', d.id)
+    .where('unit_id', '=', unit.id)
+    .where('state', '=', 'accepted')
+    .where('order_id', 'is', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (accepted?.start_by && b.start > accepted.start_by)
+    throw refused(
+      'start-after-deadline',
+      `Starten ska ske senast den sjunde arbetsdagen efter att erbjudandet antogs (FLOW-4)`,
+      'start',
+    );
+  return db.transaction().execute(async (trx) => {
+    const order = await writeOrder(trx, catalog, user, d, unit, b);
+    if (accepted)
+      await trx.updateTable('offers').set({ order_id: order.id }).where('id', '=', accepted.id).execute();
+    return order;
+  });
 }
 
 /** Writes the order and everything it sets going; used by createOrder and accepted offers. */

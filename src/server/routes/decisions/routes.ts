@@ -18,7 +18,7 @@ import { idParams } from '../../../contract/primitives.js';
 import { districtScope, userOf } from '../../access.js';
 import { decisionView } from './present.js';
 import { createOrder } from './order.js';
-import { createDecision, listDecisions, updateDecision } from './service.js';
+import { createDecision, listDecisions, readDecision, updateDecision } from './service.js';
 
 const WRITE = ['case_officer', 'admin'] as const;
 const READ = ['case_officer', 'assessor', 'admin'] as const;
@@ -39,6 +39,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const districtId = districtScope(user, request.query.districtId);
       const rows = await listDecisions(db, user, { districtId, clientId: request.query.clientId });
       return rows.map((r) => decisionView(r.decision, r.orders));
+    },
+  );
+
+  app.get(
+    '/decisions/:id',
+    {
+      config: { access: READ },
+      schema: { tags, params: idParams, response: { ...errorResponses, 200: decisionSchema } },
+    },
+    async (request) => {
+      const r = await readDecision(db, userOf(request), request.params.id);
+      return decisionView(r.decision, r.orders);
     },
   );
 

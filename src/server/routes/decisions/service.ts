@@ -77,6 +77,19 @@ export async function listDecisions(
   return rows.map((decision) => ({ decision, orders: orders.filter((o) => o.decision_id === decision.id) }));
 }
 
+/** One decision with its orders (the decision page, FLOW-1); audited as a read. */
+export async function readDecision(db: Kysely<DB>, user: SessionUser, id: number) {
+  const decision = await visibleDecision(db, user, id);
+  const orders = await ordersOf(db, [decision.id]);
+  await audit(db, user, {
+    action: 'read',
+    entity: 'decision',
+    entityId: decision.id,
+    clientIds: [decision.client_id],
+  });
+  return { decision, orders };
+}
+
 /** Records a decision for a client the user may see; `replaces` makes it a dated change (003). */
 export async function createDecision(
   db: Kysely<DB>,

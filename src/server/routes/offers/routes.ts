@@ -72,7 +72,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = userOf(request);
       const id = await createOffer(db, user, request.params.id, request.body);
-      return reply.code(201).send(offerView(await visibleOffer(db, user, id), today()));
+      return reply.code(201).send(offerView(user, await visibleOffer(db, user, id), today()));
     },
   );
 
@@ -85,8 +85,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const q = request.query;
       const on = q.on ?? today();
-      const rows = await listOffers(db, userOf(request), { decisionId: q.decisionId, state: q.state });
-      const views = rows.map((r) => offerView(r, on));
+      const user = userOf(request);
+      const rows = await listOffers(db, user, { decisionId: q.decisionId, state: q.state });
+      const views = rows.map((r) => offerView(user, r, on));
       return q.missed === 'true' ? views.filter((v) => v.missed !== null) : views;
     },
   );
@@ -101,7 +102,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const user = userOf(request);
       const o = await visibleOffer(db, user, request.params.id);
       await audit(db, user, { action: 'read', entity: 'offer', entityId: o.id, clientIds: [o.client_id] });
-      return offerView(o, today());
+      return offerView(user, o, today());
     },
   );
 
@@ -119,7 +120,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = userOf(request);
       await acceptOffer(db, catalog, user, request.params.id, request.body);
-      return offerView(await visibleOffer(db, user, request.params.id), today());
+      return offerView(user, await visibleOffer(db, user, request.params.id), today());
     },
   );
 
@@ -137,7 +138,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = userOf(request);
       await declineOffer(db, user, request.params.id, request.body);
-      return offerView(await visibleOffer(db, user, request.params.id), today());
+      return offerView(user, await visibleOffer(db, user, request.params.id), today());
     },
   );
 

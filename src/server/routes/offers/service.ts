@@ -27,10 +27,15 @@ export function offerQuery(db: Kysely<DB>) {
     .selectFrom('offers')
     .innerJoin('decisions', 'decisions.id', 'offers.decision_id')
     .innerJoin('units', 'units.id', 'offers.unit_id')
+    .innerJoin('clients', 'clients.id', 'decisions.client_id')
     .leftJoin('placements', 'placements.order_id', 'offers.order_id')
     .selectAll('offers')
     .select([
       'decisions.client_id',
+      'clients.name as client_name',
+      'clients.personnummer',
+      'clients.protected_identity',
+      'units.name as unit_name',
       'decisions.service',
       'decisions.district_id',
       'units.provider_id',

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdentity } from '../../../db/identity.js';
 import type { FactTable } from './facts-service.js';
-import { openTestApp, testTargets, type TestApp } from '../../testing.js';
+import { openTestApp, placeByOrder, testTargets, type PlaceByOrder, type TestApp } from '../../testing.js';
 
 for (const target of testTargets()) {
   describe(`placement facts on ${target.name}`, () => {
@@ -21,7 +21,7 @@ for (const target of testTargets()) {
     };
     let n = 0;
 
-    const newPlacement = async (unitId: number, service: string, extra: object) => {
+    const newPlacement = async (unitId: number, service: string, extra: Partial<PlaceByOrder>) => {
       n++;
       const c = await t.agents.admin!.request({
         method: 'POST',
@@ -32,13 +32,15 @@ for (const target of testTargets()) {
           districtId: 'bromma',
         },
       });
-      const p = await t.agents.handlaggare!.request({
-        method: 'POST',
-        url: '/api/placements',
-        payload: { clientId: c.json().id, unitId, service, start: '2025-01-01', ...extra },
+      const p = await placeByOrder(t.agents.handlaggare!, {
+        clientId: c.json().id,
+        unitId,
+        service,
+        start: '2025-01-01',
+        ...extra,
       });
       expect(p.statusCode, p.body).toBe(201);
-      return p.json().id as number;
+      return p.json().placementId as number;
     };
 
     beforeAll(async () => {
@@ -53,12 +55,7 @@ for (const target of testTargets()) {
       });
       expect(unit.statusCode, unit.body).toBe(201);
       const u = unit.json().id as number;
-      const level = (points: number) => ({
-        from: '2025-01-01',
-        points,
-        kind: 'final',
-        assessedOn: '2025-01-01',
-      });
+      const level = (points: number) => ({ points, assessedOn: '2025-01-01' });
       ids.stod = await newPlacement(u, 'sp-stodboende', { level: level(20) });
       ids.boende = await newPlacement(u, 'sp-boende', { level: level(20) });
       ids.grupp = await newPlacement(u, 'lss-gruppbostad', { level: level(50) });
@@ -271,10 +268,11 @@ for (const target of testTargets()) {
       const unitId = (
         await t.agents.handlaggare!.request({ method: 'GET', url: `/api/placements/${ids.stod}` })
       ).json().unitId;
-      const res = await t.agents.handlaggare!.request({
-        method: 'POST',
-        url: '/api/placements',
-        payload: { clientId: c.json().id, unitId, service: 'sp-stodboende', start: '2025-01-01' },
+      const res = await placeByOrder(t.agents.handlaggare!, {
+        clientId: c.json().id,
+        unitId,
+        service: 'sp-stodboende',
+        start: '2025-01-01',
       });
       expect(res.statusCode, res.body).toBe(422);
       expect(res.json().error.id).toBe('level-missing');

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdentity } from '../../../db/identity.js';
-import { openTestApp, testTargets, type TestApp } from '../../testing.js';
+import { openTestApp, placeByOrder, testTargets, type TestApp } from '../../testing.js';
 
 for (const target of testTargets()) {
   describe(`placements on ${target.name}`, () => {
@@ -32,33 +32,46 @@ for (const target of testTargets()) {
     });
     afterAll(async () => t?.close());
 
-    // A placement is created with its first level (LVL-1): without one it could not be paid.
-    const create = (payload: { start: string } & Record<string, unknown>) =>
-      t.agents.handlaggare!.request({
-        method: 'POST',
-        url: '/api/placements',
-        payload: {
-          clientId,
-          unitId,
-          service: 'lss-gruppbostad',
-          level: { from: payload.start, points: 44, kind: 'preliminary', assessedOn: payload.start },
-          ...payload,
-        },
+    // A placement is made from an order (FLOW-1) with its first level (LVL-1): without one it
+    // could not be paid.
+    const create = (p: { start: string; end?: string; service?: string }) =>
+      placeByOrder(t.agents.handlaggare!, {
+        clientId,
+        unitId,
+        service: 'lss-gruppbostad',
+        level: { points: 44, assessedOn: p.start },
+        ...p,
       });
 
-    it('creates a placement with a preliminary level (ASMT-2)', async () => {
-      const res = await create({
+    it('has no door for a placement without an order (FLOW-1)', async () => {
+      const res = await t.agents.admin!.request({
+        method: 'POST',
+        url: '/api/placements',
+        payload: { clientId, unitId, service: 'lss-gruppbostad', start: '2025-02-01' },
+      });
+      expect(res.statusCode).toBe(404);
+    });
+
+    it('creates a placement from an order with a preliminary level (ASMT-2)', async () => {
+      const res = await placeByOrder(t.agents.handlaggare!, {
+        clientId,
+        unitId,
+        service: 'lss-gruppbostad',
         start: '2025-02-01',
-        level: { from: '2025-02-01', points: 44, kind: 'preliminary', assessedOn: '2025-01-20' },
+        level: { points: 44, assessedOn: '2025-01-20' },
       });
       expect(res.statusCode, res.body).toBe(201);
-      expect(res.json()).toMatchObject({
+      placementId = res.json().placementId;
+      const view = await t.agents.handlaggare!.request({
+        method: 'GET',
+        url: `/api/placements/${placementId}`,
+      });
+      expect(view.json()).toMatchObject({
         service: 'lss-gruppbostad',
         start: '2025-02-01',
         currentLevel: { points: 44, kind: 'preliminary' },
         version: 1,
       });
-      placementId = res.json().id;
     });
 
     it.each([
@@ -79,20 +92,16 @@ for (const target of testTargets()) {
         url: '/api/clients',
         payload: { personnummer: makeIdentity('19700101', 707), name: 'Sara SP', districtId: 'bromma' },
       });
-      const p = await t.agents.admin!.request({
-        method: 'POST',
-        url: '/api/placements',
-        payload: {
-          clientId: c.json().id,
-          unitId: spUnit,
-          service: 'sp-boende',
-          start: '2025-01-01',
-          level: { from: '2025-01-01', points: 20, kind: 'preliminary', assessedOn: '2025-01-01' },
-        },
+      const p = await placeByOrder(t.agents.admin!, {
+        clientId: c.json().id,
+        unitId: spUnit,
+        service: 'sp-boende',
+        start: '2025-01-01',
+        level: { points: 20 },
       });
       const res = await t.agents.bedomare!.request({
         method: 'POST',
-        url: `/api/placements/${p.json().id}/levels`,
+        url: `/api/placements/${p.json().placementId}/levels`,
         payload: { from: '2025-01-01', points: 15, kind: 'final', assessedOn: '2025-01-01' },
       });
       expect(res.statusCode).toBe(422);

@@ -1,13 +1,13 @@
 /**
  * Placements (issue #5 §1, issue #9 §1, §6): lists scoped by district or provider, one placement
- * with every fact, creation and versioned updates, each checked by the domain's facts check before
- * anything is written (service.ts). Facts recorded on a placement: facts-routes.ts. Every read and
+ * with every fact and versioned updates, each checked by the domain's facts check before anything
+ * is written (service.ts). A placement is made only from an order (FLOW-1: POST
+ * /api/decisions/:id/orders, or an accepted offer) or by an import; there is no other door. Facts recorded on a placement: facts-routes.ts. Every read and
  * change of client data is audited. Access → validate (contract) → call (service) → present.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../../contract/errors.js';
 import {
-  placementCreate,
   placementDetailSchema,
   placementListSchema,
   placementParams,
@@ -17,16 +17,9 @@ import {
 } from '../../../contract/placements.js';
 import { districtScope, providerScope, userOf } from '../../access.js';
 import { audit } from '../../audit.js';
-import { visibleClient } from '../clients/access.js';
 import { visiblePlacement } from './access.js';
 import { placementDetailView, placementView } from './present.js';
-import {
-  createPlacement,
-  listPlacements,
-  patchPlacement,
-  placementRow,
-  placementWithFacts,
-} from './service.js';
+import { listPlacements, patchPlacement, placementRow, placementWithFacts } from './service.js';
 
 const LIST = ['case_officer', 'provider', 'assessor', 'admin'] as const;
 const EDIT = ['case_officer', 'admin'] as const;
@@ -84,20 +77,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         clientIds: [p.client_id],
       });
       return placementDetailView(user, row, facts);
-    },
-  );
-
-  app.post(
-    '/placements',
-    {
-      config: { access: EDIT },
-      schema: { tags, body: placementCreate, response: { 201: placementViewSchema, ...errorResponses } },
-    },
-    async (request, reply) => {
-      const user = userOf(request);
-      const client = await visibleClient(db, user, request.body.clientId);
-      const id = await createPlacement(db, catalog, user, client, request.body);
-      return reply.code(201).send(placementView(user, await placementRow(db, id)));
     },
   );
 

@@ -1,16 +1,15 @@
 /**
  * The placement resource's SQL and transactions (issue #9 §6): lists scoped by district or
- * provider, one placement with every fact, creation and versioned updates. Creation and updates
- * build the placement's resulting engine input and have the domain check it (settles.ts) before
- * anything is written; the database refuses two overlapping placements of a service (409).
+ * provider, one placement with every fact and versioned updates (placements are made by orders,
+ * FLOW-1, and imports). Updates build the placement's resulting engine input and have the domain
+ * check it (settles.ts) before anything is written; the database refuses two overlapping placements of a service (409).
  */
 import { sql, type Kysely } from 'kysely';
-import type { PlacementCreate, PlacementPatch } from '../../../contract/placements.js';
+import type { PlacementPatch } from '../../../contract/placements.js';
 import type { ModelCatalog } from '../../../domain/rate-model/catalog.js';
 import {
   loadFactRows,
   loadPlacementFacts,
-  NO_FACTS,
   toPlacementInput,
   type PlacementFactHead,
   type PlacementFactRows,
@@ -19,7 +18,6 @@ import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { notFound, refused } from '../../errors.js';
-import { openForNewPlacements } from '../assessments/open.js';
 import { staleOrMissing } from '../../versioned.js';
 import { placementSelect } from './query.js';
 import { assertSettles } from './settles.js';
@@ -91,110 +89,6 @@ async function unitFor(db: Kysely<DB>, unitId: number, service: string, notOffer
       notOfferedField,
     );
   return unit;
-}
-
-/** Creates a placement (with its first level and participation) if its facts settle; returns its id. */
-export async function createPlacement(
-  db: Kysely<DB>,
-  catalog: ModelCatalog,
-  user: SessionUser,
-  client: { id: number; district_id: string },
-  b: PlacementCreate & { noShow?: boolean | undefined },
-): Promise<number> {
-  const unit = await unitFor(db, b.unitId, b.service, 'service');
-  const head: PlacementFactHead = {
-    id: 0,
-    client_id: client.id,
-    provider_id: unit.provider_id,
-    district_id: client.district_id,
-    service: b.service,
-    regime: unit.regime,
-    start_date: b.start,
-    end_date: b.end ?? null,
-    notice_date: b.noticeDate ?? null,
-    no_show: b.noShow ?? false,
-  };
-  const now = new Date();
-  const level = b.level
-    ? {
-        id: 0,
-        placement_id: 0,
-        from_date: b.level.from,
-        points: b.level.points ?? null,
-        level: b.level.level ?? null,
-        kind: b.level.kind,
-        assessed_on: b.level.assessedOn,
-        created_by: user.id,
-        created_at: now,
-      }
-    : null;
-  const participation =
-    b.sessionsPerWeek != null || b.hoursPerWeek != null
-      ? {
-          id: 0,
-          placement_id: 0,
-          from_date: b.start,
-          hours_per_week: b.hoursPerWeek ?? null,
-          sessions_per_week: b.sessionsPerWeek ?? null,
-          decided_by: user.id,
-          created_at: now,
-        }
-      : null;
-  assertSettles(
-    catalog,
-    toPlacementInput(head, {
-      ...NO_FACTS,
-      levels: level ? [level] : [],
-      participation: participation ? [participation] : [],
-    }),
-  );
-  return db.transaction().execute(async (trx) => {
-    const p = await trx
-      .insertInto('placements')
-      .values({
-        client_id: client.id,
-        unit_id: unit.id,
-        provider_id: unit.provider_id,
-        decision_id: b.decisionId ?? null,
-        service: b.service,
-        regime: unit.regime,
-        start_date: b.start,
-        end_date: b.end ?? null,
-        notice_date: b.noticeDate ?? null,
-        no_show: b.noShow ?? false,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (level) {
-      const { id: _i, created_at: _c, ...values } = level;
-      await trx
-        .insertInto('level_entries')
-        .values({ ...values, placement_id: p.id })
-        .execute();
-    }
-    if (participation) {
-      const { id: _i, created_at: _c, ...values } = participation;
-      await trx
-        .insertInto('participation')
-        .values({ ...values, placement_id: p.id })
-        .execute();
-    }
-    // FLOW-1, ASMT-2: the assessment office hears of it and a final case opens (as for an order).
-    await openForNewPlacements(trx, catalog, user, [
-      {
-        placementId: p.id,
-        clientId: client.id,
-        districtId: client.district_id,
-        service: b.service,
-        start: b.start,
-        notifiedOn: new Date().toISOString().slice(0, 10),
-        unitName: unit.name,
-        hasFinalLevel: level?.kind === 'final',
-      },
-    ]);
-    await audit(trx, user, { action: 'create', entity: 'placement', entityId: p.id, clientIds: [client.id] });
-    return p.id;
-  });
 }
 
 /** Updates a placement at `version` (409 when stale) if its facts still settle with the change. */

@@ -10,15 +10,21 @@ import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { notFound, refused, stale } from '../../errors.js';
+import { clientIdentity } from '../../present.js';
 
 function planQuery(db: Kysely<DB>, user: SessionUser) {
   let q = db
     .selectFrom('implementation_plans')
     .innerJoin('placements', 'placements.id', 'implementation_plans.placement_id')
     .innerJoin('clients', 'clients.id', 'placements.client_id')
+    .innerJoin('units', 'units.id', 'placements.unit_id')
     .selectAll('implementation_plans')
     .select([
       'placements.client_id',
+      'clients.name as client_name',
+      'clients.personnummer',
+      'clients.protected_identity',
+      'units.name as unit_name',
       'placements.unit_id',
       'placements.provider_id',
       'placements.service',
@@ -32,11 +38,19 @@ function planQuery(db: Kysely<DB>, user: SessionUser) {
 type PlanRow = Awaited<ReturnType<ReturnType<typeof planQuery>['executeTakeFirstOrThrow']>>;
 
 /** A plan as JSON, overdue judged on `today` (FLOW-2). */
-function view(p: PlanRow, today: string) {
+function view(user: SessionUser, p: PlanRow, today: string) {
+  const who = clientIdentity(user, {
+    name: p.client_name,
+    personnummer: p.personnummer,
+    district_id: p.district_id,
+    protected_identity: p.protected_identity,
+  });
   return {
     placementId: p.placement_id,
     clientId: p.client_id,
+    clientName: who.name,
     unitId: p.unit_id,
+    unitName: p.unit_name,
     providerId: p.provider_id,
     districtId: p.district_id,
     service: p.service,
@@ -62,7 +76,7 @@ export async function listPlans(db: Kysely<DB>, user: SessionUser, today: string
     entity: 'implementation-plan',
     clientIds: [...new Set(rows.map((r) => r.client_id))],
   });
-  return rows.map((r) => view(r, today));
+  return rows.map((r) => view(user, r, today));
 }
 
 /** The provider marks its plan done: date and who took part (FLOW-2); 409 when stale. */
@@ -102,6 +116,6 @@ export async function markDone(
     const after = await planQuery(trx, user)
       .where('implementation_plans.placement_id', '=', placementId)
       .executeTakeFirstOrThrow();
-    return view(after, today);
+    return view(user, after, today);
   });
 }

@@ -1,7 +1,7 @@
 /** Individual rates (LVL-6) and special accounting (LVL-7) through the API (issue #10 §9). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSettlementInput } from '../../../db/settlement-input.js';
-import { openTestApp, testTargets, type TestApp } from '../../testing.js';
+import { openTestApp, placeByOrder, testTargets, type TestApp } from '../../testing.js';
 
 const criteria = {
   disability: 'Utåtagerande beteende flera gånger i veckan',
@@ -27,21 +27,20 @@ for (const target of testTargets()) {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const unit = (
-        await db.selectFrom('units').select(['id', 'provider_id', 'services']).orderBy('id').execute()
-      ).find((u) => u.services.includes(service))!;
-      const p = await db
-        .insertInto('placements')
-        .values({
-          client_id: client.id,
-          unit_id: unit.id,
-          provider_id: unit.provider_id,
-          service,
-          regime: 'kommunal',
-          start_date: '2025-01-01',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const unit = (await db.selectFrom('units').select(['id', 'services']).orderBy('id').execute()).find(
+        (u) => u.services.includes(service),
+      )!;
+      // Placed the API's way (FLOW-1): decision, order, placement with its preliminary level.
+      const placed = await placeByOrder(t.agents.handlaggare!, {
+        clientId: client.id,
+        unitId: unit.id,
+        service,
+        start: '2025-01-01',
+        level: { points, assessedOn: '2025-01-01' },
+      });
+      expect(placed.statusCode, placed.body).toBe(201);
+      const p = { id: placed.json().placementId as number };
+      // The final level (ASMT-3) the individual-rate rules read.
       await db
         .insertInto('level_entries')
         .values({

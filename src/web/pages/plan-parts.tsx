@@ -1,0 +1,148 @@
+/**
+ * Implementation plans (FLOW-2): the table both the provider and the case officer see (due 15 days
+ * after the start, overdue marked), and the provider's form marking a plan done with the date and
+ * who took part.
+ */
+import { useState, type FormEvent } from 'react';
+import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { errorMessage, formFieldError, post } from '../api.js';
+import { DateField } from '../components/DateField.js';
+import { TableScroll } from '../components/TableScroll.js';
+import { formatDate } from '../../contract/format.js';
+import { PLAN_PARTICIPANT_LABELS, planParticipantLabel, serviceLabel } from '../../contract/labels.js';
+import type { PlanDone, PlanView } from '../../contract/plans.js';
+import { dateError, type FieldErrors } from '../validate.js';
+import { BAD } from '../colors.js';
+
+type Participant = PlanView['participants'][number];
+
+/** The plans with due date, done date, who took part and overdue marked. */
+export function PlanTable({ plans }: { plans: PlanView[] }) {
+  if (plans.length === 0) return <Text>Inga genomförandeplaner att visa.</Text>;
+  return (
+    <TableScroll>
+      <Table striped data-testid="plans">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Klient</Table.Th>
+            <Table.Th scope="col">Insats och enhet</Table.Th>
+            <Table.Th scope="col">Start</Table.Th>
+            <Table.Th scope="col">Klar senast</Table.Th>
+            <Table.Th scope="col">Klar</Table.Th>
+            <Table.Th scope="col">Deltog</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {plans.map((p) => (
+            <Table.Tr key={p.placementId}>
+              <Table.Td>{p.clientName}</Table.Td>
+              <Table.Td>
+                {serviceLabel(p.service)}, {p.unitName}
+              </Table.Td>
+              <Table.Td>{formatDate(p.start)}</Table.Td>
+              <Table.Td>
+                {formatDate(p.dueDate)}
+                {p.overdue && (
+                  <Badge ml="xs" variant="outline" color={BAD}>
+                    Försenad
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{p.doneOn ? formatDate(p.doneOn) : 'ej klar'}</Table.Td>
+              <Table.Td>{p.participants.map(planParticipantLabel).join(', ') || '–'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TableScroll>
+  );
+}
+
+/** Swedish checks of the done form: a date and at least one participant (FLOW-2). */
+export function validatePlanDone(v: { doneOn: string; participants: readonly string[] }): FieldErrors {
+  const errors: FieldErrors = {};
+  const done = dateError(v.doneOn, 'datum', true);
+  if (done) errors.doneOn = done;
+  if (v.participants.length === 0) errors.participants = 'Kryssa i vilka som deltog.';
+  return errors;
+}
+
+/** The provider marks one plan done: the date and who took part (FLOW-2). */
+export function PlanDoneForm({ plan }: { plan: PlanView }) {
+  const qc = useQueryClient();
+  const [doneOn, setDoneOn] = useState('');
+  const [participants, setParticipants] = useState<Participant[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const save = useMutation({
+    mutationFn: (body: PlanDone) =>
+      post<PlanView>(`/api/implementation-plans/${plan.placementId}/done`, body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['plans'] }),
+    onError: (e) => {
+      const field = formFieldError(e, ['doneOn', 'participants']);
+      if (field) setErrors({ [field]: errorMessage(e) });
+    },
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const found = validatePlanDone({ doneOn, participants });
+    setErrors(found);
+    if (Object.keys(found).length === 0)
+      save.mutate({ version: plan.version, doneOn: doneOn.trim(), participants });
+  }
+  const title = `Genomförandeplan för ${plan.clientName}, ${serviceLabel(plan.service)}`;
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate aria-label={title}>
+        <Stack gap="sm">
+          <Title order={3} size="h4">
+            {title}
+          </Title>
+          <Text size="sm">
+            Ska vara klar senast {formatDate(plan.dueDate)}, 15 dagar efter starten (FLOW-2).
+          </Text>
+          <DateField
+            label="Planen klar"
+            name="doneOn"
+            value={doneOn}
+            onChange={setDoneOn}
+            error={errors.doneOn}
+            required
+          />
+          <Checkbox.Group
+            label="Deltog"
+            value={participants}
+            onChange={(v) => setParticipants(v as Participant[])}
+            error={errors.participants}
+            withAsterisk
+          >
+            <Group mt="xs">
+              {Object.entries(PLAN_PARTICIPANT_LABELS).map(([value, label]) => (
+                <Checkbox key={value} value={value} label={label} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              Markera planen som klar
+            </Button>
+          </Group>
+          <div role="status" aria-live="polite">
+            {save.isSuccess && (
+              <Alert color="green" variant="light" title="Sparat">
+                <Text size="sm">Genomförandeplanen är markerad som klar.</Text>
+              </Alert>
+            )}
+          </div>
+          {save.isError && !formFieldError(save.error, ['doneOn', 'participants']) && (
+            <Alert color="red" role="alert" title="Planen kunde inte sparas">
+              <Text c={BAD} size="sm">
+                {errorMessage(save.error)}
+              </Text>
+            </Alert>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,239 @@
+/**
+ * The provider portal's part of the flow from decision to start: new orders and notices from the
+ * district (FLOW-1), offers of its units, which it may not decline (FLOW-3), implementation plans
+ * to mark done (FLOW-2) and the month's attendance against the decided participation (FLOW-5,
+ * SVC-3). Every list is scoped to the signed-in provider by the API.
+ */
+import { useState } from 'react';
+import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { get, post, withQuery } from '../api.js';
+import { QueryState } from '../components/QueryState.js';
+import { TableScroll } from '../components/TableScroll.js';
+import { formatDate, formatMonth, formatNumber } from '../../contract/format.js';
+import { serviceLabel } from '../../contract/labels.js';
+import type { NotificationView } from '../../contract/notifications.js';
+import type { OfferView } from '../../contract/offers.js';
+import type { FollowUpRow } from '../../contract/participation.js';
+import type { PlacementView } from '../../contract/placements.js';
+import type { PlanView } from '../../contract/plans.js';
+import { WARN } from '../colors.js';
+import { OfferTable } from './decision-offers.js';
+import { PlanDoneForm, PlanTable } from './plan-parts.js';
+import { participationText } from './client-decisions.js';
+
+/** What a notification says, in the portal's words, from the placement it concerns. */
+function noticeText(n: NotificationView, p: PlacementView | undefined): string {
+  const who = p ? `${p.clientName}, ${serviceLabel(p.service)}${p.unitName ? ` på ${p.unitName}` : ''}` : '';
+  if (n.kind === 'order')
+    return `Ny beställning: ${who}, start ${formatDate(p?.start)}. Genomförandeplanen ska vara klar inom 15 dagar (FLOW-2).`;
+  if (n.kind === 'switch')
+    return `Uppsägning: ${who}. Den enskilde byter utförare; sista dag ${formatDate(p?.end)} (PAY-6).`;
+  if (n.kind === 'offer') return 'Nytt erbjudande till en av era enheter: se Erbjudanden nedan.';
+  return 'Genomförandeplan försenad: se Genomförandeplaner nedan.';
+}
+
+/** Unread orders and notices, each marked read once handled (FLOW-1). */
+export function ProviderNotices({ placements }: { placements: PlacementView[] }) {
+  const qc = useQueryClient();
+  const notices = useQuery({
+    queryKey: ['notifications', 'unread'],
+    queryFn: () => get<NotificationView[]>(withQuery('/api/notifications', { unread: 'true' })),
+  });
+  const read = useMutation({
+    mutationFn: (id: number) => post(`/api/notifications/${id}/read`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['notifications'] }),
+  });
+  return (
+    <section aria-labelledby="bestallningar">
+      <Title order={2} id="bestallningar" size="h3" mb="xs">
+        Nya beställningar och meddelanden
+      </Title>
+      <QueryState query={notices} what="meddelandena">
+        {(list) =>
+          list.length === 0 ? (
+            <Text>Inga olästa meddelanden.</Text>
+          ) : (
+            <Stack gap="xs" data-testid="provider-notices">
+              {list.map((n) => (
+                <Group key={n.id} justify="space-between" wrap="nowrap">
+                  <Text size="sm">
+                    {formatDate(n.createdOn)}:{' '}
+                    {noticeText(
+                      n,
+                      placements.find((p) => p.id === n.placementId),
+                    )}
+                    {n.orderId !== null && ` Beställning nr ${n.orderId}.`}
+                  </Text>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => read.mutate(n.id)}
+                    loading={read.isPending}
+                  >
+                    Markera som läst
+                  </Button>
+                </Group>
+              ))}
+            </Stack>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
+
+/** Offers of the provider's units: it may not decline an offered client (FLOW-3). */
+export function ProviderOffers() {
+  const offers = useQuery({
+    queryKey: ['offers', 'provider'],
+    queryFn: () => get<OfferView[]>('/api/offers'),
+  });
+  return (
+    <section aria-labelledby="erbjudanden-h">
+      <Title order={2} id="erbjudanden-h" size="h3" mb="xs">
+        Erbjudanden till era enheter
+      </Title>
+      <Text size="sm" mb="xs">
+        En utförare i valfrihetssystemet får inte tacka nej till en erbjuden person (FLOW-3). Den enskilde
+        svarar genom handläggaren.
+      </Text>
+      <QueryState query={offers} what="erbjudandena">
+        {(list) => (list.length === 0 ? <Text>Inga erbjudanden.</Text> : <OfferTable offers={list} />)}
+      </QueryState>
+    </section>
+  );
+}
+
+/** The provider's implementation plans, overdue marked, and the form for one not yet done (FLOW-2). */
+export function ProviderPlans() {
+  const plans = useQuery({
+    queryKey: ['plans', 'provider'],
+    queryFn: () => get<PlanView[]>('/api/implementation-plans'),
+  });
+  const [selected, setSelected] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="planer-h">
+      <Title order={2} id="planer-h" size="h3" mb="xs">
+        Genomförandeplaner
+      </Title>
+      <QueryState query={plans} what="genomförandeplanerna">
+        {(list) => {
+          const open = list.filter((p) => p.doneOn === null);
+          const plan = open.find((p) => String(p.placementId) === selected);
+          return (
+            <Stack gap="sm">
+              <PlanTable plans={list} />
+              {open.length > 0 && (
+                <Select
+                  label="Markera en plan som klar"
+                  data={open.map((p) => ({
+                    value: String(p.placementId),
+                    label: `${p.clientName}, ${serviceLabel(p.service)}, klar senast ${formatDate(p.dueDate)}`,
+                  }))}
+                  value={selected}
+                  onChange={setSelected}
+                  searchable
+                  nothingFoundMessage="Ingen plan matchar"
+                />
+              )}
+              {plan && <PlanDoneForm key={plan.placementId} plan={plan} />}
+            </Stack>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}
+
+/** The previous month as `YYYY-MM` (the month a provider reports on). */
+const lastMonth = (): string => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+};
+
+/** Attendance against the decided participation per month (FLOW-5, SVC-3). */
+export function ProviderAttendance({ placements }: { placements: PlacementView[] }) {
+  const [month, setMonth] = useState(lastMonth);
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const d = new Date();
+    d.setUTCDate(1);
+    d.setUTCMonth(d.getUTCMonth() - i);
+    return d.toISOString().slice(0, 7);
+  });
+  const rows = useQuery({
+    queryKey: ['participation', month],
+    queryFn: () => get<FollowUpRow[]>(withQuery('/api/participation-follow-up', { month })),
+  });
+  const name = (id: number) => placements.find((p) => p.id === id)?.clientName ?? `Placering nr ${id}`;
+  return (
+    <section aria-labelledby="narvaro-h">
+      <Title order={2} id="narvaro-h" size="h3" mb="xs">
+        Närvaro och frånvaro
+      </Title>
+      <Select
+        label="Månad"
+        data={months.map((m) => ({ value: m, label: formatMonth(m) }))}
+        value={month}
+        onChange={(v) => setMonth(v ?? lastMonth())}
+        maw={240}
+        mb="xs"
+        allowDeselect={false}
+      />
+      <QueryState query={rows} what="närvaron">
+        {(list) =>
+          list.length === 0 ? (
+            <Text>Ingen daglig verksamhet eller sysselsättning den månaden.</Text>
+          ) : (
+            <TableScroll>
+              <Table striped data-testid="attendance">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Klient</Table.Th>
+                    <Table.Th scope="col">Insats</Table.Th>
+                    <Table.Th scope="col">Beslutad omfattning</Table.Th>
+                    <Table.Th scope="col" className="num">
+                      Vardagar
+                    </Table.Th>
+                    <Table.Th scope="col" className="num">
+                      Frånvaro
+                    </Table.Th>
+                    <Table.Th scope="col" className="num">
+                      Närvaro
+                    </Table.Th>
+                    <Table.Th scope="col">Att följa upp</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map((r) => (
+                    <Table.Tr key={r.placementId}>
+                      <Table.Td>
+                        <Anchor href="#absence-h">{name(r.placementId)}</Anchor>
+                      </Table.Td>
+                      <Table.Td>{serviceLabel(r.service)}</Table.Td>
+                      <Table.Td>{participationText(r)}</Table.Td>
+                      <Table.Td className="num">{formatNumber(r.weekdays)}</Table.Td>
+                      <Table.Td className="num">{formatNumber(r.absentWeekdays)}</Table.Td>
+                      <Table.Td className="num">{formatNumber(r.attendedWeekdays)}</Table.Td>
+                      <Table.Td>
+                        {r.reasons.length === 0 ? (
+                          '–'
+                        ) : (
+                          <Text size="sm" c={WARN}>
+                            {r.reasons.join('; ')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </TableScroll>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
