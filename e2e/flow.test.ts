@@ -124,7 +124,7 @@ describe('from decision to start (issue #11)', () => {
     await plan.getByLabel('Den enskilde').check();
     await plan.getByLabel('Beställaren').check();
     await plan.getByRole('button', { name: 'Markera planen som klar' }).click();
-    await page.getByText('Genomförandeplanen är markerad som klar.').waitFor();
+    await page.getByText(/^Genomförandeplanen för .* är markerad som klar 2026-11-27\.$/).waitFor();
     expect(await checkPage(page, 'flow-portal-plan')).toEqual([]);
 
     // Absence reported for the new placement (FLOW-5).

@@ -12,7 +12,7 @@ import { errorMessage, formFieldError, get, post, withQuery } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { DateField } from '../components/DateField.js';
 import { Page } from '../components/Page.js';
-import { QueryState } from '../components/QueryState.js';
+import { ErrorAlert, QueryState } from '../components/QueryState.js';
 import { formatDate, formatPeriod } from '../../contract/format.js';
 import type { DecisionView, OrderCreate, OrderCreated } from '../../contract/decisions.js';
 import type { OfferView } from '../../contract/offers.js';
@@ -20,7 +20,6 @@ import { NO_FIRST_FACTS, preliminaryLevelBody, validateFirstFacts, type FirstFac
 import { useProviders } from '../hooks.js';
 import { dateError, type FieldErrors } from '../validate.js';
 import { Link } from '../router.js';
-import { BAD } from '../colors.js';
 import { FirstFactsFields } from './placement-first-facts.js';
 import { decisionName, participationText } from './client-decisions.js';
 import { DecisionOffers } from './decision-offers.js';
@@ -157,11 +156,7 @@ function OrderForm({ decision, offers }: { decision: DecisionView; offers: Offer
             )}
           </div>
           {save.isError && !orderField(save.error) && (
-            <Alert color="red" role="alert" title="Beställningen kunde inte göras">
-              <Text c={BAD} size="sm">
-                {errorMessage(save.error)}
-              </Text>
-            </Alert>
+            <ErrorAlert title="Beställningen kunde inte göras" error={save.error} />
           )}
         </Stack>
       </form>

@@ -5,11 +5,11 @@
  * is matched, offered and ordered (DecisionPage.tsx).
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, formFieldError, get, post, withQuery } from '../api.js';
 import { DateField } from '../components/DateField.js';
-import { QueryState } from '../components/QueryState.js';
+import { ErrorAlert, QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { formatDate, formatNumber, formatPeriod } from '../../contract/format.js';
 import { SERVICE_LABELS, serviceLabel } from '../../contract/labels.js';
@@ -18,7 +18,6 @@ import { NO_FIRST_FACTS, participationBody, validateFirstFacts, type FirstFactVa
 import { dateError, type FieldErrors } from '../validate.js';
 import { Link, navigate } from '../router.js';
 import { FirstFactsFields } from './placement-first-facts.js';
-import { BAD } from '../colors.js';
 
 const FIELDS = ['service', 'from', 'to', 'decidedOn', 'hoursPerWeek', 'sessionsPerWeek', 'replaces'] as const;
 
@@ -165,11 +164,7 @@ function DecisionForm({ clientId, decisions }: { clientId: number; decisions: De
             </Button>
           </Group>
           {save.isError && !formFieldError(save.error, FIELDS) && (
-            <Alert color="red" role="alert" title="Beslutet kunde inte registreras">
-              <Text c={BAD} size="sm">
-                {errorMessage(save.error)}
-              </Text>
-            </Alert>
+            <ErrorAlert title="Beslutet kunde inte registreras" error={save.error} />
           )}
         </Stack>
       </form>

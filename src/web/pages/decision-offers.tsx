@@ -24,7 +24,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, formFieldError, get, post, withQuery } from '../api.js';
 import { DateField } from '../components/DateField.js';
-import { QueryState } from '../components/QueryState.js';
+import { ErrorAlert, QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { formatDate } from '../../contract/format.js';
 import { MISSED_DEADLINE_LABELS, offerStateLabel } from '../../contract/labels.js';
@@ -186,11 +186,7 @@ function UnitDateForm({
             </Button>
           </Group>
           {save.isError && !formFieldError(save.error, [field]) && (
-            <Alert color="red" role="alert" title="Det gick inte">
-              <Text c={BAD} size="sm">
-                {errorMessage(save.error)}
-              </Text>
-            </Alert>
+            <ErrorAlert title="Det gick inte" error={save.error} />
           )}
         </Stack>
       </form>

@@ -6,15 +6,15 @@
  * answer is asked for here.
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, formFieldError, post } from '../api.js';
 import { DateField } from '../components/DateField.js';
+import { ErrorAlert } from '../components/QueryState.js';
 import { formatDate } from '../../contract/format.js';
 import type { OfferAccept, OfferDecline, OfferView } from '../../contract/offers.js';
 import { NO_FIRST_FACTS, preliminaryLevelBody, validateFirstFacts, type FirstFactValues } from '../facts.js';
 import { dateError, type FieldErrors } from '../validate.js';
-import { BAD } from '../colors.js';
 import { FirstFactsFields } from './placement-first-facts.js';
 
 const FIELDS = ['answeredOn', 'start', 'points', 'assessedOn'] as const;
@@ -141,11 +141,7 @@ export function OfferAnswer({ offer, service }: { offer: OfferView; service: str
             </Button>
           </Group>
           {answer.isError && !fieldOf(answer.error) && (
-            <Alert color="red" role="alert" title="Svaret kunde inte registreras">
-              <Text c={BAD} size="sm">
-                {errorMessage(answer.error)}
-              </Text>
-            </Alert>
+            <ErrorAlert title="Svaret kunde inte registreras" error={answer.error} />
           )}
         </Stack>
       </form>

@@ -4,10 +4,11 @@
  * who took part.
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, formFieldError, post } from '../api.js';
 import { DateField } from '../components/DateField.js';
+import { ErrorAlert } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { formatDate } from '../../contract/format.js';
 import { PLAN_PARTICIPANT_LABELS, planParticipantLabel, serviceLabel } from '../../contract/labels.js';
@@ -69,7 +70,7 @@ export function validatePlanDone(v: { doneOn: string; participants: readonly str
 }
 
 /** The provider marks one plan done: the date and who took part (FLOW-2). */
-export function PlanDoneForm({ plan }: { plan: PlanView }) {
+export function PlanDoneForm({ plan, onDone }: { plan: PlanView; onDone: (message: string) => void }) {
   const qc = useQueryClient();
   const [doneOn, setDoneOn] = useState('');
   const [participants, setParticipants] = useState<Participant[]>([]);
@@ -77,7 +78,10 @@ export function PlanDoneForm({ plan }: { plan: PlanView }) {
   const save = useMutation({
     mutationFn: (body: PlanDone) =>
       post<PlanView>(`/api/implementation-plans/${plan.placementId}/done`, body),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['plans'] }),
+    onSuccess: (p) => {
+      onDone(`Genomförandeplanen för ${p.clientName} är markerad som klar ${formatDate(p.doneOn)}.`);
+      void qc.invalidateQueries({ queryKey: ['plans'] });
+    },
     onError: (e) => {
       const field = formFieldError(e, ['doneOn', 'participants']);
       if (field) setErrors({ [field]: errorMessage(e) });
@@ -127,19 +131,8 @@ export function PlanDoneForm({ plan }: { plan: PlanView }) {
               Markera planen som klar
             </Button>
           </Group>
-          <div role="status" aria-live="polite">
-            {save.isSuccess && (
-              <Alert color="green" variant="light" title="Sparat">
-                <Text size="sm">Genomförandeplanen är markerad som klar.</Text>
-              </Alert>
-            )}
-          </div>
           {save.isError && !formFieldError(save.error, ['doneOn', 'participants']) && (
-            <Alert color="red" role="alert" title="Planen kunde inte sparas">
-              <Text c={BAD} size="sm">
-                {errorMessage(save.error)}
-              </Text>
-            </Alert>
+            <ErrorAlert title="Planen kunde inte sparas" error={save.error} />
           )}
         </Stack>
       </form>

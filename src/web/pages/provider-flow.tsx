@@ -5,7 +5,7 @@
  * SVC-3). Every list is scoped to the signed-in provider by the API.
  */
 import { useState } from 'react';
-import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post, withQuery } from '../api.js';
 import { QueryState } from '../components/QueryState.js';
@@ -112,6 +112,7 @@ export function ProviderPlans() {
     queryFn: () => get<PlanView[]>('/api/implementation-plans'),
   });
   const [selected, setSelected] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   return (
     <section aria-labelledby="planer-h">
       <Title order={2} id="planer-h" size="h3" mb="xs">
@@ -137,7 +138,23 @@ export function ProviderPlans() {
                   nothingFoundMessage="Ingen plan matchar"
                 />
               )}
-              {plan && <PlanDoneForm key={plan.placementId} plan={plan} />}
+              {plan && (
+                <PlanDoneForm
+                  key={plan.placementId}
+                  plan={plan}
+                  onDone={(message) => {
+                    setSelected(null);
+                    setDone(message);
+                  }}
+                />
+              )}
+              <div role="status" aria-live="polite">
+                {done && (
+                  <Alert color="green" variant="light" title="Sparat">
+                    <Text size="sm">{done}</Text>
+                  </Alert>
+                )}
+              </div>
             </Stack>
           );
         }}
