@@ -160,7 +160,7 @@ describe('refused placements (issue #9 §2)', () => {
     const bad = (
       await sql<{ id: number }>`
         select p.id from placements p
-        where p.service = 'lss-gruppbostad' and p.end_date is null
+        where p.service = 'lss-gruppbostad' and p.end_date is null and p.start_date <= '2025-06-01'
           and not exists (
             select 1 from assessment_cases a join level_entries l on l.id = a.level_entry_id
             where l.placement_id = p.id)

@@ -48,7 +48,7 @@ describe('rate models', () => {
 });
 
 describe('clients and placements', () => {
-  it('a case officer searches, opens a client, and gets Swedish messages next to the fields of a new placement', async () => {
+  it('a case officer searches, opens a client, and gets Swedish messages next to the fields of a new decision', async () => {
     const page = await newPage(app);
     await signIn(page, 'case_officer');
     await openMenu(page, 'Klienter');
