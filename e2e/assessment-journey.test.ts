@@ -73,13 +73,25 @@ describe('assessment journey', () => {
     // FLOW-1: the case officer enters the placement with the preliminary level; the office is told.
     const officer = await newPage(app);
     await signIn(officer, 'case_officer');
-    const placement = await api<{ id: number }>(officer, 'POST', '/api/placements', {
+    // The decision, then the order makes the placement (the only door, FLOW-1).
+    const decision = await api<{ id: number }>(officer, 'POST', '/api/decisions', {
       clientId: client.id,
-      unitId: unit.id,
       service: 'lss-gruppbostad',
-      start: '2026-09-01',
-      level: { from: '2026-09-01', points: 90, kind: 'preliminary', assessedOn: '2026-08-25' },
+      from: '2026-09-01',
+      decidedOn: '2026-08-20',
     });
+    const order = await api<{ placementId: number }>(
+      officer,
+      'POST',
+      `/api/decisions/${decision.id}/orders`,
+      {
+        unitId: unit.id,
+        orderedOn: '2026-08-25',
+        start: '2026-09-01',
+        preliminaryLevel: { points: 90, assessedOn: '2026-08-25' },
+      },
+    );
+    const placement = { id: order.placementId };
     const kase = await db
       .selectFrom('assessment_cases')
       .select(['id', 'due_date'])

@@ -1,11 +1,11 @@
 /**
  * Every door to a new placement opens the assessment case (FLOW-1, ASMT-2: a final assessment due
- * three months after the start), not only orders: POST /api/placements and the import too. Providers see final levels only (issue #10 §10): in
+ * three months after the start): the order (the only door in the API) and the import. Providers see final levels only (issue #10 §10): in
  * placements, the client record, the level list, run lines, specifications and payments.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdentity } from '../../../db/identity.js';
-import { openTestApp, testTargets, type TestApp } from '../../testing.js';
+import { openTestApp, placeByOrder, testTargets, type TestApp } from '../../testing.js';
 
 const multipart = (content: string) => {
   const boundary = 'ersattningBoundary';
@@ -55,21 +55,17 @@ for (const target of testTargets()) {
     });
     afterAll(async () => t?.close());
 
-    it('POST /api/placements opens the final case and tells the office (FLOW-1, ASMT-2)', async () => {
+    it('an order opens the final case and tells the office (FLOW-1, ASMT-2)', async () => {
       const clientId = await newClient();
-      const res = await t.agents.handlaggare!.request({
-        method: 'POST',
-        url: '/api/placements',
-        payload: {
-          clientId,
-          unitId: unit,
-          service: 'lss-gruppbostad',
-          start: '2032-02-10',
-          level: { from: '2032-02-10', points: 30, kind: 'preliminary', assessedOn: '2032-02-01' },
-        },
+      const res = await placeByOrder(t.agents.handlaggare!, {
+        clientId,
+        unitId: unit,
+        service: 'lss-gruppbostad',
+        start: '2032-02-10',
+        level: { points: 30, assessedOn: '2032-02-01' },
       });
       expect(res.statusCode, res.body).toBe(201);
-      const placementId = res.json().id as number;
+      const placementId = res.json().placementId as number;
       expect(await casesOf(placementId)).toMatchObject([
         { kind: 'final', state: 'open', due_date: '2032-05-10' },
       ]);
@@ -77,31 +73,15 @@ for (const target of testTargets()) {
         .selectFrom('notifications')
         .select(['kind', 'recipient', 'message'])
         .where('placement_id', '=', placementId)
+        .where('recipient', '=', 'assessment_office')
         .execute();
-      expect(note).toMatchObject([{ kind: 'placement', recipient: 'assessment_office' }]);
+      expect(note).toMatchObject([{ kind: 'order', recipient: 'assessment_office' }]);
       expect(note[0]!.message).toContain('Slutlig bedömning inom tre månader');
       const listed = await t.agents.bedomare!.request({
         method: 'GET',
         url: `/api/assessments?list=due&placementId=${placementId}`,
       });
       expect(listed.json().total).toBe(1);
-    });
-
-    it('a placement entered with a final level needs no final case', async () => {
-      const clientId = await newClient();
-      const res = await t.agents.handlaggare!.request({
-        method: 'POST',
-        url: '/api/placements',
-        payload: {
-          clientId,
-          unitId: unit,
-          service: 'lss-gruppbostad',
-          start: '2032-03-01',
-          level: { from: '2032-03-01', points: 44, kind: 'final', assessedOn: '2032-02-20' },
-        },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      expect(await casesOf(res.json().id)).toEqual([]);
     });
 
     it('an import opens a case for each placement without a final level', async () => {
@@ -134,19 +114,15 @@ for (const target of testTargets()) {
       const db = t.database.db;
       const provider = t.agents.utforare!;
       const clientId = await newClient();
-      const made = await t.agents.handlaggare!.request({
-        method: 'POST',
-        url: '/api/placements',
-        payload: {
-          clientId,
-          unitId: unit,
-          service: 'lss-gruppbostad',
-          start: '2032-06-01',
-          level: { from: '2032-06-01', points: 44, kind: 'preliminary', assessedOn: '2032-05-20' },
-        },
+      const made = await placeByOrder(t.agents.handlaggare!, {
+        clientId,
+        unitId: unit,
+        service: 'lss-gruppbostad',
+        start: '2032-06-01',
+        level: { points: 44, assessedOn: '2032-05-20' },
       });
       expect(made.statusCode, made.body).toBe(201);
-      const id = made.json().id as number;
+      const id = made.json().placementId as number;
       const line = async (runId: number, level: string) =>
         db
           .insertInto('settlement_lines')
