@@ -80,6 +80,20 @@ export const LEVEL_KIND_LABELS: Readonly<Record<string, string>> = {
   final: 'slutlig',
 };
 
+/** Swedish names of the placement list's status filter (issue #14 §1; PAY-6 for notice). */
+export const PLACEMENT_STATUS_LABELS: Readonly<Record<string, string>> = {
+  ongoing: 'Pågående',
+  ended: 'Avslutade',
+  notice: 'Uppsagda utan slutdatum',
+};
+
+/** Swedish names of the placement list's level filter: no level yet, or the latest entry's kind. */
+export const LEVEL_FILTER_LABELS: Readonly<Record<string, string>> = {
+  none: 'Utan nivå',
+  preliminary: 'Preliminär nivå',
+  final: 'Slutlig nivå',
+};
+
 /** The six roles of docs/security.md: the title shown in the web app, and the short word the CLI prints. */
 export const ROLE_LABELS = {
   case_officer: { title: 'Biståndshandläggare', short: 'handläggare' },

@@ -20,24 +20,46 @@ import {
   idSchema,
   isoDateSchema,
   kronorSchema,
+  listQuery,
+  listResponse,
   monthSchema,
-  pageQuery,
   textSchema,
   versionSchema,
 } from './primitives.js';
 
 // ---- requests --------------------------------------------------------------------------------
 
-/** GET /api/placements query. */
-export const placementQuery = z.object({
-  districtId: districtIdSchema.optional(),
-  providerId: providerIdSchema.optional(),
-  unitId: idParamSchema.optional(),
-  clientId: idParamSchema.optional(),
-  service: serviceIdSchema.optional(),
-  month: monthSchema.optional(),
-  ...pageQuery(500, 5000),
-});
+/** The sort fields of the placement list (issue #14 §1): client name, provider and unit, start, end. */
+export const PLACEMENT_SORTS = { client: 'text', provider: 'text', start: 'date', end: 'date' } as const;
+
+/**
+ * The placement list's status filter, judged on the server's date: `ongoing` (not ended, not a
+ * no-show), `ended` (end date passed), `notice` (given notice without an end date, PAY-6).
+ */
+export const placementStatusSchema = z.enum(['ongoing', 'ended', 'notice']);
+
+/** The placement list's level filter: `none` (no level entry) or the latest entry's kind (ASMT-2). */
+export const levelFilterSchema = z.enum(['none', 'preliminary', 'final']);
+
+/**
+ * GET /api/placements query: filters by district, provider, unit, client, service, status, level
+ * and period (`month`, or `from`/`to` overlapping the placement), sorted and paged on the server.
+ */
+export const placementQuery = listQuery(
+  { sorts: PLACEMENT_SORTS, sort: 'client' },
+  {
+    districtId: districtIdSchema.optional(),
+    providerId: providerIdSchema.optional(),
+    unitId: idParamSchema.optional(),
+    clientId: idParamSchema.optional(),
+    service: serviceIdSchema.optional(),
+    status: placementStatusSchema.optional(),
+    level: levelFilterSchema.optional(),
+    month: monthSchema.optional(),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+  },
+).refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'to is before from', path: ['to'] });
 
 /** `:id` of a placement. */
 export const placementParams = z.object({ id: idParamSchema });
@@ -172,8 +194,8 @@ export const placementViewSchema = z.object({
   version: z.number().int(),
 });
 
-/** GET /api/placements. */
-export const placementListSchema = z.object({ items: z.array(placementViewSchema), more: z.boolean() });
+/** GET /api/placements: one page, the true total and the neighbouring pages' cursors. */
+export const placementListSchema = listResponse(placementViewSchema);
 
 /** A level entry on a placement. */
 export const levelViewSchema = z.object({
@@ -276,6 +298,12 @@ export type CourseSessionView = z.infer<typeof courseSessionViewSchema>;
 export type TransitionView = z.infer<typeof transitionViewSchema>;
 /** Query of GET /api/placements as the web app writes it (strings). */
 export type PlacementQuery = z.input<typeof placementQuery>;
+/** A field the placement list sorts by. */
+export type PlacementSort = keyof typeof PLACEMENT_SORTS;
+/** The placement list's status filter. */
+export type PlacementStatus = z.infer<typeof placementStatusSchema>;
+/** The placement list's level filter. */
+export type LevelFilter = z.infer<typeof levelFilterSchema>;
 /** Body of POST /api/placements. */
 export type PlacementCreate = z.input<typeof placementCreate>;
 /** Body of PATCH /api/placements/:id. */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { regimeSchema, serviceIdSchema } from '../domain/rate-model/schema.js';
 import { districtIdSchema } from './districts.js';
 import { providerIdSchema } from './providers.js';
-import { idParamSchema, monthSchema, pageQuery } from './primitives.js';
+import { idParamSchema, listQuery, listResponse, monthSchema, pageQuery } from './primitives.js';
 
 /** The three states of a run (states.ts): draft → approved → exported. */
 export const runStatusSchema = z.enum(['draft', 'approved', 'exported']);
@@ -40,8 +40,14 @@ export const runCreate = z.object({
 /** POST query: `async=true` returns 202 with the job id instead of waiting. */
 export const runCreateQuery = z.object({ async: z.enum(['true', 'false']).optional() });
 
-/** GET /api/settlement-runs query. */
-export const runQuery = z.object({ month: monthSchema.optional(), status: runStatusSchema.optional() });
+/** The sort fields of the run list (issue #14 §1): month (newest first by default) or status. */
+export const RUN_SORTS = { month: 'text', status: 'text' } as const;
+
+/** GET /api/settlement-runs query: by month and status, sorted and paged on the server. */
+export const runQuery = listQuery(
+  { sorts: RUN_SORTS, sort: 'month', dir: 'desc' },
+  { month: monthSchema.optional(), status: runStatusSchema.optional() },
+);
 
 /** `:id` of a run. */
 export const runParams = z.object({ id: idParamSchema });
@@ -146,8 +152,8 @@ export const runDiscardedSchema = z.object({ id: z.number().int(), month: z.stri
 /** POST /api/settlement-runs?async=true. */
 export const runQueuedSchema = z.object({ jobId: z.number().int(), status: z.literal('queued') });
 
-/** GET /api/settlement-runs. */
-export const runListSchema = z.array(runViewSchema);
+/** GET /api/settlement-runs: one page, the true total and the neighbouring pages' cursors. */
+export const runListSchema = listResponse(runViewSchema);
 
 /** The source of each figure on a line (RATE-1). */
 export const lineSourcesSchema = z.object({ rate: z.string(), level: z.string().nullable() });
@@ -244,5 +250,9 @@ export type RunCreate = z.input<typeof runCreate>;
 export type RunApprove = z.input<typeof runApprove>;
 /** Query of GET /api/settlement-runs. */
 export type RunQuery = z.input<typeof runQuery>;
+/** A field the run list sorts by. */
+export type RunSort = keyof typeof RUN_SORTS;
+/** GET /api/settlement-runs answer. */
+export type RunList = z.infer<typeof runListSchema>;
 /** Query of GET …/lines. */
 export type LineQuery = z.input<typeof lineQuery>;

@@ -2,8 +2,12 @@
  * Shared presentation helpers: öre to kronor (docs/api.md: kronor exact to the öre), Date to
  * ISO text, and client identity masking (protected identities outside the owning district).
  */
+import { sql, type RawBuilder } from 'kysely';
 import { maskIdentity } from '../db/identity.js';
 import type { SessionUser } from './auth/sessions.js';
+
+/** The name shown instead of a protected client's own outside the owning district. */
+export const PROTECTED_NAME = 'Skyddad identitet';
 
 /** Öre to kronor. */
 export const kr = (ore: number): number => ore / 100;
@@ -25,7 +29,7 @@ export function clientIdentity(
   const hidden = c.protected_identity && !seesProtected(user, c.district_id);
   if (hidden)
     return {
-      name: 'Skyddad identitet',
+      name: PROTECTED_NAME,
       personnummerMasked: maskIdentity(c.personnummer, true),
       personnummer: null,
     };
@@ -34,6 +38,16 @@ export function clientIdentity(
     personnummerMasked: maskIdentity(c.personnummer),
     personnummer: user.role === 'analyst' ? null : c.personnummer,
   };
+}
+
+/**
+ * The client's name as {@link clientIdentity} shows it to this user, as SQL over `clients`: lists
+ * sort by it, so a protected client's place in name order never hints at the hidden name.
+ */
+export function shownClientName(user: SessionUser): RawBuilder<string> {
+  if (user.role === 'case_officer' && user.districtId)
+    return sql<string>`(case when clients.protected_identity and clients.district_id <> ${user.districtId} then ${PROTECTED_NAME}::text else clients.name end)`;
+  return sql<string>`(case when clients.protected_identity then ${PROTECTED_NAME}::text else clients.name end)`;
 }
 
 /** Replaces every `{ ore, … }` figure in a rate model with `{ amount: kronor, … }` for JSON. */

@@ -75,17 +75,18 @@ export function useListState<S extends string>(defaults: ListDefaults<S>): ListS
 /**
  * One page of `path` with `filters` and the list's paging, keeping the shown page while the next
  * one loads (no jump to a spinner on every page or sort change). The query key starts with the
- * resource (`/api/placements` → `placements`), so invalidating that resource refreshes the list.
+ * resource (`/api/placements` → `placements`, or `options.key`), so invalidating that key
+ * refreshes the list.
  */
 export function useListQuery<T, S extends string>(
   path: string,
   filters: Record<string, string | number | null | undefined>,
   list: ListState<S>,
-  options: { enabled?: boolean } = {},
+  options: { enabled?: boolean; key?: string } = {},
 ) {
   const url = withQuery(path, { ...filters, ...list.paging });
   return useQuery({
-    queryKey: [path.replace(/^\/api\//, '').split('/')[0], 'list', url],
+    queryKey: [options.key ?? path.replace(/^\/api\//, '').split('/')[0], 'list', url],
     queryFn: () => get<ListPage<T>>(url),
     placeholderData: keepPreviousData,
     ...(options.enabled === undefined ? {} : { enabled: options.enabled }),

@@ -13,15 +13,16 @@ import { TableScroll } from '../components/TableScroll.js';
 import { formatKr, formatMonth } from '../../contract/format.js';
 import { runStatusLabel } from '../../contract/labels.js';
 import type { FinanceExport } from '../../contract/finance.js';
-import type { RunView } from '../../contract/settlement-runs.js';
+import type { RunList, RunView } from '../../contract/settlement-runs.js';
 
 /** The page. */
 export function FinanceExportPage() {
   const runs = useQuery({
     queryKey: ['runs', 'finance'],
     queryFn: async () => [
-      ...(await get<RunView[]>(withQuery('/api/settlement-runs', { status: 'exported' }))),
-      ...(await get<RunView[]>(withQuery('/api/settlement-runs', { status: 'approved' }))),
+      // The newest 200 of each (a list page's most); older runs are found on Avräkning.
+      ...(await get<RunList>(withQuery('/api/settlement-runs', { status: 'exported', limit: 200 }))).items,
+      ...(await get<RunList>(withQuery('/api/settlement-runs', { status: 'approved', limit: 200 }))).items,
     ],
   });
   return (

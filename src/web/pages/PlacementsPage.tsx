@@ -1,130 +1,211 @@
 /**
- * Placements to act on (the start page links here): all visible placements, or only those
- * without a level, with a preliminary level awaiting the final assessment (ASMT-2), or given
- * notice without an end date (PAY-6). The API scopes the list to the user's district or provider.
+ * Placements to act on (the start page links here), paged, sorted and filtered on the server
+ * (issue #14 §1): by district, provider, service, status (ongoing, ended, given notice without an
+ * end date, PAY-6), level (none, preliminary awaiting the final assessment, final: ASMT-2) and
+ * month. Every filter, the sort and the page live in the address. The API scopes the list to the
+ * user's district or provider.
  */
-import { Anchor, Badge, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { get, withQuery } from '../api.js';
+import { useEffect, useState } from 'react';
+import { Anchor, Badge, Group, Select, TextInput } from '@mantine/core';
+import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
-import { QueryState } from '../components/QueryState.js';
-import { TableScroll } from '../components/TableScroll.js';
+import { PagedTable, type Column } from '../components/PagedTable.js';
+import { useListQuery, useListState } from '../components/useListState.js';
 import { WARN } from '../colors.js';
-import { useLevelNamer } from '../hooks.js';
+import { useDistricts, useLevelNamer, useProviders } from '../hooks.js';
 import { formatDate } from '../../contract/format.js';
-import { levelKindLabel, serviceLabel } from '../../contract/labels.js';
-import { Link, navigate, useLocation } from '../router.js';
-import type { PlacementList, PlacementView } from '../../contract/placements.js';
+import {
+  LEVEL_FILTER_LABELS,
+  PLACEMENT_STATUS_LABELS,
+  SERVICE_LABELS,
+  levelKindLabel,
+  serviceLabel,
+} from '../../contract/labels.js';
+import { isMonth } from '../../domain/patterns.js';
+import { Link, useLocation } from '../router.js';
+import type {
+  LevelFilter,
+  PlacementSort,
+  PlacementStatus,
+  PlacementView,
+} from '../../contract/placements.js';
 import { levelText } from './ClientPage.js';
 
-/** The filters, as `?visa=` values. */
-export const FILTERS = {
-  alla: { label: 'Alla', test: () => true },
-  'utan-niva': { label: 'Utan nivå', test: (p: PlacementView) => !p.currentLevel },
-  preliminar: {
-    label: 'Preliminär nivå',
-    test: (p: PlacementView) => p.currentLevel?.kind === 'preliminary',
-  },
-  uppsagda: { label: 'Uppsagda utan slutdatum', test: (p: PlacementView) => !!p.noticeDate && !p.end },
-} as const;
+/** The address's words for the status filter (`?status=`). */
+const STATUS_WORDS: Record<string, PlacementStatus> = {
+  pagaende: 'ongoing',
+  avslutade: 'ended',
+  uppsagda: 'notice',
+};
 
-type FilterId = keyof typeof FILTERS;
+/** The address's words for the level filter (`?niva=`). */
+const LEVEL_WORDS: Record<string, LevelFilter> = {
+  saknas: 'none',
+  preliminar: 'preliminary',
+  slutlig: 'final',
+};
 
-/** Reads the filter from the address, also accepting the dashboard's `?niva=…` and `?uppsagda=1`. */
-export function filterOf(search: URLSearchParams): FilterId {
+const wordOf = <T extends string>(words: Record<string, T>, value: T | undefined) =>
+  Object.entries(words).find(([, v]) => v === value)?.[0] ?? null;
+
+/**
+ * The API filters in the address: `stadsdel`, `utforare`, `insats`, `status`, `niva`, `manad`;
+ * also the older links `?visa=utan-niva|preliminar|uppsagda` and `?uppsagda=1` (start page).
+ */
+export function filtersOf(search: URLSearchParams) {
   const visa = search.get('visa');
-  if (visa && visa in FILTERS) return visa as FilterId;
-  if (search.get('niva') === 'preliminar') return 'preliminar';
-  if (search.get('niva') === 'saknas') return 'utan-niva';
-  if (search.get('uppsagda')) return 'uppsagda';
-  return 'alla';
+  const niva =
+    search.get('niva') ?? (visa === 'utan-niva' ? 'saknas' : visa === 'preliminar' ? 'preliminar' : '');
+  const status = search.get('status') ?? (visa === 'uppsagda' || search.get('uppsagda') ? 'uppsagda' : '');
+  const month = search.get('manad') ?? '';
+  return {
+    districtId: search.get('stadsdel') || undefined,
+    providerId: search.get('utforare') || undefined,
+    service: search.get('insats') || undefined,
+    status: Object.hasOwn(STATUS_WORDS, status) ? STATUS_WORDS[status] : undefined,
+    level: Object.hasOwn(LEVEL_WORDS, niva) ? LEVEL_WORDS[niva] : undefined,
+    month: isMonth(month) ? month : undefined,
+  };
 }
 
 /** The list page. */
 export function PlacementsPage() {
+  const { user } = useAuth();
   const { search } = useLocation();
-  const filter = filterOf(search);
+  const list = useListState<PlacementSort>({ sorts: ['client', 'provider', 'start', 'end'], sort: 'client' });
+  const filters = filtersOf(search);
+  const districts = useDistricts();
+  const providers = useProviders();
   const nameLevel = useLevelNamer();
   // The current level is classified with the models in force today (display only).
   const today = new Date().toISOString().slice(0, 10);
-  const placements = useQuery({
-    queryKey: ['placements', 'all'],
-    queryFn: () => get<PlacementList>(withQuery('/api/placements', { limit: 5000 })),
-  });
+  const placements = useListQuery<PlacementView, PlacementSort>('/api/placements', filters, list);
+  const [month, setMonth] = useState(filters.month ?? '');
+  useEffect(() => setMonth(filters.month ?? ''), [filters.month]);
+  const monthError = month && !isMonth(month) ? 'Skriv månaden som ÅÅÅÅ-MM, till exempel 2025-03.' : null;
+  // The older `?visa=` and `?uppsagda=` links are rewritten to the filters they stand for.
+  const set = (patch: Record<string, string | null>) =>
+    list.setFilters({ visa: null, uppsagda: null, ...patch });
+
+  const columns: Column<PlacementView, PlacementSort>[] = [
+    {
+      key: 'client',
+      header: 'Klient',
+      sort: 'client',
+      render: (p) => (
+        <Anchor component={Link} href={`/placeringar/${p.id}`}>
+          {p.clientName}
+        </Anchor>
+      ),
+    },
+    { key: 'service', header: 'Insats', render: (p) => serviceLabel(p.service) },
+    {
+      key: 'provider',
+      header: 'Utförare',
+      sort: 'provider',
+      render: (p) => `${p.providerName ?? '–'}${p.unitName ? `, ${p.unitName}` : ''}`,
+    },
+    { key: 'start', header: 'Start', sort: 'start', className: 'date', render: (p) => formatDate(p.start) },
+    {
+      key: 'end',
+      header: 'Slut',
+      sort: 'end',
+      className: 'date',
+      render: (p) =>
+        p.end ? formatDate(p.end) : p.noticeDate ? `uppsagd ${formatDate(p.noticeDate)}` : 'pågår',
+    },
+    {
+      key: 'level',
+      header: 'Nivå',
+      render: (p) =>
+        p.currentLevel ? (
+          `${levelText(p.currentLevel, nameLevel(p.service, today, p.currentLevel.points))} (${levelKindLabel(p.currentLevel.kind)})`
+        ) : (
+          <Badge color={WARN} variant="outline">
+            Saknar nivå
+          </Badge>
+        ),
+    },
+  ];
+
   return (
     <Page title="Placeringar">
-      <Stack gap={4}>
-        <Text size="sm" fw={500} id="filter-label">
-          Visa
-        </Text>
-        <SegmentedControl
-          aria-labelledby="filter-label"
-          value={filter}
-          onChange={(v) => navigate(`/placeringar?visa=${v}`, { replace: true })}
-          data={Object.entries(FILTERS).map(([value, f]) => ({ value, label: f.label }))}
+      <Group align="flex-end" gap="sm" role="search" aria-label="Filtrera placeringar">
+        {user?.role !== 'case_officer' && (
+          <Select
+            label="Stadsdel"
+            placeholder="Alla stadsdelar"
+            data={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            value={filters.districtId ?? null}
+            onChange={(v) => set({ stadsdel: v })}
+            clearable
+            searchable
+          />
+        )}
+        {hasRole(user, 'case_officer', 'assessor', 'admin') && (
+          <Select
+            label="Utförare"
+            placeholder="Alla utförare"
+            data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            value={filters.providerId ?? null}
+            onChange={(v) => set({ utforare: v })}
+            clearable
+            searchable
+          />
+        )}
+        <Select
+          label="Insats"
+          placeholder="Alla insatser"
+          data={Object.entries(SERVICE_LABELS).map(([value, label]) => ({ value, label }))}
+          value={filters.service ?? null}
+          onChange={(v) => set({ insats: v })}
+          clearable
         />
-      </Stack>
-      <QueryState query={placements} what="placeringarna">
-        {(data) => {
-          const items = data.items.filter(FILTERS[filter].test);
-          return (
-            <>
-              <Text role="status" aria-live="polite">
-                {items.length === 0 ? 'Inga placeringar.' : `${items.length} placeringar.`}
-              </Text>
-              {items.length > 0 && (
-                <TableScroll label="Placeringar">
-                  <Table striped highlightOnHover data-testid="placements">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">Klient</Table.Th>
-                        <Table.Th scope="col">Insats</Table.Th>
-                        <Table.Th scope="col">Utförare</Table.Th>
-                        <Table.Th scope="col">Start</Table.Th>
-                        <Table.Th scope="col">Slut</Table.Th>
-                        <Table.Th scope="col">Nivå</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {items.map((p) => (
-                        <Table.Tr key={p.id}>
-                          <Table.Td>
-                            <Anchor component={Link} href={`/placeringar/${p.id}`}>
-                              {p.clientName}
-                            </Anchor>
-                          </Table.Td>
-                          <Table.Td>{serviceLabel(p.service)}</Table.Td>
-                          <Table.Td>
-                            {p.providerName ?? p.providerId}
-                            {p.unitName ? `, ${p.unitName}` : ''}
-                          </Table.Td>
-                          <Table.Td className="date">{formatDate(p.start)}</Table.Td>
-                          <Table.Td className="date">
-                            {p.end
-                              ? formatDate(p.end)
-                              : p.noticeDate
-                                ? `uppsagd ${formatDate(p.noticeDate)}`
-                                : 'pågår'}
-                          </Table.Td>
-                          <Table.Td>
-                            {p.currentLevel ? (
-                              `${levelText(p.currentLevel, nameLevel(p.service, today, p.currentLevel.points))} (${levelKindLabel(p.currentLevel.kind)})`
-                            ) : (
-                              <Badge color={WARN} variant="outline">
-                                Saknar nivå
-                              </Badge>
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </TableScroll>
-              )}
-            </>
-          );
-        }}
-      </QueryState>
+        <Select
+          label="Status"
+          placeholder="Alla"
+          data={Object.entries(STATUS_WORDS).map(([word, id]) => ({
+            value: word,
+            label: PLACEMENT_STATUS_LABELS[id] ?? word,
+          }))}
+          value={wordOf(STATUS_WORDS, filters.status)}
+          onChange={(v) => set({ status: v })}
+          clearable
+        />
+        <Select
+          label="Nivå"
+          placeholder="Alla"
+          data={Object.entries(LEVEL_WORDS).map(([word, id]) => ({
+            value: word,
+            label: LEVEL_FILTER_LABELS[id] ?? word,
+          }))}
+          value={wordOf(LEVEL_WORDS, filters.level)}
+          onChange={(v) => set({ niva: v })}
+          clearable
+        />
+        <TextInput
+          label="Månad"
+          description="ÅÅÅÅ-MM, tomt för alla"
+          value={month}
+          error={monthError}
+          onChange={(e) => setMonth(e.currentTarget.value)}
+          onBlur={() => !monthError && month !== (filters.month ?? '') && set({ manad: month.trim() })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !monthError) set({ manad: month.trim() });
+          }}
+          style={{ width: 150 }}
+        />
+      </Group>
+      <PagedTable
+        query={placements}
+        list={list}
+        columns={columns}
+        rowKey={(p) => p.id}
+        label="Placeringar"
+        noun={{ one: 'placering', many: 'placeringar' }}
+        empty="Inga placeringar."
+        testId="placements"
+      />
     </Page>
   );
 }

@@ -18,7 +18,7 @@ import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import { Link } from '../router.js';
 import type { PlacementDetail, PlacementList, PlacementView } from '../../contract/placements.js';
-import type { RunView } from '../../contract/settlement-runs.js';
+import type { RunList } from '../../contract/settlement-runs.js';
 import { FactSection } from '../components/FactSection.js';
 import { factKindsFor } from '../facts.js';
 import { RunStatus } from './SettlementPage.js';
@@ -63,11 +63,11 @@ export function ProviderPortalPage() {
   const own = providers.data?.find((p) => p.id === providerId) ?? providers.data?.[0];
   const placements = useQuery({
     queryKey: ['placements', providerId],
-    queryFn: () => get<PlacementList>(withQuery('/api/placements', { providerId })),
+    queryFn: () => get<PlacementList>(withQuery('/api/placements', { providerId, limit: 200 })),
   });
   const runs = useQuery({
     queryKey: ['runs', 'provider'],
-    queryFn: () => get<RunView[]>('/api/settlement-runs'),
+    queryFn: async () => (await get<RunList>(withQuery('/api/settlement-runs', { limit: 200 }))).items,
   });
   const [selected, setSelected] = useState<string | null>(null);
   const nameLevel = useLevelNamer();

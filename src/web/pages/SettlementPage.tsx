@@ -15,16 +15,14 @@ import {
   Progress,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage, get, post, withQuery } from '../api.js';
+import { ApiError, errorMessage, get, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
-import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useDistricts, useProviders } from '../hooks.js';
 import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import { isMonth } from '../../domain/patterns.js';
@@ -33,9 +31,10 @@ import { monthError } from '../validate.js';
 import { jobErrorText, refusedText, runIdOf } from '../settlement.js';
 import { runStatusLabel } from '../../contract/labels.js';
 import type { JobView } from '../../contract/jobs.js';
-import type { RunDetail, RunQueued, RunView } from '../../contract/settlement-runs.js';
+import type { RunDetail, RunQueued, RunSort, RunView } from '../../contract/settlement-runs.js';
+import { PagedTable, type Column } from '../components/PagedTable.js';
+import { useListQuery, useListState } from '../components/useListState.js';
 import { BAD, OK, WARN } from '../colors.js';
-import { TableScroll } from '../components/TableScroll.js';
 
 /** A status badge with text (never colour alone). */
 export function RunStatus({ status }: { status: RunView['status'] }) {
@@ -47,17 +46,69 @@ export function RunStatus({ status }: { status: RunView['status'] }) {
   );
 }
 
-/** The list and the start form. */
+/** The address's words for the status filter (`?status=`). */
+const STATUS_WORDS: Record<string, RunView['status']> = {
+  utkast: 'draft',
+  godkand: 'approved',
+  exporterad: 'exported',
+};
+
+/** The list and the start form; the list's month, status, sort and page live in the address. */
 export function SettlementPage() {
   const { user } = useAuth();
-  const [filter, setFilter] = useState('');
-  const [filterText, setFilterText] = useState('');
-  const runs = useQuery({
-    queryKey: ['runs', filter],
-    queryFn: () => get<RunView[]>(withQuery('/api/settlement-runs', { month: filter })),
+  const list = useListState<RunSort>({ sorts: ['month', 'status'], sort: 'month', dir: 'desc' });
+  const monthParam = list.filter('manad');
+  const month = isMonth(monthParam) ? monthParam : '';
+  const statusWord = list.filter('status');
+  const status = Object.hasOwn(STATUS_WORDS, statusWord) ? STATUS_WORDS[statusWord] : undefined;
+  const [filterText, setFilterText] = useState(month);
+  useEffect(() => setFilterText(month), [month]);
+  const runs = useListQuery<RunView, RunSort>('/api/settlement-runs', { month, status }, list, {
+    key: 'runs',
   });
   const providerName = nameLookup(useProviders().data);
   const districtName = nameLookup(useDistricts().data);
+  const columns: Column<RunView, RunSort>[] = [
+    {
+      key: 'month',
+      header: 'Månad',
+      sort: 'month',
+      render: (r) => (
+        <Anchor component={Link} href={`/avrakning/${r.id}`}>
+          {formatMonth(r.month)} (körning {r.id})
+        </Anchor>
+      ),
+    },
+    {
+      key: 'scope',
+      header: 'Omfattning',
+      render: (r) =>
+        r.scope.districtId
+          ? `Stadsdel ${districtName(r.scope.districtId)}`
+          : r.scope.providerId
+            ? `Utförare ${providerName(r.scope.providerId)}`
+            : 'Hela staden',
+    },
+    { key: 'status', header: 'Status', sort: 'status', render: (r) => <RunStatus status={r.status} /> },
+    {
+      key: 'refused',
+      header: 'Ej betalda',
+      render: (r) =>
+        r.refusedCount > 0 ? (
+          <Badge variant="outline" color={WARN} data-testid={`run-${r.id}-refused`}>
+            {refusedText(r)}
+          </Badge>
+        ) : (
+          <span data-testid={`run-${r.id}-refused`}>inga</span>
+        ),
+    },
+    { key: 'created', header: 'Skapad', className: 'date', render: (r) => formatDate(r.createdAt) },
+    { key: 'total', header: 'Summa', className: 'num', render: (r) => formatKr(r.total) },
+  ];
+  const applyMonth = (text: string) => {
+    const m = text.trim();
+    if (m === '' || isMonth(m)) list.setFilters({ manad: m });
+  };
   return (
     <Page title="Avräkning">
       {hasRole(user, 'admin', 'finance') && <StartRun />}
@@ -65,79 +116,44 @@ export function SettlementPage() {
         <Title order={2} id="runs-h" size="h3" mb="xs">
           Körningar
         </Title>
-        <TextInput
-          label="Visa månad"
-          description="ÅÅÅÅ-MM, tomt för alla"
-          value={filterText}
-          onChange={(e) => {
-            const text = e.currentTarget.value;
-            setFilterText(text);
-            // The list follows once the text is a whole month (or empty).
-            if (text.trim() === '' || isMonth(text.trim())) setFilter(text.trim());
-          }}
-          error={
-            filterText.trim() && !isMonth(filterText.trim()) && filterText.trim().length >= 7
-              ? monthError(filterText)
-              : undefined
-          }
-          maw={200}
-          mb="sm"
+        <Group align="flex-start" gap="sm" mb="sm">
+          <TextInput
+            label="Visa månad"
+            description="ÅÅÅÅ-MM, tomt för alla"
+            value={filterText}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              setFilterText(text);
+              // The list follows once the text is a whole month (or empty).
+              if (text.trim() !== month && (text.trim() === '' || isMonth(text.trim()))) applyMonth(text);
+            }}
+            error={
+              filterText.trim() && !isMonth(filterText.trim()) && filterText.trim().length >= 7
+                ? monthError(filterText)
+                : undefined
+            }
+            maw={200}
+          />
+          <Select
+            label="Status"
+            placeholder="Alla"
+            data={Object.entries(STATUS_WORDS).map(([value, id]) => ({ value, label: runStatusLabel(id) }))}
+            value={status ? statusWord : null}
+            onChange={(v) => list.setFilters({ status: v })}
+            clearable
+            maw={200}
+          />
+        </Group>
+        <PagedTable
+          query={runs}
+          list={list}
+          columns={columns}
+          rowKey={(r) => r.id}
+          label="Körningar"
+          noun={{ one: 'körning', many: 'körningar' }}
+          empty={month || status ? 'Inga körningar matchar urvalet.' : 'Inga körningar ännu.'}
+          testId="runs"
         />
-        <QueryState query={runs} what="körningarna">
-          {(items) => {
-            if (items.length === 0) return <Text>Inga körningar ännu.</Text>;
-            return (
-              <TableScroll>
-                <Table striped highlightOnHover>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">Månad</Table.Th>
-                      <Table.Th scope="col">Omfattning</Table.Th>
-                      <Table.Th scope="col">Status</Table.Th>
-                      <Table.Th scope="col">Ej betalda</Table.Th>
-                      <Table.Th scope="col">Skapad</Table.Th>
-                      <Table.Th scope="col" className="num">
-                        Summa
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {items.map((r) => (
-                      <Table.Tr key={r.id}>
-                        <Table.Td>
-                          <Anchor component={Link} href={`/avrakning/${r.id}`}>
-                            {formatMonth(r.month)} (körning {r.id})
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>
-                          {r.scope.districtId
-                            ? `Stadsdel ${districtName(r.scope.districtId)}`
-                            : r.scope.providerId
-                              ? `Utförare ${providerName(r.scope.providerId)}`
-                              : 'Hela staden'}
-                        </Table.Td>
-                        <Table.Td>
-                          <RunStatus status={r.status} />
-                        </Table.Td>
-                        <Table.Td data-testid={`run-${r.id}-refused`}>
-                          {r.refusedCount > 0 ? (
-                            <Badge variant="outline" color={WARN}>
-                              {refusedText(r)}
-                            </Badge>
-                          ) : (
-                            'inga'
-                          )}
-                        </Table.Td>
-                        <Table.Td className="date">{formatDate(r.createdAt)}</Table.Td>
-                        <Table.Td className="num">{formatKr(r.total)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </TableScroll>
-            );
-          }}
-        </QueryState>
       </section>
     </Page>
   );

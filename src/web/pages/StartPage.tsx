@@ -62,13 +62,14 @@ export function StartPage() {
     queryFn: () => get<Dashboard>('/api/dashboard'),
   });
   const needsLevels = hasRole(user, 'case_officer', 'assessor', 'admin');
+  // The server counts the placements without a level (issue #14 §1: the list's true total).
   const placements = useQuery({
-    queryKey: ['placements', 'all'],
-    queryFn: () => get<PlacementList>(withQuery('/api/placements', { limit: 5000 })),
+    queryKey: ['placements', 'without-level'],
+    queryFn: () => get<PlacementList>(withQuery('/api/placements', { level: 'none', limit: 1 })),
     enabled: needsLevels,
   });
   if (!user) return null;
-  const withoutLevel = (placements.data?.items ?? []).filter((p) => !p.currentLevel).length;
+  const withoutLevel = placements.data?.total ?? 0;
   return (
     <Page title="Start">
       <Text>

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { ClientSort, clientCreate, clientPatch } from '../../../contract/clients.js';
 import type { Cursor, SortDir } from '../../../contract/primitives.js';
 import { keysetPage, type SortColumn } from '../../keyset.js';
+import { shownClientName } from '../../present.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { badInput, conflict, outOfScope } from '../../errors.js';
@@ -22,12 +23,15 @@ export type ClientRow = Selectable<ClientTable>;
 /** Escapes `%`, `_` and `\` for an ILIKE pattern. */
 const likeEscape = (q: string): string => q.replace(/[\\%_]/g, (m) => `\\${m}`);
 
-/** The client list's sort fields as SQL (issue #14 §1): name, or district then name. */
-const CLIENT_SORT_COLUMNS: Record<ClientSort, SortColumn> = {
-  name: { expr: sql.ref('clients.name'), kind: 'text' },
-  // A cursor carries one value, so district order sorts by one text key: district, then name.
-  district: { expr: sql`clients.district_id || ' ' || clients.name`, kind: 'text' },
-};
+/**
+ * The client list's sort fields as SQL for this user (issue #14 §1): the name as shown (a
+ * protected client sorts as "Skyddad identitet" where masked), or district then that name as one
+ * text key (a cursor carries one value).
+ */
+const clientSortColumns = (user: SessionUser): Record<ClientSort, SortColumn> => ({
+  name: { expr: shownClientName(user), kind: 'text' },
+  district: { expr: sql`clients.district_id || ' ' || ${shownClientName(user)}`, kind: 'text' },
+});
 
 /** What GET /api/clients asks for, after scoping `districtId` to the user. */
 export interface ClientSearch {
@@ -77,7 +81,7 @@ export async function searchClients(db: Kysely<DB>, user: SessionUser, search: C
       );
     else query = query.where('clients.protected_identity', '=', false);
   }
-  const page = await keysetPage(query.selectAll('clients'), CLIENT_SORT_COLUMNS, 'clients.id', search);
+  const page = await keysetPage(query.selectAll('clients'), clientSortColumns(user), 'clients.id', search);
   const hidden = identity && page.items.length === 0 ? await hiddenProtected(db, identity.canonical) : null;
   await audit(db, user, {
     action: 'search',

@@ -44,7 +44,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const districtId = districtScope(user, q.districtId);
       const providerId = providerScope(user, q.providerId);
-      const page = await listPlacements(db, { ...q, districtId, providerId });
+      const page = await listPlacements(db, user, { ...q, districtId, providerId });
       await audit(db, user, {
         action: 'list',
         entity: 'placement',
@@ -56,7 +56,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           count: page.items.length,
         },
       });
-      return { items: page.items.map((r) => placementView(user, r)), more: page.more };
+      return { ...page, items: page.items.map((r) => placementView(user, r)) };
     },
   );
 

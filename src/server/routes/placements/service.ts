@@ -5,7 +5,8 @@
  * check it (settles.ts) before anything is written; the database refuses two overlapping placements of a service (409).
  */
 import { sql, type Kysely } from 'kysely';
-import type { PlacementPatch } from '../../../contract/placements.js';
+import type { z } from 'zod';
+import type { PlacementPatch, PlacementSort, placementQuery } from '../../../contract/placements.js';
 import type { ModelCatalog } from '../../../domain/rate-model/catalog.js';
 import {
   loadFactRows,
@@ -18,25 +19,32 @@ import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { notFound, refused } from '../../errors.js';
+import { keysetPage, type SortColumn } from '../../keyset.js';
+import { shownClientName } from '../../present.js';
 import { staleOrMissing } from '../../versioned.js';
 import { placementSelect } from './query.js';
 import { assertSettles } from './settles.js';
 import { serviceLabel } from '../../../contract/labels.js';
 
-/** The filters of GET /api/placements, after scoping to the user. */
-export interface PlacementFilter {
+/** The filters of GET /api/placements, after scoping to the user, with its paging. */
+export type PlacementFilter = Omit<z.output<typeof placementQuery>, 'districtId' | 'providerId'> & {
   districtId?: string | undefined;
   providerId?: string | undefined;
-  unitId?: number | undefined;
-  clientId?: number | undefined;
-  service?: string | undefined;
-  month?: string | undefined;
-  limit: number;
-  offset: number;
-}
+};
 
-/** One page of placements (one more row than `limit` tells there are more). */
-export async function listPlacements(db: Kysely<DB>, f: PlacementFilter) {
+/** The sort value of an open end: the last date the formats accept, after every real end. */
+const OPEN_END = '2199-12-31';
+
+/** The placement list's sort fields as SQL for this user (never null: an open end sorts last). */
+const placementSortColumns = (user: SessionUser): Record<PlacementSort, SortColumn> => ({
+  client: { expr: shownClientName(user), kind: 'text' },
+  provider: { expr: sql`providers.name || ' ' || units.name`, kind: 'text' },
+  start: { expr: sql.ref('placements.start_date'), kind: 'date' },
+  end: { expr: sql`coalesce(placements.end_date, ${OPEN_END}::date)`, kind: 'date' },
+});
+
+/** One page of placements matching the filters, with the true total (issue #14 §1). */
+export async function listPlacements(db: Kysely<DB>, user: SessionUser, f: PlacementFilter) {
   let q = placementSelect(db);
   if (f.districtId) q = q.where('clients.district_id', '=', f.districtId);
   if (f.providerId) q = q.where('placements.provider_id', '=', f.providerId);
@@ -49,12 +57,25 @@ export async function listPlacements(db: Kysely<DB>, f: PlacementFilter) {
       sql<boolean>`placements.during && daterange(${from}::date, (${from}::date + interval '1 month')::date, '[)')`,
     );
   }
-  const rows = await q
-    .orderBy('placements.id')
-    .limit(f.limit + 1)
-    .offset(f.offset)
-    .execute();
-  return { items: rows.slice(0, f.limit), more: rows.length > f.limit };
+  if (f.from || f.to)
+    q = q.where(
+      sql<boolean>`placements.during && daterange(${f.from ?? null}::date, ${f.to ?? null}::date, '[]')`,
+    );
+  if (f.status === 'ongoing')
+    q = q
+      .where('placements.no_show', '=', false)
+      .where((eb) =>
+        eb.or([
+          eb('placements.end_date', 'is', null),
+          eb('placements.end_date', '>=', sql<string>`current_date`),
+        ]),
+      );
+  if (f.status === 'ended') q = q.where('placements.end_date', '<', sql<string>`current_date`);
+  if (f.status === 'notice')
+    q = q.where('placements.notice_date', 'is not', null).where('placements.end_date', 'is', null);
+  if (f.level === 'none') q = q.where('lv.level_kind', 'is', null);
+  else if (f.level) q = q.where('lv.level_kind', '=', f.level);
+  return keysetPage(q, placementSortColumns(user), 'placements.id', f);
 }
 
 /** One placement as listed (with unit, provider, client and latest level), or 404. */

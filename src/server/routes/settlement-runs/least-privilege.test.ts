@@ -54,7 +54,7 @@ for (const target of testTargets()) {
       expect(mine.json().runTotal).toBe(mine.json().total);
       expect(mine.json().runTotal).toBeLessThan(admin.runTotal);
       const list = await t.agents.utforare!.request({ method: 'GET', url: '/api/settlement-runs' });
-      const runs = list.json() as { runTotal: number; total: number }[];
+      const runs = list.json().items as { runTotal: number; total: number }[];
       expect(runs.length).toBeGreaterThan(0);
       for (const r of runs) expect(r.runTotal).toBe(r.total);
     }, 120_000);

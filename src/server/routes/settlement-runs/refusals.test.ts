@@ -83,7 +83,7 @@ for (const target of testTargets()) {
         method: 'GET',
         url: '/api/settlement-runs?month=2025-09',
       });
-      expect(list.json()[0]).toMatchObject({ id: runId, refusedCount: 1 });
+      expect(list.json().items[0]).toMatchObject({ id: runId, refusedCount: 1 });
     });
 
     it('shows refusals only within the reader’s district or provider', async () => {

@@ -124,10 +124,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = userOf(request);
-      const runs = await listRuns(db, user, request.query);
+      const page = await listRuns(db, user, request.query);
+      const runs = page.items;
       const ids = runs.map((r) => r.id);
       const [shares, counts] = await Promise.all([runShares(db, user, runs), refusalCounts(db, user, ids)]);
-      return runs.map((r) => runView(r, shares.get(r.id)!, counts.get(r.id) ?? 0, user));
+      return { ...page, items: runs.map((r) => runView(r, shares.get(r.id)!, counts.get(r.id) ?? 0, user)) };
     },
   );
 

@@ -3,12 +3,15 @@
  * aggregate query for a whole list, not one per run), totals per provider and district, lines,
  * and the placements a run refused. State changes live in src/server/settlement/states.ts.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { RunSort } from '../../../contract/settlement-runs.js';
+import type { Cursor, SortDir } from '../../../contract/primitives.js';
 import type { RunScope } from '../../../db/settlement-input.js';
 import type { DB, SettlementRunTable } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { auditedRead, type ReadAuditEntry } from '../../audit.js';
 import { badInput, notFound } from '../../errors.js';
+import { keysetPage, type SortColumn } from '../../keyset.js';
 import { lineScope, scopedLines, seesDrafts } from './scope.js';
 
 /** A stored run. */
@@ -42,17 +45,30 @@ export async function loadRun(db: Kysely<DB>, id: number, user: SessionUser): Pr
   return r;
 }
 
-/** Runs the user may see, newest month first, optionally of one month and status (at most 500). */
+/** The run list's sort fields as SQL (issue #14 §1). */
+const RUN_SORT_COLUMNS: Record<RunSort, SortColumn> = {
+  month: { expr: sql.ref('settlement_runs.month'), kind: 'text' },
+  status: { expr: sql.ref('settlement_runs.status'), kind: 'text' },
+};
+
+/** One page of the runs the user may see (of a month and status), sorted on the server, with the total. */
 export function listRuns(
   db: Kysely<DB>,
   user: SessionUser,
-  f: { month?: string | undefined; status?: RunRow['status'] | undefined },
+  f: {
+    month?: string | undefined;
+    status?: RunRow['status'] | undefined;
+    sort: RunSort;
+    dir: SortDir;
+    cursor?: Cursor | undefined;
+    limit: number;
+  },
 ) {
-  let q = db.selectFrom('settlement_runs').selectAll().orderBy('month', 'desc').orderBy('id', 'desc');
+  let q = db.selectFrom('settlement_runs').selectAll();
   if (f.month) q = q.where('month', '=', f.month);
   if (f.status) q = q.where('status', '=', f.status);
   if (!seesDrafts(user)) q = q.where('status', '<>', 'draft');
-  return q.limit(500).execute();
+  return keysetPage(q, RUN_SORT_COLUMNS, 'settlement_runs.id', f);
 }
 
 /**
