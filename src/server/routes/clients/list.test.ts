@@ -58,13 +58,15 @@ for (const target of testTargets()) {
       expect(total).toBeGreaterThanOrEqual(Number(count.n));
       const rows = await t.database.db
         .selectFrom('clients')
-        .select(['id', 'name', 'district_id'])
+        .select(['id', 'name', 'district_id', 'protected_identity'])
         .where('id', 'in', ids)
         .execute();
       const byId = new Map(rows.map((r) => [r.id, r]));
       const key = (id: number) => {
         const r = byId.get(id)!;
-        return sort === 'name' ? r.name : `${r.district_id} ${r.name}`;
+        // Admins see protected clients as "Skyddad identitet", and the list sorts by what is seen.
+        const name = r.protected_identity ? 'Skyddad identitet' : r.name;
+        return sort === 'name' ? name : `${r.district_id} ${name}`;
       };
       for (let i = 1; i < ids.length; i++) {
         const [a, b] = [key(ids[i - 1]!), key(ids[i]!)];
