@@ -150,14 +150,14 @@ for (const target of testTargets()) {
       const draft = (await start('ekonom', '2025-06')).json();
       expect(draft.byProvider.map((p: { providerId: string }) => p.providerId)).toContain('U001');
       const u = t.agents.utforare!;
-      const list = (await u.request({ method: 'GET', url: '/api/settlement-runs' })).json() as {
+      const list = (await u.request({ method: 'GET', url: '/api/settlement-runs' })).json().items as {
         id: number;
         status: string;
       }[];
       expect(list.map((r) => r.status)).not.toContain('draft');
       expect(list.map((r) => r.id)).not.toContain(draft.id);
       const asked = (await u.request({ method: 'GET', url: '/api/settlement-runs?status=draft' })).json();
-      expect(asked).toEqual([]);
+      expect(asked).toMatchObject({ items: [], total: 0 });
       for (const url of [
         `/api/settlement-runs/${draft.id}`,
         `/api/settlement-runs/${draft.id}/lines`,
@@ -180,7 +180,7 @@ for (const target of testTargets()) {
     it('gives finance staff the run and its lines but not the other roles’ tools', async () => {
       const e = t.agents.ekonom!;
       const runs = (await e.request({ method: 'GET', url: '/api/settlement-runs' })).json();
-      expect(runs.length).toBeGreaterThan(0);
+      expect(runs.total).toBeGreaterThan(0);
       for (const url of ['/api/clients', '/api/placements?limit=1', '/api/users', '/api/audit'])
         expect((await e.request({ method: 'GET', url })).statusCode, url).toBe(403);
     });
