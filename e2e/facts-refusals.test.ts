@@ -21,7 +21,9 @@ afterAll(async () => {
 
 /** An ongoing placement of `service` that began before 2025, as the signed-in user sees it. */
 async function ongoing(page: Page, service: string) {
-  const res = await page.request.get(`/api/placements?service=${service}&limit=500`);
+  const res = await page.request.get(
+    `/api/placements?service=${service}&status=ongoing&sort=start&limit=200`,
+  );
   expect(res.status()).toBe(200);
   const list = (await res.json()) as PlacementList;
   const p = list.items.find((x) => x.end === null && x.noticeDate === null && x.start < '2025-01-01');

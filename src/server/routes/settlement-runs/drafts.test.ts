@@ -174,7 +174,7 @@ for (const target of testTargets()) {
         200,
       );
       const june = (await u.request({ method: 'GET', url: '/api/settlement-runs?month=2025-06' })).json();
-      expect(june).toHaveLength(1);
+      expect(june.items).toHaveLength(1);
     });
 
     it('gives finance staff the run and its lines but not the other roles’ tools', async () => {
