@@ -4,17 +4,76 @@
  * per user and day, refused requests and failed sign-ins; filterable, and exportable as XLSX.
  */
 import { z } from 'zod';
-import { idParamSchema, isoDateSchema, pageQuery } from './primitives.js';
+import { idParamSchema, isoDateSchema, listQuery, listResponse, pageQuery } from './primitives.js';
 
-/** GET /api/audit query. */
-export const auditQuery = z.object({
+/** What an audit entry records (src/server/audit.ts writes only these). */
+export const AUDIT_ACTIONS = [
+  'read',
+  'search',
+  'list',
+  'create',
+  'update',
+  'import',
+  'export',
+  'sign-in',
+  'sign-in-failed',
+  'refused',
+  'sign-out',
+  'approve',
+  'reject',
+  'run',
+  'delete',
+] as const;
+/** An audit entry's action. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * The filters of the audit log and its XLSX export (issue #14 §4): a client, a user, an action,
+ * an entity, and a period of Stockholm days (`from`/`to`, inclusive) or a moment (`since`).
+ */
+const auditFilters = {
   clientId: idParamSchema.optional(),
   userId: idParamSchema.optional(),
-  entity: z.string().max(100).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  entity: z
+    .string()
+    .max(100)
+    .regex(/^[a-z-]+$/, 'lower-case letters and -')
+    .optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
   since: z.string().datetime({ offset: true }).optional(),
-  limit: pageQuery(200, 1000).limit,
-  before: idParamSchema.optional(),
+};
+
+/** GET /api/audit query: the filters, newest first, paged by cursor (issue #14 §1). */
+export const auditQuery = listQuery(
+  { sorts: { id: 'int' }, sort: 'id', dir: 'desc', limit: 50 },
+  auditFilters,
+);
+
+/** GET /api/audit.xlsx query: the same filters, every matching entry (up to the export's limit). */
+export const auditExportQuery = z.object(auditFilters);
+
+/** One audit entry. `details` never hold identity numbers. */
+export const auditItemSchema = z.object({
+  id: z.number().int(),
+  at: z.string().nullable(),
+  userId: z.number().int().nullable(),
+  username: z.string().nullable(),
+  role: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  clientIds: z.array(z.number().int()),
+  details: z.unknown(),
 });
+/** An audit entry as the web app reads it. */
+export type AuditItem = z.infer<typeof auditItemSchema>;
+
+/** GET /api/audit: one page, the true total and the neighbouring pages' cursors. */
+export const auditList = listResponse(auditItemSchema);
+/** A page of the audit log. */
+export type AuditList = z.infer<typeof auditList>;
 
 /** What a follow-up finding is about. */
 export const followUpKindSchema = z.enum([

@@ -107,6 +107,14 @@ export function formatDate(iso: string | null | undefined): string {
   return ISO_DATE_PATTERN.test(iso.slice(0, 10)) ? iso.slice(0, 10) : iso;
 }
 
+/** A timestamp as Stockholm wall-clock time to the minute, `2024-03-01 13:05` (the audit log). */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  return new Date(t).toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 16);
+}
+
 /** A date range, `2024-03-01 – 2024-03-31`, open end as `2024-03-01 –`. */
 export function formatPeriod(from: string | null | undefined, to: string | null | undefined): string {
   return `${formatDate(from)} –${to ? ' ' + formatDate(to) : ''}`;

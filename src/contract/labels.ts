@@ -8,6 +8,7 @@
  */
 import type { Regime, ServiceId, Unit } from '../domain/rate-model/schema.js';
 import type { LineKind } from '../domain/settlement/types.js';
+import type { AuditAction } from './audit.js';
 
 /** Swedish names of the services (domain.md §2, SVC-1). */
 export const SERVICE_LABELS: Readonly<Record<ServiceId, string>> = {
@@ -390,3 +391,77 @@ export const offerStateLabel = (id: string): string => lookup(OFFER_STATE_LABELS
 export const planParticipantLabel = (id: string): string => lookup(PLAN_PARTICIPANT_LABELS, id);
 /** `waiting` → `I kö`. */
 export const waitingStateLabel = (id: string): string => lookup(WAITING_STATE_LABELS, id);
+
+/** Swedish names of what an audit entry records (issue #14 §4: the audit log screen and its file). */
+export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
+  read: 'läst',
+  search: 'sökt',
+  list: 'listat',
+  create: 'skapat',
+  update: 'ändrat',
+  import: 'importerat',
+  export: 'exporterat',
+  'sign-in': 'inloggning',
+  'sign-in-failed': 'misslyckad inloggning',
+  refused: 'nekad begäran',
+  'sign-out': 'utloggning',
+  approve: 'godkänt',
+  reject: 'avslagit',
+  run: 'startat körning',
+  delete: 'tagit bort',
+};
+
+/** Swedish names of what audit entries are about (the entity); an unknown one shows as it is. */
+export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
+  client: 'klient',
+  'client-payments': 'klientens utbetalningar',
+  'client-assessments': 'klientens bedömningar',
+  'client-move': 'flytt av klient',
+  placement: 'placering',
+  'placement-import': 'import av placeringar',
+  decision: 'beslut',
+  'decision-matches': 'matchning mot beslut',
+  order: 'beställning',
+  offer: 'erbjudande',
+  'waiting-list': 'väntelista',
+  level: 'nivå',
+  absence: 'frånvaro',
+  'evening-hours': 'kvälls- och nattimmar',
+  'course-session': 'kurstillfälle',
+  participation: 'deltagande',
+  'participation-follow-up': 'uppföljning av deltagande',
+  'individual-rate': 'individuell ersättning',
+  'transition-to-work': 'övergång till arbete',
+  'rate-application': 'ansökan om individuell ersättning',
+  assessment: 'bedömning',
+  'assessment-scoring': 'bedömarens poäng',
+  'assessment-reconciliation': 'avstämning av bedömning',
+  'assessment-questionnaire': 'frågeformulär',
+  'assessment-startup': 'startmätning',
+  'implementation-plan': 'genomförandeplan',
+  notification: 'meddelande',
+  'settlement-run': 'avräkningskörning',
+  'settlement-line': 'avräkningsrader',
+  'settlement-refusal': 'ej betalda placeringar',
+  specification: 'specifikation',
+  'finance-export': 'ekonomiexport',
+  'finance-file': 'ekonomifil',
+  reconciliation: 'avstämning av resursfördelning',
+  'reconciliation-change': 'ändringar i resursfördelning',
+  'travel-cost': 'resekostnad',
+  population: 'population',
+  comparison: 'jämförelse',
+  'profile-change': 'ändring av katalogprofil',
+  user: 'användare',
+  request: 'begäran',
+  'audit-log': 'loggen',
+  'audit-follow-up': 'logguppföljning',
+};
+
+/** `delete` → `tagit bort`. */
+export const auditActionLabel = (id: string): string => lookup(AUDIT_ACTION_LABELS, id);
+/** `settlement-run` → `avräkningskörning`. */
+export const auditEntityLabel = (id: string): string => lookup(AUDIT_ENTITY_LABELS, id);
+/** `finance` → `Ekonom`; an unknown role shows as it is. */
+export const roleLabel = (id: string | null | undefined): string =>
+  id && Object.hasOwn(ROLE_LABELS, id) ? ROLE_LABELS[id as RoleId].title : (id ?? '');

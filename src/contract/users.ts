@@ -1,8 +1,11 @@
-/** Local accounts, for admins (issue #5 §4, docs/api.md): list, create, change or deactivate. */
+/**
+ * Local accounts, for admins (issue #5 §4, issue #14 §4, docs/api.md): list (paged, filtered by
+ * name, role and whether active), create, change role and scope, reset the password, deactivate.
+ */
 import { z } from 'zod';
 import { roleSchema, sessionUserView } from './auth.js';
 import { districtIdSchema } from './districts.js';
-import { textSchema } from './primitives.js';
+import { listQuery, listResponse, textSchema } from './primitives.js';
 import { providerIdSchema } from './providers.js';
 
 const password = textSchema(200, 10);
@@ -34,10 +37,27 @@ export const userPatch = z.object({
 /** An account (never its password hash): the signed-in user's fields and whether it is active. */
 export const userView = sessionUserView.extend({ active: z.boolean() });
 
-/** GET /api/users. */
-export const userList = z.array(userView);
+/** The sort fields of the account list. */
+export const USER_SORTS = { username: 'text', name: 'text' } as const;
+
+/**
+ * GET /api/users query: `q` a part of the user name or name, `role`, `active` (`true`/`false`);
+ * sorted by user name or name, paged by cursor (issue #14 §1).
+ */
+export const userQuery = listQuery(
+  { sorts: USER_SORTS, sort: 'username' },
+  {
+    q: textSchema(100).optional(),
+    role: roleSchema.optional(),
+    active: z.enum(['true', 'false']).optional(),
+  },
+);
+
+/** GET /api/users: one page, the true total and the neighbouring pages' cursors. */
+export const userList = listResponse(userView);
 
 /** Types the web app infers. */
 export type UserCreate = z.input<typeof userCreate>;
 export type UserPatch = z.input<typeof userPatch>;
 export type UserView = z.infer<typeof userView>;
+export type UserList = z.infer<typeof userList>;

@@ -3,28 +3,15 @@
  * and when, inside the same transaction as the change. Details never hold identity numbers.
  */
 import { sql, type Compilable, type Expression, type Kysely } from 'kysely';
+import type { AuditAction } from '../contract/audit.js';
 import { redactIdentities } from '../db/identity.js';
 import type { DB } from '../db/types.js';
 import type { SessionUser } from './auth/sessions.js';
 
 /** What happened, to which entity and which clients' data it touched. */
 export interface AuditEntry {
-  action:
-    | 'read'
-    | 'search'
-    | 'list'
-    | 'create'
-    | 'update'
-    | 'import'
-    | 'export'
-    | 'sign-in'
-    | 'sign-in-failed'
-    | 'refused'
-    | 'sign-out'
-    | 'approve'
-    | 'reject'
-    | 'run'
-    | 'delete';
+  /** One of the contract's AUDIT_ACTIONS (the audit log's filter offers the same list). */
+  action: AuditAction;
   entity: string;
   entityId?: string | number | null;
   clientIds?: number[];

@@ -335,6 +335,7 @@ const MATRIX: [string, string, string, Who][] = [
     ['analyst', 'assessor', 'admin'],
   ],
   ['GET', '/api/audit', '/api/audit', ['admin']],
+  ['GET', '/api/audit.xlsx', '/api/audit.xlsx', ['admin']],
   ['GET', '/api/audit/follow-up', '/api/audit/follow-up', ['admin']],
   ['GET', '/api/audit/follow-up.xlsx', '/api/audit/follow-up.xlsx', ['admin']],
   ['GET', '/api/client-moves', '/api/client-moves', ['case_officer', 'admin']],

@@ -48,6 +48,8 @@ import { CatalogComparePage } from './pages/CatalogComparePage.js';
 import { ProvidersPage } from './pages/ProvidersPage.js';
 import { ProviderPage } from './pages/ProviderPage.js';
 import { UnitPage } from './pages/UnitPage.js';
+import { UsersPage } from './pages/UsersPage.js';
+import { AuditLogPage } from './pages/AuditLogPage.js';
 
 // The scenario page carries the charts (recharts): loaded only when opened, keeping the first load small.
 const ScenarioPage = lazy(() => import('./pages/ScenarioPage.js').then((m) => ({ default: m.ScenarioPage })));
@@ -87,6 +89,8 @@ export const NAV: NavItem[] = [
   { href: '/import', label: 'Importera', roles: ['case_officer', 'analyst', 'admin'] },
   { href: '/utforarregister', label: 'Utförare och enheter', roles: ['admin'] },
   { href: CATALOGUE_PATH, label: 'Utförarkatalog', roles: 'all' },
+  { href: '/anvandare', label: 'Användare', roles: ['admin'] },
+  { href: '/logg', label: 'Logg', roles: ['admin'] },
 ];
 
 /** Pages anyone may open without signing in (the catalogue is public, FLOW-3). */
@@ -143,6 +147,8 @@ const routes: Route[] = [
   { pattern: '/utforarregister/:id', render: (p) => <ProviderPage id={p.id ?? ''} /> },
   { pattern: '/enheter/:id', render: (p) => <UnitPage id={p.id ?? ''} /> },
   ...PUBLIC_ROUTES,
+  { pattern: '/anvandare', render: () => <UsersPage /> },
+  { pattern: '/logg', render: () => <AuditLogPage /> },
   { pattern: '/logga-in', render: () => <Redirect to="/" /> },
   // Aliases the API's dashboard links use.
   { pattern: '/utbetalning', render: () => <Redirect to="/avrakning" /> },

@@ -1,20 +1,27 @@
 /**
- * The audit log for admins (issue #5 §4): GET /api/audit filtered by client, user, entity or
- * time; and the follow-up report (issue #13 §5, logguppföljning): GET /api/audit/follow-up and
+ * The audit log for admins (issue #5 §4, issue #14 §4): GET /api/audit filtered by client, user,
+ * action, entity and period, paged with the true total, and GET /api/audit.xlsx, the same filter
+ * as a streamed file (log.ts; its export is itself audited); and the follow-up report (issue #13 §5, logguppföljning): GET /api/audit/follow-up and
  * its XLSX export /api/audit/follow-up.xlsx. Reading the report is itself audited.
  */
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { auditQuery, followUpQuery, followUpResponse, type FollowUpItem } from '../../../contract/audit.js';
+import {
+  auditExportQuery,
+  auditList,
+  auditQuery,
+  followUpQuery,
+  followUpResponse,
+  type FollowUpItem,
+} from '../../../contract/audit.js';
 import { errorResponses } from '../../../contract/errors.js';
 import { userOf } from '../../access.js';
 import { audit } from '../../audit.js';
 import { badInput } from '../../errors.js';
-import { isoTime } from '../../present.js';
 import { followUp, type FollowUpFilter } from './service.js';
-
-export { auditQuery };
+import { auditItem, auditXlsx, filteredLog } from './log.js';
+import { keysetPage } from '../../keyset.js';
 
 /** Today in Stockholm and the day `days` before it, as ISO dates. */
 function defaultPeriod(days: number): { from: string; to: string } {
@@ -61,30 +68,34 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/audit',
-    { config: { access: ['admin'] }, schema: { tags: ['audit'], querystring: auditQuery } },
+    {
+      config: { access: ['admin'] },
+      schema: { tags: ['audit'], querystring: auditQuery, response: { ...errorResponses, 200: auditList } },
+    },
     async (request) => {
-      const q = request.query;
-      let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(q.limit);
-      if (q.clientId) query = query.where(sql<boolean>`${q.clientId}::int = any(client_ids)`);
-      if (q.userId) query = query.where('user_id', '=', q.userId);
-      if (q.entity) query = query.where('entity', '=', q.entity);
-      if (q.since) query = query.where('at', '>=', new Date(q.since));
-      if (q.before) query = query.where('id', '<', q.before);
-      const rows = await query.execute();
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          at: isoTime(r.at),
-          userId: r.user_id,
-          username: r.username,
-          role: r.role,
-          action: r.action,
-          entity: r.entity,
-          entityId: r.entity_id,
-          clientIds: r.client_ids,
-          details: r.details,
-        })),
-      };
+      const { sort, dir, limit, cursor, ...filter } = request.query;
+      const page = await keysetPage(
+        filteredLog(db, filter).selectAll(),
+        { id: { expr: sql.ref('audit_log.id'), kind: 'int' } },
+        'audit_log.id',
+        { sort, dir, limit, cursor },
+      );
+      return { ...page, items: page.items.map(auditItem) };
+    },
+  );
+
+  app.get(
+    '/audit.xlsx',
+    { config: { access: ['admin'] }, schema: { tags: ['audit'], querystring: auditExportQuery } },
+    async (request, reply) => {
+      const f = request.query;
+      filteredLog(db, f); // a bad period is refused before anything is written
+      await audit(db, userOf(request), { action: 'export', entity: 'audit-log', details: { filter: f } });
+      const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+      void reply.header('content-disposition', `attachment; filename="logg-${day}.xlsx"`);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(auditXlsx(db, f));
     },
   );
 

@@ -1,8 +1,17 @@
-/** Local accounts (issue #5 §4), for admins: list, create (argon2id hash), deactivate or change role. */
+/**
+ * Local accounts (issue #5 §4, issue #14 §4), for admins: list (paged, filtered), create
+ * (argon2id hash), deactivate, reset the password, change role and scope.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../../contract/errors.js';
 import { idParams } from '../../../contract/primitives.js';
-import { userCreate, userList, userPatch, userView as userSchema } from '../../../contract/users.js';
+import {
+  userCreate,
+  userList,
+  userPatch,
+  userQuery,
+  userView as userSchema,
+} from '../../../contract/users.js';
 import { userOf } from '../../access.js';
 import { userView } from './present.js';
 import { createUser, listUsers, updateUser } from './service.js';
@@ -16,8 +25,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/users',
-    { config: { access: ADMIN }, schema: { tags, response: { ...errorResponses, 200: userList } } },
-    async () => (await listUsers(db)).map(userView),
+    {
+      config: { access: ADMIN },
+      schema: { tags, querystring: userQuery, response: { ...errorResponses, 200: userList } },
+    },
+    async (request) => {
+      const page = await listUsers(db, request.query);
+      return { ...page, items: page.items.map(userView) };
+    },
   );
 
   app.post(

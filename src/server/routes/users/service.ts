@@ -1,15 +1,18 @@
 /**
- * Accounts' SQL (issue #5 §4): list, create with an argon2id hash, and change; a deactivated
- * account, a changed role or a new password ends the account's sessions. Changes are audited.
+ * Accounts' SQL (issue #5 §4, issue #14 §4): list (paged by cursor), create with an argon2id
+ * hash, and change; a deactivated account, a changed role or scope or a new password ends the
+ * account's sessions at once. An admin cannot deactivate their own account or change their own
+ * role (409 `own-account`), so the city is never left without an admin by a slip. Audited.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { userCreate, userPatch } from '../../../contract/users.js';
+import type { userCreate, userPatch, userQuery, USER_SORTS } from '../../../contract/users.js';
+import { keysetPage, type SortColumn } from '../../keyset.js';
 import type { DB, Role } from '../../../db/types.js';
 import { audit } from '../../audit.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { deleteUserSessions, type SessionUser } from '../../auth/sessions.js';
-import { badInput, notFound } from '../../errors.js';
+import { badInput, conflict, notFound } from '../../errors.js';
 
 const COLUMNS = ['id', 'username', 'name', 'role', 'district_id', 'provider_id', 'active'] as const;
 
@@ -21,9 +24,26 @@ function checkBelonging(role: Role, districtId: string | null, providerId: strin
     throw badInput('provider-required', 'Ett utförarkonto hör till en utförare: välj utförare', 'providerId');
 }
 
-/** Every account, by user name. */
-export async function listUsers(db: Kysely<DB>) {
-  return db.selectFrom('users').select(COLUMNS).orderBy('username').execute();
+const SORT_COLUMNS: Record<keyof typeof USER_SORTS, SortColumn> = {
+  username: { expr: sql.ref('users.username'), kind: 'text' },
+  name: { expr: sql.ref('users.name'), kind: 'text' },
+};
+
+/** One page of accounts matching the filters, with the true total. */
+export async function listUsers(db: Kysely<DB>, f: z.output<typeof userQuery>) {
+  let q = db.selectFrom('users').select(COLUMNS);
+  if (f.q) {
+    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['users.username']), 'like', like),
+        eb(eb.fn('lower', ['users.name']), 'like', like),
+      ]),
+    );
+  }
+  if (f.role) q = q.where('users.role', '=', f.role);
+  if (f.active) q = q.where('users.active', '=', f.active === 'true');
+  return keysetPage(q, SORT_COLUMNS, 'users.id', f);
 }
 
 /** Creates an account (409 `duplicate` when the user name is taken). */
@@ -55,6 +75,12 @@ export async function updateUser(
   const { password, districtId, providerId, ...rest } = patch;
   const current = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current) throw notFound('user', id);
+  if (current.id === admin.id && (rest.active === false || (rest.role && rest.role !== current.role)))
+    throw conflict(
+      'own-account',
+      'Du kan inte inaktivera ditt eget konto eller ändra din egen roll; be en annan administratör.',
+      rest.active === false ? 'active' : 'role',
+    );
   checkBelonging(
     rest.role ?? current.role,
     districtId === undefined ? current.district_id : districtId,
@@ -71,7 +97,9 @@ export async function updateUser(
     .where('id', '=', current.id)
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
-  if (rest.active === false || rest.role || password) await deleteUserSessions(db, u.id);
+  // Sessions end at once when the account can no longer do what its sessions were given.
+  if (rest.active === false || rest.role || password || districtId !== undefined || providerId !== undefined)
+    await deleteUserSessions(db, u.id);
   await audit(db, admin, {
     action: 'update',
     entity: 'user',
