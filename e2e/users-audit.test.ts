@@ -39,7 +39,7 @@ describe('users and the audit log', () => {
     expect(await checkPage(page, 'anvandare-nytt-konto-fel')).toEqual([]);
     await form.getByLabel('Användarnamn').fill('ny.ekonom');
     expect(await form.getByText(/Användarnamnet har 2–50 tecken/).count()).toBe(0);
-    await form.getByLabel('Namn', { exact: true }).fill('Nora Ekonom');
+    await form.getByRole('textbox', { name: /^Namn/ }).fill('Nora Ekonom');
     await form.getByRole('textbox', { name: 'Roll' }).click();
     await page.getByRole('option', { name: 'Ekonom' }).click();
     await form.getByLabel('Lösenord').fill('ett-langt-losenord');
@@ -51,7 +51,7 @@ describe('users and the audit log', () => {
     await page.getByRole('button', { name: 'Ändra ny.ekonom' }).click();
     const edit = page.getByRole('dialog', { name: 'Ändra ny.ekonom' });
     await edit.waitFor();
-    await edit.getByText('Kontot är aktivt').click();
+    await edit.getByRole('switch', { name: 'Kontot är aktivt' }).uncheck({ force: true });
     await edit.getByText('Personens pågående inloggningar avslutas direkt när du sparar.').waitFor();
     expect(await checkPage(page, 'anvandare-andra')).toEqual([]);
     await edit.getByRole('button', { name: 'Spara' }).click();
