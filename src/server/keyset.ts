@@ -6,7 +6,10 @@
  * the id). The count is exact: at the sizes measured (100 000 clients, bench/clients-search)
  * it costs a few milliseconds on an indexed filter, so no estimate is needed.
  */
-import { sql, type Expression, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { DB as Schema } from '../db/types.js';
+import { auditedRead, type ReadAuditEntry } from './audit.js';
+import type { SessionUser } from './auth/sessions.js';
 import { encodeCursor, type Cursor, type SortDir, type SortKind } from '../contract/primitives.js';
 
 /** One sort field of a list: the SQL expression it sorts by (never null) and its kind of value. */
@@ -31,6 +34,13 @@ export interface Page<O> {
   prevCursor: string | null;
 }
 
+/** A page read and audited in one statement (issue #15 §4): who reads and what the log says. */
+export interface PageAudit {
+  db: Kysely<Schema>;
+  user: SessionUser;
+  entry: ReadAuditEntry;
+}
+
 /** The cursor's value as SQL of the sort field's type (checked by the contract, cast here). */
 function typed(kind: SortKind, value: string | number): RawBuilder<unknown> {
   switch (kind) {
@@ -53,6 +63,28 @@ function keyOf(col: SortColumn): RawBuilder<unknown> {
 }
 
 /**
+ * The page's rows; with `audited`, in the same statement as their audit row (the rows need a
+ * `client_id`), ordered again by the page key and id outside the audit's CTE.
+ */
+function readRows<O>(
+  q: SelectQueryBuilder<any, any, O>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
+  dir: 'asc' | 'desc',
+  audited: PageAudit | undefined,
+): Promise<O[]> {
+  if (!audited) return q.execute();
+  return auditedRead(
+    audited.db,
+    audited.user,
+    audited.entry,
+    q as unknown as SelectQueryBuilder<Schema, keyof Schema, O & { client_id: number | null }>,
+    [
+      { column: 'page_key' as never, direction: dir },
+      { column: 'id' as never, direction: dir },
+    ],
+  );
+}
+
+/**
  * One page of `query` (filtered and scoped, with its columns selected, no order or limit) ordered
  * by `columns[sort]` then `idRef`, in `dir`, starting after (or, paging back, ending before) the
  * cursor; with the total of rows matching and the cursors of the neighbouring pages.
@@ -62,6 +94,7 @@ export async function keysetPage<DB, TB extends keyof DB, O extends { id: number
   columns: Readonly<Record<S, SortColumn>>,
   idRef: string,
   page: PageRequest<S>,
+  audited?: PageAudit,
 ): Promise<Page<O>> {
   const col = columns[page.sort];
   const id = sql.ref(idRef);
@@ -77,11 +110,14 @@ export async function keysetPage<DB, TB extends keyof DB, O extends { id: number
       : q.where(sql<boolean>`(${col.expr}, ${id}) < (${value}, ${page.cursor.id})`);
   }
   const [rows, count] = await Promise.all([
-    q
-      .orderBy(sql`${col.expr} ${order}`)
-      .orderBy(sql`${id} ${order}`)
-      .limit(page.limit + 1)
-      .execute(),
+    readRows(
+      q
+        .orderBy(sql`${col.expr} ${order}`)
+        .orderBy(sql`${id} ${order}`)
+        .limit(page.limit + 1),
+      forward ? 'asc' : 'desc',
+      audited,
+    ),
     query
       .clearSelect()
       .select(sql<number>`count(*)`.as('n'))

@@ -44,18 +44,25 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const districtId = districtScope(user, q.districtId);
       const providerId = providerScope(user, q.providerId);
-      const page = await listPlacements(db, user, { ...q, districtId, providerId });
-      await audit(db, user, {
-        action: 'list',
-        entity: 'placement',
-        clientIds: [...new Set(page.items.map((r) => r.client_id))],
-        details: {
-          districtId: districtId ?? null,
-          providerId: providerId ?? null,
-          month: q.month ?? null,
-          count: page.items.length,
+      // The page and its audit row in one statement (issue #15 §4).
+      const page = await listPlacements(
+        db,
+        user,
+        { ...q, districtId, providerId },
+        {
+          db,
+          user,
+          entry: {
+            action: 'list',
+            entity: 'placement',
+            details: {
+              districtId: districtId ?? null,
+              providerId: providerId ?? null,
+              month: q.month ?? null,
+            },
+          },
         },
-      });
+      );
       return { ...page, items: page.items.map((r) => placementView(user, r)) };
     },
   );

@@ -19,7 +19,7 @@ import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { notFound, refused } from '../../errors.js';
-import { keysetPage, type SortColumn } from '../../keyset.js';
+import { keysetPage, type PageAudit, type SortColumn } from '../../keyset.js';
 import { shownClientName } from '../../present.js';
 import { staleOrMissing } from '../../versioned.js';
 import { placementSelect } from './query.js';
@@ -44,7 +44,12 @@ const placementSortColumns = (user: SessionUser): Record<PlacementSort, SortColu
 });
 
 /** One page of placements matching the filters, with the true total (issue #14 §1). */
-export async function listPlacements(db: Kysely<DB>, user: SessionUser, f: PlacementFilter) {
+export async function listPlacements(
+  db: Kysely<DB>,
+  user: SessionUser,
+  f: PlacementFilter,
+  audited?: PageAudit,
+) {
   let q = placementSelect(db);
   if (f.districtId) q = q.where('clients.district_id', '=', f.districtId);
   if (f.providerId) q = q.where('placements.provider_id', '=', f.providerId);
@@ -75,7 +80,7 @@ export async function listPlacements(db: Kysely<DB>, user: SessionUser, f: Place
     q = q.where('placements.notice_date', 'is not', null).where('placements.end_date', 'is', null);
   if (f.level === 'none') q = q.where('lv.level_kind', 'is', null);
   else if (f.level) q = q.where('lv.level_kind', '=', f.level);
-  return keysetPage(q, placementSortColumns(user), 'placements.id', f);
+  return keysetPage(q, placementSortColumns(user), 'placements.id', f, audited);
 }
 
 /** One placement as listed (with unit, provider, client and latest level), or 404. */
