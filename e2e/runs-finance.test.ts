@@ -84,10 +84,11 @@ describe('runs for finance staff', () => {
     // The provider sees the approved May, never the August draft.
     const provider = await newPage(app);
     await signIn(provider, 'provider');
-    const runs = (await (await provider.request.get('/api/settlement-runs')).json()) as {
-      month: string;
-      status: string;
-    }[];
+    const runs = (
+      (await (await provider.request.get('/api/settlement-runs')).json()) as {
+        items: { month: string; status: string }[];
+      }
+    ).items;
     expect(runs.map((r) => r.status)).not.toContain('draft');
     expect(runs.map((r) => r.month)).toContain('2025-05');
     expect(runs.map((r) => r.month)).not.toContain('2025-08');
