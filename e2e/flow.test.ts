@@ -70,10 +70,14 @@ describe('from decision to start (issue #11)', () => {
     await offers.getByText('Antaget').waitFor();
     expect(startBy('2026-12-23')).toBe('2027-01-08');
     await offers.getByText('2027-01-08').waitFor();
-    await page
+    // The order and its letter (issue #11 §5): the link opens the order as a PDF.
+    const orderLetter = page
       .getByTestId('decision-orders')
-      .getByText(/^Beställning nr \d+$/)
-      .waitFor();
+      .getByRole('link', { name: /^Beställning nr \d+ \(PDF\)$/ });
+    await orderLetter.waitFor();
+    const letter = await page.request.get((await orderLetter.getAttribute('href')) as string);
+    expect(letter.status()).toBe(200);
+    expect(letter.headers()['content-type']).toContain('application/pdf');
     expect(await checkPage(page, 'flow-beslut-bestallt')).toEqual([]);
     await offers.getByRole('link', { name: /^Placering nr \d+$/ }).click();
     await page

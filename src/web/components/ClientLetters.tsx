@@ -14,7 +14,7 @@ import type { OfferView } from '../../contract/offers.js';
 import { QueryState } from './QueryState.js';
 
 /** A link to a letter, opened as the PDF itself; its text says what it is and that it is a PDF. */
-function LetterLink({ href, children }: { href: string; children: string }) {
+export function LetterLink({ href, children }: { href: string; children: string }) {
   return (
     <Anchor href={href} target="_blank" rel="noopener">
       {children} (PDF)

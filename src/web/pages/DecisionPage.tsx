@@ -20,6 +20,7 @@ import { NO_FIRST_FACTS, preliminaryLevelBody, validateFirstFacts, type FirstFac
 import { useProviders } from '../hooks.js';
 import { dateError, type FieldErrors } from '../validate.js';
 import { Link } from '../router.js';
+import { LetterLink } from '../components/ClientLetters.js';
 import { FirstFactsFields } from './placement-first-facts.js';
 import { decisionName, participationText } from './client-decisions.js';
 import { DecisionOffers } from './decision-offers.js';
@@ -166,11 +167,17 @@ function OrderForm({ decision, offers }: { decision: DecisionView; offers: Offer
 
 /** The decision's facts and orders. */
 function DecisionFacts({ d, unitName }: { d: DecisionView; unitName: (id: number) => string }) {
+  const { user } = useAuth();
+  // Order letters are for the orderer and the provider (letters/routes.ts), not the assessment office.
+  const orderLetters = hasRole(user, 'case_officer', 'provider', 'admin');
   return (
     <Stack gap="xs" data-decision-id={d.id}>
-      <Anchor component={Link} href={`/klienter/${d.clientId}`}>
-        Till klienten
-      </Anchor>
+      <Group gap="md">
+        <Anchor component={Link} href={`/klienter/${d.clientId}`}>
+          Till klienten
+        </Anchor>
+        <LetterLink href={`/api/decisions/${d.id}/letter.pdf`}>{`Beslutsbrev nr ${d.id}`}</LetterLink>
+      </Group>
       <Text>
         Period: {formatPeriod(d.from, d.to)}. Omfattning: {participationText(d)}. Beslutsdatum:{' '}
         {formatDate(d.decidedOn)}.{d.replacesId !== null && ` Ersätter beslut nr ${d.replacesId} (003).`}
@@ -189,7 +196,15 @@ function DecisionFacts({ d, unitName }: { d: DecisionView; unitName: (id: number
           <Table.Tbody>
             {d.orders.map((o) => (
               <Table.Tr key={o.id} data-order-id={o.id}>
-                <Table.Td>Beställning nr {o.id}</Table.Td>
+                <Table.Td>
+                  {orderLetters ? (
+                    <LetterLink
+                      href={`/api/orders/${o.id}/letter.pdf`}
+                    >{`Beställning nr ${o.id}`}</LetterLink>
+                  ) : (
+                    `Beställning nr ${o.id}`
+                  )}
+                </Table.Td>
                 <Table.Td>{unitName(o.unitId)}</Table.Td>
                 <Table.Td>{formatDate(o.orderedOn)}</Table.Td>
                 <Table.Td>{formatDate(o.start)}</Table.Td>

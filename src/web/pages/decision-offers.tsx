@@ -26,6 +26,7 @@ import { errorMessage, formFieldError, get, post, withQuery } from '../api.js';
 import { DateField } from '../components/DateField.js';
 import { ErrorAlert, QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
+import { LetterLink } from '../components/ClientLetters.js';
 import { formatDate } from '../../contract/format.js';
 import { MISSED_DEADLINE_LABELS, offerStateLabel } from '../../contract/labels.js';
 import type { DecisionView } from '../../contract/decisions.js';
@@ -214,7 +215,9 @@ export function OfferTable({ offers, across = false }: { offers: OfferView[]; ac
         <Table.Tbody>
           {offers.map((o) => (
             <Table.Tr key={o.id} data-offer-id={o.id}>
-              <Table.Td>Erbjudande nr {o.id}</Table.Td>
+              <Table.Td>
+                <LetterLink href={`/api/offers/${o.id}/letter.pdf`}>{`Erbjudande nr ${o.id}`}</LetterLink>
+              </Table.Td>
               {across && (
                 <Table.Td>
                   <Anchor component={Link} href={`/beslut/${o.decisionId}`}>
