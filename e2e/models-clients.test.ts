@@ -160,6 +160,24 @@ describe('clients and placements', () => {
     await page.context().close();
   }, 60_000);
 
+  it("a case officer records a client's travel cost as the district's own cost (FLOW-6)", async () => {
+    const page = await newPage(app);
+    await signIn(page, 'case_officer');
+    await page.goto('/klienter');
+    await page.locator('main table a').first().click();
+    const form = page.getByRole('form', { name: 'Registrera resekostnad' });
+    await form.getByLabel(/^Månad/).fill('2025-13');
+    await form.getByLabel(/^Belopp/).fill('1250,50');
+    await form.getByRole('button', { name: 'Registrera resekostnad' }).click();
+    await form.getByText('Ange månaden som ÅÅÅÅ-MM, till exempel 2025-03.').waitFor();
+    await form.getByLabel(/^Månad/).fill('2025-03');
+    expect(await form.getByText('Ange månaden som ÅÅÅÅ-MM, till exempel 2025-03.').count()).toBe(0);
+    await form.getByRole('button', { name: 'Registrera resekostnad' }).click();
+    await form.getByText(/^Resekostnaden 1\s250,50\skr för 2025-03 är registrerad\.$/).waitFor();
+    expect(await checkPage(page, 'resekostnad')).toEqual([]);
+    await page.context().close();
+  });
+
   it('a stale edit is refused with an explanation instead of overwriting (409)', async () => {
     const first = await newPage(app);
     const second = await newPage(app);

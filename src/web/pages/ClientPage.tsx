@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { get } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { ClientLetters } from '../components/ClientLetters.js';
+import { TravelCostForm } from '../components/TravelCostForm.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useDistricts, useLevelNamer, useProviders } from '../hooks.js';
@@ -200,6 +201,9 @@ export function ClientPage({ id }: { id: string }) {
                 )}
               </section>
               {hasRole(user, 'case_officer', 'assessor', 'admin') && <ClientLetters clientId={c.id} />}
+              {hasRole(user, 'case_officer', 'admin') && (
+                <TravelCostForm clientId={c.id} districtId={c.districtId} />
+              )}
             </Stack>
           );
         }}
