@@ -32,7 +32,9 @@ describe('rate models', () => {
     const body = plain(await text(page, 'main'));
     expect(body).toContain('1 501 kr'); // 002 Tabell 2: gruppbostad nivå 1, privat regi
     expect(body).toContain('550 000 kr');
-    expect(body).toContain('002, Tabell 2');
+    expect(body).toContain(
+      'Förslag till nya ersättningsnivåer i LSS bostad med särskild service, 2023, Tabell 2',
+    );
     expect(await checkPage(page, 'modell-lss-bostad-2024')).toEqual([]);
 
     await page.goto('/modeller/sp-2010');
