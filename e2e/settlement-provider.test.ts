@@ -64,7 +64,7 @@ describe('settlement', () => {
     const href = await page.getByRole('link', { name: 'Exportera CSV' }).getAttribute('href');
     const csv = await page.request.get(href ?? '');
     expect(csv.status()).toBe(200);
-    expect(await csv.text()).toContain('Belopp (kr)');
+    expect(await csv.text()).toContain('Belopp (kr, öre)');
     const xlsxHref = await page.getByRole('link', { name: 'Exportera Excel (XLSX)' }).getAttribute('href');
     const xlsx = await page.request.get(xlsxHref ?? '');
     expect(xlsx.status()).toBe(200);
