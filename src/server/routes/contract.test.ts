@@ -95,7 +95,7 @@ for (const target of testTargets()) {
       ['/api/clients?q=%00', 'q'],
       [`/api/clients?q=${'x'.repeat(101)}`, 'q'],
       ['/api/clients?limit=1e3', 'limit'],
-      ['/api/clients?offset=0x10', 'offset'],
+      ['/api/clients?limit=0x10', 'limit'],
       ['/api/statistics/placements?on=0000-01-01', 'on'],
       ['/api/statistics/placements?on=2025-02-30', 'on'],
       [`/api/providers/${'U'.repeat(21)}`, 'id'],

@@ -120,7 +120,7 @@ describe('the toolbox through the API', () => {
       after: { model: 'lss-bostad-2024', on: '2025-09-01' },
     };
     const analyst = (await post('/api/analysis/follow-up', body)).json();
-    expect(analyst.before).toMatchObject({ model: 'lss-bostad-2023', origin: 'placements on 2025-02-01' });
+    expect(analyst.before).toMatchObject({ model: 'lss-bostad-2023', origin: 'placeringar den 2025-02-01' });
     expect(analyst.after.persons).toBeGreaterThan(0);
     for (const row of analyst.levels) {
       if (row.suppressed) expect(row.before).toBeNull();

@@ -4,6 +4,7 @@
  * /api/orders/:id/letter.pdf (to the provider). A letter carries personal data: each is read
  * within the user's scope and audited as an export of the client's data.
  */
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../../contract/errors.js';
 import { idParams } from '../../../contract/primitives.js';
@@ -67,7 +68,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       kind.path,
       {
         config: { access: kind.access },
-        schema: { tags: ['letters'], params: idParams, response: { ...errorResponses } },
+        schema: {
+          tags: ['letters'],
+          params: idParams,
+          // The body is the PDF itself (application/pdf), sent as bytes: nothing to serialise.
+          response: { 200: z.unknown().describe('Brevet som PDF (application/pdf)'), ...errorResponses },
+        },
       },
       async (request, reply) => {
         const user = userOf(request);

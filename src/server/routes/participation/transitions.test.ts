@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdentity } from '../../../db/identity.js';
-import { openTestApp, testTargets, type TestApp } from '../../testing.js';
+import { openTestApp, placeByOrder, testTargets, type TestApp } from '../../testing.js';
 
 for (const target of testTargets()) {
   describe(`transitions to work on ${target.name}`, () => {
@@ -25,22 +25,20 @@ for (const target of testTargets()) {
         url: '/api/clients',
         payload: { personnummer: makeIdentity('19850505', 505), name: 'Ove Övergång', districtId: 'bromma' },
       });
-      const p = await t.agents.handlaggare!.request({
-        method: 'POST',
-        url: '/api/placements',
-        payload: {
-          clientId: c.json().id,
-          unitId: unit.json().id,
-          service: 'lss-daglig-verksamhet',
-          start: '2026-01-01',
-          level: { from: '2026-01-01', points: 40, kind: 'final', assessedOn: '2026-01-01' },
-          hoursPerWeek: 30,
-        },
+      // Placed the only way the API allows (FLOW-1): a decision, then an order.
+      const p = await placeByOrder(t.agents.handlaggare!, {
+        clientId: c.json().id,
+        unitId: unit.json().id,
+        service: 'lss-daglig-verksamhet',
+        start: '2026-01-01',
+        level: { points: 40, assessedOn: '2026-01-01' },
+        hoursPerWeek: 30,
       });
       expect(p.statusCode, p.body).toBe(201);
+      const placementId = (p.json() as { placementId: number }).placementId;
       const tr = await t.agents.handlaggare!.request({
         method: 'POST',
-        url: `/api/placements/${p.json().id}/transition-to-work`,
+        url: `/api/placements/${placementId}/transition-to-work`,
         payload: { from: '2026-03-15', to: '2026-09-14', reason: 'Anställd på lagret' },
       });
       expect(tr.statusCode, tr.body).toBe(201);

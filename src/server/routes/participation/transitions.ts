@@ -101,7 +101,7 @@ export async function recordVisit(
     .executeTakeFirst();
   if (!t) throw notFound('transition-to-work', transitionId);
   if (user.role === 'provider' && t.provider_id !== user.providerId)
-    throw outOfScope('Providers record visits for their own clients only');
+    throw outOfScope('Utförare registrerar besök endast för sina egna klienter');
   const problem = visitProblem(b.visitedOn, { from: t.from_date, to: t.to_date });
   if (problem) throw refused('visit-outside-transition', problem, 'visitedOn');
   return db.transaction().execute(async (trx) => {
