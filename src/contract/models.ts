@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { regimeSchema, serviceIdSchema, unitSchema } from '../domain/rate-model/schema.js';
-import { isoDateSchema } from './primitives.js';
+import { countParamSchema, isoDateSchema } from './primitives.js';
 
 /** A model id as in models/ (`lss-bostad-2024`): a–z, digits and `-`, 1–64 characters. */
 export const modelIdSchema = z
@@ -155,9 +155,10 @@ export type ModelComparison = z.infer<typeof modelComparison>;
  * points are typed (issue #14 §5), so the form never restates the rule.
  */
 export const classificationQuery = z.object({
+  // Points first: when several fields are wrong, the answer names the one typed (issue #14 §5).
+  points: countParamSchema.refine((n) => n <= 1_000_000, 'must be at most 1000000').optional(),
   service: serviceIdSchema,
   on: isoDateSchema,
-  points: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
 
 /** One level's point range; `max` null means "and above". */

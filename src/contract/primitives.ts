@@ -33,6 +33,17 @@ export const idParamSchema = z
   .transform(Number)
   .refine((n) => n <= MAX_ID, 'must be a positive whole number below 2147483648');
 
+/**
+ * A count in a query string (points, say): zero or a positive integer below 2^31 in decimal digits
+ * only, refused like {@link idParamSchema} when written any other way.
+ */
+export const countParamSchema = z
+  .string()
+  .max(10, 'must be a whole number below 2147483648 written in digits')
+  .regex(/^(0|[1-9][0-9]{0,9})$/, 'must be a whole number below 2147483648 written in digits')
+  .transform(Number)
+  .refine((n) => n <= MAX_ID, 'must be a whole number below 2147483648 written in digits');
+
 /** An id in a JSON body: a positive integer below 2^31. */
 export const idSchema = z
   .number()
