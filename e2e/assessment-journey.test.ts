@@ -213,14 +213,21 @@ describe('assessment journey', () => {
       name: 'Ove Övergång',
       districtId: 'bromma',
     });
-    const placement = await api<{ id: number }>(admin, 'POST', '/api/placements', {
+    // Placed the only way the API allows (FLOW-1): a decision, then an order.
+    const daily = await api<{ id: number }>(admin, 'POST', '/api/decisions', {
       clientId: client.id,
-      unitId: unit.id,
       service: 'lss-daglig-verksamhet',
-      start: '2026-01-01',
-      level: { from: '2026-01-01', points: 40, kind: 'final', assessedOn: '2026-01-01' },
+      from: '2026-01-01',
       hoursPerWeek: 30,
+      decidedOn: '2026-01-01',
     });
+    const ordered = await api<{ placementId: number }>(admin, 'POST', `/api/decisions/${daily.id}/orders`, {
+      unitId: unit.id,
+      orderedOn: '2026-01-01',
+      start: '2026-01-01',
+      preliminaryLevel: { points: 40, assessedOn: '2026-01-01' },
+    });
+    const placement = { id: ordered.placementId };
     await api(admin, 'POST', `/api/placements/${placement.id}/transition-to-work`, {
       from: '2026-09-15',
       to: '2027-03-14',
