@@ -119,7 +119,7 @@ describe('facts by role (issue #9 §4)', () => {
     await transition.getByLabel('Sista dag').fill('2025-09-15');
     await transition.getByRole('button', { name: 'Spara övergång till arbete' }).click();
     await transition
-      .getByText('Övergång till arbete gäller högst sex månader, till och med 2025-08-31 (SVC-4).')
+      .getByText('Övergång till arbete gäller högst sex månader, till och med 2025-08-31.')
       .waitFor();
     await transition.getByLabel('Sista dag').fill('2025-08-31');
     await transition.getByRole('button', { name: 'Spara övergång till arbete' }).click();
