@@ -7,7 +7,7 @@
  * terminal output that is grepped and pasted. Negative numbers use a hyphen-minus everywhere.
  * Pure: no I/O, no clock.
  */
-import { isExactKronor, kronorToOre, roundOre, type Ore } from '../domain/money.js';
+import { isExactKronor, kronorToOre, oreDecimal, roundOre, type Ore } from '../domain/money.js';
 import { ISO_DATE_PATTERN, MONTH_PATTERN } from '../domain/patterns.js'; // not formats.ts: no Zod at a CLI start
 
 /** How digits are grouped: a no-break space (default, web) or a plain space (`plain`, CLI). */
@@ -67,9 +67,7 @@ export function formatKrWhole(kronor: number | null | undefined, options?: Spaci
  * `46546,50`, `-12,25`, `0,00` (one format for the whole column; the header says `kr`).
  */
 export function formatKrCell(kronor: number): string {
-  const ore = kronorAsOre(kronor);
-  const abs = Math.abs(ore);
-  return `${ore < 0 ? '-' : ''}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+  return oreDecimal(kronorAsOre(kronor), ',');
 }
 
 /** A signed difference in kronor: `+1 234 kr`, `-56 kr`, `0 kr`; where gains and losses are compared. */

@@ -60,3 +60,12 @@ export function sumOre(amounts: Iterable<Ore>): Ore {
   for (const a of amounts) total += a;
   return total;
 }
+
+/**
+ * Öre as a plain decimal with two places and no grouping (`1234.50`, `-0,05`): one writing for the
+ * SIE file (`.`) and spreadsheet cells (`,`), so the two can never disagree on a sign or a place.
+ */
+export function oreDecimal(ore: number, separator: '.' | ','): string {
+  const abs = Math.abs(ore);
+  return `${ore < 0 ? '-' : ''}${Math.floor(abs / 100)}${separator}${String(abs % 100).padStart(2, '0')}`;
+}

@@ -10,6 +10,7 @@
  * without quotes, escapes or braces; `{` and `}` lines add nothing), in code page 437 bytes. It is
  * printed unsigned in decimal. Pure and deterministic: the same input gives the same bytes.
  */
+import { oreDecimal } from '../money.js';
 import { encodeCp437, crc32Update } from './cp437.js';
 import { accountNames, type FinanceChart } from './chart.js';
 import type { Voucher } from './vouchers.js';
@@ -34,8 +35,7 @@ export interface SieHeader {
 
 /** Öre as a SIE amount: `1234.50`, `-0.05`. */
 export function sieAmount(ore: number): string {
-  const abs = Math.abs(ore);
-  return `${ore < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return oreDecimal(ore, '.');
 }
 
 /** `2025-03-31` → `20250331`. */
