@@ -26,6 +26,7 @@ const MATRIX: [string, string, string, Who][] = [
   ['POST', '/api/auth/logout', '', 'signed-in'], // not called: it would end the agent's session (auth tests cover it)
   ['GET', '/api/auth/me', '/api/auth/me', 'signed-in'],
   ['GET', '/api/dashboard', '/api/dashboard', 'signed-in'],
+  ['GET', '/api/latest-month', '/api/latest-month', 'signed-in'],
   ['GET', '/api/districts', '/api/districts', 'signed-in'],
   ['GET', '/api/providers', '/api/providers', 'signed-in'],
   ['GET', '/api/providers/:id', '/api/providers/NOPE', 'signed-in'],

@@ -1,10 +1,13 @@
 /**
- * Shared queries: districts and providers (for names in tables and pickers) and models.
+ * Shared queries: districts and providers (for names in tables and pickers), models, and the latest
+ * month with data (the default of every month field, issue #14 §5).
  */
+import { useState } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { forLevels, levelFor } from './model-view.js';
 import { get } from './api.js';
 import type { District } from '../contract/districts.js';
+import type { LatestMonth } from '../contract/latest-month.js';
 import type { ModelDetail, ModelSummary } from '../contract/models.js';
 import type { ProviderView as Provider } from '../contract/providers.js';
 
@@ -24,6 +27,26 @@ export function useProviders() {
     queryFn: () => get<Provider[]>('/api/providers'),
     staleTime: 300_000,
   });
+}
+
+/** The latest month with data (`GET /api/latest-month`); null until known or when nothing is dated. */
+export function useLatestMonth(): string | null {
+  const q = useQuery({
+    queryKey: ['latest-month'],
+    queryFn: () => get<LatestMonth>('/api/latest-month'),
+    staleTime: 60_000,
+  });
+  return q.data?.month ?? null;
+}
+
+/**
+ * A month field's value and setter (issue #14 §5): the latest month with data until the user
+ * types, so every month field starts where the data is, and a typed value is never overwritten.
+ */
+export function useMonthField(): [string, (month: string) => void] {
+  const latest = useLatestMonth();
+  const [typed, setTyped] = useState<string | null>(null);
+  return [typed ?? latest ?? '', setTyped];
 }
 
 /** All rate models. */

@@ -20,6 +20,7 @@ import finance from './finance/routes.js';
 import health from './health/routes.js';
 import imports from './imports/routes.js';
 import jobs from './jobs/routes.js';
+import latestMonth from './latest-month/routes.js';
 import letters from './letters/routes.js';
 import models from './models/routes.js';
 import modelUplifts from './models/uplifts.js';
@@ -57,6 +58,7 @@ export const ROUTES: FastifyPluginAsyncZod[] = [
   imports,
   audit,
   dashboard,
+  latestMonth,
   decisions,
   users,
   statistics,

@@ -15,15 +15,18 @@ import { isMonth } from '../../domain/patterns.js';
 import type { FieldErrors } from '../validate.js';
 import { BAD } from '../colors.js';
 import { clearFieldError } from './field-errors.js';
+import { useMonthField } from '../hooks.js';
 
 const FIELDS = ['month', 'amount', 'note'] as const;
 type TravelCostCreate = z.input<typeof travelCostCreate>;
-const EMPTY = { month: '', amount: '' as number | string, note: '' };
+const EMPTY = { amount: '' as number | string, note: '' };
 
 /** The form for client `clientId` of district `districtId`. */
 export function TravelCostForm({ clientId, districtId }: { clientId: number; districtId: string }) {
   const qc = useQueryClient();
   const [values, setValues] = useState(EMPTY);
+  // Starts at the latest month with data (issue #14 §5) and stays as typed after a save.
+  const [month, setMonth] = useMonthField();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [done, setDone] = useState<string | null>(null);
   const mutation = useMutation({
@@ -43,7 +46,7 @@ export function TravelCostForm({ clientId, districtId }: { clientId: number; dis
     e.preventDefault();
     setDone(null);
     const found: FieldErrors = {};
-    if (!isMonth(values.month.trim())) found.month = 'Ange månaden som ÅÅÅÅ-MM, till exempel 2025-03.';
+    if (!isMonth(month.trim())) found.month = 'Ange månaden som ÅÅÅÅ-MM, till exempel 2025-03.';
     if (typeof values.amount !== 'number') found.amount = 'Ange beloppet i kronor.';
     setErrors(found);
     if (Object.keys(found).length > 0 || typeof values.amount !== 'number') return;
@@ -51,7 +54,7 @@ export function TravelCostForm({ clientId, districtId }: { clientId: number; dis
     mutation.mutate({
       districtId,
       clientId,
-      month: values.month.trim(),
+      month: month.trim(),
       amount: values.amount,
       ...(note ? { note } : {}),
     });
@@ -76,8 +79,11 @@ export function TravelCostForm({ clientId, districtId }: { clientId: number; dis
             <TextInput
               label="Månad"
               placeholder="ÅÅÅÅ-MM"
-              value={values.month}
-              onChange={(e) => set('month')(e.currentTarget.value)}
+              value={month}
+              onChange={(e) => {
+                setMonth(e.currentTarget.value);
+                clearFieldError(setErrors, 'month');
+              }}
               error={errors.month}
               required
             />

@@ -17,6 +17,7 @@ import { formatDate, formatKr } from '../../contract/format.js';
 import { isIsoDate } from '../../domain/patterns.js';
 import type { reconciliationDetail, reconciliationList } from '../../contract/reconciliations.js';
 import type { budgetOutcome } from '../../contract/budget.js';
+import { useLatestMonth } from '../hooks.js';
 import { BudgetTable } from './BudgetTable.js';
 import { KIND_LABELS, Snapshot } from './ReconciliationSnapshot.js';
 
@@ -136,7 +137,10 @@ function TakeSnapshot({ onTaken }: { onTaken: (id: number) => void }) {
 }
 
 function BudgetSection() {
-  const [year, setYear] = useState('2025');
+  // The year of the latest month with data (issue #14 §5) until the user types another.
+  const latest = useLatestMonth();
+  const [typed, setYear] = useState<string | null>(null);
+  const year = typed ?? latest?.slice(0, 4) ?? '';
   const valid = /^(19|20|21)\d{2}$/.test(year);
   const budget = useQuery({
     queryKey: ['budget-outcome', year],

@@ -23,7 +23,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage, get, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
-import { nameLookup, useDistricts, useProviders } from '../hooks.js';
+import { nameLookup, useDistricts, useMonthField, useProviders } from '../hooks.js';
 import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import { isMonth } from '../../domain/patterns.js';
 import { Link } from '../router.js';
@@ -161,7 +161,7 @@ export function SettlementPage() {
 
 function StartRun() {
   const qc = useQueryClient();
-  const [month, setMonth] = useState('');
+  const [month, setMonth] = useMonthField();
   const [district, setDistrict] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
   const [jobId, setJobId] = useState<number | null>(null);

@@ -17,7 +17,9 @@ import type { OfferView } from '../../contract/offers.js';
 import type { FollowUpRow } from '../../contract/participation.js';
 import type { PlacementView } from '../../contract/placements.js';
 import type { PlanView } from '../../contract/plans.js';
+import { addMonths } from '../../domain/assessment/effect.js';
 import { WARN } from '../colors.js';
+import { useLatestMonth, useMonthField } from '../hooks.js';
 import { OfferTable } from './decision-offers.js';
 import { PlanDoneForm, PlanTable } from './plan-parts.js';
 import { participationText } from './client-decisions.js';
@@ -163,23 +165,13 @@ export function ProviderPlans() {
   );
 }
 
-/** The previous month as `YYYY-MM` (the month a provider reports on). */
-const lastMonth = (): string => {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return d.toISOString().slice(0, 7);
-};
-
 /** Attendance against the decided participation per month (FLOW-5, SVC-3). */
 export function ProviderAttendance({ placements }: { placements: PlacementView[] }) {
-  const [month, setMonth] = useState(lastMonth);
-  const months = Array.from({ length: 12 }, (_, i) => {
-    const d = new Date();
-    d.setUTCDate(1);
-    d.setUTCMonth(d.getUTCMonth() - i);
-    return d.toISOString().slice(0, 7);
-  });
+  // The twelve months up to the latest month with data (issue #14 §5), that one chosen first.
+  const latest = useLatestMonth() ?? new Date().toISOString().slice(0, 7);
+  const [chosen, setMonth] = useMonthField();
+  const month = chosen || latest;
+  const months = Array.from({ length: 12 }, (_, i) => addMonths(`${latest}-01`, -i).slice(0, 7));
   const rows = useQuery({
     queryKey: ['participation', month],
     queryFn: () => get<FollowUpRow[]>(withQuery('/api/participation-follow-up', { month })),
@@ -194,7 +186,7 @@ export function ProviderAttendance({ placements }: { placements: PlacementView[]
         label="Månad"
         data={months.map((m) => ({ value: m, label: formatMonth(m) }))}
         value={month}
-        onChange={(v) => setMonth(v ?? lastMonth())}
+        onChange={(v) => setMonth(v ?? latest)}
         maw={240}
         mb="xs"
         allowDeselect={false}
