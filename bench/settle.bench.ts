@@ -15,7 +15,12 @@ import { fmtMs, loadNow, median, record } from './table.js';
 import { loadCatalog } from '../src/models/load.js';
 import { civilToDay, dayToIso } from '../src/domain/settlement/days.js';
 import type { PlacementInput } from '../src/domain/settlement/input.js';
-import { prepareSettlement, settleMonth, settlePrepared } from '../src/domain/settlement/settle.js';
+import {
+  prepareSettlement,
+  settleMonth,
+  settleMonthColumns,
+  settlePreparedColumns,
+} from '../src/domain/settlement/settle.js';
 
 const N = Number(process.env.BENCH_SETTLE_N ?? 1_000_000);
 const SQL_ROWS = Math.min(N, Number(process.env.BENCH_SETTLE_SQL_ROWS ?? 200_000));
@@ -81,12 +86,15 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
 
-/** `settleMonth` end to end (validate + settle in one pass, + totals and run hash); wall and CPU ms. */
+/**
+ * The engine end to end (validate + settle in one pass, + totals and run hash in one fused pass),
+ * lines in its column store (issue #15 §1); wall and CPU ms.
+ */
 function runEngine(placements: PlacementInput[]) {
   const catalog = loadCatalog();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const result = settleMonth(catalog, { placements }, MONTH);
+  const result = settleMonthColumns(catalog, { placements }, MONTH);
   return { result, ms: performance.now() - t0, cpuMs: cpuMs(c0, process.cpuUsage()) };
 }
 
@@ -98,7 +106,7 @@ function runTwoPhase(placements: PlacementInput[]) {
   const prepared = prepareSettlement(catalog, { placements });
   const t1 = performance.now();
   const c1 = process.cpuUsage();
-  const result = settlePrepared(prepared, MONTH);
+  const result = settlePreparedColumns(prepared, MONTH);
   const t2 = performance.now();
   return {
     result,
@@ -129,11 +137,11 @@ export async function main(): Promise<void> {
   );
   console.log(`  load average ${load()} on ${cpus().length} cores (shared machine)`);
   console.log(
-    `  settleMonth (validate + settle + totals + run hash): ${e.ms.toFixed(0)} ms wall, ${cpu(e.cpuMs)}`,
+    `  settleMonthColumns (validate + settle + totals + run hash): ${e.ms.toFixed(0)} ms wall, ${cpu(e.cpuMs)}`,
   );
   console.log(`    = ${perSec(N, e.ms)} placement-months/s`);
   record({
-    figure: `engine in memory, ${N.toLocaleString('sv-SE')} placement-months (settleMonth)`,
+    figure: `engine in memory, ${N.toLocaleString('sv-SE')} placement-months (column store)`,
     engine: 'engine',
     value: `${perSec(N, e.ms)} /s (${fmtMs(e.ms)}); peak RSS ${mb(rss)}`,
     goal: '≥ 1 000 000 /s, < 600 MB',
@@ -144,6 +152,15 @@ export async function main(): Promise<void> {
   );
   const { total, paid } = { total: e.result.total, paid: e.result.placements.length };
   e = null; // let the first result go before measuring the second path
+  {
+    const o0 = performance.now();
+    const objects = settleMonth(loadCatalog(), { placements }, MONTH); // every line an object (API)
+    const objectsMs = performance.now() - o0;
+    if (objects.total !== total) console.log('  !! line objects and columns disagree');
+    console.log(
+      `  settleMonth, the same with every line made an object: ${objectsMs.toFixed(0)} ms wall = ${perSec(N, objectsMs)} placement-months/s`,
+    );
+  }
   const t = runTwoPhase(placements);
   if (t.result.total !== total) console.log('  !! the two paths disagree');
   console.log(

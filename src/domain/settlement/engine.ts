@@ -7,7 +7,7 @@
  * have a problem on a day of the month is refused (its lines dropped, the problems reported).
  */
 import type { Unit } from '../rate-model/types.js';
-import { dayToIso, weekdaysBetween, type MonthSpan } from './days.js';
+import { weekdaysBetween, type MonthSpan } from './days.js';
 import type { PreparedPlacement } from './prepare.js';
 import type { ScopedProblem } from './problems.js';
 import type { DayPeriod, LineSources, ResolvedRate, Resolver } from './resolve.js';
@@ -23,7 +23,15 @@ import {
   rulesFor,
 } from './rules.js';
 import { breakpoints, resolveSeg, type Seg, type Split } from './segment.js';
-import type { SettlementLine } from './types.js';
+import { NO_BASIS, type LineStore } from './columns.js';
+
+/** Kind and basis codes of the column store (columns.ts KINDS and BASES). */
+const K_ORDINARY = 0;
+const K_IDLE = 1;
+const K_PREMISES = 2;
+const K_EVENING = 3;
+const B_ORDINARY = 1;
+const B_IDLE = 2;
 
 export type { Split } from './segment.js';
 
@@ -35,8 +43,12 @@ export interface MonthContext {
   r: Resolver;
   span: MonthSpan;
   acc: Accumulator;
-  /** Lines are appended here. */
-  out: SettlementLine[];
+  /** Lines are appended here (a column store). */
+  out: LineStore;
+  /** The owner number in `out` of the placement being settled. */
+  owner: number;
+  /** Rate explanations already numbered in `out`. */
+  infoIds: Map<ResolvedRate, number>;
   split: Split;
   /** Problems of refused placements are appended here. */
   problems: ScopedProblem[];
@@ -55,6 +67,7 @@ export function settlePlacementMonth(ctx: MonthContext, p: PreparedPlacement): b
   ctx.acc.reset();
   const mark = ctx.out.length;
   const known = ctx.problems.length;
+  ctx.owner = ctx.out.addOwner(p.input);
   const a = Math.max(p.payFrom, span.first);
   const b = Math.min(p.fullEnd, span.last);
   if (a <= b) emitStretches(ctx, p, { from: a, to: b, kind: 'ordinary' });
@@ -63,9 +76,11 @@ export function settlePlacementMonth(ctx: MonthContext, p: PreparedPlacement): b
   if (ia <= ib) emitStretches(ctx, p, { from: ia, to: ib, kind: 'idle' });
   if (ctx.problems.length > known) {
     ctx.out.length = mark;
+    ctx.out.owners.pop();
     return false;
   }
   if (p.evening.length > 0 && a <= b) emitEvening(ctx, p, { from: a, to: b });
+  if (ctx.out.length === mark) ctx.out.owners.pop(); // nothing paid this month: no owner
   return true;
 }
 
@@ -105,27 +120,6 @@ function emitStretches(ctx: MonthContext, p: PreparedPlacement, paid: Paid): voi
     }
   }
   if (cur) emitSeg(ctx, p, cur, paid.kind);
-}
-
-/** A line before the placement's fields are filled in: what it pays, for which days, and why. */
-interface LineDraft {
-  kind: SettlementLine['kind'];
-  basis: SettlementLine['basis'];
-  seg: Seg;
-  /** The segment's first and last day as dates (made once, shared by its lines). */
-  dates: Dates;
-  quantity: number;
-  unit: Unit;
-  rate: number;
-  amount: number;
-  rules: readonly string[];
-  sources: LineSources;
-}
-
-/** First and last day of a segment, ISO. */
-interface Dates {
-  from: string;
-  to: string;
 }
 
 /** A quantity and its amount in öre. */
@@ -193,28 +187,31 @@ function premisesPayment(ctx: MonthContext, g: Seg, kind: StretchKind): Paying {
 function emitSeg(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchKind): void {
   const svc = g.dp.period.service;
   const model = g.dp.period.model;
+  const out = ctx.out;
   const paid = payment(ctx, p, g, kind);
-  const dates: Dates = { from: dayToIso(g.from), to: dayToIso(g.to) };
-  if (paid.quantity > 0)
-    ctx.out.push(
-      line(ctx, p, {
-        kind,
-        basis: null,
-        seg: g,
-        dates,
-        quantity: paid.quantity,
-        unit: svc.unit,
-        rate: g.ore,
-        amount: paid.amount,
-        rules: rulesFor(g.flags, svc.unit),
-        sources:
-          g.flags & (F_INDIVIDUAL_LSS | F_INDIVIDUAL_SP)
-            ? { rate: 'individual rate in the input (LVL-6/LVL-7)', level: svc.source }
-            : g.rate.sources,
-      }),
-    );
-  const pr = g.rate.premises;
   const idle = kind === 'idle';
+  const level = out.levels.id(g.level);
+  const info = infoId(ctx, g.rate, model.id);
+  if (paid.quantity > 0) {
+    const sources =
+      g.flags & (F_INDIVIDUAL_LSS | F_INDIVIDUAL_SP) ? individualSources(svc.source) : g.rate.sources;
+    out.push(
+      ctx.owner,
+      idle ? K_IDLE : K_ORDINARY,
+      NO_BASIS,
+      g.from,
+      g.to,
+      paid.quantity,
+      out.units.id(svc.unit),
+      g.ore,
+      paid.amount,
+      level,
+      info,
+      out.ruleLists.id(rulesFor(g.flags, svc.unit)),
+      out.sourceList.id(sources),
+    );
+  }
+  const pr = g.rate.premises;
   if (!pr || (idle && !model.settlement.premisesOnIdleDays)) return;
   const prem = premisesPayment(ctx, g, kind);
   if (prem.quantity <= 0) return;
@@ -225,20 +222,44 @@ function emitSeg(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchK
     : idle
       ? PREMISES_IDLE_RULES
       : PREMISES_RULES;
-  ctx.out.push(
-    line(ctx, p, {
-      kind: 'premises',
-      basis: kind,
-      seg: g,
-      dates,
-      quantity: prem.quantity,
-      unit: pr.unit as Unit,
-      rate: pr.ore,
-      amount: prem.amount,
-      rules,
-      sources: pr.sources,
-    }),
+  out.push(
+    ctx.owner,
+    K_PREMISES,
+    idle ? B_IDLE : B_ORDINARY,
+    g.from,
+    g.to,
+    prem.quantity,
+    out.units.id(pr.unit as Unit),
+    pr.ore,
+    prem.amount,
+    level,
+    info,
+    out.ruleLists.id(rules),
+    out.sourceList.id(pr.sources),
   );
+}
+
+/** The number of a rate's explanation fields (interval, paid-as regime, model) in this month's store. */
+function infoId(ctx: MonthContext, rate: ResolvedRate, model: string): number {
+  const known = ctx.infoIds.get(rate);
+  if (known !== undefined && ctx.out.infos.list[known]!.model === model) return known;
+  const id = ctx.out.infos.id({
+    interval: rate.interval,
+    paidAs: rate.paidAs,
+    illustrative: rate.illustrative,
+    model,
+  });
+  ctx.infoIds.set(rate, id);
+  return id;
+}
+
+const individual = new Map<string, LineSources>();
+/** The sources of a line at an individual rate (LVL-6/LVL-7), one shared object per level source. */
+function individualSources(level: string): LineSources {
+  let s = individual.get(level);
+  if (!s)
+    individual.set(level, (s = Object.freeze({ rate: 'individual rate in the input (LVL-6/LVL-7)', level })));
+  return s;
 }
 
 /**
@@ -250,37 +271,12 @@ function sessionShare(count: string, g: Seg, span: MonthSpan): { units: number; 
   return { units: g.sessions * weekdaysBetween(g.from, g.to), den: 5 };
 }
 
-/** A settlement line from its draft and the placement (PAY-10: every figure explained). */
-function line(ctx: MonthContext, p: PreparedPlacement, d: LineDraft): SettlementLine {
-  const g = d.seg;
-  return {
-    placementId: p.id,
-    providerId: p.providerId,
-    district: p.district,
-    service: p.service,
-    kind: d.kind,
-    basis: d.basis,
-    from: d.dates.from,
-    to: d.dates.to,
-    quantity: d.quantity,
-    unit: d.unit,
-    days: g.to - g.from + 1,
-    daysInMonth: ctx.span.days,
-    rate: d.rate,
-    amount: d.amount,
-    level: g.level,
-    interval: g.rate.interval,
-    regime: p.regime,
-    paidAsRegime: g.rate.paidAs,
-    model: g.dp.period.model.id,
-    rules: d.rules,
-    sources: d.sources,
-    illustrative: g.rate.illustrative,
-    correctsMonth: null,
-    correctedKind: null,
-    recomputed: null,
-    previouslyPaid: null,
-  };
+const evening = new Map<string, LineSources>();
+/** The sources of an evening/night line (RATE-6), one shared object per figure source. */
+function eveningSources(rate: string): LineSources {
+  let s = evening.get(rate);
+  if (!s) evening.set(rate, (s = Object.freeze({ rate, level: null })));
+  return s;
 }
 
 /** RATE-6: evening/night hours, one line per run of dates under the same model and rate. */
@@ -294,29 +290,21 @@ function emitEvening(ctx: MonthContext, p: PreparedPlacement, paid: { from: numb
     if (!cur || hours100 === 0) return;
     const fig = cur.rate.eveningNight;
     if (!fig) return;
-    const seg: Seg = {
-      from: first,
-      to: last,
-      dp: cur.dp,
-      level: null,
-      rate: cur.rate,
-      ore: fig.ore,
-      sessions: 0,
-      flags: 0,
-    };
-    ctx.out.push(
-      line(ctx, p, {
-        kind: 'evening-night',
-        basis: null,
-        seg,
-        dates: { from: dayToIso(first), to: dayToIso(last) },
-        quantity: hours100 / 100,
-        unit: 'hour',
-        rate: fig.ore,
-        amount: ctx.acc.take('evening-hours', fig.ore * hours100, 100),
-        rules: EVENING_RULES,
-        sources: { rate: fig.source, level: null },
-      }),
+    const out = ctx.out;
+    out.push(
+      ctx.owner,
+      K_EVENING,
+      NO_BASIS,
+      first,
+      last,
+      hours100 / 100,
+      out.units.id('hour'),
+      fig.ore,
+      ctx.acc.take('evening-hours', fig.ore * hours100, 100),
+      out.levels.id(null),
+      infoId(ctx, cur.rate, cur.dp.period.model.id),
+      out.ruleLists.id(EVENING_RULES),
+      out.sourceList.id(eveningSources(fig.source)),
     );
   };
   for (const x of p.evening) {

@@ -12,13 +12,15 @@ import { isMonth } from '../formats.js';
 import type { ModelCatalog } from '../rate-model/catalog.js';
 import { monthSpan } from './days.js';
 import { settlePlacementMonth, type MonthContext, type Split } from './engine.js';
-import { checkRuns, corrections, runHash, type MonthRecompute, type PreviousRun } from './corrections.js';
+import { LineStore } from './columns.js';
+import { checkRuns, corrections, type MonthRecompute, type PreviousRun } from './corrections.js';
 import type { PlacementInput, SettlementInput } from './input.js';
 import { preparePlacement, type PreparedPlacement } from './prepare.js';
 import { distinctProblems, type FactProblem, type ScopedProblem } from './problems.js';
 import { Resolver } from './resolve.js';
 import { Accumulator } from './rounding.js';
-import type { SettlementLine, SettlementResult, Total } from './types.js';
+import { summarizeColumns, withLines, type SettledColumns } from './summary.js';
+import type { SettlementLine, SettlementResult } from './types.js';
 
 export type { PreviousRun } from './corrections.js';
 export { parsePreviousRun, previousFromResult } from './corrections.js';
@@ -27,6 +29,8 @@ export { presentSettlement } from './present.js';
 export { explainLine } from './explain.js';
 export type { PlacementInput, SettlementInput } from './input.js';
 export type { SettlementLine, SettlementResult } from './types.js';
+export type { SettledColumns } from './summary.js';
+export { withLines } from './summary.js';
 export type { FactProblem } from './problems.js';
 
 /** Options: earlier runs for corrections (PAY-9), and line granularity (tests use `day`). */
@@ -64,24 +68,41 @@ export function prepareSettlement(catalog: ModelCatalog, input: SettlementInput)
 
 /** The placements in id order (input order must change nothing); a repeated id is an input error. */
 function inIdOrder(list: readonly PlacementInput[]): readonly PlacementInput[] {
-  let sorted = list;
-  for (let i = 1; i < sorted.length; i++)
-    if (sorted[i - 1]!.id > sorted[i]!.id) {
-      sorted = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      break;
+  // One pass checks order and repeats together (once in order, a repeat sits next to its twin).
+  const repeated = (sorted: readonly PlacementInput[]): string | null | false => {
+    let twin: string | null = null;
+    for (let i = 1; i < sorted.length; i++) {
+      const a = sorted[i - 1]!.id;
+      const b = sorted[i]!.id;
+      if (a > b) return false;
+      if (a === b) twin ??= b;
     }
-  for (let i = 1; i < sorted.length; i++)
-    if (sorted[i - 1]!.id === sorted[i]!.id)
-      throw new InputError(
-        'duplicate-id',
-        `placement id "${sorted[i]!.id}" appears twice`,
-        `placement ${sorted[i]!.id}, field id`,
-      );
+    return twin;
+  };
+  let sorted = list;
+  let twin = repeated(sorted);
+  if (twin === false) {
+    sorted = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    twin = repeated(sorted);
+  }
+  if (twin)
+    throw new InputError(
+      'duplicate-id',
+      `placement id "${twin}" appears twice`,
+      `placement ${twin}, field id`,
+    );
   return sorted;
 }
 
 /** One month's lines and the problems of the placements it refused. */
 export interface MonthLines extends MonthRecompute {
+  problems: ScopedProblem[];
+}
+
+/** One month's lines as columns, the placements refused and their problems. */
+interface MonthColumns {
+  store: LineStore;
+  refused: ReadonlySet<string>;
   problems: ScopedProblem[];
 }
 
@@ -91,12 +112,15 @@ function monthPass(
   placements: { count: number; get: (i: number) => PreparedPlacement },
   month: string,
   split: Split,
-): MonthLines {
+): MonthColumns {
+  const span = monthSpan(month);
   const ctx: MonthContext = {
     r: resolver,
-    span: monthSpan(month),
+    span,
     acc: new Accumulator(),
-    out: [],
+    out: new LineStore(span.days, Math.max(1024, placements.count + (placements.count >> 2))),
+    owner: -1,
+    infoIds: new Map(),
     split,
     problems: [],
   };
@@ -105,7 +129,12 @@ function monthPass(
     const p = placements.get(i);
     if (!settlePlacementMonth(ctx, p)) (refused ??= new Set()).add(p.id);
   }
-  return { lines: ctx.out, refused: refused ?? NOBODY, problems: ctx.problems };
+  return { store: ctx.out, refused: refused ?? NOBODY, problems: ctx.problems };
+}
+
+/** A month's columns as line objects (corrections compare them, tests read them). */
+function asLines(m: MonthColumns): MonthLines {
+  return { lines: m.store.toLines(), refused: m.refused, problems: m.problems };
 }
 const NOBODY: ReadonlySet<string> = new Set();
 
@@ -115,6 +144,10 @@ export function settleMonthLines(
   month: string,
   split: Split = 'stretch',
 ): MonthLines {
+  return asLines(monthColumns(prepared, month, split));
+}
+
+function monthColumns(prepared: PreparedSettlement, month: string, split: Split): MonthColumns {
   const list = prepared.placements;
   return monthPass(prepared.resolver, { count: list.length, get: (i) => list[i]! }, checkMonth(month), split);
 }
@@ -134,7 +167,16 @@ export function settlePrepared(
   month: string,
   opts: SettleOptions = {},
 ): SettlementResult {
-  const now = settleMonthLines(prepared, month, opts.split);
+  return withLines(settlePreparedColumns(prepared, month, opts));
+}
+
+/** {@link settlePrepared} with the lines left as columns (the CLI streams them). */
+export function settlePreparedColumns(
+  prepared: PreparedSettlement,
+  month: string,
+  opts: SettleOptions = {},
+): SettledColumns {
+  const now = monthColumns(prepared, month, opts.split ?? 'stretch');
   const only = opts.recompute;
   const again: PreparedSettlement = only
     ? { resolver: prepared.resolver, placements: prepared.placements.filter((p) => only.has(p.id)) }
@@ -164,20 +206,33 @@ export function settleMonth(
   month: string,
   opts: SettleOptions = {},
 ): SettlementResult {
+  return withLines(settleMonthColumns(catalog, input, month, opts));
+}
+
+/**
+ * {@link settleMonth} with the lines left in a column store (issue #15 §1): the engine's own
+ * form, for callers that stream or aggregate lines rather than hold a million objects.
+ */
+export function settleMonthColumns(
+  catalog: ModelCatalog,
+  input: SettlementInput,
+  month: string,
+  opts: SettleOptions = {},
+): SettledColumns {
   checkMonth(month);
   const resolver = new Resolver(catalog);
   const sorted = inIdOrder(input.placements);
   const list = { count: sorted.length, get: (i: number) => preparePlacement(resolver, sorted[i]!) };
   const now = monthPass(resolver, list, month, opts.split ?? 'stretch');
   return finish({ month, now, previous: opts.previous ?? [] }, (m) =>
-    monthPass(resolver, list, m, 'stretch'),
+    asLines(monthPass(resolver, list, m, 'stretch')),
   );
 }
 
 /** The month settled, its lines and refusals, and the earlier runs to correct against. */
 interface Settled {
   month: string;
-  now: MonthLines;
+  now: MonthColumns;
   previous: readonly PreviousRun[];
 }
 
@@ -196,87 +251,21 @@ function refusals(problems: readonly ScopedProblem[]): FactProblem[] {
  * Adds corrections against earlier runs (PAY-9) and the totals. A placement refused in an earlier
  * month recomputed is not corrected for that month (what was paid stands) and is listed as refused.
  */
-function finish(s: Settled, recompute: (month: string) => MonthLines): SettlementResult {
+function finish(s: Settled, recompute: (month: string) => MonthLines): SettledColumns {
   const { month, now, previous } = s;
   const warnings: string[] = [];
   const previousRuns = checkRuns(previous, month);
   const problems = now.problems;
-  const lines = now.lines;
+  const store = now.store;
   if (previous.length > 0) {
     const again = (m: string): MonthRecompute => {
       const r = recompute(m);
       for (const x of r.problems) problems.push(x);
       return r;
     };
-    for (const l of corrections(previous, again, warnings)) lines.push(l);
+    for (const l of corrections(previous, again, warnings)) store.pushLine(l);
   }
-  const result = summarize(month, lines, previousRuns, warnings);
+  const result = summarizeColumns(month, store, previousRuns, warnings);
   result.refused = refusals(problems);
   return result;
-}
-
-/** Totals per placement, provider and district (PAY-10), sorted by id; the run's hash. */
-export function summarize(
-  month: string,
-  lines: SettlementLine[],
-  previousRuns: SettlementResult['previousRuns'],
-  warnings: string[],
-): SettlementResult {
-  // Lines come grouped by placement in id order; correction lines (appended) are sorted into place.
-  let ordered = true;
-  for (let i = 1; i < lines.length; i++)
-    if (lines[i - 1]!.placementId > lines[i]!.placementId) {
-      ordered = false;
-      break;
-    }
-  if (!ordered)
-    lines.sort((a, b) => (a.placementId < b.placementId ? -1 : a.placementId > b.placementId ? 1 : 0));
-  const placements: SettlementResult['placements'] = [];
-  const byProvider = new Map<string, { id: string; total: number }>();
-  const byDistrict = new Map<string, { id: string; total: number }>();
-  const add = (m: Map<string, { id: string; total: number }>, id: string, amount: number) => {
-    const box = m.get(id);
-    if (box) box.total += amount;
-    else m.set(id, { id, total: amount });
-  };
-  let total = 0;
-  let i = 0;
-  while (i < lines.length) {
-    const first = lines[i]!;
-    let sum = 0;
-    let sameProvider = 0;
-    let sameDistrict = 0;
-    for (; i < lines.length && lines[i]!.placementId === first.placementId; i++) {
-      const l = lines[i]!;
-      sum += l.amount;
-      // A correction may name the provider or district of the corrected month: count it there.
-      if (l.providerId === first.providerId) sameProvider += l.amount;
-      else add(byProvider, l.providerId, l.amount);
-      if (l.district === first.district) sameDistrict += l.amount;
-      else add(byDistrict, l.district, l.amount);
-    }
-    placements.push({
-      id: first.placementId,
-      total: sum,
-      providerId: first.providerId,
-      district: first.district,
-    });
-    add(byProvider, first.providerId, sameProvider);
-    add(byDistrict, first.district, sameDistrict);
-    total += sum;
-  }
-  const totals = (m: Map<string, { id: string; total: number }>): Total[] =>
-    [...m.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return {
-    month,
-    total,
-    placements,
-    providers: totals(byProvider),
-    districts: totals(byDistrict),
-    lines,
-    run: { month, hash: runHash(month, lines) },
-    previousRuns,
-    warnings,
-    refused: [],
-  };
 }

@@ -1,0 +1,118 @@
+// The column store (issue #15 §1): the lines it holds read back as the same objects, and the fused
+// summary pass gives the totals and the run hash (PAY-9, PAY-10) computed from line objects.
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../models/load.js';
+import { LineStore } from './columns.js';
+import { runHash } from './corrections.js';
+import { explainLine } from './explain.js';
+import {
+  parseSettlementInput,
+  previousFromResult,
+  settleMonth,
+  settleMonthColumns,
+  withLines,
+  type SettlementInput,
+} from './settle.js';
+import { summarizeColumns } from './summary.js';
+
+const catalog = loadCatalog();
+
+const input: SettlementInput = parseSettlementInput({
+  placements: [
+    {
+      id: 'P2',
+      providerId: 'U2',
+      district: 'Kista',
+      service: 'sp-stodboende',
+      regime: 'privat',
+      start: '2024-01-10',
+      end: '2024-03-12',
+      levels: [{ from: '2024-01-10', level: '2' }],
+      eveningNightHours: [{ date: '2024-03-05', hours: 4 }],
+    },
+    {
+      id: 'P1',
+      providerId: 'U1',
+      district: 'Bromma',
+      service: 'lss-gruppbostad',
+      regime: 'entreprenad',
+      start: '2023-11-15',
+      levels: [
+        { from: '2023-11-15', points: 42 },
+        { from: '2024-03-10', points: 12 },
+      ],
+    },
+  ],
+});
+
+describe('column store (PAY-10)', () => {
+  it('reads every line back as the object the engine used to make, in placement order', () => {
+    const cols = settleMonthColumns(catalog, input, '2024-03');
+    const lines = withLines(cols).lines;
+    expect(lines.map((l) => l.placementId)).toEqual(['P1', 'P1', 'P2', 'P2', 'P2', 'P2', 'P2']);
+    expect(lines[0]).toMatchObject({ kind: 'ordinary', from: '2024-03-01', to: '2024-03-09', level: '3' });
+    expect(lines[1]).toMatchObject({ from: '2024-03-10', to: '2024-03-31', level: '1', daysInMonth: 31 });
+    expect(lines.map((l) => l.kind)).toContain('evening-night');
+    expect(settleMonth(catalog, input, '2024-03').lines).toEqual(lines);
+    // The explanation is made on demand from the interned figures (never stored per line).
+    expect(explainLine(cols.lines.line(0))).toMatch(/^Ordinarie 2024-03-01–2024-03-09: /);
+  });
+
+  it('PAY-9: the fused pass hashes and totals exactly as the line objects do, corrections sorted in', () => {
+    const jan = previousFromResult(settleMonth(catalog, input, '2024-02'), 'feb.json');
+    const moved = parseSettlementInput({
+      placements: input.placements.map((p) =>
+        p.id === 'P1' ? { ...p, levels: [{ from: '2023-11-15', points: 12 }] } : p,
+      ),
+    });
+    const r = settleMonth(catalog, moved, '2024-03', { previous: [jan] });
+    const kinds = r.lines.map((l) => `${l.placementId} ${l.kind}`);
+    // The correction is made after every month's line, and sorted in after P1's own lines.
+    expect(kinds.indexOf('P1 correction')).toBe(kinds.lastIndexOf('P1 ordinary') + 1);
+    expect(kinds.indexOf('P1 correction')).toBeLessThan(kinds.indexOf('P2 ordinary'));
+    expect(r.run.hash).toBe(runHash('2024-03', r.lines));
+    const sum = (id: string) => r.lines.filter((l) => l.placementId === id).reduce((s, l) => s + l.amount, 0);
+    expect(r.placements.map((p) => [p.id, p.total])).toEqual([
+      ['P1', sum('P1')],
+      ['P2', sum('P2')],
+    ]);
+    expect(r.total).toBe(sum('P1') + sum('P2'));
+  });
+
+  it('grows past its first capacity and keeps negative amounts and their hash', () => {
+    const store = new LineStore(30, 2);
+    const owner = store.addOwner({
+      id: 'A',
+      providerId: 'U1',
+      district: 'D1',
+      service: 'sp-stodboende',
+      regime: 'privat',
+    });
+    const unit = store.units.id('dygn');
+    const info = store.infos.id({ interval: null, paidAs: 'privat', illustrative: false, model: 'm' });
+    const rules = store.ruleLists.id(['PAY-1']);
+    const sources = store.sourceList.id({ rate: 's', level: null });
+    for (let d = 0; d < 5; d++)
+      store.push(
+        owner,
+        0,
+        0,
+        19800 + d,
+        19800 + d,
+        1,
+        unit,
+        -1234,
+        -1234 - d,
+        store.levels.id(null),
+        info,
+        rules,
+        sources,
+      );
+    const s = summarizeColumns('2024-04', store, [], []);
+    const lines = store.toLines();
+    expect(lines).toHaveLength(5);
+    expect(s.total).toBe(lines.reduce((t, l) => t + l.amount, 0));
+    expect(s.run.hash).toBe(runHash('2024-04', lines));
+    expect(s.providers).toEqual([{ id: 'U1', total: s.total }]);
+  });
+});
