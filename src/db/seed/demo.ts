@@ -9,6 +9,8 @@ import { seedDemoAssessments } from './assessments.js';
 import { seedDemoFlow } from './flow.js';
 import { DISTRICTS } from './names.js';
 import { planDemo } from './plan.js';
+import { seedDemoRateApplications } from './rate-applications.js';
+import { seedDemoTransitions } from './transitions.js';
 
 export { DEMO_YEAR, planDemo } from './plan.js';
 
@@ -201,6 +203,8 @@ export async function seedDemo(
       .execute();
     await seedDemoAssessments(trx); // issue #10 §11: cases in every state, two assessors
     await seedDemoFlow(trx); // issue #11 §8: orders, plans, offers in every state, a waiting list
+    await seedDemoTransitions(trx); // SVC-4: daily activity, transitions to work and workplace visits
+    await seedDemoRateApplications(trx); // LVL-6, LVL-7: applications, decisions and their history
   });
   return {
     districts: plan.districts.length,

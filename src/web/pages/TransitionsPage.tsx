@@ -11,6 +11,7 @@ import { hasRole, useAuth } from '../auth.js';
 import { DateField } from '../components/DateField.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
+import { Rule } from '../components/Rule.js';
 import { formatDate } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { TransitionWithVisits } from '../../contract/participation.js';
@@ -70,7 +71,8 @@ export function TransitionsPage() {
     <Page title="Övergång till arbete">
       <Text>
         Under övergången till arbete betalas utföraren i högst sex månader, och bara medan den stöttar
-        klienten och besöker arbetsplatsen regelbundet (SVC-4).
+        klienten och besöker arbetsplatsen regelbundet.
+        <Rule ids="SVC-4" />
       </Text>
       <QueryState query={list} what="övergångarna">
         {(items) =>
