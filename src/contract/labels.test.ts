@@ -11,6 +11,7 @@ import {
   ROLE_LABELS,
   SEED_DOCUMENTS,
   sourceLabel,
+  splitRules,
   runStatusLabel,
   serviceLabel,
   unitLabel,
@@ -88,6 +89,20 @@ describe('sources name their documents (issue #14 §2)', () => {
     ],
     ['Standardvärde för LSS (PAY-12)', 'Standardvärde för LSS', ['PAY-12']],
   ])('%s', (source, text, rules) => expect(sourceLabel(source)).toEqual({ text, rules }));
+
+  it.each([
+    ['Klar inom 15 dagar (FLOW-2).', 'Klar inom 15 dagar.', ['FLOW-2']],
+    [
+      'Överens (krävs för individuell ersättning, LVL-6)',
+      'Överens (krävs för individuell ersättning)',
+      ['LVL-6'],
+    ],
+    ['Byt utförare (FLOW-4, PAY-6)', 'Byt utförare', ['FLOW-4', 'PAY-6']],
+    ['Kostnadsneutralitet (SCEN-2)', 'Kostnadsneutralitet', ['SCEN-2']],
+    ['Ingen regel här', 'Ingen regel här', []],
+  ])('splits the rule ids off a sentence: %s', (sentence, text, rules) =>
+    expect(splitRules(sentence)).toEqual({ text, rules }),
+  );
 
   it('keeps a date or an amount that looks like a seed id', () => {
     expect(sourceLabel('2023-01-01, 4 465 kr').text).toBe('2023-01-01, 4 465 kr');

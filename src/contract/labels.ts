@@ -309,20 +309,29 @@ export const SEED_DOCUMENTS: Readonly<Record<string, string>> = {
 const RULE_IN_TEXT = /\b(?:PAY|SVC|LVL|RATE|SCEN|ASMT|FLOW|ALLOC)-\d+\b/g;
 
 /**
- * A model figure's source as people read it: each seed id replaced by its document
- * (`002, Tabell 2` → `Förslag till nya ersättningsnivåer i LSS bostad med särskild service, 2023,
- * Tabell 2`), and the rule ids it names split off (shown in a rule detail, never in the text).
+ * A sentence that names rule ids, as people read it (issue #14 §2): the ids taken out of the text
+ * (`inom 15 dagar (FLOW-2).` → `inom 15 dagar.`, `(krävs för …, LVL-6)` → `(krävs för …)`) and
+ * returned apart, for a rule detail beside the text.
  */
-export function sourceLabel(source: string): { text: string; rules: string[] } {
-  const rules = [...new Set(source.match(RULE_IN_TEXT) ?? [])];
-  const text = source
-    .replace(/\b(0\d\d)\b(?![-\d])/g, (id) => SEED_DOCUMENTS[id] ?? id)
+export function splitRules(sentence: string): { text: string; rules: string[] } {
+  const rules = [...new Set(sentence.match(RULE_IN_TEXT) ?? [])];
+  const text = sentence
     .replace(/\s*[;,]\s*(?:PAY|SVC|LVL|RATE|SCEN|ASMT|FLOW|ALLOC)-\d+\b/g, '')
     .replace(/\b(?:PAY|SVC|LVL|RATE|SCEN|ASMT|FLOW|ALLOC)-\d+\b\s*[;,]?\s*/g, '')
     .replace(/\s*\(\s*\)/g, '')
     .replace(/\s+([,.;:])/g, '$1')
     .trim();
   return { text, rules };
+}
+
+/**
+ * A model figure's source as people read it: each seed id replaced by its document
+ * (`002, Tabell 2` → `Förslag till nya ersättningsnivåer i LSS bostad med särskild service, 2023,
+ * Tabell 2`), and the rule ids it names split off (shown in a rule detail, never in the text).
+ */
+export function sourceLabel(source: string): { text: string; rules: string[] } {
+  const { text, rules } = splitRules(source);
+  return { text: text.replace(/\b(0\d\d)\b(?![-\d])/g, (id) => SEED_DOCUMENTS[id] ?? id), rules };
 }
 
 /**

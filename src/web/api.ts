@@ -2,6 +2,7 @@
  * The one way the web app talks to the server (docs/api.md): JSON in and out, the session cookie
  * sent automatically, and the `x-csrf-token` header on every state-changing request.
  */
+import { splitRules } from '../contract/labels.js';
 
 /** An error answer from the API, `{ error: { id, message, field?, rows? } }`, with its status. */
 export class ApiError extends Error {
@@ -102,11 +103,16 @@ export function withQuery(path: string, query: Record<string, string | number | 
   return qs ? `${path}?${qs}` : path;
 }
 
-/** A human message for any error thrown by a request, in Swedish where we know the case. */
-export function errorMessage(error: unknown): string {
+/** What a failed request says, as the API wrote it (rule ids included: {@link ErrorAlert} shows them as a §). */
+export function errorSentence(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error) return `Något gick fel: ${error.message}`;
   return 'Något gick fel.';
+}
+
+/** A human message for any error thrown by a request, in Swedish, rule ids left out (issue #14 §2). */
+export function errorMessage(error: unknown): string {
+  return splitRules(errorSentence(error)).text;
 }
 
 /** Swedish messages for the API's fixed error ids (the server's own messages are in English). */

@@ -4,7 +4,8 @@
 import type { ReactNode } from 'react';
 import { Alert, Group, Loader, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { errorMessage } from '../api.js';
+import { errorSentence } from '../api.js';
+import { TextWithRules } from './Rule.js';
 import { BAD } from '../colors.js';
 
 /** Renders `children(data)` when the query has data; a spinner or an alert otherwise. */
@@ -36,7 +37,9 @@ export function Loading({ what = 'uppgifterna' }: { what?: string }) {
 export function ErrorAlert({ title, error }: { title: string; error: unknown }) {
   return (
     <Alert color="red" title={title} role="alert" variant="light">
-      <Text c={BAD}>{errorMessage(error)}</Text>
+      <Text c={BAD}>
+        <TextWithRules text={errorSentence(error)} />
+      </Text>
     </Alert>
   );
 }

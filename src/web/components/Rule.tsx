@@ -6,7 +6,7 @@
  */
 import { Text, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { sourceLabel } from '../../contract/labels.js';
+import { sourceLabel, splitRules } from '../../contract/labels.js';
 
 /** The attribute that marks a rule detail (the guard skips rule ids inside it). */
 export const RULE_DETAIL = { 'data-regel': '' } as const;
@@ -39,6 +39,17 @@ export function SourceText({ source }: { source: string }) {
     <>
       {text}
       {rules.length > 0 && <Rule ids={rules} />}
+    </>
+  );
+}
+
+/** A sentence that may name rule ids (a notice, a server message): the text, then a {@link Rule}. */
+export function TextWithRules({ text }: { text: string }) {
+  const split = splitRules(text);
+  return (
+    <>
+      {split.text}
+      {split.rules.length > 0 && <Rule ids={split.rules} />}
     </>
   );
 }

@@ -17,6 +17,7 @@ import { levelLabel, serviceLabel } from '../../contract/labels.js';
 import { SUPPRESSED_LABEL } from '../../domain/statistics/suppress.js';
 import type { followUpResult } from '../../contract/analysis.js';
 import { PopulationSelect, ToolError } from './AnalysisParts.js';
+import { Rule } from '../components/Rule.js';
 
 const Chart = lazy(() => import('./scenario-parts.js').then((m) => ({ default: m.Chart })));
 
@@ -63,7 +64,7 @@ export function FollowUpPanel() {
     <section aria-labelledby="follow-h">
       <Paper withBorder p="md" component="form" onSubmit={submit}>
         <Title order={2} id="follow-h" size="h3" mb="xs">
-          Uppföljning före och efter en modelländring (SCEN-6)
+          Uppföljning före och efter en modelländring <Rule ids="SCEN-6" />
         </Title>
         {fields('före', before, setBefore)}
         {fields('efter', after, setAfter)}
@@ -144,11 +145,7 @@ function FollowUpResult({ result }: { result: Result }) {
       <Text size="sm">{line('Efter', result.after)}</Text>
       <Shares title="Nivåer" rows={result.levels} name={(r) => levelLabel(r.id)} />
       {result.intervals.length > 0 && (
-        <Shares
-          title="Deltagandeintervall (SVC-3)"
-          rows={result.intervals}
-          name={(r) => `${r.id} timmar/vecka`}
-        />
+        <Shares title="Deltagandeintervall" rows={result.intervals} name={(r) => `${r.id} timmar/vecka`} />
       )}
     </section>
   );

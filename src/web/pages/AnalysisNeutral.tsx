@@ -15,6 +15,7 @@ import { formatKr, formatKrSigned, formatNumber } from '../../contract/format.js
 import { serviceLabel } from '../../contract/labels.js';
 import type { solveResult } from '../../contract/analysis.js';
 import { DownloadModel, PopulationSelect, ToolError } from './AnalysisParts.js';
+import { Rule } from '../components/Rule.js';
 
 type Result = z.infer<typeof solveResult>;
 
@@ -55,7 +56,7 @@ export function NeutralPanel() {
     <section aria-labelledby="neutral-h">
       <Paper withBorder p="md" component="form" onSubmit={submit}>
         <Title order={2} id="neutral-h" size="h3" mb="xs">
-          Kostnadsneutralitet (SCEN-2)
+          Kostnadsneutralitet <Rule ids="SCEN-2" />
         </Title>
         <Group align="flex-end">
           <Select

@@ -27,6 +27,8 @@ import { formatKr, formatNumber } from '../../contract/format.js';
 import { regimeLabel, serviceLabel } from '../../contract/labels.js';
 import type { costSurveyResult } from '../../contract/analysis.js';
 import { DownloadModel, ToolError } from './AnalysisParts.js';
+import { Rule } from '../components/Rule.js';
+import { FileColumn } from '../components/FileColumn.js';
 
 type Result = z.infer<typeof costSurveyResult>;
 
@@ -53,11 +55,12 @@ export function SurveyPanel() {
     <section aria-labelledby="survey-h">
       <Paper withBorder p="md" component="form" onSubmit={submit}>
         <Title order={2} id="survey-h" size="h3" mb="xs">
-          Kostnadsenkät till ersättning (SCEN-5)
+          Kostnadsenkät till ersättning <Rule ids="SCEN-5" />
         </Title>
         <Text size="sm" mb="xs">
-          Kolumner: unit_id, service, regime, total_cost (kr utan hyra), volume (dygn, dagar, timmar eller
-          tillfällen per år), rent (tom när den inte är känd).
+          Kolumner: <FileColumn name="unit_id" />, <FileColumn name="service" />, <FileColumn name="regime" />
+          , <FileColumn name="total_cost" /> (kr utan hyra), <FileColumn name="volume" /> (dygn, dagar, timmar
+          eller tillfällen per år), <FileColumn name="rent" /> (tom när den inte är känd).
         </Text>
         <Group align="flex-end">
           <FileInput label="Enkätfil (CSV eller XLSX)" accept=".csv,.xlsx" value={file} onChange={setFile} />

@@ -24,6 +24,7 @@ import { LetterLink } from '../components/ClientLetters.js';
 import { FirstFactsFields } from './placement-first-facts.js';
 import { decisionName, participationText } from './client-decisions.js';
 import { DecisionOffers } from './decision-offers.js';
+import { Rule, TextWithRules } from '../components/Rule.js';
 
 const ORDER_FIELDS = ['unitId', 'orderedOn', 'start', 'points', 'assessedOn'] as const;
 
@@ -100,9 +101,13 @@ function OrderForm({ decision, offers }: { decision: DecisionView; offers: Offer
             label="Enhet"
             name="unitId"
             description={
-              accepted
-                ? `Erbjudande nr ${accepted.id} är antaget: start senast ${formatDate(accepted.startBy)} (FLOW-4)`
-                : 'Den enhet den enskilde har valt'
+              accepted ? (
+                <TextWithRules
+                  text={`Erbjudande nr ${accepted.id} är antaget: start senast ${formatDate(accepted.startBy)} (FLOW-4)`}
+                />
+              ) : (
+                'Den enhet den enskilde har valt'
+              )
             }
             data={units}
             value={values.unitId || null}
@@ -148,7 +153,8 @@ function OrderForm({ decision, offers }: { decision: DecisionView; offers: Offer
               <Alert color="green" variant="light" title={`Beställning nr ${save.data.id} är skickad`}>
                 <Text size="sm">
                   Utföraren och bedömningskansliet har fått besked. Genomförandeplanen ska vara klar senast{' '}
-                  {formatDate(save.data.planDue)} (FLOW-2).{' '}
+                  {formatDate(save.data.planDue)}.
+                  <Rule ids="FLOW-2" />{' '}
                   <Anchor component={Link} href={`/placeringar/${save.data.placementId}`}>
                     Till placeringen
                   </Anchor>

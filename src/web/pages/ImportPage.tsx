@@ -8,7 +8,6 @@ import { useState, type FormEvent } from 'react';
 import {
   Alert,
   Button,
-  Code,
   FileInput,
   Group,
   Paper,
@@ -22,6 +21,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage, upload } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
+import { FileColumn } from '../components/FileColumn.js';
 import { BAD } from '../colors.js';
 import { formatNumber } from '../../contract/format.js';
 import { swedishRowMessage } from '../validate.js';
@@ -179,7 +179,7 @@ function ImportForm<R>(props: {
 function ColumnName({ column }: { column: string }) {
   return (
     <>
-      {importColumnLabel(column)} <Code data-filkod="">{column}</Code>
+      {importColumnLabel(column)} <FileColumn name={column} />
     </>
   );
 }
@@ -200,7 +200,7 @@ function ColumnTable({ required, optional }: { required: string[]; optional: str
           {[...required, ...optional].map((c) => (
             <Table.Tr key={c}>
               <Table.Td>
-                <Code data-filkod="">{c}</Code>
+                <FileColumn name={c} />
               </Table.Td>
               <Table.Td>{importColumnLabel(c)}</Table.Td>
               <Table.Td>{required.includes(c) ? 'ja' : 'nej'}</Table.Td>

@@ -19,6 +19,7 @@ import { levelLabel, regimeLabel, serviceLabel } from '../../contract/labels.js'
 import type { Uplift } from '../../contract/uplifts.js';
 import { BAD, OK } from '../colors.js';
 import { ToolError } from './AnalysisParts.js';
+import { Rule } from '../components/Rule.js';
 
 const STATUS = { proposed: 'Föreslagen', approved: 'Godkänd', rejected: 'Avslagen' } as const;
 
@@ -32,8 +33,8 @@ export function ModelUpliftPage() {
   return (
     <Page title="Ny prisnivå genom uppräkning">
       <Text size="sm">
-        En administratör föreslår en ny prisnivå; en annan administratör godkänner den innan den gäller
-        (RATE-1).
+        En administratör föreslår en ny prisnivå; en annan administratör godkänner den innan den gäller.
+        <Rule ids="RATE-1" />
       </Text>
       {hasRole(user, 'admin') && <ProposeForm />}
       <QueryState query={uplifts} what="förslagen">

@@ -11,6 +11,7 @@ import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import type { OfferView } from '../../contract/offers.js';
 import { OfferTable } from './decision-offers.js';
+import { Rule } from '../components/Rule.js';
 
 type Filter = 'missed' | 'open' | 'all';
 
@@ -33,7 +34,8 @@ export function OffersPage() {
         <Text>
           Den enskilde svarar senast tredje arbetsdagen efter erbjudandet och flyttar in eller börjar senast
           sjunde arbetsdagen efter att ha tackat ja. Arbetsdagar räknas enligt lag (1930:173): inte lördagar,
-          söndagar, helgdagar, midsommarafton, julafton eller nyårsafton (FLOW-4).
+          söndagar, helgdagar, midsommarafton, julafton eller nyårsafton.
+          <Rule ids="FLOW-4" />
         </Text>
         <Group>
           <SegmentedControl

@@ -32,6 +32,7 @@ import {
 import type { RateApplication } from '../../contract/rate-applications.js';
 import { costCalculation } from '../../domain/assessment/individual-rate.js';
 import { kronorToOre } from '../../domain/money.js';
+import { Rule } from '../components/Rule.js';
 
 type Kind = (typeof RATE_APPLICATION_KINDS)[number];
 type Criterion = (typeof RATE_APPLICATION_CRITERIA)[number];
@@ -161,7 +162,12 @@ export function RateApplicationForm({
             {formatOre(cost.perDay)} per dygn)
           </Text>
           <Checkbox
-            label="Beställare och utförare är överens om ersättningen (krävs för individuell ersättning, LVL-6)"
+            label={
+              <>
+                Beställare och utförare är överens om ersättningen (krävs för individuell ersättning)
+                <Rule ids="LVL-6" />
+              </>
+            }
             name="ordererProviderAgreed"
             checked={agreed}
             onChange={(e) => setAgreed(e.currentTarget.checked)}

@@ -37,6 +37,7 @@ import { dateError } from '../validate.js';
 import { Link } from '../router.js';
 import { BAD, WARN } from '../colors.js';
 import { OfferAnswer } from './offer-answer.js';
+import { Rule, TextWithRules } from '../components/Rule.js';
 
 /** The client's wishes as the matching query takes them. */
 interface Wishes {
@@ -76,7 +77,9 @@ function MatchTable({
               <Table.Td>{m.name}</Table.Td>
               <Table.Td>{providerName(m.providerId)}</Table.Td>
               <Table.Td>{m.vacancies === null ? 'ej angivet' : m.vacancies}</Table.Td>
-              <Table.Td>{m.reasons.join('; ')}</Table.Td>
+              <Table.Td>
+                <TextWithRules text={m.reasons.join('; ')} />
+              </Table.Td>
               <Table.Td>
                 {!m.eligible ? (
                   <Badge variant="outline" color={WARN}>
@@ -171,7 +174,12 @@ function UnitDateForm({
           {kind === 'offer' && current.length > 0 && (
             <Select
               label="Byter från placering"
-              description="Den enskilde kan byta utförare när som helst; den gamla placeringen upphör med uppsägning (PAY-6)"
+              description={
+                <>
+                  Den enskilde kan byta utförare när som helst; den gamla placeringen upphör med uppsägning
+                  <Rule ids="PAY-6" />
+                </>
+              }
               data={current.map((p) => ({
                 value: String(p.id),
                 label: `Placering nr ${p.id}, ${p.unitName ?? ''} från ${formatDate(p.start)}`,
@@ -351,7 +359,9 @@ export function DecisionOffers({ decision, offers }: { decision: DecisionView; o
         <div role="status" aria-live="polite">
           {done && (
             <Alert color="green" variant="light" title="Klart">
-              <Text size="sm">{done}</Text>
+              <Text size="sm">
+                <TextWithRules text={done} />
+              </Text>
             </Alert>
           )}
         </div>

@@ -16,6 +16,7 @@ import type { OfferAccept, OfferDecline, OfferView } from '../../contract/offers
 import { NO_FIRST_FACTS, preliminaryLevelBody, validateFirstFacts, type FirstFactValues } from '../facts.js';
 import { dateError, type FieldErrors } from '../validate.js';
 import { FirstFactsFields } from './placement-first-facts.js';
+import { Rule } from '../components/Rule.js';
 
 const FIELDS = ['answeredOn', 'start', 'points', 'assessedOn'] as const;
 
@@ -90,8 +91,8 @@ export function OfferAnswer({ offer, service }: { offer: OfferView; service: str
             {title}
           </Title>
           <Text size="sm">
-            Svar senast {formatDate(offer.answerBy)} (tredje arbetsdagen efter erbjudandet, FLOW-4). Vid ja
-            ska flytt eller start ske senast sjunde arbetsdagen efter svaret.
+            Svar senast {formatDate(offer.answerBy)} (tredje arbetsdagen efter erbjudandet)
+            <Rule ids="FLOW-4" />. Vid ja ska flytt eller start ske senast sjunde arbetsdagen efter svaret.
           </Text>
           <Group grow align="flex-start">
             <DateField

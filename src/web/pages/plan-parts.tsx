@@ -15,6 +15,7 @@ import { PLAN_PARTICIPANT_LABELS, planParticipantLabel, serviceLabel } from '../
 import type { PlanDone, PlanView } from '../../contract/plans.js';
 import { dateError, type FieldErrors } from '../validate.js';
 import { BAD } from '../colors.js';
+import { Rule } from '../components/Rule.js';
 
 type Participant = PlanView['participants'][number];
 
@@ -103,7 +104,8 @@ export function PlanDoneForm({ plan, onDone }: { plan: PlanView; onDone: (messag
             {title}
           </Title>
           <Text size="sm">
-            Ska vara klar senast {formatDate(plan.dueDate)}, 15 dagar efter starten (FLOW-2).
+            Ska vara klar senast {formatDate(plan.dueDate)}, 15 dagar efter starten.
+            <Rule ids="FLOW-2" />
           </Text>
           <DateField
             label="Planen klar"

@@ -10,6 +10,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post, withQuery } from '../api.js';
 import { QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
+import { Rule, TextWithRules } from '../components/Rule.js';
 import { formatDate, formatMonth, formatNumber } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { NotificationView } from '../../contract/notifications.js';
@@ -61,10 +62,12 @@ export function ProviderNotices({ placements }: { placements: PlacementView[] })
                 <Group key={n.id} justify="space-between" wrap="nowrap">
                   <Text size="sm">
                     {formatDate(n.createdOn)}:{' '}
-                    {noticeText(
-                      n,
-                      placements.find((p) => p.id === n.placementId),
-                    )}
+                    <TextWithRules
+                      text={noticeText(
+                        n,
+                        placements.find((p) => p.id === n.placementId),
+                      )}
+                    />
                     {n.orderId !== null && ` Beställning nr ${n.orderId}.`}
                   </Text>
                   <Button
@@ -97,8 +100,8 @@ export function ProviderOffers() {
         Erbjudanden till era enheter
       </Title>
       <Text size="sm" mb="xs">
-        En utförare i valfrihetssystemet får inte tacka nej till en erbjuden person (FLOW-3). Den enskilde
-        svarar genom handläggaren.
+        En utförare i valfrihetssystemet får inte tacka nej till en erbjuden person.
+        <Rule ids="FLOW-3" /> Den enskilde svarar genom handläggaren.
       </Text>
       <QueryState query={offers} what="erbjudandena">
         {(list) => (list.length === 0 ? <Text>Inga erbjudanden.</Text> : <OfferTable offers={list} />)}
@@ -231,7 +234,7 @@ export function ProviderAttendance({ placements }: { placements: PlacementView[]
                           '–'
                         ) : (
                           <Text size="sm" c={WARN}>
-                            {r.reasons.join('; ')}
+                            <TextWithRules text={r.reasons.join('; ')} />
                           </Text>
                         )}
                       </Table.Td>
