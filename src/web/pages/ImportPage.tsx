@@ -5,18 +5,7 @@
  */
 import type { PlacementImportResult, PopulationImportResult } from '../../contract/imports.js';
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Button,
-  FileInput,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, FileInput, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage, upload } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
