@@ -1,8 +1,8 @@
 /**
  * Every fact the engine pays for, entered by the role that knows it (issue #9 §4), and a run that
  * pays every placement it can and lists the ones it could not (§2): the case officer records
- * participation, special accounting and a transition to work with Swedish messages next to the
- * fields; evening/night hours get the API's own Swedish refusal; a run with a refused placement
+ * participation (a new, dated decision: 003), special accounting and a transition to work with
+ * Swedish messages next to the fields; evening/night hours get the API's own Swedish refusal; a run with a refused placement
  * shows it first, the start page counts it, and approval needs an explicit confirmation.
  */
 import { sql } from 'kysely';
@@ -87,14 +87,17 @@ describe('facts by role (issue #9 §4)', () => {
 
     const hours = page.getByTestId('fact-participation-hours');
     await hours.getByRole('heading', { name: 'Deltagande, timmar per vecka' }).waitFor();
+    // A change of participation is a new, dated decision (003), registered from the placement.
     await hours.getByLabel('Gäller från').fill('2025-02-01');
     await hours.getByLabel(/^Timmar per vecka/).fill('90');
-    await hours.getByRole('button', { name: 'Spara deltagande' }).click();
+    await hours.getByRole('button', { name: 'Registrera nytt beslut' }).click();
     await hours.getByText('Timmar per vecka får vara högst 80.').waitFor();
     await hours.getByLabel(/^Timmar per vecka/).fill('22,5');
-    await hours.getByRole('button', { name: 'Spara deltagande' }).click();
-    await hours.getByText('Deltagande, timmar per vecka: sparat.').waitFor();
+    await hours.getByLabel('Beslutsdatum').fill('2025-01-25');
+    await hours.getByRole('button', { name: 'Registrera nytt beslut' }).click();
+    await hours.getByText('Nytt beslut registrerat: omfattningen gäller från det datum du angav.').waitFor();
     await hours.getByRole('cell', { name: '22,5' }).waitFor();
+    expect(await hours.getByRole('button', { name: /^Ta bort/ }).count()).toBe(0);
 
     const special = page.getByTestId('fact-special-accounting');
     await special.getByLabel('Gäller från').fill('2025-02-01');

@@ -27,20 +27,30 @@ export const decisionQuery = z.object({
 });
 
 /** POST /api/decisions. */
-export const decisionCreate = z.object({
-  clientId: idSchema,
-  service: serviceIdSchema,
-  from: isoDateSchema,
-  to: isoDateSchema.nullable().optional(),
-  hoursPerWeek,
-  sessionsPerWeek,
-  decidedOn: isoDateSchema,
-  /**
-   * The decision this one replaces from its `from` (003: a change of participation is a new,
-   * dated decision): same client and service; the old one ends the day before.
-   */
-  replaces: idSchema.optional(),
-});
+export const decisionCreate = z
+  .object({
+    clientId: idSchema,
+    service: serviceIdSchema,
+    from: isoDateSchema,
+    to: isoDateSchema.nullable().optional(),
+    hoursPerWeek,
+    sessionsPerWeek,
+    decidedOn: isoDateSchema,
+    /**
+     * The decision this one replaces from its `from` (003: a change of participation is a new,
+     * dated decision): same client and service; the old one ends the day before.
+     */
+    replaces: idSchema.optional(),
+    /**
+     * An imported placement without a decision (FLOW-1) that runs under this one from its `from`:
+     * the placement's participation changes from that day (003). Not with `replaces`.
+     */
+    placementId: idSchema.optional(),
+  })
+  .refine((d) => d.replaces === undefined || d.placementId === undefined, {
+    message: 'give replaces or placementId, not both',
+    path: ['placementId'],
+  });
 
 /**
  * PATCH /api/decisions/:id: `version` is required (409 when stale). Hours or sessions that differ

@@ -140,21 +140,6 @@ export const individualRateCreate = z
   })
   .refine((r) => !r.to || r.to >= r.from, { message: 'to is before from', path: ['to'] });
 
-/**
- * POST /api/placements/:id/participation (SVC-3, PAY-4): from a date, the decided hours per week
- * and/or sessions per week. One entry per date: posting a date again replaces it.
- */
-export const participationCreate = z
-  .object({
-    from: isoDateSchema,
-    hoursPerWeek: hoursPerWeek.nullable().optional(),
-    sessionsPerWeek: sessionsPerWeek.nullable().optional(),
-  })
-  .refine((p) => p.hoursPerWeek != null || p.sessionsPerWeek != null, {
-    message: 'give hoursPerWeek or sessionsPerWeek',
-    path: ['hoursPerWeek'],
-  });
-
 /** POST /api/placements/:id/course-sessions (PAY-4, RATE-4): a study-circle session held. */
 export const courseSessionCreate = z.object({ date: isoDateSchema });
 
@@ -190,6 +175,8 @@ export const placementViewSchema = z.object({
   end: z.string().nullable(),
   noticeDate: z.string().nullable(),
   noShow: z.boolean(),
+  /** The decision the placement was made under (FLOW-1); null for an import not yet decided on. */
+  decisionId: z.number().int().nullable(),
   currentLevel: currentLevelSchema.nullable(),
   version: z.number().int(),
 });
@@ -316,8 +303,6 @@ export type AbsenceCreate = z.input<typeof absenceCreate>;
 export type EveningCreate = z.input<typeof eveningCreate>;
 /** Body of POST …/individual-rates. */
 export type IndividualRateCreate = z.input<typeof individualRateCreate>;
-/** Body of POST …/participation. */
-export type ParticipationCreate = z.input<typeof participationCreate>;
 /** Body of POST …/course-sessions. */
 export type CourseSessionCreate = z.input<typeof courseSessionCreate>;
 /** Body of POST …/transition-to-work. */

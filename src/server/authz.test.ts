@@ -204,22 +204,10 @@ const MATRIX: [string, string, string, Who][] = [
     ['provider', 'admin'],
   ],
   [
-    'POST',
-    '/api/placements/:id/participation',
-    '/api/placements/999999/participation',
-    ['case_officer', 'admin'],
-  ],
-  [
     'GET',
     '/api/placements/:id/participation',
     '/api/placements/999999/participation',
     ['case_officer', 'provider', 'assessor', 'admin'],
-  ],
-  [
-    'DELETE',
-    '/api/placements/:id/participation/:factId',
-    '/api/placements/999999/participation/1',
-    ['case_officer', 'admin'],
   ],
   [
     'GET',

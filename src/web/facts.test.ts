@@ -1,6 +1,7 @@
 /** The facts each role enters (issue #9 §4): which services, Swedish field checks, exact bodies. */
 import { describe, expect, it } from 'vitest';
 import {
+  decisionBaseFor,
   FACT_KINDS,
   factKindsFor,
   fieldError,
@@ -130,5 +131,43 @@ describe('first facts of a decision and an order (FLOW-1)', () => {
     });
     expect(preliminaryLevelBody('sp-cirkel', v)).toEqual({});
     expect(participationBody('sp-cirkel', v)).toEqual({});
+  });
+
+  it('changes participation by a new decision replacing the newest of the placement’s chain (003)', () => {
+    const hours = kind('participation-hours');
+    expect(hours.viaDecision).toBe(true);
+    expect(Object.keys(validateFact(hours, { from: '2025-02-01', hoursPerWeek: '10' }))).toEqual([
+      'decidedOn',
+    ]);
+    expect(hours.body({ from: ' 2025-02-01 ', hoursPerWeek: '22,5', decidedOn: '2025-01-20' })).toEqual({
+      from: '2025-02-01',
+      decidedOn: '2025-01-20',
+      hoursPerWeek: 22.5,
+    });
+    const placement = {
+      id: 9,
+      clientId: 3,
+      service: 'lss-daglig-verksamhet' as const,
+      end: null,
+      decisionId: 1,
+    };
+    const chain = [
+      { id: 1, to: '2025-01-31', replacesId: null },
+      { id: 4, to: '2025-05-31', replacesId: 1 },
+      { id: 7, to: '2025-12-31', replacesId: 4 },
+      { id: 8, to: null, replacesId: null },
+    ];
+    expect(decisionBaseFor(placement, chain)).toEqual({
+      clientId: 3,
+      service: 'lss-daglig-verksamhet',
+      to: '2025-12-31',
+      replaces: 7,
+    });
+    expect(decisionBaseFor({ ...placement, decisionId: null, end: '2025-09-30' }, chain)).toEqual({
+      clientId: 3,
+      service: 'lss-daglig-verksamhet',
+      to: '2025-09-30',
+      placementId: 9,
+    });
   });
 });

@@ -5,7 +5,9 @@
  * individual rates and special accounting amounts (case officer, with period and reason; LVL-6,
  * LVL-7) and transition to work (case officer, at most six months; SVC-4). One description per
  * fact: which services it applies to, who enters it, its fields with Swedish checks, the body sent
- * to `POST /api/placements/:id/<path>` and the columns listing what is recorded. Pure, unit tested.
+ * to `POST /api/placements/:id/<path>` and the columns listing what is recorded. Participation is
+ * changed only by a new, dated decision (003): its body goes to `POST /api/decisions` with the
+ * placement's decision to replace (`decisionBaseFor`). Pure, unit tested.
  */
 import { Temporal } from 'temporal-polyfill';
 import type { ServiceId } from '../domain/rate-model/schema.js';
@@ -14,11 +16,10 @@ import type {
   CourseSessionCreate,
   EveningCreate,
   IndividualRateCreate,
-  ParticipationCreate,
   PlacementDetail,
   TransitionCreate,
 } from '../contract/placements.js';
-import type { DecisionCreate, OrderCreate } from '../contract/decisions.js';
+import type { DecisionCreate, DecisionView, OrderCreate } from '../contract/decisions.js';
 import { formatDate, formatKr, formatNumber } from '../contract/format.js';
 import { dateError, type FieldErrors } from './validate.js';
 import { isExactKronor } from '../domain/money.js';
@@ -45,7 +46,7 @@ type Item = PlacementDetail[ListKey][number];
 /** One kind of fact: where it is posted, who enters it, for which services, and how it is shown. */
 export interface FactKind {
   key: string;
-  /** `POST /api/placements/:id/<path>`. */
+  /** `POST /api/placements/:id/<path>`, or with `viaDecision` the list it is read from. */
   path: 'participation' | 'course-sessions' | 'evening-hours' | 'individual-rates' | 'transition-to-work';
   list: ListKey;
   title: string;
@@ -55,12 +56,14 @@ export interface FactKind {
   services: readonly ServiceId[];
   fields: readonly FactField[];
   submit: string;
+  /** Recorded by a new, dated decision (003, `POST /api/decisions`), never on the placement. */
+  viaDecision?: true;
   /** Cross-field checks beyond each field's own. */
   check?: (v: Record<string, string>) => FieldErrors;
   /** The JSON body from the checked text values. */
   body: (
     v: Record<string, string>,
-  ) => ParticipationCreate | CourseSessionCreate | EveningCreate | IndividualRateCreate | TransitionCreate;
+  ) => ParticipationDecision | CourseSessionCreate | EveningCreate | IndividualRateCreate | TransitionCreate;
   /** Column headings and cells of the recorded list. */
   columns: readonly { label: string; cell: (item: Item) => string; numeric?: boolean }[];
   /** True for an item that belongs to this kind when two kinds share a list. */
@@ -157,6 +160,38 @@ export function transitionError(from: string, to: string): string | undefined {
   return to > limit ? `Övergång till arbete gäller högst sex månader, till och med ${limit}.` : undefined;
 }
 
+/** What a participation form sends of a new decision (003); the rest comes from {@link decisionBaseFor}. */
+export type ParticipationDecision = Pick<
+  DecisionCreate,
+  'from' | 'decidedOn' | 'hoursPerWeek' | 'sessionsPerWeek'
+>;
+
+const DECIDED_ON: FactField = { name: 'decidedOn', label: 'Beslutsdatum', kind: 'date', required: true };
+const decisionDates = (v: Record<string, string>) => ({
+  from: v.from!.trim(),
+  decidedOn: v.decidedOn!.trim(),
+});
+
+/**
+ * The rest of the new decision that changes a placement's participation (003): the decision it
+ * replaces is the newest of the chain the placement was made under, with its end; an imported
+ * placement without a decision comes under the new one (`placementId`) until its own end.
+ */
+export function decisionBaseFor(
+  placement: Pick<PlacementDetail, 'id' | 'clientId' | 'service' | 'end' | 'decisionId'>,
+  decisions: readonly Pick<DecisionView, 'id' | 'to' | 'replacesId'>[],
+): Omit<DecisionCreate, keyof ParticipationDecision> {
+  const base = { clientId: placement.clientId, service: placement.service };
+  let head = decisions.find((d) => d.id === placement.decisionId);
+  if (!head) return { ...base, to: placement.end, placementId: placement.id };
+  for (let i = 0; i < decisions.length; i++) {
+    const newer = decisions.find((d) => d.replacesId === head!.id);
+    if (!newer) break;
+    head = newer;
+  }
+  return { ...base, to: head.to, replaces: head.id };
+}
+
 /** Every kind of fact, in the order the placement page shows them. */
 export const FACT_KINDS: readonly FactKind[] = [
   {
@@ -166,7 +201,7 @@ export const FACT_KINDS: readonly FactKind[] = [
     title: 'Deltagande, timmar per vecka',
     rules: 'SVC-3',
     intro:
-      'Beslutade timmar per vecka avgör deltagandegraden (deltid eller heltid). Gäller från ett datum tills nästa ändring.',
+      'Beslutade timmar per vecka avgör deltagandegraden (deltid eller heltid). Ändras genom ett nytt, daterat beslut som gäller från ett datum tills nästa beslut.',
     roles: ['case_officer', 'admin'],
     services: ['lss-daglig-verksamhet'],
     fields: [
@@ -180,9 +215,11 @@ export const FACT_KINDS: readonly FactKind[] = [
         max: 80,
         description: 'Enligt beslutet, 0–80, högst två decimaler',
       },
+      DECIDED_ON,
     ],
-    submit: 'Spara deltagande',
-    body: (v) => ({ from: v.from!.trim(), hoursPerWeek: num(v.hoursPerWeek!) }),
+    submit: 'Registrera nytt beslut',
+    viaDecision: true,
+    body: (v) => ({ ...decisionDates(v), hoursPerWeek: num(v.hoursPerWeek!) }),
     owns: (i) => get(i, 'hoursPerWeek') !== null && get(i, 'hoursPerWeek') !== undefined,
     columns: [
       { label: 'Gäller från', cell: (i) => date(i, 'from') },
@@ -200,7 +237,7 @@ export const FACT_KINDS: readonly FactKind[] = [
     title: 'Beslutade pass per vecka',
     rules: 'PAY-4',
     intro:
-      'Sysselsättning ersätts per beslutat pass (beslutade närvarodagar). Gäller från ett datum tills nästa ändring.',
+      'Sysselsättning ersätts per beslutat pass (beslutade närvarodagar). Ändras genom ett nytt, daterat beslut som gäller från ett datum tills nästa beslut.',
     roles: ['case_officer', 'admin'],
     services: ['sp-sysselsattning'],
     fields: [
@@ -214,9 +251,11 @@ export const FACT_KINDS: readonly FactKind[] = [
         max: 20,
         description: 'Enligt beslutet, 0–20',
       },
+      DECIDED_ON,
     ],
-    submit: 'Spara pass per vecka',
-    body: (v) => ({ from: v.from!.trim(), sessionsPerWeek: num(v.sessionsPerWeek!) }),
+    submit: 'Registrera nytt beslut',
+    viaDecision: true,
+    body: (v) => ({ ...decisionDates(v), sessionsPerWeek: num(v.sessionsPerWeek!) }),
     owns: (i) => get(i, 'sessionsPerWeek') !== null && get(i, 'sessionsPerWeek') !== undefined,
     columns: [
       { label: 'Gäller från', cell: (i) => date(i, 'from') },

@@ -1,15 +1,17 @@
 /**
  * One kind of fact on a placement (issue #9 §4): what is recorded, and for the role that knows it
  * a form with a Swedish message next to each field, the API's own message (422, a rule the engine
- * holds) next to the field it names, and success announced in a status region.
+ * holds) next to the field it names, and success announced in a status region. Participation is
+ * changed by a new, dated decision (003): its form registers one, and nothing is removed here.
  */
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DecisionView } from '../../contract/decisions.js';
 import type { PlacementDetail } from '../../contract/placements.js';
-import { del, errorMessage, formFieldError, post } from '../api.js';
+import { del, errorMessage, formFieldError, get, post, withQuery } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
-import { recorded, validateFact, type FactKind } from '../facts.js';
+import { decisionBaseFor, recorded, validateFact, type FactKind } from '../facts.js';
 import type { FieldErrors } from '../validate.js';
 import { BAD } from '../colors.js';
 import { DateField } from './DateField.js';
@@ -26,6 +28,7 @@ export function FactSection({ kind, placement }: { kind: FactKind; placement: Pl
   const items = recorded(kind, placement);
   const headingId = `fact-${kind.key}-h`;
   const canEnter = hasRole(user, ...kind.roles);
+  const canRemove = canEnter && !kind.viaDecision;
   // A wrong entry is removed (audited by the server) and entered again.
   const remove = useMutation({
     mutationFn: (factId: number) => del(`/api/placements/${placement.id}/${kind.path}/${factId}`),
@@ -53,7 +56,7 @@ export function FactSection({ kind, placement }: { kind: FactKind; placement: Pl
                     {c.label}
                   </Table.Th>
                 ))}
-                {canEnter && (
+                {canRemove && (
                   <Table.Th scope="col">
                     <span className="visually-hidden">Åtgärd</span>
                   </Table.Th>
@@ -68,7 +71,7 @@ export function FactSection({ kind, placement }: { kind: FactKind; placement: Pl
                       {c.cell(item)}
                     </Table.Td>
                   ))}
-                  {canEnter && (
+                  {canRemove && (
                     <Table.Td>
                       <Button
                         variant="subtle"
@@ -95,24 +98,62 @@ export function FactSection({ kind, placement }: { kind: FactKind; placement: Pl
           </Text>
         </Alert>
       )}
-      {canEnter && <FactForm kind={kind} placementId={placement.id} />}
+      {canEnter &&
+        (kind.viaDecision ? (
+          <DecisionFactForm kind={kind} placement={placement} />
+        ) : (
+          <FactForm kind={kind} placementId={placement.id} />
+        ))}
     </section>
   );
 }
 
-/** The form of one kind of fact. */
-export function FactForm({ kind, placementId }: { kind: FactKind; placementId: number }) {
+/** Participation's form: a new decision replacing the placement's (003), once the decisions are read. */
+function DecisionFactForm({ kind, placement }: { kind: FactKind; placement: PlacementDetail }) {
+  const decisions = useQuery({
+    queryKey: ['decisions', placement.clientId],
+    queryFn: () => get<DecisionView[]>(withQuery('/api/decisions', { clientId: placement.clientId })),
+  });
+  if (!decisions.data) return null;
+  const base = decisionBaseFor(placement, decisions.data);
+  return (
+    <FactForm
+      kind={kind}
+      placementId={placement.id}
+      target={{
+        url: '/api/decisions',
+        base,
+        saved: 'Nytt beslut registrerat: omfattningen gäller från det datum du angav.',
+      }}
+    />
+  );
+}
+
+/** The form of one kind of fact; `target` sends it elsewhere with more in the body (a decision, 003). */
+export function FactForm({
+  kind,
+  placementId,
+  target,
+}: {
+  kind: FactKind;
+  placementId: number;
+  target?: { url: string; base: object; saved: string };
+}) {
   const qc = useQueryClient();
   const [values, setValues] = useState<Record<string, string>>(() => blank(kind));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [done, setDone] = useState<string | null>(null);
   const names = kind.fields.map((f) => f.name);
   const save = useMutation({
-    mutationFn: (body: unknown) => post(`/api/placements/${placementId}/${kind.path}`, body),
+    mutationFn: (body: object) =>
+      target
+        ? post(target.url, { ...target.base, ...body })
+        : post(`/api/placements/${placementId}/${kind.path}`, body),
     onSuccess: () => {
-      setDone(`${kind.title}: sparat.`);
+      setDone(target?.saved ?? `${kind.title}: sparat.`);
       setValues(blank(kind));
       void qc.invalidateQueries({ queryKey: ['placement'] });
+      if (target) void qc.invalidateQueries({ queryKey: ['decisions'] });
     },
     onError: (e) => {
       const field = formFieldError(e, names);

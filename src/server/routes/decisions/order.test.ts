@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdentity } from '../../../db/identity.js';
-import { openTestApp, testTargets, type TestApp } from '../../testing.js';
+import { multipart, openTestApp, testTargets, type TestApp } from '../../testing.js';
 
 for (const target of testTargets()) {
   describe(`orders make placements on ${target.name}`, () => {
@@ -233,6 +233,66 @@ for (const target of testTargets()) {
         },
       });
       expect(other.json().error.id).toBe('replaces-other-decision');
+    });
+
+    it('puts an imported placement under a new dated decision, the only way its participation changes (FLOW-1, 003)', async () => {
+      const pnr = makeIdentity('19700101', 418);
+      const imported = await t.agents.admin!.request({
+        method: 'POST',
+        url: '/api/imports/placements',
+        ...multipart(
+          'p.csv',
+          `personnummer,unit_id,service,start,points,hours_per_week,name,district_id\n${pnr},${unitId},lss-daglig-verksamhet,2025-01-01,40,20,Ines Import,bromma`,
+        ),
+      });
+      expect(imported.statusCode, imported.body).toBe(201);
+      const p = await t.database.db
+        .selectFrom('placements')
+        .innerJoin('clients', 'clients.id', 'placements.client_id')
+        .select(['placements.id', 'placements.client_id', 'placements.decision_id'])
+        .where('clients.personnummer', '=', pnr)
+        .executeTakeFirstOrThrow();
+      expect(p.decision_id).toBeNull();
+      const a = t.agents.handlaggare!;
+      const body = {
+        clientId: p.client_id,
+        service: 'lss-daglig-verksamhet',
+        from: '2025-06-01',
+        hoursPerWeek: 8,
+        decidedOn: '2025-05-20',
+        placementId: p.id,
+      };
+      const before = await a.request({
+        method: 'POST',
+        url: '/api/decisions',
+        payload: { ...body, from: '2024-12-01' },
+      });
+      expect(before.statusCode, before.body).toBe(422);
+      expect(before.json().error).toMatchObject({ id: 'from-outside-placement', field: 'from' });
+      const both = await a.request({
+        method: 'POST',
+        url: '/api/decisions',
+        payload: { ...body, replaces: 1 },
+      });
+      expect(both.statusCode).toBe(400);
+      const d = await a.request({ method: 'POST', url: '/api/decisions', payload: body });
+      expect(d.statusCode, d.body).toBe(201);
+      const placement = await t.database.db
+        .selectFrom('placements')
+        .select('decision_id')
+        .where('id', '=', p.id)
+        .executeTakeFirstOrThrow();
+      expect(placement.decision_id).toBe(d.json().id);
+      const part = await a.request({ method: 'GET', url: `/api/placements/${p.id}/participation` });
+      expect(
+        part.json().map((x: { from: string; hoursPerWeek: number }) => [x.from, x.hoursPerWeek]),
+      ).toEqual([
+        ['2025-01-01', 20],
+        ['2025-06-01', 8],
+      ]);
+      const twice = await a.request({ method: 'POST', url: '/api/decisions', payload: body });
+      expect(twice.statusCode).toBe(409);
+      expect(twice.json().error.id).toBe('placement-has-decision');
     });
 
     it('lets only case officers of the district and admins order', async () => {

@@ -1,8 +1,10 @@
 /**
  * A change of participation is a new, dated decision (003): the new decision replaces the old one
  * from its `from` (the old one ends the day before), and every placement made under the old one
- * (or a decision it replaced) gets the new participation from that day. The placements' facts are
- * checked by the domain (checkPlacementFacts) before anything is kept.
+ * (or a decision it replaced) gets the new participation from that day. An imported placement
+ * without a decision (FLOW-1) comes under a new one the same way (`placementId`). The placements'
+ * facts are checked by the domain (checkPlacementFacts) before anything is kept; there is no other
+ * way to change participation (the placement's participation route is read only).
  */
 import type { Kysely, Transaction } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
@@ -97,7 +99,15 @@ export async function replaceDecision(
       .set((eb) => ({ to_date: dayBefore, version: eb('version', '+', 1) }))
       .where('id', '=', old.id)
       .execute();
-    const placements = await participationChange(trx, catalog, user, chain, row);
+    const running = await trx
+      .selectFrom('placements')
+      .select('id')
+      .where('decision_id', 'in', chain)
+      .where('start_date', '<=', row.from_date)
+      .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', row.from_date)]))
+      .execute();
+    const placements = running.map((p) => p.id);
+    await participationChange(trx, catalog, user, placements, row);
     await audit(trx, user, {
       action: 'create',
       entity: 'decision',
@@ -109,22 +119,16 @@ export async function replaceDecision(
   });
 }
 
-/** Gives the placements under `chain` running on the new decision's first day its participation. */
+/** Gives these placements the decision's participation from its first day (003), checked by the domain. */
 async function participationChange(
   trx: Transaction<DB>,
   catalog: ModelCatalog,
   user: SessionUser,
-  chain: number[],
+  placementIds: number[],
   d: DecisionRow,
-): Promise<number[]> {
-  const placements = await trx
-    .selectFrom('placements')
-    .select('id')
-    .where('decision_id', 'in', chain)
-    .where('start_date', '<=', d.from_date)
-    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', d.from_date)]))
-    .execute();
-  for (const p of placements) {
+): Promise<void> {
+  for (const id of placementIds) {
+    const p = { id };
     await trx
       .deleteFrom('participation')
       .where('placement_id', '=', p.id)
@@ -144,5 +148,60 @@ async function participationChange(
     if (!after) throw notFound('placement', p.id);
     assertSettles(catalog, toPlacementInput(after.head, after.facts));
   }
-  return placements.map((p) => p.id);
+}
+
+/**
+ * Puts an imported placement without a decision under a new one from its `from` (FLOW-1, 003):
+ * same client and service, `from` within the placement; the placement is linked to the decision
+ * and its participation changes from that day.
+ */
+export async function decideForPlacement(
+  db: Kysely<DB>,
+  catalog: ModelCatalog,
+  user: SessionUser,
+  client: { id: number; district_id: string },
+  b: Body,
+  placementId: number,
+): Promise<DecisionRow> {
+  const p = await db.selectFrom('placements').selectAll().where('id', '=', placementId).executeTakeFirst();
+  if (!p || p.client_id !== client.id || p.service !== b.service)
+    throw refused(
+      'placement-other-client',
+      'Beslutet kan bara gälla en placering av samma person och insats',
+      'placementId',
+    );
+  if (p.decision_id !== null)
+    throw conflict(
+      'placement-has-decision',
+      `Placeringen har redan beslut nr ${p.decision_id}: registrera ett nytt beslut som ersätter det`,
+      'placementId',
+    );
+  if (b.from < p.start_date || (p.end_date !== null && b.from > p.end_date))
+    throw refused(
+      'from-outside-placement',
+      `Beslutet ska gälla från ett datum inom placeringen ${p.start_date}–${p.end_date ?? ''}`,
+      'from',
+    );
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('decisions')
+      .values(decisionValues(client, b))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('placements')
+      .set((eb) => ({ decision_id: row.id, version: eb('version', '+', 1) }))
+      .where('id', '=', p.id)
+      .execute();
+    if (row.hours_per_week !== null || row.sessions_per_week !== null)
+      await participationChange(trx, catalog, user, [p.id], row);
+    await audit(trx, user, {
+      action: 'create',
+      entity: 'decision',
+      entityId: row.id,
+      clientIds: [client.id],
+      details: { placementId: p.id, placements: [p.id], rules: ['FLOW-1', '003'] },
+    });
+    return row;
+  });
 }

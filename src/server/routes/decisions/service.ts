@@ -12,7 +12,7 @@ import { notFound, refused } from '../../errors.js';
 import { staleOrMissing } from '../../versioned.js';
 import type { ModelCatalog } from '../../../domain/rate-model/catalog.js';
 import { visibleClient } from '../clients/access.js';
-import { decisionValues, replaceDecision } from './replace.js';
+import { decideForPlacement, decisionValues, replaceDecision } from './replace.js';
 
 /** A decision row as stored. */
 export type DecisionRow = Selectable<DecisionTable>;
@@ -90,7 +90,7 @@ export async function readDecision(db: Kysely<DB>, user: SessionUser, id: number
   return { decision, orders };
 }
 
-/** Records a decision for a client the user may see; `replaces` makes it a dated change (003). */
+/** Records a decision for a client the user may see; `replaces` or `placementId` makes it a dated change (003). */
 export async function createDecision(
   db: Kysely<DB>,
   catalog: ModelCatalog,
@@ -100,6 +100,7 @@ export async function createDecision(
   const client = await visibleClient(db, user, b.clientId);
   checkPeriod(b.from, b.to);
   if (b.replaces !== undefined) return replaceDecision(db, catalog, user, client, b, b.replaces);
+  if (b.placementId !== undefined) return decideForPlacement(db, catalog, user, client, b, b.placementId);
   return audited(db, user, { action: 'create', entity: 'decision', clientIds: [client.id] }, (trx) =>
     trx.insertInto('decisions').values(decisionValues(client, b)).returningAll().executeTakeFirstOrThrow(),
   );

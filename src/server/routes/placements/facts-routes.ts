@@ -1,6 +1,7 @@
 /**
  * Routes for the facts recorded on a placement (issue #9 §4): for each kind, POST (record; the
- * role that knows the fact), GET (the list on the placement) and DELETE (correct a typo). Every
+ * role that knows the fact), GET (the list on the placement) and DELETE (correct a typo).
+ * Participation is GET only: it changes by a new, dated decision (003, POST /api/decisions). Every
  * change is checked by the domain on the placement's resulting facts (422 with the problem's id
  * and Swedish message; nothing written) and audited with the client it concerns, as is every read.
  * Access → validate (contract/placements.ts) → call (facts-service.ts in changeFacts) → present.
@@ -21,7 +22,6 @@ import {
   individualRateViewSchema,
   levelCreate,
   levelViewSchema,
-  participationCreate,
   participationViewSchema,
   placementParams,
   transitionCreate,
@@ -45,15 +45,16 @@ interface FactKind<B extends z.ZodType, R, V extends z.ZodType> {
   path: string;
   entity: string;
   table: facts.FactTable;
+  /** Who records it; none for participation, which only a decision writes (003). */
   writers: readonly Role[];
   body: B;
   view: V;
-  write(
+  write?: (
     trx: Parameters<typeof facts.addLevel>[0],
     p: facts.FactPlacement,
     b: z.output<B>,
     user: SessionUser,
-  ): Promise<facts.Written<R>>;
+  ) => Promise<facts.Written<R>>;
   present(row: R): z.output<V>;
 }
 
@@ -105,10 +106,9 @@ export const FACT_KINDS = [
     path: 'participation',
     entity: 'participation',
     table: 'participation',
-    writers: ['case_officer', 'admin'],
-    body: participationCreate,
+    writers: [],
+    body: z.never(),
     view: participationViewSchema,
-    write: facts.putParticipation,
     present: present.participationView,
   }),
   kind({
@@ -136,35 +136,10 @@ export const FACT_KINDS = [
 /** Any kind of fact, as the route registration handles them alike. */
 type AnyFactKind = FactKind<z.ZodType, unknown, z.ZodType>;
 
-/** Registers POST, GET and DELETE of one kind of fact. */
+/** Registers GET of one kind of fact, and POST and DELETE for the kinds a role records. */
 function register(app: Parameters<FastifyPluginAsyncZod>[0], k: AnyFactKind): void {
   const { db, catalog } = app.ctx;
   const tags = ['placements'];
-
-  app.post(
-    `/placements/:id/${k.path}`,
-    {
-      config: { access: k.writers },
-      schema: { tags, params: placementParams, body: k.body, response: { 201: k.view, ...errorResponses } },
-    },
-    async (request, reply) => {
-      const user = userOf(request);
-      const p = await visiblePlacement(db, user, request.params.id);
-      const body = request.body;
-      const { row } = await changeFacts(db, catalog, p.id, async (trx) => {
-        const written = await k.write(trx, p, body, user);
-        await audit(trx, user, {
-          action: written.replaced ? 'update' : 'create',
-          entity: k.entity,
-          entityId: (written.row as { id: number }).id,
-          clientIds: [p.client_id],
-          details: { placementId: p.id },
-        });
-        return written;
-      });
-      return reply.code(201).send(k.present(row) as never);
-    },
-  );
 
   app.get(
     `/placements/:id/${k.path}`,
@@ -186,6 +161,34 @@ function register(app: Parameters<FastifyPluginAsyncZod>[0], k: AnyFactKind): vo
         details: { placementId: p.id, count: rows.length },
       });
       return rows.map((r) => k.present(r)) as never;
+    },
+  );
+
+  const write = k.write;
+  if (!write) return;
+
+  app.post(
+    `/placements/:id/${k.path}`,
+    {
+      config: { access: k.writers },
+      schema: { tags, params: placementParams, body: k.body, response: { 201: k.view, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const user = userOf(request);
+      const p = await visiblePlacement(db, user, request.params.id);
+      const body = request.body;
+      const { row } = await changeFacts(db, catalog, p.id, async (trx) => {
+        const written = await write(trx, p, body, user);
+        await audit(trx, user, {
+          action: written.replaced ? 'update' : 'create',
+          entity: k.entity,
+          entityId: (written.row as { id: number }).id,
+          clientIds: [p.client_id],
+          details: { placementId: p.id },
+        });
+        return written;
+      });
+      return reply.code(201).send(k.present(row) as never);
     },
   );
 

@@ -1,10 +1,11 @@
 /**
  * The facts recorded on a placement (issue #9 §4), each by the role that knows it: levels by the
  * assessment office (ASMT-2, LVL-1), absences (FLOW-5) and evening/night hours (RATE-6) and course
- * sessions held (PAY-4) by the provider, participation (SVC-3, PAY-4), individual rates and special
- * accounting (LVL-6, LVL-7) and transition to work (SVC-4) by the case officer. Every change runs
+ * sessions held (PAY-4) by the provider, individual rates and special accounting (LVL-6, LVL-7)
+ * and transition to work (SVC-4) by the case officer. Participation (SVC-3, PAY-4) is listed here
+ * but written only by a decision (003: decisions/replace.ts, decisions/order.ts). Every change runs
  * in `changeFacts` (settles.ts): the domain checks the placement's resulting facts before commit.
- * Evening hours, participation and course sessions are one row per placement and date: posting a
+ * Evening hours and course sessions are one row per placement and date: posting a
  * date again replaces it (the database's unique constraints; at most 24 hours a day).
  */
 import { sql, type Kysely } from 'kysely';
@@ -15,7 +16,6 @@ import type {
   eveningCreate,
   individualRateCreate,
   levelCreate,
-  participationCreate,
   transitionCreate,
 } from '../../../contract/placements.js';
 import { kronorToOre } from '../../../domain/money.js';
@@ -132,28 +132,6 @@ export async function addIndividualRate(
     .returningAll()
     .executeTakeFirstOrThrow();
   return { row, replaced: false };
-}
-
-/** SVC-3, PAY-4: decided hours and/or sessions per week from a date; the same date again replaces it. */
-export async function putParticipation(
-  trx: Kysely<DB>,
-  p: FactPlacement,
-  b: z.output<typeof participationCreate>,
-  user: SessionUser,
-) {
-  const values = {
-    hours_per_week: b.hoursPerWeek ?? null,
-    sessions_per_week: b.sessionsPerWeek ?? null,
-    decided_by: user.id,
-  };
-  const { inserted: isNew, ...row } = await trx
-    .insertInto('participation')
-    .values({ placement_id: p.id, from_date: b.from, ...values })
-    .onConflict((oc) => oc.columns(['placement_id', 'from_date']).doUpdateSet(values))
-    .returningAll()
-    .returning(inserted)
-    .executeTakeFirstOrThrow();
-  return { row, replaced: !isNew };
 }
 
 /** PAY-4, RATE-4: a study-circle session held on a date (reporting it twice keeps one). */

@@ -38,6 +38,7 @@ export interface PlacementRow {
   end_date: string | null;
   notice_date: string | null;
   no_show: boolean;
+  decision_id: number | null;
   version: number;
   district_id: string;
   protected_identity: boolean;
@@ -75,6 +76,7 @@ export function placementView(user: SessionUser, p: PlacementRow): PlacementView
     end: p.end_date,
     noticeDate: p.notice_date,
     noShow: p.no_show,
+    decisionId: p.decision_id,
     // Issue #10 §10: a provider sees the final level only.
     currentLevel:
       p.level_kind && seesLevel(user, p.level_kind)

@@ -32,6 +32,7 @@ export function placementSelect(db: Kysely<DB>) {
       'placements.end_date',
       'placements.notice_date',
       'placements.no_show',
+      'placements.decision_id',
       'placements.version',
       'clients.district_id',
       'clients.protected_identity',
