@@ -16,7 +16,6 @@ import { formatDate } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { TransitionWithVisits } from '../../contract/participation.js';
 import { isIsoDate } from '../../domain/patterns.js';
-import { Rule } from '../components/Rule.js';
 
 /** The provider's form for one visit. */
 function VisitForm({ t }: { t: TransitionWithVisits }) {
