@@ -108,9 +108,12 @@ function emitStretches(ctx: MonthContext, p: PreparedPlacement, paid: Paid): voi
   const cuts = breakpoints(ctx.r, p, paid.from, paid.to, idle, ctx.split);
   let cur: Seg | null = null;
   let s = paid.from;
+  const st = { from: s, to: s, idle, problems: ctx.problems }; // one per stretch, moved along
   for (let i = 0; i <= cuts.length; i++) {
     const e = i < cuts.length ? (cuts[i] as number) - 1 : paid.to;
-    const seg = resolveSeg(ctx.r, p, { from: s, to: e, idle, problems: ctx.problems });
+    st.from = s;
+    st.to = e;
+    const seg = resolveSeg(ctx.r, p, st);
     s = e + 1;
     if (!seg) continue; // a problem: the placement is refused once the month is done
     if (cur && ctx.split === 'stretch' && sameSeg(cur, seg)) cur.to = e;

@@ -88,10 +88,13 @@ export function prepareLevels(c: Check, start: number, paidEnd: number): Prepare
 /** Swedish: the level ids of a service, e.g. "1, 2, 3". */
 export const levelIds = (d: DayPeriod): string => d.period.service.levels.map((lv) => lv.id).join(', ');
 
+/** The input field of a level entry, named only when it has a problem (no string per check). */
+const levelField = (e: PreparedLevel): string =>
+  `levels[${e.index}].${e.points !== null ? 'points' : 'level'}`;
+
 /** A level entry against one model: points in a range (LVL-4) or a level the model has. */
 function checkLevel(c: Check, d: DayPeriod, e: PreparedLevel): void {
   const { r, p } = c;
-  const field = `levels[${e.index}].${e.points !== null ? 'points' : 'level'}`;
   if (e.points !== null) {
     try {
       r.classify(d.period, e.points);
@@ -99,7 +102,7 @@ function checkLevel(c: Check, d: DayPeriod, e: PreparedLevel): void {
       const ranges = d.period.service.levels
         .map((lv) => (lv.points ? `${lv.id}: ${formatRange(lv.points)}` : lv.id))
         .join(', ');
-      flagError(c, error, field, (id) =>
+      flagError(c, error, levelField(e), (id) =>
         id === 'no-point-ranges'
           ? `${p.service} i ${d.period.model.id} klassas inte från poäng; ange nivån.`
           : `${e.points} poäng ligger inte i någon nivå för ${p.service} i ${d.period.model.id} (nivåer och poäng: ${ranges}) (LVL-4).`,
@@ -108,7 +111,7 @@ function checkLevel(c: Check, d: DayPeriod, e: PreparedLevel): void {
   } else if (!r.hasLevel(d.period.service, e.level as string))
     flag(c, {
       id: 'unknown-level',
-      field,
+      field: levelField(e),
       message: `${d.period.model.id} har ingen nivå "${e.level}" för ${p.service} (den har ${levelIds(d)}).`,
     });
 }

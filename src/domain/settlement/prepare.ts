@@ -95,8 +95,12 @@ export interface Check {
   problems: ScopedProblem[];
 }
 
+/** No problems: shared by every placement without any (most), so none allocates a list. */
+const NO_PROBLEMS: ScopedProblem[] = [];
+
 /** Records a problem with the placement as a whole. */
 export function flag(c: Check, f: Finding): void {
+  if (c.problems === NO_PROBLEMS) c.problems = [];
   report(c.problems, c.p.id, f);
 }
 
@@ -230,7 +234,7 @@ function paidStretch(r: Resolver, p: PlacementInput, startPeriod: DayPeriod): Pa
 
 /** Checks and prepares one placement (see the module comment); problems are on the result. */
 export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacement {
-  const c: Check = { r, p, problems: [] };
+  const c: Check = { r, p, problems: NO_PROBLEMS };
   const start = day(p.start);
   const end = p.end === null ? null : day(p.end);
   const notice = p.noticeDate === null ? null : day(p.noticeDate);
@@ -281,6 +285,12 @@ export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacem
   }
   checkAbsences(c);
   const stayEnd = p.noShow ? start - 1 : (end ?? stretch.fullEnd);
+  // The dated facts are checked before the problems are taken (a first problem makes the list).
+  const individual = p.individualRates.length === 0 ? NONE : prepareIndividual(c, levels);
+  const transition = p.transitionToWork.length === 0 ? NONE : prepareTransition(c);
+  const evening = p.eveningNightHours.length === 0 ? NONE : prepareEvening(c, { from: start, to: stayEnd });
+  const course =
+    p.courseSessions.length === 0 ? NONE : prepareCourse(c, { from: start, to: stretch.fullEnd });
   return {
     input: p,
     problems: c.problems,
@@ -292,14 +302,18 @@ export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacem
     start,
     payFrom,
     stayEnd,
-    ...stretch,
+    fullEnd: stretch.fullEnd,
+    noticeFrom: stretch.noticeFrom,
+    noShowTo: stretch.noShowTo,
+    idleFrom: stretch.idleFrom,
+    idleTo: stretch.idleTo,
     levels,
     hours,
     sessions,
-    individual: p.individualRates.length === 0 ? NONE : prepareIndividual(c, levels),
-    transition: p.transitionToWork.length === 0 ? NONE : prepareTransition(c),
-    evening: p.eveningNightHours.length === 0 ? NONE : prepareEvening(c, { from: start, to: stayEnd }),
-    course: p.courseSessions.length === 0 ? NONE : prepareCourse(c, { from: start, to: stretch.fullEnd }),
+    individual,
+    transition,
+    evening,
+    course,
   };
 }
 
