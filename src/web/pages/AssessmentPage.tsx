@@ -25,12 +25,10 @@ import { Page } from '../components/Page.js';
 import { ErrorAlert, QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { formatDate } from '../../contract/format.js';
-import { serviceLabel } from '../../contract/labels.js';
+import { ASSESSMENT_KIND_LABELS, ASSESSMENT_STATE_LABELS, serviceLabel } from '../../contract/labels.js';
 import { isIsoDate } from '../../domain/patterns.js';
-import type { CaseView, Reconciliation } from '../../contract/assessments.js';
-import { ASSESSMENT_KIND_LABELS, ASSESSMENT_STATE_LABELS } from '../../contract/labels.js';
+import type { CaseView, questionnaireSchema, Reconciliation } from '../../contract/assessments.js';
 import type { z } from 'zod';
-import type { questionnaireSchema } from '../../contract/assessments.js';
 import { OK } from '../colors.js';
 
 type Instrument = NonNullable<CaseView['instrument']>;

@@ -13,14 +13,14 @@ import { QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { Link, useLocation } from '../router.js';
 import { formatDate } from '../../contract/format.js';
-import { serviceLabel } from '../../contract/labels.js';
-import type { CaseListItem } from '../../contract/assessments.js';
 import {
+  serviceLabel,
   ASSESSMENT_KIND_LABELS,
   ASSESSMENT_STATE_LABELS,
   WORK_LIST_LABELS,
   WORK_LISTS,
 } from '../../contract/labels.js';
+import type { CaseListItem } from '../../contract/assessments.js';
 import { BAD } from '../colors.js';
 
 type List = (typeof WORK_LISTS)[number];

@@ -12,8 +12,9 @@ import { QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { Link } from '../router.js';
 import { formatDate, formatKr } from '../../contract/format.js';
-import { levelKindLabel, serviceLabel } from '../../contract/labels.js';
 import {
+  levelKindLabel,
+  serviceLabel,
   ASSESSMENT_KIND_LABELS,
   ASSESSMENT_STATE_LABELS,
   RATE_APPLICATION_KIND_LABELS,

@@ -1,7 +1,6 @@
 /** Decisions, orders, individual rates and accounts through the API (FLOW-1, LVL-6/7, issue #5 §4). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../../testing.js';
-import { openTestApp, testTargets, type TestApp } from '../../testing.js';
+import { signIn, openTestApp, testTargets, type TestApp } from '../../testing.js';
 
 for (const target of testTargets()) {
   describe(`decisions and accounts on ${target.name}`, () => {

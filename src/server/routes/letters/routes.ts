@@ -9,12 +9,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../../contract/errors.js';
 import { idParams } from '../../../contract/primitives.js';
 import { decisionLetter, offerLetter, orderLetter, type Letter } from '../../../domain/flow/letters.js';
-import type { Role } from '../../../db/types.js';
+import type { Role, DB } from '../../../db/types.js';
 import { userOf } from '../../access.js';
 import { audit } from '../../audit.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../../db/types.js';
 import { renderLetter } from './pdf.js';
 import { decisionLetterFacts, offerLetterFacts, orderLetterFacts } from './service.js';
 
