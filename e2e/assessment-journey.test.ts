@@ -3,8 +3,9 @@
  * the office (FLOW-1) and opens the final case; overdue cases on the start pages; two assessors
  * score blind and reconcile; the final level differs from the preliminary one and the next
  * approved run corrects the settled month (ASMT-8, PAY-9), shown on the client's levels page
- * reached from the client page; a special-accounting application decided (LVL-7); a start-up
- * measurement with its progress (ASMT-6). axe on every new page.
+ * reached from the client page; a special-accounting application decided (LVL-7); changed needs
+ * reported by the case officer (ASMT-4); a start-up measurement with its progress (ASMT-6). axe on
+ * every new page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -178,6 +179,23 @@ describe('assessment journey', () => {
     await officer.getByRole('button', { name: 'Spara beslut' }).click();
     await officer.getByText(/Beviljad: 1\s500(,00)?\skr per dygn från/).waitFor();
     expect(await checkPage(officer, 'ansokningar-beslut')).toEqual([]);
+
+    // ASMT-4: the case officer reports changed needs with the reason; a reassessment case opens.
+    await officer.getByRole('link', { name: 'Till klientens nivåer och bedömningar' }).click();
+    await officer.getByRole('heading', { name: /^Anmäl förändrade behov/ }).waitFor();
+    await officer.getByRole('button', { name: 'Anmäl förändrade behov' }).click();
+    await officer.getByText('Skriv vad som har förändrats.').waitFor();
+    await officer.getByRole('textbox', { name: /^Vad har förändrats/ }).fill('Behöver stöd nattetid');
+    await officer.getByRole('button', { name: 'Anmäl förändrade behov' }).click();
+    await officer
+      .getByRole('status')
+      .getByText(/Ärendet är öppnat/)
+      .waitFor();
+    await officer
+      .locator('section[aria-labelledby="cases-h"]')
+      .getByText(/Förändrade behov, /)
+      .waitFor();
+    expect(await checkPage(officer, 'forandrade-behov')).toEqual([]);
     await officer.context().close();
   });
 

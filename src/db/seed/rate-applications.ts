@@ -131,7 +131,7 @@ export async function seedDemoRateApplications(trx: Kysely<DB>): Promise<number>
             otherCostsKr: 40_000,
           }),
           state: 'refused',
-          decision_reason: 'Kostnaden ryms i nivåns ersättning; ny prövning om behovet ökar.',
+          decision_reason: 'Kostnaden ryms i nivåns ersättning; ny prövning om behovet ökar',
           decided_by: officer.id,
           decided_at: '2024-09-12T09:00:00Z',
           version: 2,
@@ -150,7 +150,7 @@ export async function seedDemoRateApplications(trx: Kysely<DB>): Promise<number>
         amount_ore: g.amount_ore,
         from_date: g.from_date,
         to_date: g.to_date,
-        decision_reason: `Över 60 poäng; beställare och utförare är överens om ${amountKr} kr.`,
+        decision_reason: 'Över 60 poäng; beställare och utförare är överens om beloppet',
         decided_by: officer.id,
         decided_at: decidedAt,
         individual_rate_id: g.id,
@@ -218,8 +218,8 @@ export async function seedDemoRateApplications(trx: Kysely<DB>): Promise<number>
               from_date: rate ? SPECIAL.from : null,
               to_date: rate ? SPECIAL.to : null,
               decision_reason: rate
-                ? 'Kostnaden kan inte täckas av nivåerna; beviljas för ett år.'
-                : 'Dubbelbemanning dygnet runt är inte styrkt; pröva förstärkning nattetid först.',
+                ? 'Kostnaden kan inte täckas av nivåerna; beviljas för ett år'
+                : 'Dubbelbemanning dygnet runt är inte styrkt; pröva förstärkning nattetid först',
               decided_by: officer.id,
               decided_at: SPECIAL.decidedAt,
               individual_rate_id: rate?.id ?? null,

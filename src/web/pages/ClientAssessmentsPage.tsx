@@ -7,6 +7,7 @@
 import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../api.js';
+import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
@@ -22,6 +23,7 @@ import {
 } from '../../contract/labels.js';
 import type { z } from 'zod';
 import type { clientAssessmentsSchema } from '../../contract/assessments.js';
+import { ChangedNeedsForm } from './ChangedNeedsForm.js';
 
 type Record_ = z.infer<typeof clientAssessmentsSchema>;
 
@@ -78,6 +80,7 @@ function RateDecisions({
 
 /** The page. */
 export function ClientAssessmentsPage({ id }: { id: string }) {
+  const { user } = useAuth();
   const record = useQuery({
     queryKey: ['client', id, 'assessments'],
     queryFn: () => get<Record_>(`/api/clients/${encodeURIComponent(id)}/assessments`),
@@ -196,6 +199,7 @@ export function ClientAssessmentsPage({ id }: { id: string }) {
               </ul>
             </section>
             <RateDecisions clientId={r.clientId} applications={r.rateApplications} />
+            {hasRole(user, 'case_officer', 'admin') && <ChangedNeedsForm clientId={id} />}
           </Stack>
         )}
       </QueryState>
