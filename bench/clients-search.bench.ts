@@ -10,12 +10,12 @@
  * - the first page with no search (the name order and the total over every client);
  * - a page deep in the list, reached by cursor.
  * Min and median of BENCH_CLIENTS_ROUNDS (default 15) after two warm-up runs, interleaved query
- * by query. Figures are printed, never asserted. BENCH_DATABASE_URL overrides the PostgreSQL admin URL.
+ * by query, printed and recorded for `npm run bench`'s summary table, never asserted; with them
+ * the indexes the planner picks for the name and identity filters. BENCH_DATABASE_URL overrides
+ * the PostgreSQL admin URL.
  */
-import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { decodeCursor } from '../src/contract/primitives.js';
 import { openDatabase, type Database } from '../src/db/connect.js';
 import { makeIdentity } from '../src/db/identity.js';
@@ -24,121 +24,20 @@ import { seedDemo } from '../src/db/seed/demo.js';
 import { createTestPgDatabase } from '../src/db/testing.js';
 import type { SessionUser } from '../src/server/auth/sessions.js';
 import { searchClients, type ClientSearch } from '../src/server/routes/clients/service.js';
+import type { DB } from '../src/db/types.js';
+import { loadNow, median, pgAdminUrl, pgReachable, record } from './table.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_CLIENTS_ROUNDS ?? 15);
-const PG_ADMIN =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.ERSATTNING_TEST_PG ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
 
-const FIRST = [
-  'Anna',
-  'Eva',
-  'Maria',
-  'Karin',
-  'Sara',
-  'Lena',
-  'Emma',
-  'Kerstin',
-  'Ingrid',
-  'Malin',
-  'Erik',
-  'Lars',
-  'Karl',
-  'Anders',
-  'Johan',
-  'Per',
-  'Nils',
-  'Mikael',
-  'Jan',
-  'Hans',
-  'Åsa',
-  'Örjan',
-  'Sofia',
-  'Linnea',
-  'Oskar',
-  'Elias',
-  'Hugo',
-  'Ali',
-  'Fatima',
-  'Mohammed',
-];
-const LAST = [
-  'Andersson',
-  'Johansson',
-  'Karlsson',
-  'Nilsson',
-  'Eriksson',
-  'Larsson',
-  'Olsson',
-  'Persson',
-  'Svensson',
-  'Gustafsson',
-  'Pettersson',
-  'Jonsson',
-  'Jansson',
-  'Hansson',
-  'Bengtsson',
-  'Jönsson',
-  'Lindberg',
-  'Jakobsson',
-  'Magnusson',
-  'Olofsson',
-  'Lindström',
-  'Lindqvist',
-  'Lindgren',
-  'Axelsson',
-  'Berg',
-  'Bergström',
-  'Lundberg',
-  'Lind',
-  'Lundgren',
-  'Lundqvist',
-  'Mattsson',
-  'Berglund',
-  'Fredriksson',
-  'Sandberg',
-  'Henriksson',
-  'Forsberg',
-  'Sjöberg',
-  'Wallin',
-  'Engström',
-  'Eklund',
-  'Danielsson',
-  'Lundin',
-  'Håkansson',
-  'Björk',
-  'Bergman',
-  'Gunnarsson',
-  'Holm',
-  'Wikström',
-  'Samuelsson',
-  'Isaksson',
-  'Fransson',
-  'Bergqvist',
-  'Nyström',
-  'Holmberg',
-  'Arvidsson',
-  'Löfgren',
-  'Söderberg',
-  'Nyberg',
-  'Blomqvist',
-  'Claesson',
-  'Nordström',
-  'Mårtensson',
-  'Lundström',
-  'Viklund',
-  'Ali',
-  'Mohammed',
-  'Hassan',
-  'Ahmed',
-  'Yilmaz',
-  'Nguyen',
-  'Kowalski',
-  'Popescu',
-  'Virtanen',
-];
+const FIRST =
+  'Anna Eva Maria Karin Sara Lena Emma Kerstin Ingrid Malin Erik Lars Karl Anders Johan Per Nils Mikael Jan Hans Åsa Örjan Sofia Linnea Oskar Elias Hugo Ali Fatima Mohammed'.split(
+    ' ',
+  );
+const LAST =
+  'Andersson Johansson Karlsson Nilsson Eriksson Larsson Olsson Persson Svensson Gustafsson Pettersson Jonsson Jansson Hansson Bengtsson Jönsson Lindberg Jakobsson Magnusson Olofsson Lindström Lindqvist Lindgren Axelsson Berg Bergström Lundberg Lind Lundgren Lundqvist Mattsson Berglund Fredriksson Sandberg Henriksson Forsberg Sjöberg Wallin Engström Eklund Danielsson Lundin Håkansson Björk Bergman Gunnarsson Holm Wikström Samuelsson Isaksson Fransson Bergqvist Nyström Holmberg Arvidsson Löfgren Söderberg Nyberg Blomqvist Claesson Nordström Mårtensson Lundström Viklund Ali Mohammed Hassan Ahmed Yilmaz Nguyen Kowalski Popescu Virtanen'.split(
+    ' ',
+  );
 
 /** The i-th client: a name from the lists and a valid identity number, unique for i < 27 000 × 999. */
 function clientAt(i: number, districts: string[]) {
@@ -210,7 +109,10 @@ const page = (extra: Partial<ClientSearch> = {}): ClientSearch => ({
   ...extra,
 });
 
-async function measure(database: Database, user: SessionUser): Promise<Map<string, number[]>> {
+async function measure(
+  database: Database,
+  user: SessionUser,
+): Promise<{ times: Map<string, number[]>; personnummer: string }> {
   const { db } = database;
   const known = await db
     .selectFrom('clients')
@@ -245,62 +147,76 @@ async function measure(database: Database, user: SessionUser): Promise<Map<strin
       if (round >= 0) times.get(c.label)!.push(ms);
     }
   for (const [label, n] of hits) console.log(`  ${database.kind}: ${label}: total ${n}`);
-  return times;
+  return { times, personnummer: known.personnummer };
 }
 
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return { min: s[0] ?? NaN, median: s[Math.floor(s.length / 2)] ?? NaN };
-};
+/** Milliseconds to a tenth (a search takes a few). */
+const ms = (x: number): string => `${x.toFixed(1).replace('.', ',')} ms`;
 
-async function postgresReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * The indexes the planner picks for the search's filters (§1: "make sure the query uses an
+ * index"): the count of a name infix (the trigram index) and of a whole identity number.
+ */
+async function plans(db: Kysely<DB>, personnummer: string): Promise<Record<string, string>> {
+  const used = async (query: ReturnType<typeof sql>) => {
+    const { rows } = await sql<Record<string, string>>`explain ${query}`.execute(db);
+    const plan = rows.map((r) => Object.values(r)[0]).join('\n');
+    return (
+      [...plan.matchAll(/Index(?: Only)? Scan (?:using|on) (\w+)/g)].map((m) => m[1]).join(', ') || 'none'
+    );
+  };
+  return {
+    name: await used(
+      sql`select count(*) from clients where name ilike ${'%ndqvi%'} and protected_identity = false`,
+    ),
+    identity: await used(sql`select count(*) from clients where personnummer = ${personnummer}`),
+  };
 }
 
-/** Runs the benchmark on PGlite and, when reachable, PostgreSQL; prints one table. */
+/** Runs the benchmark on PGlite and, when reachable, PostgreSQL; prints and records the figures. */
 export async function main(): Promise<void> {
-  console.log(
-    `Client search over ${CLIENTS} clients, ${ROUNDS} rounds; ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}`,
-  );
-  const results: { kind: string; times: Map<string, number[]> }[] = [];
-  const lite = await openDatabase({ dataDir: null });
-  try {
-    results.push({ kind: 'PGlite', times: await measure(lite, await prepare(lite)) });
-  } finally {
-    await lite.close();
-  }
-  if (await postgresReachable()) {
-    const fresh = await createTestPgDatabase(PG_ADMIN);
-    const database = await openDatabase({ databaseUrl: fresh.url });
+  console.log(`Client search over ${CLIENTS} clients, ${ROUNDS} rounds, load ${loadNow()}`);
+  const engines: { kind: string; open: () => Promise<{ database: Database; drop: () => Promise<void> }> }[] =
+    [
+      {
+        kind: 'PGlite',
+        open: async () => ({ database: await openDatabase({ dataDir: null }), drop: async () => {} }),
+      },
+    ];
+  if (await pgReachable())
+    engines.push({
+      kind: 'PostgreSQL',
+      open: async () => {
+        const fresh = await createTestPgDatabase(pgAdminUrl());
+        return { database: await openDatabase({ databaseUrl: fresh.url }), drop: fresh.drop };
+      },
+    });
+  else console.log('  PostgreSQL not reachable: skipped');
+  for (const engine of engines) {
+    const { database, drop } = await engine.open();
     try {
-      results.push({ kind: 'PostgreSQL', times: await measure(database, await prepare(database)) });
+      const user = await prepare(database);
+      const { times, personnummer } = await measure(database, user);
+      const used = await plans(database.db, personnummer);
+      console.log(
+        `  ${engine.kind}: indexes used: name «ndqvi» ${used.name}; identity number ${used.identity}`,
+      );
+      for (const [label, ts] of times) {
+        const value = `${ms(Math.min(...ts))} / ${ms(median(ts))}`;
+        console.log(`  ${engine.kind}: ${label}: min / median ${value}`);
+        record({
+          figure: `client search over ${CLIENTS.toLocaleString('sv-SE')} clients: ${label}`,
+          engine: engine.kind,
+          value,
+          goal: label.startsWith('name') || label.startsWith('identity') ? 'instant (< 100 ms)' : '',
+          load: loadNow(),
+        });
+      }
     } finally {
       await database.close();
-      await fresh.drop();
+      await drop();
     }
-  } else console.log('  PostgreSQL not reachable: skipped');
-  console.log(
-    '\n| search (page of 50 + exact total + audit row) | ' +
-      results.map((r) => `${r.kind} min / median ms`).join(' | ') +
-      ' |',
-  );
-  console.log('|---|' + results.map(() => '---:|').join(''));
-  for (const label of results[0]!.times.keys())
-    console.log(
-      `| ${label} | ` +
-        results
-          .map((r) => {
-            const s = stats(r.times.get(label)!);
-            return `${s.min.toFixed(1)} / ${s.median.toFixed(1)}`;
-          })
-          .join(' | ') +
-        ' |',
-    );
+  }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

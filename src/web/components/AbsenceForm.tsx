@@ -3,13 +3,13 @@
  * participation. Errors sit next to each field; success is announced.
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Group, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, formFieldError, post } from '../api.js';
 import { validateAbsence, type FieldErrors } from '../validate.js';
 import { DateField } from './DateField.js';
-import { BAD } from '../colors.js';
 import { clearFieldError } from './field-errors.js';
+import { FormOutcome } from './FormOutcome.js';
 
 const FIELDS = ['from', 'to', 'note'] as const;
 
@@ -82,25 +82,14 @@ export function AbsenceForm({
           autosize
           minRows={2}
         />
-        <Group>
-          <Button type="submit" loading={mutation.isPending}>
-            Rapportera frånvaro
-          </Button>
-        </Group>
-        <div role="status" aria-live="polite">
-          {done && (
-            <Alert color="green" variant="light" title="Klart">
-              <Text size="sm">{done}</Text>
-            </Alert>
-          )}
-        </div>
-        {mutation.isError && !formFieldError(mutation.error, FIELDS) && (
-          <Alert color="red" role="alert" title="Frånvaron kunde inte sparas">
-            <Text c={BAD} size="sm">
-              {errorMessage(mutation.error)}
-            </Text>
-          </Alert>
-        )}
+        <FormOutcome
+          submit="Rapportera frånvaro"
+          pending={mutation.isPending}
+          done={done}
+          error={mutation.error}
+          errorTitle="Frånvaron kunde inte sparas"
+          fields={FIELDS}
+        />
       </Stack>
     </form>
   );

@@ -18,6 +18,7 @@ import { DateField } from './DateField.js';
 import { TableScroll } from './TableScroll.js';
 import { Rule } from './Rule.js';
 import { clearFieldError } from './field-errors.js';
+import { FormOutcome } from './FormOutcome.js';
 
 const blank = (kind: FactKind) => Object.fromEntries(kind.fields.map((f) => [f.name, '']));
 
@@ -231,25 +232,15 @@ export function FactForm({
                 minRows={2}
               />
             ))}
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {kind.submit}
-            </Button>
-          </Group>
-          <div role="status" aria-live="polite">
-            {done && (
-              <Alert color="green" variant="light" title="Sparat">
-                <Text size="sm">{done}</Text>
-              </Alert>
-            )}
-          </div>
-          {save.isError && !formFieldError(save.error, names) && (
-            <Alert color="red" role="alert" title={`${kind.title} kunde inte sparas`}>
-              <Text c={BAD} size="sm">
-                {errorMessage(save.error)}
-              </Text>
-            </Alert>
-          )}
+          <FormOutcome
+            submit={kind.submit}
+            pending={save.isPending}
+            done={done}
+            doneTitle="Sparat"
+            error={save.error}
+            errorTitle={`${kind.title} kunde inte sparas`}
+            fields={names}
+          />
         </Stack>
       </form>
     </Paper>

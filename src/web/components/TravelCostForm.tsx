@@ -5,7 +5,7 @@
  * announced.
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, formFieldError, post } from '../api.js';
 import { formatKrOre } from '../../contract/format.js';
@@ -13,8 +13,8 @@ import type { z } from 'zod';
 import type { travelCostCreate } from '../../contract/budget.js';
 import { isMonth } from '../../domain/patterns.js';
 import type { FieldErrors } from '../validate.js';
-import { BAD } from '../colors.js';
 import { clearFieldError } from './field-errors.js';
+import { FormOutcome } from './FormOutcome.js';
 import { useMonthField } from '../hooks.js';
 
 const FIELDS = ['month', 'amount', 'note'] as const;
@@ -105,25 +105,14 @@ export function TravelCostForm({ clientId, districtId }: { clientId: number; dis
               maxLength={200}
             />
           </Group>
-          <Group>
-            <Button type="submit" loading={mutation.isPending}>
-              Registrera resekostnad
-            </Button>
-          </Group>
-          <div role="status" aria-live="polite">
-            {done && (
-              <Alert color="green" variant="light" title="Klart">
-                <Text size="sm">{done}</Text>
-              </Alert>
-            )}
-          </div>
-          {mutation.isError && !formFieldError(mutation.error, FIELDS) && (
-            <Alert color="red" role="alert" title="Resekostnaden kunde inte sparas">
-              <Text c={BAD} size="sm">
-                {errorMessage(mutation.error)}
-              </Text>
-            </Alert>
-          )}
+          <FormOutcome
+            submit="Registrera resekostnad"
+            pending={mutation.isPending}
+            done={done}
+            error={mutation.error}
+            errorTitle="Resekostnaden kunde inte sparas"
+            fields={FIELDS}
+          />
         </Stack>
       </form>
     </section>

@@ -4,7 +4,7 @@
  * edit is refused (409) with a Swedish explanation.
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage, patch, post } from '../api.js';
 import { Page } from '../components/Page.js';
@@ -15,8 +15,8 @@ import { Link, navigate } from '../router.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { ProviderPatch, ProviderView, UnitCreate, UnitView } from '../../contract/providers.js';
 import { BAD } from '../colors.js';
-import { ActiveBadge, orgNumberError } from './ProvidersPage.js';
-import { RegimeFields, SaveBar } from './register-parts.js';
+import { ActiveBadge } from './ProvidersPage.js';
+import { ProviderFields, SaveBar, useProviderForm } from './register-parts.js';
 import { UnitFieldset, unitBody, unitFieldErrors, type UnitFields } from './unit-form.js';
 
 function Failure({ title, error }: { title: string; error: unknown }) {
@@ -31,31 +31,27 @@ function Failure({ title, error }: { title: string; error: unknown }) {
 
 function EditProvider({ provider }: { provider: ProviderView }) {
   const qc = useQueryClient();
-  const [v, setV] = useState({
-    name: provider.name,
-    regime: provider.regime as string,
-    orgNumber: provider.orgNumber ?? '',
-    choiceSystem: provider.choiceSystem,
-  });
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const form = useProviderForm(
+    {
+      id: provider.id,
+      name: provider.name,
+      regime: provider.regime as string,
+      orgNumber: provider.orgNumber ?? '',
+      choiceSystem: provider.choiceSystem,
+    },
+    'utforare-form',
+    false,
+  );
+  const v = form.values;
   const save = useMutation({
     mutationFn: (body: ProviderPatch) =>
       patch<ProviderView>(`/api/providers/${encodeURIComponent(provider.id)}`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['providers'] }),
-    onError: (e) => {
-      if (e instanceof ApiError && e.field) setErrors({ [e.field]: errorMessage(e) });
-    },
+    onError: form.fromServer,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const next = {
-      name: v.name.trim() ? undefined : 'Fyll i utförarens namn.',
-      orgNumber: orgNumberError(v.orgNumber),
-    };
-    setErrors(next);
-    const first = Object.entries(next).find(([, m]) => m)?.[0];
-    if (first) document.querySelector<HTMLElement>(`#utforare-form [name="${first}"]`)?.focus();
-    else
+    if (form.check())
       save.mutate({
         version: provider.version,
         name: v.name.trim(),
@@ -66,16 +62,6 @@ function EditProvider({ provider }: { provider: ProviderView }) {
         choiceSystem: v.choiceSystem,
       });
   };
-  const text = (k: 'name' | 'orgNumber') => ({
-    name: k,
-    value: v[k],
-    error: errors[k],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setV((s) => ({ ...s, [k]: value }));
-      setErrors((s) => ({ ...s, [k]: undefined }));
-    },
-  });
   return (
     <Paper withBorder p="md" maw={640}>
       <form id="utforare-form" onSubmit={submit} noValidate aria-labelledby="edit-provider-h">
@@ -86,13 +72,7 @@ function EditProvider({ provider }: { provider: ProviderView }) {
             </Title>
             <ActiveBadge active={provider.active} />
           </Group>
-          <TextInput label="Namn" required {...text('name')} />
-          <TextInput label="Organisationsnummer" description="NNNNNN-NNNN" {...text('orgNumber')} />
-          <RegimeFields
-            regime={v.regime}
-            choiceSystem={v.choiceSystem}
-            onChange={(next) => setV((s) => ({ ...s, ...next }))}
-          />
+          <ProviderFields form={form} />
           <SaveBar
             what="utföraren"
             active={provider.active}

@@ -28,18 +28,9 @@ import { useProviders } from '../hooks.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { choiceSystemLabel, regimeLabel } from '../../contract/labels.js';
 import type { ProviderCreate, ProviderView } from '../../contract/providers.js';
-import { isOrgNumber } from '../../domain/patterns.js';
 import { BAD, OK } from '../colors.js';
 import { ProfileReview } from './profile-review.js';
-import { RegimeFields } from './register-parts.js';
-
-/** Swedish field errors for a provider's organisationsnummer, or undefined. */
-export function orgNumberError(value: string): string | undefined {
-  if (!value.trim()) return undefined;
-  return isOrgNumber(value.trim())
-    ? undefined
-    : 'Skriv organisationsnumret som NNNNNN-NNNN; kontrollsiffran stämmer inte.';
-}
+import { ProviderFields, useProviderForm } from './register-parts.js';
 
 /** Active or deactivated, in words and colour. */
 export function ActiveBadge({ active }: { active: boolean }) {
@@ -52,8 +43,12 @@ export function ActiveBadge({ active }: { active: boolean }) {
 
 function NewProvider() {
   const qc = useQueryClient();
-  const [v, setV] = useState({ id: '', name: '', regime: 'privat', orgNumber: '', choiceSystem: true });
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const form = useProviderForm(
+    { id: '', name: '', regime: 'privat', orgNumber: '', choiceSystem: true },
+    'ny-utforare',
+    true,
+  );
+  const v = form.values;
   const create = useMutation({
     mutationFn: () =>
       post<ProviderView>('/api/providers', {
@@ -67,34 +62,12 @@ function NewProvider() {
       await qc.invalidateQueries({ queryKey: ['providers'] });
       navigate(`/utforarregister/${encodeURIComponent(p.id)}`);
     },
-    onError: (e) => {
-      if (e instanceof ApiError && e.field) setErrors({ [e.field]: errorMessage(e) });
-    },
+    onError: form.fromServer,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const next = {
-      id: /^[A-Za-z0-9-]{1,20}$/.test(v.id.trim())
-        ? undefined
-        : 'Skriv en kod med högst 20 bokstäver (A–Z), siffror eller bindestreck, till exempel U061.',
-      name: v.name.trim() ? undefined : 'Fyll i utförarens namn.',
-      orgNumber: orgNumberError(v.orgNumber),
-    };
-    setErrors(next);
-    const first = Object.entries(next).find(([, m]) => m)?.[0];
-    if (first) document.querySelector<HTMLElement>(`#ny-utforare [name="${first}"]`)?.focus();
-    else create.mutate();
+    if (form.check()) create.mutate();
   };
-  const field = (k: 'id' | 'name' | 'orgNumber') => ({
-    name: k,
-    value: v[k],
-    error: errors[k],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setV((s) => ({ ...s, [k]: value }));
-      setErrors((s) => ({ ...s, [k]: undefined }));
-    },
-  });
   return (
     <Paper withBorder p="md" maw={640}>
       <form id="ny-utforare" onSubmit={submit} noValidate aria-labelledby="new-provider-h">
@@ -102,25 +75,7 @@ function NewProvider() {
           <Title order={2} size="h3" id="new-provider-h">
             Ny utförare
           </Title>
-          <TextInput label="Namn" required autoComplete="off" {...field('name')} />
-          <TextInput
-            label="Utförarkod"
-            description="Till exempel U061"
-            required
-            autoComplete="off"
-            {...field('id')}
-          />
-          <TextInput
-            label="Organisationsnummer"
-            description="NNNNNN-NNNN"
-            autoComplete="off"
-            {...field('orgNumber')}
-          />
-          <RegimeFields
-            regime={v.regime}
-            choiceSystem={v.choiceSystem}
-            onChange={(next) => setV((s) => ({ ...s, ...next }))}
-          />
+          <ProviderFields form={form} />
           <Group>
             <Button type="submit" loading={create.isPending}>
               Registrera utförare
