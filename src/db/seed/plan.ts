@@ -312,7 +312,7 @@ export function planDemo(seed = 20250101, scale = 1): Plan {
           from_date: start > yearStart ? start : yearStart,
           to_date: null,
           amount_ore: rng.int(2500, 4500) * 100,
-          reason: 'Individuell prövning över 60 poäng (LVL-6)',
+          reason: 'Individuell prövning över 60 poäng', // LVL-6
           decided_by: null,
         });
       if (rng.chance(0.15)) {

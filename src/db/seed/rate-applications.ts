@@ -200,7 +200,7 @@ export async function seedDemoRateApplications(trx: Kysely<DB>): Promise<number>
               from_date: SPECIAL.from,
               to_date: SPECIAL.to,
               amount_ore: amountOre,
-              reason: 'LVL-7: Särskild redovisning efter prövning av de fem kriterierna',
+              reason: 'Särskild redovisning efter prövning av de fem kriterierna', // LVL-7
               decided_by: officer.id,
             })
             .returning('id')

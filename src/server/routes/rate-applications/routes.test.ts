@@ -158,6 +158,13 @@ for (const target of testTargets()) {
         payload: { granted: false, reason: 'x', version: d.json().version },
       });
       expect(again.statusCode).toBe(409);
+      // The placement page shows the rate's reason: the kind in words, no rule id as plain text.
+      const rate = await t.database.db
+        .selectFrom('individual_rates')
+        .select('reason')
+        .where('placement_id', '=', pl)
+        .executeTakeFirstOrThrow();
+      expect(rate.reason).toBe('Särskild redovisning: Beviljas för 2025');
       const { input } = await loadSettlementInput(t.database.db, {}, '2025-03', '2025-03');
       expect(input.placements.find((x) => x.id === String(pl))?.individualRates).toEqual([
         { from: '2025-03-01', to: '2025-12-31', amount: 6200 },

@@ -25,7 +25,7 @@ import { audit } from '../../audit.js';
 import { conflict, notFound, outOfScope, refused, stale } from '../../errors.js';
 import { changeFacts } from '../placements/settles.js';
 import { applicationRows, applicationView } from './present.js';
-import { serviceLabel } from '../../../contract/labels.js';
+import { RATE_APPLICATION_KIND_LABELS, serviceLabel } from '../../../contract/labels.js';
 
 const READERS = ['case_officer', 'assessor', 'admin'] as const;
 const DECIDERS = ['case_officer', 'admin'] as const;
@@ -170,7 +170,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
                 from_date: b.from!,
                 to_date: b.to ?? null,
                 amount_ore: kronorToOre(b.amountKr!),
-                reason: `${a.kind === 'individual-rate' ? 'LVL-6' : 'LVL-7'}: ${b.reason}`,
+                // The kind in words: the placement page shows the reason, and rule ids never as plain text.
+                reason: `${RATE_APPLICATION_KIND_LABELS[a.kind]}: ${b.reason}`,
                 decided_by: user.id,
               })
               .returning('id')
