@@ -80,4 +80,49 @@ describe('scenario', () => {
     expect(await checkPage(page, 'scenario-befolkning')).toEqual([]);
     await page.context().close();
   }, 60_000);
+
+  it("compares today's daily-activity model with the 2025 proposal: the 63 % rule per level, small cells hidden", async () => {
+    const page = await newPage(app);
+    await signIn(page, 'analyst');
+    await openMenu(page, 'Importera');
+    // Issue #12 §5: at 1-10 h/week 7 persons at level 1, 2 at level 3 (hidden for analysts, §6, with
+    // level 5 as its complement) and 6 at level 5.
+    const rows = Array.from({ length: 15 }, (_, i) => {
+      const [points, hours] = i < 7 ? [5, 8] : i < 9 ? [40, 6] : [90, 8];
+      return `D${i},Bromma,U001,lss-daglig-verksamhet,kommunal,${points},${hours}`;
+    });
+    await page.getByRole('textbox', { name: 'Namn på befolkningen' }).fill('Daglig verksamhet');
+    await page
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles({
+        name: 'daglig.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          ['person_id,district,provider_id,service,regime,points,hours_per_week', ...rows].join('\n') + '\n',
+        ),
+      });
+    await page.getByRole('button', { name: 'Importera' }).click();
+    await page.getByText(/Befolkningen ”Daglig verksamhet” med 15 personer är sparad/).waitFor();
+
+    await openMenu(page, 'Scenario och konsekvens');
+    const choose = async (label: string | RegExp, option: RegExp) => {
+      await page.getByRole('textbox', { name: label }).click();
+      await page.getByRole('option', { name: option }).click();
+    };
+    await choose(/^Nuvarande modell/, /dagens modell med sju nivåer/);
+    await choose(/^Förslag/, /förslag med fem nivåer/);
+    await choose(/^Befolkning/, /^Daglig verksamhet \(15 personer\)/);
+    await page.getByText('Peng × dagar').click();
+    await page.getByRole('button', { name: 'Jämför' }).click();
+    await page.getByTestId('part-time-effect').waitFor();
+    // Level 1: 7 persons, 12 000 kr a month full time; 63 % = 7 560 kr against 40 % = 4 800 kr.
+    const level1 = await page.getByTestId('part-time-1').innerText();
+    expect(level1).toMatch(/\b7\b/);
+    expect(level1).toMatch(/231\D?840/); // 7 × (7 560 − 4 800) × 12
+    expect(await page.getByTestId('part-time-3').innerText()).toMatch(/färre än 5/);
+    expect(await page.getByTestId('tabell3').innerText()).toMatch(/färre än 5/);
+    expect(await checkPage(page, 'scenario-daglig-verksamhet')).toEqual([]);
+    await page.context().close();
+  }, 90_000);
 });

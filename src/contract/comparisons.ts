@@ -34,12 +34,14 @@ export const comparisonBody = z.object({
   on: isoDateSchema.optional(),
 });
 
+/** Issue #12 §6: for analysts a level of 1–4 persons (or its complement) has persons and cost null. */
 const levelRow = z.object({
   service: serviceIdSchema,
   level: z.string(),
   label: z.string(),
-  persons: z.number(),
-  cost: z.number(),
+  persons: z.number().nullable(),
+  cost: z.number().nullable(),
+  suppressed: z.boolean().optional(),
 });
 const side = z.object({
   model: z.string(),
@@ -75,6 +77,23 @@ export const comparisonJson = z.object({
       persons: z.number(),
       baseline: z.number(),
       proposal: z.number(),
+    }),
+  ),
+  /** Issue #12 §5, SVC-3: the part-time share's effect per proposal level (null figures: suppressed). */
+  partTime: z.array(
+    z.object({
+      service: serviceIdSchema,
+      level: z.string(),
+      label: z.string(),
+      interval: z.string(),
+      share: z.number(),
+      earlierShare: z.number(),
+      persons: z.number().nullable(),
+      cost: z.number().nullable(),
+      costAtEarlier: z.number().nullable(),
+      effect: z.number().nullable(),
+      baseline: z.number().nullable(),
+      suppressed: z.boolean().optional(),
     }),
   ),
   warnings: z.array(z.string()),

@@ -14,10 +14,14 @@ export const dashboardKindSchema = z.enum([
   'assessments-overdue',
 ]);
 
-/** One thing to act on: how many, a Swedish label, and where the web app shows them. */
+/**
+ * One thing to act on: how many, a Swedish label, and where the web app shows them. Issue #12 §6:
+ * for analysts a count of 1–4 persons is null with `suppressed` ("färre än 5").
+ */
 export const dashboardItemSchema = z.object({
   kind: dashboardKindSchema,
-  count: z.number().int(),
+  count: z.number().int().nullable(),
+  suppressed: z.boolean().optional(),
   label: z.string(),
   href: z.string(),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyOverrides, levelKey, perPerson, whatIf } from './scenario.js';
+import { applyOverrides, editable, levelKey, perPerson, whatIf } from './scenario.js';
 import type { CompareResult } from './scenario.js';
 
 // 002 Tabell 3, group home part only (persons × schablon).
@@ -26,6 +26,7 @@ const result: CompareResult = {
   byProvider: [],
   personsChangingLevel: 0,
   levelChanges: [],
+  partTime: [],
   warnings: [],
   rules: [],
   population: { origin: 'test', persons: 2 },
@@ -57,9 +58,25 @@ describe('whatIf', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100_000_000 }), fc.integer({ min: 0, max: 99 }), (kr, ore) => {
         const side = applyOverrides(result.proposal, { [levelKey('lss-gruppbostad', '1')]: kr + ore / 100 });
-        const sumOre = side.byLevel.reduce((s, r) => s + Math.round(r.cost * 100), 0);
+        const sumOre = side.byLevel.reduce((s, r) => s + Math.round((r.cost ?? 0) * 100), 0);
         return Math.round(side.total * 100) === sumOre;
       }),
     );
+  });
+
+  it('a suppressed level (issue #12 §6) is not editable, and the total follows the edited levels only', () => {
+    const hidden = { ...row('3', 0, 0), persons: null, cost: null, suppressed: true };
+    const side = { ...result.proposal, total: 2_000_000, byLevel: [...result.proposal.byLevel, hidden] };
+    expect(editable(hidden)).toBe(false);
+    expect(editable(row('1', 1, 550_000))).toBe(true);
+    const w = whatIf(
+      { ...result, proposal: side },
+      {
+        [levelKey('lss-gruppbostad', '1')]: 600_000,
+        [levelKey('lss-gruppbostad', '3')]: 1,
+      },
+    );
+    expect(w.proposal.total).toBe(2_050_000);
+    expect(w.proposal.byLevel[2]).toEqual(hidden);
   });
 });

@@ -24,18 +24,31 @@ export const levelKey = (service: string, level: string): string => `${service}|
 /** The annual amount per person a level row stands for (given, or cost / persons). */
 export function perPerson(row: CompareSide['byLevel'][number]): number {
   if (row.amount !== undefined) return row.amount;
-  return row.persons > 0 ? oreToKronor(roundOre(kronorAsOre(row.cost) / row.persons)) : 0;
+  return row.persons && row.cost !== null ? oreToKronor(roundOre(kronorAsOre(row.cost) / row.persons)) : 0;
 }
+
+/**
+ * True when the row's amount can be edited: it has persons, and they are shown (issue #12 §6: a
+ * suppressed level's persons are unknown here, and editing it would reveal them in the total).
+ */
+export const editable = (row: CompareSide['byLevel'][number]): boolean =>
+  !row.suppressed && row.persons !== null && row.persons > 0;
 
 const toOre = kronorAsOre;
 
-/** The proposal with `overrides` applied; unchanged rows keep their published cost. */
+/**
+ * The proposal with `overrides` applied: the published total plus, for each edited level, its new
+ * cost less its published one (a suppressed level is never edited, so its cost is never needed).
+ */
 export function applyOverrides(side: CompareSide, overrides: Overrides): CompareSide {
+  let totalOre = toOre(side.total);
   const byLevel = side.byLevel.map((row) => {
     const o = overrides[levelKey(row.service, row.level)];
-    return o === undefined ? row : { ...row, amount: o, cost: oreToKronor(toOre(o) * row.persons) };
+    if (o === undefined || !editable(row) || row.persons === null || row.cost === null) return row;
+    const cost = toOre(o) * row.persons;
+    totalOre += cost - toOre(row.cost);
+    return { ...row, amount: o, cost: oreToKronor(cost) };
   });
-  const totalOre = byLevel.reduce((s, r) => s + toOre(r.cost), 0);
   return { ...side, byLevel, total: oreToKronor(totalOre) };
 }
 

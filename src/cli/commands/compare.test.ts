@@ -116,6 +116,71 @@ describe('compare (contract.md)', () => {
   });
 });
 
+describe('compare: daily activity and --protect (issue #12 §5, §6)', () => {
+  it("compares today's model with the 2025 proposal, the 63 % rule per level; --protect hides small cells and ids", () => {
+    const pop = join(dir, 'daily.csv');
+    const rows = Array.from({ length: 12 }, (_, i) => {
+      const [points, hours] = i < 7 ? [5, 8] : i < 9 ? [40, 6] : [90, 30];
+      return `P${i},Bromma,U1,lss-daglig-verksamhet,kommunal,${points},${hours}`;
+    });
+    writeFileSync(
+      pop,
+      ['person_id,district,provider_id,service,regime,points,hours_per_week', ...rows].join('\n'),
+    );
+    const args = [
+      'compare',
+      '--population',
+      pop,
+      '--baseline',
+      'lss-daglig-verksamhet-2024-current',
+      '--proposal',
+      'lss-daglig-verksamhet-2025',
+      '--basis',
+      'peng',
+      '--json',
+    ];
+    const plain = JSON.parse(run(...args).out);
+    const l1 = plain.partTime.find((r: { level: string }) => r.level === '1');
+    // Level 1 kommunal 12 000 kr a month full time: 7 persons at 63 % (7 560) against 40 % (4 800).
+    expect(l1).toMatchObject({ interval: '1-10', share: 0.63, earlierShare: 0.4, persons: 7 });
+    expect(l1.effect).toBe(7 * (7560 - 4800) * 12);
+    const out = join(dir, 'protected.csv');
+    const r = run(...args, '--protect', '--out', out);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    // Level 3 has 2 persons: suppressed with a complement in the same service.
+    const hidden = doc.proposal.byLevel.filter((l: { suppressed: boolean }) => l.suppressed);
+    expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
+    expect(doc.proposal.byLevel.find((l: { level: string }) => l.level === '3')).toMatchObject({
+      persons: null,
+      cost: null,
+    });
+    expect(r.out).not.toMatch(/"P\d+"/);
+    expect(existsSync(join(dir, 'protected.movers.csv'))).toBe(false);
+    const counts = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[4]);
+    expect(counts.filter((n) => ['1', '2', '3', '4'].includes(n!))).toEqual([]); // no count of 1-4
+    expect(readFileSync(join(dir, 'protected.part-time.csv'), 'utf8')).toMatch(/^service,level,interval/);
+    expect(run(...args, '--protect', '--movers').code).toBe(2);
+    // follow-up --protect: levels of 1-4 persons before or after hidden, with a complement.
+    const fu = run(
+      'follow-up',
+      ...['--before', pop, '--before-model', 'lss-daglig-verksamhet-2024-current'],
+      ...['--after', pop, '--after-model', 'lss-daglig-verksamhet-2025', '--basis', 'peng'],
+      ...['--protect', '--json', '--out', join(dir, 'follow-up.csv')],
+    );
+    expect(fu.code).toBe(0);
+    const levels = JSON.parse(fu.out).levels as { id: string; before: number | null; suppressed: boolean }[];
+    expect(levels.find((l) => l.id === '1')).toMatchObject({ before: 7, suppressed: false });
+    expect(levels.filter((l) => l.suppressed).length).toBeGreaterThanOrEqual(2);
+    for (const l of levels) expect(l.before === null || l.before === 0 || l.before >= 5).toBe(true);
+    expect(readFileSync(join(dir, 'follow-up.csv'), 'utf8')).toMatch(/^lss-daglig-verksamhet,3,,,$/m);
+  });
+});
+
 describe('cost-survey', () => {
   it('reproduces 004 and reports what does not add up', () => {
     const r = run('cost-survey', '--published', '004', '--json');

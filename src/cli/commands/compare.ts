@@ -44,6 +44,7 @@ interface Opts {
   published?: string;
   out?: string;
   movers?: boolean;
+  protect?: boolean;
   json?: boolean;
 }
 
@@ -83,7 +84,14 @@ export function register(program: Command): void {
       '--out <file>',
       'also write every table to FILE.xlsx (one sheet each) or FILE.csv (FILE.<table>.csv for the others)',
     )
-    .option('--movers', 'list every person who changes level (JSON and text; --out always writes them)')
+    .option(
+      '--movers',
+      'list every person who changes level (JSON and text; --out writes them unless --protect)',
+    )
+    .option(
+      '--protect',
+      'statistics to share (issue #12 §6): levels, groups and part-time lines of 1-4 persons shown as "färre än 5", no person ids',
+    )
     .option('--json', 'print JSON')
     .action(async (opts: Opts) => {
       try {
@@ -105,6 +113,8 @@ async function run(opts: Opts): Promise<void> {
       `${opts.writeModel} exists already: a new model version needs a new file`,
       '--write-model',
     );
+  if (opts.protect && opts.movers)
+    throw new InputError('protect-movers', '--movers lists persons: not with --protect', '--movers');
   if (opts.writeModel && !opts.solve)
     throw new InputError('write-needs-solve', 'give --solve to write a solved model', '--write-model');
   const catalog = loadCatalog();
@@ -114,7 +124,8 @@ async function run(opts: Opts): Promise<void> {
   const population = await readPopulation(opts.population);
   const prepared = prepareComparison(baseline, proposal, population, { basis });
   const cmp = runPrepared(prepared, { overrides });
-  const movers = opts.movers || opts.out ? levelMovers(prepared, { overrides }) : null;
+  const protect = opts.protect === true;
+  const movers = opts.movers || (opts.out && !protect) ? levelMovers(prepared, { overrides }) : null;
   const published = opts.published ? PUBLISHED_TABLES[opts.published] : undefined;
   if (opts.published && !published)
     throw new InputError(
@@ -135,16 +146,16 @@ async function run(opts: Opts): Promise<void> {
     solution = solveNeutral(baseline, proposal, population, parseTarget(opts.solve), basis);
     if (opts.writeModel) written = writeSolved(opts, solution, population.origin);
   }
-  const doc = toJson(cmp, consistency, solution, written, opts.movers ? movers : null);
+  const doc = toJson(cmp, consistency, solution, written, opts.movers ? movers : null, protect);
   if (opts.out) {
     const files = await writeTables(
       opts.out,
-      outTables(cmp, consistency, movers ?? [], opts.out.toLowerCase().endsWith('.xlsx')),
+      outTables(cmp, consistency, movers ?? [], opts.out.toLowerCase().endsWith('.xlsx'), protect),
     );
     process.stderr.write(`wrote ${files.join(', ')}\n`);
   }
   for (const w of cmp.warnings) process.stderr.write(`warning: ${w}\n`);
-  emit(opts.json, doc, () => text(cmp, consistency, solution, written, opts.movers ? movers : null));
+  emit(opts.json, doc, () => text(cmp, consistency, solution, written, opts.movers ? movers : null, protect));
 }
 
 function writeSolved(opts: Opts, s: NeutralSolution, origin: string) {

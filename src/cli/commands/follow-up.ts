@@ -6,6 +6,8 @@ import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { oreToKronor } from '../../domain/money.js';
 import { followUp, type FollowUp } from '../../domain/scenario/follow-up.js';
+import { shownFollowUp } from '../../domain/statistics/follow-up.js';
+import { SUPPRESSED_LABEL } from '../../domain/statistics/suppress.js';
 import { loadCatalog } from '../../models/load.js';
 import { readPopulation } from '../../population/read.js';
 import { checkOutPath, writeTables } from '../../population/write.js';
@@ -19,6 +21,7 @@ interface Opts {
   afterModel: string;
   basis: string;
   out?: string;
+  protect?: boolean;
   json?: boolean;
 }
 
@@ -33,6 +36,10 @@ export function register(program: Command): void {
     .requiredOption('--after-model <id>', 'the model in force after')
     .option('--basis <basis>', 'schablon or peng', 'schablon')
     .option('--out <file>', 'also write the tables to FILE.xlsx or FILE.csv')
+    .option(
+      '--protect',
+      'statistics to share (issue #12 §6): levels and intervals of 1-4 persons shown as "färre än 5"',
+    )
     .option('--json', 'print JSON')
     .action(async (opts: Opts) => {
       try {
@@ -57,16 +64,26 @@ export function register(program: Command): void {
           cost: r.cost === null ? null : kr(r.cost),
         }));
         doc.after.byLevel = f.after.byLevel.map((r) => ({ ...r, cost: r.cost === null ? null : kr(r.cost) }));
+        const shown = opts.protect ? shownFollowUp(f, true) : null;
         if (opts.out) {
+          const columns = ['service', 'id', 'before', 'after', 'share_change'];
           const rows = (xs: FollowUp['levels']) =>
             xs.map((r) => [r.service, r.id, r.before, r.after, r.shareChange]);
-          const columns = ['service', 'id', 'before', 'after', 'share_change'];
+          const safe = (xs: Shown['levels']) =>
+            xs.map((r) => [
+              r.service,
+              r.id,
+              r.before,
+              r.after,
+              r.shareBefore === null || r.shareAfter === null ? null : r.shareAfter - r.shareBefore,
+            ]);
           await writeTables(opts.out, [
-            { name: 'levels', columns, rows: rows(f.levels) },
-            { name: 'intervals', columns, rows: rows(f.intervals) },
+            { name: 'levels', columns, rows: shown ? safe(shown.levels) : rows(f.levels) },
+            { name: 'intervals', columns, rows: shown ? safe(shown.intervals) : rows(f.intervals) },
           ]);
         }
-        emit(opts.json, doc, () => text(f));
+        if (shown) emit(opts.json, { ...shown, rules: f.rules }, () => protectedText(shown));
+        else emit(opts.json, doc, () => text(f));
       } catch (error) {
         fail(error);
       }
@@ -83,6 +100,31 @@ function text(f: FollowUp): string {
     `Före (${f.before.model}): ${f.before.persons} personer, ${formatKr(f.before.total)}`,
     `Efter (${f.after.model}): ${f.after.persons} personer, ${formatKr(f.after.total)}`,
     `Förändring: ${f.change.persons} personer, ${formatKr(f.change.total)}`,
+    '',
+    table(['Insats', 'Nivå', 'Före', 'Efter', 'Andel'], rows(f.levels)),
+    ...(f.intervals.length > 0
+      ? ['', table(['Insats', 'Timintervall', 'Före', 'Efter', 'Andel'], rows(f.intervals))]
+      : []),
+  ].join('\n');
+}
+
+type Shown = ReturnType<typeof shownFollowUp>;
+
+/** The report with small levels and intervals hidden (issue #12 §6). */
+function protectedText(f: Shown): string {
+  const n = (x: number | null) => (x === null ? SUPPRESSED_LABEL : String(x));
+  const rows = (xs: Shown['levels']) =>
+    xs.map((r) => [
+      r.service,
+      r.id,
+      n(r.before),
+      n(r.after),
+      r.shareBefore === null || r.shareAfter === null ? SUPPRESSED_LABEL : pp(r.shareAfter - r.shareBefore),
+    ]);
+  const kr = (x: number) => formatKr(Math.round(x * 100));
+  return [
+    `Före (${f.before.model}): ${f.before.persons} personer, ${kr(f.before.total)}`,
+    `Efter (${f.after.model}): ${f.after.persons} personer, ${kr(f.after.total)}`,
     '',
     table(['Insats', 'Nivå', 'Före', 'Efter', 'Andel'], rows(f.levels)),
     ...(f.intervals.length > 0

@@ -143,21 +143,21 @@ function resolveService(id: ServiceId, s: ServiceInput, path: string, fail: Fail
           const ivPath = `${path}.participation.intervals.${i}`;
           if (iv.factor === undefined && iv.rates === undefined)
             fail(ivPath, 'an interval needs a factor or rates');
-          const factor =
-            iv.factor === undefined
+          const share = (f: FigureInput | undefined) =>
+            f === undefined
               ? null
-              : typeof iv.factor === 'number'
-                ? { value: iv.factor, source: src, illustrative: ill }
-                : {
-                    value: iv.factor.value,
-                    source: iv.factor.source ?? src,
-                    illustrative: iv.factor.illustrative ?? ill,
-                  };
+              : typeof f === 'number'
+                ? { value: f, source: src, illustrative: ill }
+                : { value: f.value, source: f.source ?? src, illustrative: f.illustrative ?? ill };
+          const factor = share(iv.factor);
+          const earlierFactor = share(iv.earlierFactor);
+          if (earlierFactor && !factor) fail(`${ivPath}.earlierFactor`, 'an earlier share needs a factor');
           return {
             id: iv.id,
             label: iv.label,
             hoursPerWeek: { min: iv.hoursPerWeek[0], max: iv.hoursPerWeek[1] },
             factor,
+            earlierFactor,
             rates: iv.rates ? toRegimeFigures(iv.rates, src, ill, `${ivPath}.rates`, fail) : null,
           };
         }),

@@ -69,6 +69,11 @@ const interval = z.strictObject({
   hoursPerWeek: pointRange,
   /** Share of the full-time rate, e.g. 0.63 (SVC-3); the derived amount is rounded to whole kronor. */
   factor: figure.optional(),
+  /**
+   * The share this interval's factor replaced (SVC-3: 000 raised 1-10 h/week from 40 % to 63 % of
+   * full time); a comparison reports the rule's effect per level against it.
+   */
+  earlierFactor: figure.optional(),
   /** Own rates per regime instead of a factor (occupation 2021 draft). */
   rates: regimeFigures.optional(),
 });

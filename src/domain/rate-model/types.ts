@@ -39,6 +39,8 @@ export interface ParticipationInterval {
   label: string;
   hoursPerWeek: IntRange;
   factor: { value: number; source: string; illustrative: boolean } | null;
+  /** The share the factor replaced (SVC-3, 000: 40 % before 63 %), for the rule's effect; null when none. */
+  earlierFactor: { value: number; source: string; illustrative: boolean } | null;
   rates: RegimeFigures | null;
 }
 

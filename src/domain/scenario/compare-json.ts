@@ -45,6 +45,13 @@ export function comparisonJson(c: Comparison) {
     byProvider: c.byProvider.map((r) => ({ providerId: r.key, ...impact(r) })),
     personsChangingLevel: c.personsChangingLevel,
     levelChanges: c.levelChanges.map((l) => ({ ...l, baseline: kr(l.baseline), proposal: kr(l.proposal) })),
+    partTime: c.partTime.map((r) => ({
+      ...r,
+      cost: kr(r.cost),
+      costAtEarlier: kr(r.costAtEarlier),
+      effect: kr(r.effect),
+      baseline: kr(r.baseline),
+    })),
     warnings: c.warnings,
     rules: c.rules,
   };

@@ -29,6 +29,7 @@ import { REGIMES, SERVICE_IDS, type ServiceId } from '../rate-model/schema.js';
 import type { RateModel } from '../rate-model/types.js';
 import { cellOf, countCells, linesInCells, type CellCounts, type Tables } from './cells.js';
 import { groupCounts, impactRows, percentOf } from './impact.js';
+import { partTimeEffect, type PartTimeRow } from './part-time.js';
 
 export { percentOf };
 import {
@@ -101,6 +102,8 @@ export interface Comparison {
   byProvider: ImpactRow[];
   levelChanges: LevelChange[];
   personsChangingLevel: number;
+  /** Issue #12 §5, SVC-3: a part-time share's effect per proposal level (e.g. 63 % against 40 %). */
+  partTime: PartTimeRow[];
   warnings: string[];
   rules: string[];
 }
@@ -238,6 +241,7 @@ export function runPrepared(
   }
   const b = side(baseline, byLevelB);
   const p = side(proposal, byLevelP);
+  const partTime = partTimeEffect(prep, pt, options);
   const warnings = [...prep.warnings];
   if (b.total === 0) warnings.push('the baseline costs nothing for this population: no percent difference');
   return {
@@ -264,8 +268,16 @@ export function runPrepared(
     ),
     levelChanges,
     personsChangingLevel: levelChanges.reduce((n, c) => n + (c.from === c.to ? 0 : c.persons), 0),
+    partTime,
     warnings,
-    rules: ['SCEN-1', 'SCEN-2', 'SCEN-3', 'LVL-1', basis === 'schablon' ? 'ALLOC-1' : 'SVC-2'],
+    rules: [
+      'SCEN-1',
+      'SCEN-2',
+      'SCEN-3',
+      'LVL-1',
+      basis === 'schablon' ? 'ALLOC-1' : 'SVC-2',
+      ...(partTime.length > 0 ? ['SVC-3'] : []),
+    ],
   };
 }
 

@@ -35,8 +35,9 @@ import {
 } from '../../contract/format.js';
 import { oreToKronor } from '../../domain/money.js';
 import { levelLabel, serviceLabel } from '../../contract/labels.js';
-import { levelKey, perPerson, tabell3, whatIf, type Overrides } from '../scenario.js';
+import { editable, levelKey, perPerson, tabell3, whatIf, type Overrides } from '../scenario.js';
 import { Chart, Movements, Winners } from './scenario-parts.js';
+import { PartTimeEffect, shown as figure } from './scenario-part-time.js';
 import type { CompareResult } from '../scenario.js';
 import type { ComparisonBody } from '../../contract/comparisons.js';
 import type { PopulationView } from '../../contract/imports.js';
@@ -308,12 +309,12 @@ function Result({ request, result }: { request: Request; result: CompareResult }
                         </Table.Th>
                       )}
                       <Table.Td>{b ? levelLabel(b.level) : ''}</Table.Td>
-                      <Table.Td className="num">{b ? formatNumber(b.persons) : ''}</Table.Td>
-                      <Table.Td className="num">{b ? formatMkr(b.cost) : ''}</Table.Td>
+                      <Table.Td className="num">{b ? figure(b.persons, formatNumber) : ''}</Table.Td>
+                      <Table.Td className="num">{b ? figure(b.cost, formatMkr) : ''}</Table.Td>
                       <Table.Td>{p ? levelLabel(p.level) : ''}</Table.Td>
-                      <Table.Td className="num">{p ? formatNumber(p.persons) : ''}</Table.Td>
+                      <Table.Td className="num">{p ? figure(p.persons, formatNumber) : ''}</Table.Td>
                       <Table.Td className={p && overrides[key] !== undefined ? 'changed' : undefined}>
-                        {p && p.persons > 0 && (
+                        {p && editable(p) && (
                           <NumberInput
                             aria-label={`Belopp per person och år, ${serviceLabel(s.service)} ${levelLabel(p.level)}`}
                             value={
@@ -346,7 +347,7 @@ function Result({ request, result }: { request: Request; result: CompareResult }
                           />
                         )}
                       </Table.Td>
-                      <Table.Td className="num">{p ? formatMkr(p.cost) : ''}</Table.Td>
+                      <Table.Td className="num">{p ? figure(p.cost, formatMkr) : ''}</Table.Td>
                     </Table.Tr>
                   );
                 });
@@ -412,6 +413,7 @@ function Result({ request, result }: { request: Request; result: CompareResult }
           series={['Personer']}
         />
       </SimpleGrid>
+      {result.partTime.length > 0 && <PartTimeEffect rows={result.partTime} />}
       {movements.length > 0 && (
         <Movements movements={movements} total={result.personsChangingLevel ?? null} />
       )}

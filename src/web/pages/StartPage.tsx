@@ -19,6 +19,7 @@ import type { PlacementList } from '../../contract/placements.js';
 /** A start-page card: the API's items, and one counted here (placements without a level). */
 type Todo = Omit<DashboardItem, 'kind'> & { kind: DashboardItem['kind'] | 'placements-without-level' };
 import { formatNumber } from '../../contract/format.js';
+import { SUPPRESSED_LABEL } from '../../domain/statistics/suppress.js';
 
 const SHORTCUTS: Record<Role, { href: string; label: string }[]> = {
   case_officer: [
@@ -53,6 +54,9 @@ const SHORTCUTS: Record<Role, { href: string; label: string }[]> = {
     { href: '/scenario', label: 'Scenario' },
   ],
 };
+
+/** A count, or "färre än 5" when the API suppressed it for an analyst (issue #12 §6). */
+const count = (n: number | null): string => (n === null ? SUPPRESSED_LABEL : formatNumber(n));
 
 /** The signed-in start page. */
 export function StartPage() {
@@ -99,17 +103,17 @@ export function StartPage() {
               >
                 {items.map((item) => (
                   <Card component="li" withBorder key={item.kind} data-testid={`todo-${item.kind}`}>
-                    <Text fz={32} fw={700} aria-hidden="true">
-                      {formatNumber(item.count)}
+                    <Text fz={item.count === null ? 24 : 32} fw={700} aria-hidden="true">
+                      {count(item.count)}
                     </Text>
                     {item.href ? (
                       <Anchor component={Link} href={item.href} fw={600}>
-                        <span className="visually-hidden-count">{formatNumber(item.count)} </span>
+                        <span className="visually-hidden-count">{count(item.count)} </span>
                         {item.label}
                       </Anchor>
                     ) : (
                       <Text fw={600}>
-                        {formatNumber(item.count)} {item.label}
+                        {count(item.count)} {item.label}
                       </Text>
                     )}
                   </Card>

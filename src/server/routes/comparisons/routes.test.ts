@@ -41,4 +41,32 @@ describe('comparisons protect small groups', () => {
       expect(analyst.byProvider.at(-1).providerId).toBe(MERGED_LABEL);
     expect(JSON.stringify(analyst)).not.toMatch(/"(clientId|placementId|personId)"/);
   });
+
+  it('hides levels of 1–4 persons city-wide from analysts, with a complement per service, totals kept', async () => {
+    const admin = await compare('admin');
+    const analyst = await compare('analytiker');
+    type Level = {
+      service: string;
+      level: string;
+      persons: number | null;
+      cost: number | null;
+      suppressed?: boolean;
+    };
+    for (const side of ['baseline', 'proposal'] as const) {
+      expect(analyst[side].total).toBe(admin[side].total);
+      const rows = analyst[side].byLevel as Level[];
+      for (const r of rows) {
+        if (r.suppressed) expect([r.persons, r.cost]).toEqual([null, null]);
+        else expect(r.persons === 0 || r.persons! >= 5).toBe(true);
+      }
+      for (const service of new Set(rows.map((r) => r.service))) {
+        const hidden = rows.filter((r) => r.service === service && r.suppressed).length;
+        expect(hidden === 0 || hidden >= 2).toBe(true);
+      }
+      const small = (admin[side].byLevel as Level[]).filter((r) => r.persons! > 0 && r.persons! < 5);
+      for (const r of small)
+        expect(rows.find((x) => x.service === r.service && x.level === r.level)?.suppressed).toBe(true);
+      expect((admin[side].byLevel as Level[]).every((r) => r.persons !== null)).toBe(true);
+    }
+  });
 });

@@ -7,8 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { comparisonBody } from '../../../contract/comparisons.js';
 import { kronorToOre } from '../../../domain/money.js';
-import { MERGED_LABEL, mergeSmallRows } from '../../../domain/statistics/merge.js';
-import { SUPPRESSED_LABEL } from '../../../domain/statistics/suppress.js';
+import { protectComparison } from '../../../domain/statistics/comparison.js';
 import type { ModelCatalog } from '../../../domain/rate-model/catalog.js';
 import type { Regime } from '../../../domain/rate-model/schema.js';
 import { comparePopulation, type LevelOverride } from '../../../domain/scenario/compare.js';
@@ -147,60 +146,6 @@ function overridesOf(b: Body): LevelOverride[] {
   }));
 }
 
-type Json = ReturnType<typeof comparisonJson>;
-type Impact = Json['byDistrict'][number];
-
-/** Districts or providers merged: sums, the percent and the impact recomputed (SCEN-3). */
-function mergedImpact(rows: Omit<Impact, 'district'>[]): Omit<Impact, 'district'> {
-  const sum = (k: 'persons' | 'baseline' | 'proposal' | 'personsChangingLevel') =>
-    rows.reduce((s, r) => s + r[k], 0);
-  const baseline = sum('baseline');
-  const proposal = sum('proposal');
-  const difference = Math.round((proposal - baseline) * 100) / 100;
-  return {
-    persons: sum('persons'),
-    baseline,
-    proposal,
-    difference,
-    percent: baseline === 0 ? null : Math.round((difference / baseline) * 100 * 1e6) / 1e6,
-    personsChangingLevel: sum('personsChangingLevel'),
-    impact: difference > 0 ? 'winner' : difference < 0 ? 'loser' : 'unchanged',
-  };
-}
-
-/**
- * Issue #12 §6 for analysts: districts, providers and level changes of 1–4 persons are merged into
- * one row "färre än 5 var" (with a complement when one alone is small), so no small group is shown.
- */
-function protectedRows(json: Json): Json {
-  const n = (r: { persons: number }) => r.persons;
-  return {
-    ...json,
-    byDistrict: mergeSmallRows(json.byDistrict, n, (rows) => ({
-      district: MERGED_LABEL,
-      ...mergedImpact(rows),
-    })),
-    byProvider: mergeSmallRows(json.byProvider, n, (rows) => ({
-      providerId: MERGED_LABEL,
-      ...mergedImpact(rows),
-    })),
-    levelChanges: [...new Set(json.levelChanges.map((c) => c.service))].flatMap((service) =>
-      mergeSmallRows(
-        json.levelChanges.filter((c) => c.service === service),
-        n,
-        (rows) => ({
-          service,
-          from: MERGED_LABEL,
-          to: SUPPRESSED_LABEL, // differs from `from`, so the page lists it among the level changes
-          persons: rows.reduce((s, r) => s + r.persons, 0),
-          baseline: rows.reduce((s, r) => s + r.baseline, 0),
-          proposal: rows.reduce((s, r) => s + r.proposal, 0),
-        }),
-      ),
-    ),
-  };
-}
-
 /** A model of the catalog by id; 422 `unknown-model` naming the field otherwise. */
 export function modelOf(catalog: ModelCatalog, id: string, field: string) {
   const m = catalog.models.find((x) => x.id === id);
@@ -238,6 +183,7 @@ export async function compareModelsOver(
   const json = comparisonJson(cmp);
   return {
     population: { origin, persons: persons.length },
-    ...(user.role === 'analyst' ? protectedRows(json) : json),
+    // Issue #12 §6: analysts see the comparison protected (small levels, groups and lines hidden).
+    ...(user.role === 'analyst' ? protectComparison(json) : json),
   };
 }

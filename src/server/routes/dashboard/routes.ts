@@ -10,7 +10,17 @@ import { errorResponses } from '../../../contract/errors.js';
 import { userOf } from '../../access.js';
 import { lineScope } from '../settlement-runs/scope.js';
 import { overview } from '../assessments/service.js';
+import { hiddenFor } from '../../suppression.js';
 import * as counts from './service.js';
+
+/** The items that count persons (placements, clients, cases); draft runs are not persons. */
+const PERSON_COUNTS = new Set<DashboardItem['kind']>([
+  'preliminary-levels',
+  'run-refusals',
+  'notices',
+  'current-clients',
+  'assessments-overdue',
+]);
 
 /** Registers the dashboard route. */
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -68,7 +78,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           label: 'Pågående placeringar hos er',
           href: '/utforare',
         });
-      return { items };
+      // Issue #12 §6: counts of persons pass the one suppression rule (analysts see 1–4 as "färre än 5").
+      const hidden = hiddenFor(
+        user,
+        items,
+        (i) => (PERSON_COUNTS.has(i.kind) && i.count !== null ? [i.count] : []),
+        (i) => i.kind,
+      );
+      return {
+        items: items.map((i, n) => (hidden[n] ? { ...i, count: null, suppressed: true } : i)),
+      };
     },
   );
 };

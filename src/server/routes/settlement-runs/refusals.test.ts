@@ -111,6 +111,17 @@ for (const target of testTargets()) {
       const officer = (await t.agents.handlaggare!.request({ method: 'GET', url: '/api/dashboard' })).json()
         .items;
       expect(officer).toContainEqual(expect.objectContaining({ kind: 'run-refusals', count: 1 }));
+      // Issue #12 §6: an analyst sees a count of 1–4 placements as "färre än 5"; runs are not persons.
+      const analyst = (await t.agents.analytiker!.request({ method: 'GET', url: '/api/dashboard' })).json()
+        .items;
+      expect(analyst).toContainEqual({
+        kind: 'run-refusals',
+        count: null,
+        suppressed: true,
+        label: expect.any(String),
+        href: '/utbetalning',
+      });
+      expect(analyst.find((i: { kind: string }) => i.kind === 'draft-runs').count).toBeGreaterThan(0);
     });
 
     it('approves a run with refusals only with confirmRefusals: true, and audits the confirmation', async () => {
