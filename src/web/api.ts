@@ -151,11 +151,10 @@ export const ERROR_MESSAGES: Record<string, string> = {
   'unknown-district': 'Stadsdelen finns inte.',
   'unknown-provider': 'Utföraren finns inte.',
   'invalid-request': 'Uppgifterna är inte giltiga.',
-  'points-not-above-limit':
-    'Individuell ersättning kräver fler poäng än modellens gräns för insatsen (LVL-6).',
-  'not-agreed': 'Beställare och utförare måste vara överens om individuell ersättning (LVL-6).',
-  'not-lss': 'Särskild redovisning gäller bara LSS-insatser (LVL-7).',
-  'no-individual-rate': 'Insatsen har ingen individuell ersättning i modellen (LVL-6).',
+  'points-not-above-limit': 'Individuell ersättning kräver fler poäng än modellens gräns för insatsen.', // LVL-6
+  'not-agreed': 'Beställare och utförare måste vara överens om individuell ersättning.', // LVL-6
+  'not-lss': 'Särskild redovisning gäller bara LSS-insatser.', // LVL-7
+  'no-individual-rate': 'Insatsen har ingen individuell ersättning i modellen.', // LVL-6
   'already-decided': 'Ansökan är redan beslutad.',
   'no-model-in-force': 'Ingen ersättningsmodell gäller för insatsen det datumet.',
   'profile-unchanged': 'Förslaget är likadant som den godkända profilen. Ändra något först.',
