@@ -55,9 +55,12 @@ export async function startApp(): Promise<TestApp> {
     );
   const dataDir = mkdtempSync(join(tmpdir(), 'ersattning-e2e-'));
   const { startServer } = await import('../src/server/start.js');
+  const { seededPgliteDump } = await import('../src/server/seeded-template.js');
   const server = await startServer({
     port: 0,
     dataDir,
+    // The demo data made once per source change and copied (the server seeds only an empty database).
+    template: await seededPgliteDump(0.05),
     seed: 'demo',
     demoScale: 0.05,
     demoAllocation: false,

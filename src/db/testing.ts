@@ -20,14 +20,18 @@ export interface TestTarget {
 /** The admin URL of the PostgreSQL server for tests, when CI provides one. */
 export const TEST_PG_URL = process.env.ERSATTNING_TEST_PG ?? null;
 
-/** A fresh empty PostgreSQL database on the test server; returns its URL and how to drop it. */
+/**
+ * A fresh PostgreSQL database on the test server, empty or a copy of `template`; returns its URL
+ * and how to drop it.
+ */
 export async function createTestPgDatabase(
   adminUrl: string,
+  template?: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `ersattning_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

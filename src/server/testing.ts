@@ -3,14 +3,11 @@
  * when ERSATTNING_TEST_PG is set), and a signed-in agent per demo account for `app.inject`.
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { sql } from 'kysely';
 import type { Database } from '../db/connect.js';
-import { DEMO_ACCOUNTS, seedDemo } from '../db/seed/demo.js';
-import { syncRateModels } from '../db/rate-models.js';
+import { DEMO_ACCOUNTS } from '../db/seed/demo.js';
 import { testTargets, type TestTarget } from '../db/testing.js';
-import { loadCatalog } from '../models/load.js';
 import { buildApp } from './app.js';
-import { hashPassword } from './auth/passwords.js';
+import { openSeeded } from './seeded-template.js';
 
 /** A request sender that carries one user's session cookie and CSRF token. */
 export interface Agent {
@@ -48,12 +45,9 @@ export async function signIn(app: FastifyInstance, username: string, password: s
   };
 }
 
-/** Opens a seeded database on `target`, builds the app and signs in every demo account. */
+/** Opens a copy of the demo-seeded database on `target` (seeded-template.ts), builds the app and signs in every demo account. */
 export async function openTestApp(target: TestTarget, scale = 0.05): Promise<TestApp> {
-  const database = await target.open();
-  await seedDemo(database.db, { hashPassword, scale });
-  await syncRateModels(database.db, loadCatalog());
-  await sql`analyze`.execute(database.db);
+  const database = await openSeeded(target, scale);
   const app = await buildApp({ database, webDir: null });
   const agents: Record<string, Agent> = {};
   for (const a of DEMO_ACCOUNTS) agents[a.username] = await signIn(app, a.username, a.password);
