@@ -8,17 +8,18 @@ import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { kindSv } from '../../domain/settlement/explain.js';
 import { lineKindLabel, unitLabel } from '../../contract/labels.js';
-import { presentSettlement } from '../../domain/settlement/present.js';
 import {
   checkMonth,
   parsePreviousRun,
-  parseSettlementInput,
-  settleMonth,
+  settleMonthColumns,
+  withLines,
   type SettlementResult,
 } from '../../domain/settlement/settle.js';
 import { loadCatalog } from '../../models/load.js';
 import { formatKr, table } from '../format.js';
 import { emit, fail } from '../output.js';
+import { readSettlementInput } from '../settle-input.js';
+import { writeSettlementJson, writeSettlementNdjson } from '../settle-output.js';
 
 /** Reads and parses a JSON file; a missing file or bad JSON is an input error naming it. */
 export function readJson(file: string): unknown {
@@ -76,6 +77,7 @@ interface SettleOpts {
   previous?: string[];
   skipInvalid?: boolean;
   json?: boolean;
+  ndjson?: boolean;
 }
 
 /** Registers the command (discovered by src/cli/registry.ts). */
@@ -85,7 +87,10 @@ export function register(program: Command): void {
     .description(
       'Settle one calendar month: lines and totals per placement, provider and district (PAY-1..PAY-10)',
     )
-    .requiredOption('--input <file>', 'settlement input JSON (contract.md)')
+    .requiredOption(
+      '--input <file>',
+      'settlement input JSON (contract.md); a .ndjson or .jsonl file holds one placement per line',
+    )
     .requiredOption('--month <YYYY-MM>', 'the month to settle')
     .option('--previous <files...>', 'outputs of earlier runs (settle --json), for corrections (PAY-9)')
     .option(
@@ -93,12 +98,14 @@ export function register(program: Command): void {
       'settle the placements that can be paid; list the refused ones ("refused" in JSON, and on stderr)',
     )
     .option('--json', 'print JSON')
+    .option('--ndjson', 'print one JSON record per line and total (for large files)')
     .action((opts: SettleOpts) => {
       try {
         checkMonth(opts.month);
-        const input = parseSettlementInput(readJson(opts.input), opts.input);
+        // Read one placement at a time and settled into columns: a million placements fit (#15 §3).
+        const input = readSettlementInput(opts.input, readJson);
         const previous = (opts.previous ?? []).map((f) => parsePreviousRun(readJson(f), f));
-        const result = settleMonth(loadCatalog(), input, opts.month, { previous });
+        const result = settleMonthColumns(loadCatalog(), input, opts.month, { previous });
         const first = result.refused[0];
         // contract.md: a placement whose facts cannot be paid is bad input (exit 2) unless skipped.
         if (first && !opts.skipInvalid)
@@ -112,9 +119,10 @@ export function register(program: Command): void {
           process.stderr.write(
             `ersattning: refused: placement ${x.placementId}, field ${x.field}: ${x.id}: ${x.message} ${x.action}\n`,
           );
-        const doc = presentSettlement(result);
-        if (opts.json) emit(true, opts.skipInvalid ? { ...doc, refused: result.refused } : doc, () => '');
-        else emit(false, result, settlementText);
+        const extra = opts.skipInvalid ? { refused: result.refused } : {};
+        if (opts.ndjson) writeSettlementNdjson(1, result, extra);
+        else if (opts.json) writeSettlementJson(1, result, extra);
+        else emit(false, withLines(result), settlementText);
       } catch (error) {
         fail(error);
       }

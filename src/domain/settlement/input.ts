@@ -86,9 +86,30 @@ export type SettlementInput = z.infer<typeof settlementInputSchema>;
 export function parseSettlementInput(data: unknown, file = 'input'): SettlementInput {
   const result = settlementInputSchema.safeParse(data);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
+  return inputError(data, result.error.issues, [], file);
+}
+
+/**
+ * Parses placement `index` of an input read one placement at a time (the CLI streams large files,
+ * issue #15 §3): the same schema and the same error, naming the placement and the field.
+ */
+export function parsePlacementAt(raw: unknown, index: number, file = 'input'): PlacementInput {
+  const result = placement.safeParse(raw);
+  if (result.success) return result.data;
+  const placements: unknown[] = [];
+  placements[index] = raw;
+  return inputError({ placements }, result.error.issues, ['placements', index], file);
+}
+
+function inputError(
+  data: unknown,
+  issues: readonly z.core.$ZodIssue[],
+  prefix: (string | number)[],
+  file: string,
+): never {
+  const issue = issues[0];
   if (!issue) throw new InputError('settlement-input', 'invalid input', file);
-  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
   const keys = 'keys' in issue && Array.isArray(issue.keys) ? ` (${issue.keys.join(', ')})` : '';
   const message = issue.code === 'unrecognized_keys' ? `unknown field${keys}` : issue.message;
   throw new InputError('settlement-input', message, describePath(data, path, file));

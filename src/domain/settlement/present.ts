@@ -5,7 +5,7 @@
  */
 import { oreToKronor } from '../money.js';
 import { explainLine } from './explain.js';
-import type { SettlementResult } from './types.js';
+import type { SettlementLine, SettlementResult } from './types.js';
 
 /** The contract's JSON document (kronor), with explanation fields added. */
 export function presentSettlement(r: SettlementResult) {
@@ -21,37 +21,43 @@ export function presentSettlement(r: SettlementResult) {
       district: p.district,
       total: kr(p.total),
     })),
-    lines: r.lines.map((l) => ({
-      placementId: l.placementId,
-      providerId: l.providerId,
-      district: l.district,
-      service: l.service,
-      kind: l.kind,
-      basis: l.basis,
-      from: l.from,
-      to: l.to,
-      quantity: l.quantity,
-      unit: l.unit,
-      days: l.days,
-      daysInMonth: l.daysInMonth,
-      rate: kr(l.rate),
-      amount: kr(l.amount),
-      level: l.level,
-      interval: l.interval,
-      regime: l.regime,
-      paidAsRegime: l.paidAsRegime,
-      model: l.model,
-      rules: l.rules,
-      sources: l.sources,
-      illustrative: l.illustrative,
-      correctsMonth: l.correctsMonth,
-      correctedKind: l.correctedKind,
-      recomputed: l.recomputed === null ? null : kr(l.recomputed),
-      previouslyPaid: l.previouslyPaid === null ? null : kr(l.previouslyPaid),
-      explanation: explainLine(l),
-    })),
+    lines: r.lines.map(presentLine),
     run: r.run,
     previousRuns: r.previousRuns,
     warnings: r.warnings,
+  };
+}
+
+/** One line of the contract's `lines` (kronor, its explanation made now): the document's and a stream's. */
+export function presentLine(l: SettlementLine) {
+  const kr = oreToKronor;
+  return {
+    placementId: l.placementId,
+    providerId: l.providerId,
+    district: l.district,
+    service: l.service,
+    kind: l.kind,
+    basis: l.basis,
+    from: l.from,
+    to: l.to,
+    quantity: l.quantity,
+    unit: l.unit,
+    days: l.days,
+    daysInMonth: l.daysInMonth,
+    rate: kr(l.rate),
+    amount: kr(l.amount),
+    level: l.level,
+    interval: l.interval,
+    regime: l.regime,
+    paidAsRegime: l.paidAsRegime,
+    model: l.model,
+    rules: l.rules,
+    sources: l.sources,
+    illustrative: l.illustrative,
+    correctsMonth: l.correctsMonth,
+    correctedKind: l.correctedKind,
+    recomputed: l.recomputed === null ? null : kr(l.recomputed),
+    previouslyPaid: l.previouslyPaid === null ? null : kr(l.previouslyPaid),
+    explanation: explainLine(l),
   };
 }

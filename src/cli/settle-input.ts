@@ -1,0 +1,205 @@
+/**
+ * Reads `settle --input` one placement at a time (issue #15 §3): the file is read in 1 MB chunks
+ * and each placement of `{ "placements": [ … ] }` is parsed and checked on its own, so a million
+ * placements never become one string or one parsed document (V8's string limit is near 300 000
+ * placements). A `.ndjson` / `.jsonl` file holds one placement per line. Each placement is checked
+ * by the contract's own schema (`parsePlacementAt`), with the same error naming it and the field;
+ * a document that is not valid JSON is read whole once more, so its error is the usual one.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { InputError } from '../domain/errors.js';
+import {
+  parsePlacementAt,
+  parseSettlementInput,
+  type PlacementInput,
+  type SettlementInput,
+} from '../domain/settlement/input.js';
+
+const CHUNK = 1 << 20;
+
+/** Not the shape the streaming reader follows: read the file whole instead. */
+class Unstreamable extends Error {}
+
+/** The characters of a file, a chunk at a time, keeping what is from `mark` on. */
+class Scanner {
+  buf = '';
+  pos = 0;
+  /** Start of the text being collected (-1: none); kept across chunks. */
+  mark = -1;
+  private readonly bytes = Buffer.allocUnsafe(CHUNK);
+  private readonly decoder = new StringDecoder('utf8');
+  private eof = false;
+
+  constructor(private readonly fd: number) {}
+
+  /** The character code at `pos`, reading on as needed; -1 at the end of the file. */
+  peek(): number {
+    while (this.pos >= this.buf.length) {
+      if (this.eof) return -1;
+      const n = readSync(this.fd, this.bytes, 0, CHUNK, null);
+      const text = n === 0 ? this.decoder.end() : this.decoder.write(this.bytes.subarray(0, n));
+      if (n === 0) this.eof = true;
+      const keep = this.mark >= 0 ? this.mark : this.pos;
+      this.buf = this.buf.slice(keep) + text;
+      this.pos -= keep;
+      if (this.mark >= 0) this.mark = 0;
+    }
+    return this.buf.charCodeAt(this.pos);
+  }
+
+  /** Line breaks passed by skipWs (NDJSON names a bad line by its number). */
+  lines = 0;
+
+  /** Skips white space; the next character code. */
+  skipWs(): number {
+    for (;;) {
+      const c = this.peek();
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xfeff) return c;
+      if (c === 10) this.lines++;
+      this.pos++;
+    }
+  }
+
+  /** Expects character `c`. */
+  take(c: number): void {
+    if (this.skipWs() !== c) throw new Unstreamable();
+    this.pos++;
+  }
+
+  /** Passes one JSON value and returns its text (checked later by JSON.parse). */
+  value(): string {
+    this.skipWs();
+    this.mark = this.pos;
+    let depth = 0;
+    for (;;) {
+      const c = this.peek();
+      if (c === -1) {
+        if (depth === 0 && this.pos > this.mark) break; // a number or literal ending the file
+        throw new Unstreamable();
+      }
+      if (c === 34) {
+        this.string();
+        if (depth === 0) break;
+        continue;
+      }
+      if (c === 123 || c === 91) depth++;
+      else if (c === 125 || c === 93) {
+        if (depth === 0) break;
+        depth--;
+        this.pos++;
+        if (depth === 0) break;
+        continue;
+      } else if (depth === 0 && (c === 44 || c === 32 || c === 10 || c === 13 || c === 9)) break;
+      this.pos++;
+    }
+    const text = this.buf.slice(this.mark, this.pos);
+    this.mark = -1;
+    return text;
+  }
+
+  /** Passes a string, quotes included. */
+  string(): void {
+    this.pos++; // opening quote
+    for (;;) {
+      const c = this.peek();
+      if (c === -1) throw new Unstreamable();
+      this.pos++;
+      if (c === 92) {
+        this.peek();
+        this.pos++;
+      } else if (c === 34) return;
+    }
+  }
+}
+
+/** Parses one placement's text; a syntax error is not streamable (the whole-file read names it). */
+function placementOf(text: string, index: number, file: string): PlacementInput {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new Unstreamable();
+  }
+  return parsePlacementAt(raw, index, file);
+}
+
+function readDocument(s: Scanner, file: string): SettlementInput {
+  const placements: PlacementInput[] = [];
+  const rest: Record<string, unknown> = {};
+  s.take(123);
+  if (s.skipWs() === 125) s.pos++;
+  else
+    for (;;) {
+      if (s.skipWs() !== 34) throw new Unstreamable();
+      const key = JSON.parse(s.value()) as string;
+      s.take(58);
+      if (key === 'placements' && s.skipWs() === 91 && !('placements' in rest)) {
+        s.pos++;
+        if (s.skipWs() === 93) s.pos++;
+        else
+          for (;;) {
+            placements.push(placementOf(s.value(), placements.length, file));
+            const c = s.skipWs();
+            s.pos++;
+            if (c === 93) break;
+            if (c !== 44) throw new Unstreamable();
+          }
+        rest.placements = [];
+      } else {
+        try {
+          rest[key] = JSON.parse(s.value());
+        } catch {
+          throw new Unstreamable();
+        }
+      }
+      const c = s.skipWs();
+      s.pos++;
+      if (c === 125) break;
+      if (c !== 44) throw new Unstreamable();
+    }
+  if (s.skipWs() !== -1) throw new Unstreamable();
+  parseSettlementInput(rest, file); // the document around the placements: no other field
+  return { placements };
+}
+
+function readNdjson(s: Scanner, file: string): SettlementInput {
+  const placements: PlacementInput[] = [];
+  for (;;) {
+    if (s.skipWs() === -1) break;
+    const line = s.lines + 1;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(s.value());
+    } catch (error) {
+      if (error instanceof Unstreamable)
+        throw new InputError('bad-json', 'not valid JSON: unexpected end of file', `${file}: line ${line}`);
+      throw new InputError(
+        'bad-json',
+        `not valid JSON: ${(error as Error).message}`,
+        `${file}: line ${line}`,
+      );
+    }
+    placements.push(parsePlacementAt(raw, placements.length, file));
+  }
+  return { placements };
+}
+
+/** Reads the settlement input of `file` (see the module comment). */
+export function readSettlementInput(file: string, whole: (file: string) => unknown): SettlementInput {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw new InputError('file-unreadable', `cannot read: ${(error as Error).message}`, file);
+  }
+  const s = new Scanner(fd);
+  try {
+    return /\.(ndjson|jsonl)$/i.test(file) ? readNdjson(s, file) : readDocument(s, file);
+  } catch (error) {
+    if (!(error instanceof Unstreamable)) throw error;
+  } finally {
+    closeSync(fd);
+  }
+  return parseSettlementInput(whole(file), file);
+}
