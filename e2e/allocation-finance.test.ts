@@ -28,6 +28,11 @@ describe('allocation and finance pages', () => {
     await page.getByRole('button', { name: `Visa avstämning ${made.reconciliations[1]}` }).click();
     await page.getByText(/Klienter bakom förändringarna \(\d+\)/).waitFor();
     await page.getByRole('img', { name: /Fördelning per stadsdel, miljoner kronor/ }).waitFor();
+    // A chart per district (issue #12 §1): the chosen district's levels, previous and this one.
+    await page.getByRole('img', { name: /: fördelning per insats och nivå, tusen kronor/ }).waitFor();
+    await page.getByRole('textbox', { name: 'Stadsdel i diagrammet' }).click();
+    await page.getByRole('option').nth(1).click();
+    await page.getByRole('img', { name: /: fördelning per insats och nivå, tusen kronor/ }).waitFor();
     await page.getByText('Budget mot utfall').first().waitFor();
     await page.locator('table').last().waitFor();
     expect(await checkPage(page, 'resursfordelning')).toEqual([]);

@@ -22,6 +22,7 @@ type Changes = z.infer<typeof reconciliationChanges>;
 
 // The chart (recharts) is loaded only when a snapshot is shown, as on the scenario page.
 const Chart = lazy(() => import('./scenario-parts.js').then((m) => ({ default: m.Chart })));
+const DistrictChart = lazy(() => import('./reconciliation-district-chart.js'));
 
 /** Swedish names of the snapshot kinds. */
 export const KIND_LABELS = { march: 'mars', august: 'augusti', draft: 'utkast' } as const;
@@ -78,6 +79,7 @@ export function Snapshot({ id }: { id: number }) {
                   Denna: Math.round(x.allocation / 10_000) / 100,
                 }))}
               />
+              <DistrictChart detail={d} />
             </Suspense>
             <TableScroll label="Fördelning per stadsdel">
               <Table striped>
