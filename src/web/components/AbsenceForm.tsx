@@ -84,9 +84,8 @@ export function AbsenceForm({
         />
         <FormOutcome
           submit="Rapportera frånvaro"
-          pending={mutation.isPending}
+          mutation={mutation}
           done={done}
-          error={mutation.error}
           errorTitle="Frånvaron kunde inte sparas"
           fields={FIELDS}
         />

@@ -29,3 +29,16 @@ export function DateField(props: {
     />
   );
 }
+
+/**
+ * The name, value, change handler and error of a form's date field `key`, so each date field of a
+ * form is one `<DateField label=… {...binding} />` rather than the same five props again.
+ */
+export function dateBinding<K extends string>(
+  key: K,
+  values: Readonly<Record<K, string>>,
+  set: (key: K) => (value: string) => void,
+  errors: Readonly<Partial<Record<string, string>>>,
+) {
+  return { name: key, value: values[key], onChange: set(key), error: errors[key] };
+}

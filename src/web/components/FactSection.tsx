@@ -234,10 +234,9 @@ export function FactForm({
             ))}
           <FormOutcome
             submit={kind.submit}
-            pending={save.isPending}
+            mutation={save}
             done={done}
             doneTitle="Sparat"
-            error={save.error}
             errorTitle={`${kind.title} kunde inte sparas`}
             fields={names}
           />

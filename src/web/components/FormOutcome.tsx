@@ -8,23 +8,22 @@ import { errorMessage, formFieldError } from '../api.js';
 import { BAD } from '../colors.js';
 
 /**
- * The `submit` button (loading while `pending`), then `done` announced under `doneTitle`, and
- * `error` shown under `errorTitle` unless it names one of `fields`, shown next to that field.
+ * The `submit` button (loading while the `mutation` is pending), then `done` announced under `doneTitle`, and
+ * its error shown under `errorTitle` unless it names one of `fields`, shown next to that field.
  */
 export function FormOutcome({
   submit,
-  pending,
+  mutation: { isPending: pending, error },
   done,
   doneTitle = 'Klart',
-  error,
   errorTitle,
   fields,
 }: {
   submit: string;
-  pending: boolean;
+  /** The form's save: loading while pending, its error shown below. */
+  mutation: { isPending: boolean; error: unknown };
   done: string | null;
   doneTitle?: string;
-  error: unknown;
   errorTitle: string;
   fields: readonly string[];
 }) {

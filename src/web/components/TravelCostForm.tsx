@@ -107,9 +107,8 @@ export function TravelCostForm({ clientId, districtId }: { clientId: number; dis
           </Group>
           <FormOutcome
             submit="Registrera resekostnad"
-            pending={mutation.isPending}
+            mutation={mutation}
             done={done}
-            error={mutation.error}
             errorTitle="Resekostnaden kunde inte sparas"
             fields={FIELDS}
           />

@@ -4,23 +4,16 @@
  * Case officers see their district's clients' cases.
  */
 import { useState } from 'react';
-import { Anchor, Badge, Group, Paper, SegmentedControl, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, SegmentedControl, SimpleGrid, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { get, withQuery } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
-import { TableScroll } from '../components/TableScroll.js';
 import { Link, useLocation } from '../router.js';
-import { formatDate } from '../../contract/format.js';
-import {
-  serviceLabel,
-  ASSESSMENT_KIND_LABELS,
-  ASSESSMENT_STATE_LABELS,
-  WORK_LIST_LABELS,
-  WORK_LISTS,
-} from '../../contract/labels.js';
+import { WORK_LIST_LABELS, WORK_LISTS } from '../../contract/labels.js';
 import type { CaseListItem } from '../../contract/assessments.js';
+import { CaseTable } from './case-table.js';
 import { BAD } from '../colors.js';
 
 type List = (typeof WORK_LISTS)[number];
@@ -102,50 +95,12 @@ export function AssessmentsPage() {
             d.items.length === 0 ? (
               <Text>Inga ärenden i listan.</Text>
             ) : (
-              <TableScroll>
-                <Table striped>
-                  <Table.Caption>
-                    {WORK_LIST_LABELS[list]}: {d.total} ärenden
-                  </Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">Ärende</Table.Th>
-                      <Table.Th scope="col">Klient</Table.Th>
-                      <Table.Th scope="col">Insats</Table.Th>
-                      <Table.Th scope="col">Slag</Table.Th>
-                      <Table.Th scope="col">Läge</Table.Th>
-                      <Table.Th scope="col">Senast</Table.Th>
-                      <Table.Th scope="col">Nivå</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {d.items.map((c) => (
-                      <Table.Tr key={c.id}>
-                        <Table.Td>
-                          <Anchor component={Link} href={`/bedomningar/${c.id}`}>
-                            Ärende {c.id}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{c.clientName}</Table.Td>
-                        <Table.Td>{serviceLabel(c.service)}</Table.Td>
-                        <Table.Td>{ASSESSMENT_KIND_LABELS[c.kind]}</Table.Td>
-                        <Table.Td>{ASSESSMENT_STATE_LABELS[c.state]}</Table.Td>
-                        <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            {formatDate(c.dueDate)}
-                            {c.overdue && (
-                              <Badge color={BAD} variant="outline">
-                                försenad
-                              </Badge>
-                            )}
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>{c.agreedLevel ? `Nivå ${c.agreedLevel}` : '–'}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </TableScroll>
+              <CaseTable
+                cases={d.items}
+                caption={`${WORK_LIST_LABELS[list]}: ${d.total} ärenden`}
+                due="Senast"
+                work
+              />
             )
           }
         </QueryState>

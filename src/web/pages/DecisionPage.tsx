@@ -10,7 +10,7 @@ import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text, Title 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, formFieldError, get, post, withQuery } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
-import { DateField } from '../components/DateField.js';
+import { DateField, dateBinding } from '../components/DateField.js';
 import { Page } from '../components/Page.js';
 import { ErrorAlert, QueryState } from '../components/QueryState.js';
 import { formatDate, formatPeriod } from '../../contract/format.js';
@@ -120,20 +120,10 @@ function OrderForm({ decision, offers }: { decision: DecisionView; offers: Offer
           <Group grow align="flex-start">
             <DateField
               label="Beställningsdatum"
-              name="orderedOn"
-              value={values.orderedOn}
-              onChange={set('orderedOn')}
-              error={errors.orderedOn}
               required
+              {...dateBinding('orderedOn', values, set, errors)}
             />
-            <DateField
-              label="Startdatum"
-              name="start"
-              value={values.start}
-              onChange={set('start')}
-              error={errors.start}
-              required
-            />
+            <DateField label="Startdatum" required {...dateBinding('start', values, set, errors)} />
           </Group>
           <FirstFactsFields
             start={values.start}

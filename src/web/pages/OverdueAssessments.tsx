@@ -2,15 +2,13 @@
  * Overdue assessment cases on the start page (issue #10 §2): the office sees every overdue case,
  * a case officer those of the district's clients (the API scopes them), soonest due first.
  */
-import { Anchor, Table, Text, Title } from '@mantine/core';
+import { Anchor, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { get, withQuery } from '../api.js';
 import { QueryState } from '../components/QueryState.js';
-import { TableScroll } from '../components/TableScroll.js';
 import { Link } from '../router.js';
-import { formatDate } from '../../contract/format.js';
-import { ASSESSMENT_KIND_LABELS, ASSESSMENT_STATE_LABELS, serviceLabel } from '../../contract/labels.js';
 import type { CaseListItem } from '../../contract/assessments.js';
+import { CaseTable } from './case-table.js';
 
 const SHOWN = 10;
 
@@ -34,45 +32,15 @@ export function OverdueAssessments() {
             <Text>Inga bedömningar är försenade.</Text>
           ) : (
             <>
-              <TableScroll>
-                <Table striped>
-                  <Table.Caption>
-                    {d.total > d.items.length
-                      ? `De ${d.items.length} som varit försenade längst av ${d.total}`
-                      : `${d.total} försenade`}
-                  </Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">Ärende</Table.Th>
-                      <Table.Th scope="col">Klient</Table.Th>
-                      <Table.Th scope="col">Insats</Table.Th>
-                      <Table.Th scope="col">Slag</Table.Th>
-                      <Table.Th scope="col">Läge</Table.Th>
-                      <Table.Th scope="col">Skulle vara klar</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {d.items.map((c) => (
-                      <Table.Tr key={c.id}>
-                        <Table.Td>
-                          <Anchor component={Link} href={`/bedomningar/${c.id}`}>
-                            Ärende {c.id}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>
-                          <Anchor component={Link} href={`/klienter/${c.clientId}/bedomningar`}>
-                            {c.clientName}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{serviceLabel(c.service)}</Table.Td>
-                        <Table.Td>{ASSESSMENT_KIND_LABELS[c.kind]}</Table.Td>
-                        <Table.Td>{ASSESSMENT_STATE_LABELS[c.state]}</Table.Td>
-                        <Table.Td>{formatDate(c.dueDate)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </TableScroll>
+              <CaseTable
+                cases={d.items}
+                caption={
+                  d.total > d.items.length
+                    ? `De ${d.items.length} som varit försenade längst av ${d.total}`
+                    : `${d.total} försenade`
+                }
+                due="Skulle vara klar"
+              />
               <Anchor component={Link} href="/bedomningar?lista=overdue">
                 Alla försenade bedömningar
               </Anchor>

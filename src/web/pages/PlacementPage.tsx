@@ -24,7 +24,7 @@ import { ApiError, errorMessage, get, patch } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
-import { DateField } from '../components/DateField.js';
+import { DateField, dateBinding } from '../components/DateField.js';
 import { AbsenceForm } from '../components/AbsenceForm.js';
 import { useProviders } from '../hooks.js';
 import { SERVICE_LABELS, regimeLabel, serviceLabel } from '../../contract/labels.js';
@@ -197,28 +197,15 @@ function PlacementForm({ existing }: { existing: PlacementDetail }) {
                   />
                 </Group>
                 <Group grow align="flex-start">
-                  <DateField
-                    label="Startdatum"
-                    name="start"
-                    value={values.start}
-                    onChange={set('start')}
-                    error={errors.start}
-                    required
-                  />
+                  <DateField label="Startdatum" required {...dateBinding('start', values, set, errors)} />
                   <DateField
                     label="Slutdatum"
-                    name="end"
-                    value={values.end}
-                    onChange={set('end')}
-                    error={errors.end}
                     description="ÅÅÅÅ-MM-DD, tomt om placeringen pågår"
+                    {...dateBinding('end', values, set, errors)}
                   />
                   <DateField
                     label="Uppsägningsdatum"
-                    name="noticeDate"
-                    value={values.noticeDate}
-                    onChange={set('noticeDate')}
-                    error={errors.noticeDate}
+                    {...dateBinding('noticeDate', values, set, errors)}
                     description={
                       <>
                         ÅÅÅÅ-MM-DD, uppsägningstid 4 dagar
