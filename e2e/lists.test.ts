@@ -14,7 +14,9 @@ const ROWS = 10_500;
 /** The most rows one page may render ("a few hundred"; the lists page by 50, at most 200). */
 const MOST = 200;
 const FIRST = 'Anna Eva Maria Karin Erik Lars Karl Anders Johan Nils Åsa Örjan Sofia Hugo Fatima'.split(' ');
-const LAST = 'Andersson Johansson Karlsson Nilsson Lindqvist Berg Sjöberg Holm Nguyen Virtanen Ahmed'.split(' ');
+const LAST = 'Andersson Johansson Karlsson Nilsson Lindqvist Berg Sjöberg Holm Nguyen Virtanen Ahmed'.split(
+  ' ',
+);
 
 let app: TestApp;
 let clientId: number;
@@ -28,7 +30,11 @@ beforeAll(async () => {
     .select(['units.id', 'units.provider_id', 'providers.regime'])
     .orderBy('units.id')
     .executeTakeFirstOrThrow();
-  const admin = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+  const admin = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'admin')
+    .executeTakeFirstOrThrow();
   for (let from = 0; from < ROWS; from += 1_500) {
     const n = Math.min(1_500, ROWS - from);
     const index = Array.from({ length: n }, (_, k) => from + k);
@@ -37,7 +43,10 @@ beforeAll(async () => {
       .values(
         index.map((i) => ({
           personnummer: makeIdentity(
-            new Date(Date.UTC(1940, 0, 1) + (i % 20_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, ''),
+            new Date(Date.UTC(1940, 0, 1) + (i % 20_000) * 86_400_000)
+              .toISOString()
+              .slice(0, 10)
+              .replace(/-/g, ''),
             900 + Math.floor(i / 20_000),
           ),
           identity_kind: 'personnummer' as const,
