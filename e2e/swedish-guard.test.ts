@@ -85,11 +85,21 @@ async function prepareRuns(): Promise<void> {
   await second.context().close();
 }
 
-/** Waits until the page has its heading and no loader, then a moment for late queries. */
+/**
+ * Waits until the page has its heading and has stopped loading: no query in flight (main's
+ * aria-busy) and no loader, still so after a moment for queries that start from others' answers.
+ */
 async function settle(page: Page): Promise<void> {
   await page.locator('h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'));
+  const idle = () =>
+    page.waitForFunction(
+      () => !document.querySelector('[aria-busy="true"], .mantine-Loader-root'),
+      undefined,
+      { polling: 50 },
+    );
+  await idle();
+  await page.waitForTimeout(100);
+  await idle();
 }
 
 /** Visits one page, records its leaks and axe findings, and returns the app links it shows. */

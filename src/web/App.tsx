@@ -5,6 +5,7 @@
 import { Suspense, lazy, useEffect, useRef } from 'react';
 import { AppShell, Burger, Button, Group, NavLink, Text, Anchor, Center } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useIsFetching } from '@tanstack/react-query';
 import { useAuth } from './auth.js';
 import { ROLE_LABELS } from '../contract/labels.js';
 import { Link, Redirect, Routes, matchPath, navigate, useLocation, type Route } from './router.js';
@@ -161,6 +162,8 @@ const routes: Route[] = [
 /** The whole app. */
 export function App() {
   const { user, loading, signOut } = useAuth();
+  // Screen readers (and the browser tests) learn the page is still loading data: aria-busy on main.
+  const fetching = useIsFetching();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const first = useRef(true);
@@ -254,7 +257,7 @@ export function App() {
             })}
           </AppShell.Navbar>
         )}
-        <AppShell.Main id="main" tabIndex={-1}>
+        <AppShell.Main id="main" tabIndex={-1} aria-busy={fetching > 0 || undefined}>
           {user ? (
             <Routes routes={routes} fallback={<NotFoundPage />} />
           ) : publicPage ? (

@@ -54,6 +54,10 @@ function seedOf(key: string): number {
 const keyOf = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
 
 for (const target of testTargets()) {
+  // The routes' code is the same on both databases: PostgreSQL gets half the generated requests,
+  // and the hostile values a driver could answer differently (NUL, 1 MB, years 0000/9999, 2^31,
+  // 2^53, non-decimal ids) in full in the tests after this one. FUZZ_RUNS widens both.
+  const runs = target.name === 'postgres' ? Math.ceil(RUNS / 2) : RUNS;
   describe(`fuzz every route on ${target.name}`, () => {
     let t: TestApp;
     let pools: Pools;
@@ -124,7 +128,7 @@ for (const target of testTargets()) {
               const broken = await send(agentOf(role), route as RouteInfo, request);
               if (broken) throw new Error(broken);
             }),
-            { seed: seedOf(key), numRuns: Math.ceil(RUNS * (SLOW[keyOf(route)] ?? 1)), endOnFailure: true },
+            { seed: seedOf(key), numRuns: Math.ceil(runs * (SLOW[keyOf(route)] ?? 1)), endOnFailure: true },
           );
           if (result.failed) {
             const example = result.counterexample?.[0] as FuzzRequest | undefined;
@@ -136,7 +140,7 @@ for (const target of testTargets()) {
       }
       expect(({} as Record<string, unknown>).isAdmin, 'Object.prototype was polluted').toBeUndefined();
       expect(({} as Record<string, unknown>).polluted, 'Object.prototype was polluted').toBeUndefined();
-      expect(sent).toBeGreaterThan(routes.length * RUNS * 0.9);
+      expect(sent).toBeGreaterThan(routes.length * runs * 0.9);
       expect(failures, failures.join('\n\n')).toEqual([]);
     }, 600_000);
 
