@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage, newPage, openMenu, signIn, startApp, type TestApp } from './support.js';
+import { findLeaks } from './swedish-words.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -122,6 +123,9 @@ describe('scenario', () => {
     expect(level1).toMatch(/231\D?840/); // 7 × (7 560 − 4 800) × 12
     expect(await page.getByTestId('part-time-3').innerText()).toMatch(/färre än 5/);
     expect(await page.getByTestId('tabell3').innerText()).toMatch(/färre än 5/);
+    // The new texts pass the Swedish guard's words (no English, slugs or bare rule ids).
+    const section = await page.getByTestId('part-time-effect').innerText();
+    expect(findLeaks([section, await page.getByTestId('tabell3').innerText()])).toEqual([]);
     expect(await checkPage(page, 'scenario-daglig-verksamhet')).toEqual([]);
     await page.context().close();
   }, 90_000);
