@@ -4,7 +4,9 @@
  * (over Christmas), registers the client's yes with a start within seven working days (over New
  * Year and Epiphany), which orders the place and makes the placement (FLOW-1, FLOW-4); the lists
  * of missed deadlines and overdue plans; the provider's portal with the new order, the plan marked
- * done (FLOW-2) and attendance. Axe finds nothing serious or critical on any of the pages.
+ * done (FLOW-2) and attendance; the social psychiatry rules shown before an offer (housing support
+ * only from providers active in the district, one occupation at a time: the offer is a switch,
+ * FLOW-4). Axe finds nothing serious or critical on any of the pages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerBy, startBy } from '../src/domain/calendar/working-days.js';
@@ -86,7 +88,99 @@ describe('from decision to start (issue #11)', () => {
     await page.context().close();
   });
 
-  it('the case officer sees missed deadlines and overdue implementation plans', async () => {
+  it('the case officer sees the social psychiatry rules before an offer: district, one occupation at a time (FLOW-4)', async () => {
+    const db = app.database.db;
+    const admin = await newPage(app);
+    await signIn(admin, 'admin');
+    const { csrfToken } = (await (await admin.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    const api = async (url: string, data: object): Promise<{ id: number }> => {
+      const res = await admin.request.post(url, { headers: { 'x-csrf-token': csrfToken }, data });
+      expect(res.status(), await res.text()).toBe(201);
+      return (await res.json()) as { id: number };
+    };
+    // A provider with no unit in Bromma opens one in Farsta: not active in a Bromma client's district.
+    const outside = await db
+      .selectFrom('providers')
+      .select('id')
+      .where('active', '=', true)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('units')
+              .select('units.id')
+              .whereRef('units.provider_id', '=', 'providers.id')
+              .where('units.district_id', '=', 'bromma'),
+          ),
+        ),
+      )
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const unit = await api(`/api/providers/${outside.id}/units`, {
+      name: 'Söderstödet',
+      districtId: 'farsta',
+      services: ['sp-boendestod', 'sp-sysselsattning'],
+    });
+    const client = await db
+      .selectFrom('clients')
+      .select('id')
+      .where('name', '=', 'Karin Öberg')
+      .executeTakeFirstOrThrow();
+    const support = await api('/api/decisions', {
+      clientId: client.id,
+      service: 'sp-boendestod',
+      from: '2026-12-01',
+      decidedOn: '2026-11-20',
+    });
+    const first = await api('/api/decisions', {
+      clientId: client.id,
+      service: 'sp-sysselsattning',
+      from: '2026-10-01',
+      sessionsPerWeek: 3,
+      decidedOn: '2026-09-20',
+    });
+    await api(`/api/decisions/${first.id}/orders`, {
+      unitId: unit.id,
+      orderedOn: '2026-09-25',
+      start: '2026-10-01',
+      preliminaryLevel: { points: 20, assessedOn: '2026-09-22' },
+    });
+    const second = await api('/api/decisions', {
+      clientId: client.id,
+      service: 'sp-sysselsattning',
+      from: '2026-12-01',
+      sessionsPerWeek: 4,
+      decidedOn: '2026-11-25',
+    });
+    await admin.context().close();
+
+    const page = await newPage(app);
+    await signIn(page, 'case_officer');
+    await page.goto(`/beslut/${support.id}`);
+    const rules = page.getByTestId('offer-rules');
+    await rules.getByText(/verksamma i den enskildes stadsdel, Bromma/).waitFor();
+    const row = page.getByTestId('matches').getByRole('row', { name: /Söderstödet/ });
+    await row.getByText('Kan inte anlitas').waitFor();
+    await row.getByText(/inte verksam i den enskildes stadsdel/).waitFor();
+    expect(await checkPage(page, 'flow-beslut-boendestod')).toEqual([]);
+
+    await page.goto(`/beslut/${second.id}`);
+    await rules.getByText(/Den enskilde har redan sysselsättning: Söderstödet sedan 2026-10-01/).waitFor();
+    await page.getByRole('button', { name: 'Erbjud byte: Söderstödet' }).click();
+    const offer = page.getByRole('form', { name: 'Erbjud plats på Söderstödet' });
+    await expect
+      .poll(async () => offer.getByRole('textbox', { name: /^Byter från placering/ }).inputValue())
+      .toMatch(/^Placering nr \d+, Söderstödet från 2026-10-01$/);
+    await offer.getByLabel(/^Erbjudandedatum/).fill('2026-11-30');
+    await offer.getByRole('button', { name: 'Skicka erbjudandet' }).click();
+    await page
+      .getByText(/Erbjudande nr \d+ på Söderstödet är skickat/)
+      .first()
+      .waitFor();
+    expect(await checkPage(page, 'flow-beslut-byte')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the case officer sees missed deadlines, overdue implementation plans and participation to follow up', async () => {
     const page = await newPage(app);
     await signIn(page, 'case_officer');
     await openMenu(page, 'Erbjudanden och tidsfrister');
@@ -97,6 +191,14 @@ describe('from decision to start (issue #11)', () => {
     await openMenu(page, 'Genomförandeplaner');
     await page.getByTestId('plans').getByText('Försenad').first().waitFor();
     expect(await checkPage(page, 'flow-planer')).toEqual([]);
+    // Daily activity decided under 10 hours a week is flagged for the case officer (SVC-3, FLOW-5).
+    await openMenu(page, 'Deltagande att följa upp');
+    await page
+      .getByTestId('attendance')
+      .getByRole('row', { name: /Ebba Lindgren/ })
+      .getByText(/deltagandegrad 8 h\/vecka, under 10/)
+      .waitFor();
+    expect(await checkPage(page, 'flow-deltagande')).toEqual([]);
     await page.context().close();
   });
 

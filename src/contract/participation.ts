@@ -12,6 +12,8 @@ export const followUpQuery = z.object({ month: monthSchema, flagged: z.enum(['tr
 export const followUpRow = z.object({
   placementId: z.number(),
   clientId: z.number(),
+  /** As the user may see it (a protected identity is masked outside its district). */
+  clientName: z.string(),
   service: z.string(),
   hoursPerWeek: z.number().nullable(),
   sessionsPerWeek: z.number().nullable(),

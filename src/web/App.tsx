@@ -35,6 +35,7 @@ import { AnalysisPage } from './pages/AnalysisPage.js';
 import { ModelUpliftPage } from './pages/ModelUpliftPage.js';
 import { DecisionPage } from './pages/DecisionPage.js';
 import { OffersPage } from './pages/OffersPage.js';
+import { ParticipationPage } from './pages/ParticipationPage.js';
 import { PlansPage } from './pages/PlansPage.js';
 import { AssessmentsPage } from './pages/AssessmentsPage.js';
 import { AssessmentPage } from './pages/AssessmentPage.js';
@@ -69,6 +70,7 @@ export const NAV: NavItem[] = [
   { href: '/placeringar', label: 'Placeringar', roles: ['case_officer', 'assessor', 'admin'] },
   { href: '/erbjudanden', label: 'Erbjudanden och tidsfrister', roles: ['case_officer', 'admin'] },
   { href: '/genomforandeplaner', label: 'Genomförandeplaner', roles: ['case_officer', 'admin'] },
+  { href: '/deltagande', label: 'Deltagande att följa upp', roles: ['case_officer', 'admin'] },
   { href: '/bedomningar', label: 'Bedömningar', roles: ['assessor', 'case_officer', 'admin'] },
   {
     href: '/overgang-till-arbete',
@@ -115,6 +117,7 @@ const routes: Route[] = [
   { pattern: '/beslut/:id', render: (p) => <DecisionPage id={p.id ?? ''} /> },
   { pattern: '/erbjudanden', render: () => <OffersPage /> },
   { pattern: '/genomforandeplaner', render: () => <PlansPage /> },
+  { pattern: '/deltagande', render: () => <ParticipationPage /> },
   { pattern: '/placeringar/:id', render: (p) => <PlacementPage id={p.id ?? ''} /> },
   { pattern: '/bedomningar', render: () => <AssessmentsPage /> },
   { pattern: '/klienter/:id/bedomningar', render: (p) => <ClientAssessmentsPage id={p.id ?? ''} /> },

@@ -3,7 +3,8 @@
  * unit with its own clients, placed by decision and order (FLOW-1) with a final level and
  * participation hours, and transitions in every state — ongoing with regular workplace visits,
  * ongoing with visits that have stopped, finished (the client left for work), not yet begun — plus
- * one Södermalm client so district scoping shows. Deterministic: fixed names, dates and notes.
+ * one Södermalm client so district scoping shows, and one decided under 10 hours a week (flagged
+ * for the case officer). Deterministic: fixed names, dates and notes.
  */
 import type { Kysely } from 'kysely';
 import { transitionLimit } from '../../domain/flow/transition.js';
@@ -91,6 +92,8 @@ const CASES: readonly TransitionCase[] = [
     },
   },
   { name: 'Vera Hedlund', district: 'bromma', start: '2025-04-07', points: 36, hoursPerWeek: 15 },
+  // Decided under 10 hours a week: flagged for the case officer's follow-up (SVC-3, FLOW-5).
+  { name: 'Ebba Lindgren', district: 'bromma', start: '2025-09-01', points: 30, hoursPerWeek: 8 },
   {
     name: 'Rasmus Nordin',
     district: 'sodermalm',

@@ -53,6 +53,9 @@ export interface Match {
 /** Housing support is bought only from providers active in the client's district (FLOW-4, 004). */
 export const DISTRICT_BOUND_SERVICES: ReadonlySet<string> = new Set(['sp-boendestod']);
 
+/** Services a client has one of at a time (FLOW-4: one occupation); another is a switch. */
+export const ONE_AT_A_TIME_SERVICES: ReadonlySet<string> = new Set(['sp-sysselsattning']);
+
 /** Free places: capacity less placements running (null when the unit states no capacity). */
 export function vacancies(u: Pick<MatchUnit, 'capacity' | 'occupied'>): number | null {
   return u.capacity === null ? null : Math.max(0, u.capacity - u.occupied);

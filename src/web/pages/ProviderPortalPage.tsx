@@ -27,7 +27,8 @@ import { AbsenceList } from './placement-parts.js';
 import { WARN } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { ProviderProfiles } from './provider-profile.js';
-import { ProviderAttendance, ProviderNotices, ProviderOffers, ProviderPlans } from './provider-flow.js';
+import { ProviderNotices, ProviderOffers, ProviderPlans } from './provider-flow.js';
+import { Attendance } from './attendance.js';
 
 /** One placement's reported absences and form (FLOW-5), then the provider's own facts (issue #9 §4). */
 function PlacementReports({ placementId, label }: { placementId: number; label: string }) {
@@ -180,7 +181,7 @@ export function ProviderPortalPage() {
           </Stack>
         </Paper>
       </section>
-      <ProviderAttendance placements={list} />
+      <Attendance />
       <section aria-labelledby="specifikationer">
         <Title order={2} id="specifikationer" size="h3" mb="xs">
           Månadsspecifikationer

@@ -3,7 +3,8 @@
  * ranked by the client's wishes; an offer to a unit with room (or the waiting list when it is
  * full, served in order of registration); the offers with `answerBy` (the third working day after
  * the offer) and `startBy` (the seventh after acceptance), both computed by the server's working-day
- * calendar; and the client's answer, given through the case officer.
+ * calendar; and the client's answer, given through the case officer. The social psychiatry rules
+ * (district, one occupation at a time) are shown before an offer is tried (offer-rules.tsx).
  */
 import { useState, type FormEvent } from 'react';
 import {
@@ -31,12 +32,12 @@ import { formatDate } from '../../contract/format.js';
 import { MISSED_DEADLINE_LABELS, offerStateLabel } from '../../contract/labels.js';
 import type { DecisionView } from '../../contract/decisions.js';
 import type { MatchView, OfferCreate, OfferView, WaitingView } from '../../contract/offers.js';
-import type { PlacementList } from '../../contract/placements.js';
 import { useDistricts, useProviders, nameLookup } from '../hooks.js';
 import { dateError } from '../validate.js';
 import { Link } from '../router.js';
 import { BAD, WARN } from '../colors.js';
 import { OfferAnswer } from './offer-answer.js';
+import { mustSwitch, OfferRules, useRunningPlacements } from './offer-rules.js';
 import { Rule, TextWithRules } from '../components/Rule.js';
 
 /** The client's wishes as the matching query takes them. */
@@ -50,10 +51,13 @@ interface Wishes {
 /** The ranked units, each with its action: offer a place, or register on the waiting list. */
 function MatchTable({
   matches,
+  switching,
   onOffer,
   onQueue,
 }: {
   matches: MatchView[];
+  /** An offer is a switch from the running occupation (FLOW-4: one at a time). */
+  switching: boolean;
   onOffer: (m: MatchView) => void;
   onQueue: (m: MatchView) => void;
 }) {
@@ -91,7 +95,7 @@ function MatchTable({
                   </Button>
                 ) : (
                   <Button size="xs" onClick={() => onOffer(m)}>
-                    Erbjud plats: {m.name}
+                    {switching ? 'Erbjud byte' : 'Erbjud plats'}: {m.name}
                   </Button>
                 )}
               </Table.Td>
@@ -119,14 +123,11 @@ function UnitDateForm({
   const [date, setDate] = useState('');
   const [switchFrom, setSwitchFrom] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
-  const running = useQuery({
-    queryKey: ['placements', 'client', decision.clientId, decision.service],
-    queryFn: () =>
-      get<PlacementList>(
-        withQuery('/api/placements', { clientId: decision.clientId, service: decision.service }),
-      ),
-    enabled: kind === 'offer',
-  });
+  const current = useRunningPlacements(decision);
+  // One occupation at a time (FLOW-4): the offer must name the placement it switches from.
+  const switching = kind === 'offer' && mustSwitch(decision.service, current);
+  const [switchError, setSwitchError] = useState<string | undefined>();
+  const from = switchFrom ?? (switching && current.length === 1 ? String(current[0]!.id) : null);
   const field = kind === 'offer' ? 'offeredOn' : 'registeredOn';
   const save = useMutation({
     mutationFn: async (body: OfferCreate | { unitId: number; registeredOn: string }): Promise<string> => {
@@ -143,6 +144,7 @@ function UnitDateForm({
     },
     onError: (e) => {
       if (formFieldError(e, [field])) setError(errorMessage(e));
+      if (formFieldError(e, ['switchFrom'])) setSwitchError(errorMessage(e));
     },
   });
   const label = kind === 'offer' ? 'Erbjudandedatum' : 'Anmälningsdatum';
@@ -150,19 +152,21 @@ function UnitDateForm({
     e.preventDefault();
     const found = dateError(date, label.toLowerCase(), true);
     setError(found);
-    if (found) return;
+    const noSwitch =
+      switching && !from ? 'Välj placeringen som bytet gäller: en sysselsättning i taget.' : undefined;
+    setSwitchError(noSwitch);
+    if (found || noSwitch) return;
     save.mutate(
       kind === 'offer'
         ? {
             unitId: match.unitId,
             offeredOn: date.trim(),
-            ...(switchFrom ? { switchFrom: Number(switchFrom) } : {}),
+            ...(from ? { switchFrom: Number(from) } : {}),
           }
         : { unitId: match.unitId, registeredOn: date.trim() },
     );
   }
   const title = kind === 'offer' ? `Erbjud plats på ${match.name}` : `Anmäl till kön för ${match.name}`;
-  const current = (running.data?.items ?? []).filter((p) => p.end === null);
   return (
     <Paper withBorder p="md">
       <form onSubmit={submit} noValidate aria-label={title}>
@@ -184,9 +188,14 @@ function UnitDateForm({
                 value: String(p.id),
                 label: `Placering nr ${p.id}, ${p.unitName ?? ''} från ${formatDate(p.start)}`,
               }))}
-              value={switchFrom}
-              onChange={setSwitchFrom}
-              clearable
+              value={from}
+              onChange={(v) => {
+                setSwitchFrom(v);
+                setSwitchError(undefined);
+              }}
+              error={switchError}
+              required={switching}
+              clearable={!switching}
             />
           )}
           <Group>
@@ -194,7 +203,7 @@ function UnitDateForm({
               {kind === 'offer' ? 'Skicka erbjudandet' : 'Anmäl till kön'}
             </Button>
           </Group>
-          {save.isError && !formFieldError(save.error, [field]) && (
+          {save.isError && !formFieldError(save.error, [field, 'switchFrom']) && (
             <ErrorAlert title="Det gick inte" error={save.error} />
           )}
         </Stack>
@@ -274,6 +283,7 @@ export function DecisionOffers({ decision, offers }: { decision: DecisionView; o
   const [asked, setAsked] = useState<Wishes>(wishes);
   const [chosen, setChosen] = useState<{ match: MatchView; kind: 'offer' | 'queue' } | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const switching = mustSwitch(decision.service, useRunningPlacements(decision));
   const matches = useQuery({
     queryKey: ['matches', decision.id, asked],
     queryFn: () =>
@@ -294,6 +304,7 @@ export function DecisionOffers({ decision, offers }: { decision: DecisionView; o
         <Title order={2} id="match-h" size="h3" mb="xs">
           Matchning mot önskemål
         </Title>
+        <OfferRules decision={decision} />
         <form
           aria-label="Den enskildes önskemål"
           onSubmit={(e) => {
@@ -333,6 +344,7 @@ export function DecisionOffers({ decision, offers }: { decision: DecisionView; o
           {(list) => (
             <MatchTable
               matches={list}
+              switching={switching}
               onOffer={(match) => {
                 setDone(null);
                 setChosen({ match, kind: 'offer' });

@@ -17,6 +17,7 @@ import { NO_FIRST_FACTS, preliminaryLevelBody, validateFirstFacts, type FirstFac
 import { dateError, type FieldErrors } from '../validate.js';
 import { FirstFactsFields } from './placement-first-facts.js';
 import { Rule } from '../components/Rule.js';
+import { BAD } from '../colors.js';
 
 const FIELDS = ['answeredOn', 'start', 'points', 'assessedOn'] as const;
 
@@ -134,7 +135,7 @@ export function OfferAnswer({ offer, service }: { offer: OfferView; service: str
             <Button
               type="button"
               variant="light"
-              color="red"
+              color={BAD}
               loading={answer.isPending && answer.variables?.accept === false}
               onClick={() => send(false)}
             >

@@ -1,29 +1,23 @@
 /**
  * The provider portal's part of the flow from decision to start: new orders and notices from the
  * district (FLOW-1), offers of its units, which it may not decline (FLOW-3), implementation plans
- * to mark done (FLOW-2) and the month's attendance against the decided participation (FLOW-5,
- * SVC-3). Every list is scoped to the signed-in provider by the API.
+ * to mark done (FLOW-2); the month's attendance against the decided participation (FLOW-5, SVC-3)
+ * is attendance.tsx. Every list is scoped to the signed-in provider by the API.
  */
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post, withQuery } from '../api.js';
 import { QueryState } from '../components/QueryState.js';
-import { TableScroll } from '../components/TableScroll.js';
 import { Rule, TextWithRules } from '../components/Rule.js';
-import { formatDate, formatMonth, formatNumber } from '../../contract/format.js';
+import { formatDate } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { NotificationView } from '../../contract/notifications.js';
 import type { OfferView } from '../../contract/offers.js';
-import type { FollowUpRow } from '../../contract/participation.js';
 import type { PlacementView } from '../../contract/placements.js';
 import type { PlanView } from '../../contract/plans.js';
-import { addMonths } from '../../domain/assessment/effect.js';
-import { WARN } from '../colors.js';
-import { useLatestMonth, useMonthField } from '../hooks.js';
 import { OfferTable } from './decision-offers.js';
 import { PlanDoneForm, PlanTable } from './plan-parts.js';
-import { participationText } from './client-decisions.js';
 
 /** What a notification says, in the portal's words, from the placement it concerns. */
 function noticeText(n: NotificationView, p: PlacementView | undefined): string {
@@ -163,88 +157,6 @@ export function ProviderPlans() {
             </Stack>
           );
         }}
-      </QueryState>
-    </section>
-  );
-}
-
-/** Attendance against the decided participation per month (FLOW-5, SVC-3). */
-export function ProviderAttendance({ placements }: { placements: PlacementView[] }) {
-  // The twelve months up to the latest month with data (issue #14 §5), that one chosen first.
-  const latest = useLatestMonth() ?? new Date().toISOString().slice(0, 7);
-  const [chosen, setMonth] = useMonthField();
-  const month = chosen || latest;
-  const months = Array.from({ length: 12 }, (_, i) => addMonths(`${latest}-01`, -i).slice(0, 7));
-  const rows = useQuery({
-    queryKey: ['participation', month],
-    queryFn: () => get<FollowUpRow[]>(withQuery('/api/participation-follow-up', { month })),
-  });
-  const name = (id: number) => placements.find((p) => p.id === id)?.clientName ?? `Placering nr ${id}`;
-  return (
-    <section aria-labelledby="narvaro-h">
-      <Title order={2} id="narvaro-h" size="h3" mb="xs">
-        Närvaro och frånvaro
-      </Title>
-      <Select
-        label="Månad"
-        data={months.map((m) => ({ value: m, label: formatMonth(m) }))}
-        value={month}
-        onChange={(v) => setMonth(v ?? latest)}
-        maw={240}
-        mb="xs"
-        allowDeselect={false}
-      />
-      <QueryState query={rows} what="närvaron">
-        {(list) =>
-          list.length === 0 ? (
-            <Text>Ingen daglig verksamhet eller sysselsättning den månaden.</Text>
-          ) : (
-            <TableScroll>
-              <Table striped data-testid="attendance">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Klient</Table.Th>
-                    <Table.Th scope="col">Insats</Table.Th>
-                    <Table.Th scope="col">Beslutad omfattning</Table.Th>
-                    <Table.Th scope="col" className="num">
-                      Vardagar
-                    </Table.Th>
-                    <Table.Th scope="col" className="num">
-                      Frånvaro
-                    </Table.Th>
-                    <Table.Th scope="col" className="num">
-                      Närvaro
-                    </Table.Th>
-                    <Table.Th scope="col">Att följa upp</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((r) => (
-                    <Table.Tr key={r.placementId}>
-                      <Table.Td>
-                        <Anchor href="#absence-h">{name(r.placementId)}</Anchor>
-                      </Table.Td>
-                      <Table.Td>{serviceLabel(r.service)}</Table.Td>
-                      <Table.Td>{participationText(r)}</Table.Td>
-                      <Table.Td className="num">{formatNumber(r.weekdays)}</Table.Td>
-                      <Table.Td className="num">{formatNumber(r.absentWeekdays)}</Table.Td>
-                      <Table.Td className="num">{formatNumber(r.attendedWeekdays)}</Table.Td>
-                      <Table.Td>
-                        {r.reasons.length === 0 ? (
-                          '–'
-                        ) : (
-                          <Text size="sm" c={WARN}>
-                            <TextWithRules text={r.reasons.join('; ')} />
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </TableScroll>
-          )
-        }
       </QueryState>
     </section>
   );

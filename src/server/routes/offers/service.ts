@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { serviceLabel } from '../../../contract/labels.js';
 import type { offerCreate } from '../../../contract/offers.js';
 import { offerDeadlines } from '../../../domain/flow/offers.js';
-import { DISTRICT_BOUND_SERVICES } from '../../../domain/flow/matching.js';
+import { DISTRICT_BOUND_SERVICES, ONE_AT_A_TIME_SERVICES } from '../../../domain/flow/matching.js';
 import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
@@ -127,7 +127,7 @@ async function checkOffer(
       'Bytet måste gälla en pågående insats av samma slag för den enskilde',
       'switchFrom',
     );
-  if (d.service === 'sp-sysselsattning' && running.length > 0 && b.switchFrom === undefined)
+  if (ONE_AT_A_TIME_SERVICES.has(d.service) && running.length > 0 && b.switchFrom === undefined)
     throw refused(
       'one-occupation',
       'Den enskilde har redan en sysselsättning: en i taget, byt i stället (FLOW-4)',

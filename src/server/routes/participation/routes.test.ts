@@ -63,6 +63,7 @@ for (const target of testTargets()) {
       });
       expect(mine.statusCode, mine.body).toBe(200);
       expect(mine.json().find((r: { placementId: number }) => r.placementId === placementId)).toMatchObject({
+        clientName: 'Dag Deltid',
         hoursPerWeek: 8,
         weekdays: 20,
         flagged: true,

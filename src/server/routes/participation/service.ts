@@ -5,11 +5,12 @@ import { followUp } from '../../../domain/flow/participation.js';
 import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
+import { clientIdentity } from '../../present.js';
 
 /** The services whose participation is followed (SVC-3, FLOW-5). */
 const FOLLOWED = ['lss-daglig-verksamhet', 'sp-sysselsattning'];
 
-/** The month's follow-up in the user's scope (at most 5000 placements); audited. */
+/** The month's follow-up in the user's scope (at most 5000 placements) with the client's name; audited. */
 export async function participationFollowUp(db: Kysely<DB>, user: SessionUser, month: string) {
   const ym = Temporal.PlainYearMonth.from(month);
   const first = ym.toPlainDate({ day: 1 }).toString();
@@ -23,6 +24,10 @@ export async function participationFollowUp(db: Kysely<DB>, user: SessionUser, m
       'placements.service',
       'placements.start_date',
       'placements.end_date',
+      'clients.name',
+      'clients.personnummer',
+      'clients.district_id',
+      'clients.protected_identity',
     ])
     .where('placements.service', 'in', FOLLOWED)
     .where('placements.start_date', '<=', last)
@@ -70,5 +75,7 @@ export async function participationFollowUp(db: Kysely<DB>, user: SessionUser, m
     entityId: month,
     clientIds: [...new Set(rows.map((r) => r.clientId))],
   });
-  return rows;
+  // The client's name as the user may see it (a protected identity masked outside its district).
+  const names = new Map(placements.map((p) => [p.id, clientIdentity(user, p).name]));
+  return rows.map((r) => ({ ...r, clientName: names.get(r.placementId) ?? '' }));
 }
