@@ -47,7 +47,7 @@ interface Items {
   at: (i: number) => unknown;
 }
 
-const indent = (s: string, by: string) => s.replace(/\n/g, `\n${by}`);
+const indent = (s: string, by: string) => s.replaceAll('\n', `\n${by}`);
 
 /** The document's fields in the contract's order; the long lists as {@link Items}. */
 function fields(c: SettledColumns, extra: Record<string, unknown>): [string, unknown][] {
@@ -117,7 +117,11 @@ export function writeSettlementNdjson(
   extra: Record<string, unknown> = {},
 ): void {
   const out = new Out(fd);
-  const record = (type: string, v: object) => out.write(`${JSON.stringify({ type, ...v })}\n`);
+  // `{"type":…,` then the entry's own fields: no copy of the entry per record.
+  const record = (type: string, v: object) => {
+    const body = JSON.stringify(v);
+    out.write(`{"type":${JSON.stringify(type)}${body.length > 2 ? ',' : ''}${body.slice(1)}\n`);
+  };
   let head: Record<string, unknown> = {};
   for (const [key, value] of fields(c, extra)) {
     if (isItems(value)) {

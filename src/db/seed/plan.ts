@@ -298,14 +298,18 @@ export function planDemo(seed = 20250101, scale = 1): Plan {
           sessions_per_week: rng.int(2, 8),
           hours_per_week: null,
         });
-      if (service === 'sp-stodboende' && rng.chance(0.15))
-        for (let k = 0; k < rng.int(1, 4); k++)
-          plan.evening.push({
-            placement_id: pl,
-            date: randomDate(rng, start > yearStart ? start : yearStart, end ?? yearEnd),
-            hours: rng.int(2, 8),
-            reported_by: null,
-          });
+      if (service === 'sp-stodboende' && rng.chance(0.15)) {
+        // One entry per placement and date (evening_hours_one_per_date): a date drawn twice is
+        // left out, drawing exactly as before (the scaled benches draw enough to repeat one).
+        const dates = new Set<string>();
+        for (let k = 0; k < rng.int(1, 4); k++) {
+          const date = randomDate(rng, start > yearStart ? start : yearStart, end ?? yearEnd);
+          const hours = rng.int(2, 8);
+          if (dates.has(date)) continue;
+          dates.add(date);
+          plan.evening.push({ placement_id: pl, date, hours, reported_by: null });
+        }
+      }
       if (points > 60 && service !== 'sp-sysselsattning')
         plan.individual.push({
           placement_id: pl,
