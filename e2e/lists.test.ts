@@ -165,6 +165,11 @@ describe('lists of more than 10 000 rows', () => {
     await expect.poll(() => page.url()).toContain(`klient=${clientId}`);
     await expect.poll(() => total(page, 'audit')).toBeLessThan(entries);
     expect(await total(page, 'audit')).toBeGreaterThanOrEqual(1);
+    // The user filter searches the accounts on the server: one of thousands can be chosen.
+    await page.getByRole('textbox', { name: 'Användare' }).fill('lista09876');
+    await page.getByRole('option', { name: /\(lista09876\)/ }).click();
+    await expect.poll(() => page.url()).toContain('anvandare=');
+    await expect.poll(() => total(page, 'audit')).toBe(0);
 
     // §5: the month field of a new run holds the latest month with data, as the API says.
     await openMenu(page, 'Avräkning');

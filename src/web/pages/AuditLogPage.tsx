@@ -6,7 +6,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Anchor, Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { get, withQuery } from '../api.js';
 import { DateField } from '../components/DateField.js';
 import { Page } from '../components/Page.js';
@@ -61,10 +61,26 @@ export function AuditLogPage() {
   useEffect(() => setClient(filters.clientId), [filters.clientId]);
   useEffect(() => setFrom(filters.from), [filters.from]);
   useEffect(() => setTo(filters.to), [filters.to]);
+  // The user filter searches the accounts on the server (issue #14 §1: thousands of accounts);
+  // the chosen one stays an option while another search runs.
+  const [userSearch, setUserSearch] = useState('');
+  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
+  const userQuery = picked && userSearch === picked.label ? '' : userSearch.trim();
   const users = useQuery({
-    queryKey: ['users', 'all'],
-    queryFn: () => get<UserList>('/api/users?limit=200'),
+    queryKey: ['users', 'search', userQuery],
+    queryFn: () => get<UserList>(withQuery('/api/users', { q: userQuery, limit: 50 })),
+    placeholderData: keepPreviousData,
   });
+  const userOptions = (users.data?.items ?? []).map((u) => ({
+    value: String(u.id),
+    label: `${u.name} (${u.username})`,
+  }));
+  if (filters.userId && !userOptions.some((o) => o.value === filters.userId))
+    userOptions.unshift(
+      picked?.value === filters.userId
+        ? picked
+        : { value: filters.userId, label: `Användare nr ${filters.userId}` },
+    );
   const log = useListQuery<AuditItem, 'id'>('/api/audit', filters, list);
 
   function submit(e: FormEvent) {
@@ -94,13 +110,17 @@ export function AuditLogPage() {
             <Select
               label="Användare"
               placeholder="Alla användare"
-              data={(users.data?.items ?? []).map((u) => ({
-                value: String(u.id),
-                label: `${u.name} (${u.username})`,
-              }))}
+              description="Sök på namn eller användarnamn"
+              data={userOptions}
               value={filters.userId || null}
-              onChange={(v) => list.setFilters({ anvandare: v })}
+              onChange={(v, option) => {
+                setPicked(option ?? null);
+                list.setFilters({ anvandare: v });
+              }}
               searchable
+              searchValue={userSearch}
+              onSearchChange={setUserSearch}
+              nothingFoundMessage="Ingen användare matchar"
               clearable
             />
             <Select
