@@ -170,22 +170,28 @@ const figuresSchema = z.object({
   kappa: z.number().nullable(),
 });
 
+/** How often two originals landed on the same level, and on the agreed one (issue #10 §5). */
+const levelSummarySchema = z.object({
+  cases: z.number(),
+  sameLevel: z.number(),
+  aEqualsAgreed: z.number(),
+  bEqualsAgreed: z.number(),
+});
+
 /** GET /api/assessments/statistics (issue #10 §5). */
 export const statisticsSchema = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
   cases: z.number(),
   overall: figuresSchema,
-  byPair: z.array(z.object({ assessors: z.array(z.string()), figures: figuresSchema })),
+  /** Per assessor pair: the figures and where the two originals' levels landed (issue #10 §5). */
+  byPair: z.array(
+    z.object({ assessors: z.array(z.string()), figures: figuresSchema, levels: levelSummarySchema }),
+  ),
   byArea: z.array(
     z.object({ instrumentId: z.string(), area: z.string(), label: z.string(), figures: figuresSchema }),
   ),
-  levels: z.object({
-    cases: z.number(),
-    sameLevel: z.number(),
-    aEqualsAgreed: z.number(),
-    bEqualsAgreed: z.number(),
-  }),
+  levels: levelSummarySchema,
 });
 
 /** GET /api/assessments/overview: counts for start pages (issue #10 §2). */

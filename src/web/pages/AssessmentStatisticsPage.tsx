@@ -120,6 +120,15 @@ export function AssessmentStatisticsPage() {
                   f: p.figures,
                 }))}
               />
+              <ul aria-label="Nivåer per bedömarpar">
+                {s.byPair.map((p) => (
+                  <li key={p.assessors.join('+')}>
+                    {p.assessors.join(' och ')}: samma nivå i {p.levels.sameLevel} av {p.levels.cases}{' '}
+                    ärenden; den gemensamma nivån var den första bedömarens i {p.levels.aEqualsAgreed}, den
+                    andras i {p.levels.bEqualsAgreed}.
+                  </li>
+                ))}
+              </ul>
             </section>
             <section aria-labelledby="areas-h">
               <Title order={2} id="areas-h" size="h3" mb="xs">

@@ -528,6 +528,11 @@ for (const target of testTargets()) {
       ]);
       expect(stats.byArea.length).toBeGreaterThanOrEqual(7);
       expect(stats.levels.cases).toBe(stats.cases);
+      // Per pair too: where the two originals' levels landed, summing to the whole (§5).
+      type Levels = { cases: number; sameLevel: number };
+      const perPair = stats.byPair.map((x: { levels: Levels }) => x.levels) as Levels[];
+      expect(perPair.reduce((n, l) => n + l.cases, 0)).toBe(stats.levels.cases);
+      expect(perPair.reduce((n, l) => n + l.sameLevel, 0)).toBe(stats.levels.sameLevel);
       const bad = await t.agents.analytiker!.request({
         method: 'GET',
         url: '/api/assessments/statistics?from=2024-13-01',

@@ -37,6 +37,7 @@ export async function agreementStatistics(
   const instruments = new Map(loadInstruments().map((i) => [i.id, i]));
   const rows: (PairedGrade & { pair: string; area: string })[] = [];
   const levels: CaseLevels[] = [];
+  const levelsByPair = new Map<string, CaseLevels[]>();
   for (const c of cases) {
     const [a, b] = scorings.filter((s) => s.case_id === c.id);
     const instrument = instruments.get(c.instrument_id ?? '');
@@ -57,12 +58,14 @@ export async function agreementStatistics(
     if (model && c.agreed_grades) {
       const land = (g: Record<string, number>) =>
         landedLevel(instrument, model, c.service as ServiceId, g, `case ${c.id}`);
-      levels.push({
+      const landed = {
         caseId: String(c.id),
         a: land(a.grades),
         b: land(b.grades),
         agreed: land(c.agreed_grades),
-      });
+      };
+      levels.push(landed);
+      levelsByPair.set(pair, [...(levelsByPair.get(pair) ?? []), landed]);
     }
   }
   const labelOf = (key: string) => {
@@ -81,6 +84,7 @@ export async function agreementStatistics(
     byPair: agreementBy(rows, (r) => (r as (typeof rows)[number]).pair).map((g) => ({
       assessors: g.key.split(' + '),
       figures: round(g.figures),
+      levels: levelSummary(levelsByPair.get(g.key) ?? []),
     })),
     byArea: agreementBy(rows, (r) => (r as (typeof rows)[number]).area).map((g) => ({
       ...labelOf(g.key),
