@@ -5,7 +5,7 @@
  * earlier runs the run is computed against (`based_on`). Reads runs and hashes, never the whole
  * history of lines, so a run's cost does not grow with the months already approved.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ModelCatalog } from '../../domain/rate-model/catalog.js';
 import { runHash, type PaidLine, type PreviousRun } from '../../domain/settlement/corrections.js';
 import { factsHash } from '../../domain/settlement/facts-hash.js';
@@ -56,7 +56,9 @@ export async function approvedBefore(
     .where('settlement_runs.month', '<', month);
   if (scope.districtId) q = q.where('settlement_lines.district_id', '=', scope.districtId);
   if (scope.providerId) q = q.where('settlement_lines.provider_id', '=', scope.providerId);
-  if (only) q = q.where('settlement_lines.placement_id', 'in', [...only].map(Number));
+  // One array parameter, not one per id: a city of 50 000 placements passes PGlite's and the
+  // protocol's limit of 32 767 parameters per statement (issue #15 §2).
+  if (only) q = q.where(sql<boolean>`settlement_lines.placement_id = any(${[...only].map(Number)}::int4[])`);
   const rows = await q.orderBy('settlement_runs.month').orderBy('settlement_lines.id').execute();
   const byMonth = new Map<string, PaidLine[]>();
   for (const r of rows) {
