@@ -55,7 +55,8 @@ const impact = {
   proposal: z.number(),
   difference: z.number(),
   percent: z.number().nullable(),
-  personsChangingLevel: z.number(),
+  /** Null for analysts when 1–4 (issue #12 §6). */
+  personsChangingLevel: z.number().nullable(),
   impact: z.enum(['winner', 'loser', 'unchanged']),
 };
 
@@ -68,7 +69,7 @@ export const comparisonJson = z.object({
   neutralFactor: z.number().nullable(),
   byDistrict: z.array(z.object({ district: z.string(), ...impact })),
   byProvider: z.array(z.object({ providerId: z.string(), ...impact })),
-  personsChangingLevel: z.number(),
+  personsChangingLevel: z.number().nullable(),
   levelChanges: z.array(
     z.object({
       service: serviceIdSchema,

@@ -137,7 +137,7 @@ export function outTables(
           pct(c.difference.percent),
           c.neutralFactor,
           c.baseline.persons,
-          c.personsChangingLevel,
+          j.personsChangingLevel,
         ],
       ],
     },
@@ -258,7 +258,7 @@ export function text(
     `Summa ${c.baseline.model}: ${formatKr(c.baseline.total)} (${c.baseline.persons} personer)`,
     `Summa ${c.proposal.model}: ${formatKr(c.proposal.total)}`,
     `Skillnad: ${formatKrSigned(c.difference.amount)} (${signedPct(c.difference.percent)}); kostnadsneutral faktor ${c.neutralFactor === null ? '–' : formatNumber(c.neutralFactor, 6)}`,
-    `Personer som byter nivå: ${c.personsChangingLevel}`,
+    `Personer som byter nivå: ${said(j.personsChangingLevel)}`,
     '',
   );
   const impact = (title: string, rows: (Omit<Shown['byDistrict'][number], 'district'> & { key: string })[]) =>
@@ -273,7 +273,7 @@ export function text(
           krOf(r.proposal),
           formatKrSigned(kronorAsOre(r.difference)),
           signedPct(r.percent),
-          String(r.personsChangingLevel),
+          said(r.personsChangingLevel),
         ]),
       ),
       '',

@@ -72,4 +72,26 @@ describe('protectComparison (issue #12 §6)', () => {
     expect(p.proposal.byLevel.map((r) => r.persons)).toEqual(big.proposal.byLevel.map((r) => r.persons));
     expect(p.byDistrict).toEqual(big.byDistrict);
   });
+
+  it("hides a district's count of persons changing level when 1–4, with a complement", () => {
+    const district = (name: string, changing: number, base: number) =>
+      Array.from({ length: 10 }, (_, i) => person(base + i, i < changing ? 90 : 5, name, 8));
+    const c = protectComparison(
+      comparisonJson(
+        comparePopulation(
+          catalog.get('lss-daglig-verksamhet-2024-current'),
+          catalog.get('lss-daglig-verksamhet-2025'),
+          populationFromPersons([
+            ...district('Bromma', 2, 100),
+            ...district('Farsta', 6, 200),
+            ...district('Kista', 0, 300),
+          ]),
+          { basis: 'peng' },
+        ),
+      ),
+    );
+    const moves = Object.fromEntries(c.byDistrict.map((d) => [d.district, d.personsChangingLevel]));
+    expect(moves).toEqual({ Bromma: null, Farsta: null, Kista: 0 });
+    expect(c.personsChangingLevel).toBe(8);
+  });
 });

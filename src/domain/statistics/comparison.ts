@@ -4,11 +4,12 @@
  * part-time lines (SVC-3) go through {@link suppressedCells} (a level of 1–4 persons is "färre än
  * 5", its cost hidden too, since cost ÷ schablon gives the count, with complements per service so
  * no level follows from the totals); districts, providers and level changes of 1–4 persons are
- * merged into one row ({@link mergeSmallRows}). Person ids never appear. Pure.
+ * merged into one row ({@link mergeSmallRows}), and their counts of persons changing level of 1–4
+ * are null (with complements). Person ids never appear. Pure.
  */
 import type { comparisonJson } from '../scenario/compare-json.js';
 import { MERGED_LABEL, mergeSmallRows } from './merge.js';
-import { SUPPRESSED_LABEL, suppressedCells } from './suppress.js';
+import { SUPPRESSED_LABEL, suppressedCells, tooFew } from './suppress.js';
 
 type Json = ReturnType<typeof comparisonJson>;
 type Impact = Omit<Json['byDistrict'][number], 'district'>;
@@ -87,21 +88,35 @@ function protectPartTime(rows: readonly PartTimeRow[]): ProtectedPartTimeRow[] {
   );
 }
 
+/**
+ * Persons changing level per district or provider: a count of 1–4 is null, with complements over
+ * the rows (their sum is the published total); the total itself is null when 1–4.
+ */
+function protectMoves<T extends { personsChangingLevel: number }>(
+  rows: T[],
+): (Omit<T, 'personsChangingLevel'> & { personsChangingLevel: number | null })[] {
+  const hidden = suppressedCells(
+    rows,
+    (r) => [r.personsChangingLevel],
+    () => 'all',
+  );
+  return rows.map((r, i) => (hidden[i] ? { ...r, personsChangingLevel: null } : r));
+}
+
 /** The comparison as an analyst (or a file to share) may see it. */
 export function protectComparison(json: Json) {
   const n = (r: { persons: number }) => r.persons;
   return {
     ...json,
+    personsChangingLevel: tooFew(json.personsChangingLevel) ? null : json.personsChangingLevel,
     baseline: { ...json.baseline, byLevel: protectLevels(json.baseline.byLevel) },
     proposal: { ...json.proposal, byLevel: protectLevels(json.proposal.byLevel) },
-    byDistrict: mergeSmallRows(json.byDistrict, n, (rows) => ({
-      district: MERGED_LABEL,
-      ...mergedImpact(rows),
-    })),
-    byProvider: mergeSmallRows(json.byProvider, n, (rows) => ({
-      providerId: MERGED_LABEL,
-      ...mergedImpact(rows),
-    })),
+    byDistrict: protectMoves(
+      mergeSmallRows(json.byDistrict, n, (rows) => ({ district: MERGED_LABEL, ...mergedImpact(rows) })),
+    ),
+    byProvider: protectMoves(
+      mergeSmallRows(json.byProvider, n, (rows) => ({ providerId: MERGED_LABEL, ...mergedImpact(rows) })),
+    ),
     levelChanges: [...new Set(json.levelChanges.map((c) => c.service))].flatMap((service) =>
       mergeSmallRows(
         json.levelChanges.filter((c) => c.service === service),
