@@ -94,4 +94,15 @@ describe('protectComparison (issue #12 §6)', () => {
     expect(moves).toEqual({ Bromma: null, Farsta: null, Kista: 0 });
     expect(c.personsChangingLevel).toBe(8);
   });
+
+  it('hides a count of 1–4 persons at the start of a warning', () => {
+    const c = protectComparison({
+      ...json,
+      warnings: ['3 persons with sp-boende left out: neither covers it', '12 persons with x'],
+    });
+    expect(c.warnings).toEqual([
+      'färre än 5 persons with sp-boende left out: neither covers it',
+      '12 persons with x',
+    ]);
+  });
 });

@@ -132,6 +132,12 @@ export function protectComparison(json: Json) {
       ),
     ),
     partTime: protectPartTime(json.partTime),
+    // A warning's count of persons ("3 persons with … left out") is an aggregate too.
+    warnings: json.warnings.map((w) =>
+      w.replace(/^(\d+) persons\b/, (m, n: string) =>
+        tooFew(Number(n)) ? `${SUPPRESSED_LABEL} persons` : m,
+      ),
+    ),
   };
 }
 
