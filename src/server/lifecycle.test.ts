@@ -71,6 +71,7 @@ for (const target of targets) {
         logLevel: false as const,
         webDir: null,
         demoScale: 0.03,
+        demoAllocation: false,
         template: await pgliteTemplate(),
       };
       let server: RunningServer = await startServer(opts);
@@ -101,7 +102,7 @@ for (const target of targets) {
         await server.close();
         await where.drop?.();
       }
-    });
+    }, 120_000);
 
     it('leaves no partial run when killed during a settlement run', async () => {
       const where = await target.where();

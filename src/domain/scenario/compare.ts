@@ -23,6 +23,7 @@
  * - Bad rows (points in a gap, LVL-4; missing hours for daily activity, SVC-3; a regime a service
  *   does not take under basis peng) are one input error naming the lines; nothing is returned.
  */
+import { serviceLabel } from '../../contract/labels.js';
 import { InputError } from '../errors.js';
 import type { Ore } from '../money.js';
 import { REGIMES, SERVICE_IDS, type ServiceId } from '../rate-model/schema.js';
@@ -154,7 +155,7 @@ export function prepareComparison(
     .filter((s) => !bt[s])
     .map(
       (s) =>
-        `${counts.excluded[s]} persons with ${SERVICE_IDS[s]} left out: neither ${baseline.id} nor ${proposal.id} covers it`,
+        `${counts.excluded[s]} personer med ${serviceLabel(SERVICE_IDS[s] as ServiceId)} räknas inte med: ingen av modellerna omfattar insatsen`,
     );
   warnings.push(...individualRateWarnings(population, bt, pt));
   return { baseline, proposal, population, basis, bt, pt, counts, warnings };
@@ -243,7 +244,8 @@ export function runPrepared(
   const p = side(proposal, byLevelP);
   const partTime = partTimeEffect(prep, pt, options);
   const warnings = [...prep.warnings];
-  if (b.total === 0) warnings.push('the baseline costs nothing for this population: no percent difference');
+  if (b.total === 0)
+    warnings.push('Underlaget kostar ingenting i jämförelsemodellen: ingen procentuell skillnad');
   return {
     basis,
     baseline: b,
@@ -338,7 +340,7 @@ function individualRateWarnings(pop: Population, bt: Tables, pt: Tables): string
       for (let i = 0; i < pop.size; i++) if (pop.service[i] === s && (pop.points[i] as number) > above) n++;
       if (n > 0)
         out.push(
-          `${n} persons with ${t.service.id} have more than ${above} points: ${t.model.id} lets an individual rate replace the level rate (LVL-6); they are costed at the level`,
+          `${n} personer med ${serviceLabel(t.service.id)} har mer än ${above} poäng: modellen ${t.model.title} tillåter individuell ersättning i stället för nivåns (LVL-6); de räknas här på nivån`,
         );
       return;
     }

@@ -43,7 +43,7 @@ import type { ComparisonBody } from '../../contract/comparisons.js';
 import type { PopulationView } from '../../contract/imports.js';
 import { BAD } from '../colors.js';
 import { TableScroll } from '../components/TableScroll.js';
-import { Rule } from '../components/Rule.js';
+import { Rule, TextWithRules } from '../components/Rule.js';
 
 /** The scenario page. */
 export function ScenarioPage() {
@@ -257,7 +257,9 @@ function Result({ request, result }: { request: Request; result: CompareResult }
           <Alert color="orange" variant="light" title="Varningar" mt="sm">
             <List size="sm">
               {result.warnings.map((x) => (
-                <List.Item key={x}>{x}</List.Item>
+                <List.Item key={x}>
+                  <TextWithRules text={x} />
+                </List.Item>
               ))}
             </List>
           </Alert>
