@@ -89,7 +89,8 @@ export const runScopeViewSchema = z.object({
  * engine's facts check, what to do about it, and the client (masked as the user's role requires).
  */
 export const refusalViewSchema = z.object({
-  placementId: z.number().int(),
+  /** Null for analysts: what they see of a run carries no client or placement ids (issue #12 §6). */
+  placementId: z.number().int().nullable(),
   /** Null for analysts, who see no client records. */
   clientId: z.number().int().nullable(),
   clientName: z.string().nullable(),

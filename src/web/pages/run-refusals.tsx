@@ -38,16 +38,18 @@ export function RefusedList({ run }: { run: Pick<RunDetail, 'refused' | 'refused
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {run.refused.map((x) => (
-              <Table.Tr key={`${x.placementId}-${x.id}`}>
+            {run.refused.map((x, i) => (
+              <Table.Tr key={`${x.placementId ?? i}-${x.id}`}>
                 <Table.Td>
                   {/* Analysts and finance staff get no client (null) and open no placements. */}
                   {x.clientId !== null ? (
                     <Anchor component={Link} href={`/placeringar/${x.placementId}`}>
                       Placering {x.placementId}
                     </Anchor>
-                  ) : (
+                  ) : x.placementId !== null ? (
                     `Placering ${x.placementId}`
+                  ) : (
+                    '–'
                   )}
                 </Table.Td>
                 <Table.Td>

@@ -61,12 +61,13 @@ export function runDetailView(
 
 /**
  * A refused placement, the client named only as the user may see them (issue #5 §4; never to
- * analysts or finance staff, who judge a run by its placements and reasons).
+ * analysts or finance staff, who judge a run by its placements and reasons); analysts get the
+ * reasons without the placement's id either (issue #12 §6).
  */
 export function refusalView(user: SessionUser, r: RefusalRow): RefusalView {
   const who = seesRefusedClients(user) ? clientIdentity(user, { ...r, name: r.client_name }) : null;
   return {
-    placementId: r.placement_id,
+    placementId: user.role === 'analyst' ? null : r.placement_id,
     clientId: who ? r.client_id : null,
     clientName: who?.name ?? null,
     id: r.problem_id,

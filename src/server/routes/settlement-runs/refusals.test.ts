@@ -100,8 +100,9 @@ for (const target of testTargets()) {
       const analyst = (
         await t.agents.analytiker!.request({ method: 'GET', url: `/api/settlement-runs/${runId}` })
       ).json();
+      // Analysts see the reason, not whose placement it is (issue #12 §6).
       expect(analyst.refused).toEqual([
-        expect.objectContaining({ placementId, clientId: null, clientName: null, id: 'level-missing' }),
+        expect.objectContaining({ placementId: null, clientId: null, clientName: null, id: 'level-missing' }),
       ]);
     });
 
