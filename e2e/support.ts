@@ -5,15 +5,11 @@
  * violations) and keeps a screenshot in test-results/ (gitignored).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { vi } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Database } from '../src/db/connect.js';
-
-// Browser journeys are slower than unit tests, more so when the whole suite shares two cores.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 /** Where screenshots and axe reports go (gitignored). */
 export const RESULTS_DIR = resolve(import.meta.dirname, '..', 'test-results', 'e2e');
