@@ -27,7 +27,8 @@ async function snapshot(db: Kysely<DB>): Promise<Record<string, unknown[]>> {
     where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db);
   const out: Record<string, unknown[]> = {};
   for (const { t } of rows)
-    out[t] = (await sql.raw(`select * from "${t}" order by 1`).execute(db)).rows.map((r) =>
+    // Ordered by the whole row: a first column need not be unique (the account chart repeats 2440).
+    out[t] = (await sql.raw(`select * from "${t}" x order by x::text`).execute(db)).rows.map((r) =>
       JSON.parse(JSON.stringify(r)),
     );
   return out;

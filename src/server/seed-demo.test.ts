@@ -105,7 +105,8 @@ describe('demo transitions to work and rate applications', () => {
       .select('id')
       .where('service', '=', 'lss-daglig-verksamhet')
       .execute();
-    expect(daily.length).toBe(6);
+    // Six transition clients, and the participation follow-up's client at 8 h/week (issue #11 §6).
+    expect(daily.length).toBe(7);
     for (const month of ['2025-06', '2026-10']) {
       const run = await computeRun(db, loadCatalog(), { month, scope: {}, userId: null });
       const refused = await db
@@ -129,7 +130,17 @@ describe('demo transitions to work and rate applications', () => {
           daily.map((d) => d.id),
         )
         .execute();
-      expect(new Set(lines.map((l) => l.placement_id)).size).toBe(5);
+      // Every daily-activity placement running in the month is paid.
+      const first = `${month}-01`;
+      const running = await db
+        .selectFrom('placements')
+        .select('id')
+        .where('service', '=', 'lss-daglig-verksamhet')
+        .where('start_date', '<', month === '2025-06' ? '2025-07-01' : '2026-11-01')
+        .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', first)]))
+        .execute();
+      expect(running.length).toBeGreaterThanOrEqual(5);
+      expect(new Set(lines.map((l) => l.placement_id))).toEqual(new Set(running.map((r) => r.id)));
     }
   });
 });
