@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { decodeCursor, type Cursor, type SortDir, type SortKind } from './cursor.js';
 import { isCleanText, isIsoDate } from '../domain/formats.js';
+import { isUtcTimestamp } from '../domain/patterns.js';
 
 export { encodeCursor, decodeCursor, type Cursor, type SortDir, type SortKind } from './cursor.js';
 export {
@@ -95,8 +96,6 @@ export interface ListSpec<S extends string> {
   limit?: number;
 }
 
-const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-
 /** True when a cursor's value is of the kind its sort field sorts by (so the database never sees a bad one). */
 function valueFits(kind: SortKind, value: string | number): boolean {
   switch (kind) {
@@ -105,7 +104,7 @@ function valueFits(kind: SortKind, value: string | number): boolean {
     case 'date':
       return typeof value === 'string' && isIsoDate(value);
     case 'time':
-      return typeof value === 'string' && TIME.test(value) && isIsoDate(value.slice(0, 10));
+      return typeof value === 'string' && isUtcTimestamp(value);
     case 'text':
       return typeof value === 'string' && value.length <= 400 && isCleanText(value);
   }

@@ -7,6 +7,11 @@
 
 /** `YYYY-MM-DD`, the shape only. */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A UTC instant as the database writes it for a cursor (`YYYY-MM-DDTHH:MM:SS[.ffffff]Z`, the
+ * microseconds PostgreSQL keeps), the shape only; {@link isUtcTimestamp} checks the values.
+ */
+export const UTC_TIMESTAMP_PATTERN = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?Z$/;
 /** `YYYY-MM`, the shape and a month 01–12. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -61,3 +66,9 @@ export function isOrgNumber(text: string): boolean {
 
 /** An organisationsnummer in its written form `NNNNNN-NNNN` (call after {@link isOrgNumber}). */
 export const normaliseOrgNumber = (text: string): string => text.replace(ORG_NUMBER_PATTERN, '$1-$2');
+
+/** True for a UTC instant of {@link UTC_TIMESTAMP_PATTERN} on a real date (a keyset cursor's `time` value). */
+export function isUtcTimestamp(text: string): boolean {
+  const m = UTC_TIMESTAMP_PATTERN.exec(text);
+  return m !== null && isIsoDate(m[1]!);
+}
