@@ -5,13 +5,9 @@ import {
   FACT_KINDS,
   factKindsFor,
   fieldError,
-  participationBody,
-  preliminaryLevelBody,
-  NO_FIRST_FACTS,
   recorded,
   transitionError,
   validateFact,
-  validateFirstFacts,
 } from './facts.js';
 
 const kind = (key: string) => FACT_KINDS.find((k) => k.key === key)!;
@@ -105,34 +101,7 @@ describe('recorded', () => {
   });
 });
 
-describe('first facts of a decision and an order (FLOW-1)', () => {
-  it('asks for the level of every service but the study circle, and for participation where paid by it', () => {
-    expect(validateFirstFacts('sp-cirkel', NO_FIRST_FACTS)).toEqual({});
-    expect(Object.keys(validateFirstFacts('lss-gruppbostad', NO_FIRST_FACTS))).toEqual([
-      'points',
-      'assessedOn',
-    ]);
-    expect(Object.keys(validateFirstFacts('lss-daglig-verksamhet', NO_FIRST_FACTS))).toEqual([
-      'points',
-      'assessedOn',
-      'hoursPerWeek',
-    ]);
-    expect(
-      Object.keys(validateFirstFacts('lss-daglig-verksamhet', NO_FIRST_FACTS, ['hoursPerWeek'])),
-    ).toEqual(['hoursPerWeek']);
-    expect(Object.keys(validateFirstFacts('sp-sysselsattning', NO_FIRST_FACTS))).toContain('sessionsPerWeek');
-  });
-
-  it('sends the participation with the decision and the preliminary level with the order', () => {
-    const v = { ...NO_FIRST_FACTS, points: '12', assessedOn: '2025-01-10', hoursPerWeek: '22,5' };
-    expect(participationBody('lss-daglig-verksamhet', v)).toEqual({ hoursPerWeek: 22.5 });
-    expect(preliminaryLevelBody('lss-daglig-verksamhet', v)).toEqual({
-      preliminaryLevel: { points: 12, assessedOn: '2025-01-10' },
-    });
-    expect(preliminaryLevelBody('sp-cirkel', v)).toEqual({});
-    expect(participationBody('sp-cirkel', v)).toEqual({});
-  });
-
+describe('participation changed by a new decision (003)', () => {
   it('changes participation by a new decision replacing the newest of the placement’s chain (003)', () => {
     const hours = kind('participation-hours');
     expect(hours.viaDecision).toBe(true);

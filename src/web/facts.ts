@@ -19,7 +19,7 @@ import type {
   PlacementDetail,
   TransitionCreate,
 } from '../contract/placements.js';
-import type { DecisionCreate, DecisionView, OrderCreate } from '../contract/decisions.js';
+import type { DecisionCreate, DecisionView } from '../contract/decisions.js';
 import { formatDate, formatKr, formatNumber } from '../contract/format.js';
 import { dateError, type FieldErrors } from './validate.js';
 import { isExactKronor } from '../domain/money.js';
@@ -81,7 +81,8 @@ const LSS_SPECIAL: readonly ServiceId[] = [
 const get = (item: Item, k: string): unknown => (item as Record<string, unknown>)[k];
 const text = (item: Item, k: string) => String(get(item, k) ?? '');
 const date = (item: Item, k: string) => formatDate(get(item, k) as string | null);
-const num = (v: string) => Number(v.trim().replace(/\s/g, '').replace(',', '.'));
+/** A number as typed in a Swedish form (`1 234,5`), once its field's check has passed. */
+export const typedNumber = (v: string): number => Number(v.trim().replace(/\s/g, '').replace(',', '.'));
 
 const period = (from: string, to: string): FactField[] => [
   { name: 'from', label: from, kind: 'date', required: true },
@@ -135,7 +136,7 @@ const individual = (
   body: (v) => ({
     from: v.from!.trim(),
     to: v.to?.trim() || null,
-    amount: num(v.amount!),
+    amount: typedNumber(v.amount!),
     reason: v.reason!.trim(),
   }),
   columns: [
@@ -219,7 +220,7 @@ export const FACT_KINDS: readonly FactKind[] = [
     ],
     submit: 'Registrera nytt beslut',
     viaDecision: true,
-    body: (v) => ({ ...decisionDates(v), hoursPerWeek: num(v.hoursPerWeek!) }),
+    body: (v) => ({ ...decisionDates(v), hoursPerWeek: typedNumber(v.hoursPerWeek!) }),
     owns: (i) => get(i, 'hoursPerWeek') !== null && get(i, 'hoursPerWeek') !== undefined,
     columns: [
       { label: 'Gäller från', cell: (i) => date(i, 'from') },
@@ -255,7 +256,7 @@ export const FACT_KINDS: readonly FactKind[] = [
     ],
     submit: 'Registrera nytt beslut',
     viaDecision: true,
-    body: (v) => ({ ...decisionDates(v), sessionsPerWeek: num(v.sessionsPerWeek!) }),
+    body: (v) => ({ ...decisionDates(v), sessionsPerWeek: typedNumber(v.sessionsPerWeek!) }),
     owns: (i) => get(i, 'sessionsPerWeek') !== null && get(i, 'sessionsPerWeek') !== undefined,
     columns: [
       { label: 'Gäller från', cell: (i) => date(i, 'from') },
@@ -304,7 +305,7 @@ export const FACT_KINDS: readonly FactKind[] = [
       },
     ],
     submit: 'Rapportera timmar',
-    body: (v) => ({ date: v.date!.trim(), hours: num(v.hours!) }),
+    body: (v) => ({ date: v.date!.trim(), hours: typedNumber(v.hours!) }),
     columns: [
       { label: 'Datum', cell: (i) => date(i, 'date') },
       { label: 'Timmar', cell: (i) => formatNumber(get(i, 'hours') as number), numeric: true },
@@ -385,7 +386,7 @@ export function fieldError(f: FactField, raw: string): string | undefined {
     return f.kind === 'kronor'
       ? 'Skriv beloppet i kronor med högst två decimaler, till exempel 1 250,50.'
       : `${cap(name)} ska vara ett tal med högst två decimaler, till exempel 2,5.`;
-  const n = num(compact);
+  const n = typedNumber(compact);
   if (f.kind === 'kronor' && !isExactKronor(n)) return 'Beloppet är för stort.';
   if (f.min !== undefined && n < f.min) return `${cap(name)} ska vara minst ${formatNumber(f.min)}.`;
   if (f.max !== undefined && n > f.max) return `${cap(name)} får vara högst ${formatNumber(f.max)}.`;
@@ -402,88 +403,4 @@ export function validateFact(kind: FactKind, values: Record<string, string>): Fi
     if (e) errors[f.name] = e;
   }
   return Object.keys(errors).length === 0 && kind.check ? kind.check(values) : errors;
-}
-
-/** What a decision and its order carry besides their dates (the API refuses a placement that cannot settle). */
-export interface FirstFactValues {
-  points: string;
-  assessedOn: string;
-  hoursPerWeek: string;
-  sessionsPerWeek: string;
-}
-
-/** Empty first facts. */
-export const NO_FIRST_FACTS: FirstFactValues = {
-  points: '',
-  assessedOn: '',
-  hoursPerWeek: '',
-  sessionsPerWeek: '',
-};
-
-/** SVC-1: every service is paid by level except the study circle. */
-export const needsLevel = (service: string): boolean => service !== '' && service !== 'sp-cirkel';
-
-const FIRST_HOURS = FACT_KINDS.find((k) => k.key === 'participation-hours')!.fields[1]!;
-const FIRST_SESSIONS = FACT_KINDS.find((k) => k.key === 'participation-sessions')!.fields[1]!;
-
-/** The first facts a form may ask for: the preliminary level (order) or participation (decision). */
-export type FirstFactField = 'level' | 'hoursPerWeek' | 'sessionsPerWeek';
-
-/** The first-fact fields a service asks for, limited to `only` (FLOW-1: level on the order, participation on the decision). */
-export function firstFactFields(
-  service: string,
-  only: readonly FirstFactField[] = ['level', 'hoursPerWeek', 'sessionsPerWeek'],
-): FirstFactField[] {
-  const out: FirstFactField[] = [];
-  if (needsLevel(service)) out.push('level');
-  if (service === 'lss-daglig-verksamhet') out.push('hoursPerWeek');
-  if (service === 'sp-sysselsattning') out.push('sessionsPerWeek');
-  return out.filter((f) => only.includes(f));
-}
-
-/** Swedish messages for the first facts (LVL-1 points, ASMT-2 date, SVC-3/PAY-4 participation). */
-export function validateFirstFacts(
-  service: string,
-  v: FirstFactValues,
-  only?: readonly FirstFactField[],
-): FieldErrors {
-  const errors: FieldErrors = {};
-  const fields = firstFactFields(service, only);
-  if (fields.includes('level')) {
-    if (!v.points.trim()) errors.points = 'Fyll i poäng från bedömningen.';
-    else if (!/^\d+$/.test(v.points.trim())) errors.points = 'Poäng ska vara ett heltal, 0 eller mer.';
-    const assessed = dateError(v.assessedOn, 'bedömningsdatum', true);
-    if (assessed) errors.assessedOn = assessed;
-  }
-  if (fields.includes('hoursPerWeek')) {
-    const e = fieldError(FIRST_HOURS, v.hoursPerWeek);
-    if (e) errors.hoursPerWeek = e;
-  }
-  if (fields.includes('sessionsPerWeek')) {
-    const e = fieldError(FIRST_SESSIONS, v.sessionsPerWeek);
-    if (e) errors.sessionsPerWeek = e;
-  }
-  return errors;
-}
-
-/** The decided participation as POST /api/decisions carries it (SVC-3, PAY-4). */
-export function participationBody(
-  service: string,
-  v: FirstFactValues,
-): Pick<DecisionCreate, 'hoursPerWeek' | 'sessionsPerWeek'> {
-  const fields = firstFactFields(service);
-  return {
-    ...(fields.includes('hoursPerWeek') ? { hoursPerWeek: num(v.hoursPerWeek) } : {}),
-    ...(fields.includes('sessionsPerWeek') ? { sessionsPerWeek: num(v.sessionsPerWeek) } : {}),
-  };
-}
-
-/** The assessment office's preliminary level as the order carries it (ASMT-2); none for a study circle. */
-export function preliminaryLevelBody(
-  service: string,
-  v: FirstFactValues,
-): Pick<OrderCreate, 'preliminaryLevel'> {
-  return needsLevel(service)
-    ? { preliminaryLevel: { points: Number(v.points.trim()), assessedOn: v.assessedOn.trim() } }
-    : {};
 }

@@ -16,7 +16,12 @@ import { ErrorAlert, QueryState } from '../components/QueryState.js';
 import { formatDate, formatPeriod } from '../../contract/format.js';
 import type { DecisionView, OrderCreate, OrderCreated } from '../../contract/decisions.js';
 import type { OfferView } from '../../contract/offers.js';
-import { NO_FIRST_FACTS, preliminaryLevelBody, validateFirstFacts, type FirstFactValues } from '../facts.js';
+import {
+  NO_FIRST_FACTS,
+  preliminaryLevelBody,
+  validateFirstFacts,
+  type FirstFactValues,
+} from '../first-facts.js';
 import { useProviders } from '../hooks.js';
 import { dateError, type FieldErrors } from '../validate.js';
 import { Link } from '../router.js';

@@ -14,7 +14,12 @@ import { TableScroll } from '../components/TableScroll.js';
 import { formatDate, formatNumber, formatPeriod } from '../../contract/format.js';
 import { SERVICE_LABELS, serviceLabel } from '../../contract/labels.js';
 import type { DecisionCreate, DecisionView } from '../../contract/decisions.js';
-import { NO_FIRST_FACTS, participationBody, validateFirstFacts, type FirstFactValues } from '../facts.js';
+import {
+  NO_FIRST_FACTS,
+  participationBody,
+  validateFirstFacts,
+  type FirstFactValues,
+} from '../first-facts.js';
 import { dateError, type FieldErrors } from '../validate.js';
 import { Link, navigate } from '../router.js';
 import { FirstFactsFields } from './placement-first-facts.js';

@@ -13,7 +13,12 @@ import { DateField } from '../components/DateField.js';
 import { ErrorAlert } from '../components/QueryState.js';
 import { formatDate } from '../../contract/format.js';
 import type { OfferAccept, OfferDecline, OfferView } from '../../contract/offers.js';
-import { NO_FIRST_FACTS, preliminaryLevelBody, validateFirstFacts, type FirstFactValues } from '../facts.js';
+import {
+  NO_FIRST_FACTS,
+  preliminaryLevelBody,
+  validateFirstFacts,
+  type FirstFactValues,
+} from '../first-facts.js';
 import { dateError, type FieldErrors } from '../validate.js';
 import { FirstFactsFields } from './placement-first-facts.js';
 import { Rule } from '../components/Rule.js';

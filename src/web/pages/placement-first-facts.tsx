@@ -6,7 +6,7 @@
  */
 import { Group, TextInput } from '@mantine/core';
 import { DateField } from '../components/DateField.js';
-import { firstFactFields, type FirstFactField, type FirstFactValues } from '../facts.js';
+import { firstFactFields, type FirstFactField, type FirstFactValues } from '../first-facts.js';
 import type { FieldErrors } from '../validate.js';
 import { ApiError, formFieldError } from '../api.js';
 import { Rule } from '../components/Rule.js';
