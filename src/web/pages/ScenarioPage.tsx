@@ -9,16 +9,12 @@ import {
   Alert,
   Button,
   Group,
-  List,
-  NumberInput,
   Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
-  Title,
 } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -26,24 +22,18 @@ import { errorMessage, get, post } from '../api.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useDistricts, useModels, useProviders } from '../hooks.js';
-import {
-  formatKrSigned,
-  formatMkr,
-  formatNumber,
-  formatPercent,
-  kronorAsOre,
-} from '../../contract/format.js';
+import { formatNumber, kronorAsOre } from '../../contract/format.js';
 import { oreToKronor } from '../../domain/money.js';
 import { levelLabel, serviceLabel } from '../../contract/labels.js';
-import { editable, levelKey, perPerson, tabell3, whatIf, type Overrides } from '../scenario.js';
+import { tabell3, whatIf, type Overrides } from '../scenario.js';
 import { Chart, Movements, Winners } from './scenario-parts.js';
-import { PartTimeEffect, shown as figure } from './scenario-part-time.js';
+import { ScenarioSummary } from './scenario-summary.js';
+import { LevelTable } from './scenario-level-table.js';
+import { PartTimeEffect } from './scenario-part-time.js';
 import type { CompareResult } from '../scenario.js';
 import type { ComparisonBody } from '../../contract/comparisons.js';
 import type { PopulationView } from '../../contract/imports.js';
 import { BAD } from '../colors.js';
-import { TableScroll } from '../components/TableScroll.js';
-import { Rule, TextWithRules } from '../components/Rule.js';
 
 /** The scenario page. */
 export function ScenarioPage() {
@@ -212,171 +202,8 @@ function Result({ request, result }: { request: Request; result: CompareResult }
 
   return (
     <Stack gap="lg">
-      <section aria-labelledby="summary-h">
-        <Title order={2} id="summary-h" size="h3" mb="xs">
-          Sammanfattning{edited ? ' (med dina ändringar)' : ''}
-        </Title>
-        <SimpleGrid
-          cols={{ base: 1, sm: 2, lg: 4 }}
-          role="status"
-          aria-live="polite"
-          data-testid="scenario-summary"
-        >
-          <Paper withBorder p="sm">
-            <Text size="sm">Nuvarande</Text>
-            <Text fw={700}>{formatMkr(result.baseline.total)}</Text>
-          </Paper>
-          <Paper withBorder p="sm">
-            <Text size="sm">Förslag</Text>
-            <Text fw={700} data-testid="proposal-total">
-              {formatMkr(w.proposal.total)}
-            </Text>
-          </Paper>
-          <Paper withBorder p="sm">
-            <Text size="sm">Skillnad</Text>
-            <Text fw={700} data-testid="difference">
-              {formatKrSigned(w.difference.amount)} ({formatPercent(w.difference.percent)})
-            </Text>
-          </Paper>
-          <Paper withBorder p="sm">
-            <Text size="sm">
-              Kostnadsneutral faktor
-              <Rule ids="SCEN-2" />
-            </Text>
-            <Text fw={700} data-testid="neutral-factor">
-              {w.neutralFactor === null ? '–' : formatNumber(w.neutralFactor, 6)}
-            </Text>
-          </Paper>
-        </SimpleGrid>
-        {result.population && (
-          <Text size="sm" mt="xs">
-            Befolkning: {formatNumber(result.population.persons)} personer ({result.population.origin}).
-          </Text>
-        )}
-        {result.warnings.length > 0 && (
-          <Alert color="orange" variant="light" title="Varningar" mt="sm">
-            <List size="sm">
-              {result.warnings.map((x) => (
-                <List.Item key={x}>
-                  <TextWithRules text={x} />
-                </List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
-      </section>
-
-      <section aria-labelledby="t3-h">
-        <Title order={2} id="t3-h" size="h3" mb="xs">
-          Personer och kostnad per nivå (som Tabell 3)
-        </Title>
-        <Text size="sm" mb="xs">
-          Ändra förslagets belopp per person och år för en nivå: summan, skillnaden och faktorn räknas om
-          direkt.
-        </Text>
-        <TableScroll>
-          <Table withTableBorder data-testid="tabell3">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Insats</Table.Th>
-                <Table.Th scope="col">Nivå</Table.Th>
-                <Table.Th scope="col" className="num">
-                  Personer nu
-                </Table.Th>
-                <Table.Th scope="col" className="num">
-                  Kostnad nu
-                </Table.Th>
-                <Table.Th scope="col">Nivå i förslaget</Table.Th>
-                <Table.Th scope="col" className="num">
-                  Personer
-                </Table.Th>
-                <Table.Th scope="col">Belopp per person och år</Table.Th>
-                <Table.Th scope="col" className="num">
-                  Kostnad
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((s) => {
-                const n = Math.max(s.baseline.length, s.proposal.length);
-                return Array.from({ length: n }, (_, i) => {
-                  const b = s.baseline[i];
-                  const p = s.proposal[i];
-                  const key = p ? levelKey(p.service, p.level) : '';
-                  return (
-                    <Table.Tr key={`${s.service}-${i}`}>
-                      {i === 0 && (
-                        <Table.Th scope="row" rowSpan={n}>
-                          {serviceLabel(s.service)}
-                        </Table.Th>
-                      )}
-                      <Table.Td>{b ? levelLabel(b.level) : ''}</Table.Td>
-                      <Table.Td className="num">{b ? figure(b.persons, formatNumber) : ''}</Table.Td>
-                      <Table.Td className="num">{b ? figure(b.cost, formatMkr) : ''}</Table.Td>
-                      <Table.Td>{p ? levelLabel(p.level) : ''}</Table.Td>
-                      <Table.Td className="num">{p ? figure(p.persons, formatNumber) : ''}</Table.Td>
-                      <Table.Td className={p && overrides[key] !== undefined ? 'changed' : undefined}>
-                        {p && editable(p) && (
-                          <NumberInput
-                            aria-label={`Belopp per person och år, ${serviceLabel(s.service)} ${levelLabel(p.level)}`}
-                            value={
-                              overrides[key] ??
-                              perPerson(
-                                result.proposal.byLevel.find(
-                                  (r) => r.service === p.service && r.level === p.level,
-                                ) ?? p,
-                              )
-                            }
-                            onChange={(v) => {
-                              const num =
-                                typeof v === 'number'
-                                  ? v
-                                  : Number(String(v).replace(/\s/g, '').replace(',', '.'));
-                              setOverrides((o) => {
-                                const next = { ...o };
-                                if (Number.isFinite(num) && v !== '') next[key] = num;
-                                else delete next[key];
-                                return next;
-                              });
-                            }}
-                            thousandSeparator=" "
-                            decimalSeparator=","
-                            decimalScale={2}
-                            min={0}
-                            size="xs"
-                            suffix=" kr"
-                            hideControls
-                          />
-                        )}
-                      </Table.Td>
-                      <Table.Td className="num">{p ? figure(p.cost, formatMkr) : ''}</Table.Td>
-                    </Table.Tr>
-                  );
-                });
-              })}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr>
-                <Table.Th scope="row" colSpan={3}>
-                  Summa
-                </Table.Th>
-                <Table.Td className="num" fw={700}>
-                  {formatMkr(result.baseline.total)}
-                </Table.Td>
-                <Table.Td colSpan={3} />
-                <Table.Td className="num" fw={700}>
-                  {formatMkr(w.proposal.total)}
-                </Table.Td>
-              </Table.Tr>
-            </Table.Tfoot>
-          </Table>
-        </TableScroll>
-        {edited && (
-          <Button variant="default" mt="xs" onClick={() => setOverrides({})}>
-            Återställ beloppen
-          </Button>
-        )}
-      </section>
+      <ScenarioSummary result={result} whatIf={w} edited={edited} />
+      <LevelTable rows={rows} result={result} whatIf={w} overrides={overrides} setOverrides={setOverrides} />
 
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Chart
