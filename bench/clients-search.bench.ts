@@ -11,7 +11,7 @@
  * - a page deep in the list, reached by cursor.
  * Min and median of BENCH_CLIENTS_ROUNDS (default 15) after two warm-up runs, interleaved query
  * by query, printed and recorded for `npm run bench`'s summary table, never asserted; with them
- * the indexes the planner picks for the name and identity filters. BENCH_DATABASE_URL overrides
+ * the indexes the planner picks for the name and identity filters and the unsearched name order. BENCH_DATABASE_URL overrides
  * the PostgreSQL admin URL.
  */
 import { performance } from 'node:perf_hooks';
@@ -170,6 +170,10 @@ async function plans(db: Kysely<DB>, personnummer: string): Promise<Record<strin
       sql`select count(*) from clients where name ilike ${'%ndqvi%'} and protected_identity = false`,
     ),
     identity: await used(sql`select count(*) from clients where personnummer = ${personnummer}`),
+    // The list's name order as an admin sees it (the expression of clients/service.ts).
+    order: await used(
+      sql`select id from clients order by (case when protected_identity then 'Skyddad identitet'::text else name end), id limit 51`,
+    ),
   };
 }
 
@@ -199,7 +203,7 @@ export async function main(): Promise<void> {
       const { times, personnummer } = await measure(database, user);
       const used = await plans(database.db, personnummer);
       console.log(
-        `  ${engine.kind}: indexes used: name «ndqvi» ${used.name}; identity number ${used.identity}`,
+        `  ${engine.kind}: indexes used: name «ndqvi» ${used.name}; identity number ${used.identity}; name order ${used.order}`,
       );
       for (const [label, ts] of times) {
         const value = `${ms(Math.min(...ts))} / ${ms(median(ts))}`;

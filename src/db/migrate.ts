@@ -26,6 +26,7 @@ import * as noticeVisits from './migrations/20261129T1630_assessment_notice_visi
 import * as catalogueProfiles from './migrations/20261129T1650_catalogue_profiles.js';
 import * as modelUplifts from './migrations/20261129T1660_model_uplifts.js';
 import * as compactLines from './migrations/20261129T1670_compact_lines.js';
+import * as clientSortIndex from './migrations/20261129T2120_client_sort_index.js';
 import type { DB } from './types.js';
 
 /** Every migration by name, in order. */
@@ -52,6 +53,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1650_catalogue_profiles': catalogueProfiles,
   '20261129T1660_model_uplifts': modelUplifts,
   '20261129T1670_compact_lines': compactLines,
+  '20261129T2120_client_sort_index': clientSortIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -10,9 +10,9 @@ import { navigate, useLocation } from '../router.js';
 import type { ListPage } from '../../contract/primitives.js';
 
 /** The address's own names for the paging fields (Swedish, as users see them in links). */
-const SORT = 'sortera';
-const DIR = 'ordning';
-const PAGE = 'sida';
+const SORT_FIELD = 'sortera';
+const DIR_FIELD = 'ordning';
+const PAGE_FIELD = 'sida';
 const DIRS = { stigande: 'asc', fallande: 'desc' } as const;
 
 /** How a page's list sorts: its sort fields and the default. */
@@ -20,6 +20,11 @@ export interface ListDefaults<S extends string> {
   sorts: readonly S[];
   sort: NoInfer<S>;
   dir?: 'asc' | 'desc';
+  /**
+   * Prefixes the paging fields' names (`spec` → `spec-sida`) for a second list on the same page,
+   * so each keeps its own page and sort in the address.
+   */
+  prefix?: string;
 }
 
 /** The list state read from the address, and the ways to change it. */
@@ -42,6 +47,8 @@ export interface ListState<S extends string> {
 /** Reads and writes one list's state in the address of the current page. */
 export function useListState<S extends string>(defaults: ListDefaults<S>): ListState<S> {
   const { pathname, search } = useLocation();
+  const named = (field: string) => (defaults.prefix ? `${defaults.prefix}-${field}` : field);
+  const [SORT, DIR, PAGE] = [named(SORT_FIELD), named(DIR_FIELD), named(PAGE_FIELD)];
   const asked = search.get(SORT) as S | null;
   const sort = asked && defaults.sorts.includes(asked) ? asked : defaults.sort;
   const dirText = search.get(DIR);

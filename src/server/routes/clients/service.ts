@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { ClientSort, clientCreate, clientPatch } from '../../../contract/clients.js';
 import type { Cursor, SortDir } from '../../../contract/primitives.js';
 import { keysetPage, type SortColumn } from '../../keyset.js';
-import { shownClientName } from '../../present.js';
+import { PROTECTED_NAME } from '../../present.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { badInput, conflict, outOfScope } from '../../errors.js';
@@ -24,14 +24,30 @@ export type ClientRow = Selectable<ClientTable>;
 const likeEscape = (q: string): string => q.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /**
- * The client list's sort fields as SQL for this user (issue #14 §1): the name as shown (a
- * protected client sorts as "Skyddad identitet" where masked), or district then that name as one
- * text key (a cursor carries one value).
+ * The name as shown to a user who sees every district, as the expression index
+ * `clients_shown_name_order` holds it (migration 20261129T2120: keep the text identical, with the
+ * constant as a literal, or the planner sorts every client again).
  */
-const clientSortColumns = (user: SessionUser): Record<ClientSort, SortColumn> => ({
-  name: { expr: shownClientName(user), kind: 'text' },
-  district: { expr: sql`clients.district_id || ' ' || ${shownClientName(user)}`, kind: 'text' },
-});
+const SHOWN_NAME = sql<string>`(case when clients.protected_identity then ${sql.lit(PROTECTED_NAME)}::text else clients.name end)`;
+
+/**
+ * The client list's sort fields as SQL for this user (issue #14 §1): the name as shown (a
+ * protected client sorts as "Skyddad identitet" where masked, so its place never hints at the
+ * name), or district then that name as one text key (a cursor carries one value). Each is served
+ * by an index: a case officer's list is their own district (districtScope), where the shown name
+ * is the stored name and the district is one, so both orders are `clients_district_name_order`;
+ * everyone else's are the expression indexes of migration 20261129T2120.
+ */
+const clientSortColumns = (user: SessionUser): Record<ClientSort, SortColumn> => {
+  if (user.role === 'case_officer' && user.districtId) {
+    const name: SortColumn = { expr: sql.ref('clients.name'), kind: 'text' };
+    return { name, district: name };
+  }
+  return {
+    name: { expr: SHOWN_NAME, kind: 'text' },
+    district: { expr: sql`(clients.district_id || ' ' || ${SHOWN_NAME})`, kind: 'text' },
+  };
+};
 
 /** What GET /api/clients asks for, after scoping `districtId` to the user. */
 export interface ClientSearch {
