@@ -5,11 +5,14 @@
 import { z } from 'zod';
 import { ASSESSMENT_KINDS, ASSESSMENT_STATES, WORK_LISTS } from './labels.js';
 import { applicationSchema } from './rate-applications.js';
+import { districtIdSchema } from './districts.js';
+import { serviceIdSchema } from '../domain/rate-model/schema.js';
 import {
   idParamSchema,
   idSchema,
   isoDateSchema,
-  pageQuery,
+  listQuery,
+  listResponse,
   textSchema,
   versionSchema,
 } from './primitives.js';
@@ -19,14 +22,26 @@ export const assessmentKindSchema = z.enum(ASSESSMENT_KINDS);
 /** open → scoring (one assessor submitted) → reconciliation (both) → decided. */
 export const assessmentStateSchema = z.enum(ASSESSMENT_STATES);
 
-/** GET /api/assessments query. */
-export const assessmentListQuery = z.object({
-  list: z.enum(WORK_LISTS).default('all'),
-  /** Only cases this assessor has scored or may score next (`true`). */
-  mine: z.enum(['true', 'false']).optional(),
-  placementId: idParamSchema.optional(),
-  ...pageQuery(50, 500),
-});
+/** The sort fields of the work lists (issue #14 §1): due date, opened date, client name. */
+export const CASE_SORTS = { due: 'date', opened: 'date', client: 'text' } as const;
+/** A sort field of the work lists. */
+export type CaseSort = keyof typeof CASE_SORTS;
+
+/**
+ * GET /api/assessments query: one work list (issue #10 §2), narrowed by district, service and
+ * placement, sorted and keyset-paged on the server with the true total (issue #14 §1).
+ */
+export const assessmentListQuery = listQuery(
+  { sorts: CASE_SORTS, sort: 'due' },
+  {
+    list: z.enum(WORK_LISTS).default('all'),
+    /** Only cases this assessor has scored or may score next (`true`). */
+    mine: z.enum(['true', 'false']).optional(),
+    placementId: idParamSchema.optional(),
+    districtId: districtIdSchema.optional(),
+    service: serviceIdSchema.optional(),
+  },
+);
 
 /** Grades per item id, 0 (no need) … 4 (total need of support), ASMT-1. */
 export const gradesSchema = z.record(
@@ -95,7 +110,8 @@ export const caseListItemSchema = z.object({
   effectiveFrom: z.string().nullable(),
   version: z.number(),
 });
-export const caseListSchema = z.object({ items: z.array(caseListItemSchema), total: z.number() });
+/** GET /api/assessments: one page of a work list with its true total. */
+export const caseListSchema = listResponse(caseListItemSchema);
 
 const instrumentViewSchema = z.object({
   id: z.string(),

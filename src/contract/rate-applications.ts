@@ -5,12 +5,15 @@
  */
 import { z } from 'zod';
 import { RATE_APPLICATION_KINDS, RATE_APPLICATION_STATES } from './labels.js';
+import { districtIdSchema } from './districts.js';
 import {
   hundredthsSchema,
   idParamSchema,
   idSchema,
   isoDateSchema,
   kronorSchema,
+  listQuery,
+  listResponse,
   textSchema,
   versionSchema,
 } from './primitives.js';
@@ -50,11 +53,26 @@ export const decisionBody = z
   })
   .refine((b) => !b.to || !b.from || b.to >= b.from, { message: 'ends before it starts', path: ['to'] });
 
-/** GET /api/rate-applications query. */
-export const applicationQuery = z.object({
-  placementId: idParamSchema.optional(),
-  clientId: idParamSchema.optional(),
-});
+/** The sort fields of the application list (issue #14 §1): when submitted, client name. */
+export const APPLICATION_SORTS = { submitted: 'time', client: 'text' } as const;
+/** A sort field of the application list. */
+export type ApplicationSort = keyof typeof APPLICATION_SORTS;
+
+/**
+ * GET /api/rate-applications query: one client's or placement's history, or the office-wide list
+ * (issue #10 leftover) filtered by state, kind and district; newest first, keyset-paged with the
+ * true total (issue #14 §1).
+ */
+export const applicationQuery = listQuery(
+  { sorts: APPLICATION_SORTS, sort: 'submitted', dir: 'desc' },
+  {
+    placementId: idParamSchema.optional(),
+    clientId: idParamSchema.optional(),
+    state: z.enum(RATE_APPLICATION_STATES).optional(),
+    kind: z.enum(RATE_APPLICATION_KINDS).optional(),
+    districtId: districtIdSchema.optional(),
+  },
+);
 
 /** One application with its decision (history). */
 export const applicationSchema = z.object({
@@ -87,5 +105,14 @@ export const applicationSchema = z.object({
   rules: z.array(z.string()),
   version: z.number(),
 });
-export const applicationListSchema = z.object({ items: z.array(applicationSchema) });
+/** An application as listed: with its client (named as the user may see them) and submission time. */
+export const applicationListItemSchema = applicationSchema.extend({
+  clientName: z.string(),
+  districtId: z.string(),
+  submittedAt: z.string().nullable(),
+});
+/** GET /api/rate-applications: one page with the true total. */
+export const applicationListSchema = listResponse(applicationListItemSchema);
 export type RateApplication = z.infer<typeof applicationSchema>;
+/** An application in a list (GET /api/rate-applications). */
+export type RateApplicationListItem = z.infer<typeof applicationListItemSchema>;

@@ -55,14 +55,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = userOf(request);
       const day = today();
-      const { rows, total } = await listCases(db, user, request.query, day);
-      await audit(db, user, {
-        action: 'list',
-        entity: 'assessment',
-        clientIds: [...new Set(rows.map((r) => r.client_id))],
-        details: { list: request.query.list },
+      const q = request.query;
+      // The page and its audit row in one statement (issue #15 §4).
+      const page = await listCases(db, user, q, day, {
+        db,
+        user,
+        entry: {
+          action: 'list',
+          entity: 'assessment',
+          details: { list: q.list, districtId: q.districtId ?? null, service: q.service ?? null },
+        },
       });
-      return { items: rows.map((r) => caseListItem(user, r, day)), total };
+      return { ...page, items: page.items.map((r) => caseListItem(user, r, day)) };
     },
   );
 

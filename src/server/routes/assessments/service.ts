@@ -4,9 +4,13 @@
  * lists, and scorings. Writes are in decide.ts.
  */
 import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { assessmentListQuery, CaseSort } from '../../../contract/assessments.js';
 import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { forbidden, notFound, outOfScope } from '../../errors.js';
+import { keysetPage, type Page, type PageAudit, type SortColumn } from '../../keyset.js';
+import { shownClientName } from '../../present.js';
 
 /** A case row with what every view needs of its client and placement. */
 export function caseQuery(db: Kysely<DB>) {
@@ -45,16 +49,32 @@ export async function visibleCase(db: Kysely<DB>, user: SessionUser, id: number)
   return row;
 }
 
-/** One work list (issue #10 §2), newest due first for decided, soonest due first otherwise. */
+/** The work lists' sort fields as SQL for this user (the client by the name the user sees). */
+const caseSortColumns = (user: SessionUser): Record<CaseSort, SortColumn> => ({
+  due: { expr: sql.ref('c.due_date'), kind: 'date' },
+  opened: { expr: sql.ref('c.opened_on'), kind: 'date' },
+  client: { expr: shownClientName(user), kind: 'text' },
+});
+
+/** The filters of GET /api/assessments with its paging, as the contract gives them. */
+export type CaseFilter = z.output<typeof assessmentListQuery>;
+
+/**
+ * One page of a work list (issue #10 §2) with its true total (issue #14 §1); a case officer's
+ * scoped to the district's clients. With `audited`, the page and its audit row are one statement.
+ */
 export async function listCases(
   db: Kysely<DB>,
   user: SessionUser,
-  q: { list: string; mine?: string; placementId?: number; limit: number; offset: number },
+  q: CaseFilter,
   today: string,
-): Promise<{ rows: CaseRow[]; total: number }> {
+  audited?: PageAudit,
+): Promise<Page<CaseRow>> {
   let query = caseQuery(db);
   if (user.role === 'case_officer') query = query.where('clients.district_id', '=', user.districtId ?? '');
   if (q.placementId !== undefined) query = query.where('c.placement_id', '=', q.placementId);
+  if (q.districtId) query = query.where('clients.district_id', '=', q.districtId);
+  if (q.service) query = query.where('c.service', '=', q.service);
   const active = ['open', 'scoring', 'reconciliation'] as const;
   if (q.list === 'due') query = query.where('c.state', 'in', active).where('c.due_date', '>=', today);
   if (q.list === 'overdue') query = query.where('c.state', 'in', active).where('c.due_date', '<', today);
@@ -75,19 +95,7 @@ export async function listCases(
         eb('c.state', 'in', ['open', 'scoring']),
       ]),
     );
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy('c.due_date', q.list === 'decided' ? 'desc' : 'asc')
-      .orderBy('c.id')
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute(),
-    query
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return keysetPage(query, caseSortColumns(user), 'c.id', q, audited);
 }
 
 /** Counts of the work lists for a start page, within the user's visibility. */

@@ -3,19 +3,28 @@
  * by /api/rate-applications and the client's record extract (ASMT-9).
  */
 import type { Kysely } from 'kysely';
+import type { RateApplicationListItem } from '../../../contract/rate-applications.js';
 import { roundOre } from '../../../domain/money.js';
 import type { DB } from '../../../db/types.js';
-import { isoTime, kr } from '../../present.js';
+import type { SessionUser } from '../../auth/sessions.js';
+import { clientIdentity, isoTime, kr } from '../../present.js';
 
 /** Applications with their placement's service, the client's district and the decider's name. */
 export function applicationRows(db: Kysely<DB>) {
   return db
     .selectFrom('rate_applications as a')
     .innerJoin('placements as p', 'p.id', 'a.placement_id')
-    .innerJoin('clients as c', 'c.id', 'a.client_id')
+    .innerJoin('clients', 'clients.id', 'a.client_id')
     .leftJoin('users as u', 'u.id', 'a.decided_by')
     .selectAll('a')
-    .select(['p.service', 'c.district_id', 'u.name as decided_by_name']);
+    .select([
+      'p.service',
+      'clients.district_id',
+      'clients.name as client_name',
+      'clients.personnummer',
+      'clients.protected_identity',
+      'u.name as decided_by_name',
+    ]);
 }
 /** One application row as {@link applicationRows} selects it. */
 export type ApplicationRow = Awaited<
@@ -54,5 +63,15 @@ export function applicationView(r: ApplicationRow) {
           },
     rules: [r.kind === 'individual-rate' ? 'LVL-6' : 'LVL-7'],
     version: r.version,
+  };
+}
+
+/** An application as listed, its client named as this user may see them (issue #13 §4). */
+export function applicationListView(user: SessionUser, r: ApplicationRow): RateApplicationListItem {
+  return {
+    ...applicationView(r),
+    clientName: clientIdentity(user, { ...r, name: r.client_name }).name,
+    districtId: r.district_id,
+    submittedAt: isoTime(r.created_at),
   };
 }

@@ -24,7 +24,8 @@ import { userOf } from '../../access.js';
 import { audit } from '../../audit.js';
 import { conflict, notFound, outOfScope, refused, stale } from '../../errors.js';
 import { changeFacts } from '../placements/settles.js';
-import { applicationRows, applicationView } from './present.js';
+import { listApplications } from './list.js';
+import { applicationListView, applicationRows, applicationView } from './present.js';
 import { RATE_APPLICATION_KIND_LABELS, serviceLabel } from '../../../contract/labels.js';
 
 const READERS = ['case_officer', 'assessor', 'admin'] as const;
@@ -52,17 +53,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = userOf(request);
-      let q = applicationRows(db);
-      if (user.role === 'case_officer') q = q.where('c.district_id', '=', user.districtId ?? '');
-      if (request.query.placementId) q = q.where('a.placement_id', '=', request.query.placementId);
-      if (request.query.clientId) q = q.where('a.client_id', '=', request.query.clientId);
-      const rows = await q.orderBy('a.id', 'desc').limit(500).execute();
-      await audit(db, user, {
-        action: 'list',
-        entity: 'rate-application',
-        clientIds: [...new Set(rows.map((r) => r.client_id))],
+      const f = request.query;
+      // The page and its audit row in one statement (issue #15 §4).
+      const page = await listApplications(db, user, f, {
+        db,
+        user,
+        entry: {
+          action: 'list',
+          entity: 'rate-application',
+          details: { state: f.state ?? null, kind: f.kind ?? null, districtId: f.districtId ?? null },
+        },
       });
-      return { items: rows.map(applicationView) };
+      return { ...page, items: page.items.map((r) => applicationListView(user, r)) };
     },
   );
 
