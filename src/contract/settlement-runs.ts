@@ -43,10 +43,17 @@ export const runCreateQuery = z.object({ async: z.enum(['true', 'false']).option
 /** The sort fields of the run list (issue #14 §1): month (newest first by default) or status. */
 export const RUN_SORTS = { month: 'text', status: 'text' } as const;
 
-/** GET /api/settlement-runs query: by month and status, sorted and paged on the server. */
+/**
+ * GET /api/settlement-runs query: by month and status, sorted and paged on the server. `final=true`
+ * keeps the approved and exported runs (Ekonomiexport's list: the runs whose lines are final).
+ */
 export const runQuery = listQuery(
   { sorts: RUN_SORTS, sort: 'month', dir: 'desc' },
-  { month: monthSchema.optional(), status: runStatusSchema.optional() },
+  {
+    month: monthSchema.optional(),
+    status: runStatusSchema.optional(),
+    final: z.enum(['true']).optional(),
+  },
 );
 
 /** `:id` of a run. */

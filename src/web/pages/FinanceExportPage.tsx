@@ -1,30 +1,64 @@
 /**
- * Ekonomiexport (issue #12 §3): the approved and exported runs, each with its finance export:
- * the export number, voucher numbers, the SIE 4I file and the supplier-invoice CSV with their
- * SHA-256; an administrator exports a run (once; again gives the same bytes).
+ * Ekonomiexport (issue #12 §3, issue #14 §1): the approved and exported runs, paged, sorted and
+ * filtered (month, status) on the server with the state in the address, each with its finance
+ * export: the export number, voucher numbers, the SIE 4I file and the supplier-invoice CSV with
+ * their SHA-256; an administrator or finance user exports a run (once; again gives the same bytes).
  */
-import { Alert, Anchor, Button, Code, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Alert, Anchor, Button, Code, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage, get, post, withQuery } from '../api.js';
+import { ApiError, errorMessage, get, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
+import { PagedTable, type Column } from '../components/PagedTable.js';
 import { QueryState } from '../components/QueryState.js';
-import { TableScroll } from '../components/TableScroll.js';
-import { formatKr, formatMonth } from '../../contract/format.js';
+import { useListQuery, useListState } from '../components/useListState.js';
+import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import { runStatusLabel } from '../../contract/labels.js';
+import { isMonth } from '../../domain/patterns.js';
 import type { FinanceExport } from '../../contract/finance.js';
-import type { RunList, RunView } from '../../contract/settlement-runs.js';
+import type { RunSort, RunView } from '../../contract/settlement-runs.js';
+import { Link } from '../router.js';
+import { RunStatus } from './SettlementPage.js';
+
+/** The address's words for the status filter (`?status=`); none: approved and exported. */
+const STATUS_WORDS: Record<string, 'approved' | 'exported'> = {
+  godkand: 'approved',
+  exporterad: 'exported',
+};
 
 /** The page. */
 export function FinanceExportPage() {
-  const runs = useQuery({
-    queryKey: ['runs', 'finance'],
-    queryFn: async () => [
-      // The newest 200 of each (a list page's most); older runs are found on Avräkning.
-      ...(await get<RunList>(withQuery('/api/settlement-runs', { status: 'exported', limit: 200 }))).items,
-      ...(await get<RunList>(withQuery('/api/settlement-runs', { status: 'approved', limit: 200 }))).items,
-    ],
-  });
+  const list = useListState<RunSort>({ sorts: ['month', 'status'], sort: 'month', dir: 'desc' });
+  const monthParam = list.filter('manad');
+  const month = isMonth(monthParam) ? monthParam : '';
+  const statusWord = list.filter('status');
+  const status = Object.hasOwn(STATUS_WORDS, statusWord) ? STATUS_WORDS[statusWord] : undefined;
+  const [monthText, setMonthText] = useState(month);
+  useEffect(() => setMonthText(month), [month]);
+  // 20 a page: each row reads its export.
+  const runs = useListQuery<RunView, RunSort>(
+    '/api/settlement-runs',
+    { final: 'true', month: month || undefined, status, limit: 20 },
+    list,
+    { key: 'runs' },
+  );
+  const columns: Column<RunView, RunSort>[] = [
+    {
+      key: 'month',
+      header: 'Körning',
+      sort: 'month',
+      render: (r) => (
+        <Anchor component={Link} href={`/avrakning/${r.id}`}>
+          {formatMonth(r.month)} (körning {r.id})
+        </Anchor>
+      ),
+    },
+    { key: 'status', header: 'Status', sort: 'status', render: (r) => <RunStatus status={r.status} /> },
+    { key: 'total', header: 'Summa', className: 'num', render: (r) => formatKr(r.total) },
+    { key: 'export', header: 'Ekonomiexport', render: (r) => <RunExport run={r} /> },
+  ];
+  const monthBad = monthText.trim() !== '' && !isMonth(monthText.trim());
   return (
     <Page title="Ekonomiexport">
       <Text size="sm">
@@ -32,25 +66,45 @@ export function FinanceExportPage() {
         kostnadsställe = stadsdel) och en fil för leverantörsfakturor. Numren löper utan luckor; en ny export
         av samma körning ger exakt samma filer.
       </Text>
-      <QueryState query={runs} what="körningarna">
-        {(list) =>
-          list.length === 0 ? (
-            <Text>Ingen körning är godkänd ännu.</Text>
-          ) : (
-            <Stack gap="lg">
-              {list
-                .sort((a, b) => b.month.localeCompare(a.month) || b.id - a.id)
-                .map((r) => (
-                  <RunExport key={r.id} run={r} />
-                ))}
-            </Stack>
-          )
-        }
-      </QueryState>
+      <Group align="flex-start" gap="sm" role="search" aria-label="Filtrera körningar">
+        <TextInput
+          label="Visa månad"
+          description="ÅÅÅÅ-MM, tomt för alla"
+          value={monthText}
+          onChange={(e) => {
+            const text = e.currentTarget.value;
+            setMonthText(text);
+            const m = text.trim();
+            if (m !== month && (m === '' || isMonth(m))) list.setFilters({ manad: m });
+          }}
+          error={monthBad && monthText.trim().length >= 7 ? 'Skriv månaden som ÅÅÅÅ-MM.' : undefined}
+          maw={200}
+        />
+        <Select
+          label="Status"
+          placeholder="Godkända och exporterade"
+          data={Object.entries(STATUS_WORDS).map(([value, id]) => ({ value, label: runStatusLabel(id) }))}
+          value={status ? statusWord : null}
+          onChange={(v) => list.setFilters({ status: v })}
+          clearable
+          maw={240}
+        />
+      </Group>
+      <PagedTable
+        query={runs}
+        list={list}
+        columns={columns}
+        rowKey={(r) => r.id}
+        label="Godkända körningar"
+        noun={{ one: 'godkänd körning', many: 'godkända körningar' }}
+        empty={month || status ? 'Ingen körning matchar urvalet.' : 'Ingen körning är godkänd ännu.'}
+        testId="finance-runs"
+      />
     </Page>
   );
 }
 
+/** One run's export in its row: the numbers and files, or the button that makes it. */
 function RunExport({ run }: { run: RunView }) {
   const { user } = useAuth();
   const client = useQueryClient();
@@ -72,53 +126,33 @@ function RunExport({ run }: { run: RunView }) {
       void client.invalidateQueries({ queryKey: ['runs'] });
     },
   });
-  const h = `run-${run.id}-h`;
   return (
-    <section aria-labelledby={h}>
-      <Title order={2} size="h4" id={h}>
-        Körning {run.id}, {formatMonth(run.month)} ({runStatusLabel(run.status)}), {formatKr(run.total)}
-      </Title>
+    <>
       <QueryState query={exp} what="exporten">
         {(x) =>
           x === null ? (
             hasRole(user, 'admin', 'finance') ? (
-              <Button mt="xs" onClick={() => make.mutate()} loading={make.isPending}>
+              <Button size="xs" onClick={() => make.mutate()} loading={make.isPending}>
                 Exportera körning {run.id} till ekonomisystemet
               </Button>
             ) : (
-              <Text>Inte exporterad.</Text>
+              <Text size="sm">Inte exporterad.</Text>
             )
           ) : (
-            <TableScroll label={`Filer för körning ${run.id}`}>
-              <Table>
-                <caption style={{ textAlign: 'left' }}>
-                  Export nr {x.exportNumber}, {x.exportedOn}, verifikationer {x.series}
-                  {x.firstVoucher}–{x.series}
-                  {x.firstVoucher + x.voucherCount - 1} ({x.voucherCount} st), #KSUMMA {x.sieChecksum}
-                  {x.reproduced ? ', samma filer vid ny export' : ''}
-                </caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Fil</Table.Th>
-                    <Table.Th scope="col">Storlek</Table.Th>
-                    <Table.Th scope="col">SHA-256</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {x.files.map((f) => (
-                    <Table.Tr key={f.kind}>
-                      <Table.Td>
-                        <Anchor href={f.url}>{f.name}</Anchor>
-                      </Table.Td>
-                      <Table.Td>{f.bytes} byte</Table.Td>
-                      <Table.Td>
-                        <Code>{f.sha256}</Code>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </TableScroll>
+            <Stack gap={4}>
+              <Text size="sm">
+                Export nr {x.exportNumber}, {formatDate(x.exportedOn)}, verifikationer {x.series}
+                {x.firstVoucher}–{x.series}
+                {x.firstVoucher + x.voucherCount - 1} ({x.voucherCount} st), #KSUMMA {x.sieChecksum}
+                {x.reproduced ? ', samma filer vid ny export' : ''}
+              </Text>
+              {x.files.map((f) => (
+                <Text key={f.kind} size="sm">
+                  <Anchor href={f.url}>{f.name}</Anchor> ({f.bytes} byte), SHA-256{' '}
+                  <Code style={{ wordBreak: 'break-all' }}>{f.sha256}</Code>
+                </Text>
+              ))}
+            </Stack>
           )
         }
       </QueryState>
@@ -127,6 +161,6 @@ function RunExport({ run }: { run: RunView }) {
           {errorMessage(make.error)}
         </Alert>
       )}
-    </section>
+    </>
   );
 }

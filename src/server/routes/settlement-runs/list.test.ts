@@ -24,6 +24,19 @@ for (const target of testTargets()) {
           })),
         )
         .execute();
+      // And 9 approved and exported headers: Ekonomiexport's and a provider's list.
+      await t.database.db
+        .insertInto('settlement_runs')
+        .values(
+          Array.from({ length: 9 }, (_, i) => ({
+            month: `2022-0${i + 1}`,
+            status: i % 3 ? ('approved' as const) : ('exported' as const),
+            total_ore: 0,
+            line_count: 0,
+            models: [],
+          })),
+        )
+        .execute();
     });
     afterAll(async () => t?.close());
 
@@ -61,6 +74,55 @@ for (const target of testTargets()) {
         url: '/api/settlement-runs?status=approved',
       });
       expect(approved.json().items.every((r: { status: string }) => r.status === 'approved')).toBe(true);
+    });
+
+    it('keeps the approved and exported runs with final=true, paged with the true total', async () => {
+      const final = await walkList(t.agents.admin!, '/api/settlement-runs?final=true&limit=2');
+      const count = await t.database.db
+        .selectFrom('settlement_runs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', 'in', ['approved', 'exported'])
+        .executeTakeFirstOrThrow();
+      expect(final.total).toBe(Number(count.n));
+      expect(final.total).toBeGreaterThan(0);
+    });
+
+    it('shows a provider no draft: every page of its list is approved or exported', async () => {
+      const { ids, total } = await walkList(t.agents.utforare!, '/api/settlement-runs?limit=2');
+      const count = await t.database.db
+        .selectFrom('settlement_runs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '<>', 'draft')
+        .executeTakeFirstOrThrow();
+      expect(total).toBe(Number(count.n));
+      const drafts = await t.database.db
+        .selectFrom('settlement_runs')
+        .select('id')
+        .where('status', '=', 'draft')
+        .execute();
+      expect(ids.filter((id) => drafts.some((d) => d.id === id))).toEqual([]);
+      const asked = await t.agents.utforare!.request({
+        method: 'GET',
+        url: '/api/settlement-runs?status=draft',
+      });
+      expect(asked.json().total).toBe(0);
+    });
+
+    it.each([
+      'final=false',
+      'final=1',
+      'status=open',
+      'month=2024-13',
+      'limit=0',
+      'limit=201',
+      'limit=1e3',
+      'sort=total',
+      'dir=up',
+      'cursor=%%%',
+      'cursor=eyJ4Ijox',
+    ])('refuses %s (400)', async (qs) => {
+      const res = await t.agents.admin!.request({ method: 'GET', url: `/api/settlement-runs?${qs}` });
+      expect(res.statusCode).toBe(400);
     });
 
     it('refuses a cursor of another sort (400)', async () => {

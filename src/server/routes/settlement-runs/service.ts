@@ -58,6 +58,7 @@ export function listRuns(
   f: {
     month?: string | undefined;
     status?: RunRow['status'] | undefined;
+    final?: 'true' | undefined;
     sort: RunSort;
     dir: SortDir;
     cursor?: Cursor | undefined;
@@ -67,6 +68,7 @@ export function listRuns(
   let q = db.selectFrom('settlement_runs').selectAll();
   if (f.month) q = q.where('month', '=', f.month);
   if (f.status) q = q.where('status', '=', f.status);
+  if (f.final) q = q.where('status', 'in', ['approved', 'exported']);
   if (!seesDrafts(user)) q = q.where('status', '<>', 'draft');
   return keysetPage(q, RUN_SORT_COLUMNS, 'settlement_runs.id', f);
 }
