@@ -6,15 +6,19 @@
  * after), side by side in one run:
  * - a district's placement list, 50 rows (case officer, `GET /api/placements?districtId=bromma&limit=50`,
  *   audited);
- * - a provider specification (`GET /api/settlement-runs/:id/specification/U001.json`, audited);
+ * - a provider specification (`GET /api/settlement-runs/:id/specification/U001.json`, audited),
+ *   of the run below once a second administrator has approved it (a provider sees no draft: before
+ *   2026-11-29 this figure measured 404 answers);
  * - a city month's settlement run end to end through the database (`POST /api/settlement-runs`).
- * Per route: requests/s, p50/p99/max latency, errors, non-2xx answers and timeouts counted
- * apart, and the server's CPU milliseconds per request (from /proc, so the load of other processes
- * on the machine does not inflate it). Figures are printed, never asserted. BENCH_DATABASE_URL
- * overrides the PostgreSQL admin URL.
+ * Each route is asked once before the load and must answer 200. Per route: requests/s, p50/p99/max
+ * latency, errors, non-2xx answers and timeouts counted apart, and CPU microseconds per request of
+ * the server process and, on PostgreSQL, of the database's server processes (from /proc, so the
+ * load of other processes on the machine does not inflate it). autocannon runs in this process,
+ * on the same cores as the server. Figures are printed and recorded for the summary table
+ * (bench/table.ts), never asserted. BENCH_DATABASE_URL overrides the PostgreSQL admin URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +26,7 @@ import { performance } from 'node:perf_hooks';
 // @ts-expect-error autocannon ships no type declarations (and @types/autocannon is not installed)
 import autocannonUntyped from 'autocannon';
 import pg from 'pg';
+import { fmtMs, loadNow, record } from './table.js';
 
 /** The part of autocannon's API and result this benchmark uses. */
 const autocannon = autocannonUntyped as (opts: {
@@ -55,6 +60,9 @@ interface RouteFigures {
   non2xx: number;
   timeouts: number;
   cpuMsPerRequest: number;
+  /** The database server's processes (PostgreSQL; NaN on PGlite, which runs in the server). */
+  dbCpuMsPerRequest: number;
+  load: string;
 }
 
 /** One database's figures. */
@@ -74,6 +82,28 @@ function cpuMs(pid: number): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** CPU milliseconds of each PostgreSQL backend serving database `name` (by its process title). */
+function backendsCpuMs(name: string | null): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!name) return out;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (title.startsWith('postgres:') && title.includes(` ${name} `)) out.set(pid, cpuMs(Number(pid)));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
+/** CPU milliseconds the backends used between two readings (new backends from zero). */
+function backendsDelta(before: Map<string, number>, after: Map<string, number>): number {
+  let ms = 0;
+  for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
+  return ms;
 }
 
 function serve(args: string[]): Promise<{ child: ChildProcess; url: string }> {
@@ -106,10 +136,19 @@ async function signIn(url: string, username: string, password: string) {
   return { cookie, 'x-csrf-token': csrfToken };
 }
 
-async function load(url: string, headers: Record<string, string>, pid: number): Promise<RouteFigures> {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  pid: number,
+  dbName: string | null,
+): Promise<RouteFigures> {
+  const probe = await fetch(url, { headers });
+  if (probe.status !== 200) throw new Error(`${url}: ${probe.status} ${await probe.text()}`);
   const cpu0 = cpuMs(pid);
+  const db0 = backendsCpuMs(dbName);
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
   const cpu = cpuMs(pid) - cpu0;
+  const dbCpu = dbName ? backendsDelta(db0, backendsCpuMs(dbName)) : Number.NaN;
   return {
     rps: r.requests.average,
     p50: r.latency.p50,
@@ -119,10 +158,12 @@ async function load(url: string, headers: Record<string, string>, pid: number): 
     non2xx: r.non2xx,
     timeouts: r.timeouts,
     cpuMsPerRequest: cpu / Math.max(1, r.requests.total),
+    dbCpuMsPerRequest: dbCpu / Math.max(1, r.requests.total),
+    load: loadNow(),
   };
 }
 
-async function measure(database: string, args: string[]): Promise<ApiFigures> {
+async function measure(database: string, args: string[], dbName: string | null): Promise<ApiFigures> {
   const { child, url } = await serve(args);
   try {
     const admin = await signIn(url, 'admin', 'admin-demo');
@@ -135,11 +176,24 @@ async function measure(database: string, args: string[]): Promise<ApiFigures> {
     const runMs = performance.now() - t0;
     const body = (await run.json()) as { id: number; lineCount: number };
     if (run.status !== 201) throw new Error(`settlement run: ${run.status} ${JSON.stringify(body)}`);
+    // Four eyes: another administrator approves, and then the provider sees the run.
+    const approver = await signIn(url, 'admin2', 'admin-demo');
+    const approved = await fetch(`${url}/api/settlement-runs/${body.id}/approve`, {
+      method: 'POST',
+      headers: { ...approver, 'content-type': 'application/json' },
+      body: JSON.stringify({ confirmRefusals: true }),
+    });
+    if (approved.status !== 200) throw new Error(`approval: ${approved.status} ${await approved.text()}`);
     const officer = await signIn(url, 'handlaggare', 'handlaggare-demo');
     const provider = await signIn(url, 'utforare', 'utforare-demo');
     const pid = child.pid!;
-    const list = await load(`${url}/api/placements?districtId=bromma&limit=50`, officer, pid);
-    const spec = await load(`${url}/api/settlement-runs/${body.id}/specification/U001.json`, provider, pid);
+    const list = await load(`${url}/api/placements?districtId=bromma&limit=50`, officer, pid, dbName);
+    const spec = await load(
+      `${url}/api/settlement-runs/${body.id}/specification/U001.json`,
+      provider,
+      pid,
+      dbName,
+    );
     return { database, list, spec, runMs, runLines: body.lineCount };
   } finally {
     child.kill('SIGTERM');
@@ -168,7 +222,7 @@ export async function main(): Promise<ApiFigures[]> {
   const results: ApiFigures[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'ersattning-bench-'));
   try {
-    results.push(await measure('pglite', ['--data-dir', dir]));
+    results.push(await measure('pglite', ['--data-dir', dir], null));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -180,19 +234,42 @@ export async function main(): Promise<ApiFigures[]> {
     const url = new URL(PG_ADMIN);
     url.pathname = `/${name}`;
     try {
-      results.push(await measure('postgres', ['--database-url', url.toString()]));
+      results.push(await measure('postgres', ['--database-url', url.toString()], name));
     } finally {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     }
   } else console.log(`PostgreSQL not reachable at ${PG_ADMIN}: skipped`);
 
+  const us = (ms: number) => (Number.isNaN(ms) ? '—' : `${Math.round(ms * 1000)} µs`);
+  const cpu = (r: RouteFigures) =>
+    `server ${us(r.cpuMsPerRequest)}` +
+    (Number.isNaN(r.dbCpuMsPerRequest) ? '' : ` + database ${us(r.dbCpuMsPerRequest)}`);
   const cell = (r: RouteFigures) =>
-    `${r.rps.toFixed(0).padStart(6)} req/s p50 ${String(r.p50).padStart(5)} p99 ${String(r.p99).padStart(5)} max ${String(r.max).padStart(5)} ms, ${r.cpuMsPerRequest.toFixed(2)} CPU ms/req, errors ${r.errors} non-2xx ${r.non2xx} timeouts ${r.timeouts}`;
+    `${r.rps.toFixed(0).padStart(6)} req/s p50 ${String(r.p50).padStart(5)} p99 ${String(r.p99).padStart(5)} max ${String(r.max).padStart(5)} ms, CPU/req ${cpu(r)}, errors ${r.errors} non-2xx ${r.non2xx} timeouts ${r.timeouts}`;
+  const engine = (f: ApiFigures) => (f.database === 'postgres' ? 'PostgreSQL' : 'PGlite');
   for (const f of results) {
     console.log(`${f.database.padEnd(9)} list (50 rows) ${cell(f.list)}`);
     console.log(`${f.database.padEnd(9)} specification  ${cell(f.spec)}`);
     console.log(`${f.database.padEnd(9)} city run 2025-03 ${f.runMs.toFixed(0)} ms, ${f.runLines} lines`);
+    for (const [name, r] of [
+      ['placement list, 50 rows', f.list],
+      ['provider specification', f.spec],
+    ] as const)
+      record({
+        figure: `API ${name}, ${CONNECTIONS} connections, ${SECONDS} s (1 run)`,
+        engine: engine(f),
+        value: `${r.rps.toFixed(0)} req/s, p50 ${r.p50} / p99 ${r.p99} ms, ${r.errors} errors, ${r.timeouts} timeouts; CPU/req ${cpu(r)}`,
+        goal: f.database === 'postgres' ? 'p99 < 50 ms, 0 errors' : '0 errors',
+        load: r.load,
+      });
+    record({
+      figure: 'API city run 2025-03 (POST, 1 run)',
+      engine: engine(f),
+      value: `${fmtMs(f.runMs)}, ${f.runLines} lines`,
+      goal: '',
+      load: f.list.load,
+    });
   }
   const [a, b] = results;
   if (a && b)

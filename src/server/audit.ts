@@ -57,6 +57,24 @@ export async function auditedRead<R extends { client_id: number | null }>(
   query: Compilable<R> & Expression<R>,
   orderBy: readonly { column: keyof R & string; direction?: 'asc' | 'desc' }[],
 ): Promise<R[]> {
+  return (await auditedReadCounted(db, user, entry, query, orderBy)).rows;
+}
+
+/**
+ * {@link auditedRead} that also runs `total` (a list's count, one row `n`: the same filters
+ * without the page's cursor and limit) in that same statement: a page, its total and its audit row
+ * in one round trip (issue #15 §4). The count rides on every row read as `audit_total` (left on
+ * the rows: the caller drops it with its own helper columns, one copy of each row); when nothing
+ * is read it cannot ride, and `total` is null (the caller counts apart).
+ */
+export async function auditedReadCounted<R extends { client_id: number | null }>(
+  db: Kysely<DB>,
+  user: SessionUser | null,
+  entry: ReadAuditEntry,
+  query: Compilable<R> & Expression<R>,
+  orderBy: readonly { column: keyof R & string; direction?: 'asc' | 'desc' }[],
+  total?: Compilable<{ n: number }> & Expression<{ n: number }>,
+): Promise<{ rows: (R & { audit_total?: number })[]; total: number | null }> {
   const entityId =
     entry.entityId === undefined || entry.entityId === null
       ? null
@@ -69,8 +87,12 @@ export async function auditedRead<R extends { client_id: number | null }>(
         ),
       )}`
     : sql``;
-  const result = await sql<R>`
-    with r as ${query},
+  // An uncounted read's statement is exactly what it was before counts could ride along.
+  const counted = total
+    ? { cte: sql`n as ${total},`, column: sql`, (select n from n) as audit_total` }
+    : { cte: sql``, column: sql`` };
+  const result = await sql<R & { audit_total?: number }>`
+    with r as ${query}, ${counted.cte}
     a as (
       insert into audit_log (user_id, username, role, action, entity, entity_id, client_ids, details)
       select ${user?.id ?? null}::integer, ${user?.username ?? null}::text, ${user?.role ?? null}::text,
@@ -79,6 +101,7 @@ export async function auditedRead<R extends { client_id: number | null }>(
         ${details}::jsonb || jsonb_build_object('count', count(*))
       from r
     )
-    select r.* from r ${order}`.execute(db);
-  return result.rows;
+    select r.*${counted.column} from r ${order}`.execute(db);
+  const first = result.rows[0];
+  return { rows: result.rows, total: total && first ? Number(first.audit_total) : null };
 }

@@ -8,7 +8,7 @@
  */
 import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DB as Schema } from '../db/types.js';
-import { auditedRead, type ReadAuditEntry } from './audit.js';
+import { auditedReadCounted, type ReadAuditEntry } from './audit.js';
 import type { SessionUser } from './auth/sessions.js';
 import { encodeCursor, type Cursor, type SortDir, type SortKind } from '../contract/primitives.js';
 
@@ -63,16 +63,22 @@ function keyOf(col: SortColumn): RawBuilder<unknown> {
 }
 
 /**
- * The page's rows; with `audited`, in the same statement as their audit row (the rows need a
- * `client_id`), ordered again by the page key and id outside the audit's CTE.
+ * The page's rows and, when known from the same statement, the total. With `audited`, the page,
+ * its audit row (the rows need a `client_id`) and the count are one statement and one round trip
+ * (issue #15 §4), ordered again by the page key and id outside the audit's CTE; without, the page
+ * and the count are two queries sent together.
  */
-function readRows<O>(
+async function readRows<O>(
   q: SelectQueryBuilder<any, any, O>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
+  count: SelectQueryBuilder<any, any, { n: number }>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
   dir: 'asc' | 'desc',
   audited: PageAudit | undefined,
-): Promise<O[]> {
-  if (!audited) return q.execute();
-  return auditedRead(
+): Promise<{ rows: O[]; total: number | null }> {
+  if (!audited) {
+    const [rows, n] = await Promise.all([q.execute(), count.executeTakeFirstOrThrow()]);
+    return { rows, total: Number(n.n) };
+  }
+  return auditedReadCounted(
     audited.db,
     audited.user,
     audited.entry,
@@ -81,13 +87,16 @@ function readRows<O>(
       { column: 'page_key' as never, direction: dir },
       { column: 'id' as never, direction: dir },
     ],
+    count,
   );
 }
 
 /**
  * One page of `query` (filtered and scoped, with its columns selected, no order or limit) ordered
  * by `columns[sort]` then `idRef`, in `dir`, starting after (or, paging back, ending before) the
- * cursor; with the total of rows matching and the cursors of the neighbouring pages.
+ * cursor; with the total of rows matching and the cursors of the neighbouring pages. `countFrom`
+ * (default `query`) is what the total counts: the same filters, and joins only where they can
+ * change the count (a list's columns may join what its count need not read).
  */
 export async function keysetPage<DB, TB extends keyof DB, O extends { id: number }, S extends string>(
   query: SelectQueryBuilder<DB, TB, O>,
@@ -95,6 +104,7 @@ export async function keysetPage<DB, TB extends keyof DB, O extends { id: number
   idRef: string,
   page: PageRequest<S>,
   audited?: PageAudit,
+  countFrom?: SelectQueryBuilder<any, any, unknown>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
 ): Promise<Page<O>> {
   const col = columns[page.sort];
   const id = sql.ref(idRef);
@@ -109,22 +119,21 @@ export async function keysetPage<DB, TB extends keyof DB, O extends { id: number
       ? q.where(sql<boolean>`(${col.expr}, ${id}) > (${value}, ${page.cursor.id})`)
       : q.where(sql<boolean>`(${col.expr}, ${id}) < (${value}, ${page.cursor.id})`);
   }
-  const [rows, count] = await Promise.all([
-    readRows(
-      q
-        .orderBy(sql`${col.expr} ${order}`)
-        .orderBy(sql`${id} ${order}`)
-        .limit(page.limit + 1),
-      forward ? 'asc' : 'desc',
-      audited,
-    ),
-    query
-      .clearSelect()
-      .select(sql<number>`count(*)`.as('n'))
-      .executeTakeFirstOrThrow() as Promise<{ n: number }>,
-  ]);
+  const count = (countFrom ?? query).clearSelect().select(sql<number>`count(*)`.as('n'));
+  const read = await readRows(
+    q
+      .orderBy(sql`${col.expr} ${order}`)
+      .orderBy(sql`${id} ${order}`)
+      .limit(page.limit + 1),
+    count,
+    forward ? 'asc' : 'desc',
+    audited,
+  );
+  const rows = read.rows;
+  // Nothing read carries no count: only a cursor past every row gets here with rows matching.
+  const total = read.total ?? (page.cursor ? Number((await count.executeTakeFirstOrThrow()).n) : 0);
   const more = rows.length > page.limit;
-  const slice = (rows as (O & { page_key: string | number })[]).slice(0, page.limit);
+  const slice = (rows as (O & { page_key: string | number; audit_total?: number })[]).slice(0, page.limit);
   if (back) slice.reverse();
   const cursorAt = (row: (typeof slice)[number] | undefined, toBack: boolean): string | null =>
     row
@@ -140,10 +149,10 @@ export async function keysetPage<DB, TB extends keyof DB, O extends { id: number
   // Back: the mirror image.
   const hasNext = back ? true : more;
   const hasPrev = back ? more : page.cursor !== undefined;
-  const items = slice.map(({ page_key: _key, ...rest }) => rest as unknown as O);
+  const items = slice.map(({ page_key: _key, audit_total: _n, ...rest }) => rest as unknown as O);
   return {
     items,
-    total: Number(count.n),
+    total,
     nextCursor: hasNext ? cursorAt(slice.at(-1), false) : null,
     prevCursor: hasPrev ? cursorAt(slice[0], true) : null,
   };

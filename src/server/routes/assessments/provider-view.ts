@@ -28,6 +28,16 @@ interface LineLevel {
 const CHUNK = 5_000;
 
 /**
+ * Whether a settlement line (`line`: its alias) paid a preliminary level, SQL for one row: no final
+ * entry was in force on its first day when its run (`run`) was computed. One rule, read by
+ * {@link linesSeenBy} and by reads that flag their lines in their own statement (issue #15 §4).
+ */
+export const paidPreliminaryLevel = (line: string, run: string) =>
+  sql<boolean>`(${sql.ref(`${line}.level`)} is not null and not exists (select 1 from level_entries e
+    where e.placement_id = ${sql.ref(`${line}.placement_id`)} and e.kind = 'final'
+    and e.from_date <= ${sql.ref(`${line}.from_date`)} and e.created_at <= ${sql.ref(`${run}.created_at`)}))`;
+
+/**
  * The lines as this user may see them: for a provider, a line whose level came from a preliminary
  * entry (no final entry in force on its first day when its run was computed) loses its level, the
  * level in its sources and the level phrase of its explanation; the amount stays what was paid.
@@ -46,14 +56,23 @@ export async function linesSeenBy<T extends LineLevel>(
       .innerJoin('settlement_runs as r', 'r.id', 'l.run_id')
       .select('l.id')
       .where('l.id', 'in', ids.slice(at, at + CHUNK))
-      .where(
-        sql<boolean>`not exists (select 1 from level_entries e where e.placement_id = l.placement_id
-          and e.kind = 'final' and e.from_date <= l.from_date and e.created_at <= r.created_at)`,
-      )
+      .where(paidPreliminaryLevel('l', 'r'))
       .execute();
     for (const r of rows) preliminary.add(Number(r.id));
   }
   return lines.map((l) => (preliminary.has(Number(l.id)) ? withoutLevel(l) : l));
+}
+
+/**
+ * {@link linesSeenBy} for lines read with their `preliminary_level` flag
+ * ({@link paidPreliminaryLevel}, in the read's own statement): no further query.
+ */
+export function flaggedLinesSeenBy<T extends LineLevel & { preliminary_level: boolean | null }>(
+  user: SessionUser,
+  lines: readonly T[],
+): T[] {
+  if (user.role !== 'provider') return [...lines];
+  return lines.map((l) => (l.preliminary_level ? withoutLevel(l) : l));
 }
 
 /** A line without its level (in the column, the sources and the explanation's text). */

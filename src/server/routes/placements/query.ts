@@ -1,14 +1,30 @@
 /** The placement list/detail query: placement, client, unit, provider and latest level entry. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../../db/types.js';
 
-/** The placement list/detail query with unit, provider, client and latest level. */
-export function placementSelect(db: Kysely<DB>) {
+/**
+ * The placements with their client, unit and provider joined, nothing selected: what a list
+ * filters and counts (issue #15 §4: the count reads no level entry unless a level filter asks).
+ */
+export function placementFrom(db: Kysely<DB>) {
   return db
     .selectFrom('placements')
     .innerJoin('clients', 'clients.id', 'placements.client_id')
     .innerJoin('units', 'units.id', 'placements.unit_id')
-    .innerJoin('providers', 'providers.id', 'placements.provider_id')
+    .innerJoin('providers', 'providers.id', 'placements.provider_id');
+}
+
+/** The tables of {@link placementFrom}, for queries built on it. */
+export type PlacementFrom = ReturnType<typeof placementFrom>;
+
+/** The kind of a placement's latest level entry (null without one): the level filter's value. */
+export const latestLevelKind: RawBuilder<string | null> = sql<string | null>`(
+  select level_entries.kind from level_entries where level_entries.placement_id = placements.id
+  order by level_entries.from_date desc, level_entries.id desc limit 1)`;
+
+/** A placement query's columns: the placement, client, unit, provider and latest level entry. */
+export function placementColumns<O>(q: SelectQueryBuilder<PlacementTables, PlacementTableNames, O>) {
+  return q
     .leftJoinLateral(
       (eb) =>
         eb
@@ -44,4 +60,12 @@ export function placementSelect(db: Kysely<DB>) {
       'lv.level',
       'lv.level_kind',
     ]);
+}
+
+type PlacementTables = PlacementFrom extends SelectQueryBuilder<infer D, infer _T, infer _O> ? D : never;
+type PlacementTableNames = PlacementFrom extends SelectQueryBuilder<infer _D, infer T, infer _O> ? T : never;
+
+/** The placement list/detail query with unit, provider, client and latest level. */
+export function placementSelect(db: Kysely<DB>) {
+  return placementColumns(placementFrom(db));
 }

@@ -22,7 +22,7 @@ import { notFound, refused } from '../../errors.js';
 import { keysetPage, type PageAudit, type SortColumn } from '../../keyset.js';
 import { shownClientName } from '../../present.js';
 import { staleOrMissing } from '../../versioned.js';
-import { placementSelect } from './query.js';
+import { latestLevelKind, placementColumns, placementFrom, placementSelect } from './query.js';
 import { assertSettles } from './settles.js';
 import { serviceLabel } from '../../../contract/labels.js';
 
@@ -50,7 +50,8 @@ export async function listPlacements(
   f: PlacementFilter,
   audited?: PageAudit,
 ) {
-  let q = placementSelect(db);
+  // Filtered without the level entries' join, so the total counts no level entry (issue #15 §4).
+  let q = placementFrom(db);
   if (f.districtId) q = q.where('clients.district_id', '=', f.districtId);
   if (f.providerId) q = q.where('placements.provider_id', '=', f.providerId);
   if (f.unitId) q = q.where('placements.unit_id', '=', f.unitId);
@@ -78,9 +79,9 @@ export async function listPlacements(
   if (f.status === 'ended') q = q.where('placements.end_date', '<', sql<string>`current_date`);
   if (f.status === 'notice')
     q = q.where('placements.notice_date', 'is not', null).where('placements.end_date', 'is', null);
-  if (f.level === 'none') q = q.where('lv.level_kind', 'is', null);
-  else if (f.level) q = q.where('lv.level_kind', '=', f.level);
-  return keysetPage(q, placementSortColumns(user), 'placements.id', f, audited);
+  if (f.level === 'none') q = q.where(sql<boolean>`${latestLevelKind} is null`);
+  else if (f.level) q = q.where(sql<boolean>`${latestLevelKind} = ${f.level}`);
+  return keysetPage(placementColumns(q), placementSortColumns(user), 'placements.id', f, audited, q);
 }
 
 /** One placement as listed (with unit, provider, client and latest level), or 404. */

@@ -13,6 +13,7 @@ import { auditedRead, type ReadAuditEntry } from '../../audit.js';
 import { badInput, notFound } from '../../errors.js';
 import { keysetPage, type SortColumn } from '../../keyset.js';
 import { lineScope, scopedLines, seesDrafts } from './scope.js';
+import { paidPreliminaryLevel } from '../assessments/provider-view.js';
 
 /** A stored run. */
 export type RunRow = Selectable<SettlementRunTable>;
@@ -263,8 +264,32 @@ export async function countRefusals(trx: Kysely<DB>, runId: number): Promise<num
 }
 
 /**
- * A provider's lines of a run that the user may see, with client and unit (PAY-10 specification),
- * read and audited in one statement (issue #15 §4).
+ * A run the user may see (404 as {@link loadRun}) and a provider (404 when unknown) in one query,
+ * the specification's first round trip (issue #15 §4).
+ */
+async function runAndProvider(db: Kysely<DB>, user: SessionUser, runId: number, providerId: string) {
+  const row = await db
+    .selectFrom('settlement_runs')
+    .leftJoin('providers', (join) => join.on('providers.id', '=', providerId))
+    .selectAll('settlement_runs')
+    .select([
+      'providers.id as provider_id',
+      'providers.name as provider_name',
+      'providers.regime as provider_regime',
+    ])
+    .where('settlement_runs.id', '=', runId)
+    .executeTakeFirst();
+  if (!row || (row.status === 'draft' && !seesDrafts(user))) throw notFound('run', runId);
+  const { provider_id: id, provider_name: name, provider_regime: regime, ...run } = row;
+  if (id === null || name === null || regime === null) throw notFound('provider', providerId);
+  return { run: run as RunRow, provider: { id, name, regime } };
+}
+
+/**
+ * A run (404 when the user may not see it), a provider (404 when unknown) and the provider's lines
+ * of the run that the user may see, with client and unit (PAY-10 specification): two round trips,
+ * the lines read and audited in one statement (issue #15 §4), each flagged for a provider when it
+ * paid a preliminary level (issue #10 §10, provider-view.ts).
  */
 export async function specificationLines(
   db: Kysely<DB>,
@@ -273,16 +298,12 @@ export async function specificationLines(
   providerId: string,
   entry: ReadAuditEntry,
 ) {
-  const provider = await db
-    .selectFrom('providers')
-    .selectAll()
-    .where('id', '=', providerId)
-    .executeTakeFirst();
-  if (!provider) throw notFound('provider', providerId);
+  const { run, provider } = await runAndProvider(db, user, runId, providerId);
   const query = scopedLines(db, user)
     .innerJoin('clients', 'clients.id', 'settlement_lines.client_id')
     .innerJoin('units', 'units.id', 'settlement_lines.unit_id')
     .innerJoin('districts', 'districts.id', 'settlement_lines.district_id')
+    .innerJoin('settlement_runs', 'settlement_runs.id', 'settlement_lines.run_id')
     .selectAll('settlement_lines')
     .select([
       'districts.name as district_name',
@@ -291,9 +312,13 @@ export async function specificationLines(
       'clients.district_id as client_district',
       'clients.protected_identity',
       'units.name as unit_name',
+      (user.role === 'provider'
+        ? paidPreliminaryLevel('settlement_lines', 'settlement_runs')
+        : sql<boolean | null>`null::boolean`
+      ).as('preliminary_level'),
     ])
-    .where('settlement_lines.run_id', '=', runId)
-    .where('settlement_lines.provider_id', '=', providerId)
+    .where('settlement_lines.run_id', '=', run.id)
+    .where('settlement_lines.provider_id', '=', provider.id)
     .orderBy('settlement_lines.unit_id')
     .orderBy('settlement_lines.placement_id')
     .orderBy('settlement_lines.id');
@@ -302,5 +327,5 @@ export async function specificationLines(
     { column: 'placement_id' },
     { column: 'id' },
   ]);
-  return { provider, lines };
+  return { run, provider, lines };
 }

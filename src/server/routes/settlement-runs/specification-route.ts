@@ -7,9 +7,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { providerScope, userOf } from '../../access.js';
 import { clientIdentity, kr } from '../../present.js';
 import type { Regime } from '../../../domain/rate-model/types.js';
-import { linesSeenBy } from '../assessments/provider-view.js';
+import { flaggedLinesSeenBy } from '../assessments/provider-view.js';
 import { lineView } from './present.js';
-import { loadRun, specificationLines } from './service.js';
+import { specificationLines } from './service.js';
 import { errorResponses } from '../../../contract/errors.js';
 import { specificationSchema, specParams } from '../../../contract/settlement-runs.js';
 import { specificationCsv, specificationXlsx, type Specification } from './specification.js';
@@ -32,16 +32,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const user = userOf(request);
       const [providerParam, format] = request.params.file.split('.') as [string, 'json' | 'csv' | 'xlsx'];
       const providerId = providerScope(user, providerParam)!;
-      const run = await loadRun(db, request.params.id, user);
-      const found = await specificationLines(db, user, run.id, providerId, {
+      const { run, provider, ...found } = await specificationLines(db, user, request.params.id, providerId, {
         action: 'export',
         entity: 'specification',
-        entityId: `${run.id}/${providerId}`,
+        entityId: `${request.params.id}/${providerId}`,
         details: { format },
       });
-      const provider = found.provider;
-      // Issue #10 §10: a provider sees no level paid on a preliminary assessment.
-      const lines = await linesSeenBy(db, user, found.lines);
+      // Issue #10 §10: a provider sees no level paid on a preliminary assessment (flagged in the read).
+      const lines = flaggedLinesSeenBy(user, found.lines);
       const spec: Specification = {
         run: { id: run.id, month: run.month, status: run.status },
         provider: { id: provider.id, name: provider.name, regime: provider.regime as Regime },
