@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { preliminaryLevel } from './decisions.js';
 import { districtIdSchema } from './districts.js';
-import { idParamSchema, idSchema, isoDateSchema, textSchema } from './primitives.js';
+import { idParamSchema, idSchema, isoDateSchema, listQuery, listResponse, textSchema } from './primitives.js';
 
 /** GET /api/decisions/:id/matches: the client's wishes. */
 export const matchQuery = z.object({
@@ -53,13 +53,22 @@ export const offerDecline = z.object({
   by: z.enum(['client', 'provider']).default('client'),
 });
 
-/** GET /api/offers query: `on` is the day deadlines are judged (default today). */
-export const offerQuery = z.object({
-  decisionId: idParamSchema.optional(),
-  state: z.enum(['open', 'accepted', 'declined', 'withdrawn']).optional(),
-  missed: z.enum(['true', 'false']).optional(),
-  on: isoDateSchema.optional(),
-});
+/** The sort fields of the offer list (issue #14 §1): offered on, answer by, client name. */
+export const OFFER_SORTS = { offered: 'date', answerBy: 'date', client: 'text' } as const;
+
+/**
+ * GET /api/offers query: by decision, state and missed deadline (judged on `on`, default today),
+ * newest offer first, sorted and paged on the server.
+ */
+export const offerQuery = listQuery(
+  { sorts: OFFER_SORTS, sort: 'offered', dir: 'desc' },
+  {
+    decisionId: idParamSchema.optional(),
+    state: z.enum(['open', 'accepted', 'declined', 'withdrawn']).optional(),
+    missed: z.enum(['true', 'false']).optional(),
+    on: isoDateSchema.optional(),
+  },
+);
 
 /** An offer with its deadlines. */
 export const offerView = z.object({
@@ -82,7 +91,8 @@ export const offerView = z.object({
   missed: z.enum(['answer', 'start']).nullable(),
   version: z.number(),
 });
-export const offerList = z.array(offerView);
+/** GET /api/offers answer: one page with the true total. */
+export const offerList = listResponse(offerView);
 
 /** POST /api/decisions/:id/waiting-list: only when the unit is full (FLOW-4). */
 export const waitingCreate = z.object({ unitId: idSchema, registeredOn: isoDateSchema });
@@ -105,4 +115,6 @@ export type OfferCreate = z.input<typeof offerCreate>;
 export type OfferAccept = z.input<typeof offerAccept>;
 export type OfferDecline = z.input<typeof offerDecline>;
 export type OfferView = z.infer<typeof offerView>;
+/** A field the offer list sorts by. */
+export type OfferSort = keyof typeof OFFER_SORTS;
 export type WaitingView = z.infer<typeof waitingView>;

@@ -11,6 +11,7 @@ import { formatDate, formatPeriod } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { DecisionView } from '../../contract/decisions.js';
 import type { OfferView } from '../../contract/offers.js';
+import type { ListPage } from '../../contract/primitives.js';
 import { QueryState } from './QueryState.js';
 
 /** A link to a letter, opened as the PDF itself; its text says what it is and that it is a PDF. */
@@ -33,7 +34,9 @@ export function ClientLetters({ clientId }: { clientId: number }) {
   const offers = useQueries({
     queries: (offersToo ? (decisions.data ?? []) : []).map((d) => ({
       queryKey: ['offers', 'decision', d.id],
-      queryFn: () => get<OfferView[]>(withQuery('/api/offers', { decisionId: d.id })),
+      // One decision's offers: a handful, within one page of 200.
+      queryFn: async () =>
+        (await get<ListPage<OfferView>>(withQuery('/api/offers', { decisionId: d.id, limit: 200 }))).items,
     })),
   });
   return (

@@ -16,6 +16,7 @@ import { ErrorAlert, QueryState } from '../components/QueryState.js';
 import { formatDate, formatPeriod } from '../../contract/format.js';
 import type { DecisionView, OrderCreate, OrderCreated } from '../../contract/decisions.js';
 import type { OfferView } from '../../contract/offers.js';
+import type { ListPage } from '../../contract/primitives.js';
 import {
   NO_FIRST_FACTS,
   preliminaryLevelBody,
@@ -237,7 +238,9 @@ export function DecisionPage({ id }: { id: string }) {
   });
   const offers = useQuery({
     queryKey: ['offers', 'decision', id],
-    queryFn: () => get<OfferView[]>(withQuery('/api/offers', { decisionId: id })),
+    // One decision's offers: a handful, within one page of 200.
+    queryFn: async () =>
+      (await get<ListPage<OfferView>>(withQuery('/api/offers', { decisionId: id, limit: 200 }))).items,
     enabled: canEdit,
   });
   const providers = useProviders();

@@ -1,33 +1,35 @@
 /**
  * Offers and their deadlines for the case officer's district (FLOW-4): every offer with `answerBy`
- * and `startBy` from the server's working-day calendar, the missed ones listed first of interest
- * (judged on today), each linked to its decision.
+ * and `startBy` from the server's working-day calendar, the missed ones shown first (judged on
+ * today), each linked to its decision. Paged, sorted and filtered on the server with the filter,
+ * sort and page in the address (`?visa=missade|vantar|alla`; issue #14 §1).
  */
-import { useState } from 'react';
 import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { get, withQuery } from '../api.js';
 import { Page } from '../components/Page.js';
-import { QueryState } from '../components/QueryState.js';
-import type { OfferView } from '../../contract/offers.js';
-import { OfferTable } from './decision-offers.js';
+import { PagedTable } from '../components/PagedTable.js';
+import { useListQuery, useListState } from '../components/useListState.js';
+import type { OfferSort, OfferView } from '../../contract/offers.js';
+import { offerColumns } from './decision-offers.js';
 import { Rule } from '../components/Rule.js';
 
-type Filter = 'missed' | 'open' | 'all';
+/** The address's words for what to show (`?visa=`), and the API filter each stands for. */
+const SHOW = {
+  missade: { missed: 'true' },
+  vantar: { state: 'open' },
+  alla: {},
+} as const;
+type Show = keyof typeof SHOW;
 
 /** The offers page. */
 export function OffersPage() {
-  const [filter, setFilter] = useState<Filter>('missed');
-  const offers = useQuery({
-    queryKey: ['offers', 'list', filter],
-    queryFn: () =>
-      get<OfferView[]>(
-        withQuery('/api/offers', {
-          missed: filter === 'missed' ? 'true' : '',
-          state: filter === 'open' ? 'open' : '',
-        }),
-      ),
+  const list = useListState<OfferSort>({
+    sorts: ['offered', 'answerBy', 'client'],
+    sort: 'offered',
+    dir: 'desc',
   });
+  const asked = list.filter('visa');
+  const show: Show = Object.hasOwn(SHOW, asked) ? (asked as Show) : 'missade';
+  const offers = useListQuery<OfferView, OfferSort>('/api/offers', SHOW[show], list);
   return (
     <Page title="Erbjudanden och tidsfrister">
       <Stack gap="md">
@@ -40,20 +42,25 @@ export function OffersPage() {
         <Group>
           <SegmentedControl
             aria-label="Visa erbjudanden"
-            value={filter}
-            onChange={(v) => setFilter(v as Filter)}
+            value={show}
+            onChange={(v) => list.setFilters({ visa: v === 'missade' ? null : v })}
             data={[
-              { value: 'missed', label: 'Missade tidsfrister' },
-              { value: 'open', label: 'Väntar på svar' },
-              { value: 'all', label: 'Alla' },
+              { value: 'missade', label: 'Missade tidsfrister' },
+              { value: 'vantar', label: 'Väntar på svar' },
+              { value: 'alla', label: 'Alla' },
             ]}
           />
         </Group>
-        <QueryState query={offers} what="erbjudandena">
-          {(list) =>
-            list.length === 0 ? <Text>Inga erbjudanden att visa.</Text> : <OfferTable offers={list} across />
-          }
-        </QueryState>
+        <PagedTable
+          query={offers}
+          list={list}
+          columns={offerColumns(true)}
+          rowKey={(o) => o.id}
+          label="Erbjudanden"
+          noun={{ one: 'erbjudande', many: 'erbjudanden' }}
+          empty="Inga erbjudanden att visa."
+          testId="offers"
+        />
       </Stack>
     </Page>
   );

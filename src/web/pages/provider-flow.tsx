@@ -13,10 +13,12 @@ import { Rule, TextWithRules } from '../components/Rule.js';
 import { formatDate } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { NotificationView } from '../../contract/notifications.js';
-import type { OfferView } from '../../contract/offers.js';
+import type { OfferSort, OfferView } from '../../contract/offers.js';
 import type { PlacementView } from '../../contract/placements.js';
 import type { PlanView } from '../../contract/plans.js';
-import { OfferTable } from './decision-offers.js';
+import { offerColumns } from './decision-offers.js';
+import { PagedTable } from '../components/PagedTable.js';
+import { useListQuery, useListState } from '../components/useListState.js';
 import { PlanDoneForm, PlanTable } from './plan-parts.js';
 
 /** What a notification says, in the portal's words, from the placement it concerns. */
@@ -84,10 +86,14 @@ export function ProviderNotices({ placements }: { placements: PlacementView[] })
 
 /** Offers of the provider's units: it may not decline an offered client (FLOW-3). */
 export function ProviderOffers() {
-  const offers = useQuery({
-    queryKey: ['offers', 'provider'],
-    queryFn: () => get<OfferView[]>('/api/offers'),
+  // Paged on the server; its own page and sort in the address (`erbj-sida`, issue #14 §1).
+  const list = useListState<OfferSort>({
+    sorts: ['offered', 'answerBy'],
+    sort: 'offered',
+    dir: 'desc',
+    prefix: 'erbj',
   });
+  const offers = useListQuery<OfferView, OfferSort>('/api/offers', { limit: 20 }, list);
   return (
     <section aria-labelledby="erbjudanden-h">
       <Title order={2} id="erbjudanden-h" size="h3" mb="xs">
@@ -97,9 +103,16 @@ export function ProviderOffers() {
         En utförare i valfrihetssystemet får inte tacka nej till en erbjuden person.
         <Rule ids="FLOW-3" /> Den enskilde svarar genom handläggaren.
       </Text>
-      <QueryState query={offers} what="erbjudandena">
-        {(list) => (list.length === 0 ? <Text>Inga erbjudanden.</Text> : <OfferTable offers={list} />)}
-      </QueryState>
+      <PagedTable
+        query={offers}
+        list={list}
+        columns={offerColumns()}
+        rowKey={(o) => o.id}
+        label="Erbjudanden"
+        noun={{ one: 'erbjudande', many: 'erbjudanden' }}
+        empty="Inga erbjudanden."
+        testId="provider-offers"
+      />
     </section>
   );
 }

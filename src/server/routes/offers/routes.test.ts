@@ -99,7 +99,7 @@ for (const target of testTargets()) {
 
     it('lets the provider see the offer but not decline it, and lists the missed answer (FLOW-3, FLOW-4)', async () => {
       const seen = await t.agents.utforare!.request({ method: 'GET', url: '/api/offers' });
-      expect(seen.json().some((o: { id: number }) => o.id === offer1)).toBe(true);
+      expect(seen.json().items.some((o: { id: number }) => o.id === offer1)).toBe(true);
       const no = await post(
         `/api/offers/${offer1}/decline`,
         { answeredOn: '2026-12-23' },
@@ -116,12 +116,12 @@ for (const target of testTargets()) {
         method: 'GET',
         url: '/api/offers?missed=true&on=2026-12-30',
       });
-      expect(missed.json().find((o: { id: number }) => o.id === offer1)).toMatchObject({ missed: 'answer' });
+      expect(missed.json().items.find((o: { id: number }) => o.id === offer1)).toMatchObject({ missed: 'answer' });
       const inTime = await t.agents.handlaggare!.request({
         method: 'GET',
         url: '/api/offers?missed=true&on=2026-12-29',
       });
-      expect(inTime.json().some((o: { id: number }) => o.id === offer1)).toBe(false);
+      expect(inTime.json().items.some((o: { id: number }) => o.id === offer1)).toBe(false);
       const late = await post(`/api/offers/${offer1}/accept`, { answeredOn: '2026-12-30' });
       expect(late.json().error.id).toBe('answer-too-late');
       expect(

@@ -86,9 +86,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const on = q.on ?? today();
       const user = userOf(request);
-      const rows = await listOffers(db, user, { decisionId: q.decisionId, state: q.state });
-      const views = rows.map((r) => offerView(user, r, on));
-      return q.missed === 'true' ? views.filter((v) => v.missed !== null) : views;
+      const page = await listOffers(db, user, { ...q, on });
+      return { ...page, items: page.items.map((r) => offerView(user, r, on)) };
     },
   );
 

@@ -3,16 +3,19 @@
  * order of registration, housing support only from providers active in the client's district,
  * one occupation at a time; lists scoped by district or provider, with missed deadlines.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import { serviceLabel } from '../../../contract/labels.js';
-import type { offerCreate } from '../../../contract/offers.js';
+import type { OfferSort, offerCreate } from '../../../contract/offers.js';
+import type { Cursor, SortDir } from '../../../contract/primitives.js';
 import { offerDeadlines } from '../../../domain/flow/offers.js';
 import { DISTRICT_BOUND_SERVICES, ONE_AT_A_TIME_SERVICES } from '../../../domain/flow/matching.js';
 import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
+import { keysetPage, type SortColumn } from '../../keyset.js';
+import { shownClientName } from '../../present.js';
 import { conflict, notFound, refused } from '../../errors.js';
 import { unitOffering } from '../decisions/order.js';
 import { visibleDecision } from '../decisions/service.js';
@@ -57,24 +60,51 @@ export async function visibleOffer(db: Kysely<DB>, user: SessionUser, id: number
   return o;
 }
 
-/** Offers in the user's scope, newest first (at most 1000); audited as a list. */
-export async function listOffers(
-  db: Kysely<DB>,
-  user: SessionUser,
-  f: { decisionId?: number | undefined; state?: OfferRow['state'] | undefined },
-): Promise<OfferRow[]> {
-  let q = offerQuery(db).orderBy('offers.id', 'desc').limit(1000);
+/** The offer list's sort fields as SQL for this user (issue #14 §1). */
+const offerSortColumns = (user: SessionUser): Record<OfferSort, SortColumn> => ({
+  offered: { expr: sql.ref('offers.offered_on'), kind: 'date' },
+  answerBy: { expr: sql.ref('offers.answer_by'), kind: 'date' },
+  client: { expr: shownClientName(user), kind: 'text' },
+});
+
+/** What GET /api/offers asks for. */
+export interface OfferFilter {
+  decisionId?: number | undefined;
+  state?: OfferRow['state'] | undefined;
+  missed?: 'true' | 'false' | undefined;
+  /** The day deadlines are judged on (FLOW-4). */
+  on: string;
+  sort: OfferSort;
+  dir: SortDir;
+  cursor?: Cursor | undefined;
+  limit: number;
+}
+
+/**
+ * One page of the offers in the user's scope with the true total (issue #14 §1), read and audited
+ * in one statement. `missed` is judged in SQL on `on` as missedDeadline does (FLOW-4): an open
+ * offer past its answer day, or an accepted one not started by its start day.
+ */
+export async function listOffers(db: Kysely<DB>, user: SessionUser, f: OfferFilter) {
+  let q = offerQuery(db);
   if (user.role === 'case_officer') q = q.where('decisions.district_id', '=', user.districtId ?? '');
   if (user.role === 'provider') q = q.where('units.provider_id', '=', user.providerId ?? '');
   if (f.decisionId) q = q.where('offers.decision_id', '=', f.decisionId);
   if (f.state) q = q.where('offers.state', '=', f.state);
-  const rows = await q.execute();
-  await audit(db, user, {
-    action: 'list',
-    entity: 'offer',
-    clientIds: [...new Set(rows.map((r) => r.client_id))],
+  if (f.missed) {
+    const on = sql`${f.on}::date`;
+    const missed = sql<boolean>`coalesce(
+      (offers.state = 'open' and offers.answer_by < ${on})
+      or (offers.state = 'accepted' and offers.start_by is not null and (case
+        when placements.start_date is null then offers.start_by < ${on}
+        else placements.start_date > offers.start_by end)), false)`;
+    q = q.where(f.missed === 'true' ? missed : sql<boolean>`not ${missed}`);
+  }
+  return keysetPage(q, offerSortColumns(user), 'offers.id', f, {
+    db,
+    user,
+    entry: { action: 'list', entity: 'offer' },
   });
-  return rows;
 }
 
 /** Refuses an offer the rules forbid (FLOW-4): decision first, room or first in queue, district, one occupation. */
