@@ -9,6 +9,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../domain/errors.js';
+import { checkPlacement } from './placement-check.js';
 import {
   parsePlacementAt,
   parseSettlementInput,
@@ -35,16 +36,7 @@ class Scanner {
 
   /** The character code at `pos`, reading on as needed; -1 at the end of the file. */
   peek(): number {
-    while (this.pos >= this.buf.length) {
-      if (this.eof) return -1;
-      const n = readSync(this.fd, this.bytes, 0, CHUNK, null);
-      const text = n === 0 ? this.decoder.end() : this.decoder.write(this.bytes.subarray(0, n));
-      if (n === 0) this.eof = true;
-      const keep = this.mark >= 0 ? this.mark : this.pos;
-      this.buf = this.buf.slice(keep) + text;
-      this.pos -= keep;
-      if (this.mark >= 0) this.mark = 0;
-    }
+    while (this.pos >= this.buf.length) if (!this.more()) return -1;
     return this.buf.charCodeAt(this.pos);
   }
 
@@ -67,50 +59,91 @@ class Scanner {
     this.pos++;
   }
 
-  /** Passes one JSON value and returns its text (checked later by JSON.parse). */
+  /**
+   * Reads the next chunk onto the end of `buf` (keeping what is from `mark`, or `pos`, on); false
+   * at the end of the file.
+   */
+  more(): boolean {
+    if (this.eof) return false;
+    const n = readSync(this.fd, this.bytes, 0, CHUNK, null);
+    const text = n === 0 ? this.decoder.end() : this.decoder.write(this.bytes.subarray(0, n));
+    if (n === 0) this.eof = true;
+    const keep = this.mark >= 0 ? this.mark : this.pos;
+    this.buf = this.buf.slice(keep) + text;
+    this.pos -= keep;
+    if (this.mark >= 0) this.mark = 0;
+    return true;
+  }
+
+  /**
+   * Passes one JSON value and returns its text (checked later by JSON.parse). The hot loop of the
+   * read (issue #15 §3): local variables over the chunk, and a string's body passed by indexOf.
+   */
   value(): string {
     this.skipWs();
     this.mark = this.pos;
     let depth = 0;
-    for (;;) {
-      const c = this.peek();
-      if (c === -1) {
-        if (depth === 0 && this.pos > this.mark) break; // a number or literal ending the file
+    let done = false;
+    while (!done) {
+      const buf = this.buf;
+      const end = buf.length;
+      let p = this.pos;
+      let open = false; // stopped inside a string that goes on in the next chunk
+      while (p < end) {
+        const c = buf.charCodeAt(p);
+        if (c === 34) {
+          const q = closingQuote(buf, p + 1);
+          if (q < 0) {
+            open = true;
+            break;
+          }
+          p = q + 1;
+          if (depth === 0) {
+            done = true;
+            break;
+          }
+          continue;
+        }
+        if (c === 123 || c === 91) depth++;
+        else if (c === 125 || c === 93) {
+          if (depth === 0) {
+            done = true;
+            break;
+          }
+          depth--;
+          p++;
+          if (depth === 0) {
+            done = true;
+            break;
+          }
+          continue;
+        } else if (depth === 0 && (c === 44 || c === 32 || c === 10 || c === 13 || c === 9)) {
+          done = true;
+          break;
+        }
+        p++;
+      }
+      this.pos = p;
+      if (done) break;
+      if (!this.more()) {
+        if (!open && depth === 0 && this.pos > this.mark) break; // a number or literal ending the file
         throw new Unstreamable();
       }
-      if (c === 34) {
-        this.string();
-        if (depth === 0) break;
-        continue;
-      }
-      if (c === 123 || c === 91) depth++;
-      else if (c === 125 || c === 93) {
-        if (depth === 0) break;
-        depth--;
-        this.pos++;
-        if (depth === 0) break;
-        continue;
-      } else if (depth === 0 && (c === 44 || c === 32 || c === 10 || c === 13 || c === 9)) break;
-      this.pos++;
     }
     const text = this.buf.slice(this.mark, this.pos);
     this.mark = -1;
     return text;
   }
+}
 
-  /** Passes a string, quotes included. */
-  string(): void {
-    this.pos++; // opening quote
-    for (;;) {
-      const c = this.peek();
-      if (c === -1) throw new Unstreamable();
-      this.pos++;
-      if (c === 92) {
-        this.peek();
-        this.pos++;
-      } else if (c === 34) return;
-    }
+/** The index of the quote closing a string whose body starts at `from` (-1: not in `buf`). */
+function closingQuote(buf: string, from: number): number {
+  for (let q = buf.indexOf('"', from); q >= 0; q = buf.indexOf('"', q + 1)) {
+    let backslashes = 0;
+    while (q - 1 - backslashes >= from && buf.charCodeAt(q - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return q;
   }
+  return -1;
 }
 
 /** Parses one placement's text; a syntax error is not streamable (the whole-file read names it). */
@@ -121,7 +154,7 @@ function placementOf(text: string, index: number, file: string): PlacementInput 
   } catch {
     throw new Unstreamable();
   }
-  return parsePlacementAt(raw, index, file);
+  return checkPlacement(raw) ?? parsePlacementAt(raw, index, file);
 }
 
 function readDocument(s: Scanner, file: string): SettlementInput {
@@ -180,7 +213,7 @@ function readNdjson(s: Scanner, file: string): SettlementInput {
         `${file}: line ${line}`,
       );
     }
-    placements.push(parsePlacementAt(raw, placements.length, file));
+    placements.push(checkPlacement(raw) ?? parsePlacementAt(raw, placements.length, file));
   }
   return { placements };
 }

@@ -7,32 +7,43 @@
  */
 import { writeSync } from 'node:fs';
 import { oreToKronor } from '../domain/money.js';
-import { presentLine } from '../domain/settlement/present.js';
 import type { SettledColumns } from '../domain/settlement/summary.js';
+import { bytes, jsonNumber, LineText } from './settle-lines.js';
 
 const FLUSH_AT = 1 << 20;
 
-/** Buffered synchronous writes to a file descriptor (stdout), waiting out a full pipe. */
+/**
+ * Buffered synchronous writes to a file descriptor (stdout): text already in {@link bytes} is
+ * copied piece by piece into one reused megabyte buffer (no joined string to flatten) and written
+ * whole when full, waiting while a pipe is full (the reader sets the pace, so memory stays
+ * bounded whatever the output's size).
+ */
 class Out {
-  private parts: string[] = [];
-  private size = 0;
+  private buf = Buffer.allocUnsafe(FLUSH_AT);
+  private used = 0;
 
   constructor(private readonly fd: number) {}
 
+  /** Text as {@link bytes} (settle-lines.ts makes it so): one byte per character. */
   write(s: string): void {
-    this.parts.push(s);
-    this.size += s.length;
-    if (this.size >= FLUSH_AT) this.flush();
+    if (this.used + s.length > this.buf.length) {
+      this.flush();
+      if (s.length > this.buf.length) this.buf = Buffer.allocUnsafe(s.length);
+    }
+    this.used += this.buf.write(s, this.used, 'latin1');
+  }
+
+  /** Any text. */
+  print(s: string): void {
+    this.write(bytes(s));
   }
 
   flush(): void {
-    if (this.size === 0) return;
-    let buf = Buffer.from(this.parts.join(''), 'utf8');
-    this.parts = [];
-    this.size = 0;
-    while (buf.length > 0) {
+    let rest = this.buf.subarray(0, this.used);
+    this.used = 0;
+    while (rest.length > 0) {
       try {
-        buf = buf.subarray(writeSync(this.fd, buf));
+        rest = rest.subarray(writeSync(this.fd, rest));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2); // the reader is behind
@@ -41,36 +52,55 @@ class Out {
   }
 }
 
-/** A list written element by element: its length and its `i`-th element. */
+/**
+ * A long list written element by element, each element's JSON text made on demand: `pretty(i)`
+ * as `JSON.stringify(element, null, 2)` indented to its place in the document, `compact(i)` as an
+ * NDJSON record (`{"type":…,` then the element's fields).
+ */
 interface Items {
   count: number;
-  at: (i: number) => unknown;
+  pretty: (i: number) => string;
+  compact: (i: number) => string;
 }
 
 const indent = (s: string, by: string) => s.replaceAll('\n', `\n${by}`);
 
+/** The placements' totals, from a template (a million of them, issue #15 §3). */
+function placementItems(c: SettledColumns): Items {
+  const text = (i: number, open: string, sep: string, colon: string, close: string) => {
+    const p = c.placements[i]!;
+    return bytes(
+      `${open}"id"${colon}${JSON.stringify(p.id)}${sep}"providerId"${colon}${JSON.stringify(p.providerId)}` +
+        `${sep}"district"${colon}${JSON.stringify(p.district)}${sep}"total"${colon}${jsonNumber(oreToKronor(p.total))}${close}`,
+    );
+  };
+  return {
+    count: c.placements.length,
+    pretty: (i) => text(i, '{\n      ', ',\n      ', ': ', '\n    }'),
+    compact: (i) => text(i, '{"type":"placement",', ',', ':', '}'),
+  };
+}
+
+/** The lines, from the column store (settle-lines.ts); the templates made on first use. */
+function lineItems(c: SettledColumns): Items {
+  let pretty: LineText | undefined;
+  let compact: LineText | undefined;
+  return {
+    count: c.lines.length,
+    pretty: (i) => (pretty ??= new LineText(c.lines, { pretty: true })).at(i),
+    compact: (i) => (compact ??= new LineText(c.lines, { pretty: false, open: '{"type":"line",' })).at(i),
+  };
+}
+
 /** The document's fields in the contract's order; the long lists as {@link Items}. */
 function fields(c: SettledColumns, extra: Record<string, unknown>): [string, unknown][] {
-  const store = c.lines;
   return [
     ['month', c.month],
     ['total', oreToKronor(c.total)],
     ['providers', c.providers.map((p) => ({ providerId: p.id, total: oreToKronor(p.total) }))],
     ['districts', c.districts.map((d) => ({ district: d.id, total: oreToKronor(d.total) }))],
-    [
-      'placements',
-      {
-        count: c.placements.length,
-        at: (i: number) => {
-          const p = c.placements[i]!;
-          return { id: p.id, providerId: p.providerId, district: p.district, total: oreToKronor(p.total) };
-        },
-      } satisfies Items,
-    ],
-    [
-      'lines',
-      { count: store.length, at: (i: number) => presentLine(store.line(store.at(i))) } satisfies Items,
-    ],
+    ['placements', placementItems(c)],
+    ['lines', lineItems(c)],
     ['run', c.run],
     ['previousRuns', c.previousRuns],
     ['warnings', c.warnings],
@@ -91,13 +121,12 @@ export function writeSettlementJson(
   const list = fields(c, extra);
   out.write('{');
   list.forEach(([key, value], k) => {
-    out.write(`\n  ${JSON.stringify(key)}: `);
-    if (!isItems(value)) out.write(indent(JSON.stringify(value, null, 2), '  '));
+    out.print(`\n  ${JSON.stringify(key)}: `);
+    if (!isItems(value)) out.print(indent(JSON.stringify(value, null, 2), '  '));
     else if (value.count === 0) out.write('[]');
     else {
       out.write('[');
-      for (let i = 0; i < value.count; i++)
-        out.write(`${i > 0 ? ',' : ''}\n    ${indent(JSON.stringify(value.at(i), null, 2), '    ')}`);
+      for (let i = 0; i < value.count; i++) out.write(`${i > 0 ? ',' : ''}\n    ${value.pretty(i)}`);
       out.write('\n  ]');
     }
     if (k < list.length - 1) out.write(',');
@@ -120,14 +149,12 @@ export function writeSettlementNdjson(
   // `{"type":…,` then the entry's own fields: no copy of the entry per record.
   const record = (type: string, v: object) => {
     const body = JSON.stringify(v);
-    out.write(`{"type":${JSON.stringify(type)}${body.length > 2 ? ',' : ''}${body.slice(1)}\n`);
+    out.print(`{"type":${JSON.stringify(type)}${body.length > 2 ? ',' : ''}${body.slice(1)}\n`);
   };
   let head: Record<string, unknown> = {};
   for (const [key, value] of fields(c, extra)) {
-    if (isItems(value)) {
-      const type = key === 'lines' ? 'line' : 'placement';
-      for (let i = 0; i < value.count; i++) record(type, value.at(i) as object);
-    } else if (key === 'providers' || key === 'districts')
+    if (isItems(value)) for (let i = 0; i < value.count; i++) out.write(`${value.compact(i)}\n`);
+    else if (key === 'providers' || key === 'districts')
       for (const v of value as object[]) record(key === 'providers' ? 'provider' : 'district', v);
     else head = { ...head, [key]: value };
   }

@@ -1,0 +1,260 @@
+/**
+ * A settlement line's JSON text straight from the engine's column store (issue #15 §3): the bytes
+ * `JSON.stringify(presentLine(line))` gives (compact for NDJSON, indented for `--json`), without
+ * making the line object, its presented copy or its explanation's parts per line. What repeats is
+ * serialised once: the placement's fields per placement, the level, rate information, rules and
+ * sources per distinct combination (a handful per run), amounts formatted by integer arithmetic.
+ * The explanation is explainLine's sentence (PAY-10) put together from the same pieces. Any line
+ * this does not know (a correction, PAY-9) or a presentLine with other fields falls back to
+ * presentLine; settle-stream.test.ts holds the two to the same bytes.
+ */
+import { formatOre } from '../contract/format.js';
+import { regimeLabel, unitLabel } from '../contract/labels.js';
+import { KINDS, type LineStore } from '../domain/settlement/columns.js';
+import { dayToIso } from '../domain/settlement/days.js';
+import { kindSv, levelPhrase } from '../domain/settlement/explain.js';
+import { presentLine } from '../domain/settlement/present.js';
+import type { SettlementLine } from '../domain/settlement/types.js';
+
+/** presentLine's fields in its order: the template writes exactly these. */
+const KEYS = [
+  'placementId',
+  'providerId',
+  'district',
+  'service',
+  'kind',
+  'basis',
+  'from',
+  'to',
+  'quantity',
+  'unit',
+  'days',
+  'daysInMonth',
+  'rate',
+  'amount',
+  'level',
+  'interval',
+  'regime',
+  'paidAsRegime',
+  'model',
+  'rules',
+  'sources',
+  'illustrative',
+  'correctsMonth',
+  'correctedKind',
+  'recomputed',
+  'previouslyPaid',
+  'explanation',
+] as const;
+type Key = (typeof KEYS)[number];
+/** Regimes told apart in the key of the repeating fields (SVC-2 has three). */
+const REGIME_SLOTS = 15;
+
+/** A number as JSON writes it (a non-finite one is null). */
+export const jsonNumber = (n: number): string => (Number.isFinite(n) ? `${n}` : 'null');
+
+/**
+ * Text as its UTF-8 bytes, one character per byte (Latin-1): the output is built from such text
+ * and written with `latin1`, a plain copy, where UTF-8 encoding of two-byte strings (the dash of
+ * an explanation makes every line one) was a quarter of the run. ASCII, the usual case, is itself.
+ */
+export function bytes(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\u0000-\u007f]*$/.test(s) ? s : Buffer.from(s, 'utf8').toString('latin1');
+}
+
+/**
+ * The JSON string's body (no quotes) as {@link bytes}; null when it holds a surrogate (pieces
+ * escaped apart could split a pair that JSON.stringify of the whole would keep).
+ */
+function body(s: string): string | null {
+  return /[\ud800-\udfff]/.test(s) ? null : bytes(JSON.stringify(s).slice(1, -1));
+}
+
+const DASH = bytes('–');
+const TIMES = bytes(' × ');
+const PER_MONTH = bytes(' per månad × ');
+
+/**
+ * Öre as explainLine's `kr` writes them (formatOre, plain spaces): `1 501 kr`, `-12,50 kr`; by
+ * integer arithmetic for safe integers, formatOre itself for anything else.
+ */
+export function krText(ore: number): string {
+  if (!Number.isSafeInteger(ore)) return formatOre(ore, { plain: true });
+  const abs = ore < 0 ? -ore : ore;
+  const cents = abs % 100;
+  let whole = (abs - cents) / 100;
+  let text = '';
+  while (whole >= 1000) {
+    const r = whole % 1000;
+    text = ` ${r < 10 ? '00' : r < 100 ? '0' : ''}${r}${text}`;
+    whole = (whole - r) / 1000;
+  }
+  text = `${whole}${text}`;
+  const frac = cents === 0 ? '' : cents < 10 ? `,0${cents}` : `,${cents}`;
+  return `${ore < 0 ? '-' : ''}${text}${frac} kr`;
+}
+
+/**
+ * Lines of one store as JSON text ({@link bytes}), compact or indented as an element of the
+ * document's `lines`.
+ */
+export class LineText {
+  /** `"key": ` with the separator before it, per field. */
+  private readonly key: Record<Key, string>;
+  private readonly open: string;
+  private readonly close: string;
+  private readonly pretty: boolean;
+  /** False when presentLine's fields are not {@link KEYS}: every line goes through presentLine. */
+  private readonly fast: boolean;
+  private ownerAt = -1;
+  private ownerText = '';
+  private readonly days = new Map<number, string>();
+  private readonly rates = new Map<number, string>();
+  private readonly tails = new Map<number, [string, string] | null>();
+  private readonly units: (readonly [string, string, string] | null)[];
+  /** Per kind code: `"ordinary", "basis": ` and the kind's Swedish name escaped (null: cannot be). */
+  private readonly kinds: string[];
+  private readonly kindNames: (string | null)[];
+  /** Numbers of the owners' regimes, for the key of {@link tails}. */
+  private readonly regimes = new Map<string, number>();
+  private ownerRegime = 0;
+
+  constructor(
+    private readonly store: LineStore,
+    /** `--json`'s indentation (fields at six spaces), or compact with `open` first (NDJSON). */
+    options: { pretty: true } | { pretty: false; open: string },
+  ) {
+    this.pretty = options.pretty;
+    const sep = this.pretty ? ',\n      ' : ',';
+    const colon = this.pretty ? ': ' : ':';
+    this.key = Object.fromEntries(
+      KEYS.map((k, j) => [k, `${j === 0 ? '' : sep}${JSON.stringify(k)}${colon}`]),
+    ) as Record<Key, string>;
+    this.open = options.pretty ? '{\n      ' : options.open;
+    this.close = this.pretty ? '\n    }' : '}';
+    const first = store.length > 0 ? store.line(store.at(0)) : null;
+    this.fast = first === null || Object.keys(presentLine(first)).join() === KEYS.join();
+    this.units = store.units.list.map((u) => {
+      const one = body(unitLabel(u, 1));
+      const many = body(unitLabel(u, 2));
+      return one === null || many === null ? null : ([bytes(JSON.stringify(u)), one, many] as const);
+    });
+    this.kinds = KINDS.map((k) => bytes(`${JSON.stringify(k)}${this.key.basis}`));
+    this.kindNames = KINDS.map((k) => body(kindSv(k)));
+  }
+
+  /** A nested value (rules, sources) as JSON.stringify writes it at a line's field. */
+  private nested(v: unknown): string {
+    return this.pretty ? JSON.stringify(v, null, 2).replaceAll('\n', '\n      ') : JSON.stringify(v);
+  }
+
+  /** The generic way: presentLine and JSON.stringify (corrections, or a changed presentLine). */
+  private generic(l: SettlementLine): string {
+    const text = this.pretty
+      ? JSON.stringify(presentLine(l), null, 2).replaceAll('\n', '\n    ')
+      : JSON.stringify(presentLine(l));
+    return bytes(this.pretty ? text : `${this.open}${text.slice(1)}`);
+  }
+
+  private iso(day: number): string {
+    let s = this.days.get(day);
+    if (s === undefined) this.days.set(day, (s = dayToIso(day)));
+    return s;
+  }
+
+  private rate(ore: number): string {
+    let s = this.rates.get(ore);
+    if (s === undefined) this.rates.set(ore, (s = krText(ore)));
+    return s;
+  }
+
+  /**
+   * From `level` to `previouslyPaid` (fields that repeat), and the explanation's end from the
+   * level on; null when a piece cannot be escaped alone.
+   */
+  private tail(i: number): [string, string] | null {
+    const s = this.store;
+    const regime = s.owners[s.owner[i]!]!.regime;
+    const id =
+      (((s.sources[i]! * s.ruleLists.list.length + s.rules[i]!) * REGIME_SLOTS + this.ownerRegime) *
+        s.infos.list.length +
+        s.info[i]!) *
+        s.levels.list.length +
+      s.level[i]!;
+    let t = this.tails.get(id);
+    if (t !== undefined) return t;
+    const level = s.levels.list[s.level[i]!]!;
+    const info = s.infos.list[s.info[i]!]!;
+    const rules = s.ruleLists.list[s.rules[i]!]!;
+    const k = this.key;
+    const fields =
+      `${k.level}${JSON.stringify(level)}${k.interval}${JSON.stringify(info.interval)}` +
+      `${k.regime}${JSON.stringify(regime)}${k.paidAsRegime}${JSON.stringify(info.paidAs)}` +
+      `${k.model}${JSON.stringify(info.model)}${k.rules}${this.nested(rules)}` +
+      `${k.sources}${this.nested(s.sourceList.list[s.sources[i]!]!)}` +
+      `${k.illustrative}${info.illustrative}${k.correctsMonth}null${k.correctedKind}null` +
+      `${k.recomputed}null${k.previouslyPaid}null${k.explanation}`;
+    // explainLine from the level on.
+    const interval = info.interval === null ? '' : `, ${info.interval} tim/vecka`;
+    const regimeText =
+      info.paidAs !== regime
+        ? `${regimeLabel(regime)} (betalas som ${regimeLabel(info.paidAs)})`
+        : regimeLabel(regime);
+    const end = body(
+      `${levelPhrase(level)}${interval}, ${regimeText} (${info.model})${info.illustrative ? ', illustrativt belopp' : ''}; regler ${rules.join(', ')}`,
+    );
+    t = end === null ? null : [bytes(fields), end];
+    this.tails.set(id, t);
+    return t;
+  }
+
+  /** The JSON text of the `n`-th line in output order. */
+  at(n: number): string {
+    const s = this.store;
+    const i = s.at(n);
+    if (!this.fast || (s.extras.size > 0 && s.extras.has(i))) return this.generic(s.line(i));
+    const k = this.key;
+    const ownerNo = s.owner[i]!;
+    if (ownerNo !== this.ownerAt) {
+      const o = s.owners[ownerNo]!;
+      let r = this.regimes.get(o.regime);
+      if (r === undefined) this.regimes.set(o.regime, (r = Math.min(this.regimes.size, REGIME_SLOTS)));
+      this.ownerRegime = r;
+      this.ownerAt = ownerNo;
+      this.ownerText = bytes(
+        `${this.open}${k.placementId}${JSON.stringify(o.id)}${k.providerId}${JSON.stringify(o.providerId)}` +
+          `${k.district}${JSON.stringify(o.district)}${k.service}${JSON.stringify(o.service)}${k.kind}`,
+      );
+    }
+    if (this.ownerRegime === REGIME_SLOTS) return this.generic(s.line(i));
+    const kind = s.kind[i]!;
+    const unitNo = s.unit[i]!;
+    const unit = this.units[unitNo]!;
+    const tail = this.tail(i);
+    const kindBody = this.kindNames[kind]!;
+    if (unit === null || tail === null || kindBody === null) return this.generic(s.line(i));
+    const basis = s.basis[i]!;
+    const fromDay = s.from[i]!;
+    const toDay = s.to[i]!;
+    const from = this.iso(fromDay);
+    const to = this.iso(toDay);
+    const quantity = s.quantity[i]!;
+    const rate = s.rate[i]!;
+    const amount = s.amount[i]!;
+    const days = toDay - fromDay + 1;
+    const dim = s.daysInMonth;
+    const unitId = s.units.list[unitNo];
+    const what =
+      unitId === 'month'
+        ? `${this.rate(rate)}${PER_MONTH}${days}/${dim} dagar`
+        : `${String(quantity).replace('.', ',')} ${quantity === 1 ? unit[1] : unit[2]}${TIMES}${this.rate(rate)}`;
+    return (
+      `${this.ownerText}${this.kinds[kind]}${basis === 0 ? 'null' : basis === 1 ? '"ordinary"' : '"idle"'}` +
+      `${k.from}"${from}"${k.to}"${to}"${k.quantity}${jsonNumber(quantity)}${k.unit}${unit[0]}` +
+      `${k.days}${days}${k.daysInMonth}${dim}${k.rate}${jsonNumber(rate / 100)}` +
+      `${k.amount}${jsonNumber(amount / 100)}${tail[0]}` +
+      `"${kindBody} ${from}${DASH}${to}: ${what} = ${krText(amount)}${tail[1]}"${this.close}`
+    );
+  }
+}
