@@ -5,24 +5,27 @@
  * is attendance.tsx. Every list is scoped to the signed-in provider by the API.
  */
 import { useState } from 'react';
-import { Alert, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post, withQuery } from '../api.js';
+import { get, post } from '../api.js';
 import { QueryState } from '../components/QueryState.js';
 import { Rule, TextWithRules } from '../components/Rule.js';
 import { formatDate } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
-import type { NotificationView } from '../../contract/notifications.js';
+import type { NotificationSort, NotificationView } from '../../contract/notifications.js';
 import type { OfferSort, OfferView } from '../../contract/offers.js';
 import type { PlacementView } from '../../contract/placements.js';
 import type { PlanView } from '../../contract/plans.js';
 import { offerColumns } from './decision-offers.js';
-import { PagedTable } from '../components/PagedTable.js';
+import { PagedTable, type Column } from '../components/PagedTable.js';
 import { useListQuery, useListState } from '../components/useListState.js';
 import { PlanDoneForm, PlanTable } from './plan-parts.js';
 
 /** What a notification says, in the portal's words, from the placement it concerns. */
 function noticeText(n: NotificationView, p: PlacementView | undefined): string {
+  // The placement is looked up on the portal's current page of placements; off it, the stored
+  // message (service, unit and start, without the client's name) says what happened.
+  if (!p && (n.kind === 'order' || n.kind === 'switch')) return n.message;
   const who = p ? `${p.clientName}, ${serviceLabel(p.service)}${p.unitName ? ` på ${p.unitName}` : ''}` : '';
   if (n.kind === 'order')
     return `Ny beställning: ${who}, start ${formatDate(p?.start)}. Genomförandeplanen ska vara klar inom 15 dagar (FLOW-2).`;
@@ -32,54 +35,75 @@ function noticeText(n: NotificationView, p: PlacementView | undefined): string {
   return 'Genomförandeplan försenad: se Genomförandeplaner nedan.';
 }
 
-/** Unread orders and notices, each marked read once handled (FLOW-1). */
+/**
+ * Unread orders and notices, each marked read once handled (FLOW-1), paged on the server newest
+ * first, with their own page in the address (`medd-sida`, issue #14 §1).
+ */
 export function ProviderNotices({ placements }: { placements: PlacementView[] }) {
   const qc = useQueryClient();
-  const notices = useQuery({
-    queryKey: ['notifications', 'unread'],
-    queryFn: () => get<NotificationView[]>(withQuery('/api/notifications', { unread: 'true' })),
+  const list = useListState<NotificationSort>({
+    sorts: ['created'],
+    sort: 'created',
+    dir: 'desc',
+    prefix: 'medd',
   });
+  const notices = useListQuery<NotificationView, NotificationSort>(
+    '/api/notifications',
+    { unread: 'true', limit: 20 },
+    list,
+  );
   const read = useMutation({
     mutationFn: (id: number) => post(`/api/notifications/${id}/read`),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['notifications'] }),
   });
+  const columns: Column<NotificationView, NotificationSort>[] = [
+    {
+      key: 'created',
+      header: 'Datum',
+      sort: 'created',
+      className: 'date',
+      render: (n) => formatDate(n.createdOn),
+    },
+    {
+      key: 'message',
+      header: 'Meddelande',
+      render: (n) => (
+        <>
+          <TextWithRules
+            text={noticeText(
+              n,
+              placements.find((p) => p.id === n.placementId),
+            )}
+          />
+          {n.orderId !== null && ` Beställning nr ${n.orderId}.`}
+        </>
+      ),
+    },
+    {
+      key: 'read',
+      header: 'Hanterad',
+      render: (n) => (
+        <Button size="xs" variant="light" onClick={() => read.mutate(n.id)} loading={read.isPending}>
+          Markera som läst
+        </Button>
+      ),
+    },
+  ];
   return (
     <section aria-labelledby="bestallningar">
       <Title order={2} id="bestallningar" size="h3" mb="xs">
         Nya beställningar och meddelanden
       </Title>
-      <QueryState query={notices} what="meddelandena">
-        {(list) =>
-          list.length === 0 ? (
-            <Text>Inga olästa meddelanden.</Text>
-          ) : (
-            <Stack gap="xs" data-testid="provider-notices">
-              {list.map((n) => (
-                <Group key={n.id} justify="space-between" wrap="nowrap">
-                  <Text size="sm">
-                    {formatDate(n.createdOn)}:{' '}
-                    <TextWithRules
-                      text={noticeText(
-                        n,
-                        placements.find((p) => p.id === n.placementId),
-                      )}
-                    />
-                    {n.orderId !== null && ` Beställning nr ${n.orderId}.`}
-                  </Text>
-                  <Button
-                    size="xs"
-                    variant="light"
-                    onClick={() => read.mutate(n.id)}
-                    loading={read.isPending}
-                  >
-                    Markera som läst
-                  </Button>
-                </Group>
-              ))}
-            </Stack>
-          )
-        }
-      </QueryState>
+      <PagedTable
+        query={notices}
+        list={list}
+        columns={columns}
+        rowKey={(n) => n.id}
+        label="Olästa meddelanden"
+        noun={{ one: 'oläst meddelande', many: 'olästa meddelanden' }}
+        empty="Inga olästa meddelanden."
+        testId="provider-notices"
+      />
     </section>
   );
 }

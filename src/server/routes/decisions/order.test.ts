@@ -125,19 +125,19 @@ for (const target of testTargets()) {
         url: '/api/notifications?unread=true',
       });
       expect(provider.statusCode).toBe(200);
-      const mine = provider.json().find((n: { orderId: number }) => n.orderId === order.id);
+      const mine = provider.json().items.find((n: { orderId: number }) => n.orderId === order.id);
       expect(mine).toMatchObject({ kind: 'order', recipient: 'provider', providerId: 'U001', read: false });
       expect(mine.message).toContain('Ny beställning');
       const office = await t.agents.bedomare!.request({ method: 'GET', url: '/api/notifications' });
       expect(
         office
           .json()
-          .some(
+          .items.some(
             (n: { orderId: number; recipient: string }) =>
               n.orderId === order.id && n.recipient === 'assessment_office',
           ),
       ).toBe(true);
-      expect(office.json().every((n: { recipient: string }) => n.recipient === 'assessment_office')).toBe(
+      expect(office.json().items.every((n: { recipient: string }) => n.recipient === 'assessment_office')).toBe(
         true,
       );
       const read = await t.agents.utforare!.request({
@@ -148,7 +148,7 @@ for (const target of testTargets()) {
       expect(read.json().read).toBe(true);
       const foreign = await t.agents.utforare!.request({
         method: 'POST',
-        url: `/api/notifications/${office.json()[0].id}/read`,
+        url: `/api/notifications/${office.json().items[0].id}/read`,
         payload: {},
       });
       expect(foreign.statusCode).toBe(404);

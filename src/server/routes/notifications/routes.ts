@@ -27,7 +27,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { ...errorResponses, 200: notificationList },
       },
     },
-    async (request) => listNotifications(db, userOf(request), request.query.unread === 'true'),
+    async (request) => listNotifications(db, userOf(request), request.query),
   );
   app.post(
     '/notifications/:id/read',

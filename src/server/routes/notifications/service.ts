@@ -1,8 +1,13 @@
 /** Notifications' SQL (FLOW-1): scoped by role, audited reads and changes. */
-import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import type { NotificationSort, NotificationView } from '../../../contract/notifications.js';
+import type { Cursor, SortDir } from '../../../contract/primitives.js';
 import type { DB, NotificationTable } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
+import { keysetPage, type SortColumn } from '../../keyset.js';
+
+type NotificationKind = NotificationView['kind'];
 import { notFound } from '../../errors.js';
 
 /** A notification as JSON (src/contract/notifications.ts). */
@@ -38,17 +43,34 @@ function scoped<O>(q: SelectQueryBuilder<DB, 'notifications', O>, user: SessionU
   }
 }
 
-/** The user's notifications, newest first (at most 500); audited as a list. */
-export async function listNotifications(db: Kysely<DB>, user: SessionUser, unreadOnly: boolean) {
-  let q = scoped(db.selectFrom('notifications').selectAll(), user).orderBy('id', 'desc').limit(500);
-  if (unreadOnly) q = q.where('read_at', 'is', null);
-  const rows = await q.execute();
-  await audit(db, user, {
-    action: 'list',
-    entity: 'notification',
-    clientIds: [...new Set(rows.flatMap((r) => (r.client_id === null ? [] : [r.client_id])))],
+/** What GET /api/notifications asks for. */
+export interface NotificationFilter {
+  unread?: 'true' | 'false' | undefined;
+  kind?: NotificationKind | undefined;
+  sort: NotificationSort;
+  dir: SortDir;
+  cursor?: Cursor | undefined;
+  limit: number;
+}
+
+const SORT_COLUMNS: Record<NotificationSort, SortColumn> = {
+  created: { expr: sql.ref('notifications.created_on'), kind: 'date' },
+};
+
+/**
+ * One page of the user's notifications with the true total (issue #14 §1), read and audited in
+ * one statement (they name clients).
+ */
+export async function listNotifications(db: Kysely<DB>, user: SessionUser, f: NotificationFilter) {
+  let q = scoped(db.selectFrom('notifications').selectAll(), user);
+  if (f.unread === 'true') q = q.where('read_at', 'is', null);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  const page = await keysetPage(q, SORT_COLUMNS, 'notifications.id', f, {
+    db,
+    user,
+    entry: { action: 'list', entity: 'notification' },
   });
-  return rows.map(view);
+  return { ...page, items: page.items.map(view) };
 }
 
 /** Marks one of the user's notifications read (404 for one it may not see). */

@@ -237,7 +237,7 @@ for (const target of testTargets()) {
       expect(
         notes
           .json()
-          .some((n: { kind: string; placementId: number }) => n.kind === 'switch' && n.placementId === old),
+          .items.some((n: { kind: string; placementId: number }) => n.kind === 'switch' && n.placementId === old),
       ).toBe(true);
     });
 
