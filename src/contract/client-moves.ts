@@ -5,15 +5,28 @@
  */
 import { z } from 'zod';
 import { districtIdSchema } from './districts.js';
-import { idSchema } from './primitives.js';
+import { idParamSchema, idSchema, listQuery, listResponse } from './primitives.js';
 
 /** POST /api/client-moves. */
 export const clientMoveCreate = z.object({ clientId: idSchema, toDistrictId: districtIdSchema });
 
-/** GET /api/client-moves query. */
-export const clientMoveQuery = z.object({
-  status: z.enum(['pending', 'accepted', 'rejected', 'withdrawn']).optional(),
-});
+/** The sort fields of the move list (issue #14 §1): when requested, client name. */
+export const CLIENT_MOVE_SORTS = { requested: 'time', client: 'text' } as const;
+/** A sort field of the move list. */
+export type ClientMoveSort = keyof typeof CLIENT_MOVE_SORTS;
+
+/**
+ * GET /api/client-moves query: by status, district (from or to) and client; newest first,
+ * keyset-paged with the true total (issue #14 §1).
+ */
+export const clientMoveQuery = listQuery(
+  { sorts: CLIENT_MOVE_SORTS, sort: 'requested', dir: 'desc' },
+  {
+    status: z.enum(['pending', 'accepted', 'rejected', 'withdrawn']).optional(),
+    districtId: districtIdSchema.optional(),
+    clientId: idParamSchema.optional(),
+  },
+);
 
 /** One request, the client named as the user may see them. */
 export const clientMoveView = z.object({
@@ -32,4 +45,4 @@ export const clientMoveView = z.object({
 export type ClientMoveView = z.infer<typeof clientMoveView>;
 
 /** GET /api/client-moves. */
-export const clientMoveList = z.object({ items: z.array(clientMoveView) });
+export const clientMoveList = listResponse(clientMoveView);

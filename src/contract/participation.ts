@@ -3,7 +3,9 @@
  * transition to work (SVC-4) with its six-month end and the provider's workplace visits.
  */
 import { z } from 'zod';
-import { isoDateSchema, monthSchema, textSchema } from './primitives.js';
+import { districtIdSchema } from './districts.js';
+import { providerIdSchema } from './providers.js';
+import { isoDateSchema, listQuery, listResponse, monthSchema, textSchema } from './primitives.js';
 
 /** GET /api/participation-follow-up query. */
 export const followUpQuery = z.object({ month: monthSchema, flagged: z.enum(['true', 'false']).optional() });
@@ -54,6 +56,24 @@ export const transitionWithVisits = z.object({
   visits: z.array(visitView),
 });
 
-/** GET /api/transitions-to-work. */
-export const transitionList = z.array(transitionWithVisits);
+/** The sort fields of the transition list (issue #14 §1): start, end, client name. */
+export const TRANSITION_SORTS = { from: 'date', to: 'date', client: 'text' } as const;
+/** A sort field of the transition list. */
+export type TransitionSort = keyof typeof TRANSITION_SORTS;
+
+/**
+ * GET /api/transitions-to-work query: newest start first; `ongoing=true` only those running today,
+ * by district and provider within the user's scope; keyset-paged with the true total (issue #14 §1).
+ */
+export const transitionQuery = listQuery(
+  { sorts: TRANSITION_SORTS, sort: 'from', dir: 'desc' },
+  {
+    ongoing: z.enum(['true', 'false']).optional(),
+    districtId: districtIdSchema.optional(),
+    providerId: providerIdSchema.optional(),
+  },
+);
+
+/** GET /api/transitions-to-work: one page with the true total. */
+export const transitionList = listResponse(transitionWithVisits);
 export type TransitionWithVisits = z.infer<typeof transitionWithVisits>;

@@ -5,13 +5,30 @@
  */
 import { z } from 'zod';
 import { PLAN_PARTICIPANTS } from '../domain/flow/plan.js';
-import { isoDateSchema, versionSchema } from './primitives.js';
+import { districtIdSchema } from './districts.js';
+import { providerIdSchema } from './providers.js';
+import { isoDateSchema, listQuery, listResponse, versionSchema } from './primitives.js';
 
-/** GET /api/implementation-plans query: `on` is the day overdue is judged (default today). */
-export const planQuery = z.object({
-  overdue: z.enum(['true', 'false']).optional(),
-  on: isoDateSchema.optional(),
-});
+/** The sort fields of the plan list (issue #14 §1): due date, placement start, client name. */
+export const PLAN_SORTS = { due: 'date', start: 'date', client: 'text' } as const;
+/** A sort field of the plan list. */
+export type PlanSort = keyof typeof PLAN_SORTS;
+
+/**
+ * GET /api/implementation-plans query: `on` is the day overdue is judged (default today);
+ * `overdue=true` only those past due and not done, `done=false` only those not done; by district
+ * and provider within the user's scope; keyset-paged with the true total (issue #14 §1).
+ */
+export const planQuery = listQuery(
+  { sorts: PLAN_SORTS, sort: 'due' },
+  {
+    overdue: z.enum(['true', 'false']).optional(),
+    done: z.enum(['true', 'false']).optional(),
+    on: isoDateSchema.optional(),
+    districtId: districtIdSchema.optional(),
+    providerId: providerIdSchema.optional(),
+  },
+);
 
 /** POST /api/implementation-plans/:id/done (`:id` is the placement's). */
 export const planDone = z.object({
@@ -42,7 +59,8 @@ export const planView = z.object({
   overdue: z.boolean(),
   version: z.number(),
 });
-export const planList = z.array(planView);
+/** GET /api/implementation-plans: one page with the true total. */
+export const planList = listResponse(planView);
 
 export type PlanView = z.infer<typeof planView>;
 export type PlanDone = z.input<typeof planDone>;

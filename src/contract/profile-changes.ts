@@ -6,8 +6,8 @@
  * reason. Every step is audited.
  */
 import { z } from 'zod';
-import { catalogueSchema, catalogueView } from './providers.js';
-import { idParamSchema, textSchema, versionSchema } from './primitives.js';
+import { catalogueSchema, catalogueView, providerIdSchema } from './providers.js';
+import { idParamSchema, listQuery, listResponse, textSchema, versionSchema } from './primitives.js';
 
 /** The states of a proposed change. */
 export const PROFILE_CHANGE_STATES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
@@ -15,11 +15,20 @@ export const PROFILE_CHANGE_STATES = ['pending', 'approved', 'rejected', 'withdr
 /** POST /api/units/:id/profile-changes: the whole proposed profile and the unit's version seen. */
 export const profileChangeCreate = z.object({ version: versionSchema, catalogue: catalogueSchema });
 
-/** GET /api/profile-changes query (newest first). */
-export const profileChangeQuery = z.object({
-  state: z.enum(PROFILE_CHANGE_STATES).optional(),
-  unitId: idParamSchema.optional(),
-});
+/** The sort fields of the change list (issue #14 §1): when proposed, unit name. */
+export const PROFILE_CHANGE_SORTS = { proposed: 'time', unit: 'text' } as const;
+/** A sort field of the change list. */
+export type ProfileChangeSort = keyof typeof PROFILE_CHANGE_SORTS;
+
+/** GET /api/profile-changes query: newest first, keyset-paged with the true total (issue #14 §1). */
+export const profileChangeQuery = listQuery(
+  { sorts: PROFILE_CHANGE_SORTS, sort: 'proposed', dir: 'desc' },
+  {
+    state: z.enum(PROFILE_CHANGE_STATES).optional(),
+    unitId: idParamSchema.optional(),
+    providerId: providerIdSchema.optional(),
+  },
+);
 
 /** POST /api/profile-changes/:id/approve and /reject; a rejection needs its reason. */
 export const profileChangeDecide = z.object({ reason: z.string().trim().pipe(textSchema(500)).optional() });
@@ -42,7 +51,8 @@ export const profileChangeView = z.object({
   decidedAt: z.string().nullable(),
   reason: z.string().nullable(),
 });
-export const profileChangeList = z.array(profileChangeView);
+/** GET /api/profile-changes: one page with the true total. */
+export const profileChangeList = listResponse(profileChangeView);
 
 export type ProfileChangeCreate = z.input<typeof profileChangeCreate>;
 export type ProfileChangeQuery = z.input<typeof profileChangeQuery>;

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { Agent } from './testing.js';
 
 interface PageBody {
-  items: { id: number }[];
+  items: Record<string, number>[];
   total: number;
   nextCursor: string | null;
   prevCursor: string | null;
@@ -18,9 +18,13 @@ const withCursor = (url: string, cursor: string): string =>
 /**
  * Follows `nextCursor` from the first page of `url` to the last, then `prevCursor` back to the
  * first; checks both walks see the same rows in the same order, none twice, and as many as
- * `total`. Returns the ids in list order and the total.
+ * `total`. Returns the ids (the items' `key`, `id` unless named) in list order and the total.
  */
-export async function walkList(agent: Agent, url: string): Promise<{ ids: number[]; total: number }> {
+export async function walkList(
+  agent: Agent,
+  url: string,
+  key = 'id',
+): Promise<{ ids: number[]; total: number }> {
   const get = async (u: string): Promise<PageBody> => {
     const res = await agent.request({ method: 'GET', url: u });
     expect(res.statusCode, res.body).toBe(200);
@@ -30,11 +34,11 @@ export async function walkList(agent: Agent, url: string): Promise<{ ids: number
   let page = await get(url);
   expect(page.prevCursor).toBeNull();
   const total = page.total;
-  pages.push(page.items.map((i) => i.id));
+  pages.push(page.items.map((i) => i[key]!));
   while (page.nextCursor) {
     page = await get(withCursor(url, page.nextCursor));
     expect(page.total).toBe(total);
-    if (page.items.length) pages.push(page.items.map((i) => i.id));
+    if (page.items.length) pages.push(page.items.map((i) => i[key]!));
   }
   const ids = pages.flat();
   expect(new Set(ids).size).toBe(ids.length);
@@ -43,7 +47,7 @@ export async function walkList(agent: Agent, url: string): Promise<{ ids: number
   const back: number[][] = [pages.at(-1) ?? []];
   while (page.prevCursor) {
     page = await get(withCursor(url, page.prevCursor));
-    back.unshift(page.items.map((i) => i.id));
+    back.unshift(page.items.map((i) => i[key]!));
   }
   expect(back.flat()).toEqual(ids);
   return { ids, total };

@@ -1,39 +1,81 @@
 /**
  * Implementation plans of the case officer's district (FLOW-2): due 15 days after the start, the
- * overdue ones shown first (judged on today); the provider marks them done in its portal.
+ * overdue ones shown first (judged on today); the provider marks them done in its portal. Paged,
+ * sorted and filtered on the server (issue #14 §1): `visa` (forsenade, ej-klara, alla), `stadsdel`
+ * and `utforare` live in the address with the sort and page.
  */
-import { useState } from 'react';
-import { SegmentedControl, Stack } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { get, withQuery } from '../api.js';
+import { Group, SegmentedControl, Select, Stack } from '@mantine/core';
+import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
-import { QueryState } from '../components/QueryState.js';
-import type { PlanView } from '../../contract/plans.js';
+import { useListQuery, useListState } from '../components/useListState.js';
+import { useDistricts, useProviders } from '../hooks.js';
+import { useLocation } from '../router.js';
+import type { PlanSort, PlanView } from '../../contract/plans.js';
 import { PlanTable } from './plan-parts.js';
+
+/** The address's words for what to show (`?visa=`), overdue when unset. */
+const SHOW = { forsenade: 'Försenade', 'ej-klara': 'Ej klara', alla: 'Alla' } as const;
+type Show = keyof typeof SHOW;
+
+/** The API filters in the address: `visa`, `stadsdel`, `utforare`. */
+export function planFiltersOf(search: URLSearchParams) {
+  const asked = search.get('visa') ?? '';
+  const show: Show = Object.hasOwn(SHOW, asked) ? (asked as Show) : 'forsenade';
+  return {
+    show,
+    overdue: show === 'forsenade' ? 'true' : undefined,
+    done: show === 'ej-klara' ? 'false' : undefined,
+    districtId: search.get('stadsdel') || undefined,
+    providerId: search.get('utforare') || undefined,
+  };
+}
 
 /** The plans page. */
 export function PlansPage() {
-  const [overdue, setOverdue] = useState('true');
-  const plans = useQuery({
-    queryKey: ['plans', 'district', overdue],
-    queryFn: () => get<PlanView[]>(withQuery('/api/implementation-plans', { overdue })),
+  const { user } = useAuth();
+  const { search } = useLocation();
+  const { show, ...filters } = planFiltersOf(search);
+  const list = useListState<PlanSort>({ sorts: ['due', 'start', 'client'], sort: 'due' });
+  const plans = useListQuery<PlanView, PlanSort>('/api/implementation-plans', filters, list, {
+    key: 'plans',
   });
+  const districts = useDistricts();
+  const providers = useProviders();
   return (
     <Page title="Genomförandeplaner">
       <Stack gap="md">
-        <SegmentedControl
-          aria-label="Visa genomförandeplaner"
-          value={overdue}
-          onChange={setOverdue}
-          data={[
-            { value: 'true', label: 'Försenade' },
-            { value: 'false', label: 'Alla' },
-          ]}
-          w="fit-content"
-        />
-        <QueryState query={plans} what="genomförandeplanerna">
-          {(list) => <PlanTable plans={list} />}
-        </QueryState>
+        <Group align="flex-end" gap="sm" role="search" aria-label="Filtrera genomförandeplaner">
+          <SegmentedControl
+            aria-label="Visa genomförandeplaner"
+            value={show}
+            onChange={(v) => list.setFilters({ visa: v === 'forsenade' ? null : v })}
+            data={Object.entries(SHOW).map(([value, label]) => ({ value, label }))}
+            w="fit-content"
+          />
+          {user?.role !== 'case_officer' && (
+            <Select
+              label="Stadsdel"
+              placeholder="Alla stadsdelar"
+              data={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+              value={filters.districtId ?? null}
+              onChange={(v) => list.setFilters({ stadsdel: v })}
+              clearable
+              searchable
+            />
+          )}
+          {hasRole(user, 'case_officer', 'admin') && (
+            <Select
+              label="Utförare"
+              placeholder="Alla utförare"
+              data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              value={filters.providerId ?? null}
+              onChange={(v) => list.setFilters({ utforare: v })}
+              clearable
+              searchable
+            />
+          )}
+        </Group>
+        <PlanTable query={plans} list={list} />
       </Stack>
     </Page>
   );

@@ -4,17 +4,20 @@
  * of the client's district (and admins) follow them.
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorMessage, get, post } from '../api.js';
+import { Alert, Badge, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { errorMessage, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { DateField } from '../components/DateField.js';
 import { Page } from '../components/Page.js';
-import { QueryState } from '../components/QueryState.js';
+import { PagedTable, type Column } from '../components/PagedTable.js';
+import { useListQuery, useListState } from '../components/useListState.js';
+import { useDistricts, useProviders } from '../hooks.js';
+import { useLocation } from '../router.js';
 import { Rule } from '../components/Rule.js';
 import { formatDate } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
-import type { TransitionWithVisits } from '../../contract/participation.js';
+import type { TransitionSort, TransitionWithVisits } from '../../contract/participation.js';
 import { isIsoDate } from '../../domain/patterns.js';
 
 /** The provider's form for one visit. */
@@ -59,14 +62,77 @@ function VisitForm({ t }: { t: TransitionWithVisits }) {
   );
 }
 
-/** The page. */
+/** The API filters in the address: `visa` (pagaende, avslutade), `stadsdel`, `utforare`. */
+export function transitionFiltersOf(search: URLSearchParams) {
+  const show = search.get('visa');
+  return {
+    ongoing: show === 'pagaende' ? 'true' : show === 'ovriga' ? 'false' : undefined,
+    districtId: search.get('stadsdel') || undefined,
+    providerId: search.get('utforare') || undefined,
+  };
+}
+
+/**
+ * The page: one page of transitions at a time with the true total, sorted and filtered on the
+ * server, the filters, sort and page in the address (issue #14 §1).
+ */
 export function TransitionsPage() {
   const { user } = useAuth();
   const isProvider = hasRole(user, 'provider');
-  const list = useQuery({
-    queryKey: ['transitions-to-work'],
-    queryFn: () => get<TransitionWithVisits[]>('/api/transitions-to-work'),
-  });
+  const { search } = useLocation();
+  const filters = transitionFiltersOf(search);
+  const list = useListState<TransitionSort>({ sorts: ['from', 'to', 'client'], sort: 'from', dir: 'desc' });
+  const transitions = useListQuery<TransitionWithVisits, TransitionSort>(
+    '/api/transitions-to-work',
+    filters,
+    list,
+  );
+  const districts = useDistricts();
+  const providers = useProviders();
+  const columns: Column<TransitionWithVisits, TransitionSort>[] = [
+    { key: 'client', header: 'Klient', sort: 'client', render: (t) => t.clientName },
+    { key: 'service', header: 'Insats', render: (t) => serviceLabel(t.service) },
+    { key: 'from', header: 'Från', sort: 'from', className: 'date', render: (t) => formatDate(t.from) },
+    {
+      key: 'to',
+      header: 'Till',
+      sort: 'to',
+      className: 'date',
+      render: (t) => (
+        <>
+          {formatDate(t.to)}
+          {t.ongoing && (
+            <Badge ml="xs" variant="outline">
+              pågår
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { key: 'limit', header: 'Längst till', className: 'date', render: (t) => formatDate(t.sixMonthEnd) },
+    {
+      key: 'visits',
+      header: 'Besök på arbetsplatsen',
+      render: (t) => (
+        <Stack gap={4}>
+          {t.visits.length === 0 ? (
+            <Text size="sm">Inga besök registrerade.</Text>
+          ) : (
+            <ul aria-label={`Besök på arbetsplatsen för ${t.clientName}`} style={{ margin: 0 }}>
+              {t.visits.map((v) => (
+                <li key={v.id}>
+                  {formatDate(v.visitedOn)}
+                  {v.note ? `: ${v.note}` : ''}
+                  {v.recordedBy ? ` (registrerat av ${v.recordedBy})` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+          {isProvider && <VisitForm t={t} />}
+        </Stack>
+      ),
+    },
+  ];
   return (
     <Page title="Övergång till arbete">
       <Text>
@@ -74,52 +140,51 @@ export function TransitionsPage() {
         klienten och besöker arbetsplatsen regelbundet.
         <Rule ids="SVC-4" />
       </Text>
-      <QueryState query={list} what="övergångarna">
-        {(items) =>
-          items.length === 0 ? (
-            <Text>Ingen klient är i övergång till arbete.</Text>
-          ) : (
-            <Stack>
-              {items.map((t) => (
-                <Paper
-                  key={t.id}
-                  withBorder
-                  p="md"
-                  component="article"
-                  aria-labelledby={`transition-${t.id}-h`}
-                >
-                  <Stack gap="xs">
-                    <Group>
-                      <Title order={2} size="h4" id={`transition-${t.id}-h`}>
-                        {t.clientName}, {serviceLabel(t.service)}
-                      </Title>
-                      {t.ongoing && <Badge variant="outline">pågår</Badge>}
-                    </Group>
-                    <Text>
-                      Från {formatDate(t.from)} till {formatDate(t.to)} (längst till{' '}
-                      {formatDate(t.sixMonthEnd)}).
-                    </Text>
-                    {t.visits.length === 0 ? (
-                      <Text>Inga besök på arbetsplatsen registrerade.</Text>
-                    ) : (
-                      <ul aria-label={`Besök på arbetsplatsen för ${t.clientName}`}>
-                        {t.visits.map((v) => (
-                          <li key={v.id}>
-                            {formatDate(v.visitedOn)}
-                            {v.note ? `: ${v.note}` : ''}
-                            {v.recordedBy ? ` (registrerat av ${v.recordedBy})` : ''}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                    {isProvider && <VisitForm t={t} />}
-                  </Stack>
-                </Paper>
-              ))}
-            </Stack>
-          )
-        }
-      </QueryState>
+      <Group align="flex-end" gap="sm" role="search" aria-label="Filtrera övergångar">
+        <Select
+          label="Visa"
+          placeholder="Alla"
+          data={[
+            { value: 'pagaende', label: 'Pågående i dag' },
+            { value: 'ovriga', label: 'Kommande och avslutade' },
+          ]}
+          value={search.get('visa') || null}
+          onChange={(v) => list.setFilters({ visa: v })}
+          clearable
+        />
+        {hasRole(user, 'admin') && (
+          <Select
+            label="Stadsdel"
+            placeholder="Alla stadsdelar"
+            data={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            value={filters.districtId ?? null}
+            onChange={(v) => list.setFilters({ stadsdel: v })}
+            clearable
+            searchable
+          />
+        )}
+        {hasRole(user, 'case_officer', 'admin') && (
+          <Select
+            label="Utförare"
+            placeholder="Alla utförare"
+            data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            value={filters.providerId ?? null}
+            onChange={(v) => list.setFilters({ utforare: v })}
+            clearable
+            searchable
+          />
+        )}
+      </Group>
+      <PagedTable
+        query={transitions}
+        list={list}
+        columns={columns}
+        rowKey={(t) => t.id}
+        label="Övergångar till arbete"
+        noun={{ one: 'övergång', many: 'övergångar' }}
+        empty="Ingen klient är i övergång till arbete."
+        testId="transitions"
+      />
     </Page>
   );
 }

@@ -4,60 +4,82 @@
  * who took part.
  */
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { errorMessage, formFieldError, post } from '../api.js';
 import { DateField } from '../components/DateField.js';
 import { ErrorAlert } from '../components/QueryState.js';
-import { TableScroll } from '../components/TableScroll.js';
+import { PagedTable, type Column } from '../components/PagedTable.js';
+import type { ListState } from '../components/useListState.js';
 import { formatDate } from '../../contract/format.js';
 import { PLAN_PARTICIPANT_LABELS, planParticipantLabel, serviceLabel } from '../../contract/labels.js';
-import type { PlanDone, PlanView } from '../../contract/plans.js';
+import type { PlanDone, PlanSort, PlanView } from '../../contract/plans.js';
+import type { ListPage } from '../../contract/primitives.js';
 import { dateError, type FieldErrors } from '../validate.js';
 import { BAD } from '../colors.js';
 import { Rule } from '../components/Rule.js';
 
 type Participant = PlanView['participants'][number];
 
-/** The plans with due date, done date, who took part and overdue marked. */
-export function PlanTable({ plans }: { plans: PlanView[] }) {
-  if (plans.length === 0) return <Text>Inga genomförandeplaner att visa.</Text>;
+/** The plan list's columns (client, service and unit, start, due with overdue marked, done, who took part). */
+export function planColumns(): Column<PlanView, PlanSort>[] {
+  return [
+    { key: 'client', header: 'Klient', sort: 'client', render: (p) => p.clientName },
+    {
+      key: 'service',
+      header: 'Insats och enhet',
+      render: (p) => `${serviceLabel(p.service)}, ${p.unitName}`,
+    },
+    { key: 'start', header: 'Start', sort: 'start', className: 'date', render: (p) => formatDate(p.start) },
+    {
+      key: 'due',
+      header: 'Klar senast',
+      sort: 'due',
+      className: 'date',
+      render: (p) => (
+        <>
+          {formatDate(p.dueDate)}
+          {p.overdue && (
+            <Badge ml="xs" variant="outline" color={BAD}>
+              Försenad
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'done',
+      header: 'Klar',
+      className: 'date',
+      render: (p) => (p.doneOn ? formatDate(p.doneOn) : 'ej klar'),
+    },
+    {
+      key: 'participants',
+      header: 'Deltog',
+      render: (p) => p.participants.map(planParticipantLabel).join(', ') || '–',
+    },
+  ];
+}
+
+/** One page of plans (issue #14 §1) as a table with its true total, sort headers and page buttons. */
+export function PlanTable({
+  query,
+  list,
+}: {
+  query: UseQueryResult<ListPage<PlanView>>;
+  list: ListState<PlanSort>;
+}) {
   return (
-    <TableScroll>
-      <Table striped data-testid="plans">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Klient</Table.Th>
-            <Table.Th scope="col">Insats och enhet</Table.Th>
-            <Table.Th scope="col">Start</Table.Th>
-            <Table.Th scope="col">Klar senast</Table.Th>
-            <Table.Th scope="col">Klar</Table.Th>
-            <Table.Th scope="col">Deltog</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {plans.map((p) => (
-            <Table.Tr key={p.placementId}>
-              <Table.Td>{p.clientName}</Table.Td>
-              <Table.Td>
-                {serviceLabel(p.service)}, {p.unitName}
-              </Table.Td>
-              <Table.Td>{formatDate(p.start)}</Table.Td>
-              <Table.Td>
-                {formatDate(p.dueDate)}
-                {p.overdue && (
-                  <Badge ml="xs" variant="outline" color={BAD}>
-                    Försenad
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>{p.doneOn ? formatDate(p.doneOn) : 'ej klar'}</Table.Td>
-              <Table.Td>{p.participants.map(planParticipantLabel).join(', ') || '–'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+    <PagedTable
+      query={query}
+      list={list}
+      columns={planColumns()}
+      rowKey={(p) => p.placementId}
+      label="Genomförandeplaner"
+      noun={{ one: 'genomförandeplan', many: 'genomförandeplaner' }}
+      empty="Inga genomförandeplaner att visa."
+      testId="plans"
+    />
   );
 }
 

@@ -5,12 +5,17 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorMessage, get, post } from '../api.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { errorMessage, post } from '../api.js';
 import { ProfileDiff } from '../components/ProfileDiff.js';
 import { QueryState } from '../components/QueryState.js';
-import { formatDate } from '../../contract/format.js';
-import type { ProfileChangeDecide, ProfileChangeView } from '../../contract/profile-changes.js';
+import { formatDate, formatNumber } from '../../contract/format.js';
+import { useListQuery, useListState } from '../components/useListState.js';
+import type {
+  ProfileChangeDecide,
+  ProfileChangeSort,
+  ProfileChangeView,
+} from '../../contract/profile-changes.js';
 import { BAD, OK } from '../colors.js';
 
 /** One pending change with its two decisions. */
@@ -84,30 +89,58 @@ function PendingChange({ change }: { change: ProfileChangeView }) {
   );
 }
 
-/** The pending changes, newest first; a status line says when there are none or one was decided. */
+/**
+ * The pending changes, newest first, a page at a time with the true total (issue #14 §1; the page
+ * in the address as `forslag-sida`); a status line says when there are none or one was decided.
+ */
 export function ProfileReview() {
-  const pending = useQuery({
-    queryKey: ['profile-changes', 'pending'],
-    queryFn: () => get<ProfileChangeView[]>('/api/profile-changes?state=pending'),
+  const list = useListState<ProfileChangeSort>({
+    sorts: ['proposed', 'unit'],
+    sort: 'proposed',
+    dir: 'desc',
+    prefix: 'forslag',
   });
+  const pending = useListQuery<ProfileChangeView, ProfileChangeSort>(
+    '/api/profile-changes',
+    { state: 'pending', limit: 20 },
+    list,
+  );
   return (
     <section aria-labelledby="review-h">
       <Title order={2} size="h3" id="review-h" mb="xs">
         Profiländringar att granska
       </Title>
       <QueryState query={pending} what="profiländringarna">
-        {(list) => (
+        {(page) => (
           <Stack gap="sm">
-            <Text role="status" c={list.length ? undefined : OK}>
-              {list.length === 0
+            <Text role="status" c={page.total ? undefined : OK}>
+              {page.total === 0
                 ? 'Inga förslag väntar på granskning.'
-                : list.length === 1
+                : page.total === 1
                   ? '1 förslag väntar på granskning.'
-                  : `${list.length} förslag väntar på granskning.`}
+                  : `${formatNumber(page.total)} förslag väntar på granskning.${page.items.length < page.total ? ` Visar ${page.items.length} åt gången.` : ''}`}
             </Text>
-            {list.map((c) => (
+            {page.items.map((c) => (
               <PendingChange key={c.id} change={c} />
             ))}
+            {(page.nextCursor || page.prevCursor) && (
+              <Group gap="xs" component="nav" aria-label="Sidor, profiländringar">
+                <Button
+                  variant="default"
+                  onClick={() => list.goTo(page.prevCursor)}
+                  disabled={!page.prevCursor}
+                >
+                  Föregående sida
+                </Button>
+                <Button
+                  variant="default"
+                  onClick={() => list.goTo(page.nextCursor)}
+                  disabled={!page.nextCursor}
+                >
+                  Nästa sida
+                </Button>
+              </Group>
+            )}
           </Stack>
         )}
       </QueryState>

@@ -7,18 +7,19 @@
 import { useState } from 'react';
 import { Alert, Button, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../api.js';
+import { get, post, withQuery } from '../api.js';
 import { QueryState } from '../components/QueryState.js';
+import { useListQuery, useListState } from '../components/useListState.js';
 import { Rule, TextWithRules } from '../components/Rule.js';
 import { formatDate } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { NotificationSort, NotificationView } from '../../contract/notifications.js';
 import type { OfferSort, OfferView } from '../../contract/offers.js';
 import type { PlacementView } from '../../contract/placements.js';
-import type { PlanView } from '../../contract/plans.js';
+import type { PlanSort, PlanView } from '../../contract/plans.js';
+import type { ListPage } from '../../contract/primitives.js';
 import { offerColumns } from './decision-offers.js';
 import { PagedTable, type Column } from '../components/PagedTable.js';
-import { useListQuery, useListState } from '../components/useListState.js';
 import { PlanDoneForm, PlanTable } from './plan-parts.js';
 
 /** What a notification says, in the portal's words, from the placement it concerns. */
@@ -141,11 +142,18 @@ export function ProviderOffers() {
   );
 }
 
-/** The provider's implementation plans, overdue marked, and the form for one not yet done (FLOW-2). */
+/**
+ * The provider's implementation plans, overdue marked, one page at a time (issue #14 §1, its page
+ * and sort in the address as `plan-…`), and the form for one not yet done (FLOW-2).
+ */
 export function ProviderPlans() {
-  const plans = useQuery({
-    queryKey: ['plans', 'provider'],
-    queryFn: () => get<PlanView[]>('/api/implementation-plans'),
+  const list = useListState<PlanSort>({ sorts: ['due', 'start', 'client'], sort: 'due', prefix: 'plan' });
+  const plans = useListQuery<PlanView, PlanSort>('/api/implementation-plans', {}, list, { key: 'plans' });
+  // The plans not yet done, soonest due first, for the form's picker.
+  const openPlans = useQuery({
+    queryKey: ['plans', 'provider', 'open'],
+    queryFn: () =>
+      get<ListPage<PlanView>>(withQuery('/api/implementation-plans', { done: 'false', limit: 200 })),
   });
   const [selected, setSelected] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -154,13 +162,12 @@ export function ProviderPlans() {
       <Title order={2} id="planer-h" size="h3" mb="xs">
         Genomförandeplaner
       </Title>
-      <QueryState query={plans} what="genomförandeplanerna">
-        {(list) => {
-          const open = list.filter((p) => p.doneOn === null);
+      <PlanTable query={plans} list={list} />
+      <QueryState query={openPlans} what="genomförandeplanerna">
+        {({ items: open }) => {
           const plan = open.find((p) => String(p.placementId) === selected);
           return (
-            <Stack gap="sm">
-              <PlanTable plans={list} />
+            <Stack gap="sm" mt="sm">
               {open.length > 0 && (
                 <Select
                   label="Markera en plan som klar"

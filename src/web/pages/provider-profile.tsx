@@ -17,14 +17,16 @@ import {
 import { ProfileDiff } from '../components/ProfileDiff.js';
 import { profileChangeStateLabel } from '../../contract/labels.js';
 import type { ProfileChangeCreate, ProfileChangeView } from '../../contract/profile-changes.js';
+import type { ListPage } from '../../contract/primitives.js';
 import type { UnitView } from '../../contract/providers.js';
 import { BAD, OK, WARN } from '../colors.js';
 
-/** The latest proposals of the provider's units. */
+/** The latest proposals of the provider's units (newest first: the first of a unit is its latest). */
 function useProposals() {
   return useQuery({
     queryKey: ['profile-changes', 'own'],
-    queryFn: () => get<ProfileChangeView[]>('/api/profile-changes'),
+    queryFn: async () =>
+      (await get<ListPage<ProfileChangeView>>('/api/profile-changes?sort=proposed&dir=desc&limit=200')).items,
   });
 }
 

@@ -62,7 +62,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = userOf(request);
-      return { items: (await listMoves(db, user, request.query.status)).map((m) => moveView(user, m)) };
+      const page = await listMoves(db, user, request.query);
+      return { ...page, items: page.items.map((m) => moveView(user, m)) };
     },
   );
 

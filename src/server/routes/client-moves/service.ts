@@ -4,10 +4,14 @@
  * receiving district or an admin. Every step is audited in its transaction.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { ClientMoveSort, clientMoveQuery } from '../../../contract/client-moves.js';
 import type { ClientMoveTable, DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { conflict, notFound, outOfScope } from '../../errors.js';
+import { keysetPage, type Page, type SortColumn } from '../../keyset.js';
+import { shownClientName } from '../../present.js';
 
 /** A move request with its client's identity columns (for masking). */
 export type MoveRow = Selectable<ClientMoveTable> & {
@@ -89,18 +93,40 @@ export async function loadMove(db: Kysely<DB>, user: SessionUser, id: number): P
   return m;
 }
 
-/** The requests a user may see, newest first (case officers: to or from their district). */
-export async function listMoves(db: Kysely<DB>, user: SessionUser, status?: string): Promise<MoveRow[]> {
-  let q = withClient(db).orderBy('client_moves.id', 'desc').limit(500);
-  if (status) q = q.where('client_moves.status', '=', status as MoveRow['status']);
-  if (user.role === 'case_officer')
-    q = q.where((eb) =>
-      eb.or([
-        eb('client_moves.from_district_id', '=', user.districtId ?? ''),
-        eb('client_moves.to_district_id', '=', user.districtId ?? ''),
-      ]),
-    );
-  return q.execute();
+/** The move list's sort fields as SQL for this user (the client by the name the user sees). */
+const moveSortColumns = (user: SessionUser): Record<ClientMoveSort, SortColumn> => ({
+  requested: { expr: sql.ref('client_moves.requested_at'), kind: 'time' },
+  client: { expr: shownClientName(user), kind: 'text' },
+});
+
+/**
+ * One page of the requests a user may see (case officers: to or from their district), newest
+ * first, with the true total; the page and its audit row (the clients named) in one statement.
+ */
+export async function listMoves(
+  db: Kysely<DB>,
+  user: SessionUser,
+  f: z.output<typeof clientMoveQuery>,
+): Promise<Page<MoveRow>> {
+  let q = withClient(db);
+  if (f.status) q = q.where('client_moves.status', '=', f.status);
+  if (f.clientId) q = q.where('client_moves.client_id', '=', f.clientId);
+  for (const district of [
+    user.role === 'case_officer' ? (user.districtId ?? '') : null,
+    f.districtId ?? null,
+  ])
+    if (district !== null)
+      q = q.where((eb) =>
+        eb.or([
+          eb('client_moves.from_district_id', '=', district),
+          eb('client_moves.to_district_id', '=', district),
+        ]),
+      );
+  return keysetPage(q, moveSortColumns(user), 'client_moves.id', f, {
+    db,
+    user,
+    entry: { action: 'list', entity: 'client-move', details: { status: f.status ?? null } },
+  });
 }
 
 /**

@@ -10,11 +10,12 @@ import {
   followUpList,
   followUpQuery,
   transitionList,
+  transitionQuery,
   visitCreate,
   visitView,
 } from '../../../contract/participation.js';
 import { idParams } from '../../../contract/primitives.js';
-import { userOf } from '../../access.js';
+import { districtScope, providerScope, userOf } from '../../access.js';
 import { participationFollowUp } from './service.js';
 import { listTransitions, recordVisit } from './transitions.js';
 
@@ -43,9 +44,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/transitions-to-work',
     {
       config: { access: ['case_officer', 'provider', 'admin'] },
-      schema: { tags: ['participation'], response: { ...errorResponses, 200: transitionList } },
+      schema: {
+        tags: ['participation'],
+        querystring: transitionQuery,
+        response: { ...errorResponses, 200: transitionList },
+      },
     },
-    async (request) => listTransitions(db, catalog, userOf(request), today()),
+    async (request) => {
+      const user = userOf(request);
+      const q = request.query;
+      return listTransitions(db, catalog, user, today(), {
+        ...q,
+        districtId: districtScope(user, q.districtId),
+        providerId: providerScope(user, q.providerId),
+      });
+    },
   );
 
   app.post(

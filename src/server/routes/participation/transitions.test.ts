@@ -48,7 +48,9 @@ for (const target of testTargets()) {
 
     it('the provider records workplace visits inside the period; the case officer sees them (SVC-4)', async () => {
       const provider = t.agents.utforare!;
-      const mine = (await provider.request({ method: 'GET', url: '/api/transitions-to-work' })).json();
+      const mine = (
+        await provider.request({ method: 'GET', url: '/api/transitions-to-work?limit=200' })
+      ).json().items;
       expect(mine.find((x: { id: number }) => x.id === transitionId)).toMatchObject({
         clientName: 'Ove Övergång',
         from: '2026-03-15',
@@ -73,14 +75,14 @@ for (const target of testTargets()) {
       expect(outside.json().error.message).toContain('utanför övergången till arbete');
 
       const officer = (
-        await t.agents.handlaggare!.request({ method: 'GET', url: '/api/transitions-to-work' })
-      ).json();
+        await t.agents.handlaggare!.request({ method: 'GET', url: '/api/transitions-to-work?limit=200' })
+      ).json().items;
       expect(officer.find((x: { id: number }) => x.id === transitionId).visits).toMatchObject([
         { visitedOn: '2026-04-02', note: 'Träffade arbetsledaren', recordedBy: 'Ulf Utförare' },
       ]);
       const elsewhere = (
-        await t.agents.handlaggare2!.request({ method: 'GET', url: '/api/transitions-to-work' })
-      ).json();
+        await t.agents.handlaggare2!.request({ method: 'GET', url: '/api/transitions-to-work?limit=200' })
+      ).json().items;
       expect(elsewhere.some((x: { id: number }) => x.id === transitionId)).toBe(false);
       const audited = await t.database.db
         .selectFrom('audit_log')

@@ -56,9 +56,9 @@ for (const target of testTargets()) {
       (
         await t.agents[agent]!.request({
           method: 'GET',
-          url: `/api/implementation-plans?overdue=true&on=${on}`,
+          url: `/api/implementation-plans?overdue=true&on=${on}&limit=200`,
         })
-      ).json() as {
+      ).json().items as {
         placementId: number;
       }[];
 

@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../../contract/errors.js';
 import { planDone, planList, planQuery, planView } from '../../../contract/plans.js';
 import { idParams } from '../../../contract/primitives.js';
-import { userOf } from '../../access.js';
+import { districtScope, providerScope, userOf } from '../../access.js';
 import { today } from '../offers/service.js';
 import { listPlans, markDone } from './service.js';
 
@@ -22,8 +22,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ['provider', 'case_officer', 'admin'] },
       schema: { tags, querystring: planQuery, response: { ...errorResponses, 200: planList } },
     },
-    async (request) =>
-      listPlans(db, userOf(request), request.query.on ?? today(), request.query.overdue === 'true'),
+    async (request) => {
+      const user = userOf(request);
+      const q = request.query;
+      // A provider reads its own placements' plans only, a case officer its district's (scope first).
+      return listPlans(db, user, q.on ?? today(), {
+        ...q,
+        providerId: providerScope(user, q.providerId),
+        districtId: districtScope(user, q.districtId),
+      });
+    },
   );
   app.post(
     '/implementation-plans/:id/done',

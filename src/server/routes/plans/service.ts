@@ -2,15 +2,16 @@
  * Implementation plans' SQL (FLOW-2): scoped to the provider's own placements or the case
  * officer's district; marking one done is versioned (409 when stale) and audited.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { planDone } from '../../../contract/plans.js';
+import type { PlanSort, planDone, planQuery as planQueryContract } from '../../../contract/plans.js';
 import { planOverdue, type PlanParticipant } from '../../../domain/flow/plan.js';
 import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { notFound, refused, stale } from '../../errors.js';
-import { clientIdentity } from '../../present.js';
+import { keysetPage, type SortColumn } from '../../keyset.js';
+import { clientIdentity, shownClientName } from '../../present.js';
 
 function planQuery(db: Kysely<DB>, user: SessionUser) {
   let q = db
@@ -63,20 +64,42 @@ function view(user: SessionUser, p: PlanRow, today: string) {
   };
 }
 
-/** Plans in the user's scope by due date (at most 1000), optionally only the overdue; audited. */
-export async function listPlans(db: Kysely<DB>, user: SessionUser, today: string, overdueOnly: boolean) {
-  let q = planQuery(db, user).orderBy('implementation_plans.due_date').limit(1000);
-  if (overdueOnly)
+/** The plan list's sort fields as SQL for this user (the client by the name the user sees). */
+const planSortColumns = (user: SessionUser): Record<PlanSort, SortColumn> => ({
+  due: { expr: sql.ref('implementation_plans.due_date'), kind: 'date' },
+  start: { expr: sql.ref('placements.start_date'), kind: 'date' },
+  client: { expr: shownClientName(user), kind: 'text' },
+});
+
+/**
+ * One page of the plans in the user's scope (issue #14 §1), optionally only the overdue on
+ * `today` or the not done, with the true total; the page and its audit row in one statement.
+ */
+export async function listPlans(
+  db: Kysely<DB>,
+  user: SessionUser,
+  today: string,
+  f: z.output<typeof planQueryContract>,
+) {
+  let q = planQuery(db, user).select('implementation_plans.placement_id as id');
+  if (f.overdue === 'true')
     q = q
       .where('implementation_plans.done_on', 'is', null)
       .where('implementation_plans.due_date', '<', today);
-  const rows = await q.execute();
-  await audit(db, user, {
-    action: 'list',
-    entity: 'implementation-plan',
-    clientIds: [...new Set(rows.map((r) => r.client_id))],
+  if (f.done === 'true') q = q.where('implementation_plans.done_on', 'is not', null);
+  if (f.done === 'false') q = q.where('implementation_plans.done_on', 'is', null);
+  if (f.districtId) q = q.where('clients.district_id', '=', f.districtId);
+  if (f.providerId) q = q.where('placements.provider_id', '=', f.providerId);
+  const page = await keysetPage(q, planSortColumns(user), 'implementation_plans.placement_id', f, {
+    db,
+    user,
+    entry: {
+      action: 'list',
+      entity: 'implementation-plan',
+      details: { overdue: f.overdue === 'true', on: today },
+    },
   });
-  return rows.map((r) => view(user, r, today));
+  return { ...page, items: page.items.map((r) => view(user, r, today)) };
 }
 
 /** The provider marks its plan done: date and who took part (FLOW-2); 409 when stale. */

@@ -50,8 +50,13 @@ for (const target of testTargets()) {
       expect((await publicUnit())?.physicalDesign).not.toBe(profile.physicalDesign);
 
       const pending = profileChangeList.parse(
-        (await t.agents.admin!.request({ method: 'GET', url: '/api/profile-changes?state=pending' })).json(),
-      );
+        (
+          await t.agents.admin!.request({
+            method: 'GET',
+            url: '/api/profile-changes?state=pending&limit=200',
+          })
+        ).json(),
+      ).items;
       expect(pending.map((c) => c.id)).toContain(change.id);
 
       const ok = await t.agents.admin!.request({
@@ -108,7 +113,7 @@ for (const target of testTargets()) {
         (
           await t.agents.utforare!.request({ method: 'GET', url: `/api/profile-changes?unitId=${unit.id}` })
         ).json(),
-      );
+      ).items;
       expect(mine.find((c) => c.id === first.id)?.state).toBe('withdrawn');
       const noReason = await t.agents.admin!.request({
         method: 'POST',
@@ -142,8 +147,8 @@ for (const target of testTargets()) {
         (await propose('admin', profile, other.version, other.id)).json(),
       );
       const mine = profileChangeList.parse(
-        (await t.agents.utforare!.request({ method: 'GET', url: '/api/profile-changes' })).json(),
-      );
+        (await t.agents.utforare!.request({ method: 'GET', url: '/api/profile-changes?limit=200' })).json(),
+      ).items;
       expect(mine.some((c) => c.id === byAdmin.id)).toBe(false);
       expect(mine.every((c) => c.providerId === 'U001')).toBe(true);
     });

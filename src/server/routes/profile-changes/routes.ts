@@ -53,7 +53,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { ...errorResponses, 200: profileChangeList },
       },
     },
-    async (request) => (await listChanges(db, userOf(request), request.query)).map(changeView),
+    async (request) => {
+      const page = await listChanges(db, userOf(request), request.query);
+      return { ...page, items: page.items.map(changeView) };
+    },
   );
 
   for (const decision of ['approve', 'reject'] as const)

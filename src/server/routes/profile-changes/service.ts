@@ -6,12 +6,17 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { profileChangeCreate } from '../../../contract/profile-changes.js';
+import type {
+  ProfileChangeSort,
+  profileChangeCreate,
+  profileChangeQuery,
+} from '../../../contract/profile-changes.js';
 import type { Catalogue, DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { providerScope } from '../../access.js';
 import { audit } from '../../audit.js';
 import { conflict, notFound, refused, stale } from '../../errors.js';
+import { keysetPage, type Page, type SortColumn } from '../../keyset.js';
 
 /** A change with its unit, provider and the users who proposed and decided it. */
 export function changeQuery(db: Kysely<DB>) {
@@ -94,18 +99,24 @@ export async function proposeChange(
   });
 }
 
-/** Changes in the user's scope (a provider's own units), newest first, at most 500. */
+/** The change list's sort fields as SQL. */
+const SORT_COLUMNS: Record<ProfileChangeSort, SortColumn> = {
+  proposed: { expr: sql.ref('c.proposed_at'), kind: 'time' },
+  unit: { expr: sql.ref('units.name'), kind: 'text' },
+};
+
+/** One page of the changes in the user's scope (a provider's own units), with the true total. */
 export async function listChanges(
   db: Kysely<DB>,
   user: SessionUser,
-  f: { state?: ChangeRow['state'] | undefined; unitId?: number | undefined },
-): Promise<ChangeRow[]> {
-  let q = changeQuery(db).orderBy('c.id', 'desc').limit(500);
-  const providerId = providerScope(user);
+  f: z.output<typeof profileChangeQuery>,
+): Promise<Page<ChangeRow>> {
+  let q = changeQuery(db);
+  const providerId = providerScope(user, f.providerId);
   if (providerId) q = q.where('units.provider_id', '=', providerId);
   if (f.state) q = q.where('c.state', '=', f.state);
   if (f.unitId) q = q.where('c.unit_id', '=', f.unitId);
-  return q.execute();
+  return keysetPage(q, SORT_COLUMNS, 'c.id', f);
 }
 
 /** One change the user may see (404 otherwise). */
