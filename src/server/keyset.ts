@@ -6,7 +6,14 @@
  * the id). The count is exact: at the sizes measured (100 000 clients, bench/clients-search)
  * it costs a few milliseconds on an indexed filter, so no estimate is needed.
  */
-import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import {
+  sql,
+  type AliasedSelectQueryBuilder,
+  type Expression,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+} from 'kysely';
 import type { DB as Schema } from '../db/types.js';
 import { auditedReadCounted, type ReadAuditEntry } from './audit.js';
 import type { SessionUser } from './auth/sessions.js';
@@ -70,13 +77,13 @@ function keyOf(col: SortColumn): RawBuilder<unknown> {
  */
 async function readRows<O>(
   q: SelectQueryBuilder<any, any, O>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
-  count: SelectQueryBuilder<any, any, { n: number }>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
+  count: SelectQueryBuilder<any, any, { n: number }> | null, // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
   dir: 'asc' | 'desc',
   audited: PageAudit | undefined,
 ): Promise<{ rows: O[]; total: number | null }> {
   if (!audited) {
-    const [rows, n] = await Promise.all([q.execute(), count.executeTakeFirstOrThrow()]);
-    return { rows, total: Number(n.n) };
+    const [rows, n] = await Promise.all([q.execute(), count?.executeTakeFirstOrThrow()]);
+    return { rows, total: n ? Number(n.n) : null };
   }
   return auditedReadCounted(
     audited.db,
@@ -87,25 +94,50 @@ async function readRows<O>(
       { column: 'page_key' as never, direction: dir },
       { column: 'id' as never, direction: dir },
     ],
-    count,
+    count ?? undefined,
   );
+}
+
+/** How a list's page is read beyond its filters (issue #15 §4); every field is optional. */
+export interface PageShape {
+  /**
+   * What the total counts (default the query): the same filters, and joins only where they can
+   * change the count (a list's columns may join what its count need not read).
+   */
+  countFrom?: SelectQueryBuilder<any, any, unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
+  /**
+   * The first page counts its total in the page's own scan (`count(*) over ()`) instead of a
+   * second one: for lists whose page reads every matching row anyway (sorted by what no index
+   * serves). Pages after a cursor count apart (the cursor's condition must not narrow the total).
+   */
+  countInScan?: boolean;
+  /**
+   * Columns read for the page's rows only, after the limit (not for every row matching): `page`
+   * is the page as the subquery `p`; the result selects `p.*` and the late columns.
+   */
+  late?: (page: AliasedSelectQueryBuilder<any, 'p'>) => SelectQueryBuilder<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any page
 }
 
 /**
  * One page of `query` (filtered and scoped, with its columns selected, no order or limit) ordered
  * by `columns[sort]` then `idRef`, in `dir`, starting after (or, paging back, ending before) the
- * cursor; with the total of rows matching and the cursors of the neighbouring pages. `countFrom`
- * (default `query`) is what the total counts: the same filters, and joins only where they can
- * change the count (a list's columns may join what its count need not read).
+ * cursor; with the total of rows matching and the cursors of the neighbouring pages. `shape` says
+ * what the total counts and which columns are read for the page's rows only ({@link PageShape}).
  */
-export async function keysetPage<DB, TB extends keyof DB, O extends { id: number }, S extends string>(
+export async function keysetPage<
+  DB,
+  TB extends keyof DB,
+  O extends { id: number },
+  S extends string,
+  R extends { id: number } = O,
+>(
   query: SelectQueryBuilder<DB, TB, O>,
   columns: Readonly<Record<S, SortColumn>>,
   idRef: string,
   page: PageRequest<S>,
   audited?: PageAudit,
-  countFrom?: SelectQueryBuilder<any, any, unknown>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
-): Promise<Page<O>> {
+  shape: PageShape = {},
+): Promise<Page<R>> {
   const col = columns[page.sort];
   const id = sql.ref(idRef);
   const back = page.cursor?.back ?? false;
@@ -119,21 +151,35 @@ export async function keysetPage<DB, TB extends keyof DB, O extends { id: number
       ? q.where(sql<boolean>`(${col.expr}, ${id}) > (${value}, ${page.cursor.id})`)
       : q.where(sql<boolean>`(${col.expr}, ${id}) < (${value}, ${page.cursor.id})`);
   }
-  const count = (countFrom ?? query).clearSelect().select(sql<number>`count(*)`.as('n'));
+  const inScan = shape.countInScan === true && !page.cursor;
+  if (inScan) q = q.select(sql<number>`count(*) over ()`.as('page_total'));
+  const count = (shape.countFrom ?? query).clearSelect().select(sql<number>`count(*)`.as('n'));
+  const paged = q
+    .orderBy(sql`${col.expr} ${order}`)
+    .orderBy(sql`${id} ${order}`)
+    .limit(page.limit + 1);
   const read = await readRows(
-    q
-      .orderBy(sql`${col.expr} ${order}`)
-      .orderBy(sql`${id} ${order}`)
-      .limit(page.limit + 1),
-    count,
+    shape.late
+      ? shape
+          .late(paged.as('p'))
+          .orderBy(sql`p.page_key ${order}`)
+          .orderBy(sql`p.id ${order}`)
+      : paged,
+    inScan ? null : count,
     forward ? 'asc' : 'desc',
     audited,
   );
-  const rows = read.rows;
+  const rows = read.rows as (R & { page_key: string | number; page_total?: number })[];
   // Nothing read carries no count: only a cursor past every row gets here with rows matching.
-  const total = read.total ?? (page.cursor ? Number((await count.executeTakeFirstOrThrow()).n) : 0);
+  const total =
+    read.total ??
+    (rows[0]?.page_total !== undefined
+      ? Number(rows[0].page_total)
+      : page.cursor
+        ? Number((await count.executeTakeFirstOrThrow()).n)
+        : 0);
   const more = rows.length > page.limit;
-  const slice = (rows as (O & { page_key: string | number; audit_total?: number })[]).slice(0, page.limit);
+  const slice = rows.slice(0, page.limit);
   if (back) slice.reverse();
   const cursorAt = (row: (typeof slice)[number] | undefined, toBack: boolean): string | null =>
     row
@@ -149,7 +195,14 @@ export async function keysetPage<DB, TB extends keyof DB, O extends { id: number
   // Back: the mirror image.
   const hasNext = back ? true : more;
   const hasPrev = back ? more : page.cursor !== undefined;
-  const items = slice.map(({ page_key: _key, audit_total: _n, ...rest }) => rest as unknown as O);
+  const items = slice.map(
+    ({
+      page_key: _key,
+      page_total: _t,
+      audit_total: _n,
+      ...rest
+    }: (typeof slice)[number] & { audit_total?: number }) => rest as unknown as R,
+  );
   return {
     items,
     total,

@@ -1,5 +1,11 @@
 /** The placement list/detail query: placement, client, unit, provider and latest level entry. */
-import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import {
+  sql,
+  type AliasedSelectQueryBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+} from 'kysely';
 import type { DB } from '../../../db/types.js';
 
 /**
@@ -22,9 +28,63 @@ export const latestLevelKind: RawBuilder<string | null> = sql<string | null>`(
   select level_entries.kind from level_entries where level_entries.placement_id = placements.id
   order by level_entries.from_date desc, level_entries.id desc limit 1)`;
 
-/** A placement query's columns: the placement, client, unit, provider and latest level entry. */
+/** A placement query's own columns: the placement, client, unit and provider (no level). */
 export function placementColumns<O>(q: SelectQueryBuilder<PlacementTables, PlacementTableNames, O>) {
-  return q
+  return q.select([
+    'placements.id',
+    'placements.client_id',
+    'placements.unit_id',
+    'placements.provider_id',
+    'placements.service',
+    'placements.regime',
+    'placements.start_date',
+    'placements.end_date',
+    'placements.notice_date',
+    'placements.no_show',
+    'placements.decision_id',
+    'placements.version',
+    'clients.district_id',
+    'clients.protected_identity',
+    'clients.name as client_name',
+    'clients.personnummer',
+    'units.name as unit_name',
+    'providers.name as provider_name',
+  ]);
+}
+
+/**
+ * A page of placements (`p`, from keysetPage) with each row's latest level entry, read for the
+ * page's rows only (issue #15 §4: not for every placement the filters match).
+ */
+export function withLatestLevel(db: Kysely<DB>, page: AliasedSelectQueryBuilder<PlacementColumns, 'p'>) {
+  return db
+    .selectFrom(page)
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('level_entries')
+          .select(['level_entries.points', 'level_entries.level', 'level_entries.kind as level_kind'])
+          .where('level_entries.placement_id', '=', sql.ref<number>('p.id'))
+          .orderBy('level_entries.from_date', 'desc')
+          .orderBy('level_entries.id', 'desc')
+          .limit(1)
+          .as('lv'),
+      (join) => join.onTrue(),
+    )
+    .selectAll('p')
+    .select(['lv.points', 'lv.level', 'lv.level_kind']);
+}
+
+type PlacementTables = PlacementFrom extends SelectQueryBuilder<infer D, infer _T, infer _O> ? D : never;
+type PlacementTableNames = PlacementFrom extends SelectQueryBuilder<infer _D, infer T, infer _O> ? T : never;
+
+/** The columns of {@link placementColumns}. */
+type PlacementColumns =
+  ReturnType<typeof placementColumns> extends SelectQueryBuilder<infer _D, infer _T, infer O> ? O : never;
+
+/** The placement detail query with unit, provider, client and latest level. */
+export function placementSelect(db: Kysely<DB>) {
+  return placementColumns(placementFrom(db))
     .leftJoinLateral(
       (eb) =>
         eb
@@ -37,35 +97,5 @@ export function placementColumns<O>(q: SelectQueryBuilder<PlacementTables, Place
           .as('lv'),
       (join) => join.onTrue(),
     )
-    .select([
-      'placements.id',
-      'placements.client_id',
-      'placements.unit_id',
-      'placements.provider_id',
-      'placements.service',
-      'placements.regime',
-      'placements.start_date',
-      'placements.end_date',
-      'placements.notice_date',
-      'placements.no_show',
-      'placements.decision_id',
-      'placements.version',
-      'clients.district_id',
-      'clients.protected_identity',
-      'clients.name as client_name',
-      'clients.personnummer',
-      'units.name as unit_name',
-      'providers.name as provider_name',
-      'lv.points',
-      'lv.level',
-      'lv.level_kind',
-    ]);
-}
-
-type PlacementTables = PlacementFrom extends SelectQueryBuilder<infer D, infer _T, infer _O> ? D : never;
-type PlacementTableNames = PlacementFrom extends SelectQueryBuilder<infer _D, infer T, infer _O> ? T : never;
-
-/** The placement list/detail query with unit, provider, client and latest level. */
-export function placementSelect(db: Kysely<DB>) {
-  return placementColumns(placementFrom(db));
+    .select(['lv.points', 'lv.level', 'lv.level_kind']);
 }

@@ -19,10 +19,16 @@ import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { notFound, refused } from '../../errors.js';
-import { keysetPage, type PageAudit, type SortColumn } from '../../keyset.js';
+import { keysetPage, type Page, type PageAudit, type SortColumn } from '../../keyset.js';
 import { shownClientName } from '../../present.js';
 import { staleOrMissing } from '../../versioned.js';
-import { latestLevelKind, placementColumns, placementFrom, placementSelect } from './query.js';
+import {
+  latestLevelKind,
+  placementColumns,
+  placementFrom,
+  placementSelect,
+  withLatestLevel,
+} from './query.js';
 import { assertSettles } from './settles.js';
 import { serviceLabel } from '../../../contract/labels.js';
 
@@ -42,6 +48,9 @@ const placementSortColumns = (user: SessionUser): Record<PlacementSort, SortColu
   start: { expr: sql.ref('placements.start_date'), kind: 'date' },
   end: { expr: sql`coalesce(placements.end_date, ${OPEN_END}::date)`, kind: 'date' },
 });
+
+/** A placement as listed: its own columns and its latest level entry. */
+type ListedPlacement = Awaited<ReturnType<typeof placementRow>>;
 
 /** One page of placements matching the filters, with the true total (issue #14 §1). */
 export async function listPlacements(
@@ -81,7 +90,14 @@ export async function listPlacements(
     q = q.where('placements.notice_date', 'is not', null).where('placements.end_date', 'is', null);
   if (f.level === 'none') q = q.where(sql<boolean>`${latestLevelKind} is null`);
   else if (f.level) q = q.where(sql<boolean>`${latestLevelKind} = ${f.level}`);
-  return keysetPage(placementColumns(q), placementSortColumns(user), 'placements.id', f, audited, q);
+  // Issue #15 §4: the page is sorted by an expression no index serves, so it reads every matching
+  // placement anyway; the first page counts them in that same scan, and the latest level is read
+  // for the page's rows only.
+  return keysetPage(placementColumns(q), placementSortColumns(user), 'placements.id', f, audited, {
+    countFrom: q,
+    countInScan: true,
+    late: (page) => withLatestLevel(db, page),
+  }) as Promise<Page<ListedPlacement>>;
 }
 
 /** One placement as listed (with unit, provider, client and latest level), or 404. */
