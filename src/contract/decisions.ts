@@ -11,6 +11,8 @@ import {
   idParamSchema,
   idSchema,
   isoDateSchema,
+  listQuery,
+  listResponse,
   textSchema,
   versionSchema,
 } from './primitives.js';
@@ -20,11 +22,21 @@ const hoursPerWeek = hundredthsSchema({ min: 0, max: 80 }).nullable().optional()
 /** Decided sessions per week (0–20). */
 const sessionsPerWeek = z.number().int().min(0).max(20).nullable().optional();
 
-/** GET /api/decisions query. */
-export const decisionQuery = z.object({
-  clientId: idParamSchema.optional(),
-  districtId: districtIdSchema.optional(),
-});
+/** The sort fields of the decision list (issue #14 §1): decided on, valid from. */
+export const DECISION_SORTS = { decided: 'date', from: 'date' } as const;
+
+/**
+ * GET /api/decisions query: by client, district and service, newest decision first, sorted and
+ * paged on the server.
+ */
+export const decisionQuery = listQuery(
+  { sorts: DECISION_SORTS, sort: 'decided', dir: 'desc' },
+  {
+    clientId: idParamSchema.optional(),
+    districtId: districtIdSchema.optional(),
+    service: serviceIdSchema.optional(),
+  },
+);
 
 /** POST /api/decisions. */
 export const decisionCreate = z
@@ -113,7 +125,7 @@ export const decisionView = z.object({
 });
 
 /** GET /api/decisions (newest first, at most 1000). */
-export const decisionList = z.array(decisionView);
+export const decisionList = listResponse(decisionView);
 
 /** POST /api/decisions/:id/orders answer. */
 export const orderCreated = orderView.extend({
@@ -131,5 +143,7 @@ export type DecisionCreate = z.input<typeof decisionCreate>;
 export type DecisionPatch = z.input<typeof decisionPatch>;
 export type OrderCreate = z.input<typeof orderCreate>;
 export type DecisionView = z.infer<typeof decisionView>;
+/** A field the decision list sorts by. */
+export type DecisionSort = keyof typeof DECISION_SORTS;
 export type OrderView = z.infer<typeof orderView>;
 export type OrderCreated = z.infer<typeof orderCreated>;

@@ -29,7 +29,9 @@ export function ClientLetters({ clientId }: { clientId: number }) {
   const offersToo = hasRole(user, 'case_officer', 'admin');
   const decisions = useQuery({
     queryKey: ['decisions', 'client', clientId],
-    queryFn: () => get<DecisionView[]>(withQuery('/api/decisions', { clientId })),
+    // One client's decisions: a handful, within one page of 200.
+    queryFn: async () =>
+      (await get<ListPage<DecisionView>>(withQuery('/api/decisions', { clientId, limit: 200 }))).items,
   });
   const offers = useQueries({
     queries: (offersToo ? (decisions.data ?? []) : []).map((d) => ({

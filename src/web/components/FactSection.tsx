@@ -8,6 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DecisionView } from '../../contract/decisions.js';
+import type { ListPage } from '../../contract/primitives.js';
 import type { PlacementDetail } from '../../contract/placements.js';
 import { del, errorMessage, formFieldError, get, post, withQuery } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
@@ -113,7 +114,13 @@ export function FactSection({ kind, placement }: { kind: FactKind; placement: Pl
 function DecisionFactForm({ kind, placement }: { kind: FactKind; placement: PlacementDetail }) {
   const decisions = useQuery({
     queryKey: ['decisions', placement.clientId],
-    queryFn: () => get<DecisionView[]>(withQuery('/api/decisions', { clientId: placement.clientId })),
+    // One client's decisions: a handful, within one page of 200.
+    queryFn: async () =>
+      (
+        await get<ListPage<DecisionView>>(
+          withQuery('/api/decisions', { clientId: placement.clientId, limit: 200 }),
+        )
+      ).items,
   });
   if (!decisions.data) return null;
   const base = decisionBaseFor(placement, decisions.data);

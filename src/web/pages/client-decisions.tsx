@@ -14,6 +14,7 @@ import { TableScroll } from '../components/TableScroll.js';
 import { formatDate, formatNumber, formatPeriod } from '../../contract/format.js';
 import { SERVICE_LABELS, serviceLabel } from '../../contract/labels.js';
 import type { DecisionCreate, DecisionView } from '../../contract/decisions.js';
+import type { ListPage } from '../../contract/primitives.js';
 import {
   NO_FIRST_FACTS,
   participationBody,
@@ -181,7 +182,9 @@ function DecisionForm({ clientId, decisions }: { clientId: number; decisions: De
 export function ClientDecisions({ clientId, canEdit }: { clientId: number; canEdit: boolean }) {
   const decisions = useQuery({
     queryKey: ['decisions', clientId],
-    queryFn: () => get<DecisionView[]>(withQuery('/api/decisions', { clientId })),
+    // One client's decisions: a handful, within one page of 200.
+    queryFn: async () =>
+      (await get<ListPage<DecisionView>>(withQuery('/api/decisions', { clientId, limit: 200 }))).items,
   });
   return (
     <section aria-labelledby="beslut">

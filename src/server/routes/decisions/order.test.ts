@@ -137,9 +137,9 @@ for (const target of testTargets()) {
               n.orderId === order.id && n.recipient === 'assessment_office',
           ),
       ).toBe(true);
-      expect(office.json().items.every((n: { recipient: string }) => n.recipient === 'assessment_office')).toBe(
-        true,
-      );
+      expect(
+        office.json().items.every((n: { recipient: string }) => n.recipient === 'assessment_office'),
+      ).toBe(true);
       const read = await t.agents.utforare!.request({
         method: 'POST',
         url: `/api/notifications/${mine.id}/read`,
@@ -154,7 +154,7 @@ for (const target of testTargets()) {
       expect(foreign.statusCode).toBe(404);
 
       const list = await a.request({ method: 'GET', url: `/api/decisions?clientId=${clientId}` });
-      expect(list.json()[0].orders[0]).toMatchObject({ id: order.id, placementId: p.id });
+      expect(list.json().items[0].orders[0]).toMatchObject({ id: order.id, placementId: p.id });
       const audits = await t.database.db
         .selectFrom('audit_log')
         .select(['action', 'entity'])
@@ -194,11 +194,11 @@ for (const target of testTargets()) {
       expect(next.statusCode, next.body).toBe(201);
       expect(next.json()).toMatchObject({ replacesId: decisionId, hoursPerWeek: 30 });
       const list = await a.request({ method: 'GET', url: `/api/decisions?clientId=${clientId}` });
-      expect(list.json().find((x: { id: number }) => x.id === decisionId)).toMatchObject({
+      expect(list.json().items.find((x: { id: number }) => x.id === decisionId)).toMatchObject({
         to: '2026-02-28',
         version: 2,
       });
-      const p = list.json().find((x: { id: number }) => x.id === decisionId).orders[0].placementId;
+      const p = list.json().items.find((x: { id: number }) => x.id === decisionId).orders[0].placementId;
       const part = await t.database.db
         .selectFrom('participation')
         .select(['from_date', 'hours_per_week'])

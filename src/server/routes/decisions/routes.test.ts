@@ -57,7 +57,7 @@ for (const target of testTargets()) {
       });
       expect(stale.statusCode).toBe(409);
       const list = await a.request({ method: 'GET', url: `/api/decisions?clientId=${client.id}` });
-      expect(list.json().find((x: { id: number }) => x.id === d.json().id).orders).toHaveLength(
+      expect(list.json().items.find((x: { id: number }) => x.id === d.json().id).orders).toHaveLength(
         o.statusCode === 201 ? 1 : 0,
       );
       const other = await t.agents.handlaggare2!.request({

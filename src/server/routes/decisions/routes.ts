@@ -37,8 +37,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = userOf(request);
       const districtId = districtScope(user, request.query.districtId);
-      const rows = await listDecisions(db, user, { districtId, clientId: request.query.clientId });
-      return rows.map((r) => decisionView(r.decision, r.orders));
+      const page = await listDecisions(db, user, { ...request.query, districtId });
+      return { ...page, items: page.items.map((r) => decisionView(r.decision, r.orders)) };
     },
   );
 

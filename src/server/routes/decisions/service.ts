@@ -2,13 +2,15 @@
  * Decisions' and orders' SQL (FLOW-1): list within the user's scope, create, versioned update and
  * orders to a unit offering the service. Each write and its audit entry share one transaction.
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { decisionCreate, decisionPatch } from '../../../contract/decisions.js';
+import type { DecisionSort, decisionCreate, decisionPatch } from '../../../contract/decisions.js';
+import type { Cursor, SortDir } from '../../../contract/primitives.js';
 import type { DB, DecisionTable } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit, type AuditEntry } from '../../audit.js';
 import { notFound, refused } from '../../errors.js';
+import { keysetPage, type SortColumn } from '../../keyset.js';
 import { staleOrMissing } from '../../versioned.js';
 import type { ModelCatalog } from '../../../domain/rate-model/catalog.js';
 import { visibleClient } from '../clients/access.js';
@@ -57,24 +59,46 @@ export async function ordersOf(db: Kysely<DB>, decisionIds: number[]) {
     .execute();
 }
 
-/** Decisions (newest first, at most 1000) with their orders; audited as a list. */
-export async function listDecisions(
-  db: Kysely<DB>,
-  user: SessionUser,
-  filter: { districtId?: string; clientId?: number },
-) {
-  let q = db.selectFrom('decisions').selectAll().orderBy('id', 'desc').limit(1000);
-  if (filter.districtId) q = q.where('district_id', '=', filter.districtId);
-  if (filter.clientId) q = q.where('client_id', '=', filter.clientId);
-  const rows = await q.execute();
-  const ids = rows.map((r) => r.id);
-  const orders = ids.length ? await ordersOf(db, ids) : [];
-  await audit(db, user, {
-    action: 'list',
-    entity: 'decision',
-    clientIds: [...new Set(rows.map((r) => r.client_id))],
+/** The decision list's sort fields as SQL (issue #14 §1). */
+const SORT_COLUMNS: Record<DecisionSort, SortColumn> = {
+  decided: { expr: sql.ref('decisions.decided_on'), kind: 'date' },
+  from: { expr: sql.ref('decisions.from_date'), kind: 'date' },
+};
+
+/** What GET /api/decisions asks for, `districtId` already scoped to the user. */
+export interface DecisionFilter {
+  districtId?: string | undefined;
+  clientId?: number | undefined;
+  service?: string | undefined;
+  sort: DecisionSort;
+  dir: SortDir;
+  cursor?: Cursor | undefined;
+  limit: number;
+}
+
+/**
+ * One page of decisions with their orders and the true total (issue #14 §1), the page read and
+ * audited in one statement.
+ */
+export async function listDecisions(db: Kysely<DB>, user: SessionUser, f: DecisionFilter) {
+  let q = db.selectFrom('decisions').selectAll('decisions');
+  if (f.districtId) q = q.where('decisions.district_id', '=', f.districtId);
+  if (f.clientId) q = q.where('decisions.client_id', '=', f.clientId);
+  if (f.service) q = q.where('decisions.service', '=', f.service);
+  const page = await keysetPage(q, SORT_COLUMNS, 'decisions.id', f, {
+    db,
+    user,
+    entry: { action: 'list', entity: 'decision' },
   });
-  return rows.map((decision) => ({ decision, orders: orders.filter((o) => o.decision_id === decision.id) }));
+  const ids = page.items.map((r) => r.id);
+  const orders = ids.length ? await ordersOf(db, ids) : [];
+  return {
+    ...page,
+    items: page.items.map((decision) => ({
+      decision,
+      orders: orders.filter((o) => o.decision_id === decision.id),
+    })),
+  };
 }
 
 /** One decision with its orders (the decision page, FLOW-1); audited as a read. */
