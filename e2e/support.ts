@@ -49,6 +49,11 @@ export async function startApp(): Promise<TestApp> {
     throw new Error(
       `No Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium, as .ci/run does)`,
     );
+  // A stale bundle against today's server fails in confusing ways (a page expecting a list gets a
+  // page of one): say so at once. `npm test` builds before it runs.
+  const { isWebBuildCurrent } = await import('../src/build/web-stamp.js');
+  if (!isWebBuildCurrent(resolve(import.meta.dirname, '..')))
+    throw new Error('dist/web is missing or older than the web sources: run `npm run build` first');
   const dataDir = mkdtempSync(join(tmpdir(), 'ersattning-e2e-'));
   const { startServer } = await import('../src/server/start.js');
   const { seededPgliteDump } = await import('../src/server/seeded-template.js');
