@@ -7,8 +7,25 @@ import { districtIdSchema } from './districts.js';
 import { providerIdSchema } from './providers.js';
 import { isoDateSchema, listQuery, listResponse, monthSchema, textSchema } from './primitives.js';
 
-/** GET /api/participation-follow-up query. */
-export const followUpQuery = z.object({ month: monthSchema, flagged: z.enum(['true', 'false']).optional() });
+/** The sort fields of the follow-up list (issue #14 §1): client name, placement start. */
+export const FOLLOW_UP_SORTS = { client: 'text', start: 'date' } as const;
+/** A sort field of the follow-up list. */
+export type FollowUpSort = keyof typeof FOLLOW_UP_SORTS;
+
+/**
+ * GET /api/participation-follow-up query: the month, `flagged=true` for daily activity decided
+ * under 10 hours a week only (SVC-3), by district and provider within the user's scope;
+ * keyset-paged with the true total (issue #14 §1).
+ */
+export const followUpQuery = listQuery(
+  { sorts: FOLLOW_UP_SORTS, sort: 'client' },
+  {
+    month: monthSchema,
+    flagged: z.enum(['true', 'false']).optional(),
+    districtId: districtIdSchema.optional(),
+    providerId: providerIdSchema.optional(),
+  },
+);
 
 /** One placement's month. */
 export const followUpRow = z.object({
@@ -25,7 +42,8 @@ export const followUpRow = z.object({
   flagged: z.boolean(),
   reasons: z.array(z.string()),
 });
-export const followUpList = z.array(followUpRow);
+/** GET /api/participation-follow-up: one page with the true total. */
+export const followUpList = listResponse(followUpRow);
 export type FollowUpRow = z.infer<typeof followUpRow>;
 
 /** POST /api/transitions-to-work/:id/visits: the provider's visit to the workplace (SVC-4). */

@@ -5,38 +5,41 @@
  * provider's portal shows its own placements; the case officer's page its district's, the flagged
  * first chosen. One table for both; the API scopes the rows.
  */
-import { useState } from 'react';
-import { Anchor, Group, SegmentedControl, Select, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { get, withQuery } from '../api.js';
-import { QueryState } from '../components/QueryState.js';
-import { TableScroll } from '../components/TableScroll.js';
+import { Anchor, Group, SegmentedControl, Select, Text, Title } from '@mantine/core';
+import { PagedTable, type Column } from '../components/PagedTable.js';
+import { useListQuery, useListState } from '../components/useListState.js';
 import { TextWithRules } from '../components/Rule.js';
 import { formatMonth, formatNumber } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
-import type { FollowUpRow } from '../../contract/participation.js';
+import type { FollowUpRow, FollowUpSort } from '../../contract/participation.js';
 import { addMonths } from '../../domain/assessment/effect.js';
 import { WARN } from '../colors.js';
-import { useLatestMonth, useMonthField } from '../hooks.js';
+import { useLatestMonth } from '../hooks.js';
+import { isMonth } from '../../domain/patterns.js';
 import { Link } from '../router.js';
 import { participationText } from './client-decisions.js';
 
 /**
- * The month's attendance. `district`: the case officer's view, each client linked to the
- * placement, with a choice of the flagged rows only; otherwise the provider's, linked to its
- * absence form on the same page.
+ * The month's attendance, one page at a time with the true total (issue #14 §1); the month, the
+ * choice of flagged rows and the page live in the address (`narvaro-…`, apart from the portal's
+ * other lists). `district`: the case officer's view, each client linked to the placement, the
+ * flagged rows first chosen; otherwise the provider's, linked to its absence form on the same page.
  */
 export function Attendance({ district = false }: { district?: boolean }) {
   // The twelve months up to the latest month with data (issue #14 §5), that one chosen first.
   const latest = useLatestMonth() ?? new Date().toISOString().slice(0, 7);
-  const [chosen, setMonth] = useMonthField();
-  const [flagged, setFlagged] = useState(district ? 'true' : 'false');
-  const month = chosen || latest;
+  const list = useListState<FollowUpSort>({ sorts: ['client', 'start'], sort: 'client', prefix: 'narvaro' });
+  const asked = list.filter('narvaro-manad');
+  const month = isMonth(asked) ? asked : latest;
+  const shown = list.filter('narvaro-visa');
+  const flagged = shown === 'alla' || !district ? 'false' : 'true';
   const months = Array.from({ length: 12 }, (_, i) => addMonths(`${latest}-01`, -i).slice(0, 7));
-  const rows = useQuery({
-    queryKey: ['participation', month, flagged],
-    queryFn: () => get<FollowUpRow[]>(withQuery('/api/participation-follow-up', { month, flagged })),
-  });
+  const rows = useListQuery<FollowUpRow, FollowUpSort>(
+    '/api/participation-follow-up',
+    { month, flagged: flagged === 'true' ? 'true' : undefined },
+    list,
+    { key: 'participation' },
+  );
   return (
     <section aria-labelledby="narvaro-h">
       <Title order={2} id="narvaro-h" size="h3" mb="xs">
@@ -47,7 +50,7 @@ export function Attendance({ district = false }: { district?: boolean }) {
           label="Månad"
           data={months.map((m) => ({ value: m, label: formatMonth(m) }))}
           value={month}
-          onChange={(v) => setMonth(v ?? latest)}
+          onChange={(v) => list.setFilters({ 'narvaro-manad': v })}
           maw={240}
           allowDeselect={false}
         />
@@ -55,7 +58,7 @@ export function Attendance({ district = false }: { district?: boolean }) {
           <SegmentedControl
             aria-label="Visa klienter"
             value={flagged}
-            onChange={setFlagged}
+            onChange={(v) => list.setFilters({ 'narvaro-visa': v === 'true' ? null : 'alla' })}
             data={[
               { value: 'true', label: 'Att följa upp' },
               { value: 'false', label: 'Alla' },
@@ -63,75 +66,56 @@ export function Attendance({ district = false }: { district?: boolean }) {
           />
         )}
       </Group>
-      <QueryState query={rows} what="närvaron">
-        {(list) =>
-          list.length === 0 ? (
-            <Text>
-              {flagged === 'true'
-                ? 'Ingen att följa upp den månaden.'
-                : 'Ingen daglig verksamhet eller sysselsättning den månaden.'}
-            </Text>
-          ) : (
-            <AttendanceTable rows={list} district={district} />
-          )
+      <PagedTable
+        query={rows}
+        list={list}
+        columns={attendanceColumns(district)}
+        rowKey={(r) => r.placementId}
+        label="Närvaro och frånvaro"
+        noun={{ one: 'klient', many: 'klienter' }}
+        empty={
+          flagged === 'true'
+            ? 'Ingen att följa upp den månaden.'
+            : 'Ingen daglig verksamhet eller sysselsättning den månaden.'
         }
-      </QueryState>
+        testId="attendance"
+      />
     </section>
   );
 }
 
-/** The rows of one month. */
-function AttendanceTable({ rows, district }: { rows: FollowUpRow[]; district: boolean }) {
-  return (
-    <TableScroll>
-      <Table striped data-testid="attendance">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Klient</Table.Th>
-            <Table.Th scope="col">Insats</Table.Th>
-            <Table.Th scope="col">Beslutad omfattning</Table.Th>
-            <Table.Th scope="col" className="num">
-              Vardagar
-            </Table.Th>
-            <Table.Th scope="col" className="num">
-              Frånvaro
-            </Table.Th>
-            <Table.Th scope="col" className="num">
-              Närvaro
-            </Table.Th>
-            <Table.Th scope="col">Att följa upp</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.placementId}>
-              <Table.Td>
-                {district ? (
-                  <Anchor component={Link} href={`/placeringar/${r.placementId}`}>
-                    {r.clientName}
-                  </Anchor>
-                ) : (
-                  <Anchor href="#absence-h">{r.clientName}</Anchor>
-                )}
-              </Table.Td>
-              <Table.Td>{serviceLabel(r.service)}</Table.Td>
-              <Table.Td>{participationText(r)}</Table.Td>
-              <Table.Td className="num">{formatNumber(r.weekdays)}</Table.Td>
-              <Table.Td className="num">{formatNumber(r.absentWeekdays)}</Table.Td>
-              <Table.Td className="num">{formatNumber(r.attendedWeekdays)}</Table.Td>
-              <Table.Td>
-                {r.reasons.length === 0 ? (
-                  '–'
-                ) : (
-                  <Text size="sm" c={WARN}>
-                    <TextWithRules text={r.reasons.join('; ')} />
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
-  );
+/** The columns of one month's rows. */
+function attendanceColumns(district: boolean): Column<FollowUpRow, FollowUpSort>[] {
+  return [
+    {
+      key: 'client',
+      header: 'Klient',
+      sort: 'client',
+      render: (r) =>
+        district ? (
+          <Anchor component={Link} href={`/placeringar/${r.placementId}`}>
+            {r.clientName}
+          </Anchor>
+        ) : (
+          <Anchor href="#absence-h">{r.clientName}</Anchor>
+        ),
+    },
+    { key: 'service', header: 'Insats', render: (r) => serviceLabel(r.service) },
+    { key: 'decided', header: 'Beslutad omfattning', render: (r) => participationText(r) },
+    { key: 'weekdays', header: 'Vardagar', className: 'num', render: (r) => formatNumber(r.weekdays) },
+    { key: 'absent', header: 'Frånvaro', className: 'num', render: (r) => formatNumber(r.absentWeekdays) },
+    { key: 'attended', header: 'Närvaro', className: 'num', render: (r) => formatNumber(r.attendedWeekdays) },
+    {
+      key: 'reasons',
+      header: 'Att följa upp',
+      render: (r) =>
+        r.reasons.length === 0 ? (
+          '–'
+        ) : (
+          <Text size="sm" c={WARN}>
+            <TextWithRules text={r.reasons.join('; ')} />
+          </Text>
+        ),
+    },
+  ];
 }

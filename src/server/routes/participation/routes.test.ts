@@ -1,6 +1,7 @@
 /** Participation follow-up (FLOW-5, SVC-3) through the API: flagged under 10 h/week, scoped, audited. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdentity } from '../../../db/identity.js';
+import { walkList } from '../../list-testing.js';
 import { openTestApp, testTargets, type TestApp } from '../../testing.js';
 
 for (const target of testTargets()) {
@@ -62,22 +63,17 @@ for (const target of testTargets()) {
         url: '/api/participation-follow-up?month=2026-02&flagged=true',
       });
       expect(mine.statusCode, mine.body).toBe(200);
-      expect(mine.json().find((r: { placementId: number }) => r.placementId === placementId)).toMatchObject({
+      expect(
+        mine.json().items.find((r: { placementId: number }) => r.placementId === placementId),
+      ).toMatchObject({
         clientName: 'Dag Deltid',
         hoursPerWeek: 8,
         weekdays: 20,
         flagged: true,
       });
-      const provider = await t.agents.utforare!.request({
-        method: 'GET',
-        url: '/api/participation-follow-up?month=2026-02',
-      });
-      expect(provider.json().some((r: { placementId: number }) => r.placementId === placementId)).toBe(true);
-      const other = await t.agents.handlaggare2!.request({
-        method: 'GET',
-        url: '/api/participation-follow-up?month=2026-02',
-      });
-      expect(other.json().some((r: { placementId: number }) => r.placementId === placementId)).toBe(false);
+      const url = '/api/participation-follow-up?month=2026-02&limit=40';
+      expect((await walkList(t.agents.utforare!, url, 'placementId')).ids).toContain(placementId);
+      expect((await walkList(t.agents.handlaggare2!, url, 'placementId')).ids).not.toContain(placementId);
       expect(
         (
           await t.agents.analytiker!.request({
@@ -100,6 +96,40 @@ for (const target of testTargets()) {
         .where('entity', '=', 'participation-follow-up')
         .execute();
       expect(audited.length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('pages every row once by each sort; the flagged filter counts what the domain flags (SVC-3)', async () => {
+      for (const sort of ['client&dir=asc', 'client&dir=desc', 'start&dir=asc', 'start&dir=desc'])
+        await walkList(
+          t.agents.admin!,
+          `/api/participation-follow-up?month=2026-02&sort=${sort}&limit=7`,
+          'placementId',
+        );
+      const all = await t.agents.admin!.request({
+        method: 'GET',
+        url: '/api/participation-follow-up?month=2026-02&limit=200',
+      });
+      const flaggedByDomain = all.json().items.filter((r: { flagged: boolean }) => r.flagged).length;
+      expect(all.json().total).toBeLessThanOrEqual(200);
+      const flagged = await walkList(
+        t.agents.admin!,
+        '/api/participation-follow-up?month=2026-02&flagged=true&limit=3',
+        'placementId',
+      );
+      expect(flagged.total).toBe(flaggedByDomain);
+      expect(flagged.total).toBeGreaterThan(0);
+    });
+
+    it.each([
+      'month=2026-02&flagged=1',
+      'month=2026-02&sort=hours',
+      'month=2026-02&limit=0',
+      'month=2026-02&cursor=%%%',
+      'flagged=true',
+      'month=2026-02&districtId=%00',
+    ])('refuses %s (400)', async (qs) => {
+      const res = await t.agents.admin!.request({ method: 'GET', url: `/api/participation-follow-up?${qs}` });
+      expect(res.statusCode, res.body).toBe(400);
     });
   });
 }

@@ -35,8 +35,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const rows = await participationFollowUp(db, userOf(request), request.query.month);
-      return request.query.flagged === 'true' ? rows.filter((r) => r.flagged) : rows;
+      const user = userOf(request);
+      const q = request.query;
+      return participationFollowUp(db, user, {
+        ...q,
+        districtId: districtScope(user, q.districtId),
+        providerId: providerScope(user, q.providerId),
+      });
     },
   );
 

@@ -1,0 +1,153 @@
+/**
+ * The assessment office's lists at scale (issue #14 §8, §1): with more than 10 000 assessment
+ * cases and rate applications in the server's database, the work list (/bedomningar) and the
+ * office-wide applications (/ansokningar) show their true totals, render one page of rows (never
+ * more than a few hundred), page forward and back by the server's cursors, and a filter chosen on
+ * the page narrows the total and stands in the address, so the view can be bookmarked.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { makeIdentity } from '../src/db/identity.js';
+import { newPage, openMenu, signIn, startApp, type TestApp } from './support.js';
+
+const ROWS = 10_500;
+/** Cases due in the future (the default work list "Att göra") and overdue ones besides. */
+const OVERDUE = 1_500;
+/** The most rows one page may render ("a few hundred"; the lists page by 50, at most 200). */
+const MOST = 200;
+
+let app: TestApp;
+let districtName = '';
+beforeAll(async () => {
+  app = await startApp();
+  const { db } = app.database;
+  const districts = await db.selectFrom('districts').select(['id', 'name']).orderBy('id').execute();
+  districtName = districts[0]!.name;
+  const unit = await db
+    .selectFrom('units')
+    .innerJoin('providers', 'providers.id', 'units.provider_id')
+    .select(['units.id', 'units.provider_id', 'providers.regime'])
+    .orderBy('units.id')
+    .executeTakeFirstOrThrow();
+  for (let from = 0; from < ROWS + OVERDUE; from += 1_500) {
+    const n = Math.min(1_500, ROWS + OVERDUE - from);
+    const index = Array.from({ length: n }, (_, k) => from + k);
+    const clients = await db
+      .insertInto('clients')
+      .values(
+        index.map((i) => ({
+          personnummer: makeIdentity(
+            new Date(Date.UTC(1945, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replace(/-/g, ''),
+            977,
+          ),
+          identity_kind: 'personnummer' as const,
+          name: `Bedömd ${String(i).padStart(5, '0')}`,
+          district_id: districts[i % districts.length]!.id,
+        })),
+      )
+      .returning('id')
+      .execute();
+    const placements = await db
+      .insertInto('placements')
+      .values(
+        clients.map((c) => ({
+          client_id: c.id,
+          unit_id: unit.id,
+          provider_id: unit.provider_id,
+          service: 'lss-gruppbostad',
+          regime: unit.regime,
+          start_date: '2024-03-01',
+        })),
+      )
+      .returning(['id', 'client_id'])
+      .execute();
+    await db
+      .insertInto('assessment_cases')
+      .values(
+        placements.map((p, k) => ({
+          placement_id: p.id,
+          client_id: p.client_id,
+          service: 'lss-gruppbostad',
+          kind: 'final' as const,
+          opened_on: '2024-03-01',
+          due_date: from + k < ROWS ? '2099-06-30' : '2020-06-30',
+        })),
+      )
+      .execute();
+    if (from < ROWS)
+      await db
+        .insertInto('rate_applications')
+        .values(
+          placements.slice(0, Math.min(n, ROWS - from)).map((p, k) => ({
+            placement_id: p.id,
+            client_id: p.client_id,
+            kind: 'special-accounting' as const,
+            criteria: JSON.stringify({ disability: 'Dubbelbemanning' }),
+            staff_hours_per_year: 100,
+            hourly_cost_ore: 40_000,
+            other_costs_ore: 0,
+            annual_cost_ore: 4_000_000,
+            orderer_provider_agreed: false,
+            state: (['submitted', 'granted', 'refused'] as const)[k % 3]!,
+          })),
+        )
+        .execute();
+  }
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** The total a list announces, as a number ("10 612 ärenden. Visar 50 åt gången." → 10612). */
+async function total(page: Page, testId: string): Promise<number> {
+  const text = await page.getByTestId(`${testId}-total`).innerText();
+  return Number(text.split('.')[0]!.replace(/\D/g, ''));
+}
+
+/** More than 10 000 rows in total, one page shown; next shows others, previous the first again. */
+async function pagesThrough(page: Page, testId: string): Promise<number> {
+  const table = page.getByTestId(testId);
+  await table.waitFor();
+  const all = await total(page, testId);
+  expect(all).toBeGreaterThan(10_000);
+  const rows = table.locator('tbody tr');
+  expect(await rows.count()).toBeLessThanOrEqual(MOST);
+  const first = await rows.first().innerText();
+  await page.getByRole('button', { name: 'Nästa sida' }).click();
+  await expect.poll(() => rows.first().innerText()).not.toBe(first);
+  expect(page.url()).toContain('sida=');
+  expect(await rows.count()).toBeLessThanOrEqual(MOST);
+  await page.getByRole('button', { name: 'Föregående sida' }).click();
+  await expect.poll(() => rows.first().innerText()).toBe(first);
+  return all;
+}
+
+describe('the assessment office with more than 10 000 cases and applications', () => {
+  it('pages and filters the work list and the applications; a filtered view survives a reload', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'admin');
+
+    await openMenu(page, 'Bedömningar');
+    const due = await pagesThrough(page, 'cases');
+    await page.getByRole('textbox', { name: 'Stadsdel' }).click();
+    await page.getByRole('option', { name: districtName, exact: true }).click();
+    await expect.poll(() => page.url()).toContain('stadsdel=');
+    await expect.poll(() => total(page, 'cases')).toBeLessThan(due);
+    expect(await total(page, 'cases')).toBeGreaterThan(100);
+    // The overdue list as a bookmark: the address alone gives the view.
+    await page.goto(`${app.url}/bedomningar?lista=overdue`);
+    await expect.poll(() => total(page, 'cases')).toBeGreaterThanOrEqual(OVERDUE);
+    expect(await total(page, 'cases')).toBeLessThan(due);
+    expect(await page.getByTestId('cases').locator('tbody tr').count()).toBeLessThanOrEqual(MOST);
+
+    await openMenu(page, 'Ansökningar om ersättning');
+    const applications = await pagesThrough(page, 'rate-applications');
+    await page.getByRole('textbox', { name: 'Läge' }).click();
+    await page.getByRole('option', { name: 'Beviljad' }).click();
+    await expect.poll(() => page.url()).toContain('lage=beviljade');
+    await expect.poll(() => total(page, 'rate-applications')).toBeLessThan(applications);
+    expect(await total(page, 'rate-applications')).toBeGreaterThan(3_000);
+    await page.reload();
+    await expect.poll(() => total(page, 'rate-applications')).toBeLessThan(applications);
+  });
+});
