@@ -3,7 +3,9 @@
  * (min / median of BENCH_CLI_ROUNDS, default 7), and `settle` on BENCH_CLI_N synthetic placements
  * (default 1 000 000) from an NDJSON file, `--ndjson` and `--json` to /dev/null, with wall time,
  * CPU and peak memory of the process (from /usr/bin/time when present) against the engine's
- * in-memory time on the same placements. Never fails on a timing. Builds dist/node first.
+ * in-memory time on the same placements, measured in the same run interleaved (engine, CLI, per
+ * round; BENCH_CLI_SETTLE_ROUNDS, default 2): ratios of the minima and of the medians, wall and
+ * CPU (the fairer figure on a shared machine). Never fails on a timing. Builds dist/node first.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
@@ -17,12 +19,30 @@ import { fmtMs, loadNow, median, record } from './table.js';
 
 const N = Number(process.env.BENCH_CLI_N ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 7);
+const SETTLE_ROUNDS = Number(process.env.BENCH_CLI_SETTLE_ROUNDS ?? 2);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'ersattning');
 const TIME = '/usr/bin/time';
 
+/** One timed run: wall ms, and CPU ms and peak RSS MB when known. */
+interface Timed {
+  ms: number;
+  cpu?: number;
+  mb?: number;
+}
+
+/** CPU min / median and the highest peak RSS of some runs, as text ('' when not measured). */
+function summary(runs: Timed[]): { cpu: string; mb: string } {
+  const cpu = runs.flatMap((r) => (r.cpu === undefined ? [] : [r.cpu]));
+  const mb = runs.flatMap((r) => (r.mb === undefined ? [] : [r.mb]));
+  return {
+    cpu: cpu.length ? `${fmtMs(Math.min(...cpu))} / ${fmtMs(median(cpu))}` : '—',
+    mb: mb.length ? `, peak ${Math.round(Math.max(...mb))} MB` : '',
+  };
+}
+
 /** Runs a command; wall ms, and CPU ms and peak RSS MB when /usr/bin/time is there. */
-function run(cmd: string, args: string[], stdout = 'ignore'): { ms: number; cpu?: number; mb?: number } {
+function run(cmd: string, args: string[], stdout = 'ignore'): Timed {
   const timed = existsSync(TIME);
   const out = stdout === 'ignore' ? 'ignore' : openSync(stdout, 'w');
   const t0 = performance.now();
@@ -73,21 +93,40 @@ export async function main(): Promise<void> {
           .join(''),
       );
     closeSync(fd);
-    const t0 = performance.now();
-    settleMonthColumns(loadCatalog(), { placements }, '2024-03');
-    const engine = performance.now() - t0;
+    // Interleaved: the engine in memory on the same placements, then each output form, per round.
+    const catalog = loadCatalog();
+    const engine: Timed[] = [];
+    const cliRuns: Record<string, Timed[]> = { '--ndjson': [], '--json': [] };
+    for (let k = 0; k < SETTLE_ROUNDS; k++)
+      for (const format of ['--ndjson', '--json']) {
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        settleMonthColumns(catalog, { placements }, '2024-03');
+        const c = process.cpuUsage(c0);
+        engine.push({ ms: performance.now() - t0, cpu: (c.user + c.system) / 1000 });
+        cliRuns[format]!.push(
+          run(bin, ['settle', '--input', file, '--month', '2024-03', format], '/dev/null'),
+        );
+      }
     placements.length = 0;
-    for (const format of ['--ndjson', '--json']) {
-      const r = run(bin, ['settle', '--input', file, '--month', '2024-03', format], '/dev/null');
-      const cpu = r.cpu === undefined ? '' : `, CPU ${fmtMs(r.cpu)}`;
-      const mem = r.mb === undefined ? '' : `, peak ${Math.round(r.mb)} MB`;
-      console.log(
-        `settle ${format}, ${N.toLocaleString('sv-SE')} placements: ${fmtMs(r.ms)}${cpu}${mem}; engine in memory ${fmtMs(engine)} (×${(r.ms / engine).toFixed(1)}); load ${loadNow()}`,
-      );
+    const e = summary(engine);
+    console.log(
+      `engine in memory, ${N.toLocaleString('sv-SE')} placements: wall ${mm(engine.map((r) => r.ms))}, CPU ${e.cpu} (min / median of ${engine.length})`,
+    );
+    for (const [format, runs] of Object.entries(cliRuns)) {
+      const r = summary(runs);
+      const ratio = (a: number[], b: number[]) =>
+        a.length && b.length
+          ? `×${(Math.min(...a) / Math.min(...b)).toFixed(1)} / ×${(median(a) / median(b)).toFixed(1)}`
+          : '—';
+      const ms = (xs: Timed[]) => xs.map((x) => x.ms);
+      const cpu = (xs: Timed[]) => xs.flatMap((x) => (x.cpu === undefined ? [] : [x.cpu]));
+      const text = `wall ${mm(ms(runs))} (${ratio(ms(runs), ms(engine))} the engine), CPU ${r.cpu} (${ratio(cpu(runs), cpu(engine))})${r.mb}`;
+      console.log(`settle ${format}, ${N.toLocaleString('sv-SE')} placements: ${text}; load ${loadNow()}`);
       record({
-        figure: `CLI settle ${format}, ${N.toLocaleString('sv-SE')} placements (NDJSON input)`,
+        figure: `CLI settle ${format}, ${N.toLocaleString('sv-SE')} placements (NDJSON input), engine interleaved`,
         engine: 'CLI (dist/node)',
-        value: `${fmtMs(r.ms)}${cpu}${mem}; ×${(r.ms / engine).toFixed(1)} the engine`,
+        value: text,
         goal: '< 1,5 GB, ≤ 3× the engine',
         load: loadNow(),
       });
