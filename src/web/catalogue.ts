@@ -50,7 +50,9 @@ export function searchFromFilters(f: CatalogueFilters, compared: number[] = []):
 }
 
 /** The API's query for the filters. */
-export function apiQuery(f: CatalogueFilters): Record<keyof CatalogueQuery, string | undefined> {
+export function apiQuery(
+  f: CatalogueFilters,
+): Omit<Record<keyof CatalogueQuery, string | undefined>, 'sort' | 'dir' | 'limit' | 'cursor' | 'unitIds'> {
   const text = (s: string) => (s.trim() ? s.trim() : undefined);
   return {
     service: text(f.service),

@@ -5,13 +5,14 @@
  */
 import { Anchor, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../api.js';
+import { get, withQuery } from '../api.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { Link, useLocation } from '../router.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { CatalogueUnit } from '../../contract/catalogue.js';
+import type { ListPage } from '../../contract/primitives.js';
 import { comparedFromSearch, vacancyText } from '../catalogue.js';
 import { CATALOGUE_PATH, profileValues } from './CatalogPublicPage.js';
 
@@ -34,9 +35,13 @@ function rows(units: CatalogueUnit[]): [string, string[]][] {
 export function CatalogComparePage() {
   const { search } = useLocation();
   const ids = comparedFromSearch(search.get('enheter'));
+  // Only the units chosen (at most three), asked for by id.
   const all = useQuery({
-    queryKey: ['catalogue', ''],
-    queryFn: () => get<CatalogueUnit[]>('/api/catalogue'),
+    queryKey: ['catalogue', 'compare', ids.join(',')],
+    queryFn: async () =>
+      ids.length
+        ? (await get<ListPage<CatalogueUnit>>(withQuery('/api/catalogue', { unitIds: ids.join(',') }))).items
+        : [],
   });
   const back = `${CATALOGUE_PATH}?jamfor=${ids.join(',')}`;
   return (

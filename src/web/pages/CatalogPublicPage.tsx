@@ -27,7 +27,8 @@ import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { CATALOGUE_FIELD_LABELS, serviceLabel } from '../../contract/labels.js';
-import type { CatalogueFacets, CatalogueUnit } from '../../contract/catalogue.js';
+import type { CatalogueFacets, CatalogueSort, CatalogueUnit } from '../../contract/catalogue.js';
+import { useListQuery, useListState } from '../components/useListState.js';
 import {
   MAX_COMPARED,
   apiQuery,
@@ -217,13 +218,21 @@ export function CatalogPublicPage() {
   const filters = filtersFromSearch(search);
   const compared = comparedFromSearch(search.get('jamfor'));
   const facets = useCatalogueFacets();
-  const units = useQuery({
-    queryKey: ['catalogue', key],
-    queryFn: () => get<CatalogueUnit[]>(withQuery('/api/catalogue', apiQuery(filters))),
-  });
+  // Paged on the server, 20 units a page, the page in the address beside the filters (issue #14 §1).
+  const list = useListState<CatalogueSort>({ sorts: ['name', 'provider'], sort: 'name' });
+  const units = useListQuery<CatalogueUnit, CatalogueSort>(
+    '/api/catalogue',
+    { ...apiQuery(filters), limit: 20 },
+    list,
+    { key: 'catalogue' },
+  );
   const choose = (id: number, on: boolean) => {
     const next = on ? [...compared, id].slice(0, MAX_COMPARED) : compared.filter((c) => c !== id);
-    navigate(withQuery(CATALOGUE_PATH, searchFromFilters(filters, next)), { replace: true });
+    // The filters, sort and page stay; only the units chosen change.
+    const params = new URLSearchParams(search);
+    if (next.length) params.set('jamfor', next.join(','));
+    else params.delete('jamfor');
+    navigate(`${CATALOGUE_PATH}?${params.toString()}`, { replace: true });
   };
   const compareHref = withQuery(`${CATALOGUE_PATH}/jamfor`, { enheter: compared.join(',') });
 
@@ -242,7 +251,7 @@ export function CatalogPublicPage() {
           Enheter
         </Title>
         <Text role="status" aria-live="polite" aria-atomic="true" mb="sm" data-testid="catalogue-count">
-          {units.data ? resultsText(units.data.length) : ''}
+          {units.data ? resultsText(units.data.total) : ''}
         </Text>
         <Group mb="sm" gap="sm">
           <Text size="sm">
@@ -255,12 +264,12 @@ export function CatalogPublicPage() {
           )}
         </Group>
         <QueryState query={units} what="enheterna">
-          {(list) =>
-            list.length === 0 ? (
+          {({ items }) =>
+            items.length === 0 ? (
               <Text>Inga enheter matchar filtren. Ta bort något filter och sök igen.</Text>
             ) : (
               <List listStyleType="none" spacing="md" aria-label="Enheter som matchar filtren">
-                {list.map((u) => (
+                {items.map((u) => (
                   <List.Item key={u.unitId}>
                     <UnitCard
                       unit={u}
@@ -274,6 +283,27 @@ export function CatalogPublicPage() {
             )
           }
         </QueryState>
+        {units.data && (units.data.nextCursor || units.data.prevCursor) && (
+          <Group gap="xs" mt="md" component="nav" aria-label="Sidor, enheter">
+            <Button variant="default" onClick={() => list.goTo(null)} disabled={!units.data.prevCursor}>
+              Första sidan
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => list.goTo(units.data.prevCursor)}
+              disabled={!units.data.prevCursor}
+            >
+              Föregående sida
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => list.goTo(units.data.nextCursor)}
+              disabled={!units.data.nextCursor}
+            >
+              Nästa sida
+            </Button>
+          </Group>
+        )}
       </section>
     </Page>
   );

@@ -1,6 +1,10 @@
 /** The public provider catalogue (FLOW-3): no sign-in, filters, counts only, hostile input refused. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogueFacets, catalogueList } from '../../../contract/catalogue.js';
+import { catalogueFacets, catalogueList as catalogueListSchema } from '../../../contract/catalogue.js';
+
+/** The units of one catalogue page (the answer is a page: issue #14 §1). */
+const catalogueList = { parse: (body: unknown) => catalogueListSchema.parse(body).items };
+import { walkList } from '../../list-testing.js';
 import { openTestApp, testTargets, type TestApp } from '../../testing.js';
 
 for (const target of testTargets()) {
@@ -22,7 +26,9 @@ for (const target of testTargets()) {
     });
 
     it('filters by district, orientation, wheelchair access and vacancy', async () => {
-      const all = catalogueList.parse((await t.app.inject({ method: 'GET', url: '/api/catalogue' })).json());
+      const all = catalogueList.parse(
+        (await t.app.inject({ method: 'GET', url: '/api/catalogue?limit=200' })).json(),
+      );
       const sample = all.find((u) => u.orientation !== null && u.districtId !== null)!;
       const url = `/api/catalogue?districtId=${sample.districtId}&orientation=${encodeURIComponent(sample.orientation!)}`;
       const some = catalogueList.parse((await t.app.inject({ method: 'GET', url })).json());
@@ -41,7 +47,9 @@ for (const target of testTargets()) {
     });
 
     it('filters by physical design and public transport words, names districts, offers facets', async () => {
-      const all = catalogueList.parse((await t.app.inject({ method: 'GET', url: '/api/catalogue' })).json());
+      const all = catalogueList.parse(
+        (await t.app.inject({ method: 'GET', url: '/api/catalogue?limit=200' })).json(),
+      );
       expect(all.every((u) => u.districtId === null || u.districtName !== null)).toBe(true);
       const tunnel = catalogueList.parse(
         (await t.app.inject({ method: 'GET', url: '/api/catalogue?transport=TUNNELBANA' })).json(),
@@ -67,7 +75,9 @@ for (const target of testTargets()) {
     });
 
     it('leaves out deactivated units and the units of deactivated providers', async () => {
-      const all = catalogueList.parse((await t.app.inject({ method: 'GET', url: '/api/catalogue' })).json());
+      const all = catalogueList.parse(
+        (await t.app.inject({ method: 'GET', url: '/api/catalogue?limit=200' })).json(),
+      );
       const [first, second] = all;
       await t.database.db
         .updateTable('units')
@@ -85,7 +95,7 @@ for (const target of testTargets()) {
         .where('id', '=', owner.provider_id)
         .execute();
       const after = catalogueList.parse(
-        (await t.app.inject({ method: 'GET', url: '/api/catalogue' })).json(),
+        (await t.app.inject({ method: 'GET', url: '/api/catalogue?limit=200' })).json(),
       );
       expect(after.map((u) => u.unitId)).not.toContain(first!.unitId);
       expect(after.map((u) => u.unitId)).not.toContain(second!.unitId);
@@ -101,11 +111,62 @@ for (const target of testTargets()) {
         .execute();
     });
 
-    it.each(['service=nope', 'districtId=%00', 'on=2026-02-30', 'vacant=maybe'])(
-      'refuses %s with 400',
-      async (q) => {
-        expect((await t.app.inject({ method: 'GET', url: `/api/catalogue?${q}` })).statusCode).toBe(400);
+    it.each(['name&dir=asc', 'name&dir=desc', 'provider&dir=asc', 'provider&dir=desc'])(
+      'pages every unit once with the true total, sorted by %s (issue #14 §1)',
+      // Pages of 60: the public route's rate limit (120 a minute) covers the whole file.
+      async (sortDir) => {
+        const { total } = await walkList(
+          t.agents.admin!,
+          `/api/catalogue?sort=${sortDir}&limit=60`,
+          'unitId',
+        );
+        const active = await t.database.db
+          .selectFrom('units')
+          .innerJoin('providers', 'providers.id', 'units.provider_id')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('units.active', '=', true)
+          .where('providers.active', '=', true)
+          .executeTakeFirstOrThrow();
+        expect(total).toBe(Number(active.n));
+        const vacant = await walkList(
+          t.agents.admin!,
+          `/api/catalogue?sort=${sortDir}&vacant=true&limit=100`,
+          'unitId',
+        );
+        expect(vacant.total).toBeLessThanOrEqual(total);
       },
     );
+
+    it('answers the units asked for by id (the comparison)', async () => {
+      const all = catalogueList.parse(
+        (await t.app.inject({ method: 'GET', url: '/api/catalogue?limit=3' })).json(),
+      );
+      const ids = all.map((u) => u.unitId);
+      const res = await t.app.inject({ method: 'GET', url: `/api/catalogue?unitIds=${ids.join(',')}` });
+      expect(
+        catalogueList
+          .parse(res.json())
+          .map((u) => u.unitId)
+          .sort(),
+      ).toEqual([...ids].sort());
+    });
+
+    it.each([
+      'service=nope',
+      'districtId=%00',
+      'on=2026-02-30',
+      'vacant=maybe',
+      'unitIds=1,,2',
+      'unitIds=0',
+      'unitIds=1e3',
+      'unitIds=99999999999',
+      `unitIds=${Array.from({ length: 11 }, (_, i) => i + 1).join(',')}`,
+      'design=%00',
+      'limit=201',
+      'sort=capacity',
+      'cursor=%%%',
+    ])('refuses %s with 400', async (q) => {
+      expect((await t.app.inject({ method: 'GET', url: `/api/catalogue?${q}` })).statusCode).toBe(400);
+    });
   });
 }

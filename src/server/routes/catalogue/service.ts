@@ -5,6 +5,9 @@
 import { sql, type Kysely } from 'kysely';
 import { vacancies } from '../../../domain/flow/matching.js';
 import type { DB } from '../../../db/types.js';
+import type { CatalogueSort } from '../../../contract/catalogue.js';
+import type { Cursor, SortDir } from '../../../contract/primitives.js';
+import { keysetPage, type SortColumn } from '../../keyset.js';
 
 /** What the catalogue can be filtered by. */
 export interface CatalogueFilter {
@@ -17,6 +20,11 @@ export interface CatalogueFilter {
   transport?: string | undefined;
   wheelchair?: 'true' | 'false' | undefined;
   vacant?: 'true' | 'false' | undefined;
+  unitIds?: number[] | undefined;
+  sort: CatalogueSort;
+  dir: SortDir;
+  cursor?: Cursor | undefined;
+  limit: number;
 }
 
 /** Active units of active providers (the catalogue never shows a deactivated one). */
@@ -29,37 +37,57 @@ function activeUnits(db: Kysely<DB>) {
     .where('providers.active', '=', true);
 }
 
-const contains = (text: string | null | undefined, words: string | undefined) =>
-  !words || (text ?? '').toLocaleLowerCase('sv').includes(words.trim().toLocaleLowerCase('sv'));
+/** Escapes `%`, `_` and `\\` for an ILIKE pattern. */
+const likeEscape = (q: string): string => q.replace(/[\\%_]/g, (m) => `\\${m}`);
 
-/** Units matching the filter, by name (at most 500). */
+/** The catalogue's sort fields as SQL (issue #14 §1). */
+const SORT_COLUMNS: Record<CatalogueSort, SortColumn> = {
+  name: { expr: sql.ref('units.name'), kind: 'text' },
+  provider: { expr: sql`(providers.name || ' ' || units.name)`, kind: 'text' },
+};
+
+/**
+ * One page of the units matching the filter, by name, with the true total (issue #14 §1). Every
+ * filter is SQL, so the total and the pages agree: words in the design and transport texts match
+ * case-insensitively, wheelchair access is "rullstol" in the accessibility text, and a vacant unit
+ * has no stated capacity or fewer running placements on `on` than its capacity (`vacancies`).
+ */
 export async function catalogueUnits(db: Kysely<DB>, f: CatalogueFilter) {
-  let q = activeUnits(db)
-    .select((eb) => [
-      'units.id',
-      'units.name',
-      'providers.name as provider_name',
-      'units.district_id',
-      'districts.name as district_name',
-      'units.services',
-      'units.capacity',
-      'units.catalogue',
-      eb
-        .selectFrom('placements')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .whereRef('placements.unit_id', '=', 'units.id')
-        .where('placements.start_date', '<=', f.on)
-        .where((w) => w.or([w('placements.end_date', 'is', null), w('placements.end_date', '>=', f.on)]))
-        .as('occupied'),
-    ])
-    .orderBy('units.name')
-    .orderBy('units.id')
-    .limit(500);
+  const occupied = sql<number>`(select count(*)::int from placements
+    where placements.unit_id = units.id and placements.start_date <= ${f.on}::date
+      and (placements.end_date is null or placements.end_date >= ${f.on}::date))`;
+  let q = activeUnits(db).select([
+    'units.id',
+    'units.name',
+    'providers.name as provider_name',
+    'units.district_id',
+    'districts.name as district_name',
+    'units.services',
+    'units.capacity',
+    'units.catalogue',
+    occupied.as('occupied'),
+  ]);
+  if (f.unitIds) q = q.where('units.id', 'in', f.unitIds);
   if (f.service) q = q.where(sql<boolean>`${f.service} = any(units.services)`);
   if (f.districtId) q = q.where('units.district_id', '=', f.districtId);
-  const rows = await q.execute();
-  return rows
-    .map((r) => {
+  if (f.orientation) q = q.where(sql<boolean>`units.catalogue->>'orientation' = ${f.orientation}`);
+  if (f.method) q = q.where(sql<boolean>`coalesce(units.catalogue->'methods', '[]'::jsonb) ? ${f.method}`);
+  const words = (field: string, text: string | undefined) =>
+    text?.trim()
+      ? sql<boolean>`coalesce(units.catalogue->>${field}, '') ilike ${`%${likeEscape(text.trim())}%`}`
+      : null;
+  const design = words('physicalDesign', f.design);
+  if (design) q = q.where(design);
+  const transport = words('transport', f.transport);
+  if (transport) q = q.where(transport);
+  if (f.wheelchair === 'true')
+    q = q.where(sql<boolean>`coalesce(units.catalogue->>'accessibility', '') ilike '%rullstol%'`);
+  if (f.vacant === 'true')
+    q = q.where(sql<boolean>`(units.capacity is null or units.capacity > ${occupied})`);
+  const page = await keysetPage(q, SORT_COLUMNS, 'units.id', f);
+  return {
+    ...page,
+    items: page.items.map((r) => {
       const c = r.catalogue ?? {};
       return {
         unitId: r.id,
@@ -76,16 +104,8 @@ export async function catalogueUnits(db: Kysely<DB>, f: CatalogueFilter) {
         capacity: r.capacity,
         vacancies: vacancies({ capacity: r.capacity, occupied: Number(r.occupied ?? 0) }),
       };
-    })
-    .filter(
-      (u) =>
-        (!f.orientation || u.orientation === f.orientation) &&
-        (!f.method || u.methods.includes(f.method)) &&
-        contains(u.physicalDesign, f.design) &&
-        contains(u.transport, f.transport) &&
-        (f.wheelchair !== 'true' || /rullstol/i.test(u.accessibility ?? '')) &&
-        (f.vacant !== 'true' || u.vacancies === null || u.vacancies > 0),
-    );
+    }),
+  };
 }
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b, 'sv'));

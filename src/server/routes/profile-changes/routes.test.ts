@@ -25,8 +25,8 @@ for (const target of testTargets()) {
 
     const publicUnit = async () =>
       catalogueList
-        .parse((await t.app.inject({ method: 'GET', url: '/api/catalogue' })).json())
-        .find((u) => u.unitId === unit.id);
+        .parse((await t.app.inject({ method: 'GET', url: `/api/catalogue?unitIds=${unit.id}` })).json())
+        .items.find((u) => u.unitId === unit.id);
     const propose = (agent: 'utforare' | 'admin', catalogue: object, version = unit.version, id = unit.id) =>
       t.agents[agent]!.request({
         method: 'POST',
