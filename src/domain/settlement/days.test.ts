@@ -27,6 +27,13 @@ describe('day numbers', () => {
     ['2024-13-01', false],
     ['2024-1-01', false],
     ['2024-01-0x', false],
+    ['2024-00-10', false],
+    ['2024-03-00', false],
+    ['1899-02-29', false],
+    ['1899-12-31', true],
+    ['2199-12-31', true],
+    ['2200-02-29', false],
+    ['2400-02-29', true],
   ])('%s is a calendar date: %s', (iso, ok) => {
     expect(isoToDay(iso) !== null).toBe(ok);
   });

@@ -39,24 +39,45 @@ export function daysInMonth(y: number, m: number): number {
   return m === 2 ? (isLeapYear(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/** Years whose month starts are tabled (the hot path of {@link isoToDay}); others are computed. */
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 300;
+/** Day number of the 1st of each month 1900-01 … 2199-12, and of 2200-01 after them. */
+const monthStarts = new Int32Array(TABLE_YEARS * 12 + 1);
+for (let k = 0; k <= TABLE_YEARS * 12; k++)
+  monthStarts[k] = civilToDay(TABLE_FIRST_YEAR + Math.floor(k / 12), (k % 12) + 1, 1);
+
+/** The digit at `i`, or -1 when it is not one. */
+function digit(iso: string, i: number): number {
+  const c = iso.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
 /**
  * `YYYY-MM-DD` to a day number, or null when it is not a calendar date (2023-02-29): callers turn
- * null into an InputError naming the field.
+ * null into an InputError naming the field. Runs once or twice per placement: no loop, no string.
  */
 export function isoToDay(iso: string): number | null {
   if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
-  let y = 0;
-  let m = 0;
-  let d = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const c = iso.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return null;
-    if (i < 4) y = y * 10 + c;
-    else if (i < 7) m = m * 10 + c;
-    else d = d * 10 + c;
+  const y0 = digit(iso, 0);
+  const y1 = digit(iso, 1);
+  const y2 = digit(iso, 2);
+  const y3 = digit(iso, 3);
+  const m0 = digit(iso, 5);
+  const m1 = digit(iso, 6);
+  const d0 = digit(iso, 8);
+  const d1 = digit(iso, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (m < 1 || m > 12 || d < 1) return null;
+  const k = (y - TABLE_FIRST_YEAR) * 12 + m - 1;
+  if (k >= 0 && k < TABLE_YEARS * 12) {
+    const first = monthStarts[k]!;
+    return d > monthStarts[k + 1]! - first ? null : first + d - 1;
   }
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  if (d > daysInMonth(y, m)) return null;
   return civilToDay(y, m, d);
 }
 

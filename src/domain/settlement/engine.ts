@@ -49,6 +49,10 @@ export interface MonthContext {
   owner: number;
   /** Rate explanations already numbered in `out`. */
   infoIds: Map<ResolvedRate, number>;
+  /** What the lines at a rate say, numbered in `out` (one look-up per line instead of six). */
+  rateIds: Map<ResolvedRate, RateIds>;
+  /** Scratch list of a stretch's breakpoints, reused (no array per placement). */
+  cuts: number[];
   split: Split;
   /** Problems of refused placements are appended here. */
   problems: ScopedProblem[];
@@ -70,10 +74,10 @@ export function settlePlacementMonth(ctx: MonthContext, p: PreparedPlacement): b
   ctx.owner = ctx.out.addOwner(p.input);
   const a = Math.max(p.payFrom, span.first);
   const b = Math.min(p.fullEnd, span.last);
-  if (a <= b) emitStretches(ctx, p, { from: a, to: b, kind: 'ordinary' });
+  if (a <= b) emitStretches(ctx, p, a, b, 'ordinary');
   const ia = Math.max(p.idleFrom, p.payFrom, span.first);
   const ib = Math.min(p.idleTo, span.last);
-  if (ia <= ib) emitStretches(ctx, p, { from: ia, to: ib, kind: 'idle' });
+  if (ia <= ib) emitStretches(ctx, p, ia, ib, 'idle');
   if (ctx.problems.length > known) {
     ctx.out.length = mark;
     ctx.out.owners.pop();
@@ -82,13 +86,6 @@ export function settlePlacementMonth(ctx: MonthContext, p: PreparedPlacement): b
   if (p.evening.length > 0 && a <= b) emitEvening(ctx, p, { from: a, to: b });
   if (ctx.out.length === mark) ctx.out.owners.pop(); // nothing paid this month: no owner
   return true;
-}
-
-/** Days [from, to] paid as one kind. */
-interface Paid {
-  from: number;
-  to: number;
-  kind: StretchKind;
 }
 
 /** Whether two consecutive segments can be one line (nothing paid changes between them). */
@@ -103,14 +100,21 @@ function sameSeg(x: Seg, y: Seg): boolean {
   );
 }
 
-function emitStretches(ctx: MonthContext, p: PreparedPlacement, paid: Paid): void {
-  const idle = paid.kind === 'idle';
-  const cuts = breakpoints(ctx.r, p, paid.from, paid.to, idle, ctx.split);
+/** Days [from, to] paid as one kind, cut where something changes, one line per segment. */
+function emitStretches(
+  ctx: MonthContext,
+  p: PreparedPlacement,
+  from: number,
+  to: number,
+  kind: StretchKind,
+): void {
+  const idle = kind === 'idle';
+  const cuts = breakpoints(ctx.r, p, from, to, idle, ctx.split, ctx.cuts);
   let cur: Seg | null = null;
-  let s = paid.from;
+  let s = from;
   const st = { from: s, to: s, idle, problems: ctx.problems }; // one per stretch, moved along
   for (let i = 0; i <= cuts.length; i++) {
-    const e = i < cuts.length ? (cuts[i] as number) - 1 : paid.to;
+    const e = i < cuts.length ? (cuts[i] as number) - 1 : to;
     st.from = s;
     st.to = e;
     const seg = resolveSeg(ctx.r, p, st);
@@ -118,11 +122,11 @@ function emitStretches(ctx: MonthContext, p: PreparedPlacement, paid: Paid): voi
     if (!seg) continue; // a problem: the placement is refused once the month is done
     if (cur && ctx.split === 'stretch' && sameSeg(cur, seg)) cur.to = e;
     else {
-      if (cur) emitSeg(ctx, p, cur, paid.kind);
+      if (cur) emitSeg(ctx, p, cur, kind);
       cur = seg;
     }
   }
-  if (cur) emitSeg(ctx, p, cur, paid.kind);
+  if (cur) emitSeg(ctx, p, cur, kind);
 }
 
 /** A quantity and its amount in öre. */
@@ -193,11 +197,12 @@ function emitSeg(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchK
   const out = ctx.out;
   const paid = payment(ctx, p, g, kind);
   const idle = kind === 'idle';
-  const level = out.levels.id(g.level);
-  const info = infoId(ctx, g.rate, model.id);
+  const ids = rateIds(ctx, g, svc.unit, model.id);
   if (paid.quantity > 0) {
-    const sources =
-      g.flags & (F_INDIVIDUAL_LSS | F_INDIVIDUAL_SP) ? individualSources(svc.source) : g.rate.sources;
+    if (ids.flags !== g.flags) {
+      ids.flags = g.flags;
+      ids.rules = out.ruleLists.id(rulesFor(g.flags, svc.unit));
+    }
     out.push(
       ctx.owner,
       idle ? K_IDLE : K_ORDINARY,
@@ -205,13 +210,15 @@ function emitSeg(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchK
       g.from,
       g.to,
       paid.quantity,
-      out.units.id(svc.unit),
+      ids.unit,
       g.ore,
       paid.amount,
-      level,
-      info,
-      out.ruleLists.id(rulesFor(g.flags, svc.unit)),
-      out.sourceList.id(sources),
+      ids.level,
+      ids.info,
+      ids.rules,
+      g.flags & (F_INDIVIDUAL_LSS | F_INDIVIDUAL_SP)
+        ? out.sourceList.id(individualSources(svc.source))
+        : ids.sources,
     );
   }
   const pr = g.rate.premises;
@@ -232,14 +239,56 @@ function emitSeg(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchK
     g.from,
     g.to,
     prem.quantity,
-    out.units.id(pr.unit as Unit),
+    ids.premisesUnit,
     pr.ore,
     prem.amount,
-    level,
-    info,
+    ids.level,
+    ids.info,
     out.ruleLists.id(rules),
-    out.sourceList.id(pr.sources),
+    ids.premisesSources,
   );
+}
+
+/**
+ * The numbers in this month's store of what the lines at one rate say: its level, explanation,
+ * unit and sources, its premises' unit and sources, and the rule list of the flags it was last
+ * paid with (PAY-10). Made once per rate and store; the texts themselves stay in the store.
+ */
+export interface RateIds {
+  model: string;
+  levelText: string | null;
+  unitText: Unit;
+  level: number;
+  info: number;
+  unit: number;
+  sources: number;
+  premisesUnit: number;
+  premisesSources: number;
+  flags: number;
+  rules: number;
+}
+
+function rateIds(ctx: MonthContext, g: Seg, unit: Unit, model: string): RateIds {
+  const known = ctx.rateIds.get(g.rate);
+  if (known !== undefined && known.model === model && known.levelText === g.level && known.unitText === unit)
+    return known;
+  const out = ctx.out;
+  const pr = g.rate.premises;
+  const ids: RateIds = {
+    model,
+    levelText: g.level,
+    unitText: unit,
+    level: out.levels.id(g.level),
+    info: infoId(ctx, g.rate, model),
+    unit: out.units.id(unit),
+    sources: out.sourceList.id(g.rate.sources),
+    premisesUnit: pr ? out.units.id(pr.unit as Unit) : 0,
+    premisesSources: pr ? out.sourceList.id(pr.sources) : 0,
+    flags: -1,
+    rules: 0,
+  };
+  ctx.rateIds.set(g.rate, ids);
+  return ids;
 }
 
 /** The number of a rate's explanation fields (interval, paid-as regime, model) in this month's store. */

@@ -193,10 +193,15 @@ interface PaidStretch {
   idleTo: number;
 }
 
-function paidStretch(r: Resolver, p: PlacementInput, startPeriod: DayPeriod): PaidStretch {
-  const start = day(p.start);
-  const end = p.end === null ? null : day(p.end);
-  const notice = p.noticeDate === null ? null : day(p.noticeDate);
+/** The dates of a placement as day numbers (null when not given), parsed once. */
+interface Dates {
+  start: number;
+  end: number | null;
+  notice: number | null;
+}
+
+function paidStretch(r: Resolver, p: PlacementInput, dates: Dates, startPeriod: DayPeriod): PaidStretch {
+  const { start, end, notice } = dates;
   let fullEnd = INF;
   let noticeFrom = INF;
   let noShowTo = NEG_INF;
@@ -259,7 +264,7 @@ export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacem
     });
   if (!startPeriod || c.problems.length > 0) return unpaid(p, c.problems, start);
 
-  const stretch = paidStretch(r, p, startPeriod);
+  const stretch = paidStretch(r, p, { start, end, notice }, startPeriod);
   const paidEnd = Math.max(stretch.fullEnd, stretch.idleTo);
   const payFrom = Math.max(start, r.periodsOf(p.service)[0]!.from);
   const levels = prepareLevels(c, start, paidEnd);

@@ -46,11 +46,15 @@ export class Resolver {
   >();
   private readonly lowest = new Map<ServiceModel, string | null>();
   private readonly regimes = new Map<ServiceModel, Map<Regime, Regime>>();
+  /** The service asked for last and its periods: preparing and settling one placement asks several times. */
+  private lastService: ServiceId | null = null;
+  private lastPeriods: DayPeriod[] = [];
 
   constructor(readonly catalog: ModelCatalog) {}
 
   /** The model periods of a service as day numbers, in date order. */
   periodsOf(service: ServiceId): DayPeriod[] {
+    if (service === this.lastService) return this.lastPeriods;
     let list = this.periods.get(service);
     if (!list) {
       list = (this.catalog.periods.get(service) ?? []).map((p) => ({
@@ -60,6 +64,8 @@ export class Resolver {
       }));
       this.periods.set(service, list);
     }
+    this.lastService = service;
+    this.lastPeriods = list;
     return list;
   }
 

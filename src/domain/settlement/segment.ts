@@ -47,7 +47,10 @@ function addCut(cuts: number[], c: number, a: number, b: number): void {
   if (c > a && c <= b) cuts.push(c);
 }
 
-/** The days inside [a, b] where something may change (a new model, level, rate, rule …). */
+/**
+ * The days inside [a, b] where something may change (a new model, level, rate, rule …), in
+ * `cuts` when given (emptied first: the engine reuses one list) or a new list.
+ */
 export function breakpoints(
   r: Resolver,
   p: PreparedPlacement,
@@ -55,8 +58,9 @@ export function breakpoints(
   b: number,
   idle: boolean,
   split: Split,
+  cuts: number[] = [],
 ): number[] {
-  const cuts: number[] = [];
+  cuts.length = 0;
   if (split === 'day') for (let d = a + 1; d <= b; d++) cuts.push(d);
   for (const d of r.periodsOf(p.service)) addCut(cuts, d.from, a, b);
   if (!idle) {

@@ -121,6 +121,8 @@ function monthPass(
     out: new LineStore(span.days, Math.max(1024, placements.count + (placements.count >> 2))),
     owner: -1,
     infoIds: new Map(),
+    rateIds: new Map(),
+    cuts: [],
     split,
     problems: [],
   };

@@ -6,58 +6,97 @@
  */
 import { dayToIso } from './days.js';
 import { KINDS, type LineStore } from './columns.js';
-import type { SettlementResult, Total } from './types.js';
+import type { SettlementLine, SettlementResult, Total } from './types.js';
 
 /** A settled month whose lines are still columns: what `settleMonth` returns, lines aside. */
 export interface SettledColumns extends Omit<SettlementResult, 'lines'> {
   lines: LineStore;
 }
 
-/** The two 32-bit FNV states of the run hash (corrections.ts `runHash`). */
-const state = new Int32Array(2);
-const digits = new Uint8Array(24);
+/**
+ * The run hash (corrections.ts `runHash`: two 32-bit FNV-1a states over the UTF-16 code units of
+ * the fields, "|" after each). The fields' code units are written to a buffer and mixed in batches
+ * of 64 k by one tight loop (issue #15 §1): no string per line, no state stored per character.
+ */
+class RunHash {
+  private h1 = 0x811c9dc5 | 0;
+  private h2 = (0x01000193 ^ 0x5bd1e995) | 0;
+  private readonly buf = new Uint16Array(1 << 16);
+  private w = 0;
+  private readonly digits = new Uint8Array(24);
 
-function mixText(s: string): void {
-  let h1 = state[0]!;
-  let h2 = state[1]!;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
+  /** Mixes the buffered code units into the two states. */
+  private flush(): void {
+    const buf = this.buf;
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < this.w; i++) {
+      const c = buf[i]!;
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    this.w = 0;
   }
-  state[0] = h1;
-  state[1] = h2;
-}
 
-/** Mixes `String(n)` of an integer without making the string. */
-function mixInt(n: number): void {
-  if (!Number.isSafeInteger(n)) return mixText(String(n));
-  let h1 = state[0]!;
-  let h2 = state[1]!;
-  if (n < 0) {
-    h1 = Math.imul(h1 ^ 45, 0x01000193); // "-"
-    h2 = Math.imul(h2 ^ 45, 0x01000193) ^ (h2 >>> 15);
-    n = -n;
+  /** A field's text (its UTF-16 code units). */
+  text(s: string): void {
+    const buf = this.buf;
+    const n = s.length;
+    if (this.w + n > buf.length) this.flush();
+    if (n > buf.length) {
+      for (let i = 0; i < n; i++) {
+        if (this.w === buf.length) this.flush();
+        buf[this.w++] = s.charCodeAt(i);
+      }
+      return;
+    }
+    let w = this.w;
+    for (let i = 0; i < n; i++) buf[w++] = s.charCodeAt(i);
+    this.w = w;
   }
-  let k = 0;
-  do {
-    digits[k++] = 48 + (n % 10);
-    n = Math.floor(n / 10);
-  } while (n > 0);
-  while (k > 0) {
-    const c = digits[--k]!;
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
-  }
-  state[0] = h1;
-  state[1] = h2;
-}
 
-/** The field separator "|". */
-function mixBar(): void {
-  state[0] = Math.imul(state[0]! ^ 124, 0x01000193);
-  const h2 = state[1]!;
-  state[1] = Math.imul(h2 ^ 124, 0x01000193) ^ (h2 >>> 15);
+  /** The field separator "|"; a line's fields never exceed the buffer between two of them. */
+  bar(): void {
+    if (this.w === this.buf.length) this.flush();
+    this.buf[this.w++] = 124;
+  }
+
+  /** `String(n)` of an amount, without making the string (integer arithmetic below 2^31). */
+  int(n: number): void {
+    if (!Number.isSafeInteger(n)) return this.text(String(n));
+    if (this.w + 24 > this.buf.length) this.flush();
+    const buf = this.buf;
+    const digits = this.digits;
+    if (n < 0) {
+      buf[this.w++] = 45; // "-"
+      n = -n;
+    }
+    let k = 0;
+    if (n <= 0x7fffffff) {
+      let m = n | 0;
+      do {
+        const q = (m / 10) | 0;
+        digits[k++] = 48 + m - q * 10;
+        m = q;
+      } while (m > 0);
+    } else
+      do {
+        digits[k++] = 48 + (n % 10);
+        n = Math.floor(n / 10);
+      } while (n > 0);
+    let w = this.w;
+    while (k > 0) buf[w++] = digits[--k]!;
+    this.w = w;
+  }
+
+  /** The hash as 16 hex digits. */
+  hex(): string {
+    this.flush();
+    const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
+    return hex(this.h1) + hex(this.h2);
+  }
 }
 
 /** Totals per key, kept in a list by number so the pass does one map look-up per placement. */
@@ -96,11 +135,19 @@ export function summarizeColumns(
 ): SettledColumns {
   for (;;) {
     const done = pass(month, store);
-    if (done)
+    if (done) {
+      let placements: SettlementResult['placements'] | null = null;
       return {
         month,
         total: done.total,
-        placements: done.placements,
+        // The per-placement totals are columns; their objects are made when first read (the
+        // CLI writes them one by one; a million of them would be a million survivors of the pass).
+        get placements() {
+          return (placements ??= done.placements());
+        },
+        set placements(list) {
+          placements = list;
+        },
         providers: done.providers,
         districts: done.districts,
         lines: store,
@@ -109,73 +156,97 @@ export function summarizeColumns(
         warnings,
         refused: [],
       };
+    }
     store.sortByPlacement();
   }
 }
 
-type Pass = Pick<SettledColumns, 'total' | 'placements' | 'providers' | 'districts' | 'run'>;
+type Pass = Pick<SettledColumns, 'total' | 'providers' | 'districts' | 'run'> & {
+  /** The totals per placement, in id order, as objects (made on demand). */
+  placements: () => SettlementResult['placements'];
+};
 
 function pass(month: string, store: LineStore): Pass | null {
-  const { owners, owner, amount, kind, from, to, extras, length: n } = store;
-  const placements: SettlementResult['placements'] = [];
+  const { owners, owner, amount, kind, from, to, extras, order, length: n } = store;
+  // Per placement: its first owner and its total (one entry per placement with lines).
+  const pOwner = new Int32Array(owners.length);
+  const pTotal = new Float64Array(owners.length);
+  let np = 0;
   const byProvider = new Totals();
   const byDistrict = new Totals();
-  state[0] = 0x811c9dc5;
-  state[1] = 0x01000193 ^ 0x5bd1e995;
-  mixText(month);
-  mixBar();
+  const hash = new RunHash();
+  hash.text(month);
+  hash.bar();
+  const plain = extras.size === 0; // no corrections: one owner per placement id
   let total = 0;
   let prevId: string | null = null;
   let k = 0;
   while (k < n) {
-    const head = store.at(k);
+    const head = order === null ? k : order[k]!;
     const firstOwner = owner[head]!;
     const first = owners[firstOwner]!;
-    if (prevId !== null && prevId > first.id) return null; // out of order: sort, then again
+    const id = first.id;
+    if (prevId !== null && prevId > id) return null; // out of order: sort, then again
     let sum = 0;
     let sameProvider = 0;
     let sameDistrict = 0;
     for (; k < n; k++) {
-      const i = store.at(k);
+      const i = order === null ? k : order[k]!;
       const oi = owner[i]!;
-      const o = owners[oi]!;
-      if (oi !== firstOwner && o.id !== first.id) break;
       const a = amount[i]!;
+      let x: SettlementLine | undefined;
+      if (oi !== firstOwner) {
+        if (plain) break;
+        // A correction (PAY-9) has its own owner with the placement's id; it may name the
+        // provider or district of the corrected month: count it there.
+        const o = owners[oi]!;
+        if (o.id !== id) break;
+        if (o.providerId === first.providerId) sameProvider += a;
+        else byProvider.add(o.providerId, a);
+        if (o.district === first.district) sameDistrict += a;
+        else byDistrict.add(o.district, a);
+        x = extras.get(i);
+      } else {
+        sameProvider += a;
+        sameDistrict += a;
+        if (!plain) x = extras.get(i);
+      }
       sum += a;
-      // A correction may name the provider or district of the corrected month: count it there.
-      if (oi === firstOwner || o.providerId === first.providerId) sameProvider += a;
-      else byProvider.add(o.providerId, a);
-      if (oi === firstOwner || o.district === first.district) sameDistrict += a;
-      else byDistrict.add(o.district, a);
-      const x = extras.size === 0 ? undefined : extras.get(i);
-      mixText(o.id);
-      mixBar();
-      mixText(KINDS[kind[i]!]!);
-      mixBar();
-      mixText(x ? x.from : dayToIso(from[i]!));
-      mixBar();
-      mixText(x ? x.to : dayToIso(to[i]!));
-      mixBar();
-      mixInt(a);
-      mixBar();
-      if (x?.correctsMonth) mixText(x.correctsMonth);
-      mixBar();
-      if (x?.correctedKind) mixText(x.correctedKind);
-      mixBar();
+      hash.text(id);
+      hash.bar();
+      hash.text(KINDS[kind[i]!]!);
+      hash.bar();
+      hash.text(x ? x.from : dayToIso(from[i]!));
+      hash.bar();
+      hash.text(x ? x.to : dayToIso(to[i]!));
+      hash.bar();
+      hash.int(a);
+      hash.bar();
+      if (x?.correctsMonth) hash.text(x.correctsMonth);
+      hash.bar();
+      if (x?.correctedKind) hash.text(x.correctedKind);
+      hash.bar();
     }
-    placements.push({ id: first.id, total: sum, providerId: first.providerId, district: first.district });
+    pOwner[np] = firstOwner;
+    pTotal[np++] = sum;
     byProvider.add(first.providerId, sameProvider);
     byDistrict.add(first.district, sameDistrict);
     total += sum;
-    prevId = first.id;
+    prevId = id;
   }
-  const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
   return {
     total,
-    placements,
+    placements: () => {
+      const list: SettlementResult['placements'] = [];
+      for (let j = 0; j < np; j++) {
+        const o = owners[pOwner[j]!]!;
+        list.push({ id: o.id, total: pTotal[j]!, providerId: o.providerId, district: o.district });
+      }
+      return list;
+    },
     providers: byProvider.list(),
     districts: byDistrict.list(),
-    run: { month, hash: hex(state[0]!) + hex(state[1]!) },
+    run: { month, hash: hash.hex() },
   };
 }
 
