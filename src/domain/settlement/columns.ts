@@ -1,8 +1,8 @@
 /**
  * Settlement lines as a column store (issue #15 §1): one typed array per figure (amounts,
- * quantities, days, ids of interned texts), so a million lines cost a few dozen bytes each and no
- * garbage. What a line says in words (its rules, sources, model, level) is interned once per run
- * and a line's explanation is built on demand from them (PAY-10), never stored per line. A line
+ * quantities, days, owner), so a million lines cost 40 bytes each and no garbage. What a line
+ * says in words (its kind, rules, sources, model, level) is interned once per run, each
+ * combination once more as one number per line ({@link LineSays}), and a line's explanation is built on demand from them (PAY-10), never stored per line. A line
  * object ({@link SettlementLine}) is made only when asked for (`line(i)`). Correction lines
  * (PAY-9) are rare and carry more text: they are kept whole beside the columns.
  */
@@ -52,23 +52,33 @@ export class Interned<T> {
   }
 }
 
+/**
+ * What a line says besides its figures (PAY-10), as numbers of interned values: its kind and
+ * basis, unit, level, rate explanation, rules and sources. Few combinations occur in a month, so
+ * each is interned once and a line holds one number for all of them.
+ */
+export interface LineSays {
+  kind: number;
+  basis: number;
+  unit: number;
+  level: number;
+  info: number;
+  rules: number;
+  sources: number;
+}
+
 /** The lines of one settled month, column by column (see the module comment). */
 export class LineStore {
   /** Lines stored (column entries beyond are unused capacity). */
   length = 0;
   owner: Int32Array;
-  kind: Uint8Array;
-  basis: Uint8Array;
-  unit: Uint8Array;
+  /** The number of the line's {@link LineSays} in `saying`. */
+  says: Int32Array;
   from: Int32Array;
   to: Int32Array;
   quantity: Float64Array;
   rate: Float64Array;
   amount: Float64Array;
-  level: Int32Array;
-  info: Int32Array;
-  rules: Int32Array;
-  sources: Int32Array;
   /** One entry per placement with lines, in the order first stored. */
   readonly owners: LineOwner[] = [];
   readonly levels = new Interned<string | null>();
@@ -76,35 +86,78 @@ export class LineStore {
   readonly infos = new Interned<RateInfo>();
   readonly ruleLists = new Interned<readonly string[]>();
   readonly sourceList = new Interned<LineSources>();
+  /** The combinations lines say, by number (see {@link LineSays}). */
+  readonly saying: LineSays[] = [];
+  private readonly sayingIds = new Map<string, number>();
   /** Correction lines (PAY-9), whole, by line index. */
   readonly extras = new Map<number, SettlementLine>();
   /** The output order when lines were added out of placement order (corrections), else null. */
   order: Int32Array | null = null;
 
-  /** `daysInMonth`: the settled month's length (PAY-3), the same for every line. */
+  /**
+   * `daysInMonth`: the settled month's length (PAY-3), the same for every line. Seven columns of
+   * 40 bytes a line in all: a million lines stay under the external memory (64 MB) past which V8
+   * starts a full collection of the whole heap, input included (issue #15 §1).
+   */
   constructor(
     readonly daysInMonth: number,
     capacity = 1024,
   ) {
     this.owner = new Int32Array(capacity);
-    this.kind = new Uint8Array(capacity);
-    this.basis = new Uint8Array(capacity);
-    this.unit = new Uint8Array(capacity);
+    this.says = new Int32Array(capacity);
     this.from = new Int32Array(capacity);
     this.to = new Int32Array(capacity);
     this.quantity = new Float64Array(capacity);
     this.rate = new Float64Array(capacity);
     this.amount = new Float64Array(capacity);
-    this.level = new Int32Array(capacity);
-    this.info = new Int32Array(capacity);
-    this.rules = new Int32Array(capacity);
-    this.sources = new Int32Array(capacity);
   }
 
   /** Numbers a placement as the owner of the lines stored next. */
   addOwner(o: LineOwner): number {
     this.owners.push(o);
     return this.owners.length - 1;
+  }
+
+  /** The number of what a line says (each argument the number of an interned value, see the fields). */
+  sayingId(
+    kind: number,
+    basis: number,
+    unit: number,
+    level: number,
+    info: number,
+    rules: number,
+    sources: number,
+  ): number {
+    const key = `${kind},${basis},${unit},${level},${info},${rules},${sources}`;
+    let n = this.sayingIds.get(key);
+    if (n === undefined) {
+      n = this.saying.length;
+      this.saying.push({ kind, basis, unit, level, info, rules, sources });
+      this.sayingIds.set(key, n);
+    }
+    return n;
+  }
+
+  /** Appends one line: its owner, what it says ({@link sayingId}) and its figures. */
+  add(
+    owner: number,
+    says: number,
+    from: number,
+    to: number,
+    quantity: number,
+    rate: number,
+    amount: number,
+  ): void {
+    const i = this.length;
+    if (i === this.owner.length) this.grow();
+    this.owner[i] = owner;
+    this.says[i] = says;
+    this.from[i] = from;
+    this.to[i] = to;
+    this.quantity[i] = quantity;
+    this.rate[i] = rate;
+    this.amount[i] = amount;
+    this.length = i + 1;
   }
 
   /** Appends one line; every text is the number of an interned value (see the fields). */
@@ -123,22 +176,20 @@ export class LineStore {
     rules: number,
     sources: number,
   ): void {
-    const i = this.length;
-    if (i === this.owner.length) this.grow();
-    this.owner[i] = owner;
-    this.kind[i] = kind;
-    this.basis[i] = basis;
-    this.from[i] = from;
-    this.to[i] = to;
-    this.quantity[i] = quantity;
-    this.unit[i] = unit;
-    this.rate[i] = rate;
-    this.amount[i] = amount;
-    this.level[i] = level;
-    this.info[i] = info;
-    this.rules[i] = rules;
-    this.sources[i] = sources;
-    this.length = i + 1;
+    this.add(
+      owner,
+      this.sayingId(kind, basis, unit, level, info, rules, sources),
+      from,
+      to,
+      quantity,
+      rate,
+      amount,
+    );
+  }
+
+  /** The kind code of line `i` (stored index), in {@link KINDS} order. */
+  kindOf(i: number): number {
+    return this.saying[this.says[i]!]!.kind;
   }
 
   /** Appends a whole line (a correction, PAY-9), owned by its own placement, provider and district. */
@@ -157,24 +208,18 @@ export class LineStore {
 
   private grow(): void {
     const n = this.owner.length * 2;
-    const re = <A extends Int32Array | Uint8Array | Float64Array>(a: A, make: new (n: number) => A): A => {
+    const re = <A extends Int32Array | Float64Array>(a: A, make: new (n: number) => A): A => {
       const b = new make(n);
       b.set(a);
       return b;
     };
     this.owner = re(this.owner, Int32Array);
-    this.kind = re(this.kind, Uint8Array);
-    this.basis = re(this.basis, Uint8Array);
-    this.unit = re(this.unit, Uint8Array);
+    this.says = re(this.says, Int32Array);
     this.from = re(this.from, Int32Array);
     this.to = re(this.to, Int32Array);
     this.quantity = re(this.quantity, Float64Array);
     this.rate = re(this.rate, Float64Array);
     this.amount = re(this.amount, Float64Array);
-    this.level = re(this.level, Int32Array);
-    this.info = re(this.info, Int32Array);
-    this.rules = re(this.rules, Int32Array);
-    this.sources = re(this.sources, Int32Array);
   }
 
   /** The placement id of line `i` (stored index). */
@@ -192,7 +237,8 @@ export class LineStore {
     const extra = this.extras.get(i);
     if (extra) return extra;
     const o = this.owners[this.owner[i]!]!;
-    const info = this.infos.list[this.info[i]!]!;
+    const says = this.saying[this.says[i]!]!;
+    const info = this.infos.list[says.info]!;
     const from = this.from[i]!;
     const to = this.to[i]!;
     return {
@@ -200,23 +246,23 @@ export class LineStore {
       providerId: o.providerId,
       district: o.district,
       service: o.service,
-      kind: KINDS[this.kind[i]!]!,
-      basis: BASES[this.basis[i]!]!,
+      kind: KINDS[says.kind]!,
+      basis: BASES[says.basis]!,
       from: dayToIso(from),
       to: dayToIso(to),
       quantity: this.quantity[i]!,
-      unit: this.units.list[this.unit[i]!]!,
+      unit: this.units.list[says.unit]!,
       days: to - from + 1,
       daysInMonth: this.daysInMonth,
       rate: this.rate[i]!,
       amount: this.amount[i]!,
-      level: this.levels.list[this.level[i]!]!,
+      level: this.levels.list[says.level]!,
       interval: info.interval,
       regime: o.regime,
       paidAsRegime: info.paidAs,
       model: info.model,
-      rules: this.ruleLists.list[this.rules[i]!]!,
-      sources: this.sourceList.list[this.sources[i]!]!,
+      rules: this.ruleLists.list[says.rules]!,
+      sources: this.sourceList.list[says.sources]!,
       illustrative: info.illustrative,
       correctsMonth: null,
       correctedKind: null,

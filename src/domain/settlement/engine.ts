@@ -51,8 +51,6 @@ export interface MonthContext {
   infoIds: Map<ResolvedRate, number>;
   /** What the lines at a rate say, numbered in `out` (one look-up per line instead of six). */
   rateIds: Map<ResolvedRate, RateIds>;
-  /** Scratch list of a stretch's breakpoints, reused (no array per placement). */
-  cuts: number[];
   split: Split;
   /** Problems of refused placements are appended here. */
   problems: ScopedProblem[];
@@ -109,7 +107,7 @@ function emitStretches(
   kind: StretchKind,
 ): void {
   const idle = kind === 'idle';
-  const cuts = breakpoints(ctx.r, p, from, to, idle, ctx.split, ctx.cuts);
+  const cuts = breakpoints(ctx.r, p, from, to, idle, ctx.split);
   let cur: Seg | null = null;
   let s = from;
   const st = { from: s, to: s, idle, problems: ctx.problems }; // one per stretch, moved along
@@ -199,60 +197,60 @@ function emitSeg(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchK
   const idle = kind === 'idle';
   const ids = rateIds(ctx, g, svc.unit, model.id);
   if (paid.quantity > 0) {
+    // The flags decide the rules, the kind (F_IDLE) and the sources (an individual rate).
     if (ids.flags !== g.flags) {
+      let says = ids.byFlags.get(g.flags);
+      if (says === undefined) {
+        const sources =
+          g.flags & (F_INDIVIDUAL_LSS | F_INDIVIDUAL_SP) ? individualSources(svc.source) : g.rate.sources;
+        says = out.sayingId(
+          idle ? K_IDLE : K_ORDINARY,
+          NO_BASIS,
+          ids.unit,
+          ids.level,
+          ids.info,
+          out.ruleLists.id(rulesFor(g.flags, svc.unit)),
+          out.sourceList.id(sources),
+        );
+        ids.byFlags.set(g.flags, says);
+      }
       ids.flags = g.flags;
-      ids.rules = out.ruleLists.id(rulesFor(g.flags, svc.unit));
+      ids.says = says;
     }
-    out.push(
-      ctx.owner,
-      idle ? K_IDLE : K_ORDINARY,
-      NO_BASIS,
-      g.from,
-      g.to,
-      paid.quantity,
-      ids.unit,
-      g.ore,
-      paid.amount,
-      ids.level,
-      ids.info,
-      ids.rules,
-      g.flags & (F_INDIVIDUAL_LSS | F_INDIVIDUAL_SP)
-        ? out.sourceList.id(individualSources(svc.source))
-        : ids.sources,
-    );
+    out.add(ctx.owner, ids.says, g.from, g.to, paid.quantity, g.ore, paid.amount);
   }
   const pr = g.rate.premises;
   if (!pr || (idle && !model.settlement.premisesOnIdleDays)) return;
   const prem = premisesPayment(ctx, g, kind);
   if (prem.quantity <= 0) return;
-  const rules = pr.prorated
-    ? idle
-      ? PREMISES_PRORATED_IDLE_RULES
-      : PREMISES_PRORATED_RULES
-    : idle
-      ? PREMISES_IDLE_RULES
-      : PREMISES_RULES;
-  out.push(
-    ctx.owner,
-    K_PREMISES,
-    idle ? B_IDLE : B_ORDINARY,
-    g.from,
-    g.to,
-    prem.quantity,
-    ids.premisesUnit,
-    pr.ore,
-    prem.amount,
-    ids.level,
-    ids.info,
-    out.ruleLists.id(rules),
-    ids.premisesSources,
-  );
+  let says = idle ? ids.premisesIdle : ids.premises;
+  if (says < 0) {
+    const rules = pr.prorated
+      ? idle
+        ? PREMISES_PRORATED_IDLE_RULES
+        : PREMISES_PRORATED_RULES
+      : idle
+        ? PREMISES_IDLE_RULES
+        : PREMISES_RULES;
+    says = out.sayingId(
+      K_PREMISES,
+      idle ? B_IDLE : B_ORDINARY,
+      out.units.id(pr.unit as Unit),
+      ids.level,
+      ids.info,
+      out.ruleLists.id(rules),
+      out.sourceList.id(pr.sources),
+    );
+    if (idle) ids.premisesIdle = says;
+    else ids.premises = says;
+  }
+  out.add(ctx.owner, says, g.from, g.to, prem.quantity, pr.ore, prem.amount);
 }
 
 /**
- * The numbers in this month's store of what the lines at one rate say: its level, explanation,
- * unit and sources, its premises' unit and sources, and the rule list of the flags it was last
- * paid with (PAY-10). Made once per rate and store; the texts themselves stay in the store.
+ * What the lines at one rate say, numbered in this month's store (PAY-10): its level,
+ * explanation and unit, the whole of an ordinary or idle line for the flags it was last paid
+ * with, and of its premises lines. Made once per rate and store; the texts stay in the store.
  */
 export interface RateIds {
   model: string;
@@ -261,11 +259,13 @@ export interface RateIds {
   level: number;
   info: number;
   unit: number;
-  sources: number;
-  premisesUnit: number;
-  premisesSources: number;
+  /** The flags `says` was made for (-1: none yet), and every flag combination seen. */
   flags: number;
-  rules: number;
+  says: number;
+  byFlags: Map<number, number>;
+  /** Premises lines on ordinary and on idle days (-1: not yet numbered). */
+  premises: number;
+  premisesIdle: number;
 }
 
 function rateIds(ctx: MonthContext, g: Seg, unit: Unit, model: string): RateIds {
@@ -273,7 +273,6 @@ function rateIds(ctx: MonthContext, g: Seg, unit: Unit, model: string): RateIds 
   if (known !== undefined && known.model === model && known.levelText === g.level && known.unitText === unit)
     return known;
   const out = ctx.out;
-  const pr = g.rate.premises;
   const ids: RateIds = {
     model,
     levelText: g.level,
@@ -281,11 +280,11 @@ function rateIds(ctx: MonthContext, g: Seg, unit: Unit, model: string): RateIds 
     level: out.levels.id(g.level),
     info: infoId(ctx, g.rate, model),
     unit: out.units.id(unit),
-    sources: out.sourceList.id(g.rate.sources),
-    premisesUnit: pr ? out.units.id(pr.unit as Unit) : 0,
-    premisesSources: pr ? out.sourceList.id(pr.sources) : 0,
     flags: -1,
-    rules: 0,
+    says: 0,
+    byFlags: new Map(),
+    premises: -1,
+    premisesIdle: -1,
   };
   ctx.rateIds.set(g.rate, ids);
   return ids;

@@ -47,10 +47,7 @@ function addCut(cuts: number[], c: number, a: number, b: number): void {
   if (c > a && c <= b) cuts.push(c);
 }
 
-/**
- * The days inside [a, b] where something may change (a new model, level, rate, rule …), in
- * `cuts` when given (emptied first: the engine reuses one list) or a new list.
- */
+/** The days inside [a, b] where something may change (a new model, level, rate, rule …). */
 export function breakpoints(
   r: Resolver,
   p: PreparedPlacement,
@@ -58,9 +55,8 @@ export function breakpoints(
   b: number,
   idle: boolean,
   split: Split,
-  cuts: number[] = [],
 ): number[] {
-  cuts.length = 0;
+  const cuts: number[] = [];
   if (split === 'day') for (let d = a + 1; d <= b; d++) cuts.push(d);
   for (const d of r.periodsOf(p.service)) addCut(cuts, d.from, a, b);
   if (!idle) {

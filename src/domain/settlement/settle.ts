@@ -122,7 +122,6 @@ function monthPass(
     owner: -1,
     infoIds: new Map(),
     rateIds: new Map(),
-    cuts: [],
     split,
     problems: [],
   };

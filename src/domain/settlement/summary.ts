@@ -167,10 +167,12 @@ type Pass = Pick<SettledColumns, 'total' | 'providers' | 'districts' | 'run'> & 
 };
 
 function pass(month: string, store: LineStore): Pass | null {
-  const { owners, owner, amount, kind, from, to, extras, order, length: n } = store;
+  const { owners, owner, amount, says, saying, from, to, extras, order, length: n } = store;
   // Per placement: its first owner and its total (one entry per placement with lines).
-  const pOwner = new Int32Array(owners.length);
+  // Per placement its total, and its first owner once that is not its own number (corrections):
+  // 8 bytes a placement, so the columns stay under V8's external memory step (columns.ts).
   const pTotal = new Float64Array(owners.length);
+  let pOwner: Int32Array | null = null;
   let np = 0;
   const byProvider = new Totals();
   const byDistrict = new Totals();
@@ -214,7 +216,7 @@ function pass(month: string, store: LineStore): Pass | null {
       sum += a;
       hash.text(id);
       hash.bar();
-      hash.text(KINDS[kind[i]!]!);
+      hash.text(KINDS[saying[says[i]!]!.kind]!);
       hash.bar();
       hash.text(x ? x.from : dayToIso(from[i]!));
       hash.bar();
@@ -227,7 +229,11 @@ function pass(month: string, store: LineStore): Pass | null {
       if (x?.correctedKind) hash.text(x.correctedKind);
       hash.bar();
     }
-    pOwner[np] = firstOwner;
+    if (pOwner === null && firstOwner !== np) {
+      pOwner = new Int32Array(owners.length);
+      for (let j = 0; j < np; j++) pOwner[j] = j;
+    }
+    if (pOwner !== null) pOwner[np] = firstOwner;
     pTotal[np++] = sum;
     byProvider.add(first.providerId, sameProvider);
     byDistrict.add(first.district, sameDistrict);
@@ -239,7 +245,7 @@ function pass(month: string, store: LineStore): Pass | null {
     placements: () => {
       const list: SettlementResult['placements'] = [];
       for (let j = 0; j < np; j++) {
-        const o = owners[pOwner[j]!]!;
+        const o = owners[pOwner === null ? j : pOwner[j]!]!;
         list.push({ id: o.id, total: pTotal[j]!, providerId: o.providerId, district: o.district });
       }
       return list;
