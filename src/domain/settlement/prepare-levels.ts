@@ -23,7 +23,9 @@ import type { DayPeriod } from './resolve.js';
  */
 export function prepareLevels(c: Check, start: number, paidEnd: number): PreparedLevel[] {
   const { r, p } = c;
-  const out: PreparedLevel[] = [];
+  // Sized once (a prepared placement is kept for months by the database layer): `k` entries used.
+  const out: PreparedLevel[] = new Array<PreparedLevel>(p.levels.length);
+  let k = 0;
   let prevFrom = NEG_INF;
   for (let i = 0; i < p.levels.length; i++) {
     const l = p.levels[i]!;
@@ -53,25 +55,26 @@ export function prepareLevels(c: Check, start: number, paidEnd: number): Prepare
     if (l.kind === 'final') {
       const effect = (periodOrEarliest(r, p.service, from) ?? periodOrEarliest(r, p.service, start))?.period
         .model.settlement.finalLevelEffect;
-      const prelim = out[out.length - 1];
+      const prelim = k > 0 ? out[k - 1] : undefined;
       if (effect === 'start-date' && prelim && p.levels[prelim.index]?.kind === 'preliminary') {
         eff = prelim.from;
-        out.pop();
+        k--;
       } else if (effect === 'assessment-date' && l.assessedOn !== undefined)
         eff = Math.max(from, day(l.assessedOn));
     }
-    out.push({
+    out[k++] = {
       from: eff,
       points: l.points ?? null,
       level: l.level ?? null,
       index: i,
       final: l.kind === 'final',
-    });
+    };
   }
-  for (let k = 0; k < out.length; k++) {
-    const e = out[k]!;
+  if (k < out.length) out.length = k;
+  for (let j = 0; j < out.length; j++) {
+    const e = out[j]!;
     const lo = Math.max(e.from, start);
-    const hi = Math.min((out[k + 1]?.from ?? INF) - 1, paidEnd);
+    const hi = Math.min((out[j + 1]?.from ?? INF) - 1, paidEnd);
     if (hi < lo) continue;
     for (const d of r.periodsOf(p.service)) {
       if (d.from > hi || d.to < lo || d.period.service.levels.length === 0) continue;
