@@ -115,4 +115,39 @@ describe('column store (PAY-10)', () => {
     expect(s.run.hash).toBe(runHash('2024-04', lines));
     expect(s.providers).toEqual([{ id: 'U1', total: s.total }]);
   });
+
+  it('hashes amounts beyond 32 bits and ids longer than its hash buffer as runHash does', () => {
+    const store = new LineStore(31, 4);
+    const id = `P${'x'.repeat(70_000)}`;
+    const owner = store.addOwner({
+      id,
+      providerId: 'U1',
+      district: 'D1',
+      service: 'sp-stodboende',
+      regime: 'privat',
+    });
+    const says = store.sayingId(
+      0,
+      0,
+      store.units.id('dygn'),
+      store.levels.id(null),
+      store.infos.id({ interval: null, paidAs: 'privat', illustrative: false, model: 'm' }),
+      store.ruleLists.id(['PAY-1']),
+      store.sourceList.id({ rate: 's', level: null }),
+    );
+    for (const amount of [2 ** 31 + 5, -(2 ** 31) - 3, 2 ** 40, -0, 7])
+      store.add(owner, says, 19800, 19801, 2, amount, amount);
+    const s = summarizeColumns('2024-04', store, [], []);
+    const lines = store.toLines();
+    expect(s.run.hash).toBe(runHash('2024-04', lines));
+    expect(s.placements).toEqual([{ id, total: s.total, providerId: 'U1', district: 'D1' }]);
+  });
+
+  it('makes the per-placement totals on first read, equal to those of the line objects', () => {
+    const cols = settleMonthColumns(catalog, input, '2024-03');
+    const objects = settleMonth(catalog, input, '2024-03');
+    expect(cols.placements).toEqual(objects.placements);
+    expect(cols.placements).toBe(cols.placements); // made once
+    expect(withLines(cols).placements).toEqual(objects.placements);
+  });
 });

@@ -362,7 +362,7 @@ function emitEvening(ctx: MonthContext, p: PreparedPlacement, paid: { from: numb
     if (x.day < paid.from || x.day > paid.to) continue;
     const dp = r.periodAt(p.service, x.day);
     if (!dp) continue;
-    const rate = r.rate(dp.period, r.lowestLevel(dp.period.service), p.regime, null);
+    const rate = r.rateIn(dp, r.lowestLevel(dp.period.service), p.regime, null);
     if (!cur || cur.dp !== dp || cur.rate.eveningNight !== rate.eveningNight) {
       flush();
       cur = { dp, rate };

@@ -100,7 +100,7 @@ function checkLevel(c: Check, d: DayPeriod, e: PreparedLevel): void {
   const { r, p } = c;
   if (e.points !== null) {
     try {
-      r.classify(d.period, e.points);
+      r.classifyIn(d, e.points);
     } catch (error) {
       const ranges = d.period.service.levels
         .map((lv) => (lv.points ? `${lv.id}: ${formatRange(lv.points)}` : lv.id))

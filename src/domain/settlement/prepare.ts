@@ -339,7 +339,7 @@ function checkPeriod(c: Check, d: DayPeriod, hours: Timed[]): void {
   const { r, p } = c;
   const svc = d.period.service;
   try {
-    r.checkRegime(d.period, p.regime);
+    r.checkRegimeIn(d, p.regime);
   } catch (error) {
     const accepted = [...svc.regimes, ...Object.keys(svc.regimePaidAs)].join(', ');
     flagError(
@@ -353,7 +353,7 @@ function checkPeriod(c: Check, d: DayPeriod, hours: Timed[]): void {
   if (svc.participation)
     for (const h of hours)
       try {
-        r.rate(d.period, r.lowestLevel(svc), p.regime, h.value);
+        r.rateIn(d, r.lowestLevel(svc), p.regime, h.value);
       } catch (error) {
         const intervals = svc.participation.intervals.map((iv) => formatRange(iv.hoursPerWeek)).join(', ');
         flagError(

@@ -14,7 +14,31 @@ export interface DayPeriod {
   from: number;
   to: number;
   period: ServicePeriod;
+  /** The Resolver's look-ups in this period (one array or map per question, not one per key part). */
+  readonly cache: PeriodCache;
 }
+
+/** What the look-ups keep per model period (see the `…In` methods of {@link Resolver}). */
+interface PeriodCache {
+  /** Points 0-1 023 to a level id (LVL-1). */
+  levelByPoints: (string | undefined)[] | null;
+  /** Rates by level, then by regime code. */
+  rates: Map<string | null, RegimeRates[]>;
+  /** The regime paid (SVC-2), by regime code. */
+  paid: (Regime | undefined)[];
+}
+
+/** The rates of one level and regime: without hours (`plain`), or by hours per week (SVC-3). */
+interface RegimeRates {
+  plain: ResolvedRate | null;
+  byHours: Map<number, ResolvedRate> | null;
+}
+
+/** A regime's code (0-2), or -1 for a value outside SVC-2 (the look-ups then throw as they did). */
+const regimeCode = (regime: Regime): number =>
+  regime === 'kommunal' ? 0 : regime === 'entreprenad' ? 1 : regime === 'privat' ? 2 : -1;
+/** Points below this are a table index (LVL-1 scales run to about a hundred). */
+const POINTS_TABLE = 1024;
 
 /** A resolved rate: the amount per unit and everything a line needs to explain it. */
 export interface ResolvedRate {
@@ -61,6 +85,7 @@ export class Resolver {
         from: isoToDay(p.from) ?? 0,
         to: p.to === null ? 1_000_000_000 : (isoToDay(p.to) ?? 0), // open end: far beyond any date
         period: p,
+        cache: { levelByPoints: null, rates: new Map(), paid: [undefined, undefined, undefined] },
       }));
       this.periods.set(service, list);
     }
@@ -147,6 +172,40 @@ export class Resolver {
       byHours.set(hours, r);
     }
     return r;
+  }
+
+  /** {@link classify} in a period of {@link periodsOf}, cached in it. */
+  classifyIn(d: DayPeriod, points: number): string {
+    if (!Number.isInteger(points) || points < 0 || points >= POINTS_TABLE)
+      return this.classify(d.period, points);
+    const table = (d.cache.levelByPoints ??= new Array<string | undefined>(POINTS_TABLE));
+    let id = table[points];
+    if (id === undefined) table[points] = id = this.classify(d.period, points);
+    return id;
+  }
+
+  /** {@link rate} in a period of {@link periodsOf}, cached in it. */
+  rateIn(d: DayPeriod, level: string | null, regime: Regime, hours: number | null): ResolvedRate {
+    const code = regimeCode(regime);
+    if (code < 0) return this.rate(d.period, level, regime, hours);
+    let slots = d.cache.rates.get(level);
+    if (!slots) {
+      slots = [0, 1, 2].map(() => ({ plain: null, byHours: null }));
+      d.cache.rates.set(level, slots);
+    }
+    const slot = slots[code]!;
+    if (hours === null) return (slot.plain ??= this.rate(d.period, level, regime, null));
+    const byHours = (slot.byHours ??= new Map());
+    let r = byHours.get(hours);
+    if (!r) byHours.set(hours, (r = this.rate(d.period, level, regime, hours)));
+    return r;
+  }
+
+  /** {@link checkRegime} in a period of {@link periodsOf}, cached in it (a refusal still throws). */
+  checkRegimeIn(d: DayPeriod, regime: Regime): Regime {
+    const code = regimeCode(regime);
+    if (code < 0) return this.checkRegime(d.period, regime);
+    return (d.cache.paid[code] ??= this.checkRegime(d.period, regime));
   }
 
   /** Does the service of a model have this level id? */

@@ -138,7 +138,7 @@ export function resolveSeg(r: Resolver, p: PreparedPlacement, st: Stretch): Seg 
           message: `Ingen nivå gäller den ${dayToIso(s)}.`,
         });
       if (entry.points !== null) {
-        level = r.classify(dp.period, entry.points); // checked by prepareLevels for every model
+        level = r.classifyIn(dp, entry.points); // checked by prepareLevels for every model
         flags |= F_POINTS;
       } else {
         level = entry.level;
@@ -170,7 +170,7 @@ export function resolveSeg(r: Resolver, p: PreparedPlacement, st: Stretch): Seg 
       hours = h.value;
     }
   }
-  const rate = r.rate(dp.period, level, p.regime, hours);
+  const rate = r.rateIn(dp, level, p.regime, hours);
   let ore = rate.ore;
   if (rate.paidAs !== p.regime) flags |= F_PAIDAS;
   if (rate.derived) flags |= F_DERIVED;
