@@ -15,64 +15,45 @@ export interface SettledColumns extends Omit<SettlementResult, 'lines'> {
 
 /**
  * The run hash (corrections.ts `runHash`: two 32-bit FNV-1a states over the UTF-16 code units of
- * the fields, "|" after each). The fields' code units are written to a buffer and mixed in batches
- * of 64 k by one tight loop (issue #15 §1): no string per line, no state stored per character.
+ * the fields, "|" after each), mixed field by field in local variables: no string per line (an
+ * amount's digits are mixed as computed), no state stored per character (issue #15 §1).
  */
 class RunHash {
   private h1 = 0x811c9dc5 | 0;
   private h2 = (0x01000193 ^ 0x5bd1e995) | 0;
-  private readonly buf = new Uint16Array(1 << 16);
-  private w = 0;
   private readonly digits = new Uint8Array(24);
 
-  /** Mixes the buffered code units into the two states. */
-  private flush(): void {
-    const buf = this.buf;
+  /** A field's text (its UTF-16 code units). */
+  text(s: string): void {
     let h1 = this.h1;
     let h2 = this.h2;
-    for (let i = 0; i < this.w; i++) {
-      const c = buf[i]!;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
     }
     this.h1 = h1;
     this.h2 = h2;
-    this.w = 0;
   }
 
-  /** A field's text (its UTF-16 code units). */
-  text(s: string): void {
-    const buf = this.buf;
-    const n = s.length;
-    if (this.w + n > buf.length) this.flush();
-    if (n > buf.length) {
-      for (let i = 0; i < n; i++) {
-        if (this.w === buf.length) this.flush();
-        buf[this.w++] = s.charCodeAt(i);
-      }
-      return;
-    }
-    let w = this.w;
-    for (let i = 0; i < n; i++) buf[w++] = s.charCodeAt(i);
-    this.w = w;
-  }
-
-  /** The field separator "|"; a line's fields never exceed the buffer between two of them. */
+  /** The field separator "|". */
   bar(): void {
-    if (this.w === this.buf.length) this.flush();
-    this.buf[this.w++] = 124;
+    this.h1 = Math.imul(this.h1 ^ 124, 0x01000193);
+    const h2 = this.h2;
+    this.h2 = Math.imul(h2 ^ 124, 0x01000193) ^ (h2 >>> 15);
   }
 
   /** `String(n)` of an amount, without making the string (integer arithmetic below 2^31). */
   int(n: number): void {
     if (!Number.isSafeInteger(n)) return this.text(String(n));
-    if (this.w + 24 > this.buf.length) this.flush();
-    const buf = this.buf;
-    const digits = this.digits;
+    let h1 = this.h1;
+    let h2 = this.h2;
     if (n < 0) {
-      buf[this.w++] = 45; // "-"
+      h1 = Math.imul(h1 ^ 45, 0x01000193);
+      h2 = Math.imul(h2 ^ 45, 0x01000193) ^ (h2 >>> 15);
       n = -n;
     }
+    const digits = this.digits;
     let k = 0;
     if (n <= 0x7fffffff) {
       let m = n | 0;
@@ -86,14 +67,17 @@ class RunHash {
         digits[k++] = 48 + (n % 10);
         n = Math.floor(n / 10);
       } while (n > 0);
-    let w = this.w;
-    while (k > 0) buf[w++] = digits[--k]!;
-    this.w = w;
+    while (k > 0) {
+      const c = digits[--k]!;
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
   }
 
   /** The hash as 16 hex digits. */
   hex(): string {
-    this.flush();
     const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
     return hex(this.h1) + hex(this.h2);
   }
