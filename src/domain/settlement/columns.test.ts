@@ -2,7 +2,7 @@
 // summary pass gives the totals and the run hash (PAY-9, PAY-10) computed from line objects.
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../models/load.js';
-import { LineStore } from './columns.js';
+import { KINDS, LineStore } from './columns.js';
 import { runHash } from './corrections.js';
 import { explainLine } from './explain.js';
 import {
@@ -149,5 +149,19 @@ describe('column store (PAY-10)', () => {
     expect(cols.placements).toEqual(objects.placements);
     expect(cols.placements).toBe(cols.placements); // made once
     expect(withLines(cols).placements).toEqual(objects.placements);
+  });
+
+  it('still reads as one column per part of what a line says (the earlier layout)', () => {
+    const s = settleMonthColumns(catalog, input, '2024-03').lines;
+    for (let i = 0; i < s.length; i++) {
+      const l = s.line(i);
+      expect(KINDS[s.kind[i]!]).toBe(l.kind);
+      expect([null, 'ordinary', 'idle'][s.basis[i]!]).toBe(l.basis);
+      expect(s.units.list[s.unit[i]!]).toBe(l.unit);
+      expect(s.levels.list[s.level[i]!]).toBe(l.level);
+      expect(s.infos.list[s.info[i]!]!.model).toBe(l.model);
+      expect(s.ruleLists.list[s.rules[i]!]).toBe(l.rules);
+      expect(s.sourceList.list[s.sources[i]!]).toBe(l.sources);
+    }
   });
 });
