@@ -38,6 +38,17 @@ export const SESSION_CHANNEL = 'ersattning_sessions';
 
 const CACHE_MS = 5_000;
 const cache = new Map<string, { session: Session; at: number }>();
+/**
+ * Loads under way, by token hash: requests that miss the cache together (a browser's parallel
+ * requests, or every request of a session when its entry expires under load) share one query
+ * instead of each sending its own (issue #15 §4).
+ */
+const loading = new Map<string, Promise<Session | null>>();
+/**
+ * Counts endings (sign-out, deactivation, cache switched): a load that began before an ending
+ * neither caches nor shares its result, so it can never put an ended session back.
+ */
+let endings = 0;
 /** Whether cached sessions may be used: always in one process; with PostgreSQL only while listening. */
 let cacheOn = true;
 
@@ -47,11 +58,15 @@ let cacheOn = true;
  */
 export function setSessionCache(on: boolean): void {
   cacheOn = on;
+  endings++;
+  loading.clear();
   cache.clear();
 }
 
 /** Forgets cached sessions that another process announced as ended (a {@link SESSION_CHANNEL} payload). */
 export function forgetEndedSessions(payload: string): void {
+  endings++;
+  loading.clear();
   if (payload.startsWith('token:')) cache.delete(payload.slice(6));
   else if (payload.startsWith('user:')) {
     const userId = Number(payload.slice(5));
@@ -88,6 +103,32 @@ export async function loadSession(db: Kysely<DB>, token: string): Promise<Sessio
   const now = Date.now();
   const hit = cacheOn ? cache.get(tokenHash) : undefined;
   if (hit && now - hit.at < CACHE_MS && hit.session.expiresAt > now) return hit.session;
+  if (!cacheOn) return readSession(db, tokenHash, now);
+  const shared = loading.get(tokenHash);
+  if (shared) return shared;
+  const began = endings;
+  const load = readSession(db, tokenHash, now).then(
+    (session) => {
+      if (loading.get(tokenHash) === load) loading.delete(tokenHash);
+      // Ended meanwhile: answer this request as read, but remember nothing.
+      if (began !== endings || !cacheOn) return session;
+      if (session) {
+        if (cache.size > 10_000) cache.clear();
+        cache.set(tokenHash, { session, at: now });
+      } else cache.delete(tokenHash);
+      return session;
+    },
+    (error: unknown) => {
+      if (loading.get(tokenHash) === load) loading.delete(tokenHash);
+      throw error;
+    },
+  );
+  loading.set(tokenHash, load);
+  return load;
+}
+
+/** The session row of a token hash, checked (live user, not expired), or null. */
+async function readSession(db: Kysely<DB>, tokenHash: string, now: number): Promise<Session | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -104,11 +145,8 @@ export async function loadSession(db: Kysely<DB>, token: string): Promise<Sessio
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  if (!row || !row.active || row.expires_at.getTime() <= now) {
-    cache.delete(tokenHash);
-    return null;
-  }
-  const session: Session = {
+  if (!row || !row.active || row.expires_at.getTime() <= now) return null;
+  return {
     user: {
       id: row.id,
       username: row.username,
@@ -121,15 +159,14 @@ export async function loadSession(db: Kysely<DB>, token: string): Promise<Sessio
     tokenHash,
     expiresAt: row.expires_at.getTime(),
   };
-  if (cache.size > 10_000) cache.clear();
-  if (cacheOn) cache.set(tokenHash, { session, at: now });
-  return session;
 }
 
 /** Ends a session (sign-out). */
 export async function deleteSession(db: Kysely<DB>, tokenHash: string): Promise<void> {
-  cache.delete(tokenHash);
+  forgetEndedSessions(`token:${tokenHash}`);
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  // Again once deleted: a load that began meanwhile may have read the row still there.
+  forgetEndedSessions(`token:${tokenHash}`);
   await sql`select pg_notify(${SESSION_CHANNEL}, ${`token:${tokenHash}`})`.execute(db);
 }
 
@@ -137,6 +174,8 @@ export async function deleteSession(db: Kysely<DB>, tokenHash: string): Promise<
 export async function deleteUserSessions(db: Kysely<DB>, userId: number): Promise<void> {
   forgetEndedSessions(`user:${userId}`);
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  // Again once deleted: a load that began meanwhile may have read the rows still there.
+  forgetEndedSessions(`user:${userId}`);
   await sql`select pg_notify(${SESSION_CHANNEL}, ${`user:${userId}`})`.execute(db);
 }
 

@@ -291,7 +291,19 @@ async function runAndProvider(db: Kysely<DB>, user: SessionUser, runId: number, 
  * the lines read and audited in one statement (issue #15 §4), each flagged for a provider when it
  * paid a preliminary level (issue #10 §10, provider-view.ts).
  */
-export async function specificationLines(
+export function specificationLines(
+  db: Kysely<DB>,
+  user: SessionUser,
+  runId: number,
+  providerId: string,
+  entry: ReadAuditEntry,
+) {
+  // Both statements on one connection: on PGlite (one connection, its statements served in turn)
+  // a request then waits its turn once, not once per statement.
+  return db.connection().execute((conn) => readSpecification(conn, user, runId, providerId, entry));
+}
+
+async function readSpecification(
   db: Kysely<DB>,
   user: SessionUser,
   runId: number,
