@@ -176,23 +176,21 @@ export class LineText {
   private tail(i: number): [string, string] | null {
     const s = this.store;
     const regime = s.owners[s.owner[i]!]!.regime;
-    const id =
-      (((s.sources[i]! * s.ruleLists.list.length + s.rules[i]!) * REGIME_SLOTS + this.ownerRegime) *
-        s.infos.list.length +
-        s.info[i]!) *
-        s.levels.list.length +
-      s.level[i]!;
+    // What the line says (level, rate explanation, rules, sources) is one interned number.
+    const says = s.says[i]!;
+    const id = says * (REGIME_SLOTS + 1) + this.ownerRegime;
     let t = this.tails.get(id);
     if (t !== undefined) return t;
-    const level = s.levels.list[s.level[i]!]!;
-    const info = s.infos.list[s.info[i]!]!;
-    const rules = s.ruleLists.list[s.rules[i]!]!;
+    const x = s.saying[says]!;
+    const level = s.levels.list[x.level]!;
+    const info = s.infos.list[x.info]!;
+    const rules = s.ruleLists.list[x.rules]!;
     const k = this.key;
     const fields =
       `${k.level}${JSON.stringify(level)}${k.interval}${JSON.stringify(info.interval)}` +
       `${k.regime}${JSON.stringify(regime)}${k.paidAsRegime}${JSON.stringify(info.paidAs)}` +
       `${k.model}${JSON.stringify(info.model)}${k.rules}${this.nested(rules)}` +
-      `${k.sources}${this.nested(s.sourceList.list[s.sources[i]!]!)}` +
+      `${k.sources}${this.nested(s.sourceList.list[x.sources]!)}` +
       `${k.illustrative}${info.illustrative}${k.correctsMonth}null${k.correctedKind}null` +
       `${k.recomputed}null${k.previouslyPaid}null${k.explanation}`;
     // explainLine from the level on.
@@ -228,13 +226,14 @@ export class LineText {
       );
     }
     if (this.ownerRegime === REGIME_SLOTS) return this.generic(s.line(i));
-    const kind = s.kind[i]!;
-    const unitNo = s.unit[i]!;
+    const x = s.saying[s.says[i]!]!;
+    const kind = x.kind;
+    const unitNo = x.unit;
     const unit = this.units[unitNo]!;
     const tail = this.tail(i);
     const kindBody = this.kindNames[kind]!;
     if (unit === null || tail === null || kindBody === null) return this.generic(s.line(i));
-    const basis = s.basis[i]!;
+    const basis = x.basis;
     const fromDay = s.from[i]!;
     const toDay = s.to[i]!;
     const from = this.iso(fromDay);

@@ -151,17 +151,18 @@ describe('column store (PAY-10)', () => {
     expect(withLines(cols).placements).toEqual(objects.placements);
   });
 
-  it('still reads as one column per part of what a line says (the earlier layout)', () => {
+  it('says what each line says through one interned number (the CLI’s line writer reads it)', () => {
     const s = settleMonthColumns(catalog, input, '2024-03').lines;
     for (let i = 0; i < s.length; i++) {
       const l = s.line(i);
-      expect(KINDS[s.kind[i]!]).toBe(l.kind);
-      expect([null, 'ordinary', 'idle'][s.basis[i]!]).toBe(l.basis);
-      expect(s.units.list[s.unit[i]!]).toBe(l.unit);
-      expect(s.levels.list[s.level[i]!]).toBe(l.level);
-      expect(s.infos.list[s.info[i]!]!.model).toBe(l.model);
-      expect(s.ruleLists.list[s.rules[i]!]).toBe(l.rules);
-      expect(s.sourceList.list[s.sources[i]!]).toBe(l.sources);
+      const x = s.saying[s.says[i]!]!;
+      expect(KINDS[x.kind]).toBe(l.kind);
+      expect([null, 'ordinary', 'idle'][x.basis]).toBe(l.basis);
+      expect(s.units.list[x.unit]).toBe(l.unit);
+      expect(s.levels.list[x.level]).toBe(l.level);
+      expect(s.infos.list[x.info]!.model).toBe(l.model);
+      expect(s.ruleLists.list[x.rules]).toBe(l.rules);
+      expect(s.sourceList.list[x.sources]).toBe(l.sources);
     }
   });
 });

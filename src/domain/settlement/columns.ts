@@ -67,18 +67,6 @@ export interface LineSays {
   sources: number;
 }
 
-/** {@link LineSays} split into one column per part (see `LineStore.saysColumns`). */
-interface SaysColumns {
-  length: number;
-  kind: Uint8Array;
-  basis: Uint8Array;
-  unit: Uint8Array;
-  level: Int32Array;
-  info: Int32Array;
-  rules: Int32Array;
-  sources: Int32Array;
-}
-
 /** The lines of one settled month, column by column (see the module comment). */
 export class LineStore {
   /** Lines stored (column entries beyond are unused capacity). */
@@ -197,68 +185,6 @@ export class LineStore {
       rate,
       amount,
     );
-  }
-
-  /**
-   * What lines say as one column per part (kind, basis, unit, level, info, rules, sources): made
-   * on first read from `says`, for readers written against the earlier layout (the CLI's line
-   * writer); the engine itself stores one number per line.
-   */
-  private parts: SaysColumns | null = null;
-
-  private saysColumns(): SaysColumns {
-    if (this.parts?.length === this.length) return this.parts;
-    const n = this.length;
-    const c: SaysColumns = {
-      length: n,
-      kind: new Uint8Array(n),
-      basis: new Uint8Array(n),
-      unit: new Uint8Array(n),
-      level: new Int32Array(n),
-      info: new Int32Array(n),
-      rules: new Int32Array(n),
-      sources: new Int32Array(n),
-    };
-    for (let i = 0; i < n; i++) {
-      const x = this.saying[this.says[i]!]!;
-      c.kind[i] = x.kind;
-      c.basis[i] = x.basis;
-      c.unit[i] = x.unit;
-      c.level[i] = x.level;
-      c.info[i] = x.info;
-      c.rules[i] = x.rules;
-      c.sources[i] = x.sources;
-    }
-    return (this.parts = c);
-  }
-
-  /** Kind codes by line ({@link KINDS}); see `saysColumns`. */
-  get kind(): Uint8Array {
-    return this.saysColumns().kind;
-  }
-  /** Basis codes by line (0 none, 1 ordinary, 2 idle); see `saysColumns`. */
-  get basis(): Uint8Array {
-    return this.saysColumns().basis;
-  }
-  /** Unit numbers by line (`units`); see `saysColumns`. */
-  get unit(): Uint8Array {
-    return this.saysColumns().unit;
-  }
-  /** Level numbers by line (`levels`); see `saysColumns`. */
-  get level(): Int32Array {
-    return this.saysColumns().level;
-  }
-  /** Rate explanation numbers by line (`infos`); see `saysColumns`. */
-  get info(): Int32Array {
-    return this.saysColumns().info;
-  }
-  /** Rule list numbers by line (`ruleLists`); see `saysColumns`. */
-  get rules(): Int32Array {
-    return this.saysColumns().rules;
-  }
-  /** Source numbers by line (`sourceList`); see `saysColumns`. */
-  get sources(): Int32Array {
-    return this.saysColumns().sources;
   }
 
   /** The kind code of line `i` (stored index), in {@link KINDS} order. */
