@@ -220,7 +220,7 @@ async function sqlSide(subset: PlacementInput[], paidInAll: number): Promise<voi
     const mm = (xs: number[]) => `min ${fmtMs(Math.min(...xs))}, median ${fmtMs(median(xs))}`;
     const ratio = (f: (xs: number[]) => number) => (f(sqlMs) / f(engMs)).toFixed(1);
     console.log(`  date intervals (fair peer): ${mm(sqlMs)}; totals: ${agree(last)}`);
-    console.log(`  engine (settleMonth) on the same subset: ${mm(engMs)}`);
+    console.log(`  engine (settleMonthColumns) on the same subset: ${mm(engMs)}`);
     console.log(
       `  ratio interval SQL / engine, interleaved: min ${ratio((xs) => Math.min(...xs))}×, median ${ratio(median)}× (goal ≥ 5×); load ${loadNow()}`,
     );
