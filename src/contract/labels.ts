@@ -394,6 +394,16 @@ export const WAITING_STATE_LABELS: Readonly<Record<'waiting' | 'offered' | 'remo
   removed: 'Borttagen',
 };
 
+/** A client move request's status (issue #13 §8). */
+export const CLIENT_MOVE_STATUS_LABELS: Readonly<
+  Record<'pending' | 'accepted' | 'rejected' | 'withdrawn', string>
+> = {
+  pending: 'Väntar på beslut',
+  accepted: 'Godkänd',
+  rejected: 'Avslagen',
+  withdrawn: 'Återkallad',
+};
+
 /** `accepted` → `Antaget`. */
 export const offerStateLabel = (id: string): string => lookup(OFFER_STATE_LABELS, id);
 /** `guardian` → `God man eller förvaltare`. */

@@ -43,6 +43,7 @@ import { AssessmentStatisticsPage } from './pages/AssessmentStatisticsPage.js';
 import { ClientAssessmentsPage } from './pages/ClientAssessmentsPage.js';
 import { RateApplicationsPage } from './pages/RateApplicationsPage.js';
 import { RateApplicationsListPage } from './pages/RateApplicationsListPage.js';
+import { ClientMovesPage } from './pages/ClientMovesPage.js';
 import { StartupMeasurementPage } from './pages/StartupMeasurementPage.js';
 import { TransitionsPage } from './pages/TransitionsPage.js';
 import { QuestionnairePage, QuestionnairesPage } from './pages/QuestionnairesPage.js';
@@ -74,6 +75,7 @@ export const NAV: NavItem[] = [
   { href: '/deltagande', label: 'Deltagande att följa upp', roles: ['case_officer', 'admin'] },
   { href: '/bedomningar', label: 'Bedömningar', roles: ['assessor', 'case_officer', 'admin'] },
   { href: '/ansokningar', label: 'Ansökningar om ersättning', roles: ['assessor', 'admin'] },
+  { href: '/klientflyttar', label: 'Flytt mellan stadsdelar', roles: ['case_officer', 'admin'] },
   {
     href: '/overgang-till-arbete',
     label: 'Övergång till arbete',
@@ -125,6 +127,7 @@ const routes: Route[] = [
   { pattern: '/klienter/:id/bedomningar', render: (p) => <ClientAssessmentsPage id={p.id ?? ''} /> },
   { pattern: '/klienter/:id/ansokningar', render: (p) => <RateApplicationsPage id={p.id ?? ''} /> },
   { pattern: '/ansokningar', render: () => <RateApplicationsListPage /> },
+  { pattern: '/klientflyttar', render: () => <ClientMovesPage /> },
   { pattern: '/utforare/fragor', render: () => <QuestionnairesPage /> },
   { pattern: '/utforare/fragor/:id', render: (p) => <QuestionnairePage id={p.id ?? ''} /> },
   { pattern: '/bedomningar/statistik', render: () => <AssessmentStatisticsPage /> },
