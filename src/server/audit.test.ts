@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connect.js';
 import { testTargets } from '../db/testing.js';
 import { auditedRead } from './audit.js';
+import { keysetPage } from './keyset.js';
+import { decodeCursor } from '../contract/cursor.js';
 import type { SessionUser } from './auth/sessions.js';
 
 const user: SessionUser = {
@@ -71,6 +73,42 @@ for (const target of testTargets()) {
       expect(a.details).toEqual({ q: 'a1', count: 3 });
       // Identity numbers never reach the log, not even through an entity id.
       expect(a.entity_id).not.toContain('19500101-0001');
+    });
+
+    it('names only the clients a page shows, not the row read past its end', async () => {
+      const query = database.db
+        .selectFrom('clients')
+        .select(['id', 'id as client_id', 'name'])
+        .where('district_id', '=', 'a1');
+      const audited = { db: database.db, user, entry: { action: 'list' as const, entity: 'client' } };
+      const columns = { name: { expr: sql.ref('name'), kind: 'text' as const } };
+      const first = await keysetPage(query, columns, 'id', { sort: 'name', dir: 'asc', limit: 2 }, audited);
+      expect(first.items.map((r) => r.name)).toEqual(['Adam', 'Berit']);
+      expect(first.total).toBe(3);
+      let a = await lastAudit();
+      expect([...a.client_ids].sort()).toEqual([9101, 9102]);
+      expect(a.details).toEqual({ count: 2 });
+      // Paging back from the last page reads in reverse: still only the rows shown.
+      const next = await keysetPage(
+        query,
+        columns,
+        'id',
+        { sort: 'name', dir: 'asc', limit: 1, cursor: decodeCursor(first.nextCursor!)! },
+        audited,
+      );
+      expect(next.items.map((r) => r.name)).toEqual(['Cecilia']);
+      a = await lastAudit();
+      expect([...a.client_ids]).toEqual([9103]);
+      const back = await keysetPage(
+        query,
+        columns,
+        'id',
+        { sort: 'name', dir: 'asc', limit: 1, cursor: decodeCursor(next.prevCursor!)! },
+        audited,
+      );
+      expect(back.items.map((r) => r.name)).toEqual(['Berit']);
+      a = await lastAudit();
+      expect([...a.client_ids]).toEqual([9101]);
     });
 
     it('audits a read that finds nothing', async () => {

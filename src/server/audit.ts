@@ -65,7 +65,9 @@ export async function auditedRead<R extends { client_id: number | null }>(
  * without the page's cursor and limit) in that same statement: a page, its total and its audit row
  * in one round trip (issue #15 §4). The count rides on every row read as `audit_total` (left on
  * the rows: the caller drops it with its own helper columns, one copy of each row); when nothing
- * is read it cannot ride, and `total` is null (the caller counts apart).
+ * is read it cannot ride, and `total` is null (the caller counts apart). `shown` limits what the
+ * audit row names to the first rows in `orderBy`'s order: a page reads one row past its end only
+ * to know whether another page follows, and that client was not read by anyone.
  */
 export async function auditedReadCounted<R extends { client_id: number | null }>(
   db: Kysely<DB>,
@@ -74,6 +76,7 @@ export async function auditedReadCounted<R extends { client_id: number | null }>
   query: Compilable<R> & Expression<R>,
   orderBy: readonly { column: keyof R & string; direction?: 'asc' | 'desc' }[],
   total?: Compilable<{ n: number }> & Expression<{ n: number }>,
+  shown?: number,
 ): Promise<{ rows: (R & { audit_total?: number })[]; total: number | null }> {
   const entityId =
     entry.entityId === undefined || entry.entityId === null
@@ -99,7 +102,7 @@ export async function auditedReadCounted<R extends { client_id: number | null }>
         ${entry.action}::text, ${entry.entity}::text, ${entityId}::text,
         coalesce(array_agg(distinct r.client_id) filter (where r.client_id is not null), '{}'),
         ${details}::jsonb || jsonb_build_object('count', count(*))
-      from r
+      from ${shown === undefined ? sql`r` : sql`(select * from r ${order} limit ${shown}) r`}
     )
     select r.*${counted.column} from r ${order}`.execute(db);
   const first = result.rows[0];

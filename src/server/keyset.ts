@@ -80,6 +80,7 @@ async function readRows<O>(
   count: SelectQueryBuilder<any, any, { n: number }> | null, // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
   dir: 'asc' | 'desc',
   audited: PageAudit | undefined,
+  shown: number,
 ): Promise<{ rows: O[]; total: number | null }> {
   if (!audited) {
     const [rows, n] = await Promise.all([q.execute(), count?.executeTakeFirstOrThrow()]);
@@ -95,6 +96,7 @@ async function readRows<O>(
       { column: 'id' as never, direction: dir },
     ],
     count ?? undefined,
+    shown,
   );
 }
 
@@ -168,6 +170,8 @@ export async function keysetPage<
     inScan ? null : count,
     forward ? 'asc' : 'desc',
     audited,
+    // The row past the page's end only says whether another page follows: not audited as read.
+    page.limit,
   );
   const rows = read.rows as (R & { page_key: string | number; page_total?: number })[];
   // Nothing read carries no count: only a cursor past every row gets here with rows matching.
