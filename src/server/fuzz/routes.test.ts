@@ -16,7 +16,7 @@ import { inputJsonSchema } from './arbitraries.js';
 import { loadPools, watchWrites, type WriteWatch } from './database.js';
 import { errorId, jsonOf, judge, show } from './oracle.js';
 import { encodeSegment, requestArbitrary, type FuzzRequest, type Pools, type RouteInfo } from './requests.js';
-import { fillPath, NOT_DECIMAL, numericFields, poisonedBodies } from './targeted.js';
+import { fillPath, NOT_DECIMAL, numericFields, poisonedBodies, requiredQuery } from './targeted.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
@@ -170,7 +170,8 @@ for (const target of testTargets()) {
           ...params.map((field) => ({ field, url: (v: string) => fillPath(route.url, field, v, pools) })),
           ...query.map((field) => ({
             field,
-            url: (v: string) => `${fillPath(route.url, '', '', pools)}?${field}=${encodeSegment(v)}`,
+            url: (v: string) =>
+              `${fillPath(route.url, '', '', pools)}?${requiredQuery(route, pools, field)}${field}=${encodeSegment(v)}`,
           })),
         ];
         for (const { field, url } of cases)

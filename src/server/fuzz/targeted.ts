@@ -59,6 +59,26 @@ export function fillPath(url: string, field: string, value: string, pools?: Pool
   });
 }
 
+/**
+ * The required query fields of a GET route with valid values, as query text (`a=1&`, or empty):
+ * a request that tests one field must be otherwise valid, or the route rightly names another
+ * missing field first.
+ */
+export function requiredQuery(route: RouteInfo, pools: Pools, except: string): string {
+  const schema = inputJsonSchema(route.schema?.querystring);
+  const required = (schema?.required ?? []).filter((k) => k !== except);
+  if (!schema || required.length === 0) return '';
+  const [base] = fc.sample(arbitraryFor(schema, '', { hints: hintsFrom(pools), hostility: 0 }), {
+    seed: 7,
+    numRuns: 1,
+  });
+  const values = (base ?? {}) as Record<string, unknown>;
+  return required
+    .filter((k) => values[k] !== undefined)
+    .map((k) => `${k}=${encodeSegment(String(values[k]))}&`)
+    .join('');
+}
+
 /** The JSON types a field schema admits. */
 function typesOf(s: JsonSchema): string[] {
   const branches = s.anyOf ?? s.oneOf;
