@@ -22,7 +22,7 @@ import {
   PREMISES_RULES,
   rulesFor,
 } from './rules.js';
-import { breakpoints, resolveSeg, type Seg, type Split } from './segment.js';
+import { breakpoints, resolveSeg, type Seg, type Split, type Stretch } from './segment.js';
 import { NO_BASIS, type LineStore } from './columns.js';
 
 /** Kind and basis codes of the column store (columns.ts KINDS and BASES). */
@@ -110,7 +110,9 @@ function emitStretches(
   const cuts = breakpoints(ctx.r, p, from, to, idle, ctx.split);
   let cur: Seg | null = null;
   let s = from;
-  const st = { from: s, to: s, idle, problems: ctx.problems }; // one per stretch, moved along
+  const st = STRETCH; // moved along; problems copy its days (problems.ts report)
+  st.idle = idle;
+  st.problems = ctx.problems;
   for (let i = 0; i <= cuts.length; i++) {
     const e = i < cuts.length ? (cuts[i] as number) - 1 : to;
     st.from = s;
@@ -125,12 +127,34 @@ function emitStretches(
     }
   }
   if (cur) emitSeg(ctx, p, cur, kind);
+  st.problems = NO_PROBLEMS; // the run's list is not kept past it
 }
+
+const NO_PROBLEMS: ScopedProblem[] = [];
+/**
+ * The stretch being cut into segments, one for every placement and run (issue #15 §1: an object
+ * per stretch was ~56 bytes of garbage per placement); settling is synchronous and not re-entered.
+ */
+const STRETCH: Stretch = { from: 0, to: 0, idle: false, problems: NO_PROBLEMS };
 
 /** A quantity and its amount in öre. */
 interface Paying {
   quantity: number;
   amount: number;
+}
+
+/**
+ * Where {@link payment} and {@link premisesPayment} write (each its own, read before the next
+ * call): no object per line. Doubles from the start, so the fields stay one representation.
+ */
+const PAID: Paying = { quantity: 0.5, amount: 0.5 };
+const PREM: Paying = { quantity: 0.5, amount: 0.5 };
+
+/** Sets `out` to a quantity and its amount. */
+function paying(out: Paying, quantity: number, amount: number): Paying {
+  out.quantity = quantity;
+  out.amount = amount;
+  return out;
 }
 
 /** The ordinary or idle payment of a segment, by the service's unit (PAY-2..PAY-4). */
@@ -140,24 +164,26 @@ function payment(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchK
   const idle = kind === 'idle';
   switch (g.dp.period.service.unit) {
     case 'month':
-      return {
-        quantity: Math.round((days / span.days) * 10000) / 10000,
-        amount: acc.take(idle ? 'idle-month' : 'ordinary-month', g.ore * days, span.days), // PAY-3
-      };
+      return paying(
+        PAID,
+        Math.round((days / span.days) * 10000) / 10000,
+        acc.take(idle ? 'idle-month' : 'ordinary-month', g.ore * days, span.days), // PAY-3
+      );
     case 'session': {
       const sh = sessionShare(g.dp.period.model.settlement.sessionCount, g, span);
-      return {
-        quantity: Math.round((sh.units / sh.den) * 10000) / 10000,
-        amount: acc.take(idle ? 'idle-session' : 'ordinary-session', g.ore * sh.units, sh.den),
-      };
+      return paying(
+        PAID,
+        Math.round((sh.units / sh.den) * 10000) / 10000,
+        acc.take(idle ? 'idle-session' : 'ordinary-session', g.ore * sh.units, sh.den),
+      );
     }
     case 'course-session': {
       let n = 0;
       for (const c of p.course) if (c.day >= g.from && c.day <= g.to) n++;
-      return { quantity: n, amount: g.ore * n };
+      return paying(PAID, n, g.ore * n);
     }
     default:
-      return { quantity: days, amount: g.ore * days };
+      return paying(PAID, days, g.ore * days);
   }
 }
 
@@ -169,23 +195,25 @@ function premisesPayment(ctx: MonthContext, g: Seg, kind: StretchKind): Paying {
   const idle = kind === 'idle';
   switch (pr.unit) {
     case 'month':
-      return {
-        quantity: Math.round((days / span.days) * 10000) / 10000,
-        amount: acc.take(idle ? 'premises-idle-month' : 'premises-month', pr.ore * days, span.days),
-      };
+      return paying(
+        PREM,
+        Math.round((days / span.days) * 10000) / 10000,
+        acc.take(idle ? 'premises-idle-month' : 'premises-month', pr.ore * days, span.days),
+      );
     case 'weekday': {
       const n = weekdaysBetween(g.from, g.to);
-      return { quantity: n, amount: pr.ore * n };
+      return paying(PREM, n, pr.ore * n);
     }
     case 'session': {
       const sh = sessionShare(g.dp.period.model.settlement.sessionCount, g, span);
-      return {
-        quantity: Math.round((sh.units / sh.den) * 10000) / 10000,
-        amount: acc.take(idle ? 'premises-idle-session' : 'premises-session', pr.ore * sh.units, sh.den),
-      };
+      return paying(
+        PREM,
+        Math.round((sh.units / sh.den) * 10000) / 10000,
+        acc.take(idle ? 'premises-idle-session' : 'premises-session', pr.ore * sh.units, sh.den),
+      );
     }
     default:
-      return { quantity: days, amount: pr.ore * days };
+      return paying(PREM, days, pr.ore * days);
   }
 }
 

@@ -193,15 +193,21 @@ interface PaidStretch {
   idleTo: number;
 }
 
-/** The dates of a placement as day numbers (null when not given), parsed once. */
-interface Dates {
-  start: number;
-  end: number | null;
-  notice: number | null;
-}
+/**
+ * Where {@link paidStretch} writes, read at once by {@link preparePlacement} (issue #15 §1: an
+ * object per placement was 64 bytes of garbage); preparing is synchronous and not re-entered.
+ */
+const STRETCH: PaidStretch = { fullEnd: 0, noticeFrom: 0, noShowTo: 0, idleFrom: 0, idleTo: 0 };
 
-function paidStretch(r: Resolver, p: PlacementInput, dates: Dates, startPeriod: DayPeriod): PaidStretch {
-  const { start, end, notice } = dates;
+/** `start`, `end`, `notice`: the placement's dates as day numbers (null when not given), parsed once. */
+function paidStretch(
+  r: Resolver,
+  p: PlacementInput,
+  start: number,
+  end: number | null,
+  notice: number | null,
+  startPeriod: DayPeriod,
+): PaidStretch {
   let fullEnd = INF;
   let noticeFrom = INF;
   let noShowTo = NEG_INF;
@@ -234,7 +240,13 @@ function paidStretch(r: Resolver, p: PlacementInput, dates: Dates, startPeriod: 
     idleFrom = Math.max(fullEnd, start - 1) + 1;
     idleTo = idleFrom + rulesAt(r, p, Math.max(fullEnd, start), startPeriod).idlePlace.days - 1;
   }
-  return { fullEnd, noticeFrom, noShowTo, idleFrom, idleTo };
+  const out = STRETCH;
+  out.fullEnd = fullEnd;
+  out.noticeFrom = noticeFrom;
+  out.noShowTo = noShowTo;
+  out.idleFrom = idleFrom;
+  out.idleTo = idleTo;
+  return out;
 }
 
 /** Checks and prepares one placement (see the module comment); problems are on the result. */
@@ -264,7 +276,7 @@ export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacem
     });
   if (!startPeriod || c.problems.length > 0) return unpaid(p, c.problems, start);
 
-  const stretch = paidStretch(r, p, { start, end, notice }, startPeriod);
+  const stretch = paidStretch(r, p, start, end, notice, startPeriod);
   const paidEnd = Math.max(stretch.fullEnd, stretch.idleTo);
   const payFrom = Math.max(start, r.periodsOf(p.service)[0]!.from);
   const levels = prepareLevels(c, start, paidEnd);
