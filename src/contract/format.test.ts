@@ -1,6 +1,7 @@
 /** The one Swedish formatter (issue #9 §7): exact öre, negative amounts, grouping, plain spaces. */
 import { describe, expect, it } from 'vitest';
 import {
+  civilDate,
   formatDate,
   formatDateWords,
   formatKr,
@@ -149,4 +150,17 @@ describe('one money format per column (issue #14 §5)', () => {
     [-12.25, '-12,25'],
     [0, '0,00'],
   ])('spreadsheet cells: %d → %s', (kr, text) => expect(formatKrCell(kr)).toBe(text));
+});
+
+describe('civilDate: today in Stockholm, not in UTC', () => {
+  it.each([
+    ['2026-11-29T23:30:00Z', '2026-11-30'], // winter: UTC+1
+    ['2026-11-29T22:59:59Z', '2026-11-29'],
+    ['2026-06-30T22:30:00Z', '2026-07-01'], // summer: UTC+2
+    ['2026-06-30T21:59:59Z', '2026-06-30'],
+    ['2026-03-29T00:30:00Z', '2026-03-29'], // the night summer time begins
+    ['2025-12-31T23:00:00Z', '2026-01-01'],
+  ])('%s → %s', (instant, date) => {
+    expect(civilDate(new Date(instant))).toBe(date);
+  });
 });

@@ -5,6 +5,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { maskIdentity } from '../db/identity.js';
 import type { SessionUser } from './auth/sessions.js';
+import { civilDate } from '../contract/format.js';
 
 /** The name shown instead of a protected client's own outside the owning district. */
 export const PROTECTED_NAME = 'Skyddad identitet';
@@ -64,5 +65,5 @@ export function figuresToKronor(value: unknown): unknown {
   return value;
 }
 
-/** Today's date `YYYY-MM-DD` (UTC), the default of routes that take an optional `on`. */
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+/** Today's date `YYYY-MM-DD` in Stockholm, the default of routes that take an optional `on`. */
+export const todayIso = (): string => civilDate(new Date());

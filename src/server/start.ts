@@ -29,6 +29,7 @@ import { InProcessQueue } from './jobs/in-process.js';
 import { PgBossQueue } from './jobs/pg-boss.js';
 import { failInterruptedJobs, type JobQueue } from './jobs/queue.js';
 import { seedDemoAllocation } from './seed-allocation.js';
+import { todayIso } from './present.js';
 
 export { buildApp } from './app.js';
 
@@ -114,7 +115,7 @@ export async function prepareDatabase(
           ? await seedDemo(database.db, { hashPassword, scale: options.demoScale ?? 1 })
           : await seedMinimal(database.db, { hashPassword });
       if ((options.seed ?? 'demo') === 'demo' && options.demoAllocation !== false)
-        await seedDemoAllocation(database.db, loadCatalog(), new Date().toISOString().slice(0, 10));
+        await seedDemoAllocation(database.db, loadCatalog(), todayIso());
     }
     // Planner statistics: PGlite runs no autovacuum, and a freshly seeded database has none.
     await sql`analyze`.execute(database.db);

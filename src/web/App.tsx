@@ -3,7 +3,7 @@
  * accessibility statement (DOS-lagen), and the route table. Signed-out users see the sign-in page.
  */
 import { Suspense, lazy, useEffect, useRef } from 'react';
-import { AppShell, Burger, Button, Group, NavLink, Text, Anchor, Center } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text, Anchor, Center } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useIsFetching } from '@tanstack/react-query';
 import { useAuth } from './auth.js';
@@ -250,20 +250,23 @@ export function App() {
         </AppShell.Header>
         {user && (
           <AppShell.Navbar p="xs" aria-label="Huvudmeny">
-            {items.map((item) => {
-              const active = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
-              return (
-                <NavLink
-                  key={item.href}
-                  component={Link}
-                  href={item.href}
-                  label={item.label}
-                  active={active}
-                  aria-current={active ? 'page' : undefined}
-                  onClick={close}
-                />
-              );
-            })}
+            {/* An admin's menu is taller than a laptop screen: the menu scrolls on its own. */}
+            <AppShell.Section grow component={ScrollArea}>
+              {items.map((item) => {
+                const active = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
+                return (
+                  <NavLink
+                    key={item.href}
+                    component={Link}
+                    href={item.href}
+                    label={item.label}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                    onClick={close}
+                  />
+                );
+              })}
+            </AppShell.Section>
           </AppShell.Navbar>
         )}
         <AppShell.Main id="main" tabIndex={-1} aria-busy={fetching > 0 || undefined}>

@@ -23,6 +23,7 @@ import {
   type PlacementRow,
 } from './placement-row.js';
 import { requireColumns, type Table } from './table.js';
+import { todayIso } from '../present.js';
 
 export { PLACEMENT_COLUMNS };
 
@@ -281,7 +282,7 @@ async function insertPlacements(db: Kysely<DB>, catalog: ModelCatalog, user: Ses
           .execute()
       ).map((u) => [u.id, u.name]),
     );
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIso();
     await openForNewPlacements(
       trx,
       catalog,

@@ -23,7 +23,7 @@ import { Page } from '../components/Page.js';
 import { PagedTable, type Column } from '../components/PagedTable.js';
 import { QueryState } from '../components/QueryState.js';
 import { useListQuery, useListState } from '../components/useListState.js';
-import { useDistricts } from '../hooks.js';
+import {} from '../hooks.js';
 import { Link, useLocation } from '../router.js';
 import { formatDate } from '../../contract/format.js';
 import {
@@ -36,6 +36,7 @@ import {
 } from '../../contract/labels.js';
 import type { CaseListItem, CaseSort } from '../../contract/assessments.js';
 import { BAD } from '../colors.js';
+import { DistrictFilter } from '../components/ListFilters.js';
 
 type List = (typeof WORK_LISTS)[number];
 
@@ -98,7 +99,6 @@ export function AssessmentsPage() {
     dir: filters.list === 'decided' ? 'desc' : 'asc',
   });
   const cases = useListQuery<CaseListItem, CaseSort>('/api/assessments', filters, list);
-  const districts = useDistricts();
   const columns: Column<CaseListItem, CaseSort>[] = [
     {
       key: 'case',
@@ -173,14 +173,9 @@ export function AssessmentsPage() {
         />
         <Group align="flex-end" gap="sm" role="search" aria-label="Filtrera ärenden" mb="sm">
           {user?.role !== 'case_officer' && (
-            <Select
-              label="Stadsdel"
-              placeholder="Alla stadsdelar"
-              data={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            <DistrictFilter
               value={filters.districtId ?? null}
               onChange={(v) => list.setFilters({ stadsdel: v })}
-              clearable
-              searchable
             />
           )}
           <Select

@@ -17,6 +17,7 @@ import { Link, useLocation } from '../router.js';
 import { formatDate } from '../../contract/format.js';
 import { CLIENT_MOVE_STATUS_LABELS } from '../../contract/labels.js';
 import type { ClientMoveSort, ClientMoveView } from '../../contract/client-moves.js';
+import { DistrictFilter } from '../components/ListFilters.js';
 
 type Status = ClientMoveView['status'];
 
@@ -143,14 +144,9 @@ export function ClientMovesPage() {
           clearable
         />
         {user?.role === 'admin' && (
-          <Select
-            label="Stadsdel"
-            placeholder="Alla stadsdelar"
-            data={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          <DistrictFilter
             value={filters.districtId ?? null}
             onChange={(v) => list.setFilters({ stadsdel: v })}
-            clearable
-            searchable
           />
         )}
       </Group>

@@ -3,7 +3,7 @@
  * masked as the API sends them; protected identities (skyddad identitet) are marked.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { Anchor, Badge, Button, Group, Select, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, TextInput } from '@mantine/core';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { PagedTable, type Column } from '../components/PagedTable.js';
@@ -12,6 +12,7 @@ import { nameLookup, useDistricts } from '../hooks.js';
 import { Link } from '../router.js';
 import type { ClientListItem, ClientSort } from '../../contract/clients.js';
 import { BAD } from '../colors.js';
+import { DistrictFilter } from '../components/ListFilters.js';
 
 /** The client list's columns. */
 function columns(districtName: (id: string) => string): Column<ClientListItem, ClientSort>[] {
@@ -86,16 +87,7 @@ export function ClientsPage() {
             onChange={(e) => setText(e.currentTarget.value)}
             style={{ flex: 1, minWidth: 240 }}
           />
-          {user?.role !== 'case_officer' && (
-            <Select
-              label="Stadsdel"
-              placeholder="Alla stadsdelar"
-              data={(districts.data ?? []).map((d) => ({ value: String(d.id), label: d.name }))}
-              value={district}
-              onChange={setDistrict}
-              clearable
-            />
-          )}
+          {user?.role !== 'case_officer' && <DistrictFilter value={district} onChange={setDistrict} />}
           <Button type="submit">Sök</Button>
         </Group>
       </form>

@@ -12,8 +12,8 @@ import { Page } from '../components/Page.js';
 import { PagedTable, type Column } from '../components/PagedTable.js';
 import { useListQuery, useListState } from '../components/useListState.js';
 import { WARN } from '../colors.js';
-import { useDistricts, useLevelNamer, useProviders } from '../hooks.js';
-import { formatDate } from '../../contract/format.js';
+import { useLevelNamer } from '../hooks.js';
+import { civilDate, formatDate } from '../../contract/format.js';
 import {
   LEVEL_FILTER_LABELS,
   PLACEMENT_STATUS_LABELS,
@@ -30,6 +30,7 @@ import type {
   PlacementView,
 } from '../../contract/placements.js';
 import { levelText } from './ClientPage.js';
+import { DistrictFilter, ProviderFilter } from '../components/ListFilters.js';
 
 /** The address's words for the status filter (`?status=`). */
 const STATUS_WORDS: Record<string, PlacementStatus> = {
@@ -74,11 +75,9 @@ export function PlacementsPage() {
   const { search } = useLocation();
   const list = useListState<PlacementSort>({ sorts: ['client', 'provider', 'start', 'end'], sort: 'client' });
   const filters = filtersOf(search);
-  const districts = useDistricts();
-  const providers = useProviders();
   const nameLevel = useLevelNamer();
   // The current level is classified with the models in force today (display only).
-  const today = new Date().toISOString().slice(0, 10);
+  const today = civilDate(new Date());
   const placements = useListQuery<PlacementView, PlacementSort>('/api/placements', filters, list);
   const [month, setMonth] = useState(filters.month ?? '');
   useEffect(() => setMonth(filters.month ?? ''), [filters.month]);
@@ -132,26 +131,10 @@ export function PlacementsPage() {
     <Page title="Placeringar">
       <Group align="flex-end" gap="sm" role="search" aria-label="Filtrera placeringar">
         {user?.role !== 'case_officer' && (
-          <Select
-            label="Stadsdel"
-            placeholder="Alla stadsdelar"
-            data={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-            value={filters.districtId ?? null}
-            onChange={(v) => set({ stadsdel: v })}
-            clearable
-            searchable
-          />
+          <DistrictFilter value={filters.districtId ?? null} onChange={(v) => set({ stadsdel: v })} />
         )}
         {hasRole(user, 'case_officer', 'assessor', 'admin') && (
-          <Select
-            label="Utförare"
-            placeholder="Alla utförare"
-            data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            value={filters.providerId ?? null}
-            onChange={(v) => set({ utforare: v })}
-            clearable
-            searchable
-          />
+          <ProviderFilter value={filters.providerId ?? null} onChange={(v) => set({ utforare: v })} />
         )}
         <Select
           label="Insats"

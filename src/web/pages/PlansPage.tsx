@@ -4,14 +4,15 @@
  * sorted and filtered on the server (issue #14 §1): `visa` (forsenade, ej-klara, alla), `stadsdel`
  * and `utforare` live in the address with the sort and page.
  */
-import { Group, SegmentedControl, Select, Stack } from '@mantine/core';
+import { Group, SegmentedControl, Stack } from '@mantine/core';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { useListQuery, useListState } from '../components/useListState.js';
-import { useDistricts, useProviders } from '../hooks.js';
+import {} from '../hooks.js';
 import { useLocation } from '../router.js';
 import type { PlanSort, PlanView } from '../../contract/plans.js';
 import { PlanTable } from './plan-parts.js';
+import { DistrictFilter, ProviderFilter } from '../components/ListFilters.js';
 
 /** The address's words for what to show (`?visa=`), overdue when unset. */
 const SHOW = { forsenade: 'Försenade', 'ej-klara': 'Ej klara', alla: 'Alla' } as const;
@@ -39,8 +40,6 @@ export function PlansPage() {
   const plans = useListQuery<PlanView, PlanSort>('/api/implementation-plans', filters, list, {
     key: 'plans',
   });
-  const districts = useDistricts();
-  const providers = useProviders();
   return (
     <Page title="Genomförandeplaner">
       <Stack gap="md">
@@ -53,25 +52,15 @@ export function PlansPage() {
             w="fit-content"
           />
           {user?.role !== 'case_officer' && (
-            <Select
-              label="Stadsdel"
-              placeholder="Alla stadsdelar"
-              data={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            <DistrictFilter
               value={filters.districtId ?? null}
               onChange={(v) => list.setFilters({ stadsdel: v })}
-              clearable
-              searchable
             />
           )}
           {hasRole(user, 'case_officer', 'admin') && (
-            <Select
-              label="Utförare"
-              placeholder="Alla utförare"
-              data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            <ProviderFilter
               value={filters.providerId ?? null}
               onChange={(v) => list.setFilters({ utforare: v })}
-              clearable
-              searchable
             />
           )}
         </Group>

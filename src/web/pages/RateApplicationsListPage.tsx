@@ -20,6 +20,7 @@ import {
   serviceLabel,
 } from '../../contract/labels.js';
 import type { ApplicationSort, RateApplicationListItem } from '../../contract/rate-applications.js';
+import { DistrictFilter } from '../components/ListFilters.js';
 
 /** The address's words for the state filter (`?lage=`). */
 const STATE_WORDS: Record<string, (typeof RATE_APPLICATION_STATES)[number]> = {
@@ -113,14 +114,9 @@ export function RateApplicationsListPage() {
           clearable
         />
         {user?.role !== 'case_officer' && (
-          <Select
-            label="Stadsdel"
-            placeholder="Alla stadsdelar"
-            data={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          <DistrictFilter
             value={filters.districtId ?? null}
             onChange={(v) => list.setFilters({ stadsdel: v })}
-            clearable
-            searchable
           />
         )}
       </Group>

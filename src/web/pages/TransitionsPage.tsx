@@ -12,13 +12,14 @@ import { DateField } from '../components/DateField.js';
 import { Page } from '../components/Page.js';
 import { PagedTable, type Column } from '../components/PagedTable.js';
 import { useListQuery, useListState } from '../components/useListState.js';
-import { useDistricts, useProviders } from '../hooks.js';
+import {} from '../hooks.js';
 import { useLocation } from '../router.js';
 import { Rule } from '../components/Rule.js';
 import { formatDate } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { TransitionSort, TransitionWithVisits } from '../../contract/participation.js';
 import { isIsoDate } from '../../domain/patterns.js';
+import { DistrictFilter, ProviderFilter } from '../components/ListFilters.js';
 
 /** The provider's form for one visit. */
 function VisitForm({ t }: { t: TransitionWithVisits }) {
@@ -87,8 +88,6 @@ export function TransitionsPage() {
     filters,
     list,
   );
-  const districts = useDistricts();
-  const providers = useProviders();
   const columns: Column<TransitionWithVisits, TransitionSort>[] = [
     { key: 'client', header: 'Klient', sort: 'client', render: (t) => t.clientName },
     { key: 'service', header: 'Insats', render: (t) => serviceLabel(t.service) },
@@ -153,25 +152,15 @@ export function TransitionsPage() {
           clearable
         />
         {hasRole(user, 'admin') && (
-          <Select
-            label="Stadsdel"
-            placeholder="Alla stadsdelar"
-            data={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          <DistrictFilter
             value={filters.districtId ?? null}
             onChange={(v) => list.setFilters({ stadsdel: v })}
-            clearable
-            searchable
           />
         )}
         {hasRole(user, 'case_officer', 'admin') && (
-          <Select
-            label="Utförare"
-            placeholder="Alla utförare"
-            data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          <ProviderFilter
             value={filters.providerId ?? null}
             onChange={(v) => list.setFilters({ utforare: v })}
-            clearable
-            searchable
           />
         )}
       </Group>

@@ -9,7 +9,7 @@ import { Anchor, Group, SegmentedControl, Select, Text, Title } from '@mantine/c
 import { PagedTable, type Column } from '../components/PagedTable.js';
 import { useListQuery, useListState } from '../components/useListState.js';
 import { TextWithRules } from '../components/Rule.js';
-import { formatMonth, formatNumber } from '../../contract/format.js';
+import { civilDate, formatMonth, formatNumber } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { FollowUpRow, FollowUpSort } from '../../contract/participation.js';
 import { addMonths } from '../../domain/assessment/effect.js';
@@ -27,7 +27,7 @@ import { participationText } from './client-decisions.js';
  */
 export function Attendance({ district = false }: { district?: boolean }) {
   // The twelve months up to the latest month with data (issue #14 §5), that one chosen first.
-  const latest = useLatestMonth() ?? new Date().toISOString().slice(0, 7);
+  const latest = useLatestMonth() ?? civilDate(new Date()).slice(0, 7);
   const list = useListState<FollowUpSort>({ sorts: ['client', 'start'], sort: 'client', prefix: 'narvaro' });
   const asked = list.filter('narvaro-manad');
   const month = isMonth(asked) ? asked : latest;

@@ -10,7 +10,7 @@ import { PagedTable, type Column } from '../components/PagedTable.js';
 import { useListQuery, useListState, type ListState } from '../components/useListState.js';
 import { WARN } from '../colors.js';
 import { useLevelNamer } from '../hooks.js';
-import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
+import { civilDate, formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import { PLACEMENT_STATUS_LABELS, SERVICE_LABELS, serviceLabel } from '../../contract/labels.js';
 import type { PlacementSort, PlacementStatus, PlacementView } from '../../contract/placements.js';
 import type { RunSort, RunView } from '../../contract/settlement-runs.js';
@@ -57,7 +57,7 @@ export function ProviderPlacements({
 }) {
   const { list, filters, query } = placements;
   const nameLevel = useLevelNamer();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = civilDate(new Date());
   const unitName = (id: number) => own?.units.find((u) => u.id === id)?.name ?? '–';
   const columns: Column<PlacementView, PlacementSort>[] = [
     { key: 'client', header: 'Klient', sort: 'client', render: (p) => p.clientName },

@@ -22,10 +22,11 @@ import { badInput } from '../../errors.js';
 import { followUp, type FollowUpFilter } from './service.js';
 import { auditItem, auditXlsx, filteredLog } from './log.js';
 import { keysetPage } from '../../keyset.js';
+import { todayIso } from '../../present.js';
 
 /** Today in Stockholm and the day `days` before it, as ISO dates. */
 function defaultPeriod(days: number): { from: string; to: string } {
-  const to = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+  const to = todayIso();
   const from = new Date(Date.parse(`${to}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
   return { from, to };
 }
@@ -91,7 +92,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const f = request.query;
       filteredLog(db, f); // a bad period is refused before anything is written
       await audit(db, userOf(request), { action: 'export', entity: 'audit-log', details: { filter: f } });
-      const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+      const day = todayIso();
       void reply.header('content-disposition', `attachment; filename="logg-${day}.xlsx"`);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -11,7 +11,7 @@ import {
   catalogueQuery,
 } from '../../../contract/catalogue.js';
 import { errorResponses } from '../../../contract/errors.js';
-import { today } from '../offers/service.js';
+import { todayIso } from '../../present.js';
 import { catalogueFacets, catalogueUnits } from './service.js';
 
 const config = { access: 'public' as const, rateLimit: { max: 120, timeWindow: 60_000 } };
@@ -29,7 +29,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { ...errorResponses, 200: catalogueList },
       },
     },
-    async (request) => catalogueUnits(db, { ...request.query, on: request.query.on ?? today() }),
+    async (request) => catalogueUnits(db, { ...request.query, on: request.query.on ?? todayIso() }),
   );
   app.get(
     '/catalogue/facets',

@@ -23,7 +23,8 @@ import { userOf } from '../../access.js';
 import { acceptOffer, declineOffer } from './answer.js';
 import { matchesFor } from './matching.js';
 import { offerView } from './present.js';
-import { createOffer, listOffers, today, visibleOffer } from './service.js';
+import { createOffer, listOffers, visibleOffer } from './service.js';
+import { todayIso } from '../../present.js';
 import { register, waitingRows } from './waiting.js';
 import { audit } from '../../audit.js';
 
@@ -48,7 +49,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const q = request.query;
-      return matchesFor(db, userOf(request), request.params.id, q.on ?? today(), {
+      return matchesFor(db, userOf(request), request.params.id, q.on ?? todayIso(), {
         districtId: q.districtId,
         orientation: q.orientation,
         methods: q.method ? [q.method] : undefined,
@@ -72,7 +73,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = userOf(request);
       const id = await createOffer(db, user, request.params.id, request.body);
-      return reply.code(201).send(offerView(user, await visibleOffer(db, user, id), today()));
+      return reply.code(201).send(offerView(user, await visibleOffer(db, user, id), todayIso()));
     },
   );
 
@@ -84,7 +85,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const q = request.query;
-      const on = q.on ?? today();
+      const on = q.on ?? todayIso();
       const user = userOf(request);
       const page = await listOffers(db, user, { ...q, on });
       return { ...page, items: page.items.map((r) => offerView(user, r, on)) };
@@ -101,7 +102,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const user = userOf(request);
       const o = await visibleOffer(db, user, request.params.id);
       await audit(db, user, { action: 'read', entity: 'offer', entityId: o.id, clientIds: [o.client_id] });
-      return offerView(user, o, today());
+      return offerView(user, o, todayIso());
     },
   );
 
@@ -119,7 +120,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = userOf(request);
       await acceptOffer(db, catalog, user, request.params.id, request.body);
-      return offerView(user, await visibleOffer(db, user, request.params.id), today());
+      return offerView(user, await visibleOffer(db, user, request.params.id), todayIso());
     },
   );
 
@@ -137,7 +138,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = userOf(request);
       await declineOffer(db, user, request.params.id, request.body);
-      return offerView(user, await visibleOffer(db, user, request.params.id), today());
+      return offerView(user, await visibleOffer(db, user, request.params.id), todayIso());
     },
   );
 

@@ -4,7 +4,6 @@
  * one occupation at a time; lists scoped by district or provider, with missed deadlines.
  */
 import { sql, type Kysely } from 'kysely';
-import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import { serviceLabel } from '../../../contract/labels.js';
 import type { OfferSort, offerCreate } from '../../../contract/offers.js';
@@ -20,9 +19,6 @@ import { conflict, notFound, refused } from '../../errors.js';
 import { unitOffering } from '../decisions/order.js';
 import { visibleDecision } from '../decisions/service.js';
 import { loadMatchUnits } from './matching.js';
-
-/** Today in Stockholm (deadlines are civil dates). */
-export const today = (): string => Temporal.Now.plainDateISO('Europe/Stockholm').toString();
 
 /** The offer query: the offer with its decision's client and service and the placement made. */
 export function offerQuery(db: Kysely<DB>) {

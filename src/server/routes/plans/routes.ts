@@ -8,7 +8,7 @@ import { errorResponses } from '../../../contract/errors.js';
 import { planDone, planList, planQuery, planView } from '../../../contract/plans.js';
 import { idParams } from '../../../contract/primitives.js';
 import { districtScope, providerScope, userOf } from '../../access.js';
-import { today } from '../offers/service.js';
+import { todayIso } from '../../present.js';
 import { listPlans, markDone } from './service.js';
 
 const tags = ['implementation-plans'];
@@ -26,7 +26,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const user = userOf(request);
       const q = request.query;
       // A provider reads its own placements' plans only, a case officer its district's (scope first).
-      return listPlans(db, user, q.on ?? today(), {
+      return listPlans(db, user, q.on ?? todayIso(), {
         ...q,
         providerId: providerScope(user, q.providerId),
         districtId: districtScope(user, q.districtId),
@@ -39,7 +39,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ['provider', 'admin'] },
       schema: { tags, params: idParams, body: planDone, response: { ...errorResponses, 200: planView } },
     },
-    async (request) => markDone(db, userOf(request), request.params.id, request.body, today()),
+    async (request) => markDone(db, userOf(request), request.params.id, request.body, todayIso()),
   );
 };
 export default routes;
