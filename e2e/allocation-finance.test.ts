@@ -54,9 +54,15 @@ describe('allocation and finance pages', () => {
   it('lists the exported run with its SIE and CSV files', async () => {
     const page = await newPage(app);
     await signIn(page, 'admin');
+    // Each row's export comes with the run list (issue #14 §1): no request per row.
+    const perRow: string[] = [];
+    page.on('request', (r) => {
+      if (/\/finance-export$/.test(new URL(r.url()).pathname)) perRow.push(r.url());
+    });
     await openMenu(page, 'Ekonomiexport');
     await page.getByRole('heading', { name: 'Ekonomiexport', level: 1 }).waitFor();
     await page.getByText(/Export nr 1/).waitFor();
+    expect(perRow).toEqual([]);
     expect(await page.getByRole('link', { name: /\.se$/ }).count()).toBe(1);
     expect(await checkPage(page, 'ekonomiexport')).toEqual([]);
     await page.context().close();

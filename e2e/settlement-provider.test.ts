@@ -46,6 +46,15 @@ describe('settlement', () => {
     await page.getByTestId('spec-lines').waitFor();
     expect(await page.title()).toMatch(/^Specifikation .*, mars 2025 – Ersättning$/);
     expect(await checkPage(page, 'specifikation')).toEqual([]);
+    // The sum row is the server's sum of every line matching; the kind filter is in the address.
+    expect(await page.getByTestId('spec-sum').innerText()).toMatch(/^[\d\u00a0 ]+,\d\d\u00a0kr$/);
+    await page.getByRole('textbox', { name: 'Typ av rad' }).click();
+    await page.getByRole('option', { name: 'ordinarie', exact: true }).click();
+    await page.waitForURL(/[?&]typ=ordinary/);
+    await page
+      .getByTestId('spec-lines-total')
+      .getByText(/rader?\b/)
+      .waitFor();
     await page
       .getByRole('button', { name: /^Visa förklaring/ })
       .first()

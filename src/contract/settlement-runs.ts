@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { regimeSchema, serviceIdSchema } from '../domain/rate-model/schema.js';
 import { districtIdSchema } from './districts.js';
+import { financeExportSchema } from './finance.js';
 import { providerIdSchema } from './providers.js';
-import { idParamSchema, listQuery, listResponse, monthSchema, pageQuery } from './primitives.js';
+import { idParamSchema, listQuery, listResponse, monthSchema } from './primitives.js';
 
 /** The three states of a run (states.ts): draft → approved → exported. */
 export const runStatusSchema = z.enum(['draft', 'approved', 'exported']);
@@ -65,14 +66,22 @@ export const runParams = z.object({ id: idParamSchema });
  */
 export const runApprove = z.object({ confirmRefusals: z.boolean().optional() }).nullish();
 
-/** GET /api/settlement-runs/:id/lines query. */
-export const lineQuery = z.object({
-  providerId: providerIdSchema.optional(),
-  districtId: districtIdSchema.optional(),
-  placementId: idParamSchema.optional(),
-  kind: lineKindSchema.optional(),
-  ...pageQuery(1000, 10000),
-});
+/** The sort fields of a run's lines (issue #14 §1): placement (default) or amount. */
+export const LINE_SORTS = { placement: 'int', amount: 'int' } as const;
+
+/**
+ * GET /api/settlement-runs/:id/lines query: by provider, district, placement and kind, sorted
+ * and keyset-paged on the server (at most 200 lines a page) with the true total and sum.
+ */
+export const lineQuery = listQuery(
+  { sorts: LINE_SORTS, sort: 'placement', limit: 100 },
+  {
+    providerId: providerIdSchema.optional(),
+    districtId: districtIdSchema.optional(),
+    placementId: idParamSchema.optional(),
+    kind: lineKindSchema.optional(),
+  },
+);
 
 /** `:id` and `:file` = `<providerId>.json|csv|xlsx`. */
 export const specParams = z.object({
@@ -160,8 +169,17 @@ export const runDiscardedSchema = z.object({ id: z.number().int(), month: z.stri
 /** POST /api/settlement-runs?async=true. */
 export const runQueuedSchema = z.object({ jobId: z.number().int(), status: z.literal('queued') });
 
+/**
+ * A run as GET /api/settlement-runs lists it: for those who read finance exports (admin, analyst,
+ * finance) with its export (null when not exported), read with the page in one query, so
+ * Ekonomiexport needs no request per row (issue #14 §1); absent for the other roles.
+ */
+export const runListItemSchema = runViewSchema.extend({
+  financeExport: financeExportSchema.nullable().optional(),
+});
+
 /** GET /api/settlement-runs: one page, the true total and the neighbouring pages' cursors. */
-export const runListSchema = listResponse(runViewSchema);
+export const runListSchema = listResponse(runListItemSchema);
 
 /** The source of each figure on a line (RATE-1). */
 export const lineSourcesSchema = z.object({ rate: z.string(), level: z.string().nullable() });
@@ -195,8 +213,20 @@ export const lineViewSchema = z.object({
   explanation: z.string(),
 });
 
-/** GET /api/settlement-runs/:id/lines. */
-export const lineListSchema = z.object({ items: z.array(lineViewSchema), more: z.boolean() });
+/**
+ * A line as GET …/lines lists it: with the client's name as the user may see it (null for
+ * analysts, who see no client records) and the unit's name.
+ */
+export const lineItemSchema = lineViewSchema.extend({
+  clientName: z.string().nullable(),
+  unitName: z.string(),
+});
+
+/**
+ * GET /api/settlement-runs/:id/lines: one page, the true total, the cursors, and `sum` (kronor)
+ * of every line matching the filters (the specification's sum row, not the page's).
+ */
+export const lineListSchema = listResponse(lineItemSchema).extend({ sum: z.number() });
 
 /** A line on a provider's specification (PAY-10), the client as the user may see them. */
 export const specificationLineSchema = z.object({
@@ -232,6 +262,8 @@ export const specificationSchema = z.object({
 
 /** A run as listed. */
 export type RunView = z.infer<typeof runViewSchema>;
+/** A run as listed, with its finance export for those who read them. */
+export type RunListItem = z.infer<typeof runListItemSchema>;
 /** A run with totals and refusals. */
 export type RunDetail = z.infer<typeof runDetailSchema>;
 /** POST /api/settlement-runs answer. */
@@ -250,6 +282,10 @@ export type DistrictTotal = z.infer<typeof districtTotalSchema>;
 export type LineView = z.infer<typeof lineViewSchema>;
 /** A provider's specification as JSON. */
 export type Specification = z.infer<typeof specificationSchema>;
+/** A line as GET …/lines lists it. */
+export type LineItem = z.infer<typeof lineItemSchema>;
+/** A field a run's lines sort by. */
+export type LineSort = keyof typeof LINE_SORTS;
 /** GET …/lines answer. */
 export type LineList = z.infer<typeof lineListSchema>;
 /** Body of POST /api/settlement-runs. */

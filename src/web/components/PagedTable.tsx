@@ -74,6 +74,7 @@ export function PagedTable<T, S extends string>({
   noun,
   empty,
   testId,
+  footer,
 }: {
   query: UseQueryResult<ListPage<T>>;
   list: ListState<S>;
@@ -85,6 +86,8 @@ export function PagedTable<T, S extends string>({
   /** What to say when nothing matches. */
   empty: string;
   testId?: string;
+  /** A footer row (e.g. a sum over every row matching, from the server, not over this page). */
+  footer?: ReactNode;
 }) {
   if (query.isPending) return <Loading what={noun.many} />;
   if (query.isError)
@@ -154,6 +157,7 @@ export function PagedTable<T, S extends string>({
                   </Table.Tr>
                 ))}
               </Table.Tbody>
+              {footer && <Table.Tfoot>{footer}</Table.Tfoot>}
             </Table>
           </TableScroll>
           {(page.nextCursor || page.prevCursor) && pager}

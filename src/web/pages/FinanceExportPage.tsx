@@ -2,22 +2,21 @@
  * Ekonomiexport (issue #12 §3, issue #14 §1): the approved and exported runs, paged, sorted and
  * filtered (month, status) on the server with the state in the address, each with its finance
  * export: the export number, voucher numbers, the SIE 4I file and the supplier-invoice CSV with
- * their SHA-256; an administrator or finance user exports a run (once; again gives the same bytes).
+ * their SHA-256, listed with each run (no request per row); an administrator or finance user exports a run (once; again gives the same bytes).
  */
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Button, Code, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage, get, post } from '../api.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { errorMessage, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { PagedTable, type Column } from '../components/PagedTable.js';
-import { QueryState } from '../components/QueryState.js';
 import { useListQuery, useListState } from '../components/useListState.js';
 import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import { runStatusLabel } from '../../contract/labels.js';
 import { isMonth } from '../../domain/patterns.js';
 import type { FinanceExport } from '../../contract/finance.js';
-import type { RunSort, RunView } from '../../contract/settlement-runs.js';
+import type { RunListItem, RunSort } from '../../contract/settlement-runs.js';
 import { Link } from '../router.js';
 import { RunStatus } from './SettlementPage.js';
 
@@ -36,14 +35,14 @@ export function FinanceExportPage() {
   const status = Object.hasOwn(STATUS_WORDS, statusWord) ? STATUS_WORDS[statusWord] : undefined;
   const [monthText, setMonthText] = useState(month);
   useEffect(() => setMonthText(month), [month]);
-  // 20 a page: each row reads its export.
-  const runs = useListQuery<RunView, RunSort>(
+  // 20 a page: each row shows its export (read with the page, one query).
+  const runs = useListQuery<RunListItem, RunSort>(
     '/api/settlement-runs',
     { final: 'true', month: month || undefined, status, limit: 20 },
     list,
     { key: 'runs' },
   );
-  const columns: Column<RunView, RunSort>[] = [
+  const columns: Column<RunListItem, RunSort>[] = [
     {
       key: 'month',
       header: 'Körning',
@@ -104,58 +103,41 @@ export function FinanceExportPage() {
   );
 }
 
-/** One run's export in its row: the numbers and files, or the button that makes it. */
-function RunExport({ run }: { run: RunView }) {
+/** One run's export in its row (listed with the run: no request per row), or the button that makes it. */
+function RunExport({ run }: { run: RunListItem }) {
   const { user } = useAuth();
   const client = useQueryClient();
-  const exp = useQuery({
-    queryKey: ['finance-export', run.id],
-    queryFn: async () => {
-      try {
-        return await get<FinanceExport>(`/api/settlement-runs/${run.id}/finance-export`);
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
-      }
-    },
-  });
   const make = useMutation({
     mutationFn: () => post<FinanceExport>(`/api/settlement-runs/${run.id}/finance-export`),
-    onSuccess: (x) => {
-      client.setQueryData(['finance-export', run.id], x);
-      void client.invalidateQueries({ queryKey: ['runs'] });
-    },
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['runs'] }),
   });
+  const x = run.financeExport ?? make.data ?? null;
   return (
     <>
-      <QueryState query={exp} what="exporten">
-        {(x) =>
-          x === null ? (
-            hasRole(user, 'admin', 'finance') ? (
-              <Button size="xs" onClick={() => make.mutate()} loading={make.isPending}>
-                Exportera körning {run.id} till ekonomisystemet
-              </Button>
-            ) : (
-              <Text size="sm">Inte exporterad.</Text>
-            )
-          ) : (
-            <Stack gap={4}>
-              <Text size="sm">
-                Export nr {x.exportNumber}, {formatDate(x.exportedOn)}, verifikationer {x.series}
-                {x.firstVoucher}–{x.series}
-                {x.firstVoucher + x.voucherCount - 1} ({x.voucherCount} st), #KSUMMA {x.sieChecksum}
-                {x.reproduced ? ', samma filer vid ny export' : ''}
-              </Text>
-              {x.files.map((f) => (
-                <Text key={f.kind} size="sm">
-                  <Anchor href={f.url}>{f.name}</Anchor> ({f.bytes} byte), SHA-256{' '}
-                  <Code style={{ wordBreak: 'break-all' }}>{f.sha256}</Code>
-                </Text>
-              ))}
-            </Stack>
-          )
-        }
-      </QueryState>
+      {x === null ? (
+        hasRole(user, 'admin', 'finance') ? (
+          <Button size="xs" onClick={() => make.mutate()} loading={make.isPending}>
+            Exportera körning {run.id} till ekonomisystemet
+          </Button>
+        ) : (
+          <Text size="sm">Inte exporterad.</Text>
+        )
+      ) : (
+        <Stack gap={4}>
+          <Text size="sm">
+            Export nr {x.exportNumber}, {formatDate(x.exportedOn)}, verifikationer {x.series}
+            {x.firstVoucher}–{x.series}
+            {x.firstVoucher + x.voucherCount - 1} ({x.voucherCount} st), #KSUMMA {x.sieChecksum}
+            {x.reproduced ? ', samma filer vid ny export' : ''}
+          </Text>
+          {x.files.map((f) => (
+            <Text key={f.kind} size="sm">
+              <Anchor href={f.url}>{f.name}</Anchor> ({f.bytes} byte), SHA-256{' '}
+              <Code style={{ wordBreak: 'break-all' }}>{f.sha256}</Code>
+            </Text>
+          ))}
+        </Stack>
+      )}
       {make.isError && (
         <Alert color="red" role="alert" mt="sm" title="Exporten gjordes inte">
           {errorMessage(make.error)}

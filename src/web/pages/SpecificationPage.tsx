@@ -1,28 +1,28 @@
 /**
- * A provider's specification for one run: every line with its calculation, corrections marked with
- * the month they correct (PAY-9), each line's explanation in plain Swedish (PAY-10), and the CSV
- * and XLSX exports.
+ * A provider's specification for one run: its lines with their calculation, corrections marked
+ * with the month they correct (PAY-9), each line's explanation in plain Swedish (PAY-10), and the
+ * CSV and XLSX exports. The lines are paged, sorted and filtered on the server with the filter,
+ * sort and page in the address (`?typ=`; issue #14 §1); the sum row is the server's sum of every
+ * line matching the filter, not of the page shown.
  */
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, List, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { get, withQuery } from '../api.js';
+import { get } from '../api.js';
 import { Page } from '../components/Page.js';
-import { QueryState } from '../components/QueryState.js';
+import { PagedTable, countText, type Column } from '../components/PagedTable.js';
+import { useListQuery, useListState } from '../components/useListState.js';
 import { nameLookup, useModels, useProviders } from '../hooks.js';
-import { formatKrOre, formatMonth, formatNumber, formatPeriod, kronorAsOre } from '../../contract/format.js';
-import { oreToKronor } from '../../domain/money.js';
-import { levelLabel, serviceLabel, unitLabel } from '../../contract/labels.js';
+import { formatKrOre, formatMonth, formatNumber, formatPeriod } from '../../contract/format.js';
+import { LINE_KIND_LABELS, levelLabel, serviceLabel, unitLabel } from '../../contract/labels.js';
 import { correctedMonth, explainLine, kindName, type ExplainableLine } from '../explain.js';
 import { Link } from '../router.js';
-import type { LineList, LineView, RunDetail, Specification } from '../../contract/settlement-runs.js';
-
-/** A run's line with the client and unit names from the specification where the user may see them. */
-export type ShownLine = LineView & { clientName?: string; unitName?: string };
+import type { LineItem, LineList, LineSort, RunDetail } from '../../contract/settlement-runs.js';
 import { hasRole, useAuth } from '../auth.js';
 import { WARN } from '../colors.js';
-import { TableScroll } from '../components/TableScroll.js';
 import { RULE_DETAIL, SourceText } from '../components/Rule.js';
+
+const NOUN = { one: 'rad', many: 'rader' };
 
 /** The specification page. */
 export function SpecificationPage({ runId, providerId }: { runId: string; providerId: string }) {
@@ -31,149 +31,144 @@ export function SpecificationPage({ runId, providerId }: { runId: string; provid
     queryKey: ['run', runId],
     queryFn: () => get<RunDetail>(`/api/settlement-runs/${encodeURIComponent(runId)}`),
   });
-  const lines = useQuery({
-    queryKey: ['lines', runId, providerId],
-    queryFn: () =>
-      get<LineList>(withQuery(`/api/settlement-runs/${encodeURIComponent(runId)}/lines`, { providerId })),
-  });
+  const list = useListState<LineSort>({ sorts: ['placement', 'amount'], sort: 'placement' });
+  const kind = list.filter('typ');
+  const known = Object.hasOwn(LINE_KIND_LABELS, kind) ? kind : '';
+  const lines = useListQuery<LineItem, LineSort>(
+    `/api/settlement-runs/${encodeURIComponent(runId)}/lines`,
+    { providerId, kind: known || undefined },
+    list,
+    { key: 'lines' },
+  );
   const { user } = useAuth();
-  // Names and units come from the JSON specification (not for analysts: no identities, docs/api.md).
-  const spec = useQuery({
-    queryKey: ['spec', runId, providerId],
-    queryFn: () =>
-      get<Specification>(
-        `/api/settlement-runs/${encodeURIComponent(runId)}/specification/${encodeURIComponent(providerId)}.json`,
-      ),
-    enabled: hasRole(user, 'admin', 'finance', 'case_officer', 'provider'),
-  });
   const base = `/api/settlement-runs/${encodeURIComponent(runId)}/specification/${encodeURIComponent(providerId)}`;
-  const title = `Specifikation ${spec.data?.provider.name ?? providerName(providerId)}${run.data ? `, ${formatMonth(run.data.month)}` : ''}`;
+  const title = `Specifikation ${providerName(providerId)}${run.data ? `, ${formatMonth(run.data.month)}` : ''}`;
+  const [open, setOpen] = useState<LineItem | null>(null);
+  const sum = (lines.data as LineList | undefined)?.sum;
   return (
     <Page title={title}>
-      <Group>
-        <Anchor component={Link} href={`/avrakning/${encodeURIComponent(runId)}`}>
-          Tillbaka till körningen
-        </Anchor>
-        {hasRole(user, 'admin', 'finance', 'case_officer', 'provider') && (
-          <>
-            <Button component="a" href={`${base}.csv`} download variant="light" size="sm">
-              Exportera CSV
-            </Button>
-            <Button component="a" href={`${base}.xlsx`} download variant="light" size="sm">
-              Exportera Excel (XLSX)
-            </Button>
-          </>
-        )}
-      </Group>
-      <QueryState query={lines} what="raderna">
-        {(data) => {
-          const names = new Map((spec.data?.lines ?? []).map((l) => [l.placementId, l]));
-          return (
-            <Lines
-              lines={data.items.map((l): ShownLine => {
-                const n = names.get(l.placementId);
-                return n ? { ...l, clientName: n.clientName, unitName: n.unitName } : l;
-              })}
-            />
-          );
-        }}
-      </QueryState>
+      <Stack gap="md">
+        <Group>
+          <Anchor component={Link} href={`/avrakning/${encodeURIComponent(runId)}`}>
+            Tillbaka till körningen
+          </Anchor>
+          {hasRole(user, 'admin', 'finance', 'case_officer', 'provider') && (
+            <>
+              <Button component="a" href={`${base}.csv`} download variant="light" size="sm">
+                Exportera CSV
+              </Button>
+              <Button component="a" href={`${base}.xlsx`} download variant="light" size="sm">
+                Exportera Excel (XLSX)
+              </Button>
+            </>
+          )}
+        </Group>
+        <Group>
+          <Select
+            label="Typ av rad"
+            placeholder="Alla typer"
+            data={Object.entries(LINE_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+            value={known || null}
+            onChange={(v) => list.setFilters({ typ: v })}
+            clearable
+          />
+        </Group>
+        <PagedTable
+          query={lines}
+          list={list}
+          columns={lineColumns(hasRole(user, 'admin', 'case_officer', 'assessor'), setOpen)}
+          rowKey={(l) => l.id}
+          label="Specifikationens rader"
+          noun={NOUN}
+          empty="Inga rader."
+          testId="spec-lines"
+          footer={
+            sum !== undefined && lines.data ? (
+              <Table.Tr>
+                <Table.Th scope="row" colSpan={7}>
+                  Summa ({countText(lines.data.total, NOUN)})
+                </Table.Th>
+                <Table.Td className="num" fw={700} data-testid="spec-sum">
+                  {formatKrOre(sum)}
+                </Table.Td>
+                <Table.Td />
+              </Table.Tr>
+            ) : undefined
+          }
+        />
+      </Stack>
+      <Modal opened={open !== null} onClose={() => setOpen(null)} title="Förklaring av raden" size="lg">
+        {open && <ExplanationView line={open} />}
+      </Modal>
     </Page>
   );
 }
 
-/** The line table with one explanation dialog; reused by the provider portal. */
-export function Lines({ lines }: { lines: ShownLine[] }) {
-  const { user } = useAuth();
-  // Those who may open placements get a link from each line to its placement.
-  const linkPlacements = hasRole(user, 'admin', 'case_officer', 'assessor');
-  const [open, setOpen] = useState<ShownLine | null>(null);
-  const total = oreToKronor(lines.reduce((s, l) => s + kronorAsOre(l.amount), 0));
-  if (lines.length === 0) return <Text>Inga rader.</Text>;
-  return (
-    <>
-      <TableScroll>
-        <Table striped data-testid="spec-lines">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Klient</Table.Th>
-              <Table.Th scope="col">Insats</Table.Th>
-              <Table.Th scope="col">Typ</Table.Th>
-              <Table.Th scope="col">Period</Table.Th>
-              <Table.Th scope="col">Nivå</Table.Th>
-              <Table.Th scope="col" className="num">
-                Antal
-              </Table.Th>
-              <Table.Th scope="col" className="num">
-                À-pris (kr, öre)
-              </Table.Th>
-              <Table.Th scope="col" className="num">
-                Belopp (kr, öre)
-              </Table.Th>
-              <Table.Th scope="col">Förklaring</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {lines.map((l) => {
-              const corrects = correctedMonth(l);
-              return (
-                <Table.Tr key={l.id}>
-                  <Table.Td>
-                    {linkPlacements ? (
-                      <Anchor component={Link} href={`/placeringar/${l.placementId}`}>
-                        {l.clientName ?? `Placering ${l.placementId}`}
-                      </Anchor>
-                    ) : (
-                      (l.clientName ?? `Placering ${l.placementId}`)
-                    )}
-                  </Table.Td>
-                  <Table.Td>{serviceLabel(l.service)}</Table.Td>
-                  <Table.Td>
-                    {kindName(l.kind)}
-                    {corrects && (
-                      <Badge ml={4} size="sm" variant="outline" color={WARN}>
-                        rättar {corrects}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td className="date">{formatPeriod(l.from, l.to)}</Table.Td>
-                  <Table.Td>{l.level ? levelLabel(l.level) : '–'}</Table.Td>
-                  <Table.Td className="num">
-                    {formatNumber(l.quantity, 4)} {unitLabel(l.unit, l.quantity)}
-                  </Table.Td>
-                  <Table.Td className="num">{formatKrOre(l.rate)}</Table.Td>
-                  <Table.Td className="num">{formatKrOre(l.amount)}</Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="subtle" onClick={() => setOpen(l)}>
-                      Visa förklaring
-                      <span className="visually-hidden-count">
-                        {' '}
-                        för {l.clientName ?? l.placementId}, {formatPeriod(l.from, l.to)}
-                      </span>
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-          <Table.Tfoot>
-            <Table.Tr>
-              <Table.Th scope="row" colSpan={7}>
-                Summa ({lines.length} rader)
-              </Table.Th>
-              <Table.Td className="num" fw={700}>
-                {formatKrOre(total)}
-              </Table.Td>
-              <Table.Td />
-            </Table.Tr>
-          </Table.Tfoot>
-        </Table>
-      </TableScroll>
-      <Modal opened={open !== null} onClose={() => setOpen(null)} title="Förklaring av raden" size="lg">
-        {open && <ExplanationView line={open} />}
-      </Modal>
-    </>
-  );
+/** The line table's columns; those who may open placements get a link from each line to it. */
+function lineColumns(linkPlacements: boolean, explain: (l: LineItem) => void): Column<LineItem, LineSort>[] {
+  const who = (l: LineItem) => l.clientName ?? `Placering ${l.placementId}`;
+  return [
+    {
+      key: 'client',
+      header: 'Klient',
+      sort: 'placement',
+      render: (l) =>
+        linkPlacements ? (
+          <Anchor component={Link} href={`/placeringar/${l.placementId}`}>
+            {who(l)}
+          </Anchor>
+        ) : (
+          who(l)
+        ),
+    },
+    { key: 'service', header: 'Insats', render: (l) => serviceLabel(l.service) },
+    {
+      key: 'kind',
+      header: 'Typ',
+      render: (l) => {
+        const corrects = correctedMonth(l);
+        return (
+          <>
+            {kindName(l.kind)}
+            {corrects && (
+              <Badge ml={4} size="sm" variant="outline" color={WARN}>
+                rättar {corrects}
+              </Badge>
+            )}
+          </>
+        );
+      },
+    },
+    { key: 'period', header: 'Period', className: 'date', render: (l) => formatPeriod(l.from, l.to) },
+    { key: 'level', header: 'Nivå', render: (l) => (l.level ? levelLabel(l.level) : '–') },
+    {
+      key: 'quantity',
+      header: 'Antal',
+      className: 'num',
+      render: (l) => `${formatNumber(l.quantity, 4)} ${unitLabel(l.unit, l.quantity)}`,
+    },
+    { key: 'rate', header: 'À-pris (kr, öre)', className: 'num', render: (l) => formatKrOre(l.rate) },
+    {
+      key: 'amount',
+      header: 'Belopp (kr, öre)',
+      className: 'num',
+      sort: 'amount',
+      render: (l) => formatKrOre(l.amount),
+    },
+    {
+      key: 'explain',
+      header: 'Förklaring',
+      render: (l) => (
+        <Button size="xs" variant="subtle" onClick={() => explain(l)}>
+          Visa förklaring
+          <span className="visually-hidden-count">
+            {' '}
+            för {l.clientName ?? l.placementId}, {formatPeriod(l.from, l.to)}
+          </span>
+        </Button>
+      ),
+    },
+  ];
 }
 
 /** One line explained (PAY-10). */

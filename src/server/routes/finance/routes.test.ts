@@ -119,6 +119,30 @@ for (const target of testTargets()) {
       expect(second.firstVoucher).toBe(first.firstVoucher + first.voucherCount);
     });
 
+    it('lists each run with its export for finance readers (no request per row), none for others', async () => {
+      const one = (
+        await t.agents.admin!.request({
+          method: 'GET',
+          url: `/api/settlement-runs/${marchRun}/finance-export`,
+        })
+      ).json();
+      for (const agent of ['admin', 'ekonom', 'analytiker']) {
+        const list = (
+          await t.agents[agent]!.request({ method: 'GET', url: '/api/settlement-runs?final=true&limit=200' })
+        ).json();
+        const march = list.items.find((r: { id: number }) => r.id === marchRun);
+        expect(march.financeExport, agent).toEqual(one);
+        expect(
+          list.items.filter((r: { financeExport: unknown }) => r.financeExport === null).length,
+          agent,
+        ).toBe(list.items.filter((r: { status: string }) => r.status !== 'exported').length);
+      }
+      const provider = (
+        await t.agents.utforare!.request({ method: 'GET', url: '/api/settlement-runs' })
+      ).json();
+      expect(provider.items.every((r: object) => !('financeExport' in r))).toBe(true);
+    });
+
     it('keeps the export immutable in the database', async () => {
       await expect(
         t.database.db

@@ -103,7 +103,19 @@ async function take(trx: Transaction<DB>, name: string, count: number): Promise<
 
 /** The stored export of a run, or null. */
 export async function findExport(db: Kysely<DB>, runId: number): Promise<ExportRow | null> {
-  const row = await db
+  return (await findExports(db, [runId])).get(runId) ?? null;
+}
+
+/**
+ * The stored exports of the given runs in ONE query (the run list's rows, issue #14 §1: no
+ * request per row), keyed by run id; a run not exported has no entry.
+ */
+export async function findExports(
+  db: Kysely<DB>,
+  runIds: readonly number[],
+): Promise<Map<number, ExportRow>> {
+  if (runIds.length === 0) return new Map();
+  const rows = await db
     .selectFrom('finance_exports')
     .innerJoin('settlement_runs', 'settlement_runs.id', 'finance_exports.run_id')
     .select([
@@ -122,17 +134,20 @@ export async function findExport(db: Kysely<DB>, runId: number): Promise<ExportR
       sql<number>`octet_length(sie)`.as('sie_bytes'),
       sql<number>`octet_length(csv)`.as('csv_bytes'),
     ])
-    .where('run_id', '=', runId)
-    .executeTakeFirst();
-  return row
-    ? {
+    .where('finance_exports.run_id', 'in', [...runIds])
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.run_id,
+      {
         ...row,
         total_ore: Number(row.total_ore),
         sie_checksum: Number(row.sie_checksum),
         sie_bytes: Number(row.sie_bytes),
         csv_bytes: Number(row.csv_bytes),
-      }
-    : null;
+      },
+    ]),
+  );
 }
 
 /** One stored file's bytes. */

@@ -1,6 +1,12 @@
 /** Settlement runs, lines and refusals as JSON (kronor), in the shapes of src/contract/settlement-runs.ts. */
 import type { Selectable } from 'kysely';
-import type { LineView, RefusalView, RunDetail, RunView } from '../../../contract/settlement-runs.js';
+import type {
+  LineItem,
+  LineView,
+  RefusalView,
+  RunDetail,
+  RunView,
+} from '../../../contract/settlement-runs.js';
 import type { Regime, ServiceId } from '../../../domain/rate-model/types.js';
 import type { SettlementLineTable } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
@@ -76,6 +82,29 @@ export function refusalView(user: SessionUser, r: RefusalRow): RefusalView {
     rules: r.rules,
     action: r.action,
   };
+}
+
+/** A line's row as GET …/lines reads it: the line with its client and unit (service.ts runLines). */
+export type LineItemRow = Selectable<SettlementLineTable> & {
+  client_name: string;
+  personnummer: string;
+  client_district: string;
+  protected_identity: boolean;
+  unit_name: string;
+};
+
+/** A listed line: the client named as the user may see them (analysts see no client records). */
+export function lineItemView(user: SessionUser, l: LineItemRow): LineItem {
+  const clientName =
+    user.role === 'analyst'
+      ? null
+      : clientIdentity(user, {
+          name: l.client_name,
+          personnummer: l.personnummer,
+          district_id: l.client_district,
+          protected_identity: l.protected_identity,
+        }).name;
+  return { ...lineView(l), clientName, unitName: l.unit_name };
 }
 
 /**

@@ -33,9 +33,12 @@ import { checkStart, START_CONFLICTS } from '../../settlement/drafts.js';
 import { approveRun, discardRun, exportRun } from '../../settlement/states.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/types.js';
-import { linesSeenBy } from '../assessments/provider-view.js';
-import { lineView, refusalView, runDetailView, runView } from './present.js';
+import { flaggedLinesSeenBy } from '../assessments/provider-view.js';
+import { kr } from '../../present.js';
+import { lineItemView, refusalView, runDetailView, runView } from './present.js';
 import { seesRefusedClients } from './scope.js';
+import { exportView } from '../finance/present.js';
+import { findExports } from '../finance/service.js';
 import {
   checkScope,
   countRefusals,
@@ -51,6 +54,8 @@ import {
 const READERS = ['admin', 'analyst', 'finance', 'case_officer', 'provider'] as const;
 /** Who prepares, discards, approves and exports runs (issue #14 §3). */
 const FINANCE = ['admin', 'finance'] as const;
+/** Who reads a run's finance export (as GET …/finance-export), so sees it in the run list. */
+const FINANCE_READERS = ['admin', 'analyst', 'finance'] as const;
 const tags = ['settlement'];
 
 /** A run with the user's totals and refusals. */
@@ -127,8 +132,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const page = await listRuns(db, user, request.query);
       const runs = page.items;
       const ids = runs.map((r) => r.id);
-      const [shares, counts] = await Promise.all([runShares(db, user, runs), refusalCounts(db, user, ids)]);
-      return { ...page, items: runs.map((r) => runView(r, shares.get(r.id)!, counts.get(r.id) ?? 0, user)) };
+      const readsExports = (FINANCE_READERS as readonly string[]).includes(user.role);
+      const [shares, counts, exports] = await Promise.all([
+        runShares(db, user, runs),
+        refusalCounts(db, user, ids),
+        readsExports ? findExports(db, ids) : null,
+      ]);
+      return {
+        ...page,
+        items: runs.map((r) => {
+          const view = runView(r, shares.get(r.id)!, counts.get(r.id) ?? 0, user);
+          if (!exports) return view;
+          const x = exports.get(r.id);
+          return { ...view, financeExport: x ? exportView(x, false) : null };
+        }),
+      };
     },
   );
 
@@ -156,15 +174,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const user = userOf(request);
       const run = await loadRun(db, request.params.id, user);
       const f = request.query;
-      const page = await runLines(db, user, run.id, { ...f, providerId: providerScope(user, f.providerId) });
-      await audit(db, user, {
-        action: 'list',
-        entity: 'settlement-line',
-        entityId: run.id,
-        clientIds: [...new Set(page.items.map((l) => l.client_id))],
-      });
-      // Issue #10 §10: a provider sees no level paid on a preliminary assessment.
-      return { items: (await linesSeenBy(db, user, page.items)).map(lineView), more: page.more };
+      const page = await runLines(
+        db,
+        user,
+        run.id,
+        { ...f, providerId: providerScope(user, f.providerId) },
+        {
+          action: 'list',
+          entity: 'settlement-line',
+          entityId: run.id,
+        },
+      );
+      const { sumOre, ...listed } = page;
+      return {
+        ...listed,
+        items: flaggedLinesSeenBy(user, page.items).map((l) => lineItemView(user, l)),
+        sum: kr(sumOre),
+      };
     },
   );
 

@@ -4,7 +4,7 @@
  * and the placements a run refused. State changes live in src/server/settlement/states.ts.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { RunSort } from '../../../contract/settlement-runs.js';
+import type { LineSort, RunSort } from '../../../contract/settlement-runs.js';
 import type { Cursor, SortDir } from '../../../contract/primitives.js';
 import type { RunScope } from '../../../db/settlement-input.js';
 import type { DB, SettlementRunTable } from '../../../db/types.js';
@@ -151,31 +151,71 @@ export async function runTotals(db: Kysely<DB>, user: SessionUser, runId: number
   };
 }
 
-/** The line filters of GET …/lines. */
+/** The line filters and paging of GET …/lines (issue #14 §1). */
 export interface LineFilter {
   providerId?: string | undefined;
   districtId?: string | undefined;
   placementId?: number | undefined;
   kind?: string | undefined;
+  sort: LineSort;
+  dir: SortDir;
+  cursor?: Cursor | undefined;
   limit: number;
-  offset: number;
 }
 
-/** One page of a run's lines the user may see (one more row than `limit` tells there are more). */
-export async function runLines(db: Kysely<DB>, user: SessionUser, runId: number, f: LineFilter) {
-  let q = scopedLines(db, user).selectAll().where('run_id', '=', runId);
-  if (f.providerId) q = q.where('provider_id', '=', f.providerId);
-  if (f.districtId) q = q.where('district_id', '=', f.districtId);
-  if (f.placementId) q = q.where('placement_id', '=', f.placementId);
-  if (f.kind) q = q.where('kind', '=', f.kind);
-  const rows = await q
-    .orderBy('provider_id')
-    .orderBy('placement_id')
-    .orderBy('id')
-    .limit(f.limit + 1)
-    .offset(f.offset)
-    .execute();
-  return { items: rows.slice(0, f.limit), more: rows.length > f.limit };
+/** The line list's sort fields as SQL: placement (then line id) or amount. */
+const LINE_SORT_COLUMNS: Record<LineSort, SortColumn> = {
+  placement: { expr: sql.ref('settlement_lines.placement_id'), kind: 'int' },
+  amount: { expr: sql.ref('settlement_lines.amount_ore'), kind: 'int' },
+};
+
+/** The run's lines the user may see, filtered: the page's, the total's and the sum's query. */
+function filteredLines(db: Kysely<DB>, user: SessionUser, runId: number, f: LineFilter) {
+  let q = scopedLines(db, user).where('settlement_lines.run_id', '=', runId);
+  if (f.providerId) q = q.where('settlement_lines.provider_id', '=', f.providerId);
+  if (f.districtId) q = q.where('settlement_lines.district_id', '=', f.districtId);
+  if (f.placementId) q = q.where('settlement_lines.placement_id', '=', f.placementId);
+  if (f.kind) q = q.where('settlement_lines.kind', '=', f.kind);
+  return q;
+}
+
+/**
+ * One page of a run's lines the user may see, keyset-paged with the true total (issue #14 §1),
+ * the page and its audit row one statement (issue #15 §4); each line with its client (masked by
+ * the route), unit name and the provider's preliminary-level flag (issue #10 §10). `sumOre` is
+ * the amount of every line matching the filters, not of the page: the specification's sum row.
+ */
+export async function runLines(
+  db: Kysely<DB>,
+  user: SessionUser,
+  runId: number,
+  f: LineFilter,
+  entry: ReadAuditEntry,
+) {
+  const base = filteredLines(db, user, runId, f);
+  const query = base
+    .innerJoin('clients', 'clients.id', 'settlement_lines.client_id')
+    .innerJoin('units', 'units.id', 'settlement_lines.unit_id')
+    .innerJoin('settlement_runs', 'settlement_runs.id', 'settlement_lines.run_id')
+    .selectAll('settlement_lines')
+    .select([
+      'clients.name as client_name',
+      'clients.personnummer',
+      'clients.district_id as client_district',
+      'clients.protected_identity',
+      'units.name as unit_name',
+      (user.role === 'provider'
+        ? paidPreliminaryLevel('settlement_lines', 'settlement_runs')
+        : sql<boolean | null>`null::boolean`
+      ).as('preliminary_level'),
+    ]);
+  const [page, sum] = await Promise.all([
+    keysetPage(query, LINE_SORT_COLUMNS, 'settlement_lines.id', f, { db, user, entry }, { countFrom: base }),
+    base
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('settlement_lines.amount_ore'), eb.lit(0)).as('t'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { ...page, sumOre: Number(sum.t) };
 }
 
 /** Refuses a scope naming a district or provider that does not exist (400 naming the field). */
