@@ -9,9 +9,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { acquireLock } from './lock.js';
+import { TurnTakingPGliteDialect } from './pglite-turns.js';
 import type { DB } from './types.js';
 
 /** An open database and how to close it cleanly. */
@@ -76,7 +76,7 @@ async function openPglite(dataDir: string | null, template: Blob | null): Promis
       parsers: { [DATE_OID]: identity, [INT8_OID]: Number, [NUMERIC_OID]: Number },
     });
     await client.exec(`set random_page_cost = ${RANDOM_PAGE_COST}`);
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+    const db = new Kysely<DB>({ dialect: new TurnTakingPGliteDialect(client) });
     let closed = false;
     return {
       db,

@@ -34,6 +34,11 @@ export class ApiError extends Error {
 /** 400: the request is malformed or a value is wrong. */
 export const badInput = (id: string, message: string, field?: string): ApiError =>
   new ApiError(400, id, message, field);
+/**
+ * 499 (nginx's "client closed request"): the client went away while the request waited for the
+ * database, so its work is skipped (issue #15 §4); the answer goes to a closed socket, unread.
+ */
+export const clientGone = (): ApiError => new ApiError(499, 'client-gone', 'Begäran avbröts av klienten');
 /** At most this many bad rows are listed in one answer; the message gives the total (issue #13 §2). */
 export const MAX_LISTED_ROWS = 100;
 /** A row's message is cut to this length, so a huge cell is never echoed whole (issue #13 §2). */

@@ -102,14 +102,24 @@ export async function loadSession(db: Kysely<DB>, token: string): Promise<Sessio
   const tokenHash = sha256(token);
   const now = Date.now();
   const hit = cacheOn ? cache.get(tokenHash) : undefined;
-  if (hit && now - hit.at < CACHE_MS && hit.session.expiresAt > now) return hit.session;
+  if (hit && now - hit.at < CACHE_MS && hit.session.expiresAt > now) {
+    // Refreshed ahead in the entry's second half (issue #15 §4): under load the reload waits its
+    // turn in the database's queue (seconds on PGlite), and a session in use never expires
+    // unread, so no request waits twice (once for its session, once for its own read).
+    if (now - hit.at >= CACHE_MS / 2 && !loading.has(tokenHash))
+      loadShared(db, tokenHash, now).catch(() => {}); // the next request after expiry reads again
+    return hit.session;
+  }
   if (!cacheOn) return readSession(db, tokenHash, now);
-  const shared = loading.get(tokenHash);
-  if (shared) return shared;
+  return loading.get(tokenHash) ?? loadShared(db, tokenHash, now);
+}
+
+/** Reads a session once for all who ask meanwhile, and caches it unless one ended meanwhile. */
+function loadShared(db: Kysely<DB>, tokenHash: string, now: number): Promise<Session | null> {
   const began = endings;
-  const load = readSession(db, tokenHash, now).then(
+  const pending = readSession(db, tokenHash, now).then(
     (session) => {
-      if (loading.get(tokenHash) === load) loading.delete(tokenHash);
+      if (loading.get(tokenHash) === pending) loading.delete(tokenHash);
       // Ended meanwhile: answer this request as read, but remember nothing.
       if (began !== endings || !cacheOn) return session;
       if (session) {
@@ -119,12 +129,12 @@ export async function loadSession(db: Kysely<DB>, token: string): Promise<Sessio
       return session;
     },
     (error: unknown) => {
-      if (loading.get(tokenHash) === load) loading.delete(tokenHash);
+      if (loading.get(tokenHash) === pending) loading.delete(tokenHash);
       throw error;
     },
   );
-  loading.set(tokenHash, load);
-  return load;
+  loading.set(tokenHash, pending);
+  return pending;
 }
 
 /** The session row of a token hash, checked (live user, not expired), or null. */

@@ -17,6 +17,7 @@ import {
 } from '../../../contract/placements.js';
 import { districtScope, providerScope, userOf } from '../../access.js';
 import { audit } from '../../audit.js';
+import { clientGone } from '../../errors.js';
 import { visiblePlacement } from './access.js';
 import { placementDetailView, placementView } from './present.js';
 import { listPlacements, patchPlacement, placementRow, placementWithFacts } from './service.js';
@@ -44,25 +45,29 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const districtId = districtScope(user, q.districtId);
       const providerId = providerScope(user, q.providerId);
-      // The page and its audit row in one statement (issue #15 §4).
-      const page = await listPlacements(
-        db,
-        user,
-        { ...q, districtId, providerId },
-        {
-          db,
+      // The page and its audit row in one statement (issue #15 §4); skipped, unread and unaudited,
+      // when the client has gone by the time the database is free (a client that gave up).
+      const page = await db.connection().execute((conn) => {
+        if (request.raw.destroyed) throw clientGone();
+        return listPlacements(
+          conn,
           user,
-          entry: {
-            action: 'list',
-            entity: 'placement',
-            details: {
-              districtId: districtId ?? null,
-              providerId: providerId ?? null,
-              month: q.month ?? null,
+          { ...q, districtId, providerId },
+          {
+            db: conn,
+            user,
+            entry: {
+              action: 'list',
+              entity: 'placement',
+              details: {
+                districtId: districtId ?? null,
+                providerId: providerId ?? null,
+                month: q.month ?? null,
+              },
             },
           },
-        },
-      );
+        );
+      });
       return { ...page, items: page.items.map((r) => placementView(user, r)) };
     },
   );

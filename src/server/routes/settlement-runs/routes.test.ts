@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { formatKrCell } from '../../../contract/format.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, testTargets, type TestApp } from '../../testing.js';
+import { specificationLines } from './service.js';
 
 for (const target of testTargets()) {
   describe(`settlement runs on ${target.name}`, () => {
@@ -221,6 +222,37 @@ for (const target of testTargets()) {
       await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
       const ws = wb.getWorksheet('Specifikation')!;
       expect(ws.rowCount).toBe(json.lines.length + 3);
+    });
+
+    it('neither reads nor audits a specification whose client left while it waited (issue #15 §4)', async () => {
+      const audited = async () =>
+        Number(
+          (
+            await t.database.db
+              .selectFrom('audit_log')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('entity', '=', 'specification')
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await audited();
+      const user = {
+        id: 1,
+        username: 'u',
+        name: 'U',
+        role: 'provider' as const,
+        districtId: null,
+        providerId: 'U001',
+      };
+      const entry = { action: 'export' as const, entity: 'specification', entityId: `${marchRun}/U001` };
+      await expect(
+        specificationLines(t.database.db, user, marchRun, 'U001', entry, () => true),
+      ).rejects.toMatchObject({ status: 499, id: 'client-gone' });
+      expect(await audited()).toBe(before);
+      // A client still there is read and audited as before.
+      const read = await specificationLines(t.database.db, user, marchRun, 'U001', entry, () => false);
+      expect(read.lines.length).toBeGreaterThan(0);
+      expect(await audited()).toBe(before + 1);
     });
   });
 }

@@ -10,7 +10,7 @@ import type { RunScope } from '../../../db/settlement-input.js';
 import type { DB, SettlementRunTable } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { auditedRead, type ReadAuditEntry } from '../../audit.js';
-import { badInput, notFound } from '../../errors.js';
+import { badInput, clientGone, notFound } from '../../errors.js';
 import { keysetPage, type SortColumn } from '../../keyset.js';
 import { lineScope, scopedLines, seesDrafts } from './scope.js';
 import { paidPreliminaryLevel } from '../assessments/provider-view.js';
@@ -337,10 +337,16 @@ export function specificationLines(
   runId: number,
   providerId: string,
   entry: ReadAuditEntry,
+  gone: () => boolean = () => false,
 ) {
   // Both statements on one connection: on PGlite (one connection, its statements served in turn)
-  // a request then waits its turn once, not once per statement.
-  return db.connection().execute((conn) => readSpecification(conn, user, runId, providerId, entry));
+  // a request then waits its turn once, not once per statement. A request whose client left while
+  // it waited is not read (nor audited, as nothing was read): under load a client that gives up
+  // and asks again would otherwise queue the same work twice (issue #15 §4).
+  return db.connection().execute((conn) => {
+    if (gone()) throw clientGone();
+    return readSpecification(conn, user, runId, providerId, entry);
+  });
 }
 
 async function readSpecification(

@@ -32,12 +32,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const user = userOf(request);
       const [providerParam, format] = request.params.file.split('.') as [string, 'json' | 'csv' | 'xlsx'];
       const providerId = providerScope(user, providerParam)!;
-      const { run, provider, ...found } = await specificationLines(db, user, request.params.id, providerId, {
-        action: 'export',
-        entity: 'specification',
-        entityId: `${request.params.id}/${providerId}`,
-        details: { format },
-      });
+      const { run, provider, ...found } = await specificationLines(
+        db,
+        user,
+        request.params.id,
+        providerId,
+        {
+          action: 'export',
+          entity: 'specification',
+          entityId: `${request.params.id}/${providerId}`,
+          details: { format },
+        },
+        () => request.raw.destroyed,
+      );
       // Issue #10 §10: a provider sees no level paid on a preliminary assessment (flagged in the read).
       const lines = flaggedLinesSeenBy(user, found.lines);
       const spec: Specification = {
