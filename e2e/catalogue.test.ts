@@ -78,6 +78,17 @@ describe('the provider catalogue', () => {
     await provider.getByText('Förslaget har skickats.').waitFor();
     await provider.getByText('Senaste förslaget: väntar på granskning').first().waitFor();
     expect(await checkPage(provider, 'utforare-profil')).toEqual([]);
+    // Every proposal with its outcome, paged on the server; the state filter stands in the address.
+    await expect.poll(() => provider.getByTestId('profile-proposals-total').innerText()).toBe('1 förslag.');
+    await provider
+      .getByRole('search', { name: 'Filtrera förslagen' })
+      .getByRole('textbox', { name: 'Läge' })
+      .click();
+    await provider.getByRole('option', { name: 'Avslagen' }).click();
+    await expect.poll(() => provider.url()).toContain('profil-lage=avslagna');
+    await expect
+      .poll(() => provider.getByTestId('profile-proposals-total').innerText())
+      .toBe('Inga förslag.');
     await provider.context().close();
 
     const visitor = await newPage(app);

@@ -3,7 +3,8 @@
  * cases and rate applications in the server's database, the work list (/bedomningar) and the
  * office-wide applications (/ansokningar) show their true totals, render one page of rows (never
  * more than a few hundred), page forward and back by the server's cursors, and a filter chosen on
- * the page narrows the total and stands in the address, so the view can be bookmarked.
+ * the page narrows the total and stands in the address, so the view can be bookmarked. One
+ * client's own applications (/klienter/:id/ansokningar) page the same way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -17,6 +18,9 @@ const OVERDUE = 1_500;
 const MOST = 200;
 
 let app: TestApp;
+/** A client with more applications than one page holds (their own page pages, issue #14 §1). */
+const OWN = 60;
+let busyClientId = 0;
 let districtName = '';
 beforeAll(async () => {
   app = await startApp();
@@ -93,6 +97,32 @@ beforeAll(async () => {
         )
         .execute();
   }
+  const busy = await db
+    .selectFrom('placements')
+    .innerJoin('clients', 'clients.id', 'placements.client_id')
+    .select(['placements.id', 'placements.client_id'])
+    .where('clients.name', '=', 'Bedömd 00000')
+    .executeTakeFirstOrThrow();
+  busyClientId = busy.client_id;
+  await db
+    .insertInto('rate_applications')
+    .values(
+      Array.from({ length: OWN }, (_, k) => ({
+        placement_id: busy.id,
+        client_id: busy.client_id,
+        kind: 'special-accounting' as const,
+        criteria: JSON.stringify({ disability: `Ansökan ${k}` }),
+        staff_hours_per_year: 100,
+        hourly_cost_ore: 40_000,
+        other_costs_ore: 0,
+        annual_cost_ore: 4_000_000,
+        orderer_provider_agreed: false,
+        state: k % 2 ? ('refused' as const) : ('granted' as const),
+        // Older than the rest, so the office-wide list's newest pages still differ row by row.
+        created_at: new Date(Date.UTC(2020, 0, 1, 0, k)),
+      })),
+    )
+    .execute();
 });
 afterAll(async () => {
   await app?.close();
@@ -149,5 +179,18 @@ describe('the assessment office with more than 10 000 cases and applications', (
     expect(await total(page, 'rate-applications')).toBeGreaterThan(3_000);
     await page.reload();
     await expect.poll(() => total(page, 'rate-applications')).toBeLessThan(applications);
+
+    // One client's applications: a page at a time with the true total, the state in the address.
+    await page.goto(`${app.url}/klienter/${busyClientId}/ansokningar`);
+    await expect.poll(() => total(page, 'client-rate-applications')).toBe(OWN + 1);
+    const own = page.getByTestId('client-rate-applications').locator('tbody tr');
+    expect(await own.count()).toBe(50);
+    await page.getByRole('button', { name: 'Nästa sida' }).click();
+    await expect.poll(() => own.count()).toBe(OWN + 1 - 50);
+    expect(page.url()).toContain('sida=');
+    await page.getByRole('textbox', { name: 'Läge' }).click();
+    await page.getByRole('option', { name: 'Avslagen' }).click();
+    await expect.poll(() => page.url()).toContain('lage=avslagna');
+    await expect.poll(() => total(page, 'client-rate-applications')).toBeLessThan(OWN);
   });
 });

@@ -76,7 +76,7 @@ export function RateApplicationForm({
         ordererProviderAgreed: agreed,
       }),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['rate-applications', clientId] });
+      void qc.invalidateQueries({ queryKey: ['rate-applications'] });
       void qc.invalidateQueries({ queryKey: ['client', clientId, 'assessments'] });
     },
   });

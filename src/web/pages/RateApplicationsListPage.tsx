@@ -22,8 +22,8 @@ import {
 import type { ApplicationSort, RateApplicationListItem } from '../../contract/rate-applications.js';
 import { DistrictFilter } from '../components/ListFilters.js';
 
-/** The address's words for the state filter (`?lage=`). */
-const STATE_WORDS: Record<string, (typeof RATE_APPLICATION_STATES)[number]> = {
+/** The address's words for the state filter (`?lage=`), also on a client's applications. */
+export const STATE_WORDS: Record<string, (typeof RATE_APPLICATION_STATES)[number]> = {
   inlamnade: 'submitted',
   beviljade: 'granted',
   avslagna: 'refused',
@@ -34,7 +34,8 @@ const KIND_WORDS: Record<string, (typeof RATE_APPLICATION_KINDS)[number]> = {
   sarskild: 'special-accounting',
 };
 
-const wordOf = <T extends string>(words: Record<string, T>, value: T | undefined) =>
+/** The address's word for a filter value (null when unset). */
+export const wordOf = <T extends string>(words: Record<string, T>, value: T | undefined) =>
   Object.entries(words).find(([, v]) => v === value)?.[0] ?? null;
 
 /** The API filters in the address: `lage`, `slag`, `stadsdel`. */

@@ -3,6 +3,9 @@
  * history (issue #10 §9): the five criteria, the cost calculation, the points when applied and in
  * social psychiatry the orderer/provider agreement; a decision with amount and period (granted)
  * or a reason (refused). Case officers of the client's district and admins apply and decide.
+ * The history is paged on the server with its true total (issue #14 §1): the page's applications
+ * in a table (sort by submission, state and kind in the address as on the office-wide list), each
+ * with its card below.
  */
 import { useState, type FormEvent } from 'react';
 import {
@@ -13,18 +16,21 @@ import {
   NumberInput,
   Paper,
   Radio,
+  Select,
   Stack,
   Text,
   Textarea,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorMessage, get, post, withQuery } from '../api.js';
+import { errorMessage, get, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { DateField } from '../components/DateField.js';
 import { Page } from '../components/Page.js';
+import { PagedTable, type Column } from '../components/PagedTable.js';
 import { QueryState } from '../components/QueryState.js';
-import { Link } from '../router.js';
+import { useListQuery, useListState } from '../components/useListState.js';
+import { Link, useLocation } from '../router.js';
 import { formatDate, formatKr } from '../../contract/format.js';
 import {
   RATE_APPLICATION_CRITERIA,
@@ -34,9 +40,14 @@ import {
   serviceLabel,
 } from '../../contract/labels.js';
 import type { ClientDetail } from '../../contract/clients.js';
-import type { RateApplication } from '../../contract/rate-applications.js';
+import type {
+  ApplicationSort,
+  RateApplication,
+  RateApplicationListItem,
+} from '../../contract/rate-applications.js';
 import { isIsoDate } from '../../domain/patterns.js';
 import { RateApplicationForm } from './RateApplicationForm.js';
+import { applicationFiltersOf, STATE_WORDS, wordOf } from './RateApplicationsListPage.js';
 
 /** The decision on a submitted application: granted with amount and period, or refused. */
 function DecisionForm({ a, clientId }: { a: RateApplication; clientId: string }) {
@@ -56,7 +67,7 @@ function DecisionForm({ a, clientId }: { a: RateApplication; clientId: string })
         version: a.version,
       }),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['rate-applications', clientId] });
+      void qc.invalidateQueries({ queryKey: ['rate-applications'] });
       void qc.invalidateQueries({ queryKey: ['client', clientId, 'assessments'] });
     },
   });
@@ -174,10 +185,29 @@ export function RateApplicationsPage({ id }: { id: string }) {
     queryKey: ['client', id],
     queryFn: () => get<ClientDetail>(`/api/clients/${encodeURIComponent(id)}`),
   });
-  const apps = useQuery({
-    queryKey: ['rate-applications', id],
-    queryFn: () => get<{ items: RateApplication[] }>(withQuery('/api/rate-applications', { clientId: id })),
-  });
+  const { search } = useLocation();
+  const { state, kind } = applicationFiltersOf(search);
+  const list = useListState<ApplicationSort>({ sorts: ['submitted'], sort: 'submitted', dir: 'desc' });
+  const apps = useListQuery<RateApplicationListItem, ApplicationSort>(
+    '/api/rate-applications',
+    { clientId: id, state, kind },
+    list,
+  );
+  const columns: Column<RateApplicationListItem, ApplicationSort>[] = [
+    {
+      key: 'kind',
+      header: 'Ansökan',
+      render: (a) => `${RATE_APPLICATION_KIND_LABELS[a.kind]}, ${serviceLabel(a.service)}`,
+    },
+    { key: 'state', header: 'Läge', render: (a) => RATE_APPLICATION_STATE_LABELS[a.state] },
+    {
+      key: 'submitted',
+      header: 'Inlämnad',
+      sort: 'submitted',
+      className: 'date',
+      render: (a) => (a.submittedAt ? formatDate(a.submittedAt.slice(0, 10)) : '–'),
+    },
+  ];
   return (
     <Page
       title={`Individuell ersättning och särskild redovisning${client.data ? `: ${client.data.name}` : ''}`}
@@ -189,19 +219,36 @@ export function RateApplicationsPage({ id }: { id: string }) {
         <Title order={2} id="history-h" size="h3" mb="xs">
           Ansökningar och beslut
         </Title>
-        <QueryState query={apps} what="ansökningarna">
-          {(d) =>
-            d.items.length === 0 ? (
-              <Text>Inga ansökningar ännu.</Text>
-            ) : (
-              <Stack>
-                {d.items.map((a) => (
-                  <ApplicationCard key={a.id} a={a} clientId={id} canDecide={canApply} />
-                ))}
-              </Stack>
-            )
-          }
-        </QueryState>
+        <Group align="flex-end" gap="sm" role="search" aria-label="Filtrera klientens ansökningar">
+          <Select
+            label="Läge"
+            placeholder="Alla"
+            data={Object.entries(STATE_WORDS).map(([word, value]) => ({
+              value: word,
+              label: RATE_APPLICATION_STATE_LABELS[value],
+            }))}
+            value={wordOf(STATE_WORDS, state)}
+            onChange={(v) => list.setFilters({ lage: v })}
+            clearable
+          />
+        </Group>
+        <PagedTable
+          query={apps}
+          list={list}
+          columns={columns}
+          rowKey={(a) => a.id}
+          label="Klientens ansökningar"
+          noun={{ one: 'ansökan', many: 'ansökningar' }}
+          empty={state ? 'Inga ansökningar i det läget.' : 'Inga ansökningar ännu.'}
+          testId="client-rate-applications"
+        />
+        {apps.data && apps.data.items.length > 0 && (
+          <Stack mt="md">
+            {apps.data.items.map((a) => (
+              <ApplicationCard key={a.id} a={a} clientId={id} canDecide={canApply} />
+            ))}
+          </Stack>
+        )}
       </section>
       {canApply && (
         <QueryState query={client} what="klientens placeringar">

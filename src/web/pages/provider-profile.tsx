@@ -2,32 +2,114 @@
  * The provider's own catalogue profile in its portal (issue #11 §3, FLOW-3): per unit the
  * approved profile (what the public catalogue shows), the latest proposal and its outcome (a
  * rejection with the admin's reason), and a form to propose a new profile, which waits for an
- * admin's approval before it is public.
+ * admin's approval before it is public. The unit's latest proposal is read per unit (one row
+ * each), and every proposal with its outcome is a server-paged table with its true total (issue
+ * #14 §1), sort, page and state filter in the address (`profil-…`, beside the portal's other lists).
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorMessage, get, post } from '../api.js';
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
+import { errorMessage, get, post, withQuery } from '../api.js';
 import {
   CatalogueFields,
   formToProfile,
   profileToForm,
   type ProfileForm,
 } from '../components/CatalogueFields.js';
+import { PagedTable, type Column } from '../components/PagedTable.js';
 import { ProfileDiff } from '../components/ProfileDiff.js';
+import { useListQuery, useListState } from '../components/useListState.js';
+import { formatDate } from '../../contract/format.js';
 import { profileChangeStateLabel } from '../../contract/labels.js';
-import type { ProfileChangeCreate, ProfileChangeView } from '../../contract/profile-changes.js';
+import type {
+  ProfileChangeCreate,
+  ProfileChangeSort,
+  ProfileChangeView,
+} from '../../contract/profile-changes.js';
 import type { ListPage } from '../../contract/primitives.js';
 import type { UnitView } from '../../contract/providers.js';
 import { BAD, OK, WARN } from '../colors.js';
 
-/** The latest proposals of the provider's units (newest first: the first of a unit is its latest). */
-function useProposals() {
-  return useQuery({
-    queryKey: ['profile-changes', 'own'],
-    queryFn: async () =>
-      (await get<ListPage<ProfileChangeView>>('/api/profile-changes?sort=proposed&dir=desc&limit=200')).items,
+/** Each unit's latest proposal (the first of its own list, newest first): never cut off by a page size. */
+function useLatestProposals(unitIds: number[]) {
+  return useQueries({
+    queries: unitIds.map((unitId) => ({
+      queryKey: ['profile-changes', 'latest', unitId],
+      queryFn: async () =>
+        (
+          await get<ListPage<ProfileChangeView>>(
+            withQuery('/api/profile-changes', { unitId, sort: 'proposed', dir: 'desc', limit: 1 }),
+          )
+        ).items[0] ?? null, // never undefined: the query library refuses undefined data
+    })),
   });
+}
+
+/** The address's words for the proposals' state filter (`?profil-lage=`). */
+const STATE_WORDS: Record<string, ProfileChangeView['state']> = {
+  vantande: 'pending',
+  godkanda: 'approved',
+  avslagna: 'rejected',
+  aterkallade: 'withdrawn',
+};
+
+/** Every proposal of the provider's units with its outcome, paged on the server. */
+function ProposalHistory() {
+  const list = useListState<ProfileChangeSort>({
+    sorts: ['proposed', 'unit'],
+    sort: 'proposed',
+    dir: 'desc',
+    prefix: 'profil',
+  });
+  const word = list.filter('profil-lage');
+  const state = Object.hasOwn(STATE_WORDS, word) ? STATE_WORDS[word] : undefined;
+  const proposals = useListQuery<ProfileChangeView, ProfileChangeSort>(
+    '/api/profile-changes',
+    { state },
+    list,
+  );
+  const columns: Column<ProfileChangeView, ProfileChangeSort>[] = [
+    { key: 'unit', header: 'Enhet', sort: 'unit', render: (c) => c.unitName },
+    {
+      key: 'proposed',
+      header: 'Föreslaget',
+      sort: 'proposed',
+      className: 'date',
+      render: (c) => formatDate(c.proposedAt.slice(0, 10)),
+    },
+    { key: 'state', header: 'Läge', render: (c) => profileChangeStateLabel(c.state) },
+    { key: 'reason', header: 'Skäl', render: (c) => c.reason ?? '–' },
+  ];
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="proposals-h">
+      <Title order={3} fz="h4" id="proposals-h">
+        Förslag och beslut
+      </Title>
+      <Group align="flex-end" role="search" aria-label="Filtrera förslagen">
+        <Select
+          label="Läge"
+          placeholder="Alla"
+          data={Object.entries(STATE_WORDS).map(([value, id]) => ({
+            value,
+            label: profileChangeStateLabel(id),
+          }))}
+          value={state ? word : null}
+          onChange={(v) => list.setFilters({ 'profil-lage': v })}
+          clearable
+        />
+      </Group>
+      <PagedTable
+        query={proposals}
+        list={list}
+        columns={columns}
+        rowKey={(c) => c.id}
+        label="Förslag till profiler"
+        noun={{ one: 'förslag', many: 'förslag' }}
+        empty="Inga förslag."
+        testId="profile-proposals"
+      />
+    </Stack>
+  );
 }
 
 /** One unit: the proposal's state and the form. */
@@ -122,8 +204,8 @@ function UnitProfile({ unit, latest }: { unit: UnitView; latest: ProfileChangeVi
 
 /** The section for the portal: every own active unit's profile. */
 export function ProviderProfiles({ units }: { units: UnitView[] }) {
-  const proposals = useProposals();
-  const latest = (unitId: number) => proposals.data?.find((c) => c.unitId === unitId);
+  const active = units.filter((u) => u.active);
+  const latest = useLatestProposals(active.map((u) => u.id));
   return (
     <Stack gap="sm">
       <Title order={2} size="h3">
@@ -133,11 +215,10 @@ export function ProviderProfiles({ units }: { units: UnitView[] }) {
         Beskriv varje enhet för klienter och närstående. Ändringar granskas av staden innan de visas i den
         öppna utförarkatalogen.
       </Text>
-      {units
-        .filter((u) => u.active)
-        .map((u) => (
-          <UnitProfile key={`${u.id}-${u.version}`} unit={u} latest={latest(u.id)} />
-        ))}
+      {active.map((u, i) => (
+        <UnitProfile key={`${u.id}-${u.version}`} unit={u} latest={latest[i]?.data ?? undefined} />
+      ))}
+      <ProposalHistory />
     </Stack>
   );
 }
