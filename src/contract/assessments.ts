@@ -298,19 +298,33 @@ export const questionnaireSchema = z.object({
   version: z.number().nullable(),
 });
 
-/** GET /api/assessments/questionnaires: a provider's questionnaires to answer. */
-export const questionnaireListSchema = z.object({
-  items: z.array(
-    z.object({
-      caseId: z.number(),
-      clientName: z.string(),
-      service: z.string(),
-      kind: assessmentKindSchema,
-      dueDate: z.string(),
-      answered: z.boolean(),
-    }),
-  ),
+/** One questionnaire a provider is asked to answer. */
+export const questionnaireItemSchema = z.object({
+  caseId: z.number(),
+  clientName: z.string(),
+  service: z.string(),
+  kind: assessmentKindSchema,
+  dueDate: z.string(),
+  answered: z.boolean(),
 });
+
+/** The fields the questionnaire list sorts by: the case's due date, the client's shown name. */
+export const QUESTIONNAIRE_SORTS = { due: 'date', client: 'text' } as const;
+/** A field the questionnaire list sorts by. */
+export type QuestionnaireSort = keyof typeof QUESTIONNAIRE_SORTS;
+export type QuestionnaireItem = z.infer<typeof questionnaireItemSchema>;
+
+/**
+ * GET /api/assessments/questionnaires query (issue #14 §1): soonest due first, paged on the
+ * server; `answered=false` leaves only those still to answer.
+ */
+export const questionnaireListQuery = listQuery(
+  { sorts: QUESTIONNAIRE_SORTS, sort: 'due', dir: 'asc' },
+  { answered: z.enum(['true', 'false']).optional() },
+);
+
+/** GET /api/assessments/questionnaires: a provider's questionnaires to answer, one page and the total. */
+export const questionnaireListSchema = listResponse(questionnaireItemSchema);
 
 /** POST /api/assessments/startup: measurement cases for every current client of a new model (ASMT-6). */
 export const startupBody = z.object({

@@ -3,65 +3,79 @@
  * own clients, and for each the questions generated from the instrument, answered in text.
  */
 import { useState, type FormEvent } from 'react';
-import { Anchor, Button, Fieldset, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Fieldset, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, request } from '../api.js';
 import { Page } from '../components/Page.js';
 import { ErrorAlert, QueryState } from '../components/QueryState.js';
-import { TableScroll } from '../components/TableScroll.js';
+import { PagedTable, type Column } from '../components/PagedTable.js';
+import { useListQuery, useListState } from '../components/useListState.js';
 import { Link } from '../router.js';
 import { formatDate } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { z } from 'zod';
-import type { questionnaireListSchema, questionnaireSchema } from '../../contract/assessments.js';
+import type {
+  QuestionnaireItem,
+  QuestionnaireSort,
+  questionnaireSchema,
+} from '../../contract/assessments.js';
 import { OK } from '../colors.js';
 
-type List = z.infer<typeof questionnaireListSchema>;
 type Form = z.infer<typeof questionnaireSchema>;
 
-/** The list of questionnaires to answer. */
+/** The questionnaire list's columns: the client links to the form. */
+const COLUMNS: Column<QuestionnaireItem, QuestionnaireSort>[] = [
+  {
+    key: 'client',
+    header: 'Klient',
+    sort: 'client',
+    render: (q) => (
+      <Anchor component={Link} href={`/utforare/fragor/${q.caseId}`}>
+        {q.clientName}
+      </Anchor>
+    ),
+  },
+  { key: 'service', header: 'Insats', render: (q) => serviceLabel(q.service) },
+  { key: 'due', header: 'Senast', sort: 'due', className: 'date', render: (q) => formatDate(q.dueDate) },
+  { key: 'answered', header: 'Besvarat', render: (q) => (q.answered ? 'ja' : 'nej') },
+];
+
+/** The list of questionnaires to answer, paged on the server, the filter in the address (`besvarat`). */
 export function QuestionnairesPage() {
-  const list = useQuery({
-    queryKey: ['questionnaires'],
-    queryFn: () => get<List>('/api/assessments/questionnaires'),
-  });
+  const list = useListState<QuestionnaireSort>({ sorts: ['due', 'client'], sort: 'due' });
+  const answered = list.filter('besvarat');
+  const shown = answered === 'ja' || answered === 'nej' ? answered : null;
+  const questionnaires = useListQuery<QuestionnaireItem, QuestionnaireSort>(
+    '/api/assessments/questionnaires',
+    { answered: shown === null ? undefined : shown === 'ja' ? 'true' : 'false' },
+    list,
+    { key: 'questionnaires' },
+  );
   return (
     <Page title="Frågeformulär inför bedömning">
-      <QueryState query={list} what="frågeformulären">
-        {(l) =>
-          l.items.length === 0 ? (
-            <Text>Inga frågeformulär att besvara.</Text>
-          ) : (
-            <TableScroll>
-              <Table striped>
-                <Table.Caption>Bedömningar av era klienter som väntar</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Klient</Table.Th>
-                    <Table.Th scope="col">Insats</Table.Th>
-                    <Table.Th scope="col">Senast</Table.Th>
-                    <Table.Th scope="col">Besvarat</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {l.items.map((q) => (
-                    <Table.Tr key={q.caseId}>
-                      <Table.Td>
-                        <Anchor component={Link} href={`/utforare/fragor/${q.caseId}`}>
-                          {q.clientName}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{serviceLabel(q.service)}</Table.Td>
-                      <Table.Td className="date">{formatDate(q.dueDate)}</Table.Td>
-                      <Table.Td>{q.answered ? 'ja' : 'nej'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </TableScroll>
-          )
-        }
-      </QueryState>
+      <Group align="flex-end" role="search" aria-label="Filtrera frågeformulär">
+        <Select
+          label="Besvarat"
+          placeholder="Alla"
+          data={[
+            { value: 'nej', label: 'Inte besvarade' },
+            { value: 'ja', label: 'Besvarade' },
+          ]}
+          value={shown}
+          onChange={(v) => list.setFilters({ besvarat: v })}
+          clearable
+        />
+      </Group>
+      <PagedTable
+        query={questionnaires}
+        list={list}
+        columns={COLUMNS}
+        rowKey={(q) => q.caseId}
+        label="Bedömningar av era klienter som väntar"
+        noun={{ one: 'frågeformulär', many: 'frågeformulär' }}
+        empty="Inga frågeformulär att besvara."
+        testId="questionnaires"
+      />
     </Page>
   );
 }

@@ -5,12 +5,14 @@
  * in progress. Every read and answer is audited.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import {
   okSchema,
   questionnaireBody,
+  questionnaireListQuery,
   questionnaireListSchema,
   questionnaireSchema,
+  type QuestionnaireSort,
 } from '../../../contract/assessments.js';
 import { errorResponses } from '../../../contract/errors.js';
 import { idParams } from '../../../contract/primitives.js';
@@ -19,7 +21,8 @@ import type { SessionUser } from '../../auth/sessions.js';
 import { userOf } from '../../access.js';
 import { audit } from '../../audit.js';
 import { badInput, conflict, forbidden, notFound, outOfScope, stale } from '../../errors.js';
-import { clientIdentity, isoTime } from '../../present.js';
+import { clientIdentity, isoTime, shownClientName } from '../../present.js';
+import { keysetPage, type SortColumn } from '../../keyset.js';
 import { caseInstrument } from './decide.js';
 import { caseQuery, type CaseRow } from './service.js';
 
@@ -40,6 +43,12 @@ async function questionnaireCase(db: Kysely<DB>, user: SessionUser, id: number):
   return c;
 }
 
+/** The questionnaire list's sort fields: the due date, the client by the name this user sees. */
+const sortColumns = (user: SessionUser): Record<QuestionnaireSort, SortColumn> => ({
+  due: { expr: sql.ref('c.due_date'), kind: 'date' },
+  client: { expr: shownClientName(user), kind: 'text' },
+});
+
 const nameOf = (user: SessionUser, c: CaseRow) =>
   clientIdentity(user, {
     name: c.client_name,
@@ -56,35 +65,38 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/assessments/questionnaires',
     {
       config: { access: ['provider'] },
-      schema: { tags, response: { ...errorResponses, 200: questionnaireListSchema } },
+      schema: {
+        tags,
+        querystring: questionnaireListQuery,
+        response: { ...errorResponses, 200: questionnaireListSchema },
+      },
     },
     async (request) => {
       const user = userOf(request);
-      const rows = await caseQuery(db)
+      const f = request.query;
+      const answered = (eb: ExpressionBuilder<DB & { c: DB['assessment_cases'] }, 'c'>) =>
+        eb.exists(
+          eb
+            .selectFrom('assessment_questionnaires as q')
+            .select('q.case_id')
+            .whereRef('q.case_id', '=', 'c.id'),
+        );
+      let q = caseQuery(db)
         .where('placements.provider_id', '=', user.providerId ?? '')
         .where('c.state', 'in', ['open', 'scoring'])
         .where('c.kind', '<>', 'preliminary')
-        .select((eb) =>
-          eb
-            .exists(
-              eb
-                .selectFrom('assessment_questionnaires as q')
-                .select('q.case_id')
-                .whereRef('q.case_id', '=', 'c.id'),
-            )
-            .as('answered'),
-        )
-        .orderBy('c.due_date')
-        .orderBy('c.id')
-        .limit(500)
-        .execute();
-      await audit(db, user, {
-        action: 'list',
-        entity: 'assessment-questionnaire',
-        clientIds: [...new Set(rows.map((r) => r.client_id))],
+        .select((eb) => answered(eb).as('answered'));
+      if (f.answered === 'true') q = q.where((eb) => answered(eb));
+      if (f.answered === 'false') q = q.where((eb) => eb.not(answered(eb)));
+      // Issue #14 §1: one page and the true total, read and audited in one statement.
+      const page = await keysetPage(q, sortColumns(user), 'c.id', f, {
+        db,
+        user,
+        entry: { action: 'list', entity: 'assessment-questionnaire' },
       });
       return {
-        items: rows.map((c) => ({
+        ...page,
+        items: page.items.map((c) => ({
           caseId: c.id,
           clientName: nameOf(user, c),
           service: c.service,

@@ -393,7 +393,13 @@ for (const target of testTargets()) {
       expect(n.statusCode, n.body).toBe(201);
       const caseId = n.json().id;
       const provider = t.agents.utforare!;
-      const list = (await provider.request({ method: 'GET', url: '/api/assessments/questionnaires' })).json();
+      const list = (
+        await provider.request({
+          method: 'GET',
+          url: '/api/assessments/questionnaires?answered=false&sort=due&dir=desc&limit=200',
+        })
+      ).json();
+      expect(list.total).toBeGreaterThanOrEqual(1);
       expect(list.items.find((x: { caseId: number }) => x.caseId === caseId)).toMatchObject({
         answered: false,
       });
