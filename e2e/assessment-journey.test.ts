@@ -256,9 +256,10 @@ describe('assessment journey', () => {
     const provider = await newPage(app);
     await signIn(provider, 'provider');
     await openMenu(provider, 'Övergång till arbete');
-    const card = provider.getByRole('article', { name: /Ove Övergång/ });
+    // The list is a table (issue #14 §1): the client's row, with the six-month limit (SVC-4).
+    const card = provider.getByRole('row', { name: /Ove Övergång/ });
     await card.waitFor();
-    expect(await card.innerText()).toContain('längst till');
+    expect(await card.innerText()).toContain('2027-03-14');
     expect(await checkPage(provider, 'overgang-utforare')).toEqual([]);
     await card.getByRole('textbox', { name: /^Besöksdag/ }).fill('2026-10-02');
     await card.getByRole('textbox', { name: /^Anteckning/ }).fill('Träffade arbetsledaren');
@@ -270,7 +271,7 @@ describe('assessment journey', () => {
     await signIn(officer, 'case_officer');
     await officer.goto('/overgang-till-arbete');
     await officer
-      .getByRole('article', { name: /Ove Övergång/ })
+      .getByRole('row', { name: /Ove Övergång/ })
       .getByText(/Träffade arbetsledaren/)
       .waitFor();
     expect(await checkPage(officer, 'overgang-handlaggare')).toEqual([]);
