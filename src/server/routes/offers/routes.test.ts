@@ -116,7 +116,9 @@ for (const target of testTargets()) {
         method: 'GET',
         url: '/api/offers?missed=true&on=2026-12-30',
       });
-      expect(missed.json().items.find((o: { id: number }) => o.id === offer1)).toMatchObject({ missed: 'answer' });
+      expect(missed.json().items.find((o: { id: number }) => o.id === offer1)).toMatchObject({
+        missed: 'answer',
+      });
       const inTime = await t.agents.handlaggare!.request({
         method: 'GET',
         url: '/api/offers?missed=true&on=2026-12-29',
@@ -237,7 +239,9 @@ for (const target of testTargets()) {
       expect(
         notes
           .json()
-          .items.some((n: { kind: string; placementId: number }) => n.kind === 'switch' && n.placementId === old),
+          .items.some(
+            (n: { kind: string; placementId: number }) => n.kind === 'switch' && n.placementId === old,
+          ),
       ).toBe(true);
     });
 
