@@ -48,7 +48,7 @@ describe('demo transitions to work and rate applications', () => {
   };
 
   it('shows the provider its transitions with visits, the case officers their district’s (SVC-4)', async () => {
-    const provider = await list<Transition[]>('utforare', '/api/transitions-to-work');
+    const { items: provider } = await list<{ items: Transition[] }>('utforare', '/api/transitions-to-work');
     expect(provider.map((x) => x.clientName).sort()).toEqual(
       ['Nils Granqvist', 'Otto Sjöberg', 'Rasmus Nordin', 'Sara Björklund', 'Tove Engström'].sort(),
     );
@@ -58,10 +58,10 @@ describe('demo transitions to work and rate applications', () => {
     expect(provider.find((x) => x.clientName === 'Tove Engström')!.visits).toHaveLength(5);
     for (const x of provider)
       for (const v of x.visits) expect(v.visitedOn >= x.from && v.visitedOn <= x.to).toBe(true);
-    const bromma = await list<Transition[]>('handlaggare', '/api/transitions-to-work');
+    const { items: bromma } = await list<{ items: Transition[] }>('handlaggare', '/api/transitions-to-work');
     expect(bromma.map((x) => x.clientName)).not.toContain('Rasmus Nordin');
     expect(bromma).toHaveLength(4);
-    const soder = await list<Transition[]>('handlaggare2', '/api/transitions-to-work');
+    const { items: soder } = await list<{ items: Transition[] }>('handlaggare2', '/api/transitions-to-work');
     expect(soder.map((x) => x.clientName)).toEqual(['Rasmus Nordin']);
   });
 
