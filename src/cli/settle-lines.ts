@@ -9,6 +9,7 @@
  * presentLine; settle-stream.test.ts holds the two to the same bytes.
  */
 import { formatOre } from '../contract/format.js';
+import { oreToKronor } from '../domain/money.js';
 import { regimeLabel, unitLabel } from '../contract/labels.js';
 import { KINDS, type LineStore } from '../domain/settlement/columns.js';
 import { dayToIso } from '../domain/settlement/days.js';
@@ -251,8 +252,8 @@ export class LineText {
     return (
       `${this.ownerText}${this.kinds[kind]}${basis === 0 ? 'null' : basis === 1 ? '"ordinary"' : '"idle"'}` +
       `${k.from}"${from}"${k.to}"${to}"${k.quantity}${jsonNumber(quantity)}${k.unit}${unit[0]}` +
-      `${k.days}${days}${k.daysInMonth}${dim}${k.rate}${jsonNumber(rate / 100)}` +
-      `${k.amount}${jsonNumber(amount / 100)}${tail[0]}` +
+      `${k.days}${days}${k.daysInMonth}${dim}${k.rate}${jsonNumber(oreToKronor(rate))}` +
+      `${k.amount}${jsonNumber(oreToKronor(amount))}${tail[0]}` +
       `"${kindBody} ${from}${DASH}${to}: ${what} = ${krText(amount)}${tail[1]}"${this.close}`
     );
   }

@@ -11,7 +11,9 @@ export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
  * A UTC instant as the database writes it for a cursor (`YYYY-MM-DDTHH:MM:SS[.ffffff]Z`, the
  * microseconds PostgreSQL keeps), the shape only; {@link isUtcTimestamp} checks the values.
  */
-export const UTC_TIMESTAMP_PATTERN = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?Z$/;
+export const UTC_TIMESTAMP_PATTERN = new RegExp(
+  `^(${ISO_DATE_PATTERN.source.slice(1, -1)})T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?Z$`,
+);
 /** `YYYY-MM`, the shape and a month 01–12. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
