@@ -169,6 +169,29 @@ const LINE_SORT_COLUMNS: Record<LineSort, SortColumn> = {
   amount: { expr: sql.ref('settlement_lines.amount_ore'), kind: 'int' },
 };
 
+/**
+ * Lines with what a page or a specification shows beside them: the client (masked later by
+ * role), the unit's name, and for a provider whether the line paid a preliminary level.
+ */
+function withNames(q: ReturnType<typeof scopedLines>, user: SessionUser) {
+  return q
+    .innerJoin('clients', 'clients.id', 'settlement_lines.client_id')
+    .innerJoin('units', 'units.id', 'settlement_lines.unit_id')
+    .innerJoin('settlement_runs', 'settlement_runs.id', 'settlement_lines.run_id')
+    .selectAll('settlement_lines')
+    .select([
+      'clients.name as client_name',
+      'clients.personnummer',
+      'clients.district_id as client_district',
+      'clients.protected_identity',
+      'units.name as unit_name',
+      (user.role === 'provider'
+        ? paidPreliminaryLevel('settlement_lines', 'settlement_runs')
+        : sql<boolean | null>`null::boolean`
+      ).as('preliminary_level'),
+    ]);
+}
+
 /** The run's lines the user may see, filtered: the page's, the total's and the sum's query. */
 function filteredLines(db: Kysely<DB>, user: SessionUser, runId: number, f: LineFilter) {
   let q = scopedLines(db, user).where('settlement_lines.run_id', '=', runId);
@@ -193,22 +216,7 @@ export async function runLines(
   entry: ReadAuditEntry,
 ) {
   const base = filteredLines(db, user, runId, f);
-  const query = base
-    .innerJoin('clients', 'clients.id', 'settlement_lines.client_id')
-    .innerJoin('units', 'units.id', 'settlement_lines.unit_id')
-    .innerJoin('settlement_runs', 'settlement_runs.id', 'settlement_lines.run_id')
-    .selectAll('settlement_lines')
-    .select([
-      'clients.name as client_name',
-      'clients.personnummer',
-      'clients.district_id as client_district',
-      'clients.protected_identity',
-      'units.name as unit_name',
-      (user.role === 'provider'
-        ? paidPreliminaryLevel('settlement_lines', 'settlement_runs')
-        : sql<boolean | null>`null::boolean`
-      ).as('preliminary_level'),
-    ]);
+  const query = withNames(base, user);
   const [page, sum] = await Promise.all([
     keysetPage(query, LINE_SORT_COLUMNS, 'settlement_lines.id', f, { db, user, entry }, { countFrom: base }),
     base
@@ -357,24 +365,9 @@ async function readSpecification(
   entry: ReadAuditEntry,
 ) {
   const { run, provider } = await runAndProvider(db, user, runId, providerId);
-  const query = scopedLines(db, user)
-    .innerJoin('clients', 'clients.id', 'settlement_lines.client_id')
-    .innerJoin('units', 'units.id', 'settlement_lines.unit_id')
+  const query = withNames(scopedLines(db, user), user)
     .innerJoin('districts', 'districts.id', 'settlement_lines.district_id')
-    .innerJoin('settlement_runs', 'settlement_runs.id', 'settlement_lines.run_id')
-    .selectAll('settlement_lines')
-    .select([
-      'districts.name as district_name',
-      'clients.name as client_name',
-      'clients.personnummer',
-      'clients.district_id as client_district',
-      'clients.protected_identity',
-      'units.name as unit_name',
-      (user.role === 'provider'
-        ? paidPreliminaryLevel('settlement_lines', 'settlement_runs')
-        : sql<boolean | null>`null::boolean`
-      ).as('preliminary_level'),
-    ])
+    .select('districts.name as district_name')
     .where('settlement_lines.run_id', '=', run.id)
     .where('settlement_lines.provider_id', '=', provider.id)
     .orderBy('settlement_lines.unit_id')
