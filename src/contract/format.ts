@@ -187,3 +187,6 @@ export function formatDateWords(iso: string): string {
   if (month < 1 || month > 12 || day < 1 || day > 31) return iso;
   return `${WEEKDAY_NAMES_DEFINITE[weekdayIndex(year, month, day)]} den ${day} ${MONTH_NAMES[month - 1]} ${year}`;
 }
+
+/** A label as it stands alone (a table cell, a choice, a sentence's start): `utkast` → `Utkast`. */
+export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

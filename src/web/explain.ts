@@ -5,7 +5,7 @@
  * with the run line's regime, sources, model and correction figures where the page has them.
  */
 import type { LineView, Specification } from '../contract/settlement-runs.js';
-import { formatKr, formatMonth, formatNumber, formatPeriod } from '../contract/format.js';
+import { capitalise, formatKr, formatMonth, formatNumber, formatPeriod } from '../contract/format.js';
 import { levelLabel, lineKindLabel, regimeLabel, serviceLabel, unitLabel } from '../contract/labels.js';
 
 /** Every rule a line can cite, in plain Swedish (domain.md). */
@@ -115,5 +115,3 @@ export function explainLine(line: ExplainableLine): Explanation {
 }
 
 const SOURCE_KIND: Record<string, string> = { rate: 'Ersättning', level: 'Nivå', premises: 'Lokalschablon' };
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

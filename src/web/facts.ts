@@ -20,7 +20,7 @@ import type {
   TransitionCreate,
 } from '../contract/placements.js';
 import type { DecisionCreate, DecisionView } from '../contract/decisions.js';
-import { formatDate, formatKr, formatNumber } from '../contract/format.js';
+import { capitalise, formatDate, formatKr, formatNumber } from '../contract/format.js';
 import { dateError, type FieldErrors } from './validate.js';
 import { isExactKronor } from '../domain/money.js';
 
@@ -381,19 +381,17 @@ export function fieldError(f: FactField, raw: string): string | undefined {
   if (f.kind === 'text')
     return f.max !== undefined && value.length > f.max ? `Högst ${f.max} tecken.` : undefined;
   const compact = value.replace(/\s/g, '');
-  if (f.kind === 'integer' && !/^\d+$/.test(compact)) return `${cap(name)} ska vara ett heltal.`;
+  if (f.kind === 'integer' && !/^\d+$/.test(compact)) return `${capitalise(name)} ska vara ett heltal.`;
   if (!NUMBER.test(compact))
     return f.kind === 'kronor'
       ? 'Skriv beloppet i kronor med högst två decimaler, till exempel 1 250,50.'
-      : `${cap(name)} ska vara ett tal med högst två decimaler, till exempel 2,5.`;
+      : `${capitalise(name)} ska vara ett tal med högst två decimaler, till exempel 2,5.`;
   const n = typedNumber(compact);
   if (f.kind === 'kronor' && !isExactKronor(n)) return 'Beloppet är för stort.';
-  if (f.min !== undefined && n < f.min) return `${cap(name)} ska vara minst ${formatNumber(f.min)}.`;
-  if (f.max !== undefined && n > f.max) return `${cap(name)} får vara högst ${formatNumber(f.max)}.`;
+  if (f.min !== undefined && n < f.min) return `${capitalise(name)} ska vara minst ${formatNumber(f.min)}.`;
+  if (f.max !== undefined && n > f.max) return `${capitalise(name)} får vara högst ${formatNumber(f.max)}.`;
   return undefined;
 }
-
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Every field's error, then the kind's own cross-field checks when the fields are fine. */
 export function validateFact(kind: FactKind, values: Record<string, string>): FieldErrors {

@@ -10,6 +10,7 @@ import {
   MIN_YEAR,
   MONTH_PATTERN,
 } from '../domain/patterns.js';
+import { capitalise } from '../contract/format.js';
 
 /** Field name → message; an empty object means valid. */
 export type FieldErrors = Record<string, string>;
@@ -42,8 +43,6 @@ const yearInRange = (text: string) => {
   const year = Number(text.trim().slice(0, 4));
   return year >= MIN_YEAR && year <= MAX_YEAR;
 };
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Checks a placement before it is sent (PAY-1: start and end both included, end not before start). */
 export function validatePlacement(v: PlacementValues): FieldErrors {

@@ -4,7 +4,7 @@
  * formatting; the figures are the line's own.
  */
 import type { SettlementLine } from './types.js';
-import { formatOre } from '../../contract/format.js';
+import { capitalise, formatOre } from '../../contract/format.js';
 import { lineKindLabel, regimeLabel, unitLabel } from '../../contract/labels.js';
 
 /** Öre as Swedish kronor text with plain spaces (the one formatter): `1 501 kr`, `-12,50 kr`. */
@@ -12,8 +12,7 @@ export const kr = (ore: number): string => formatOre(ore, { plain: true });
 
 /** The Swedish name of a line kind, capitalised for a table cell or a sentence: `Tomgång`. */
 export function kindSv(kind: SettlementLine['kind']): string {
-  const label = lineKindLabel(kind);
-  return label.charAt(0).toUpperCase() + label.slice(1);
+  return capitalise(lineKindLabel(kind));
 }
 
 /** The level's phrase in a line's explanation (`, nivå 2`; empty without a level). */

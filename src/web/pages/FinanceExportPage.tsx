@@ -12,7 +12,7 @@ import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { PagedTable, type Column } from '../components/PagedTable.js';
 import { useListQuery, useListState } from '../components/useListState.js';
-import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
+import { capitalise, formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import { runStatusLabel } from '../../contract/labels.js';
 import { isMonth } from '../../domain/patterns.js';
 import type { FinanceExport } from '../../contract/finance.js';
@@ -82,7 +82,10 @@ export function FinanceExportPage() {
         <Select
           label="Status"
           placeholder="Godkända och exporterade"
-          data={Object.entries(STATUS_WORDS).map(([value, id]) => ({ value, label: runStatusLabel(id) }))}
+          data={Object.entries(STATUS_WORDS).map(([value, id]) => ({
+            value,
+            label: capitalise(runStatusLabel(id)),
+          }))}
           value={status ? statusWord : null}
           onChange={(v) => list.setFilters({ status: v })}
           clearable

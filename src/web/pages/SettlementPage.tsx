@@ -24,7 +24,7 @@ import { ApiError, errorMessage, get, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { nameLookup, useDistricts, useMonthField, useProviders } from '../hooks.js';
-import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
+import { capitalise, formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import { isMonth } from '../../domain/patterns.js';
 import { Link } from '../router.js';
 import { monthError } from '../validate.js';
@@ -137,7 +137,10 @@ export function SettlementPage() {
           <Select
             label="Status"
             placeholder="Alla"
-            data={Object.entries(STATUS_WORDS).map(([value, id]) => ({ value, label: runStatusLabel(id) }))}
+            data={Object.entries(STATUS_WORDS).map(([value, id]) => ({
+              value,
+              label: capitalise(runStatusLabel(id)),
+            }))}
             value={status ? statusWord : null}
             onChange={(v) => list.setFilters({ status: v })}
             clearable

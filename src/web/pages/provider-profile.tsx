@@ -19,7 +19,7 @@ import {
 import { PagedTable, type Column } from '../components/PagedTable.js';
 import { ProfileDiff } from '../components/ProfileDiff.js';
 import { useListQuery, useListState } from '../components/useListState.js';
-import { formatDate } from '../../contract/format.js';
+import { capitalise, formatDate } from '../../contract/format.js';
 import { profileChangeStateLabel } from '../../contract/labels.js';
 import type {
   ProfileChangeCreate,
@@ -77,7 +77,7 @@ function ProposalHistory() {
       className: 'date',
       render: (c) => formatDate(c.proposedAt.slice(0, 10)),
     },
-    { key: 'state', header: 'Läge', render: (c) => profileChangeStateLabel(c.state) },
+    { key: 'state', header: 'Läge', render: (c) => capitalise(profileChangeStateLabel(c.state)) },
     { key: 'reason', header: 'Skäl', render: (c) => c.reason ?? '–' },
   ];
   return (
@@ -91,7 +91,7 @@ function ProposalHistory() {
           placeholder="Alla"
           data={Object.entries(STATE_WORDS).map(([value, id]) => ({
             value,
-            label: profileChangeStateLabel(id),
+            label: capitalise(profileChangeStateLabel(id)),
           }))}
           value={state ? word : null}
           onChange={(v) => list.setFilters({ 'profil-lage': v })}

@@ -4,7 +4,7 @@
  */
 import { Table, Text, Title } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
-import { formatKr, formatKrSigned, formatNumber } from '../../contract/format.js';
+import { capitalise, formatKr, formatKrSigned, formatNumber } from '../../contract/format.js';
 import { levelLabel, serviceLabel } from '../../contract/labels.js';
 import type { CompareResult } from '../scenario.js';
 import { Rule } from '../components/Rule.js';
@@ -199,5 +199,3 @@ export function Chart({
     </figure>
   );
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -66,6 +66,16 @@ for (const target of testTargets()) {
       );
       expect(garden.length).toBeGreaterThan(0);
       expect(garden.every((u) => /trädgård/i.test(u.physicalDesign ?? ''))).toBe(true);
+      // Å/Ä/Ö fold case like ASCII on both databases (ctype C.UTF-8): upper case finds the same units.
+      const upper = catalogueList.parse(
+        (
+          await t.app.inject({
+            method: 'GET',
+            url: `/api/catalogue?design=${encodeURIComponent('TRÄDGÅRD')}`,
+          })
+        ).json(),
+      );
+      expect(upper.map((u) => u.unitId)).toEqual(garden.map((u) => u.unitId));
       const facets = catalogueFacets.parse(
         (await t.app.inject({ method: 'GET', url: '/api/catalogue/facets' })).json(),
       );
