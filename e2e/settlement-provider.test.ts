@@ -51,6 +51,13 @@ describe('settlement', () => {
     await page.getByRole('textbox', { name: 'Typ av rad' }).click();
     await page.getByRole('option', { name: 'ordinarie', exact: true }).click();
     await page.waitForURL(/[?&]typ=ordinary/);
+    // The district filter narrows the same lines; both filters stay in the address.
+    await page.getByRole('textbox', { name: 'Stadsdel' }).click();
+    await page.getByRole('option').first().click();
+    await page.waitForURL(/[?&]stadsdel=[a-z0-9-]+/);
+    expect(page.url()).toMatch(/[?&]typ=ordinary/);
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes('stadsdel='));
     await page
       .getByTestId('spec-lines-total')
       .getByText(/rader?\b/)

@@ -2,7 +2,7 @@
  * A provider's specification for one run: its lines with their calculation, corrections marked
  * with the month they correct (PAY-9), each line's explanation in plain Swedish (PAY-10), and the
  * CSV and XLSX exports. The lines are paged, sorted and filtered on the server with the filter,
- * sort and page in the address (`?typ=`; issue #14 §1); the sum row is the server's sum of every
+ * sort and page in the address (`?typ=`, `?stadsdel=`; issue #14 §1); the sum row is the server's sum of every
  * line matching the filter, not of the page shown.
  */
 import { useState } from 'react';
@@ -10,6 +10,8 @@ import { Anchor, Badge, Button, Group, List, Modal, Select, Stack, Table, Text, 
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../api.js';
 import { Page } from '../components/Page.js';
+import { DistrictFilter } from '../components/ListFilters.js';
+import { districtIdSchema } from '../../contract/districts.js';
 import { PagedTable, countText, type Column } from '../components/PagedTable.js';
 import { useListQuery, useListState } from '../components/useListState.js';
 import { nameLookup, useModels, useProviders } from '../hooks.js';
@@ -34,9 +36,11 @@ export function SpecificationPage({ runId, providerId }: { runId: string; provid
   const list = useListState<LineSort>({ sorts: ['placement', 'amount'], sort: 'placement' });
   const kind = list.filter('typ');
   const known = Object.hasOwn(LINE_KIND_LABELS, kind) ? kind : '';
+  const district = list.filter('stadsdel');
+  const districtId = districtIdSchema.safeParse(district).success ? district : undefined;
   const lines = useListQuery<LineItem, LineSort>(
     `/api/settlement-runs/${encodeURIComponent(runId)}/lines`,
-    { providerId, kind: known || undefined },
+    { providerId, kind: known || undefined, districtId },
     list,
     { key: 'lines' },
   );
@@ -63,7 +67,10 @@ export function SpecificationPage({ runId, providerId }: { runId: string; provid
             </>
           )}
         </Group>
-        <Group>
+        <Group align="flex-end" role="search" aria-label="Filtrera raderna">
+          {user?.role !== 'case_officer' && (
+            <DistrictFilter value={districtId ?? null} onChange={(v) => list.setFilters({ stadsdel: v })} />
+          )}
           <Select
             label="Typ av rad"
             placeholder="Alla typer"

@@ -74,6 +74,24 @@ for (const target of testTargets()) {
       expect(Math.round(ordinary.sum * 100)).toBe(wantOrdinary.ore);
       expect(ordinary.items[0]).toMatchObject({ kind: 'ordinary', unitName: expect.any(String) });
       expect(typeof ordinary.items[0].clientName).toBe('string');
+      // The specification page's filters together: one provider's lines in one district.
+      const first = all.items[0] as { providerId: string; districtId: string };
+      const where = { provider: first.providerId, district: first.districtId };
+      const narrowed = (
+        await get(
+          'admin',
+          `/api/settlement-runs/${run}/lines?providerId=${where.provider}&districtId=${where.district}&limit=200`,
+        )
+      ).json();
+      const wantNarrowed = await lines(where);
+      expect(narrowed.total).toBe(wantNarrowed.n);
+      expect(Math.round(narrowed.sum * 100)).toBe(wantNarrowed.ore);
+      expect(
+        narrowed.items.every(
+          (l: { providerId: string; districtId: string }) =>
+            l.providerId === where.provider && l.districtId === where.district,
+        ),
+      ).toBe(true);
     });
 
     it('holds a provider to its own lines of approved runs, a case officer to their district', async () => {
