@@ -7,15 +7,11 @@
  * client's own applications (/klienter/:id/ansokningar) page the same way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { makeIdentity } from '../src/db/identity.js';
 import { newPage, openMenu, signIn, startApp, type TestApp } from './support.js';
+import { CHUNK, insertBulkClients, listTotal as total, MOST, pagesThrough, ROWS } from './list-scale.js';
 
-const ROWS = 10_500;
 /** Cases due in the future (the default work list "Att göra") and overdue ones besides. */
 const OVERDUE = 1_500;
-/** The most rows one page may render ("a few hundred"; the lists page by 50, at most 200). */
-const MOST = 200;
 
 let app: TestApp;
 /** A client with more applications than one page holds (their own page pages, issue #14 §1). */
@@ -33,24 +29,15 @@ beforeAll(async () => {
     .select(['units.id', 'units.provider_id', 'providers.regime'])
     .orderBy('units.id')
     .executeTakeFirstOrThrow();
-  for (let from = 0; from < ROWS + OVERDUE; from += 1_500) {
-    const n = Math.min(1_500, ROWS + OVERDUE - from);
+  for (let from = 0; from < ROWS + OVERDUE; from += CHUNK) {
+    const n = Math.min(CHUNK, ROWS + OVERDUE - from);
     const index = Array.from({ length: n }, (_, k) => from + k);
-    const clients = await db
-      .insertInto('clients')
-      .values(
-        index.map((i) => ({
-          personnummer: makeIdentity(
-            new Date(Date.UTC(1945, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replace(/-/g, ''),
-            977,
-          ),
-          identity_kind: 'personnummer' as const,
-          name: `Bedömd ${String(i).padStart(5, '0')}`,
-          district_id: districts[i % districts.length]!.id,
-        })),
-      )
-      .returning('id')
-      .execute();
+    const clients = await insertBulkClients(db, index, {
+      born: '1945-01-01',
+      serial: 977,
+      districts: districts.map((d) => d.id),
+      name: (i) => `Bedömd ${String(i).padStart(5, '0')}`,
+    });
     const placements = await db
       .insertInto('placements')
       .values(
@@ -127,30 +114,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-/** The total a list announces, as a number ("10 612 ärenden. Visar 50 åt gången." → 10612). */
-async function total(page: Page, testId: string): Promise<number> {
-  const text = await page.getByTestId(`${testId}-total`).innerText();
-  return Number(text.split('.')[0]!.replace(/\D/g, ''));
-}
-
-/** More than 10 000 rows in total, one page shown; next shows others, previous the first again. */
-async function pagesThrough(page: Page, testId: string): Promise<number> {
-  const table = page.getByTestId(testId);
-  await table.waitFor();
-  const all = await total(page, testId);
-  expect(all).toBeGreaterThan(10_000);
-  const rows = table.locator('tbody tr');
-  expect(await rows.count()).toBeLessThanOrEqual(MOST);
-  const first = await rows.first().innerText();
-  await page.getByRole('button', { name: 'Nästa sida' }).click();
-  await expect.poll(() => rows.first().innerText()).not.toBe(first);
-  expect(page.url()).toContain('sida=');
-  expect(await rows.count()).toBeLessThanOrEqual(MOST);
-  await page.getByRole('button', { name: 'Föregående sida' }).click();
-  await expect.poll(() => rows.first().innerText()).toBe(first);
-  return all;
-}
 
 describe('the assessment office with more than 10 000 cases and applications', () => {
   it('pages and filters the work list and the applications; a filtered view survives a reload', async () => {

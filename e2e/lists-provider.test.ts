@@ -6,17 +6,8 @@
  * the address. One app start and one browser for both.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { makeIdentity } from '../src/db/identity.js';
 import { newPage, openMenu, signIn, startApp, type TestApp } from './support.js';
-
-const ROWS = 10_500;
-/** The most rows one page may render ("a few hundred"; the lists page by 20-100, at most 200). */
-const MOST = 200;
-const FIRST = 'Anna Eva Maria Karin Erik Lars Karl Anders Johan Nils Åsa Örjan Sofia Hugo Fatima'.split(' ');
-const LAST = 'Andersson Johansson Karlsson Nilsson Lindqvist Berg Sjöberg Holm Nguyen Virtanen Ahmed'.split(
-  ' ',
-);
+import { CHUNK, insertBulkClients, listTotal as total, pagesThrough, ROWS } from './list-scale.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -31,27 +22,10 @@ beforeAll(async () => {
     .where('units.provider_id', '=', 'U001')
     .orderBy('units.id')
     .executeTakeFirstOrThrow();
-  for (let from = 0; from < ROWS; from += 1_500) {
-    const n = Math.min(1_500, ROWS - from);
+  for (let from = 0; from < ROWS; from += CHUNK) {
+    const n = Math.min(CHUNK, ROWS - from);
     const index = Array.from({ length: n }, (_, k) => from + k);
-    const clients = await db
-      .insertInto('clients')
-      .values(
-        index.map((i) => ({
-          personnummer: makeIdentity(
-            new Date(Date.UTC(1941, 0, 1) + (i % 20_000) * 86_400_000)
-              .toISOString()
-              .slice(0, 10)
-              .replace(/-/g, ''),
-            950 + Math.floor(i / 20_000),
-          ),
-          identity_kind: 'personnummer' as const,
-          name: `${FIRST[i % FIRST.length]!} ${LAST[(i * 7 + Math.floor(i / 11)) % LAST.length]!}`,
-          district_id: districts[i % districts.length]!,
-        })),
-      )
-      .returning(['id', 'district_id'])
-      .execute();
+    const clients = await insertBulkClients(db, index, { born: '1941-01-01', serial: 950, districts });
     await db
       .insertInto('placements')
       .values(
@@ -98,41 +72,12 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** The total a list announces, as a number ("10 612 placeringar. Visar 100 åt gången." → 10612). */
-async function total(page: Page, testId: string): Promise<number> {
-  const text = await page.getByTestId(`${testId}-total`).innerText();
-  return Number(text.split('.')[0]!.replace(/\D/g, ''));
-}
-
-/**
- * The list `testId` (its pager named `pager`: the portal has several lists) shows more than
- * 10 000 rows in total but one page of them; the next page shows others and the previous page the
- * first ones again, its page in the address under `pageField`.
- */
-async function pagesThrough(page: Page, testId: string, pager: string, pageField: string): Promise<number> {
-  const table = page.getByTestId(testId);
-  await table.waitFor();
-  const all = await total(page, testId);
-  expect(all).toBeGreaterThan(10_000);
-  const rows = table.locator('tbody tr');
-  expect(await rows.count()).toBeLessThanOrEqual(MOST);
-  const first = await rows.first().innerText();
-  const nav = page.getByRole('navigation', { name: pager });
-  await nav.getByRole('button', { name: 'Nästa sida' }).click();
-  await expect.poll(() => rows.first().innerText()).not.toBe(first);
-  expect(page.url()).toContain(`${pageField}=`);
-  expect(await rows.count()).toBeLessThanOrEqual(MOST);
-  await nav.getByRole('button', { name: 'Föregående sida' }).click();
-  await expect.poll(() => rows.first().innerText()).toBe(first);
-  return all;
-}
-
 describe('lists of more than 10 000 rows, second part', () => {
   it("page and filter the provider's placements and the office's offers", async () => {
     const provider = await newPage(app);
     await signIn(provider, 'provider');
     await openMenu(provider, 'Min verksamhet');
-    const placements = await pagesThrough(provider, 'provider-clients', 'Sidor, klienter', 'sida');
+    const placements = await pagesThrough(provider, 'provider-clients', { pager: 'Sidor, klienter' });
     await provider.getByRole('textbox', { name: 'Insats' }).click();
     await provider.getByRole('option', { name: 'Daglig verksamhet (LSS)' }).click();
     await expect.poll(() => provider.url()).toContain('insats=');
@@ -149,7 +94,7 @@ describe('lists of more than 10 000 rows, second part', () => {
     await openMenu(admin, 'Erbjudanden och tidsfrister');
     await admin.locator('label', { hasText: /^Alla$/ }).click();
     await expect.poll(() => admin.url()).toContain('visa=alla');
-    const offers = await pagesThrough(admin, 'offers', 'Sidor, erbjudanden', 'sida');
+    const offers = await pagesThrough(admin, 'offers', { pager: 'Sidor, erbjudanden' });
     await admin.locator('label', { hasText: /^Väntar på svar$/ }).click();
     await expect.poll(() => admin.url()).toContain('visa=vantar');
     await expect.poll(() => total(admin, 'offers')).toBeLessThan(offers);

@@ -6,17 +6,15 @@
  * with data. One app start and one browser for all of it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { makeIdentity } from '../src/db/identity.js';
 import { newPage, openMenu, signIn, startApp, type TestApp } from './support.js';
-
-const ROWS = 10_500;
-/** The most rows one page may render ("a few hundred"; the lists page by 50, at most 200). */
-const MOST = 200;
-const FIRST = 'Anna Eva Maria Karin Erik Lars Karl Anders Johan Nils Åsa Örjan Sofia Hugo Fatima'.split(' ');
-const LAST = 'Andersson Johansson Karlsson Nilsson Lindqvist Berg Sjöberg Holm Nguyen Virtanen Ahmed'.split(
-  ' ',
-);
+import {
+  bulkFirstName,
+  CHUNK,
+  insertBulkClients,
+  listTotal as total,
+  pagesThrough,
+  ROWS,
+} from './list-scale.js';
 
 let app: TestApp;
 let clientId: number;
@@ -35,27 +33,10 @@ beforeAll(async () => {
     .select('id')
     .where('username', '=', 'admin')
     .executeTakeFirstOrThrow();
-  for (let from = 0; from < ROWS; from += 1_500) {
-    const n = Math.min(1_500, ROWS - from);
+  for (let from = 0; from < ROWS; from += CHUNK) {
+    const n = Math.min(CHUNK, ROWS - from);
     const index = Array.from({ length: n }, (_, k) => from + k);
-    const clients = await db
-      .insertInto('clients')
-      .values(
-        index.map((i) => ({
-          personnummer: makeIdentity(
-            new Date(Date.UTC(1940, 0, 1) + (i % 20_000) * 86_400_000)
-              .toISOString()
-              .slice(0, 10)
-              .replace(/-/g, ''),
-            900 + Math.floor(i / 20_000),
-          ),
-          identity_kind: 'personnummer' as const,
-          name: `${FIRST[i % FIRST.length]!} ${LAST[(i * 7 + Math.floor(i / 11)) % LAST.length]!}`,
-          district_id: districts[i % districts.length]!,
-        })),
-      )
-      .returning('id')
-      .execute();
+    const clients = await insertBulkClients(db, index, { born: '1940-01-01', serial: 900, districts });
     await db
       .insertInto('placements')
       .values(
@@ -74,7 +55,7 @@ beforeAll(async () => {
       .values(
         index.map((i) => ({
           username: `lista${String(i).padStart(5, '0')}`,
-          name: `${FIRST[i % FIRST.length]!} Listsson`,
+          name: `${bulkFirstName(i)} Listsson`,
           role: 'analyst' as const,
           password_hash: 'inte-ett-lösenord',
           active: i % 10 !== 0,
@@ -102,33 +83,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-/** The total a list announces, as a number ("10 612 klienter. Visar 50 åt gången." → 10612). */
-async function total(page: Page, testId: string): Promise<number> {
-  const text = await page.getByTestId(`${testId}-total`).innerText();
-  return Number(text.split('.')[0]!.replace(/\D/g, ''));
-}
-
-/**
- * The list `testId` shows more than 10 000 rows in total but one page of them; the next page
- * shows others and the previous page the first ones again.
- */
-async function pagesThrough(page: Page, testId: string): Promise<number> {
-  const table = page.getByTestId(testId);
-  await table.waitFor();
-  const all = await total(page, testId);
-  expect(all).toBeGreaterThan(10_000);
-  const rows = table.locator('tbody tr');
-  expect(await rows.count()).toBeLessThanOrEqual(MOST);
-  const first = await rows.first().innerText();
-  await page.getByRole('button', { name: 'Nästa sida' }).click();
-  await expect.poll(() => rows.first().innerText()).not.toBe(first);
-  expect(page.url()).toContain('sida=');
-  expect(await rows.count()).toBeLessThanOrEqual(MOST);
-  await page.getByRole('button', { name: 'Föregående sida' }).click();
-  await expect.poll(() => rows.first().innerText()).toBe(first);
-  return all;
-}
 
 describe('lists of more than 10 000 rows', () => {
   it('page and filter clients, placements, accounts and the log; the run month starts at the latest data', async () => {
