@@ -4,21 +4,18 @@
  * export: the export number, voucher numbers, the SIE 4I file and the supplier-invoice CSV with
  * their SHA-256, listed with each run (no request per row); an administrator or finance user exports a run (once; again gives the same bytes).
  */
-import { useEffect, useState } from 'react';
-import { Alert, Anchor, Button, Code, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { PagedTable, type Column } from '../components/PagedTable.js';
-import { useListQuery, useListState } from '../components/useListState.js';
-import { capitalise, formatDate, formatKr, formatMonth } from '../../contract/format.js';
-import { runStatusLabel } from '../../contract/labels.js';
-import { isMonth } from '../../domain/patterns.js';
+import { useListQuery } from '../components/useListState.js';
+import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import type { FinanceExport } from '../../contract/finance.js';
 import type { RunListItem, RunSort } from '../../contract/settlement-runs.js';
 import { Link } from '../router.js';
-import { RunStatus } from './SettlementPage.js';
+import { RunFilters, RunStatus, useRunList } from '../components/RunFilters.js';
 
 /** The address's words for the status filter (`?status=`); none: approved and exported. */
 const STATUS_WORDS: Record<string, 'approved' | 'exported'> = {
@@ -28,13 +25,7 @@ const STATUS_WORDS: Record<string, 'approved' | 'exported'> = {
 
 /** The page. */
 export function FinanceExportPage() {
-  const list = useListState<RunSort>({ sorts: ['month', 'status'], sort: 'month', dir: 'desc' });
-  const monthParam = list.filter('manad');
-  const month = isMonth(monthParam) ? monthParam : '';
-  const statusWord = list.filter('status');
-  const status = Object.hasOwn(STATUS_WORDS, statusWord) ? STATUS_WORDS[statusWord] : undefined;
-  const [monthText, setMonthText] = useState(month);
-  useEffect(() => setMonthText(month), [month]);
+  const { list, month, status } = useRunList(STATUS_WORDS);
   // 20 a page: each row shows its export (read with the page, one query).
   const runs = useListQuery<RunListItem, RunSort>(
     '/api/settlement-runs',
@@ -57,7 +48,6 @@ export function FinanceExportPage() {
     { key: 'total', header: 'Summa', className: 'num', render: (r) => formatKr(r.total) },
     { key: 'export', header: 'Ekonomiexport', render: (r) => <RunExport run={r} /> },
   ];
-  const monthBad = monthText.trim() !== '' && !isMonth(monthText.trim());
   return (
     <Page title="Ekonomiexport">
       <Text size="sm">
@@ -65,33 +55,13 @@ export function FinanceExportPage() {
         kostnadsställe = stadsdel) och en fil för leverantörsfakturor. Numren löper utan luckor; en ny export
         av samma körning ger exakt samma filer.
       </Text>
-      <Group align="flex-start" gap="sm" role="search" aria-label="Filtrera körningar">
-        <TextInput
-          label="Visa månad"
-          description="ÅÅÅÅ-MM, tomt för alla"
-          value={monthText}
-          onChange={(e) => {
-            const text = e.currentTarget.value;
-            setMonthText(text);
-            const m = text.trim();
-            if (m !== month && (m === '' || isMonth(m))) list.setFilters({ manad: m });
-          }}
-          error={monthBad && monthText.trim().length >= 7 ? 'Skriv månaden som ÅÅÅÅ-MM.' : undefined}
-          maw={200}
-        />
-        <Select
-          label="Status"
-          placeholder="Godkända och exporterade"
-          data={Object.entries(STATUS_WORDS).map(([value, id]) => ({
-            value,
-            label: capitalise(runStatusLabel(id)),
-          }))}
-          value={status ? statusWord : null}
-          onChange={(v) => list.setFilters({ status: v })}
-          clearable
-          maw={240}
-        />
-      </Group>
+      <RunFilters
+        list={list}
+        month={month}
+        status={status}
+        statusWords={STATUS_WORDS}
+        allStatuses="Godkända och exporterade"
+      />
       <PagedTable
         query={runs}
         list={list}

@@ -29,7 +29,7 @@ import { formatDate, formatKr, formatKrWhole, formatMonth } from '../../contract
 import { Link, navigate } from '../router.js';
 import { refusedText } from '../settlement.js';
 import type { RunDetail, RunDiscarded } from '../../contract/settlement-runs.js';
-import { RunStatus } from './SettlementPage.js';
+import { RunStatus } from '../components/RunFilters.js';
 import { RefusedList } from './run-refusals.js';
 import { BAD, OK } from '../colors.js';
 import { Rule } from '../components/Rule.js';

@@ -24,27 +24,16 @@ import { ApiError, errorMessage, get, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { nameLookup, useDistricts, useMonthField, useProviders } from '../hooks.js';
-import { capitalise, formatDate, formatKr, formatMonth } from '../../contract/format.js';
-import { isMonth } from '../../domain/patterns.js';
+import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import { Link } from '../router.js';
 import { monthError } from '../validate.js';
 import { jobErrorText, refusedText, runIdOf } from '../settlement.js';
-import { runStatusLabel } from '../../contract/labels.js';
 import type { JobView } from '../../contract/jobs.js';
 import type { RunDetail, RunQueued, RunSort, RunView } from '../../contract/settlement-runs.js';
 import { PagedTable, type Column } from '../components/PagedTable.js';
-import { useListQuery, useListState } from '../components/useListState.js';
-import { BAD, OK, WARN } from '../colors.js';
-
-/** A status badge with text (never colour alone). */
-export function RunStatus({ status }: { status: RunView['status'] }) {
-  const color = status === 'approved' || status === 'exported' ? OK : 'dark';
-  return (
-    <Badge variant="outline" color={color}>
-      {runStatusLabel(status)}
-    </Badge>
-  );
-}
+import { useListQuery } from '../components/useListState.js';
+import { RunFilters, RunStatus, useRunList } from '../components/RunFilters.js';
+import { BAD, WARN } from '../colors.js';
 
 /** The address's words for the status filter (`?status=`). */
 const STATUS_WORDS: Record<string, RunView['status']> = {
@@ -56,13 +45,7 @@ const STATUS_WORDS: Record<string, RunView['status']> = {
 /** The list and the start form; the list's month, status, sort and page live in the address. */
 export function SettlementPage() {
   const { user } = useAuth();
-  const list = useListState<RunSort>({ sorts: ['month', 'status'], sort: 'month', dir: 'desc' });
-  const monthParam = list.filter('manad');
-  const month = isMonth(monthParam) ? monthParam : '';
-  const statusWord = list.filter('status');
-  const status = Object.hasOwn(STATUS_WORDS, statusWord) ? STATUS_WORDS[statusWord] : undefined;
-  const [filterText, setFilterText] = useState(month);
-  useEffect(() => setFilterText(month), [month]);
+  const { list, month, status } = useRunList(STATUS_WORDS);
   const runs = useListQuery<RunView, RunSort>('/api/settlement-runs', { month, status }, list, {
     key: 'runs',
   });
@@ -105,10 +88,6 @@ export function SettlementPage() {
     { key: 'created', header: 'Skapad', className: 'date', render: (r) => formatDate(r.createdAt) },
     { key: 'total', header: 'Summa', className: 'num', render: (r) => formatKr(r.total) },
   ];
-  const applyMonth = (text: string) => {
-    const m = text.trim();
-    if (m === '' || isMonth(m)) list.setFilters({ manad: m });
-  };
   return (
     <Page title="Avräkning">
       {hasRole(user, 'admin', 'finance') && <StartRun />}
@@ -116,37 +95,7 @@ export function SettlementPage() {
         <Title order={2} id="runs-h" size="h3" mb="xs">
           Körningar
         </Title>
-        <Group align="flex-start" gap="sm" mb="sm">
-          <TextInput
-            label="Visa månad"
-            description="ÅÅÅÅ-MM, tomt för alla"
-            value={filterText}
-            onChange={(e) => {
-              const text = e.currentTarget.value;
-              setFilterText(text);
-              // The list follows once the text is a whole month (or empty).
-              if (text.trim() !== month && (text.trim() === '' || isMonth(text.trim()))) applyMonth(text);
-            }}
-            error={
-              filterText.trim() && !isMonth(filterText.trim()) && filterText.trim().length >= 7
-                ? monthError(filterText)
-                : undefined
-            }
-            maw={200}
-          />
-          <Select
-            label="Status"
-            placeholder="Alla"
-            data={Object.entries(STATUS_WORDS).map(([value, id]) => ({
-              value,
-              label: capitalise(runStatusLabel(id)),
-            }))}
-            value={status ? statusWord : null}
-            onChange={(v) => list.setFilters({ status: v })}
-            clearable
-            maw={200}
-          />
-        </Group>
+        <RunFilters list={list} month={month} status={status} statusWords={STATUS_WORDS} allStatuses="Alla" />
         <PagedTable
           query={runs}
           list={list}

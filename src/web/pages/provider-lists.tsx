@@ -17,7 +17,7 @@ import type { RunSort, RunView } from '../../contract/settlement-runs.js';
 import type { ProviderView } from '../../contract/providers.js';
 import { Link } from '../router.js';
 import { levelText } from './ClientPage.js';
-import { RunStatus } from './SettlementPage.js';
+import { RunStatus } from '../components/RunFilters.js';
 
 /** The address's words for the status filter (`?status=`), as on Placeringar. */
 const STATUS_WORDS: Record<string, PlacementStatus> = {
