@@ -9,7 +9,7 @@ import { Page } from '../components/Page.js';
 import { PagedTable } from '../components/PagedTable.js';
 import { useListQuery, useListState } from '../components/useListState.js';
 import type { OfferSort, OfferView } from '../../contract/offers.js';
-import { offerColumns } from './decision-offers.js';
+import { offerColumns } from './offer-table.js';
 import { Rule } from '../components/Rule.js';
 
 /** The address's words for what to show (`?visa=`), and the API filter each stands for. */

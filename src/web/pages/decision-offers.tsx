@@ -9,7 +9,6 @@
 import { useState, type FormEvent } from 'react';
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -27,17 +26,14 @@ import { errorMessage, formFieldError, get, post, withQuery } from '../api.js';
 import { DateField } from '../components/DateField.js';
 import { ErrorAlert, QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
-import { LetterLink } from '../components/ClientLetters.js';
 import { formatDate } from '../../contract/format.js';
-import { MISSED_DEADLINE_LABELS, offerStateLabel } from '../../contract/labels.js';
 import type { DecisionView } from '../../contract/decisions.js';
-import type { MatchView, OfferCreate, OfferSort, OfferView, WaitingView } from '../../contract/offers.js';
-import type { Column } from '../components/PagedTable.js';
+import type { MatchView, OfferCreate, OfferView, WaitingView } from '../../contract/offers.js';
 import { useDistricts, useProviders, nameLookup } from '../hooks.js';
 import { dateError } from '../validate.js';
-import { Link } from '../router.js';
-import { BAD, WARN } from '../colors.js';
+import { WARN } from '../colors.js';
 import { OfferAnswer } from './offer-answer.js';
+import { OfferTable } from './offer-table.js';
 import { mustSwitch, OfferRules, useRunningPlacements } from './offer-rules.js';
 import { Rule, TextWithRules } from '../components/Rule.js';
 
@@ -210,113 +206,6 @@ function UnitDateForm({
         </Stack>
       </form>
     </Paper>
-  );
-}
-
-/**
- * The offer table's columns (issue #14 §1: the office-wide list pages them with PagedTable);
- * `across` adds the client and decision, for lists over many decisions.
- */
-export function offerColumns(across = false): Column<OfferView, OfferSort>[] {
-  const columns: (Column<OfferView, OfferSort> | null)[] = [
-    {
-      key: 'offer',
-      header: 'Erbjudande',
-      render: (o) => (
-        <LetterLink href={`/api/offers/${o.id}/letter.pdf`}>{`Erbjudande nr ${o.id}`}</LetterLink>
-      ),
-    },
-    across
-      ? {
-          key: 'client',
-          header: 'Klient och beslut',
-          sort: 'client',
-          render: (o) => (
-            <Anchor component={Link} href={`/beslut/${o.decisionId}`}>
-              {o.clientName}, beslut nr {o.decisionId}
-            </Anchor>
-          ),
-        }
-      : null,
-    { key: 'unit', header: 'Enhet', render: (o) => o.unitName },
-    {
-      key: 'offered',
-      header: 'Erbjudet',
-      sort: 'offered',
-      className: 'date',
-      render: (o) => formatDate(o.offeredOn),
-    },
-    {
-      key: 'answerBy',
-      header: 'Svar senast',
-      sort: 'answerBy',
-      className: 'date',
-      render: (o) => formatDate(o.answerBy),
-    },
-    {
-      key: 'state',
-      header: 'Status',
-      render: (o) => (
-        <>
-          {offerStateLabel(o.state)}
-          {o.missed && (
-            <Badge ml="xs" variant="outline" color={BAD}>
-              {MISSED_DEADLINE_LABELS[o.missed]}
-            </Badge>
-          )}
-        </>
-      ),
-    },
-    {
-      key: 'startBy',
-      header: 'Start senast',
-      className: 'date',
-      render: (o) => (o.startBy ? formatDate(o.startBy) : '–'),
-    },
-    {
-      key: 'placement',
-      header: 'Placering',
-      render: (o) =>
-        o.placementId !== null ? (
-          <Anchor component={Link} href={`/placeringar/${o.placementId}`}>
-            Placering nr {o.placementId}
-          </Anchor>
-        ) : (
-          '–'
-        ),
-    },
-  ];
-  return columns.filter((c): c is Column<OfferView, OfferSort> => c !== null);
-}
-
-/** The offers of one decision (a handful), all in one table. */
-export function OfferTable({ offers, across = false }: { offers: OfferView[]; across?: boolean }) {
-  const columns = offerColumns(across);
-  return (
-    <TableScroll>
-      <Table striped data-testid="offers">
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((c) => (
-              <Table.Th key={c.key} scope="col" className={c.className}>
-                {c.header}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {offers.map((o) => (
-            <Table.Tr key={o.id} data-offer-id={o.id}>
-              {columns.map((c) => (
-                <Table.Td key={c.key} className={c.className}>
-                  {c.render(o)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
   );
 }
 

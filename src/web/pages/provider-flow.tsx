@@ -18,7 +18,7 @@ import type { OfferSort, OfferView } from '../../contract/offers.js';
 import type { PlacementView } from '../../contract/placements.js';
 import type { PlanSort, PlanView } from '../../contract/plans.js';
 import type { ListPage } from '../../contract/primitives.js';
-import { offerColumns } from './decision-offers.js';
+import { offerColumns } from './offer-table.js';
 import { PagedTable, type Column } from '../components/PagedTable.js';
 import { PlanDoneForm, PlanTable } from './plan-parts.js';
 
