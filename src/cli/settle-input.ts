@@ -2,7 +2,9 @@
  * Reads `settle --input` one placement at a time (issue #15 §3): the file is read in 1 MB chunks
  * and each placement of `{ "placements": [ … ] }` is parsed and checked on its own, so a million
  * placements never become one string or one parsed document (V8's string limit is near 300 000
- * placements). A `.ndjson` / `.jsonl` file holds one placement per line. Each placement is checked
+ * placements). A `.ndjson` / `.jsonl` file holds one placement per line, read from its bytes by
+ * placement-read.ts when the line has the usual shape (no text decoded, no object parsed to copy:
+ * most of a million-placement run's reading time). Each placement is checked
  * by the contract's own schema (`parsePlacementAt`), with the same error naming it and the field;
  * a document that is not valid JSON is read whole once more, so its error is the usual one.
  */
@@ -10,6 +12,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../domain/errors.js';
 import { checkPlacement } from './placement-check.js';
+import { readAt, readPlacement } from './placement-read.js';
 import {
   parsePlacementAt,
   parseSettlementInput,
@@ -32,7 +35,14 @@ class Scanner {
   private readonly decoder = new StringDecoder('utf8');
   private eof = false;
 
-  constructor(private readonly fd: number) {}
+  /** Reads `fd` from byte `position` on, `lines` line breaks already passed before it. */
+  constructor(
+    private readonly fd: number,
+    private position = 0,
+    lines = 0,
+  ) {
+    this.lines = lines;
+  }
 
   /** The character code at `pos`, reading on as needed; -1 at the end of the file. */
   peek(): number {
@@ -65,7 +75,8 @@ class Scanner {
    */
   more(): boolean {
     if (this.eof) return false;
-    const n = readSync(this.fd, this.bytes, 0, CHUNK, null);
+    const n = readSync(this.fd, this.bytes, 0, CHUNK, this.position);
+    this.position += n;
     const text = n === 0 ? this.decoder.end() : this.decoder.write(this.bytes.subarray(0, n));
     if (n === 0) this.eof = true;
     const keep = this.mark >= 0 ? this.mark : this.pos;
@@ -196,8 +207,67 @@ function readDocument(s: Scanner, file: string): SettlementInput {
   return { placements };
 }
 
-function readNdjson(s: Scanner, file: string): SettlementInput {
+/**
+ * NDJSON, a line at a time from the bytes: a line placement-read.ts reads is taken as is; any
+ * other is decoded and parsed whole (JSON.parse, the check, the schema); a line that is not one
+ * JSON value hands the rest of the file to the usual reader ({@link readNdjsonFrom}), which then
+ * names a bad line by its number as ever.
+ */
+function readNdjson(fd: number, file: string): SettlementInput {
   const placements: PlacementInput[] = [];
+  let buf = Buffer.allocUnsafe(CHUNK);
+  /** The file's offset of `buf[0]`; bytes held; the next line's start; line breaks passed. */
+  let offset = 0;
+  let held = 0;
+  let pos = 0;
+  let lines = 0;
+  let eof = false;
+  for (;;) {
+    let nl = buf.indexOf(10, pos);
+    if (nl < 0 || nl >= held) {
+      if (!eof) {
+        buf.copy(buf, 0, pos, held);
+        offset += pos;
+        held -= pos;
+        pos = 0;
+        if (held === buf.length) buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]);
+        const n = readSync(fd, buf, held, buf.length - held, offset + held);
+        if (n === 0) eof = true;
+        held += n;
+        continue;
+      }
+      if (pos >= held) break;
+      nl = held;
+    }
+    let a = pos;
+    let e = nl;
+    pos = nl + 1;
+    if (offset + a === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) a += 3; // a BOM
+    while (a < e && isBlank(buf[a]!)) a++;
+    while (e > a && isBlank(buf[e - 1]!)) e--;
+    if (a < e) {
+      const fast = readPlacement(buf, a, e);
+      if (fast && readAt.end === e) placements.push(fast);
+      else {
+        let raw: unknown;
+        try {
+          raw = JSON.parse(buf.toString('utf8', a, e));
+        } catch {
+          // Not one JSON value on this line: the usual reader from this line on.
+          return readNdjsonFrom(new Scanner(fd, offset + a, lines), file, placements);
+        }
+        placements.push(checkPlacement(raw) ?? parsePlacementAt(raw, placements.length, file));
+      }
+    }
+    lines++;
+  }
+  return { placements };
+}
+
+const isBlank = (c: number): boolean => c === 32 || c === 13 || c === 9;
+
+/** The usual NDJSON reader: value after value, whatever the lines. */
+function readNdjsonFrom(s: Scanner, file: string, placements: PlacementInput[]): SettlementInput {
   for (;;) {
     if (s.skipWs() === -1) break;
     const line = s.lines + 1;
@@ -226,9 +296,8 @@ export function readSettlementInput(file: string, whole: (file: string) => unkno
   } catch (error) {
     throw new InputError('file-unreadable', `cannot read: ${(error as Error).message}`, file);
   }
-  const s = new Scanner(fd);
   try {
-    return /\.(ndjson|jsonl)$/i.test(file) ? readNdjson(s, file) : readDocument(s, file);
+    return /\.(ndjson|jsonl)$/i.test(file) ? readNdjson(fd, file) : readDocument(new Scanner(fd), file);
   } catch (error) {
     if (!(error instanceof Unstreamable)) throw error;
   } finally {
