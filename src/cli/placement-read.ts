@@ -76,13 +76,33 @@ let b: Buffer = Buffer.alloc(0);
 let p = 0;
 let lim = 0;
 
-/** The byte at `i`, -1 past the end. */
+// The hot loops below copy `b`, `p` and `lim` into locals first: a loop over module variables
+// loads and checks them at every byte, and was most of the read.
+
+/** The byte at `i`, -1 past the end (outside the loops). */
 const at = (i: number): number => (i < lim ? b[i]! : -1);
 
+/** Passes white space; the next byte (-1: the end). */
 function ws(): number {
-  let c = at(p);
-  while (c === 32 || c === 10 || c === 13 || c === 9) c = at(++p);
+  const buf = b;
+  const end = lim;
+  let q = p;
+  let c = q < end ? buf[q]! : -1;
+  while (c === 32 || c === 10 || c === 13 || c === 9) c = ++q < end ? buf[q]! : -1;
+  p = q;
   return c;
+}
+
+/** The index of the quote closing the string whose body starts at `a`; -1 at an escape, a control byte or the end. */
+function closing(a: number): number {
+  const buf = b;
+  const end = lim;
+  for (let q = a; q < end; q++) {
+    const c = buf[q]!;
+    if (c === 34) return q;
+    if (c < 32 || c === 92) return -1;
+  }
+  return -1;
 }
 
 const digit = (c: number): boolean => c >= 48 && c <= 57;
@@ -97,10 +117,11 @@ const SHORT = 24;
 
 /** The string of bytes `a`..`q` (no quote, escape or control byte among them). */
 function text(a: number, q: number): string | undefined {
+  const buf = b;
   let h = 0;
   let ascii = true;
   for (let i = a; i < q; i++) {
-    const c = b[i]!;
+    const c = buf[i]!;
     h = (Math.imul(h, 31) + c) | 0;
     if (c >= 128) ascii = false;
   }
@@ -114,7 +135,7 @@ function text(a: number, q: number): string | undefined {
   const hit = cache[slot]!;
   if (hit.length === q - a) {
     let same = true;
-    for (let i = 0; i < hit.length && same; i++) same = hit.charCodeAt(i) === b[a + i];
+    for (let i = 0; i < hit.length && same; i++) same = hit.charCodeAt(i) === buf[a + i];
     if (same) return hit;
   }
   return (cache[slot] = b.toString('latin1', a, q));
@@ -123,45 +144,45 @@ function text(a: number, q: number): string | undefined {
 /** A string at `p` without escapes or control characters (undefined: give up). */
 function str(): string | undefined {
   const a = p + 1;
-  let q = a;
-  for (;;) {
-    const c = at(q);
-    if (c === 34) break;
-    if (c < 32 || c === 92) return undefined; // the end, an escape or a control character
-    q++;
-  }
+  const q = closing(a);
+  if (q < 0) return undefined;
   p = q + 1;
   return text(a, q);
 }
 
 /** A JSON number at `p` (undefined: not one); plain digits are summed, the rest is `Number`'s. */
 function num(): number | undefined {
+  const buf = b;
+  const end = lim;
   const a = p;
-  let c = at(p);
-  if (c === 45) c = at(++p);
-  if (c === 48) c = at(++p);
+  let q = a;
+  const next = () => (++q < end ? buf[q]! : -1);
+  let c = q < end ? buf[q]! : -1;
+  if (c === 45) c = next();
+  if (c === 48) c = next();
   else if (c >= 49 && c <= 57)
-    do c = at(++p);
+    do c = next();
     while (digit(c));
   else return undefined;
   let whole = true;
   if (c === 46) {
     whole = false;
-    if (!digit((c = at(++p)))) return undefined;
-    do c = at(++p);
+    if (!digit((c = next()))) return undefined;
+    do c = next();
     while (digit(c));
   }
   if (c === 101 || c === 69) {
     whole = false;
-    c = at(++p);
-    if (c === 43 || c === 45) c = at(++p);
+    c = next();
+    if (c === 43 || c === 45) c = next();
     if (!digit(c)) return undefined;
-    do c = at(++p);
+    do c = next();
     while (digit(c));
   }
-  if (!whole || p - a > 15 || b[a] === 45) return Number(b.toString('latin1', a, p));
+  p = q;
+  if (!whole || q - a > 15 || buf[a] === 45) return Number(buf.toString('latin1', a, q));
   let n = 0;
-  for (let i = a; i < p; i++) n = n * 10 + (b[i]! - 48);
+  for (let i = a; i < q; i++) n = n * 10 + (buf[i]! - 48);
   return n;
 }
 
@@ -190,14 +211,15 @@ function scalar(c: number): unknown {
 function key(table: Int16Array, names: readonly (readonly number[])[]): number {
   if (at(p) !== 34) return -1;
   const a = p + 1;
-  let q = a;
-  for (let c = at(q); c !== 34; c = at(++q)) if (c < 32 || c === 92) return -1;
+  const q = closing(a);
+  if (q < 0) return -1;
+  const buf = b;
   const len = q - a;
-  const first = b[a]!;
+  const first = buf[a]!;
   const found = len < 32 && first < 128 ? table[len * 128 + first]! : -1;
   if (found < 0) return -1;
   const name = names[found]!;
-  for (let i = 1; i < len; i++) if (b[a + i] !== name[i]) return -1;
+  for (let i = 1; i < len; i++) if (buf[a + i] !== name[i]) return -1;
   p = q + 1;
   if (ws() !== 58) return -1;
   p++;
@@ -228,6 +250,8 @@ function flat(): Record<string, unknown> | undefined {
   }
 }
 
+const NONE: unknown[] = [];
+
 /** An array of plain values and flat objects at `p`. */
 function list(): unknown[] | undefined {
   p++;
@@ -235,7 +259,7 @@ function list(): unknown[] | undefined {
   let c = ws();
   if (c === 93) {
     p++;
-    return out;
+    return NONE; // the check reads it and makes its own
   }
   for (;;) {
     const v = c === 123 ? flat() : scalar(c);
