@@ -108,7 +108,7 @@ const written = (write: (fd: number) => void) => {
 };
 
 describe('lines written from the column store', () => {
-  it('are byte for byte presentLine and JSON.stringify, document and NDJSON, corrections too', () => {
+  it('are byte for byte presentLine and JSON.stringify, document and NDJSON, corrections too, with and without the explanation', () => {
     let lines = 0;
     let corrections = 0;
     fc.assert(
@@ -116,13 +116,19 @@ describe('lines written from the column store', () => {
         const previous = [previousFromResult(settleMonth(catalog, earlierInput, before(month)), 'e.json')];
         const c = settleMonthColumns(catalog, input, month, { previous });
         const extra = { refused: c.refused };
-        const doc = { ...presentSettlement(withLines(c)), ...extra };
-        lines += doc.lines.length;
-        corrections += doc.lines.filter((l) => l.kind === 'correction').length;
-        expect(written((fd) => writeSettlementJson(fd, c, extra))).toBe(`${JSON.stringify(doc, null, 2)}\n`);
-        const records = written((fd) => writeSettlementNdjson(fd, c, extra)).split('\n');
-        const lineRecords = records.filter((r) => r.startsWith('{"type":"line",'));
-        expect(lineRecords).toEqual(doc.lines.map((l) => `{"type":"line",${JSON.stringify(l).slice(1)}`));
+        for (const explain of [true, false]) {
+          const doc = { ...presentSettlement(withLines(c), explain), ...extra };
+          if (explain) {
+            lines += doc.lines.length;
+            corrections += doc.lines.filter((l) => l.kind === 'correction').length;
+          }
+          expect(written((fd) => writeSettlementJson(fd, c, extra, { explain }))).toBe(
+            `${JSON.stringify(doc, null, 2)}\n`,
+          );
+          const records = written((fd) => writeSettlementNdjson(fd, c, extra, { explain })).split('\n');
+          const lineRecords = records.filter((r) => r.startsWith('{"type":"line",'));
+          expect(lineRecords).toEqual(doc.lines.map((l) => `{"type":"line",${JSON.stringify(l).slice(1)}`));
+        }
       }),
       { numRuns: 200 },
     );

@@ -4,7 +4,8 @@
  * making the line object, its presented copy or its explanation's parts per line. What repeats is
  * serialised once: the placement's fields per placement, the level, rate information, rules and
  * sources per distinct combination (a handful per run), amounts formatted by integer arithmetic.
- * The explanation is explainLine's sentence (PAY-10) put together from the same pieces. Any line
+ * The explanation, when asked for (`--explain`), is explainLine's sentence (PAY-10) put together
+ * from the same pieces; without it a line is about two thirds of the bytes to write. Any line
  * this does not know (a correction, PAY-9) or a presentLine with other fields falls back to
  * presentLine; settle-stream.test.ts holds the two to the same bytes.
  */
@@ -108,6 +109,8 @@ export class LineText {
   private readonly pretty: boolean;
   /** False when presentLine's fields are not {@link KEYS}: every line goes through presentLine. */
   private readonly fast: boolean;
+  /** With each line's explanation sentence (PAY-10; `--explain`). */
+  private readonly explain: boolean;
   private ownerAt = -1;
   private ownerText = '';
   private readonly days = new Map<number, string>();
@@ -124,9 +127,10 @@ export class LineText {
   constructor(
     private readonly store: LineStore,
     /** `--json`'s indentation (fields at six spaces), or compact with `open` first (NDJSON). */
-    options: { pretty: true } | { pretty: false; open: string },
+    options: ({ pretty: true } | { pretty: false; open: string }) & { explain: boolean },
   ) {
     this.pretty = options.pretty;
+    this.explain = options.explain;
     const sep = this.pretty ? ',\n      ' : ',';
     const colon = this.pretty ? ': ' : ':';
     this.key = Object.fromEntries(
@@ -135,7 +139,8 @@ export class LineText {
     this.open = options.pretty ? '{\n      ' : options.open;
     this.close = this.pretty ? '\n    }' : '}';
     const first = store.length > 0 ? store.line(store.at(0)) : null;
-    this.fast = first === null || Object.keys(presentLine(first)).join() === KEYS.join();
+    const keys = this.explain ? KEYS : KEYS.filter((k) => k !== 'explanation');
+    this.fast = first === null || Object.keys(presentLine(first, this.explain)).join() === keys.join();
     this.units = store.units.list.map((u) => {
       const one = body(unitLabel(u, 1));
       const many = body(unitLabel(u, 2));
@@ -153,8 +158,8 @@ export class LineText {
   /** The generic way: presentLine and JSON.stringify (corrections, or a changed presentLine). */
   private generic(l: SettlementLine): string {
     const text = this.pretty
-      ? JSON.stringify(presentLine(l), null, 2).replaceAll('\n', '\n    ')
-      : JSON.stringify(presentLine(l));
+      ? JSON.stringify(presentLine(l, this.explain), null, 2).replaceAll('\n', '\n    ')
+      : JSON.stringify(presentLine(l, this.explain));
     return bytes(this.pretty ? text : `${this.open}${text.slice(1)}`);
   }
 
@@ -193,7 +198,7 @@ export class LineText {
       `${k.model}${JSON.stringify(info.model)}${k.rules}${this.nested(rules)}` +
       `${k.sources}${this.nested(s.sourceList.list[x.sources]!)}` +
       `${k.illustrative}${info.illustrative}${k.correctsMonth}null${k.correctedKind}null` +
-      `${k.recomputed}null${k.previouslyPaid}null${k.explanation}`;
+      `${k.recomputed}null${k.previouslyPaid}null${this.explain ? k.explanation : ''}`;
     // explainLine from the level on.
     const interval = info.interval === null ? '' : `, ${info.interval} tim/vecka`;
     const regimeText =
@@ -244,17 +249,17 @@ export class LineText {
     const amount = s.amount[i]!;
     const days = toDay - fromDay + 1;
     const dim = s.daysInMonth;
+    const figures =
+      `${this.ownerText}${this.kinds[kind]}${basis === 0 ? 'null' : basis === 1 ? '"ordinary"' : '"idle"'}` +
+      `${k.from}"${from}"${k.to}"${to}"${k.quantity}${jsonNumber(quantity)}${k.unit}${unit[0]}` +
+      `${k.days}${days}${k.daysInMonth}${dim}${k.rate}${jsonNumber(oreToKronor(rate))}` +
+      `${k.amount}${jsonNumber(oreToKronor(amount))}${tail[0]}`;
+    if (!this.explain) return `${figures}${this.close}`;
     const unitId = s.units.list[unitNo];
     const what =
       unitId === 'month'
         ? `${this.rate(rate)}${PER_MONTH}${days}/${dim} dagar`
         : `${String(quantity).replace('.', ',')} ${quantity === 1 ? unit[1] : unit[2]}${TIMES}${this.rate(rate)}`;
-    return (
-      `${this.ownerText}${this.kinds[kind]}${basis === 0 ? 'null' : basis === 1 ? '"ordinary"' : '"idle"'}` +
-      `${k.from}"${from}"${k.to}"${to}"${k.quantity}${jsonNumber(quantity)}${k.unit}${unit[0]}` +
-      `${k.days}${days}${k.daysInMonth}${dim}${k.rate}${jsonNumber(oreToKronor(rate))}` +
-      `${k.amount}${jsonNumber(oreToKronor(amount))}${tail[0]}` +
-      `"${kindBody} ${from}${DASH}${to}: ${what} = ${krText(amount)}${tail[1]}"${this.close}`
-    );
+    return `${figures}"${kindBody} ${from}${DASH}${to}: ${what} = ${krText(amount)}${tail[1]}"${this.close}`;
   }
 }

@@ -12,6 +12,9 @@ import { bytes, jsonNumber, LineText } from './settle-lines.js';
 
 const FLUSH_AT = 1 << 20;
 
+/** Node's Buffer has the copy `write(s, at, 'latin1')` ends in; not in its types. */
+type Latin1Buffer = Buffer & { latin1Write(s: string, at: number): number };
+
 /**
  * Buffered synchronous writes to a file descriptor (stdout): text already in {@link bytes} is
  * copied piece by piece into one reused megabyte buffer (no joined string to flatten) and written
@@ -30,7 +33,8 @@ class Out {
       this.flush();
       if (s.length > this.buf.length) this.buf = Buffer.allocUnsafe(s.length);
     }
-    this.used += this.buf.write(s, this.used, 'latin1');
+    // latin1Write: Buffer#write's own copy, without its argument handling per line.
+    this.used += (this.buf as Latin1Buffer).latin1Write(s, this.used);
   }
 
   /** Any text. */
@@ -82,25 +86,26 @@ function placementItems(c: SettledColumns): Items {
 }
 
 /** The lines, from the column store (settle-lines.ts); the templates made on first use. */
-function lineItems(c: SettledColumns): Items {
+function lineItems(c: SettledColumns, explain: boolean): Items {
   let pretty: LineText | undefined;
   let compact: LineText | undefined;
   return {
     count: c.lines.length,
-    pretty: (i) => (pretty ??= new LineText(c.lines, { pretty: true })).at(i),
-    compact: (i) => (compact ??= new LineText(c.lines, { pretty: false, open: '{"type":"line",' })).at(i),
+    pretty: (i) => (pretty ??= new LineText(c.lines, { pretty: true, explain })).at(i),
+    compact: (i) =>
+      (compact ??= new LineText(c.lines, { pretty: false, open: '{"type":"line",', explain })).at(i),
   };
 }
 
 /** The document's fields in the contract's order; the long lists as {@link Items}. */
-function fields(c: SettledColumns, extra: Record<string, unknown>): [string, unknown][] {
+function fields(c: SettledColumns, extra: Record<string, unknown>, explain: boolean): [string, unknown][] {
   return [
     ['month', c.month],
     ['total', oreToKronor(c.total)],
     ['providers', c.providers.map((p) => ({ providerId: p.id, total: oreToKronor(p.total) }))],
     ['districts', c.districts.map((d) => ({ district: d.id, total: oreToKronor(d.total) }))],
     ['placements', placementItems(c)],
-    ['lines', lineItems(c)],
+    ['lines', lineItems(c, explain)],
     ['run', c.run],
     ['previousRuns', c.previousRuns],
     ['warnings', c.warnings],
@@ -111,14 +116,23 @@ function fields(c: SettledColumns, extra: Record<string, unknown>): [string, unk
 const isItems = (v: unknown): v is Items =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && 'count' in v;
 
-/** Writes the settle document to `fd`, byte for byte `JSON.stringify(doc, null, 2)` and a newline. */
+/** Output options: each line's explanation sentence (PAY-10), as `presentSettlement`'s `explain`. */
+export interface WriteOptions {
+  explain?: boolean;
+}
+
+/**
+ * Writes the settle document to `fd`, byte for byte `JSON.stringify(presentSettlement(…,
+ * explain), null, 2)` and a newline.
+ */
 export function writeSettlementJson(
   fd: number,
   c: SettledColumns,
   extra: Record<string, unknown> = {},
+  { explain = true }: WriteOptions = {},
 ): void {
   const out = new Out(fd);
-  const list = fields(c, extra);
+  const list = fields(c, extra, explain);
   out.write('{');
   list.forEach(([key, value], k) => {
     out.print(`\n  ${JSON.stringify(key)}: `);
@@ -144,6 +158,7 @@ export function writeSettlementNdjson(
   fd: number,
   c: SettledColumns,
   extra: Record<string, unknown> = {},
+  { explain = true }: WriteOptions = {},
 ): void {
   const out = new Out(fd);
   // `{"type":…,` then the entry's own fields: no copy of the entry per record.
@@ -152,7 +167,7 @@ export function writeSettlementNdjson(
     out.print(`{"type":${JSON.stringify(type)}${body.length > 2 ? ',' : ''}${body.slice(1)}\n`);
   };
   let head: Record<string, unknown> = {};
-  for (const [key, value] of fields(c, extra)) {
+  for (const [key, value] of fields(c, extra, explain)) {
     if (isItems(value)) for (let i = 0; i < value.count; i++) out.write(`${value.compact(i)}\n`);
     else if (key === 'providers' || key === 'districts')
       for (const v of value as object[]) record(key === 'providers' ? 'provider' : 'district', v);

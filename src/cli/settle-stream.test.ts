@@ -92,6 +92,11 @@ describe('settle --json written as it goes', () => {
     expect(written((fd) => writeSettlementJson(fd, c, extra))).toBe(
       `${JSON.stringify({ ...doc, ...extra }, null, 2)}\n`,
     );
+    // Without the explanation sentence (settle's default, --explain adds it).
+    const plain = presentSettlement(withLines(c), false);
+    expect(written((fd) => writeSettlementJson(fd, c, {}, { explain: false }))).toBe(
+      `${JSON.stringify(plain, null, 2)}\n`,
+    );
   });
 
   it('as NDJSON, one record per total and line, the run last', () => {

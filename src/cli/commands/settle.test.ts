@@ -77,7 +77,13 @@ describe('bin/ersattning settle', () => {
       model: 'sp-2010',
       rules: ['PAY-1', 'PAY-3', 'SVC-1', 'RATE-3', 'LVL-1'],
     });
-    expect(doc.lines[0].explanation).toMatch(/6 308 kr per månad × 15\/29 dagar = 3 262,76 kr/);
+    // The sentence only with --explain (#15 §3); the figures it is made from are on the line.
+    expect(doc.lines[0]).not.toHaveProperty('explanation');
+    const explained = JSON.parse(
+      run('settle', '--input', input, '--month', '2024-02', '--json', '--explain').out,
+    );
+    expect(explained.lines[0].explanation).toMatch(/6 308 kr per månad × 15\/29 dagar = 3 262,76 kr/);
+    expect(explained.lines.map(({ explanation: _, ...l }: { explanation: string }) => l)).toEqual(doc.lines);
   });
 
   it('prints a readable Swedish specification without --json', () => {

@@ -1,5 +1,5 @@
 /**
- * `settle --input FILE.json --month YYYY-MM [--previous FILE.json ...] [--json]` (contract.md):
+ * `settle --input FILE.json --month YYYY-MM [--previous FILE.json ...] [--json] [--explain]` (contract.md):
  * reads the facts and earlier runs, calls the pure engine (src/domain/settlement) and prints the
  * month's lines and totals, amounts in kronor exact to the öre. Bad input exits 2, stdout empty.
  */
@@ -78,6 +78,7 @@ interface SettleOpts {
   skipInvalid?: boolean;
   json?: boolean;
   ndjson?: boolean;
+  explain?: boolean;
 }
 
 /** Registers the command (discovered by src/cli/registry.ts). */
@@ -99,6 +100,10 @@ export function register(program: Command): void {
     )
     .option('--json', 'print JSON')
     .option('--ndjson', 'print one JSON record per line and total (for large files)')
+    .option(
+      '--explain',
+      "with --json or --ndjson: add each line's explanation in Swedish (PAY-10), a sentence made from the line's own figures",
+    )
     .action((opts: SettleOpts) => {
       try {
         checkMonth(opts.month);
@@ -120,8 +125,11 @@ export function register(program: Command): void {
             `ersattning: refused: placement ${x.placementId}, field ${x.field}: ${x.id}: ${x.message} ${x.action}\n`,
           );
         const extra = opts.skipInvalid ? { refused: result.refused } : {};
-        if (opts.ndjson) writeSettlementNdjson(1, result, extra);
-        else if (opts.json) writeSettlementJson(1, result, extra);
+        // The sentence only when asked: the figures that answer "why" are on every line anyway,
+        // and the sentence was a third of a million lines' bytes (#15 §3).
+        const explain = { explain: opts.explain ?? false };
+        if (opts.ndjson) writeSettlementNdjson(1, result, extra, explain);
+        else if (opts.json) writeSettlementJson(1, result, extra, explain);
         else emit(false, withLines(result), settlementText);
       } catch (error) {
         fail(error);

@@ -1,14 +1,15 @@
 /**
  * The settle output of contract.md: amounts in kronor exact to the öre (integer öre / 100), plus
- * the explanation fields (regime, model, sources, corrections, a Swedish sentence per line).
+ * the explanation fields (regime, model, sources, corrections) and, asked for (`explain`), a
+ * Swedish sentence per line made from those same figures (PAY-10).
  * Shared by the CLI and the HTTP API so both print the same document.
  */
 import { oreToKronor } from '../money.js';
 import { explainLine } from './explain.js';
 import type { SettlementLine, SettlementResult } from './types.js';
 
-/** The contract's JSON document (kronor), with explanation fields added. */
-export function presentSettlement(r: SettlementResult) {
+/** The contract's JSON document (kronor), with explanation fields added (the sentence when `explain`). */
+export function presentSettlement(r: SettlementResult, explain = true) {
   const kr = oreToKronor;
   return {
     month: r.month,
@@ -21,17 +22,20 @@ export function presentSettlement(r: SettlementResult) {
       district: p.district,
       total: kr(p.total),
     })),
-    lines: r.lines.map(presentLine),
+    lines: r.lines.map((l) => presentLine(l, explain)),
     run: r.run,
     previousRuns: r.previousRuns,
     warnings: r.warnings,
   };
 }
 
-/** One line of the contract's `lines` (kronor, its explanation made now): the document's and a stream's. */
-export function presentLine(l: SettlementLine) {
+/**
+ * One line of the contract's `lines` (kronor; its explanation sentence made now when `explain`):
+ * the document's and a stream's.
+ */
+export function presentLine(l: SettlementLine, explain = true) {
   const kr = oreToKronor;
-  return {
+  const line = {
     placementId: l.placementId,
     providerId: l.providerId,
     district: l.district,
@@ -58,6 +62,6 @@ export function presentLine(l: SettlementLine) {
     correctedKind: l.correctedKind,
     recomputed: l.recomputed === null ? null : kr(l.recomputed),
     previouslyPaid: l.previouslyPaid === null ? null : kr(l.previouslyPaid),
-    explanation: explainLine(l),
   };
+  return explain ? { ...line, explanation: explainLine(l) } : line;
 }
