@@ -65,6 +65,22 @@ export function bytes(s: string): string {
   return /^[\u0000-\u007f]*$/.test(s) ? s : Buffer.from(s, 'utf8').toString('latin1');
 }
 
+/** Strings' JSON texts as {@link bytes}, for the values that repeat (providers, districts, services). */
+const jsonTexts = new Map<string, string>();
+
+/**
+ * `JSON.stringify(s)` as {@link bytes}: the check for non-ASCII text is made on the value alone
+ * (not on a whole record around it), once for a value that repeats (#15 §3).
+ */
+export function jsonBytes(s: string): string {
+  let t = jsonTexts.get(s);
+  if (t === undefined) {
+    t = bytes(JSON.stringify(s));
+    if (jsonTexts.size < 10_000) jsonTexts.set(s, t);
+  }
+  return t;
+}
+
 /**
  * The JSON string's body (no quotes) as {@link bytes}; null when it holds a surrogate (pieces
  * escaped apart could split a pair that JSON.stringify of the whole would keep).
@@ -226,10 +242,10 @@ export class LineText {
       if (r === undefined) this.regimes.set(o.regime, (r = Math.min(this.regimes.size, REGIME_SLOTS)));
       this.ownerRegime = r;
       this.ownerAt = ownerNo;
-      this.ownerText = bytes(
-        `${this.open}${k.placementId}${JSON.stringify(o.id)}${k.providerId}${JSON.stringify(o.providerId)}` +
-          `${k.district}${JSON.stringify(o.district)}${k.service}${JSON.stringify(o.service)}${k.kind}`,
-      );
+      // The keys are ASCII; the values are made bytes one by one.
+      this.ownerText =
+        `${this.open}${k.placementId}${jsonBytes(o.id)}${k.providerId}${jsonBytes(o.providerId)}` +
+        `${k.district}${jsonBytes(o.district)}${k.service}${jsonBytes(o.service)}${k.kind}`;
     }
     if (this.ownerRegime === REGIME_SLOTS) return this.generic(s.line(i));
     const x = s.saying[s.says[i]!]!;

@@ -8,7 +8,7 @@
 import { writeSync } from 'node:fs';
 import { oreToKronor } from '../domain/money.js';
 import type { SettledColumns } from '../domain/settlement/summary.js';
-import { bytes, jsonNumber, LineText } from './settle-lines.js';
+import { bytes, jsonBytes, jsonNumber, LineText } from './settle-lines.js';
 
 const FLUSH_AT = 1 << 20;
 
@@ -73,9 +73,9 @@ const indent = (s: string, by: string) => s.replaceAll('\n', `\n${by}`);
 function placementItems(c: SettledColumns): Items {
   const text = (i: number, open: string, sep: string, colon: string, close: string) => {
     const p = c.placements[i]!;
-    return bytes(
-      `${open}"id"${colon}${JSON.stringify(p.id)}${sep}"providerId"${colon}${JSON.stringify(p.providerId)}` +
-        `${sep}"district"${colon}${JSON.stringify(p.district)}${sep}"total"${colon}${jsonNumber(oreToKronor(p.total))}${close}`,
+    return (
+      `${open}"id"${colon}${jsonBytes(p.id)}${sep}"providerId"${colon}${jsonBytes(p.providerId)}` +
+      `${sep}"district"${colon}${jsonBytes(p.district)}${sep}"total"${colon}${jsonNumber(oreToKronor(p.total))}${close}`
     );
   };
   return {
