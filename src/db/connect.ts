@@ -11,6 +11,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { acquireLock } from './lock.js';
+import { PreparingClient } from './prepared.js';
 import { TurnTakingPGliteDialect } from './pglite-turns.js';
 import type { DB } from './types.js';
 
@@ -114,6 +115,8 @@ function openPostgres(url: string): Database {
     max: 20,
     types: types as pg.CustomTypesConfig,
     options: `-c random_page_cost=${RANDOM_PAGE_COST}`,
+    // Hot reads marked as prepared are parsed and planned once per connection (prepared.ts).
+    Client: PreparingClient,
   });
   // An idle pooled connection that the server ends (a restart, a DBA's pg_terminate_backend, a
   // test dropping its database) emits 'error' on the pool; unhandled, it would end the process.

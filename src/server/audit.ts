@@ -5,6 +5,7 @@
 import { sql, type Compilable, type Expression, type Kysely } from 'kysely';
 import type { AuditAction } from '../contract/audit.js';
 import { redactIdentities } from '../db/identity.js';
+import { prepared } from '../db/prepared.js';
 import type { DB } from '../db/types.js';
 import type { SessionUser } from './auth/sessions.js';
 
@@ -48,7 +49,8 @@ export type ReadAuditEntry = Omit<AuditEntry, 'clientIds'>;
  * instead of two, and no read can be answered without its audit row. PostgreSQL runs a
  * data-modifying CTE exactly once whether or not the outer query reads it. The outer select
  * repeats the read's order (`orderBy`: column names of the read's rows) because a CTE scan's order
- * is not promised.
+ * is not promised. `prepare`: a hot read of a fixed shape, prepared once per connection
+ * (db/prepared.ts).
  */
 export async function auditedRead<R extends { client_id: number | null }>(
   db: Kysely<DB>,
@@ -56,8 +58,9 @@ export async function auditedRead<R extends { client_id: number | null }>(
   entry: ReadAuditEntry,
   query: Compilable<R> & Expression<R>,
   orderBy: readonly { column: keyof R & string; direction?: 'asc' | 'desc' }[],
+  prepare = false,
 ): Promise<R[]> {
-  return (await auditedReadCounted(db, user, entry, query, orderBy)).rows;
+  return (await auditedReadCounted(db, user, entry, query, orderBy, undefined, undefined, prepare)).rows;
 }
 
 /**
@@ -67,7 +70,8 @@ export async function auditedRead<R extends { client_id: number | null }>(
  * the rows: the caller drops it with its own helper columns, one copy of each row); when nothing
  * is read it cannot ride, and `total` is null (the caller counts apart). `shown` limits what the
  * audit row names to the first rows in `orderBy`'s order: a page reads one row past its end only
- * to know whether another page follows, and that client was not read by anyone.
+ * to know whether another page follows, and that client was not read by anyone. `prepare` as in
+ * {@link auditedRead}.
  */
 export async function auditedReadCounted<R extends { client_id: number | null }>(
   db: Kysely<DB>,
@@ -77,6 +81,7 @@ export async function auditedReadCounted<R extends { client_id: number | null }>
   orderBy: readonly { column: keyof R & string; direction?: 'asc' | 'desc' }[],
   total?: Compilable<{ n: number }> & Expression<{ n: number }>,
   shown?: number,
+  prepare = false,
 ): Promise<{ rows: (R & { audit_total?: number })[]; total: number | null }> {
   const entityId =
     entry.entityId === undefined || entry.entityId === null
@@ -104,7 +109,7 @@ export async function auditedReadCounted<R extends { client_id: number | null }>
         ${details}::jsonb || jsonb_build_object('count', count(*))
       from ${shown === undefined ? sql`r` : sql`(select * from r ${order} limit ${shown}) r`}
     )
-    select r.*${counted.column} from r ${order}`.execute(db);
+    select r.*${counted.column} from r ${order}${prepare ? prepared : sql``}`.execute(db);
   const first = result.rows[0];
   return { rows: result.rows, total: total && first ? Number(first.audit_total) : null };
 }

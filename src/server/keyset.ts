@@ -46,6 +46,8 @@ export interface PageAudit {
   db: Kysely<Schema>;
   user: SessionUser;
   entry: ReadAuditEntry;
+  /** A hot list's statement, prepared once per connection (db/prepared.ts). */
+  prepare?: boolean;
 }
 
 /** The cursor's value as SQL of the sort field's type (checked by the contract, cast here). */
@@ -97,6 +99,7 @@ async function readRows<O>(
     ],
     count ?? undefined,
     shown,
+    audited.prepare ?? false,
   );
 }
 

@@ -56,6 +56,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           {
             db: conn,
             user,
+            // The hot list (issue #15 §4): its text varies with the filters given, not their values.
+            prepare: true,
             entry: {
               action: 'list',
               entity: 'placement',

@@ -8,6 +8,7 @@ import type { LineSort, RunSort } from '../../../contract/settlement-runs.js';
 import type { Cursor, SortDir } from '../../../contract/primitives.js';
 import type { RunScope } from '../../../db/settlement-input.js';
 import type { DB, SettlementRunTable } from '../../../db/types.js';
+import { prepared } from '../../../db/prepared.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { auditedRead, type ReadAuditEntry } from '../../audit.js';
 import { badInput, clientGone, notFound } from '../../errors.js';
@@ -326,6 +327,7 @@ async function runAndProvider(db: Kysely<DB>, user: SessionUser, runId: number, 
       'providers.regime as provider_regime',
     ])
     .where('settlement_runs.id', '=', runId)
+    .modifyEnd(prepared)
     .executeTakeFirst();
   if (!row || (row.status === 'draft' && !seesDrafts(user))) throw notFound('run', runId);
   const { provider_id: id, provider_name: name, provider_regime: regime, ...run } = row;
@@ -373,10 +375,14 @@ async function readSpecification(
     .orderBy('settlement_lines.unit_id')
     .orderBy('settlement_lines.placement_id')
     .orderBy('settlement_lines.id');
-  const lines = await auditedRead(db, user, entry, query, [
-    { column: 'unit_id' },
-    { column: 'placement_id' },
-    { column: 'id' },
-  ]);
+  // Both statements are prepared (issue #15 §4): their text depends on the user's role only.
+  const lines = await auditedRead(
+    db,
+    user,
+    entry,
+    query,
+    [{ column: 'unit_id' }, { column: 'placement_id' }, { column: 'id' }],
+    true,
+  );
   return { run, provider, lines };
 }
