@@ -94,6 +94,7 @@ export function clientPaymentsView(
   return {
     clientId,
     total: kr(rows.reduce((sum, r) => sum + r.amount_ore, 0)),
-    lines: rows.map((r) => ({ runId: r.run_id, month: r.month, status: r.status, ...lineView(r) })),
+    // Assigned, not spread: see lineView.
+    lines: rows.map((r) => Object.assign(lineView(r), { runId: r.run_id, month: r.month, status: r.status })),
   };
 }
