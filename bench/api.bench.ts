@@ -15,7 +15,10 @@
  * the server process and, on PostgreSQL, of the database's server processes (from /proc, so the
  * load of other processes on the machine does not inflate it). autocannon runs in this process,
  * on the same cores as the server. Figures are printed and recorded for the summary table
- * (bench/table.ts), never asserted. BENCH_DATABASE_URL overrides the PostgreSQL admin URL.
+ * (bench/table.ts), never asserted. BENCH_DATABASE_URL overrides the PostgreSQL admin URL;
+ * BENCH_API_DATABASES picks the databases (`pglite`, `postgres`, default both);
+ * BENCH_API_SERVER_NODE_ARGS are the server's node options (e.g. `--cpu-prof --cpu-prof-dir=…`).
+ * autocannon's own CPU per request is printed too: on 2 cores it is part of the ceiling.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -45,6 +48,8 @@ const autocannon = autocannonUntyped as (opts: {
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 60);
 const CONNECTIONS = 100;
+/** Which databases to measure (default both): `pglite`, `postgres` or `pglite,postgres`. */
+const DATABASES = (process.env.BENCH_API_DATABASES ?? 'pglite,postgres').split(',');
 const PG_ADMIN =
   process.env.BENCH_DATABASE_URL ??
   process.env.ERSATTNING_TEST_PG ??
@@ -62,6 +67,8 @@ interface RouteFigures {
   cpuMsPerRequest: number;
   /** The database server's processes (PostgreSQL; NaN on PGlite, which runs in the server). */
   dbCpuMsPerRequest: number;
+  /** This process: autocannon, the load generator, on the same cores. */
+  loadCpuMsPerRequest: number;
   load: string;
 }
 
@@ -108,7 +115,9 @@ function backendsDelta(before: Map<string, number>, after: Map<string, number>):
 
 function serve(args: string[]): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/ersattning', 'serve', '--port', '0', ...args], {
+    // BENCH_API_SERVER_NODE_ARGS reach the server's node only (e.g. `--cpu-prof` to profile it).
+    const nodeArgs = (process.env.BENCH_API_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, 'bin/ersattning', 'serve', '--port', '0', ...args], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'error' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -146,7 +155,9 @@ async function load(
   if (probe.status !== 200) throw new Error(`${url}: ${probe.status} ${await probe.text()}`);
   const cpu0 = cpuMs(pid);
   const db0 = backendsCpuMs(dbName);
+  const self0 = process.cpuUsage();
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  const self = process.cpuUsage(self0);
   const cpu = cpuMs(pid) - cpu0;
   const dbCpu = dbName ? backendsDelta(db0, backendsCpuMs(dbName)) : Number.NaN;
   return {
@@ -159,6 +170,7 @@ async function load(
     timeouts: r.timeouts,
     cpuMsPerRequest: cpu / Math.max(1, r.requests.total),
     dbCpuMsPerRequest: dbCpu / Math.max(1, r.requests.total),
+    loadCpuMsPerRequest: (self.user + self.system) / 1000 / Math.max(1, r.requests.total),
     load: loadNow(),
   };
 }
@@ -220,13 +232,16 @@ export async function main(): Promise<ApiFigures[]> {
       .join(' ')}; ${CONNECTIONS} connections, ${SECONDS} s per route`,
   );
   const results: ApiFigures[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'ersattning-bench-'));
-  try {
-    results.push(await measure('pglite', ['--data-dir', dir], null));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  if (DATABASES.includes('pglite')) {
+    const dir = mkdtempSync(join(tmpdir(), 'ersattning-bench-'));
+    try {
+      results.push(await measure('pglite', ['--data-dir', dir], null));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
-  if (await pgAvailable()) {
+  if (!DATABASES.includes('postgres')) console.log('PostgreSQL: skipped (BENCH_API_DATABASES)');
+  else if (await pgAvailable()) {
     const name = `ersattning_bench_${process.pid}`;
     const admin = new pg.Client({ connectionString: PG_ADMIN });
     await admin.connect();
@@ -244,7 +259,8 @@ export async function main(): Promise<ApiFigures[]> {
   const us = (ms: number) => (Number.isNaN(ms) ? '—' : `${Math.round(ms * 1000)} µs`);
   const cpu = (r: RouteFigures) =>
     `server ${us(r.cpuMsPerRequest)}` +
-    (Number.isNaN(r.dbCpuMsPerRequest) ? '' : ` + database ${us(r.dbCpuMsPerRequest)}`);
+    (Number.isNaN(r.dbCpuMsPerRequest) ? '' : ` + database ${us(r.dbCpuMsPerRequest)}`) +
+    ` (autocannon ${us(r.loadCpuMsPerRequest)})`;
   const cell = (r: RouteFigures) =>
     `${r.rps.toFixed(0).padStart(6)} req/s p50 ${String(r.p50).padStart(5)} p99 ${String(r.p99).padStart(5)} max ${String(r.max).padStart(5)} ms, CPU/req ${cpu(r)}, errors ${r.errors} non-2xx ${r.non2xx} timeouts ${r.timeouts}`;
   const engine = (f: ApiFigures) => (f.database === 'postgres' ? 'PostgreSQL' : 'PGlite');
