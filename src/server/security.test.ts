@@ -10,6 +10,7 @@ import { seedDemo } from '../db/seed/demo.js';
 import { testTargets } from '../db/testing.js';
 import { buildApp } from './app.js';
 import { hashPassword } from './auth/passwords.js';
+import { helmetHeaders } from './security.js';
 import { parseTrustProxy } from './start.js';
 import { signIn } from './testing.js';
 
@@ -60,6 +61,13 @@ for (const target of testTargets()) {
         'x-frame-options': 'DENY',
         'cache-control': 'no-store',
       });
+    });
+
+    it("sends helmet's every header, worked out once, on answers and errors alike", async () => {
+      const expected = Object.fromEntries(await helmetHeaders());
+      expect(Object.keys(expected)).toContain('content-security-policy');
+      for (const url of ['/api/health', '/api/placements', '/api/ingen-sadan'])
+        expect((await direct.inject({ method: 'GET', url })).headers).toMatchObject(expected);
     });
 
     it('slows guessing across usernames from one address without locking the admin out elsewhere', async () => {

@@ -8,7 +8,7 @@
  */
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { audit } from './audit.js';
 
 /** The Content Security Policy: same origin only, no inline or evaluated script, no framing. */
@@ -28,15 +28,44 @@ export const CSP_DIRECTIVES = {
 /** HSTS for a year once the site is reached over HTTPS. */
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
-/** Registers helmet, the HSTS and cache hooks, the rate limiter and the audit of refusals. */
+/** Helmet's options: CSP as above, framing denied, same-origin referrers. */
+const HELMET_OPTIONS = {
+  contentSecurityPolicy: { useDefaults: false, directives: { ...CSP_DIRECTIVES } },
+  // HSTS is sent below only over HTTPS: on plain HTTP (a developer's machine) it means nothing.
+  strictTransportSecurity: false,
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'same-origin' },
+  crossOriginEmbedderPolicy: false,
+} as const;
+
+/**
+ * The headers helmet sends with {@link HELMET_OPTIONS}, worked out once: they depend on the
+ * options only. @fastify/helmet rebuilds helmet (and re-parses the CSP) on every request, a few
+ * per cent of a list request's CPU (issue #15 §4). Read from one request to a bare app with
+ * helmet, less what the same app sends without it, so every header stays helmet's own.
+ */
+export async function helmetHeaders(): Promise<[string, string][]> {
+  const answer = async (withHelmet: boolean) => {
+    const probe = Fastify();
+    if (withHelmet) await probe.register(fastifyHelmet, HELMET_OPTIONS);
+    probe.get('/', async () => '');
+    const res = await probe.inject({ method: 'GET', url: '/' });
+    await probe.close();
+    return res.headers;
+  };
+  const bare = await answer(false);
+  return Object.entries(await answer(true))
+    .filter(([name]) => !(name in bare))
+    .map(([name, value]) => [name, String(value)]);
+}
+
+/** Registers helmet's headers, the HSTS and cache hooks, the rate limiter and the audit of refusals. */
 export async function registerSecurity(app: FastifyInstance): Promise<void> {
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: { ...CSP_DIRECTIVES } },
-    // HSTS is sent below only over HTTPS: on plain HTTP (a developer's machine) it means nothing.
-    strictTransportSecurity: false,
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'same-origin' },
-    crossOriginEmbedderPolicy: false,
+  const headers = await helmetHeaders();
+  // On the raw response, as helmet sets them: every answer carries them, errors included.
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
   });
   await app.register(fastifyRateLimit, { global: false });
   app.addHook('onSend', async (request, reply) => {
