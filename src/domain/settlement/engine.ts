@@ -10,7 +10,7 @@ import type { Unit } from '../rate-model/types.js';
 import { weekdaysBetween, type MonthSpan } from './days.js';
 import type { PreparedPlacement } from './prepare.js';
 import type { ScopedProblem } from './problems.js';
-import type { DayPeriod, LineSources, ResolvedRate, Resolver } from './resolve.js';
+import type { DayPeriod, ResolvedRate, Resolver } from './resolve.js';
 import type { Accumulator } from './rounding.js';
 import {
   EVENING_RULES,
@@ -24,6 +24,8 @@ import {
 } from './rules.js';
 import { breakpoints, resolveSeg, type Seg, type Split, type Stretch } from './segment.js';
 import { NO_BASIS, type LineStore } from './columns.js';
+import type { LineMemo } from './memo.js';
+import { eveningSources, individualSources, infoId, rateIds, type RateIds } from './says.js';
 
 /** Kind and basis codes of the column store (columns.ts KINDS and BASES). */
 const K_ORDINARY = 0;
@@ -52,6 +54,8 @@ export interface MonthContext {
   /** What the lines at a rate say, numbered in `out` (one look-up per line instead of six). */
   rateIds: Map<ResolvedRate, RateIds>;
   split: Split;
+  /** Where the lines of plain placements are, to copy for those settled alike (memo.ts); null: none copied. */
+  memo: LineMemo | null;
   /** Problems of refused placements are appended here. */
   problems: ScopedProblem[];
 }
@@ -72,9 +76,17 @@ export function settlePlacementMonth(ctx: MonthContext, p: PreparedPlacement): b
   ctx.owner = ctx.out.addOwner(p.input);
   const a = Math.max(p.payFrom, span.first);
   const b = Math.min(p.fullEnd, span.last);
-  if (a <= b) emitStretches(ctx, p, a, b, 'ordinary');
   const ia = Math.max(p.idleFrom, p.payFrom, span.first);
   const ib = Math.min(p.idleTo, span.last);
+  const memo = a <= b || ia <= ib ? ctx.memo : null;
+  if (memo !== null) {
+    const alike = memo.find(p, a, b, ia, ib, span.first);
+    if (alike >= 0) {
+      memo.copy(ctx.out, alike, ctx.owner);
+      return true;
+    }
+  }
+  if (a <= b) emitStretches(ctx, p, a, b, 'ordinary');
   if (ia <= ib) emitStretches(ctx, p, ia, ib, 'idle');
   if (ctx.problems.length > known) {
     ctx.out.length = mark;
@@ -82,7 +94,9 @@ export function settlePlacementMonth(ctx: MonthContext, p: PreparedPlacement): b
     return false;
   }
   if (p.evening.length > 0 && a <= b) emitEvening(ctx, p, { from: a, to: b });
-  if (ctx.out.length === mark) ctx.out.owners.pop(); // nothing paid this month: no owner
+  if (ctx.out.length === mark)
+    ctx.out.owners.pop(); // nothing paid this month: no owner
+  else memo?.keep(ctx.out, mark);
   return true;
 }
 
@@ -276,86 +290,12 @@ function emitSeg(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchK
 }
 
 /**
- * What the lines at one rate say, numbered in this month's store (PAY-10): its level,
- * explanation and unit, the whole of an ordinary or idle line for the flags it was last paid
- * with, and of its premises lines. Made once per rate and store; the texts stay in the store.
- */
-export interface RateIds {
-  model: string;
-  levelText: string | null;
-  unitText: Unit;
-  level: number;
-  info: number;
-  unit: number;
-  /** The flags `says` was made for (-1: none yet), and every flag combination seen. */
-  flags: number;
-  says: number;
-  byFlags: Map<number, number>;
-  /** Premises lines on ordinary and on idle days (-1: not yet numbered). */
-  premises: number;
-  premisesIdle: number;
-}
-
-function rateIds(ctx: MonthContext, g: Seg, unit: Unit, model: string): RateIds {
-  const known = ctx.rateIds.get(g.rate);
-  if (known !== undefined && known.model === model && known.levelText === g.level && known.unitText === unit)
-    return known;
-  const out = ctx.out;
-  const ids: RateIds = {
-    model,
-    levelText: g.level,
-    unitText: unit,
-    level: out.levels.id(g.level),
-    info: infoId(ctx, g.rate, model),
-    unit: out.units.id(unit),
-    flags: -1,
-    says: 0,
-    byFlags: new Map(),
-    premises: -1,
-    premisesIdle: -1,
-  };
-  ctx.rateIds.set(g.rate, ids);
-  return ids;
-}
-
-/** The number of a rate's explanation fields (interval, paid-as regime, model) in this month's store. */
-function infoId(ctx: MonthContext, rate: ResolvedRate, model: string): number {
-  const known = ctx.infoIds.get(rate);
-  if (known !== undefined && ctx.out.infos.list[known]!.model === model) return known;
-  const id = ctx.out.infos.id({
-    interval: rate.interval,
-    paidAs: rate.paidAs,
-    illustrative: rate.illustrative,
-    model,
-  });
-  ctx.infoIds.set(rate, id);
-  return id;
-}
-
-const individual = new Map<string, LineSources>();
-/** The sources of a line at an individual rate (LVL-6/LVL-7), one shared object per level source. */
-function individualSources(level: string): LineSources {
-  let s = individual.get(level);
-  if (!s)
-    individual.set(level, (s = Object.freeze({ rate: 'individual rate in the input (LVL-6/LVL-7)', level })));
-  return s;
-}
-
-/**
  * PAY-4: sessions in a stretch as an exact fraction units / den, by the model's `sessionCount`:
  * sessions/week × weekdays / 5, or sessions/week × 4.3 × days / days in the month (004's estimate).
  */
 function sessionShare(count: string, g: Seg, span: MonthSpan): { units: number; den: number } {
   if (count === 'weeks-4.3') return { units: g.sessions * 43 * (g.to - g.from + 1), den: 10 * span.days };
   return { units: g.sessions * weekdaysBetween(g.from, g.to), den: 5 };
-}
-
-const evening = new Map<string, LineSources>();
-/** The sources of an evening/night line (RATE-6), one shared object per figure source. */
-function eveningSources(rate: string): LineSources {
-  let s = evening.get(rate);
-  if (!s) evening.set(rate, (s = Object.freeze({ rate, level: null })));
-  return s;
 }
 
 /** RATE-6: evening/night hours, one line per run of dates under the same model and rate. */

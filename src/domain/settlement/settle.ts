@@ -18,6 +18,7 @@ import type { PlacementInput, SettlementInput } from './input.js';
 import { preparePlacement, type PreparedPlacement } from './prepare.js';
 import { distinctProblems, type FactProblem, type ScopedProblem } from './problems.js';
 import { Resolver } from './resolve.js';
+import { LineMemo } from './memo.js';
 import { Accumulator } from './rounding.js';
 import { summarizeColumns, withLines, type SettledColumns } from './summary.js';
 import type { SettlementLine, SettlementResult } from './types.js';
@@ -127,6 +128,7 @@ function monthPass(
     infoIds: new Map(),
     rateIds: new Map(),
     split,
+    memo: split === 'stretch' ? new LineMemo() : null,
     problems: [],
   };
   let refused: Set<string> | null = null;
