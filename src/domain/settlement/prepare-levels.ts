@@ -21,10 +21,16 @@ import type { DayPeriod } from './resolve.js';
  * preliminary level it replaces (`start-date`) or from its assessment date (`assessment-date`).
  * Every entry is checked against each model in force while it holds (points in a range, level exists).
  */
-export function prepareLevels(c: Check, start: number, paidEnd: number): PreparedLevel[] {
+export function prepareLevels(
+  c: Check,
+  start: number,
+  paidEnd: number,
+  into?: PreparedLevel[],
+): PreparedLevel[] {
   const { r, p } = c;
-  // Sized once (a prepared placement is kept for months by the database layer): `k` entries used.
-  const out: PreparedLevel[] = new Array<PreparedLevel>(p.levels.length);
+  // Sized once (a prepared placement is kept for months by the database layer): `k` entries
+  // used. `into`: the entries of a placement no longer needed, overwritten (preparePlacement).
+  const out: PreparedLevel[] = into ?? new Array<PreparedLevel>(p.levels.length);
   let k = 0;
   let prevFrom = NEG_INF;
   for (let i = 0; i < p.levels.length; i++) {
@@ -62,15 +68,25 @@ export function prepareLevels(c: Check, start: number, paidEnd: number): Prepare
       } else if (effect === 'assessment-date' && l.assessedOn !== undefined)
         eff = Math.max(from, day(l.assessedOn));
     }
-    out[k++] = {
-      from: eff,
-      points: l.points ?? null,
-      level: l.level ?? null,
-      index: i,
-      final: l.kind === 'final',
-    };
+    const e = k < out.length ? out[k] : undefined;
+    if (into === undefined || e === undefined)
+      out[k] = {
+        from: eff,
+        points: l.points ?? null,
+        level: l.level ?? null,
+        index: i,
+        final: l.kind === 'final',
+      };
+    else {
+      e.from = eff;
+      e.points = l.points ?? null;
+      e.level = l.level ?? null;
+      e.index = i;
+      e.final = l.kind === 'final';
+    }
+    k++;
   }
-  if (k < out.length) out.length = k;
+  if (k !== out.length) out.length = k;
   for (let j = 0; j < out.length; j++) {
     const e = out[j]!;
     const lo = Math.max(e.from, start);

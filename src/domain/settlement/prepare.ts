@@ -9,12 +9,13 @@
  */
 import { isInputError } from '../errors.js';
 import { formatRange } from '../rate-model/validate.js';
-import type { Regime, ServiceId, SettlementRules } from '../rate-model/types.js';
+import type { Regime, ServiceId } from '../rate-model/types.js';
 import type { PlacementInput } from './input.js';
 import { isoToDay } from './days.js';
 import type { DayPeriod, Resolver } from './resolve.js';
 import { prepareCourse, prepareEvening, prepareIndividual, prepareTransition } from './prepare-dated.js';
 import { prepareLevels } from './prepare-levels.js';
+import { paidStretch } from './paid-stretch.js';
 import {
   isProblemId,
   MAX_HOURS_PER_WEEK as MAX_HOURS,
@@ -98,6 +99,13 @@ export interface Check {
 /** No problems: shared by every placement without any (most), so none allocates a list. */
 const NO_PROBLEMS: ScopedProblem[] = [];
 
+/** The checks of a placement prepared into an earlier one (preparing is synchronous, not re-entered). */
+const CHECK: Check = {
+  r: null as unknown as Resolver,
+  p: null as unknown as PlacementInput,
+  problems: NO_PROBLEMS,
+};
+
 /** Records a problem with the placement as a whole. */
 export function flag(c: Check, f: Finding): void {
   if (c.problems === NO_PROBLEMS) c.problems = [];
@@ -119,11 +127,6 @@ export function periodOrEarliest(r: Resolver, service: ServiceId, d: number): Da
   if (hit) return hit;
   const first = r.periodsOf(service)[0];
   return first && d < first.from ? first : null;
-}
-
-/** The settlement rules of the model in force on a day (or at the start). */
-function rulesAt(r: Resolver, p: PlacementInput, d: number, startPeriod: DayPeriod): SettlementRules {
-  return (r.periodAt(p.service, d) ?? startPeriod).period.model.settlement;
 }
 
 /** Dated values in strict date order (hours or sessions per week), each within `max`. */
@@ -184,74 +187,21 @@ function unpaid(p: PlacementInput, problems: ScopedProblem[], start: number): Pr
   };
 }
 
-/** The paid stretches of a placement: full payment to `fullEnd`, idle days after (PAY-1, PAY-5..PAY-7). */
-interface PaidStretch {
-  fullEnd: number;
-  noticeFrom: number;
-  noShowTo: number;
-  idleFrom: number;
-  idleTo: number;
-}
-
 /**
- * Where {@link paidStretch} writes, read at once by {@link preparePlacement} (issue #15 §1: an
- * object per placement was 64 bytes of garbage); preparing is synchronous and not re-entered.
+ * Checks and prepares one placement (see the module comment); problems are on the result.
+ * `into`: a placement prepared earlier and no longer needed (a pass over one month drops each
+ * after settling it): overwritten with its level entries and returned, so preparing a run makes
+ * no garbage per placement (issue #15 §5: 370 bytes a placement, one young collection per 45 000).
  */
-const STRETCH: PaidStretch = { fullEnd: 0, noticeFrom: 0, noShowTo: 0, idleFrom: 0, idleTo: 0 };
-
-/** `start`, `end`, `notice`: the placement's dates as day numbers (null when not given), parsed once. */
-function paidStretch(
+export function preparePlacement(
   r: Resolver,
   p: PlacementInput,
-  start: number,
-  end: number | null,
-  notice: number | null,
-  startPeriod: DayPeriod,
-): PaidStretch {
-  let fullEnd = INF;
-  let noticeFrom = INF;
-  let noShowTo = NEG_INF;
-  let idleOn = false;
-  if (p.noShow) {
-    const s = startPeriod.period.model.settlement;
-    if (s.noShow.enabled) {
-      noShowTo = start + s.noShow.days - 1;
-      fullEnd = noShowTo;
-      if (s.notice.enabled && notice !== null) fullEnd = Math.max(fullEnd, notice + s.notice.days);
-      noticeFrom = noShowTo + 1;
-      idleOn = s.idlePlace.enabled;
-    } else fullEnd = start - 1; // PAY-12: no no-show rule, nothing is paid for a stay that never began
-  } else if (end !== null) {
-    const s = rulesAt(r, p, end, startPeriod);
-    fullEnd = end;
-    if (s.notice.enabled && notice !== null) fullEnd = Math.max(end, notice + s.notice.days);
-    noticeFrom = end + 1;
-    idleOn = s.idlePlace.enabled;
-  } else if (notice !== null && rulesAt(r, p, notice, startPeriod).notice.enabled) {
-    // Notice given, move-out not yet reported: the notice ends the placement (PAY-6).
-    const s = rulesAt(r, p, notice, startPeriod);
-    fullEnd = notice + s.notice.days;
-    noticeFrom = notice + 1;
-    idleOn = s.idlePlace.enabled;
-  }
-  let idleFrom = 1;
-  let idleTo = 0;
-  if (idleOn && fullEnd !== INF && p.service !== 'sp-cirkel') {
-    idleFrom = Math.max(fullEnd, start - 1) + 1;
-    idleTo = idleFrom + rulesAt(r, p, Math.max(fullEnd, start), startPeriod).idlePlace.days - 1;
-  }
-  const out = STRETCH;
-  out.fullEnd = fullEnd;
-  out.noticeFrom = noticeFrom;
-  out.noShowTo = noShowTo;
-  out.idleFrom = idleFrom;
-  out.idleTo = idleTo;
-  return out;
-}
-
-/** Checks and prepares one placement (see the module comment); problems are on the result. */
-export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacement {
-  const c: Check = { r, p, problems: NO_PROBLEMS };
+  into?: PreparedPlacement,
+): PreparedPlacement {
+  const c: Check = into === undefined ? { r, p, problems: NO_PROBLEMS } : CHECK;
+  c.r = r;
+  c.p = p;
+  c.problems = NO_PROBLEMS;
   const start = day(p.start);
   const end = p.end === null ? null : day(p.end);
   const notice = p.noticeDate === null ? null : day(p.noticeDate);
@@ -279,7 +229,9 @@ export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacem
   const stretch = paidStretch(r, p, start, end, notice, startPeriod);
   const paidEnd = Math.max(stretch.fullEnd, stretch.idleTo);
   const payFrom = Math.max(start, r.periodsOf(p.service)[0]!.from);
-  const levels = prepareLevels(c, start, paidEnd);
+  // A placement prepared by this path owns its level list (`unpaid` shares NONE: never reused).
+  const out = into !== undefined && into.levels !== NONE ? into : unpaid(p, NO_PROBLEMS, start);
+  const levels = prepareLevels(c, start, paidEnd, out.levels === NONE ? undefined : out.levels);
   const hours =
     p.hoursPerWeek.length === 0
       ? NONE
@@ -308,35 +260,34 @@ export function preparePlacement(r: Resolver, p: PlacementInput): PreparedPlacem
   const evening = p.eveningNightHours.length === 0 ? NONE : prepareEvening(c, { from: start, to: stayEnd });
   const course =
     p.courseSessions.length === 0 ? NONE : prepareCourse(c, { from: start, to: stretch.fullEnd });
-  return {
-    input: p,
-    problems: c.problems,
-    id: p.id,
-    providerId: p.providerId,
-    district: p.district,
-    service: p.service,
-    regime: p.regime,
-    start,
-    payFrom,
-    stayEnd,
-    fullEnd: stretch.fullEnd,
-    noticeFrom: stretch.noticeFrom,
-    noShowTo: stretch.noShowTo,
-    idleFrom: stretch.idleFrom,
-    idleTo: stretch.idleTo,
-    levels,
-    hours,
-    sessions,
-    individual,
-    transition,
-    evening,
-    course,
-  };
+  out.input = p;
+  out.problems = c.problems;
+  out.id = p.id;
+  out.providerId = p.providerId;
+  out.district = p.district;
+  out.service = p.service;
+  out.regime = p.regime;
+  out.start = start;
+  out.payFrom = payFrom;
+  out.stayEnd = stayEnd;
+  out.fullEnd = stretch.fullEnd;
+  out.noticeFrom = stretch.noticeFrom;
+  out.noShowTo = stretch.noShowTo;
+  out.idleFrom = stretch.idleFrom;
+  out.idleTo = stretch.idleTo;
+  out.levels = levels;
+  out.hours = hours;
+  out.sessions = sessions;
+  out.individual = individual;
+  out.transition = transition;
+  out.evening = evening;
+  out.course = course;
+  return out;
 }
 
 /** FLOW-5: reported absence does not reduce payment, but its dates must make sense. */
 function checkAbsences(c: Check): void {
-  const list = c.p.absences ?? [];
+  const list = c.p.absences ?? NONE;
   for (let i = 0; i < list.length; i++)
     if (list[i]!.to < list[i]!.from)
       flag(c, {

@@ -227,6 +227,17 @@ describe('settlement properties', () => {
     );
   });
 
+  it('preparing each placement into the one before (settleMonth) changes nothing (issue #15 §5)', () => {
+    fc.assert(
+      fc.property(inputArb, monthArb, (input, month) => {
+        expect(settleMonth(catalog, input, month)).toEqual(
+          settlePrepared(prepareSettlement(catalog, input), month),
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('the order of placements in the input changes nothing', () => {
     fc.assert(
       fc.property(inputArb, monthArb, fc.integer(), (input, month, seed) => {

@@ -229,7 +229,12 @@ export function settleMonthColumns(
   checkMonth(month);
   const resolver = new Resolver(catalog);
   const sorted = inIdOrder(input.placements);
-  const list = { count: sorted.length, get: (i: number) => preparePlacement(resolver, sorted[i]!) };
+  // Each placement is dropped once settled: the next is prepared into it (preparePlacement).
+  let last: PreparedPlacement | undefined;
+  const list = {
+    count: sorted.length,
+    get: (i: number) => (last = preparePlacement(resolver, sorted[i]!, last)),
+  };
   const now = monthPass(resolver, list, month, opts.split ?? 'stretch');
   return finish({ month, now, previous: opts.previous ?? [] }, (m) =>
     asLines(monthPass(resolver, list, m, 'stretch')),
