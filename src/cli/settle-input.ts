@@ -2,7 +2,8 @@
  * Reads `settle --input` one placement at a time (issue #15 §3): the file is read in 1 MB chunks
  * and each placement of `{ "placements": [ … ] }` is parsed and checked on its own, so a million
  * placements never become one string or one parsed document (V8's string limit is near 300 000
- * placements). A `.ndjson` / `.jsonl` file holds one placement per line, read from its bytes by
+ * placements). The usual document is walked from its bytes by document-read.ts, placements read
+ * as NDJSON's are. A `.ndjson` / `.jsonl` file holds one placement per line, read from its bytes by
  * placement-read.ts when the line has the usual shape (no text decoded, no object parsed to copy:
  * most of a million-placement run's reading time). Each placement is checked
  * by the contract's own schema (`parsePlacementAt`), with the same error naming it and the field;
@@ -12,6 +13,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../domain/errors.js';
 import { checkPlacement } from './placement-check.js';
+import { readDocumentBytes } from './document-read.js';
 import { readAt, readPlacement } from './placement-read.js';
 import {
   parsePlacementAt,
@@ -297,7 +299,18 @@ export function readSettlementInput(file: string, whole: (file: string) => unkno
     throw new InputError('file-unreadable', `cannot read: ${(error as Error).message}`, file);
   }
   try {
-    return /\.(ndjson|jsonl)$/i.test(file) ? readNdjson(fd, file) : readDocument(new Scanner(fd), file);
+    if (/\.(ndjson|jsonl)$/i.test(file)) return readNdjson(fd, file);
+    // The document from its bytes (document-read.ts); anything unusual the usual way from the start.
+    const placements = readDocumentBytes(fd, (text, index) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        return null;
+      }
+      return checkPlacement(raw) ?? parsePlacementAt(raw, index, file);
+    });
+    return placements ? { placements } : readDocument(new Scanner(fd), file);
   } catch (error) {
     if (!(error instanceof Unstreamable)) throw error;
   } finally {
