@@ -5,7 +5,7 @@
  * serialised once: the placement's fields per placement, the level, rate information, rules and
  * sources per distinct combination (a handful per run), amounts formatted by integer arithmetic.
  * The explanation, when asked for (`--explain`), is explainLine's sentence (PAY-10) put together
- * from the same pieces; without it a line is about two thirds of the bytes to write. Any line
+ * from the same pieces; without it a line is about four fifths of the bytes to write. Any line
  * this does not know (a correction, PAY-9) or a presentLine with other fields falls back to
  * presentLine; settle-stream.test.ts holds the two to the same bytes.
  */

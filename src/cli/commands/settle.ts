@@ -126,7 +126,7 @@ export function register(program: Command): void {
           );
         const extra = opts.skipInvalid ? { refused: result.refused } : {};
         // The sentence only when asked: the figures that answer "why" are on every line anyway,
-        // and the sentence was a third of a million lines' bytes (#15 §3).
+        // and the sentence was a fifth of a million lines' bytes, the costliest part to make (#15 §3).
         const explain = { explain: opts.explain ?? false };
         if (opts.ndjson) writeSettlementNdjson(1, result, extra, explain);
         else if (opts.json) writeSettlementJson(1, result, extra, explain);
