@@ -10,7 +10,8 @@
  *   of the run below once a second administrator has approved it (a provider sees no draft: before
  *   2026-11-29 this figure measured 404 answers);
  * - a city month's settlement run end to end through the database (`POST /api/settlement-runs`).
- * Each route is asked once before the load and must answer 200. Per route: requests/s, p50/p99/max
+ * Each route is asked once before the load and must answer 200, then loaded BENCH_API_WARMUP seconds
+ * (default 5) uncounted, so the measure is of a running server, not its first wave. Per route: requests/s, p50/p99/max
  * latency, errors, non-2xx answers and timeouts counted apart, and CPU microseconds per request of
  * the server process and, on PostgreSQL, of the database's server processes (from /proc, so the
  * load of other processes on the machine does not inflate it). autocannon runs in this process,
@@ -48,6 +49,8 @@ const autocannon = autocannonUntyped as (opts: {
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 60);
 const CONNECTIONS = 100;
+/** Seconds of load before each measured route (BENCH_API_WARMUP, default 5), not counted. */
+const WARMUP = Number(process.env.BENCH_API_WARMUP ?? 5);
 /** Which databases to measure (default both): `pglite`, `postgres` or `pglite,postgres`. */
 const DATABASES = (process.env.BENCH_API_DATABASES ?? 'pglite,postgres').split(',');
 const PG_ADMIN =
@@ -153,6 +156,10 @@ async function load(
 ): Promise<RouteFigures> {
   const probe = await fetch(url, { headers });
   if (probe.status !== 200) throw new Error(`${url}: ${probe.status} ${await probe.text()}`);
+  // Warm-up, not counted: the first wave of 100 requests meets unoptimised code and an empty pool
+  // (each request then waits for all the others: seconds of latency that a running server never
+  // shows, and at load 5-10 the timeouts of the first route of a run). Steady state is measured.
+  if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, headers });
   const cpu0 = cpuMs(pid);
   const db0 = backendsCpuMs(dbName);
   const self0 = process.cpuUsage();
