@@ -17,6 +17,9 @@ export const UTC_TIMESTAMP_PATTERN = new RegExp(
 /** `YYYY-MM`, the shape and a month 01–12. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** A district id as stored (`bromma`, `enskede-arsta-vantor`): lower-case a–z, digits, `-`, 1–64. */
+export const DISTRICT_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+
 /**
  * The years the system accepts. Real facts (placements since the 1990s, models from 2010) fall
  * well inside; year 0000 or 9999 is a typing error, and both databases then agree on every value.

@@ -11,7 +11,7 @@ import { useQuery } from '@tanstack/react-query';
 import { get } from '../api.js';
 import { Page } from '../components/Page.js';
 import { DistrictFilter } from '../components/ListFilters.js';
-import { districtIdSchema } from '../../contract/districts.js';
+import { DISTRICT_ID_PATTERN } from '../../domain/patterns.js';
 import { PagedTable, countText, type Column } from '../components/PagedTable.js';
 import { useListQuery, useListState } from '../components/useListState.js';
 import { nameLookup, useModels, useProviders } from '../hooks.js';
@@ -37,7 +37,7 @@ export function SpecificationPage({ runId, providerId }: { runId: string; provid
   const kind = list.filter('typ');
   const known = Object.hasOwn(LINE_KIND_LABELS, kind) ? kind : '';
   const district = list.filter('stadsdel');
-  const districtId = districtIdSchema.safeParse(district).success ? district : undefined;
+  const districtId = DISTRICT_ID_PATTERN.test(district) ? district : undefined;
   const lines = useListQuery<LineItem, LineSort>(
     `/api/settlement-runs/${encodeURIComponent(runId)}/lines`,
     { providerId, kind: known || undefined, districtId },
