@@ -13,8 +13,11 @@ import { REGIMES, SERVICE_IDS } from '../domain/rate-model/schema.js';
 import { settlementInputSchema, type PlacementInput } from '../domain/settlement/input.js';
 import { MAX_EVENING_NIGHT_HOURS_PER_DAY } from '../domain/settlement/problems.js';
 
-/** The schema's fields this check knows, in the schema's order (its output order). */
-const FIELDS = [
+/**
+ * The schema's fields this check knows, in the schema's order (its output order); the byte reader
+ * (placement-read.ts) numbers a key by its index here.
+ */
+export const PLACEMENT_FIELDS = [
   'id',
   'clientId',
   'providerId',
@@ -41,7 +44,7 @@ const FIELDS = [
  */
 export const FAST_CHECK_ON = (() => {
   const shape = Object.keys(settlementInputSchema.shape.placements.element.shape);
-  return shape.length === FIELDS.length && shape.every((k, i) => k === FIELDS[i]);
+  return shape.length === PLACEMENT_FIELDS.length && shape.every((k, i) => k === PLACEMENT_FIELDS[i]);
 })();
 
 const SERVICES: ReadonlySet<unknown> = new Set(SERVICE_IDS);

@@ -11,29 +11,10 @@
  * placement-read.test.ts holds the two to one answer.
  */
 import type { PlacementInput } from '../domain/settlement/input.js';
-import { checkFields, type PlacementFields } from './placement-check.js';
+import { checkFields, PLACEMENT_FIELDS, type PlacementFields } from './placement-check.js';
 
 /** The placement's fields in {@link PlacementFields} order: a key's number is its index here. */
-const FIELDS = [
-  'id',
-  'clientId',
-  'providerId',
-  'district',
-  'service',
-  'regime',
-  'start',
-  'end',
-  'noticeDate',
-  'noShow',
-  'levels',
-  'hoursPerWeek',
-  'sessionsPerWeek',
-  'eveningNightHours',
-  'courseSessions',
-  'individualRates',
-  'transitionToWork',
-  'absences',
-] as const satisfies readonly (keyof PlacementFields)[];
+const FIELDS: readonly (keyof PlacementFields)[] = PLACEMENT_FIELDS;
 
 /** The keys of the lists' objects (levels, hours, …) the check knows; any other: give up. */
 const ELEMENT_KEYS = [
