@@ -5,6 +5,7 @@
  * with the clients it shows only, and hostile queries refused (400) before any SQL runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kronorAsOre } from '../../../contract/format.js';
 import { walkList } from '../../list-testing.js';
 import { openTestApp, testTargets, type TestApp } from '../../testing.js';
 
@@ -67,11 +68,11 @@ for (const target of testTargets()) {
       const want = await lines();
       expect(all.items).toHaveLength(5);
       expect(all.total).toBe(want.n);
-      expect(Math.round(all.sum * 100)).toBe(want.ore);
+      expect(kronorAsOre(all.sum)).toBe(want.ore);
       const ordinary = (await get('admin', `/api/settlement-runs/${run}/lines?kind=ordinary&limit=1`)).json();
       const wantOrdinary = await lines({ kind: 'ordinary' });
       expect(ordinary.total).toBe(wantOrdinary.n);
-      expect(Math.round(ordinary.sum * 100)).toBe(wantOrdinary.ore);
+      expect(kronorAsOre(ordinary.sum)).toBe(wantOrdinary.ore);
       expect(ordinary.items[0]).toMatchObject({ kind: 'ordinary', unitName: expect.any(String) });
       expect(typeof ordinary.items[0].clientName).toBe('string');
       // The specification page's filters together: one provider's lines in one district.
@@ -85,7 +86,7 @@ for (const target of testTargets()) {
       ).json();
       const wantNarrowed = await lines(where);
       expect(narrowed.total).toBe(wantNarrowed.n);
-      expect(Math.round(narrowed.sum * 100)).toBe(wantNarrowed.ore);
+      expect(kronorAsOre(narrowed.sum)).toBe(wantNarrowed.ore);
       expect(
         narrowed.items.every(
           (l: { providerId: string; districtId: string }) =>
@@ -106,7 +107,7 @@ for (const target of testTargets()) {
       expect(own.total).toBe((await lines({ provider: 'U001' })).n);
       const page = (await get('utforare', `/api/settlement-runs/${run}/lines?limit=200`)).json();
       expect(page.items.every((l: { providerId: string }) => l.providerId === 'U001')).toBe(true);
-      expect(Math.round(page.sum * 100)).toBe((await lines({ provider: 'U001' })).ore);
+      expect(kronorAsOre(page.sum)).toBe((await lines({ provider: 'U001' })).ore);
       const other = await get('utforare', `/api/settlement-runs/${run}/lines?providerId=U002`);
       expect(other.statusCode).toBe(403);
       const office = (await get('handlaggare', `/api/settlement-runs/${run}/lines?limit=200`)).json();
