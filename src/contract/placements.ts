@@ -43,11 +43,14 @@ export const levelFilterSchema = z.enum(['none', 'preliminary', 'final']);
 
 /**
  * GET /api/placements query: filters by district, provider, unit, client, service, status, level
- * and period (`month`, or `from`/`to` overlapping the placement), sorted and paged on the server.
+ * and period (`month`, or `from`/`to` overlapping the placement), and `q`, any part of the
+ * client's name as the user is shown it (a protected identity masked for the user matches only
+ * "Skyddad identitet"), sorted and paged on the server.
  */
 export const placementQuery = listQuery(
   { sorts: PLACEMENT_SORTS, sort: 'client' },
   {
+    q: textSchema(100).optional(),
     districtId: districtIdSchema.optional(),
     providerId: providerIdSchema.optional(),
     unitId: idParamSchema.optional(),

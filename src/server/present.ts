@@ -6,6 +6,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { maskIdentity } from '../db/identity.js';
 import type { SessionUser } from './auth/sessions.js';
 import { civilDate } from '../contract/format.js';
+import { containsPattern } from './contains.js';
 
 /** The name shown instead of a protected client's own outside the owning district. */
 export const PROTECTED_NAME = 'Skyddad identitet';
@@ -46,9 +47,29 @@ export function clientIdentity(
  * sort by it, so a protected client's place in name order never hints at the hidden name.
  */
 export function shownClientName(user: SessionUser): RawBuilder<string> {
+  return sql<string>`(case when ${maskedFor(user)} then ${PROTECTED_NAME}::text else clients.name end)`;
+}
+
+/** SQL over `clients`: true where {@link clientIdentity} masks the client for this user. */
+function maskedFor(user: SessionUser): RawBuilder<boolean> {
   if (user.role === 'case_officer' && user.districtId)
-    return sql<string>`(case when clients.protected_identity and clients.district_id <> ${user.districtId} then ${PROTECTED_NAME}::text else clients.name end)`;
-  return sql<string>`(case when clients.protected_identity then ${PROTECTED_NAME}::text else clients.name end)`;
+    return sql<boolean>`clients.protected_identity and clients.district_id <> ${user.districtId}`;
+  return sql<boolean>`clients.protected_identity`;
+}
+
+/**
+ * SQL over `clients`: true where the name this user is shown ({@link shownClientName}) contains
+ * `text`, ignoring case. A client masked for the user matches only on "Skyddad identitet", never on
+ * its own name, so a search neither reveals a protected name nor confirms that someone by that name
+ * exists (docs/security.md). Written as the stored name's match for the unmasked, so the name's
+ * trigram index (`clients_name_trgm`) can serve it; the masked text is matched here, once.
+ */
+export function shownNameContains(user: SessionUser, text: string): RawBuilder<boolean> {
+  const masked = maskedFor(user);
+  const own = sql<boolean>`(clients.name ilike ${containsPattern(text)} and not (${masked}))`;
+  return PROTECTED_NAME.toLowerCase().includes(text.trim().toLowerCase())
+    ? sql<boolean>`(${own} or (${masked}))`
+    : own;
 }
 
 /** Replaces every `{ ore, … }` figure in a rate model with `{ amount: kronor, … }` for JSON. */

@@ -7,6 +7,7 @@ import { vacancies } from '../../../domain/flow/matching.js';
 import type { DB } from '../../../db/types.js';
 import type { CatalogueSort } from '../../../contract/catalogue.js';
 import type { Cursor, SortDir } from '../../../contract/primitives.js';
+import { containsPattern } from '../../contains.js';
 import { keysetPage, type SortColumn } from '../../keyset.js';
 
 /** What the catalogue can be filtered by. */
@@ -36,9 +37,6 @@ function activeUnits(db: Kysely<DB>) {
     .where('units.active', '=', true)
     .where('providers.active', '=', true);
 }
-
-/** Escapes `%`, `_` and `\\` for an ILIKE pattern. */
-const likeEscape = (q: string): string => q.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /** The catalogue's sort fields as SQL (issue #14 §1). */
 const SORT_COLUMNS: Record<CatalogueSort, SortColumn> = {
@@ -74,7 +72,7 @@ export async function catalogueUnits(db: Kysely<DB>, f: CatalogueFilter) {
   if (f.method) q = q.where(sql<boolean>`coalesce(units.catalogue->'methods', '[]'::jsonb) ? ${f.method}`);
   const words = (field: string, text: string | undefined) =>
     text?.trim()
-      ? sql<boolean>`coalesce(units.catalogue->>${field}, '') ilike ${`%${likeEscape(text.trim())}%`}`
+      ? sql<boolean>`coalesce(units.catalogue->>${field}, '') ilike ${containsPattern(text)}`
       : null;
   const design = words('physicalDesign', f.design);
   if (design) q = q.where(design);

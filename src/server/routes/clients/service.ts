@@ -10,6 +10,7 @@ import type { ClientTable, DB } from '../../../db/types.js';
 import type { z } from 'zod';
 import type { ClientSort, clientCreate, clientPatch } from '../../../contract/clients.js';
 import type { Cursor, SortDir } from '../../../contract/primitives.js';
+import { containsPattern } from '../../contains.js';
 import { keysetPage, type SortColumn } from '../../keyset.js';
 import { PROTECTED_NAME } from '../../present.js';
 import type { SessionUser } from '../../auth/sessions.js';
@@ -19,9 +20,6 @@ import { staleOrMissing } from '../../versioned.js';
 
 /** A client row as stored. */
 export type ClientRow = Selectable<ClientTable>;
-
-/** Escapes `%`, `_` and `\` for an ILIKE pattern. */
-const likeEscape = (q: string): string => q.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /**
  * The name as shown to a user who sees every district, as the expression index
@@ -87,7 +85,7 @@ export async function searchClients(db: Kysely<DB>, user: SessionUser, search: C
     // that does not exist, and the attempt is audited below.
     if (user.role !== 'case_officer') query = query.where('clients.protected_identity', '=', false);
   } else if (q) {
-    query = query.where('clients.name', 'ilike', `%${likeEscape(q.trim())}%`);
+    query = query.where('clients.name', 'ilike', containsPattern(q));
     if (user.role === 'case_officer')
       query = query.where((eb) =>
         eb.or([

@@ -56,8 +56,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           {
             db: conn,
             user,
-            // The hot list (issue #15 §4): its text varies with the filters given, not their values.
-            prepare: true,
+            // The hot list (issue #15 §4): its text varies with the filters given, not their values;
+            // a name search is not prepared (its pattern decides the plan, db/prepared.ts).
+            prepare: !q.q?.trim(),
             entry: {
               action: 'list',
               entity: 'placement',
@@ -65,6 +66,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
                 districtId: districtId ?? null,
                 providerId: providerId ?? null,
                 month: q.month ?? null,
+                ...(q.q?.trim() ? { q: q.q.trim() } : {}),
               },
             },
           },

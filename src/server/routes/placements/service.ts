@@ -20,7 +20,7 @@ import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { notFound, refused } from '../../errors.js';
 import { keysetPage, type Page, type PageAudit, type SortColumn } from '../../keyset.js';
-import { shownClientName } from '../../present.js';
+import { shownClientName, shownNameContains } from '../../present.js';
 import { staleOrMissing } from '../../versioned.js';
 import {
   latestLevelKind,
@@ -65,6 +65,8 @@ export async function listPlacements(
   if (f.providerId) q = q.where('placements.provider_id', '=', f.providerId);
   if (f.unitId) q = q.where('placements.unit_id', '=', f.unitId);
   if (f.clientId) q = q.where('placements.client_id', '=', f.clientId);
+  // The name as this user sees it: a masked client is found as "Skyddad identitet" only.
+  if (f.q?.trim()) q = q.where(shownNameContains(user, f.q));
   if (f.service) q = q.where('placements.service', '=', f.service);
   if (f.month) {
     const from = `${f.month}-01`;
