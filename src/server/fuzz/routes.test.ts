@@ -4,7 +4,8 @@
  * the route's Zod schemas and the hostile corpus are sent; every answer must be below 500, every
  * 4xx must carry `{ error: { id, message } }` without database text or a data-exception id, and a
  * refused request must leave every table as it was (oracle.ts). Seeded and bounded: FUZZ_SEED and
- * FUZZ_RUNS (requests per route and role) reproduce or widen a run; FUZZ_REPORT=1 prints the
+ * FUZZ_RUNS (requests per route and role) reproduce or widen a run, FUZZ_ROUTES=/api/placements
+ * narrows it to the routes whose `METHOD /url` holds that text; FUZZ_REPORT=1 prints the
  * answers per route; a failure prints the route, the role, the seed and the request.
  */
 import fc from 'fast-check';
@@ -20,6 +21,8 @@ import { fillPath, NOT_DECIMAL, numericFields, poisonedBodies, requiredQuery } f
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
+/** FUZZ_ROUTES: only the routes whose `METHOD /url` contains this text (one resource, while working on it). */
+const ONLY = process.env.FUZZ_ROUTES ?? '';
 
 /** Routes whose valid requests are slow (a comparison over every placement): fewer runs. */
 const SLOW: Record<string, number> = { 'POST /api/comparisons': 0.25 };
@@ -52,6 +55,9 @@ function seedOf(key: string): number {
 }
 
 const keyOf = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
+/** True for a route this run fuzzes: not skipped, and within FUZZ_ROUTES when given. */
+const fuzzed = (route: { method: string; url: string }) =>
+  !SKIP.has(keyOf(route)) && keyOf(route).includes(ONLY);
 
 for (const target of testTargets()) {
   // The routes' code is the same on both databases: PostgreSQL gets half the generated requests,
@@ -116,7 +122,7 @@ for (const target of testTargets()) {
     it('answers every generated request with < 500, an error id, no database text and no write', async () => {
       const failures: string[] = [];
       let sent = 0;
-      const routes = t.app.ctx.routes.filter((r) => !SKIP.has(keyOf(r)));
+      const routes = t.app.ctx.routes.filter(fuzzed);
       for (const route of routes) {
         const requests = requestArbitrary(route as RouteInfo, pools);
         const started = Date.now();
@@ -148,14 +154,14 @@ for (const target of testTargets()) {
       const failures: string[] = [];
       let sent = 0;
       for (const route of t.app.ctx.routes) {
-        if (SKIP.has(keyOf(route))) continue;
+        if (!fuzzed(route)) continue;
         for (const { field, request } of poisonedBodies(route as RouteInfo, pools)) {
           sent++;
           const broken = await send(anyCaller(route.access), route as RouteInfo, request);
           if (broken) failures.push(`${keyOf(route)} ${field}: ${show(request)}\n  → ${broken}`);
         }
       }
-      expect(sent).toBeGreaterThan(100);
+      if (!ONLY) expect(sent).toBeGreaterThan(100);
       expect(failures, failures.join('\n\n')).toEqual([]);
     }, 300_000);
 
@@ -163,7 +169,7 @@ for (const target of testTargets()) {
       const wrong: string[] = [];
       for (const route of t.app.ctx.routes) {
         const agent = anyCaller(route.access);
-        if (SKIP.has(keyOf(route)) || !agent) continue;
+        if (!fuzzed(route) || !agent) continue;
         const params = numericFields(inputJsonSchema(route.schema?.params));
         const query = route.method === 'GET' ? numericFields(inputJsonSchema(route.schema?.querystring)) : [];
         const cases = [
