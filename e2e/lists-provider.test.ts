@@ -3,10 +3,12 @@
  * provider's unit and more than 10 000 offers in the city, the provider portal's client list and
  * the office's Erbjudanden each show the true total, render one page (never more than a few
  * hundred rows), page forward and back by the server's cursors, and narrow with a filter kept in
- * the address. One app start and one browser for both.
+ * the address; and among them the absence form finds any of the provider's own placements by the
+ * client's name on the server (never a protected client by its own name, never another
+ * provider's). One app start and one browser for all, every new view checked with axe.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPage, openMenu, signIn, startApp, type TestApp } from './support.js';
+import { checkPage, newPage, openMenu, signIn, startApp, type TestApp } from './support.js';
 import { CHUNK, insertBulkClients, listTotal as total, pagesThrough, ROWS } from './list-scale.js';
 
 let app: TestApp;
@@ -14,14 +16,16 @@ beforeAll(async () => {
   app = await startApp();
   const { db } = app.database;
   const districts = (await db.selectFrom('districts').select('id').orderBy('id').execute()).map((d) => d.id);
-  // The demo provider account's provider (U001) and one of its units.
-  const unit = await db
-    .selectFrom('units')
-    .innerJoin('providers', 'providers.id', 'units.provider_id')
-    .select(['units.id', 'units.provider_id', 'providers.regime'])
-    .where('units.provider_id', '=', 'U001')
-    .orderBy('units.id')
-    .executeTakeFirstOrThrow();
+  // The first unit of the demo provider account's provider (U001), or of another provider.
+  const unitOf = (op: '=' | '<>') =>
+    db
+      .selectFrom('units')
+      .innerJoin('providers', 'providers.id', 'units.provider_id')
+      .select(['units.id', 'units.provider_id', 'providers.regime'])
+      .where('units.provider_id', op, 'U001')
+      .orderBy('units.id')
+      .executeTakeFirstOrThrow();
+  const unit = await unitOf('=');
   for (let from = 0; from < ROWS; from += CHUNK) {
     const n = Math.min(CHUNK, ROWS - from);
     const index = Array.from({ length: n }, (_, k) => from + k);
@@ -67,6 +71,29 @@ beforeAll(async () => {
       )
       .execute();
   }
+  // Beyond every first page: one of the provider's own, its protected client and another
+  // provider's client, all with one surname, for the absence form's name search.
+  const other = await unitOf('<>');
+  const named = await insertBulkClients(db, [0, 1, 2], {
+    born: '1942-02-02',
+    serial: 960,
+    districts: ['bromma'],
+    name: (i) => ['Zäta Frånvarosson', 'Hemlig Frånvarosson', 'Annan Frånvarosson'][i]!,
+  });
+  await db.updateTable('clients').set({ protected_identity: true }).where('id', '=', named[1]!.id).execute();
+  await db
+    .insertInto('placements')
+    .values(
+      named.map((c, k) => ({
+        client_id: c.id,
+        unit_id: k === 2 ? other.id : unit.id,
+        provider_id: k === 2 ? other.provider_id : unit.provider_id,
+        service: 'lss-gruppbostad',
+        regime: k === 2 ? other.regime : unit.regime,
+        start_date: '2024-03-01',
+      })),
+    )
+    .execute();
 });
 afterAll(async () => {
   await app?.close();
@@ -100,5 +127,37 @@ describe('lists of more than 10 000 rows, second part', () => {
     await expect.poll(() => total(admin, 'offers')).toBeLessThan(offers);
     expect(await total(admin, 'offers')).toBeGreaterThan(2_000);
     await admin.context().close();
+  });
+
+  it("finds any of the provider's own placements by name in the absence form, never a protected name", async () => {
+    const page = await newPage(app);
+    await signIn(page, 'provider');
+    await openMenu(page, 'Min verksamhet');
+    await page.getByTestId('provider-clients').waitFor();
+    const picker = page.getByRole('textbox', { name: 'Placering' });
+    const options = page.getByRole('option');
+    // Only the provider's own placement by that name: not the protected client (its name is
+    // hidden) and not another provider's.
+    await picker.fill('Frånvarosson');
+    await options.filter({ hasText: /^Zäta Frånvarosson, / }).waitFor();
+    await expect.poll(() => options.count()).toBe(1);
+    await picker.fill('Hemlig');
+    await page.getByText('Ingen placering matchar').waitFor();
+    // As the provider is shown it, the protected client is found: masked.
+    await picker.fill('skyddad');
+    await options
+      .filter({ hasText: /^Skyddad identitet, / })
+      .first()
+      .waitFor();
+    await expect.poll(() => options.filter({ hasNotText: /^Skyddad identitet, / }).count()).toBe(0);
+    expect(await checkPage(page, 'utforare-sok-placering')).toEqual([]);
+
+    await picker.fill('zäta frånv');
+    await options.filter({ hasText: /^Zäta Frånvarosson, / }).click();
+    await page.getByRole('form', { name: /^Rapportera frånvaro för Zäta Frånvarosson, / }).waitFor();
+    // Its reports and form open (settlement-provider.test.ts submits an absence through it).
+    await page.getByText('Rapporterad frånvaro').waitFor();
+    expect(await checkPage(page, 'utforare-sokt-franvaro')).toEqual([]);
+    await page.context().close();
   });
 });

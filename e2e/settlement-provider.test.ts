@@ -173,10 +173,23 @@ describe('provider portal', () => {
     await page.getByTestId('provider-clients').waitFor();
     expect(await checkPage(page, 'utforare')).toEqual([]);
 
-    // An ongoing placement that started before the absence (May 2025).
-    await page.getByRole('textbox', { name: 'Placering' }).click();
+    // An ongoing placement that started before the absence (May 2025), found by its client's
+    // name among all the provider's placements (the one last in name order: on no first page).
+    const ongoing = await app.database.db
+      .selectFrom('placements')
+      .innerJoin('clients', 'clients.id', 'placements.client_id')
+      .select('clients.name')
+      .where('placements.provider_id', '=', 'U001')
+      .where('placements.end_date', 'is', null)
+      .where('placements.no_show', '=', false)
+      .where('placements.start_date', '<', '2025-01-01')
+      .where('clients.protected_identity', '=', false)
+      .orderBy('clients.name', 'desc')
+      .executeTakeFirstOrThrow();
+    await page.getByRole('textbox', { name: 'Placering' }).fill(ongoing.name);
     await page
       .getByRole('option', { name: /\(20(1\d|2[0-4])-\d\d-\d\d – pågår\)$/ })
+      .filter({ hasText: `${ongoing.name}, ` })
       .first()
       .click();
     await page.getByLabel('Första frånvarodag').fill('2025-05-05');

@@ -4,10 +4,11 @@
  * reporting and the month's attendance against the decided participation (FLOW-5, SVC-3), the
  * facts only the provider knows (course sessions held, evening/night hours; issue #9 §4) and the
  * monthly specifications. The API scopes everything to the signed-in provider; the placements and
- * the specifications are paged on the server (provider-lists.tsx, issue #14 §1).
+ * the specifications are paged on the server (provider-lists.tsx, issue #14 §1), and the absence
+ * form finds any of the provider's placements by the client's name (placement-search.tsx).
  */
 import { useState } from 'react';
-import { List, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../api.js';
 import { useAuth } from '../auth.js';
@@ -15,7 +16,6 @@ import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { AbsenceForm } from '../components/AbsenceForm.js';
 import { useProviders } from '../hooks.js';
-import { formatDate } from '../../contract/format.js';
 import { serviceLabel } from '../../contract/labels.js';
 import type { PlacementDetail, PlacementView } from '../../contract/placements.js';
 import { FactSection } from '../components/FactSection.js';
@@ -25,6 +25,7 @@ import { ProviderProfiles } from './provider-profile.js';
 import { ProviderNotices, ProviderOffers, ProviderPlans } from './provider-flow.js';
 import { Attendance } from './attendance.js';
 import { ProviderPlacements, ProviderSpecifications, useProviderPlacements } from './provider-lists.js';
+import { PlacementSearch, placementLabel } from './placement-search.js';
 
 /** One placement's reported absences and form (FLOW-5), then the provider's own facts (issue #9 §4). */
 function PlacementReports({ placementId, label }: { placementId: number; label: string }) {
@@ -59,15 +60,10 @@ export function ProviderPortalPage() {
   const providers = useProviders();
   const own = providers.data?.find((p) => p.id === providerId) ?? providers.data?.[0];
   const placements = useProviderPlacements();
-  const [selected, setSelected] = useState<string | null>(null);
-  // The absence form picks among the placements on the list's current page (filter the list to
-  // find one): the portal never loads every placement (issue #14 §1).
+  // The absence form finds any of the provider's placements by name on the server (placement-search.tsx).
+  const [current, setCurrent] = useState<PlacementView | null>(null);
   const list = placements.query.data?.items ?? [];
-  const current = list.find((p) => String(p.id) === selected) ?? null;
   const unitName = (id: number) => own?.units.find((u) => u.id === id)?.name ?? '–';
-  const unitOf = (p: PlacementView) => p.unitName ?? unitName(p.unitId);
-  const placementLabel = (p: PlacementView) =>
-    `${p.clientName}, ${serviceLabel(p.service)}, ${unitOf(p)} (${formatDate(p.start)} – ${p.end ? formatDate(p.end) : 'pågår'})`;
 
   return (
     <Page title={own ? `Min verksamhet: ${own.name}` : 'Min verksamhet'}>
@@ -102,17 +98,13 @@ export function ProviderPortalPage() {
         </Title>
         <Paper withBorder p="md">
           <Stack gap="sm">
-            <Select
-              label="Placering"
-              description="Välj klient och insats som frånvaron gäller, bland placeringarna på sidan ovan"
-              data={list.map((p) => ({ value: String(p.id), label: placementLabel(p) }))}
-              value={selected}
-              onChange={setSelected}
-              searchable
-              nothingFoundMessage="Ingen placering matchar"
-            />
+            <PlacementSearch value={current} onChange={setCurrent} unitName={unitName} />
             {current ? (
-              <PlacementReports key={current.id} placementId={current.id} label={placementLabel(current)} />
+              <PlacementReports
+                key={current.id}
+                placementId={current.id}
+                label={placementLabel(current, unitName)}
+              />
             ) : (
               <Text size="sm">
                 Välj en placering för att rapportera frånvaro, kurstillfällen eller kvälls- och nattimmar.

@@ -28,7 +28,7 @@ const STATUS_WORDS: Record<string, PlacementStatus> = {
 
 const PLACEMENT_SORTS: PlacementSort[] = ['client', 'start', 'end'];
 
-/** The provider's placement list state and its current page (the absence form picks from the page). */
+/** The provider's placement list state and its current page (the notices name placements from it). */
 export function useProviderPlacements() {
   const list = useListState<PlacementSort>({ sorts: PLACEMENT_SORTS, sort: 'client' });
   const unit = list.filter('enhet');
@@ -38,7 +38,7 @@ export function useProviderPlacements() {
     service: list.filter('insats') || undefined,
     status: Object.hasOwn(STATUS_WORDS, statusWord) ? STATUS_WORDS[statusWord] : undefined,
   };
-  // 100 a page: the absence form below picks among the page's placements.
+  // 100 a page: the notices above name the placements found on it (provider-flow.tsx).
   const query = useListQuery<PlacementView, PlacementSort>(
     '/api/placements',
     { ...filters, limit: 100 },
