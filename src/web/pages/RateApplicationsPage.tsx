@@ -4,8 +4,8 @@
  * social psychiatry the orderer/provider agreement; a decision with amount and period (granted)
  * or a reason (refused). Case officers of the client's district and admins apply and decide.
  * The history is paged on the server with its true total (issue #14 §1): the page's applications
- * in a table (sort by submission, state and kind in the address as on the office-wide list), each
- * with its card below.
+ * in a table (sort by submission, state and kind in the address, with the office-wide list's state
+ * filter and columns: rate-application-list.tsx), each with its card below.
  */
 import { useState, type FormEvent } from 'react';
 import {
@@ -16,7 +16,6 @@ import {
   NumberInput,
   Paper,
   Radio,
-  Select,
   Stack,
   Text,
   Textarea,
@@ -27,7 +26,7 @@ import { errorMessage, get, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { DateField } from '../components/DateField.js';
 import { Page } from '../components/Page.js';
-import { PagedTable, type Column } from '../components/PagedTable.js';
+import { PagedTable } from '../components/PagedTable.js';
 import { QueryState } from '../components/QueryState.js';
 import { useListQuery, useListState } from '../components/useListState.js';
 import { Link, useLocation } from '../router.js';
@@ -47,7 +46,11 @@ import type {
 } from '../../contract/rate-applications.js';
 import { isIsoDate } from '../../domain/patterns.js';
 import { RateApplicationForm } from './RateApplicationForm.js';
-import { applicationFiltersOf, STATE_WORDS, wordOf } from './RateApplicationsListPage.js';
+import {
+  APPLICATION_COLUMNS,
+  ApplicationStateFilter,
+  applicationFiltersOf,
+} from './rate-application-list.js';
 
 /** The decision on a submitted application: granted with amount and period, or refused. */
 function DecisionForm({ a, clientId }: { a: RateApplication; clientId: string }) {
@@ -193,21 +196,6 @@ export function RateApplicationsPage({ id }: { id: string }) {
     { clientId: id, state, kind },
     list,
   );
-  const columns: Column<RateApplicationListItem, ApplicationSort>[] = [
-    {
-      key: 'kind',
-      header: 'Ansökan',
-      render: (a) => `${RATE_APPLICATION_KIND_LABELS[a.kind]}, ${serviceLabel(a.service)}`,
-    },
-    { key: 'state', header: 'Läge', render: (a) => RATE_APPLICATION_STATE_LABELS[a.state] },
-    {
-      key: 'submitted',
-      header: 'Inlämnad',
-      sort: 'submitted',
-      className: 'date',
-      render: (a) => (a.submittedAt ? formatDate(a.submittedAt.slice(0, 10)) : '–'),
-    },
-  ];
   return (
     <Page
       title={`Individuell ersättning och särskild redovisning${client.data ? `: ${client.data.name}` : ''}`}
@@ -220,22 +208,12 @@ export function RateApplicationsPage({ id }: { id: string }) {
           Ansökningar och beslut
         </Title>
         <Group align="flex-end" gap="sm" role="search" aria-label="Filtrera klientens ansökningar">
-          <Select
-            label="Läge"
-            placeholder="Alla"
-            data={Object.entries(STATE_WORDS).map(([word, value]) => ({
-              value: word,
-              label: RATE_APPLICATION_STATE_LABELS[value],
-            }))}
-            value={wordOf(STATE_WORDS, state)}
-            onChange={(v) => list.setFilters({ lage: v })}
-            clearable
-          />
+          <ApplicationStateFilter state={state} list={list} />
         </Group>
         <PagedTable
           query={apps}
           list={list}
-          columns={columns}
+          columns={APPLICATION_COLUMNS}
           rowKey={(a) => a.id}
           label="Klientens ansökningar"
           noun={{ one: 'ansökan', many: 'ansökningar' }}
