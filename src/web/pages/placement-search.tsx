@@ -69,7 +69,7 @@ export function PlacementSearch({
       // The server has filtered by name already: show its hits as they are.
       filter={({ options: all }) => all}
       nothingFoundMessage={hits.isFetching ? 'Söker …' : 'Ingen placering matchar'}
-      rightSection={hits.isFetching ? <Loader size="xs" aria-label="Söker" /> : undefined}
+      rightSection={hits.isFetching ? <Loader size="xs" aria-hidden="true" /> : undefined}
       clearable
     />
   );
