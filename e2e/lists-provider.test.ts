@@ -159,5 +159,5 @@ describe('lists of more than 10 000 rows, second part', () => {
     await page.getByText('Rapporterad frånvaro').waitFor();
     expect(await checkPage(page, 'utforare-sokt-franvaro')).toEqual([]);
     await page.context().close();
-  });
+  }, 180_000);
 });
