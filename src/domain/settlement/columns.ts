@@ -30,10 +30,20 @@ export interface RateInfo {
 
 /** Kind codes of the `kind` column, in {@link LineKind} order. */
 export const KINDS: readonly LineKind[] = ['ordinary', 'idle', 'premises', 'evening-night', 'correction'];
+/** The code of each kind in the `kind` column (its place in {@link KINDS}). */
+export const KIND = Object.freeze(
+  Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<LineKind, number>,
+);
 /** Basis codes of the `basis` column (premises lines ride on ordinary or idle days). */
 const BASES: readonly SettlementLine['basis'][] = [null, 'ordinary', 'idle'];
+/** The code of each basis in the `basis` column (its place in the basis list). */
+export const BASIS = Object.freeze({
+  none: BASES.indexOf(null),
+  ordinary: BASES.indexOf('ordinary'),
+  idle: BASES.indexOf('idle'),
+});
 /** Basis code of a line without a basis. */
-export const NO_BASIS = 0;
+export const NO_BASIS = BASIS.none;
 
 /** Values numbered in order of first use, so a column holds a small integer per line. */
 export class Interned<T> {
@@ -202,7 +212,7 @@ export class LineStore {
       service: l.service,
       regime: l.regime,
     });
-    this.push(owner, KINDS.indexOf(l.kind), 0, 0, 0, l.quantity, 0, l.rate, l.amount, 0, 0, 0, 0);
+    this.push(owner, KIND[l.kind], NO_BASIS, 0, 0, l.quantity, 0, l.rate, l.amount, 0, 0, 0, 0);
     this.extras.set(i, l);
   }
 

@@ -23,17 +23,9 @@ import {
   rulesFor,
 } from './rules.js';
 import { breakpoints, resolveSeg, type Seg, type Split, type Stretch } from './segment.js';
-import { NO_BASIS, type LineStore } from './columns.js';
+import { BASIS, KIND, NO_BASIS, type LineStore } from './columns.js';
 import type { LineMemo } from './memo.js';
 import { eveningSources, individualSources, infoId, rateIds, type RateIds } from './says.js';
-
-/** Kind and basis codes of the column store (columns.ts KINDS and BASES). */
-const K_ORDINARY = 0;
-const K_IDLE = 1;
-const K_PREMISES = 2;
-const K_EVENING = 3;
-const B_ORDINARY = 1;
-const B_IDLE = 2;
 
 export type { Split } from './segment.js';
 
@@ -246,7 +238,7 @@ function emitSeg(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchK
         const sources =
           g.flags & (F_INDIVIDUAL_LSS | F_INDIVIDUAL_SP) ? individualSources(svc.source) : g.rate.sources;
         says = out.sayingId(
-          idle ? K_IDLE : K_ORDINARY,
+          idle ? KIND.idle : KIND.ordinary,
           NO_BASIS,
           ids.unit,
           ids.level,
@@ -275,8 +267,8 @@ function emitSeg(ctx: MonthContext, p: PreparedPlacement, g: Seg, kind: StretchK
         ? PREMISES_IDLE_RULES
         : PREMISES_RULES;
     says = out.sayingId(
-      K_PREMISES,
-      idle ? B_IDLE : B_ORDINARY,
+      KIND.premises,
+      idle ? BASIS.idle : BASIS.ordinary,
       out.units.id(pr.unit as Unit),
       ids.level,
       ids.info,
@@ -312,7 +304,7 @@ function emitEvening(ctx: MonthContext, p: PreparedPlacement, paid: { from: numb
     const out = ctx.out;
     out.push(
       ctx.owner,
-      K_EVENING,
+      KIND['evening-night'],
       NO_BASIS,
       first,
       last,

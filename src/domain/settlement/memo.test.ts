@@ -3,8 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../models/load.js';
+import { ModelCatalog } from '../rate-model/catalog.js';
 import { civilToDay, dayToIso } from './days.js';
-import { parseSettlementInput, settleMonth, type SettlementLine } from './settle.js';
+import { parseSettlementInput, settleMonth, type SettlementLine, type SettlementResult } from './settle.js';
 
 const catalog = loadCatalog();
 const Y2024 = civilToDay(2024, 1, 1);
@@ -23,7 +24,7 @@ const factsArb = fc
     notice: fc.constantFrom(null, null, 40, 55, 70),
     noShowDraw: fc.integer({ min: 0, max: 5 }),
     levelFrom: fc.constantFrom(0, 0, 45, 50),
-    points: fc.constantFrom(10, 42),
+    points: fc.constantFrom(10, 12, 15, 42),
     level: fc.constantFrom('1', '2'),
     final: fc.boolean(),
     hours: fc.constantFrom(null, null, null, 10, 30),
@@ -138,6 +139,12 @@ describe('lines copied for placements settled alike (memo.ts)', () => {
       { ...sp, service: 'sp-stodboende' },
       { ...sp, service: 'sp-stodboende', eveningNightHours: [{ date: '2024-03-05', hours: 4 }] },
     ],
+    [
+      'a level given, not classified from points (LVL-1)',
+      '2024-03',
+      { ...sp, service: 'lss-gruppbostad', levels: [{ from: '2024-01-10', points: 25 }] },
+      { ...sp, service: 'lss-gruppbostad', levels: [{ from: '2024-01-10', level: '2' }] },
+    ],
     ['hours per week (SVC-3)', '2025-03', dv, { ...dv, hoursPerWeek: [{ from: '2025-01-01', hours: 8 }] }],
     [
       'transition to work (SVC-4)',
@@ -194,6 +201,46 @@ describe('lines copied for placements settled alike (memo.ts)', () => {
       expect(together.lines.filter((l) => l.placementId === 'B').map(what)).toEqual(alone.lines.map(what));
       expect(together.refused.filter((r) => r.placementId === 'B')).toEqual(alone.refused);
     }
+  });
+
+  it('tells apart points classified alike in one model but not in the next within the month (LVL-1)', () => {
+    // Group homes: 31 and 36 points are both level 2 in 2023, levels 2 and 3 from 2024. With the
+    // 2023 model ending on 2024-01-14 they are alike on the 1st-14th only, so not in January.
+    const split = new ModelCatalog(
+      catalog.models.map((m) =>
+        m.id === 'lss-bostad-2023'
+          ? { ...m, validTo: '2024-01-14' }
+          : m.id === 'lss-bostad-2024'
+            ? { ...m, validFrom: '2024-01-15' }
+            : m,
+      ),
+    );
+    const at = (id: string, points: number) => ({
+      id,
+      providerId: 'U1',
+      district: 'D1',
+      service: 'lss-gruppbostad',
+      regime: 'privat',
+      start: '2023-11-01',
+      levels: [{ from: '2023-11-01', points }],
+    });
+    const settle = (month: string, ...placements: ReturnType<typeof at>[]) =>
+      settleMonth(split, parseSettlementInput({ placements }), month);
+    const levels = (r: SettlementResult) => r.lines.map((l) => l.level);
+    expect(levels(settle('2024-01', at('B', 31)))).not.toEqual(levels(settle('2024-01', at('B', 36))));
+    for (const [x, y] of [
+      [31, 36],
+      [36, 31],
+    ] as const) {
+      const together = settle('2024-01', at('A', x), at('B', y));
+      const alone = settle('2024-01', at('B', y));
+      expect(together.lines.filter((l) => l.placementId === 'B').map(what)).toEqual(alone.lines.map(what));
+    }
+    // In March (one model) 25 and 32 points are both level 2: the second gets the first's lines.
+    const march = settle('2024-03', at('A', 25), at('B', 32));
+    const lines = (id: string) => march.lines.filter((l) => l.placementId === id).map(what);
+    expect(lines('B')).toEqual(lines('A'));
+    expect(lines('B')).toEqual(settle('2024-03', at('B', 32)).lines.map(what));
   });
 
   it('copies the lines of a plain placement for the next one alike', () => {

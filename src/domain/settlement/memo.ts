@@ -6,13 +6,19 @@
  * month paid in full and as idle place (PAY-1..PAY-5), nothing else: so the first placement of
  * each such kind is settled by the engine and the others get a copy of its lines (the same
  * figures, texts and rounding; only the owner differs). Anything else, and any placement with a
- * problem, is settled in full. Kept in typed arrays (an open-addressing table and the lines, 48
- * bytes each), so a look-up touches a cache line or two and no string is made per placement.
+ * problem, is settled in full. Points count only by the level they classify as (LVL-1) when the
+ * days paid in full lie in one model period, so a hundred point values make a handful of kinds.
+ * Kept in typed arrays (an open-addressing table and the lines, 48 bytes each), so a look-up
+ * touches a cache line or two and no string is made per placement.
  */
 import type { LineStore } from './columns.js';
 import type { PreparedPlacement } from './prepare.js';
+import type { Resolver } from './resolve.js';
 
-/** Level codes: no entry, points 0-1 023 (1 + points), a level id (LEVEL_TEXT + its number), neither. */
+/**
+ * Level codes: no entry, points 0-1 023 (1 + points), a level id (LEVEL_TEXT + its number), neither.
+ * A level id classified from points is told apart from one given by a bit of the kind (F_POINTS).
+ */
 const NO_ENTRY = 0;
 const LEVEL_TEXT = 1025;
 const NEITHER = 4095;
@@ -40,6 +46,9 @@ export class LineMemo {
   /** The kind and days of the placement {@link find} did not find (kind -1: not plain). */
   private kind = -1;
   private days = 0;
+
+  /** `r`: the month's look-ups, to classify points (LVL-1). */
+  constructor(private readonly r: Resolver) {}
 
   /**
    * The slot of a placement settled alike earlier (for {@link copy}), or -1: then the placement
@@ -118,7 +127,7 @@ export class LineMemo {
     this.table = t;
   }
 
-  /** The kind of a plain placement (service, regime, level entry) as a number below 2^21, or -1. */
+  /** The kind of a plain placement (service, regime, level entry) as a number below 2^22, or -1. */
   private kindOf(p: PreparedPlacement, a: number, b: number): number {
     if (
       p.levels.length > 1 ||
@@ -138,21 +147,34 @@ export class LineMemo {
     if (a <= b && (p.noticeFrom <= b || p.noShowTo >= a || (entry !== undefined && entry.from > a)))
       return -1;
     let level = NO_ENTRY;
+    let classified = 0;
     if (entry !== undefined) {
-      if (entry.points !== null) {
-        if (!Number.isInteger(entry.points) || entry.points < 0 || entry.points >= LEVEL_TEXT - 1) return -1;
-        level = 1 + entry.points;
-      } else if (entry.level !== null) {
-        let n = this.levelIds.get(entry.level);
-        if (n === undefined) this.levelIds.set(entry.level, (n = this.levelIds.size));
-        if (LEVEL_TEXT + n >= NEITHER) return -1;
-        level = LEVEL_TEXT + n;
-      } else level = NEITHER;
+      const points = entry.points;
+      if (points !== null) {
+        if (!Number.isInteger(points) || points < 0 || points >= LEVEL_TEXT - 1) return -1;
+        // Days paid in full within one model period are paid at the level the points classify as
+        // there (LVL-1; idle days at the lowest level, PAY-5). prepareLevels has checked the
+        // points against that model, so the classification is known.
+        const dp = a <= b ? this.r.periodAt(p.service, a) : null;
+        if (dp !== null && dp.to >= b && dp.period.service.levels.length > 0) {
+          level = this.levelCode(this.r.classifyIn(dp, points));
+          classified = 1;
+        } else level = 1 + points;
+      } else if (entry.level !== null) level = this.levelCode(entry.level);
+      else level = NEITHER;
+      if (level < 0) return -1;
     }
     let service = this.services.get(p.service);
     if (service === undefined) this.services.set(p.service, (service = this.services.size));
     if (service >= 64) return -1;
-    return ((service * 3 + regime) * 2 + (entry?.final ? 1 : 0)) * 4096 + level;
+    return (((service * 3 + regime) * 2 + (entry?.final ? 1 : 0)) * 2 + classified) * 4096 + level;
+  }
+
+  /** The code of a level id (LEVEL_TEXT + its number), or -1 when there are too many. */
+  private levelCode(id: string): number {
+    let n = this.levelIds.get(id);
+    if (n === undefined) this.levelIds.set(id, (n = this.levelIds.size));
+    return LEVEL_TEXT + n >= NEITHER ? -1 : LEVEL_TEXT + n;
   }
 }
 

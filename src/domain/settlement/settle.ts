@@ -128,7 +128,7 @@ function monthPass(
     infoIds: new Map(),
     rateIds: new Map(),
     split,
-    memo: split === 'stretch' ? new LineMemo() : null,
+    memo: split === 'stretch' ? new LineMemo(resolver) : null,
     problems: [],
   };
   let refused: Set<string> | null = null;
