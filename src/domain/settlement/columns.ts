@@ -103,6 +103,11 @@ export class LineStore {
   readonly extras = new Map<number, SettlementLine>();
   /** The output order when lines were added out of placement order (corrections), else null. */
   order: Int32Array | null = null;
+  /**
+   * Set by whoever numbers the owners when they come in strictly increasing id order (a month
+   * pass over placements sorted by id): the summary then needs no comparison of ids.
+   */
+  ownersInIdOrder = false;
 
   /**
    * `daysInMonth`: the settled month's length (PAY-3), the same for every line. Seven columns of

@@ -131,6 +131,8 @@ function monthPass(
     memo: split === 'stretch' ? new LineMemo(resolver) : null,
     problems: [],
   };
+  // Every caller passes the placements sorted by id, each id once (inIdOrder, prepareSettlement).
+  ctx.out.ownersInIdOrder = true;
   let refused: Set<string> | null = null;
   for (let i = 0; i < placements.count; i++) {
     const p = placements.get(i);
