@@ -43,6 +43,22 @@ describe('sign-in and start pages', () => {
     await page.context().close();
   });
 
+  it('the page check itself finds a serious violation: a nameless button and an image without alt', async () => {
+    const page = await newPage(app);
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+    await page.evaluate(() => {
+      const main = document.querySelector('main') ?? document.body;
+      main.append(document.createElement('button'));
+      const img = document.createElement('img');
+      img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+      main.append(img);
+    });
+    const ids = (await checkPage(page, 'egen-kontroll', { screenshot: false })).map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['button-name', 'image-alt']));
+    await page.context().close();
+  });
+
   it('the skip link is the first Tab stop and moves focus to the main content', async () => {
     const page = await newPage(app);
     await page.goto('/');
