@@ -34,7 +34,9 @@ function runScript(script: string, cwd: string): Promise<CheckResult> {
         ms: Math.round(performance.now() - started),
       });
     child.on('error', (error) => done(1, `\n${error.message}\n`));
-    child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0), signal ? `\nstopped by ${signal}\n` : ''));
+    child.on('close', (code, signal) =>
+      done(code ?? (signal ? 1 : 0), signal ? `\nstopped by ${signal}\n` : ''),
+    );
   });
 }
 
@@ -51,7 +53,9 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
   }
   const results = await runChecks(scripts);
   for (const r of results) {
-    process.stdout.write(`\n> ${r.script} (${r.code === 0 ? 'passed' : `failed, exit ${r.code}`}, ${r.ms} ms)\n`);
+    process.stdout.write(
+      `\n> ${r.script} (${r.code === 0 ? 'passed' : `failed, exit ${r.code}`}, ${r.ms} ms)\n`,
+    );
     process.stdout.write(r.output);
   }
   const failed = results.find((r) => r.code !== 0);
