@@ -202,10 +202,19 @@ describe('provider portal', () => {
     await page.getByRole('cell', { name: '2025-05-07' }).first().waitFor(); // listed among the reported
     expect(await checkPage(page, 'utforare-franvaro')).toEqual([]);
 
+    // A client's name in the attendance table chooses that placement in the absence form.
+    const attendee = page.getByTestId('attendance').locator('tbody a').first();
+    const attendeeName = await attendee.innerText();
+    await attendee.click();
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Placering' }).inputValue())
+      .toMatch(new RegExp(`^${attendeeName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `));
+    await page.getByLabel('Första frånvarodag').waitFor();
+
     // The approved run's specification is listed and opens.
     await page.getByRole('link', { name: 'Specifikation mars 2025' }).first().click();
     await page.getByTestId('spec-lines').waitFor();
     expect(await checkPage(page, 'utforare-specifikation')).toEqual([]);
     await page.context().close();
-  }, 60_000);
+  }, 180_000);
 });

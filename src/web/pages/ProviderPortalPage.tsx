@@ -9,11 +9,11 @@
  */
 import { useState } from 'react';
 import { List, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get } from '../api.js';
 import { useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
-import { QueryState } from '../components/QueryState.js';
+import { ErrorAlert, QueryState } from '../components/QueryState.js';
 import { AbsenceForm } from '../components/AbsenceForm.js';
 import { useProviders } from '../hooks.js';
 import { serviceLabel } from '../../contract/labels.js';
@@ -27,12 +27,15 @@ import { Attendance } from './attendance.js';
 import { ProviderPlacements, ProviderSpecifications, useProviderPlacements } from './provider-lists.js';
 import { PlacementSearch, placementLabel } from './placement-search.js';
 
+/** The query of one placement's details: the reports below and a choice from the attendance share it. */
+const placementQuery = (placementId: number) => ({
+  queryKey: ['placement', String(placementId)],
+  queryFn: () => get<PlacementDetail>(`/api/placements/${placementId}`),
+});
+
 /** One placement's reported absences and form (FLOW-5), then the provider's own facts (issue #9 §4). */
 function PlacementReports({ placementId, label }: { placementId: number; label: string }) {
-  const placement = useQuery({
-    queryKey: ['placement', String(placementId)],
-    queryFn: () => get<PlacementDetail>(`/api/placements/${placementId}`),
-  });
+  const placement = useQuery(placementQuery(placementId));
   return (
     <QueryState query={placement} what="placeringen">
       {(p) => (
@@ -62,6 +65,14 @@ export function ProviderPortalPage() {
   const placements = useProviderPlacements();
   // The absence form finds any of the provider's placements by name on the server (placement-search.tsx).
   const [current, setCurrent] = useState<PlacementView | null>(null);
+  // A client's name in the attendance table chooses that placement here (its details fetched once
+  // and shared with the reports below).
+  const queryClient = useQueryClient();
+  const [chooseError, setChooseError] = useState<unknown>(null);
+  const choose = (placementId: number) => {
+    setChooseError(null);
+    queryClient.fetchQuery(placementQuery(placementId)).then(setCurrent, setChooseError);
+  };
   const list = placements.query.data?.items ?? [];
   const unitName = (id: number) => own?.units.find((u) => u.id === id)?.name ?? '–';
 
@@ -99,6 +110,7 @@ export function ProviderPortalPage() {
         <Paper withBorder p="md">
           <Stack gap="sm">
             <PlacementSearch value={current} onChange={setCurrent} unitName={unitName} />
+            {chooseError !== null && <ErrorAlert title="Kunde inte hämta placeringen" error={chooseError} />}
             {current ? (
               <PlacementReports
                 key={current.id}
@@ -113,7 +125,7 @@ export function ProviderPortalPage() {
           </Stack>
         </Paper>
       </section>
-      <Attendance />
+      <Attendance onChoose={choose} />
       <ProviderSpecifications providerId={String(providerId || own?.id || '')} />
       {own && <ProviderProfiles units={own.units} />}
     </Page>

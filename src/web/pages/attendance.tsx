@@ -23,9 +23,16 @@ import { participationText } from './client-decisions.js';
  * The month's attendance, one page at a time with the true total (issue #14 §1); the month, the
  * choice of flagged rows and the page live in the address (`narvaro-…`, apart from the portal's
  * other lists). `district`: the case officer's view, each client linked to the placement, the
- * flagged rows first chosen; otherwise the provider's, linked to its absence form on the same page.
+ * flagged rows first chosen; otherwise the provider's, each client's name choosing that placement
+ * in the absence form on the same page (`onChoose`) and moving there.
  */
-export function Attendance({ district = false }: { district?: boolean }) {
+export function Attendance({
+  district = false,
+  onChoose,
+}: {
+  district?: boolean;
+  onChoose?: (placementId: number) => void;
+}) {
   // The twelve months up to the latest month with data (issue #14 §5), that one chosen first.
   const latest = useLatestMonth() ?? civilDate(new Date()).slice(0, 7);
   const list = useListState<FollowUpSort>({ sorts: ['client', 'start'], sort: 'client', prefix: 'narvaro' });
@@ -69,7 +76,7 @@ export function Attendance({ district = false }: { district?: boolean }) {
       <PagedTable
         query={rows}
         list={list}
-        columns={attendanceColumns(district)}
+        columns={attendanceColumns(district, onChoose)}
         rowKey={(r) => r.placementId}
         label="Närvaro och frånvaro"
         noun={{ one: 'klient', many: 'klienter' }}
@@ -85,7 +92,10 @@ export function Attendance({ district = false }: { district?: boolean }) {
 }
 
 /** The columns of one month's rows. */
-function attendanceColumns(district: boolean): Column<FollowUpRow, FollowUpSort>[] {
+function attendanceColumns(
+  district: boolean,
+  onChoose?: (placementId: number) => void,
+): Column<FollowUpRow, FollowUpSort>[] {
   return [
     {
       key: 'client',
@@ -97,7 +107,10 @@ function attendanceColumns(district: boolean): Column<FollowUpRow, FollowUpSort>
             {r.clientName}
           </Anchor>
         ) : (
-          <Anchor href="#absence-h">{r.clientName}</Anchor>
+          // The link still moves to the form without script; the click also chooses the placement.
+          <Anchor href="#absence-h" onClick={() => onChoose?.(r.placementId)}>
+            {r.clientName}
+          </Anchor>
         ),
     },
     { key: 'service', header: 'Insats', render: (r) => serviceLabel(r.service) },
