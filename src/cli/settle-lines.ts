@@ -12,7 +12,7 @@
 import { formatOre } from '../contract/format.js';
 import { oreToKronor } from '../domain/money.js';
 import { regimeLabel, unitLabel } from '../contract/labels.js';
-import { KINDS, type LineStore } from '../domain/settlement/columns.js';
+import { BASES, KINDS, type LineStore } from '../domain/settlement/columns.js';
 import { dayToIso } from '../domain/settlement/days.js';
 import { kindSv, levelPhrase } from '../domain/settlement/explain.js';
 import { presentLine } from '../domain/settlement/present.js';
@@ -136,6 +136,8 @@ export class LineText {
   /** Per kind code: `"ordinary", "basis": ` and the kind's Swedish name escaped (null: cannot be). */
   private readonly kinds: string[];
   private readonly kindNames: (string | null)[];
+  /** Per basis code: its JSON value (`null`, `"ordinary"`, `"idle"`). */
+  private readonly bases = BASES.map((b) => JSON.stringify(b));
   /** Numbers of the owners' regimes, for the key of {@link tails}. */
   private readonly regimes = new Map<string, number>();
   private ownerRegime = 0;
@@ -266,7 +268,7 @@ export class LineText {
     const days = toDay - fromDay + 1;
     const dim = s.daysInMonth;
     const figures =
-      `${this.ownerText}${this.kinds[kind]}${basis === 0 ? 'null' : basis === 1 ? '"ordinary"' : '"idle"'}` +
+      `${this.ownerText}${this.kinds[kind]}${this.bases[basis]}` +
       `${k.from}"${from}"${k.to}"${to}"${k.quantity}${jsonNumber(quantity)}${k.unit}${unit[0]}` +
       `${k.days}${days}${k.daysInMonth}${dim}${k.rate}${jsonNumber(oreToKronor(rate))}` +
       `${k.amount}${jsonNumber(oreToKronor(amount))}${tail[0]}`;

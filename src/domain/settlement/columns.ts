@@ -35,7 +35,7 @@ export const KIND = Object.freeze(
   Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<LineKind, number>,
 );
 /** Basis codes of the `basis` column (premises lines ride on ordinary or idle days). */
-const BASES: readonly SettlementLine['basis'][] = [null, 'ordinary', 'idle'];
+export const BASES: readonly SettlementLine['basis'][] = [null, 'ordinary', 'idle'];
 /** The code of each basis in the `basis` column (its place in the basis list). */
 export const BASIS = Object.freeze({
   none: BASES.indexOf(null),
