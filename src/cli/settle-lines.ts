@@ -73,6 +73,14 @@ const jsonTexts = new Map<string, string>();
  * (not on a whole record around it), once for a value that repeats (#15 §3).
  */
 export function jsonBytes(s: string): string {
+  // Printable ASCII without a quote or backslash is its own JSON body: the usual id, provider or
+  // district, checked here without a map look-up (a million placement ids never repeat).
+  let plain = s.length < 64;
+  for (let i = 0; plain && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    plain = c >= 32 && c < 127 && c !== 34 && c !== 92;
+  }
+  if (plain) return `"${s}"`;
   let t = jsonTexts.get(s);
   if (t === undefined) {
     t = bytes(JSON.stringify(s));

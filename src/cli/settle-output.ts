@@ -21,37 +21,49 @@ type Latin1Buffer = Buffer & { latin1Write(s: string, at: number): number };
  * whole when full, waiting while a pipe is full (the reader sets the pace, so memory stays
  * bounded whatever the output's size).
  */
-class Out {
-  private buf = Buffer.allocUnsafe(FLUSH_AT);
+export class Out {
+  private buf = Buffer.allocUnsafeSlow(FLUSH_AT);
   private used = 0;
 
-  constructor(private readonly fd: number) {}
+  /**
+   * Writes to `fd`; or, with `take`, hands each full chunk over instead (a worker thread's
+   * output, written by the main thread in order: settle-threads.ts), starting a fresh one.
+   */
+  constructor(
+    private readonly fd: number,
+    private readonly take?: (chunk: Buffer) => void,
+  ) {}
 
   /** Text as {@link bytes} (settle-lines.ts makes it so): one byte per character. */
   write(s: string): void {
     if (this.used + s.length > this.buf.length) {
       this.flush();
-      if (s.length > this.buf.length) this.buf = Buffer.allocUnsafe(s.length);
+      if (s.length > this.buf.length) this.buf = Buffer.allocUnsafeSlow(s.length);
     }
     // latin1Write: Buffer#write's own copy, without its argument handling per line.
     this.used += (this.buf as Latin1Buffer).latin1Write(s, this.used);
   }
 
-  /** Any text. */
-  print(s: string): void {
-    this.write(bytes(s));
-  }
-
   flush(): void {
-    let rest = this.buf.subarray(0, this.used);
+    const chunk = this.buf.subarray(0, this.used);
     this.used = 0;
-    while (rest.length > 0) {
-      try {
-        rest = rest.subarray(writeSync(this.fd, rest));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2); // the reader is behind
-      }
+    if (!this.take) writeAll(this.fd, chunk);
+    else if (chunk.length > 0) {
+      this.take(chunk);
+      this.buf = Buffer.allocUnsafeSlow(FLUSH_AT);
+    }
+  }
+}
+
+/** Writes all of `bytes` to `fd`, waiting while a pipe is full (the reader sets the pace). */
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  let rest = bytes;
+  while (rest.length > 0) {
+    try {
+      rest = rest.subarray(writeSync(fd, rest));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2); // the reader is behind
     }
   }
 }
@@ -70,7 +82,7 @@ interface Items {
 const indent = (s: string, by: string) => s.replaceAll('\n', `\n${by}`);
 
 /** The placements' totals, from a template (a million of them, issue #15 §3). */
-function placementItems(c: SettledColumns): Items {
+function placementItems(c: Pick<SettledColumns, 'placements'>): Items {
   const text = (i: number, open: string, sep: string, colon: string, close: string) => {
     const p = c.placements[i]!;
     return (
@@ -86,7 +98,7 @@ function placementItems(c: SettledColumns): Items {
 }
 
 /** The lines, from the column store (settle-lines.ts); the templates made on first use. */
-function lineItems(c: SettledColumns, explain: boolean): Items {
+function lineItems(c: Pick<SettledColumns, 'lines'>, explain: boolean): Items {
   let pretty: LineText | undefined;
   let compact: LineText | undefined;
   return {
@@ -97,28 +109,114 @@ function lineItems(c: SettledColumns, explain: boolean): Items {
   };
 }
 
-/** The document's fields in the contract's order; the long lists as {@link Items}. */
-function fields(c: SettledColumns, extra: Record<string, unknown>, explain: boolean): [string, unknown][] {
+/** What a settle document says besides its two long lists (placements, lines). */
+export type SettlementHead = Omit<SettledColumns, 'lines' | 'placements' | 'refused'>;
+
+/** The document's fields in the contract's order; the long lists by name. */
+function fields(h: SettlementHead, extra: Record<string, unknown>): [string, unknown][] {
   return [
-    ['month', c.month],
-    ['total', oreToKronor(c.total)],
-    ['providers', c.providers.map((p) => ({ providerId: p.id, total: oreToKronor(p.total) }))],
-    ['districts', c.districts.map((d) => ({ district: d.id, total: oreToKronor(d.total) }))],
-    ['placements', placementItems(c)],
-    ['lines', lineItems(c, explain)],
-    ['run', c.run],
-    ['previousRuns', c.previousRuns],
-    ['warnings', c.warnings],
+    ['month', h.month],
+    ['total', oreToKronor(h.total)],
+    ['providers', h.providers.map((p) => ({ providerId: p.id, total: oreToKronor(p.total) }))],
+    ['districts', h.districts.map((d) => ({ district: d.id, total: oreToKronor(d.total) }))],
+    ['placements', LIST],
+    ['lines', LIST],
+    ['run', h.run],
+    ['previousRuns', h.previousRuns],
+    ['warnings', h.warnings],
     ...Object.entries(extra),
   ];
 }
-
-const isItems = (v: unknown): v is Items =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && 'count' in v;
+const LIST = Symbol('list');
 
 /** Output options: each line's explanation sentence (PAY-10), as `presentSettlement`'s `explain`. */
 export interface WriteOptions {
   explain?: boolean;
+}
+
+/** `--json` (one document) or `--ndjson` (a record per line). */
+export type Format = 'json' | 'ndjson';
+
+/**
+ * The output around its two long lists, in order: text ({@link bytes}) to write as is, and the
+ * place of each list (`placements`, `lines`), whose elements {@link writeItems} writes. `counts`:
+ * each list's length (an empty list is `[]` in the document).
+ */
+export function settlementParts(
+  format: Format,
+  h: SettlementHead,
+  counts: { placements: number; lines: number },
+  extra: Record<string, unknown> = {},
+): (string | 'placements' | 'lines')[] {
+  const parts: (string | 'placements' | 'lines')[] = [];
+  const list = fields(h, extra);
+  if (format === 'json') {
+    let text = '{';
+    list.forEach(([key, value], k) => {
+      text += bytes(`\n  ${JSON.stringify(key)}: `);
+      if (value !== LIST) text += bytes(indent(JSON.stringify(value, null, 2), '  '));
+      else if (counts[key as 'placements' | 'lines'] === 0) text += '[]';
+      else {
+        parts.push(`${text}[`, key as 'placements' | 'lines');
+        text = '\n  ]';
+      }
+      if (k < list.length - 1) text += ',';
+    });
+    parts.push(`${text}\n}\n`);
+    return parts;
+  }
+  // `{"type":…,` then the entry's own fields: no copy of the entry per record.
+  const record = (type: string, v: object) => {
+    const body = JSON.stringify(v);
+    return bytes(`{"type":${JSON.stringify(type)}${body.length > 2 ? ',' : ''}${body.slice(1)}\n`);
+  };
+  let head: Record<string, unknown> = {};
+  let text = '';
+  for (const [key, value] of list) {
+    if (value === LIST) {
+      parts.push(text, key as 'placements' | 'lines');
+      text = '';
+    } else if (key === 'providers' || key === 'districts')
+      for (const v of value as object[]) text += record(key === 'providers' ? 'provider' : 'district', v);
+    else head = { ...head, [key]: value };
+  }
+  parts.push(text + record('run', head));
+  return parts;
+}
+
+/**
+ * Writes list `name`'s elements of `c` as they stand in the output: each indented with its
+ * separator (`--json`; `leading`: an element of the list is already written before these, so the
+ * first gets its comma too), or one compact record a line (`--ndjson`).
+ */
+export function writeItems(
+  out: Out,
+  format: Format,
+  c: Pick<SettledColumns, 'placements' | 'lines'>,
+  name: 'placements' | 'lines',
+  explain: boolean,
+  leading = false,
+): void {
+  const items = name === 'placements' ? placementItems(c) : lineItems(c, explain);
+  if (format === 'json')
+    for (let i = 0; i < items.count; i++) out.write(`${i > 0 || leading ? ',' : ''}\n    ${items.pretty(i)}`);
+  else for (let i = 0; i < items.count; i++) out.write(`${items.compact(i)}\n`);
+}
+
+/** Writes the whole settlement to `fd` in `format` (see {@link writeSettlementJson}, {@link writeSettlementNdjson}). */
+export function writeSettlement(
+  fd: number,
+  format: Format,
+  c: SettledColumns,
+  extra: Record<string, unknown> = {},
+  { explain = true }: WriteOptions = {},
+): void {
+  const out = new Out(fd);
+  const counts = { placements: c.placements.length, lines: c.lines.length };
+  for (const part of settlementParts(format, c, counts, extra))
+    if (part === 'placements' || part === 'lines') writeItems(out, format, c, part, explain);
+    else out.write(part);
+  out.flush();
 }
 
 /**
@@ -129,24 +227,9 @@ export function writeSettlementJson(
   fd: number,
   c: SettledColumns,
   extra: Record<string, unknown> = {},
-  { explain = true }: WriteOptions = {},
+  options: WriteOptions = {},
 ): void {
-  const out = new Out(fd);
-  const list = fields(c, extra, explain);
-  out.write('{');
-  list.forEach(([key, value], k) => {
-    out.print(`\n  ${JSON.stringify(key)}: `);
-    if (!isItems(value)) out.print(indent(JSON.stringify(value, null, 2), '  '));
-    else if (value.count === 0) out.write('[]');
-    else {
-      out.write('[');
-      for (let i = 0; i < value.count; i++) out.write(`${i > 0 ? ',' : ''}\n    ${value.pretty(i)}`);
-      out.write('\n  ]');
-    }
-    if (k < list.length - 1) out.write(',');
-  });
-  out.write('\n}\n');
-  out.flush();
+  writeSettlement(fd, 'json', c, extra, options);
 }
 
 /**
@@ -158,21 +241,7 @@ export function writeSettlementNdjson(
   fd: number,
   c: SettledColumns,
   extra: Record<string, unknown> = {},
-  { explain = true }: WriteOptions = {},
+  options: WriteOptions = {},
 ): void {
-  const out = new Out(fd);
-  // `{"type":…,` then the entry's own fields: no copy of the entry per record.
-  const record = (type: string, v: object) => {
-    const body = JSON.stringify(v);
-    out.print(`{"type":${JSON.stringify(type)}${body.length > 2 ? ',' : ''}${body.slice(1)}\n`);
-  };
-  let head: Record<string, unknown> = {};
-  for (const [key, value] of fields(c, extra, explain)) {
-    if (isItems(value)) for (let i = 0; i < value.count; i++) out.write(`${value.compact(i)}\n`);
-    else if (key === 'providers' || key === 'districts')
-      for (const v of value as object[]) record(key === 'providers' ? 'provider' : 'district', v);
-    else head = { ...head, [key]: value };
-  }
-  record('run', head);
-  out.flush();
+  writeSettlement(fd, 'ndjson', c, extra, options);
 }

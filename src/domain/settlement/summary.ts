@@ -23,6 +23,13 @@ class RunHash {
   private h2 = (0x01000193 ^ 0x5bd1e995) | 0;
   private readonly digits = new Uint8Array(24);
 
+  /** From the start, or from the state {@link hex} gave (a run hashed in pieces, in order). */
+  constructor(state?: string) {
+    if (state === undefined) return;
+    this.h1 = Number.parseInt(state.slice(0, 8), 16) | 0;
+    this.h2 = Number.parseInt(state.slice(8, 16), 16) | 0;
+  }
+
   /** A field's text (its UTF-16 code units). */
   text(s: string): void {
     let h1 = this.h1;
@@ -145,6 +152,63 @@ export function summarizeColumns(
   }
 }
 
+/** One line's fields into the run hash (corrections.ts `runHash`'s fields, "|" after each). */
+function hashLine(
+  hash: RunHash,
+  id: string,
+  kind: string,
+  x: SettlementLine | undefined,
+  from: number,
+  to: number,
+  amount: number,
+): void {
+  hash.text(id);
+  hash.bar();
+  hash.text(kind);
+  hash.bar();
+  hash.text(x ? x.from : dayToIso(from));
+  hash.bar();
+  hash.text(x ? x.to : dayToIso(to));
+  hash.bar();
+  hash.int(amount);
+  hash.bar();
+  if (x?.correctsMonth) hash.text(x.correctsMonth);
+  hash.bar();
+  if (x?.correctedKind) hash.text(x.correctedKind);
+  hash.bar();
+}
+
+/**
+ * The run hash of lines that follow others (`settle` on two threads, src/cli/settle-threads.ts):
+ * `state` is the hash (`run.hash`) of the run up to them, the result the hash with `store`'s lines
+ * added in output order, as one pass over all lines in order would give it. Integer öre, so
+ * totals add up alike in any grouping; the hash does not, hence this.
+ */
+export function continueRunHash(state: string, store: LineStore): string {
+  const hash = new RunHash(state);
+  const { owners, owner, amount, says, saying, from, to, extras } = store;
+  for (let k = 0; k < store.length; k++) {
+    const i = store.at(k);
+    hashLine(
+      hash,
+      owners[owner[i]!]!.id,
+      KINDS[saying[says[i]!]!.kind]!,
+      extras.get(i),
+      from[i]!,
+      to[i]!,
+      amount[i]!,
+    );
+  }
+  return hash.hex();
+}
+
+/** Totals per id of several runs' pieces added up, sorted by id as {@link summarizeColumns} sorts them. */
+export function addTotals(lists: readonly (readonly Total[])[]): Total[] {
+  const sum = new Totals();
+  for (const list of lists) for (const t of list) sum.add(t.id, t.total);
+  return sum.list();
+}
+
 type Pass = Pick<SettledColumns, 'total' | 'providers' | 'districts' | 'run'> & {
   /** The totals per placement, in id order, as objects (made on demand). */
   placements: () => SettlementResult['placements'];
@@ -200,20 +264,7 @@ function pass(month: string, store: LineStore): Pass | null {
         if (!plain) x = extras.get(i);
       }
       sum += a;
-      hash.text(id);
-      hash.bar();
-      hash.text(KINDS[saying[says[i]!]!.kind]!);
-      hash.bar();
-      hash.text(x ? x.from : dayToIso(from[i]!));
-      hash.bar();
-      hash.text(x ? x.to : dayToIso(to[i]!));
-      hash.bar();
-      hash.int(a);
-      hash.bar();
-      if (x?.correctsMonth) hash.text(x.correctsMonth);
-      hash.bar();
-      if (x?.correctedKind) hash.text(x.correctedKind);
-      hash.bar();
+      hashLine(hash, id, KINDS[saying[says[i]!]!.kind]!, x, from[i]!, to[i]!, a);
     }
     if (pOwner === null && firstOwner !== np) {
       pOwner = new Int32Array(owners.length);
