@@ -19,10 +19,16 @@ class Bytes {
   buf = Buffer.allocUnsafe(CHUNK);
   held = 0;
   pos = 0;
-  private offset = 0;
+  /** The file's offset of `buf[0]`. */
+  offset: number;
   private eof = false;
 
-  constructor(private readonly fd: number) {}
+  constructor(
+    private readonly fd: number,
+    from = 0,
+  ) {
+    this.offset = from;
+  }
 
   /** At least `n` bytes from `pos` on in `buf`, or all there are; false when fewer. */
   need(n: number): boolean {
@@ -86,22 +92,40 @@ class Bytes {
 
 const PLACEMENTS = Buffer.from('"placements"');
 
+/**
+ * One piece of the document (settle-threads.ts): bytes `from`..`to`, where the first piece holds
+ * the document's start and the last its end, and every other `from` is the start of a placement
+ * object of the list. The piece's placements end exactly at `to` or it is not read (null).
+ */
+export interface DocumentPiece {
+  from: number;
+  to: number;
+  first: boolean;
+  last: boolean;
+}
+
 /** The document's placements (see the module comment), or null: read the file the usual way. */
 export function readDocumentBytes(
   fd: number,
   usual: (text: string, index: number) => PlacementInput | null,
+  piece: DocumentPiece = { from: 0, to: Infinity, first: true, last: true },
 ): PlacementInput[] | null {
-  const b = new Bytes(fd);
-  if (b.need(3) && b.buf[0] === 0xef && b.buf[1] === 0xbb && b.buf[2] === 0xbf) b.pos = 3; // a BOM
-  if (!b.take(123) || b.ws() !== 34 || !b.need(PLACEMENTS.length)) return null;
-  if (!b.buf.subarray(b.pos, b.pos + PLACEMENTS.length).equals(PLACEMENTS)) return null;
-  b.pos += PLACEMENTS.length;
-  if (!b.take(58) || !b.take(91)) return null;
+  const b = new Bytes(fd, piece.from);
+  if (piece.first) {
+    if (b.need(3) && b.buf[0] === 0xef && b.buf[1] === 0xbb && b.buf[2] === 0xbf) b.pos = 3; // a BOM
+    if (!b.take(123) || b.ws() !== 34 || !b.need(PLACEMENTS.length)) return null;
+    if (!b.buf.subarray(b.pos, b.pos + PLACEMENTS.length).equals(PLACEMENTS)) return null;
+    b.pos += PLACEMENTS.length;
+    if (!b.take(58) || !b.take(91)) return null;
+  }
   const placements: PlacementInput[] = [];
-  if (b.ws() === 93) b.pos++;
+  if (piece.first && b.ws() === 93) b.pos++;
   else
     for (;;) {
       b.ws();
+      // A piece ends where the next begins: at a placement's start, or it was not one.
+      if (!piece.last && b.offset + b.pos >= piece.to)
+        return b.offset + b.pos === piece.to && placements.length > 0 ? placements : null;
       b.need(AHEAD);
       let p = readPlacement(b.buf, b.pos, b.held);
       if (p) b.pos = readAt.end;
@@ -118,6 +142,6 @@ export function readDocumentBytes(
       if (c === 93) break;
       if (c !== 44) return null;
     }
-  if (!b.take(125) || b.ws() !== -1) return null;
+  if (!piece.last || !b.take(125) || b.ws() !== -1) return null;
   return placements;
 }

@@ -215,11 +215,12 @@ function readDocument(s: Scanner, file: string): SettlementInput {
  * JSON value hands the rest of the file to the usual reader ({@link readNdjsonFrom}), which then
  * names a bad line by its number as ever.
  */
-function readNdjson(fd: number, file: string): SettlementInput {
+function readNdjson(fd: number, file: string, piece?: Piece): SettlementInput {
   const placements: PlacementInput[] = [];
   let buf = Buffer.allocUnsafe(CHUNK);
   /** The file's offset of `buf[0]`; bytes held; the next line's start; line breaks passed. */
-  let offset = 0;
+  let offset = piece?.from ?? 0;
+  const to = piece?.to ?? Infinity;
   let held = 0;
   let pos = 0;
   let lines = 0;
@@ -233,7 +234,7 @@ function readNdjson(fd: number, file: string): SettlementInput {
         held -= pos;
         pos = 0;
         if (held === buf.length) buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]);
-        const n = readSync(fd, buf, held, buf.length - held, offset + held);
+        const n = readSync(fd, buf, held, Math.min(buf.length - held, to - offset - held), offset + held);
         if (n === 0) eof = true;
         held += n;
         continue;
@@ -255,7 +256,9 @@ function readNdjson(fd: number, file: string): SettlementInput {
         try {
           raw = JSON.parse(buf.toString('utf8', a, e));
         } catch {
-          // Not one JSON value on this line: the usual reader from this line on.
+          // Not one JSON value on this line: the usual reader from this line on (a piece cannot
+          // know its line numbers: the whole file is read on one thread instead).
+          if (piece) throw new NotSplittable();
           return readNdjsonFrom(new Scanner(fd, offset + a, lines), file, placements);
         }
         placements.push(checkPlacement(raw) ?? parsePlacementAt(raw, placements.length, file));
@@ -290,6 +293,59 @@ function readNdjsonFrom(s: Scanner, file: string, placements: PlacementInput[]):
   return { placements };
 }
 
+/**
+ * Bytes `from`..`to` of an input file, read on their own (`settle` on two threads,
+ * settle-threads.ts): `from` starts a placement (an NDJSON line, or a placement object of the
+ * document's list, as settle-split.ts found it) and `to` is where the next piece starts, or the
+ * end of the file for the last one.
+ */
+export interface Piece {
+  from: number;
+  to: number;
+}
+
+/**
+ * Thrown when a piece cannot be read as the whole file's read would read it (a placement across
+ * its end, a line that is not one value, anything the byte readers leave to the usual reader):
+ * the file is then read whole on one thread, which gives the usual answer or error.
+ */
+export class NotSplittable extends Error {}
+
+/**
+ * The placements of one piece of `file` (see {@link Piece}): exactly those the whole file's read
+ * gives from `from` to `to`, or {@link NotSplittable}. An error in a placement is the one the
+ * whole read names only for the first piece (later ones cannot know their placements' numbers).
+ */
+export function readSettlementPiece(
+  file: string,
+  piece: Piece,
+  first: boolean,
+  last: boolean,
+): PlacementInput[] {
+  const fd = openSync(file, 'r');
+  try {
+    if (/\.(ndjson|jsonl)$/i.test(file)) return readNdjson(fd, file, piece).placements;
+    const placements = readDocumentBytes(fd, usualPlacement(file), { ...piece, first, last });
+    if (!placements) throw new NotSplittable();
+    return placements;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A placement's text the usual way (JSON.parse, the check, the schema); null: not valid JSON. */
+function usualPlacement(file: string) {
+  return (text: string, index: number): PlacementInput | null => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    return checkPlacement(raw) ?? parsePlacementAt(raw, index, file);
+  };
+}
+
 /** Reads the settlement input of `file` (see the module comment). */
 export function readSettlementInput(file: string, whole: (file: string) => unknown): SettlementInput {
   let fd: number;
@@ -301,15 +357,7 @@ export function readSettlementInput(file: string, whole: (file: string) => unkno
   try {
     if (/\.(ndjson|jsonl)$/i.test(file)) return readNdjson(fd, file);
     // The document from its bytes (document-read.ts); anything unusual the usual way from the start.
-    const placements = readDocumentBytes(fd, (text, index) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch {
-        return null;
-      }
-      return checkPlacement(raw) ?? parsePlacementAt(raw, index, file);
-    });
+    const placements = readDocumentBytes(fd, usualPlacement(file));
     return placements ? { placements } : readDocument(new Scanner(fd), file);
   } catch (error) {
     if (!(error instanceof Unstreamable)) throw error;

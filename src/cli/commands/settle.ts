@@ -19,7 +19,9 @@ import { loadCatalog } from '../../models/load.js';
 import { formatKr, table } from '../format.js';
 import { emit, fail } from '../output.js';
 import { readSettlementInput } from '../settle-input.js';
-import { writeSettlementJson, writeSettlementNdjson } from '../settle-output.js';
+import { writeSettlement } from '../settle-output.js';
+import { settleOnThreads } from '../settle-threads.js';
+import type { FactProblem } from '../../domain/settlement/problems.js';
 
 /** Reads and parses a JSON file; a missing file or bad JSON is an input error naming it. */
 export function readJson(file: string): unknown {
@@ -104,35 +106,54 @@ export function register(program: Command): void {
       '--explain',
       "with --json or --ndjson: add each line's explanation in Swedish (PAY-10), a sentence made from the line's own figures",
     )
-    .action((opts: SettleOpts) => {
+    .action(async (opts: SettleOpts) => {
       try {
         checkMonth(opts.month);
+        const skipInvalid = opts.skipInvalid ?? false;
+        // The sentence only when asked: the figures that answer "why" are on every line anyway,
+        // and the sentence was a fifth of a million lines' bytes, the costliest part to make (#15 §3).
+        const explain = opts.explain ?? false;
+        const format = opts.ndjson ? 'ndjson' : opts.json ? 'json' : null;
+        // A large input on two threads (settle-threads.ts); corrections (PAY-9) on one.
+        if (
+          format &&
+          !opts.previous &&
+          (await settleOnThreads(
+            { file: opts.input, month: opts.month, format, explain, skipInvalid },
+            (r, w) => checkRefused(r, w, skipInvalid),
+          ))
+        )
+          return;
         // Read one placement at a time and settled into columns: a million placements fit (#15 §3).
         const input = readSettlementInput(opts.input, readJson);
         const previous = (opts.previous ?? []).map((f) => parsePreviousRun(readJson(f), f));
         const result = settleMonthColumns(loadCatalog(), input, opts.month, { previous });
-        const first = result.refused[0];
-        // contract.md: a placement whose facts cannot be paid is bad input (exit 2) unless skipped.
-        if (first && !opts.skipInvalid)
-          throw new InputError(
-            first.id,
-            first.message,
-            `placement ${first.placementId}, field ${first.field}`,
-          );
-        for (const w of result.warnings) process.stderr.write(`ersattning: warning: ${w}\n`);
-        for (const x of result.refused)
-          process.stderr.write(
-            `ersattning: refused: placement ${x.placementId}, field ${x.field}: ${x.id}: ${x.message} ${x.action}\n`,
-          );
-        const extra = opts.skipInvalid ? { refused: result.refused } : {};
-        // The sentence only when asked: the figures that answer "why" are on every line anyway,
-        // and the sentence was a fifth of a million lines' bytes, the costliest part to make (#15 §3).
-        const explain = { explain: opts.explain ?? false };
-        if (opts.ndjson) writeSettlementNdjson(1, result, extra, explain);
-        else if (opts.json) writeSettlementJson(1, result, extra, explain);
+        const extra = checkRefused(result.refused, result.warnings, skipInvalid);
+        if (format) writeSettlement(1, format, result, extra, { explain });
         else emit(false, withLines(result), settlementText);
       } catch (error) {
         fail(error);
       }
     });
+}
+
+/**
+ * What a settled run's refusals mean before anything is printed (contract.md): a placement whose
+ * facts cannot be paid is bad input (exit 2, the first by placement id) unless skipped; warnings
+ * and the refused go to stderr. The extra output fields (`refused` with --skip-invalid).
+ */
+function checkRefused(
+  refused: readonly FactProblem[],
+  warnings: readonly string[],
+  skipInvalid: boolean,
+): Record<string, unknown> {
+  const first = refused[0];
+  if (first && !skipInvalid)
+    throw new InputError(first.id, first.message, `placement ${first.placementId}, field ${first.field}`);
+  for (const w of warnings) process.stderr.write(`ersattning: warning: ${w}\n`);
+  for (const x of refused)
+    process.stderr.write(
+      `ersattning: refused: placement ${x.placementId}, field ${x.field}: ${x.id}: ${x.message} ${x.action}\n`,
+    );
+  return skipInvalid ? { refused } : {};
 }

@@ -1,0 +1,253 @@
+/**
+ * `settle --json` / `--ndjson` on two worker threads for a large input (issue #15 §3): reading,
+ * checking, settling and formatting were each near what one thread does, so the second core
+ * takes half. The input is cut into pieces (settle-split.ts) dealt to the two workers in turn
+ * (settle-worker.ts); each reads, checks and settles its pieces with the one-thread code and
+ * formats their placement totals and lines. This thread adds the totals, checks what the whole
+ * read would have refused, and writes the output in file order: its own head, each piece's
+ * placements, then each piece's lines, then the tail with the run hash (continued from piece to
+ * piece by the workers), byte for byte what one thread writes (settle-threads.test.ts).
+ *
+ * It answers false (settle on one thread instead, which gives the usual result or error) when
+ * the file is small (threads would not pay), a piece cannot be read alone (settle-input.ts
+ * {@link NotSplittable}), a piece after the first has an input error (only the whole read knows
+ * its placement's number), or the pieces' ids are not in ascending order from piece to piece
+ * (then lines would interleave; a repeated id across pieces is such a case). Otherwise an input
+ * error is the one the whole read reports first: the first piece's read error at once, else the
+ * repeated id of the earliest piece with one, else the first refused placement.
+ */
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { InputError } from '../domain/errors.js';
+import type { FactProblem } from '../domain/settlement/problems.js';
+import { addTotals } from '../domain/settlement/summary.js';
+import { control, QUEUED, type FromWorker, type Job } from './settle-job.js';
+import type { Piece } from './settle-input.js';
+import { settlementParts, writeAll, type Format, type SettlementHead } from './settle-output.js';
+import { splitInput } from './settle-split.js';
+
+/**
+ * Inputs below this size settle on one thread: starting two workers (each loads the engine and
+ * the rate models) costs about as much as the second core saves below it (docs/operations.md).
+ */
+const MIN_BYTES = 16 << 20;
+/** About this many bytes of input per piece (at least two pieces): output waiting is one piece's. */
+const PIECE_BYTES = 32 << 20;
+
+/** What to settle and how to print it. */
+export interface ThreadedSettle {
+  file: string;
+  month: string;
+  format: Format;
+  explain: boolean;
+  skipInvalid: boolean;
+}
+
+/**
+ * The pieces to settle on threads, or null for one thread. ERSATTNING_SETTLE_THREADS=1 keeps one
+ * thread; ERSATTNING_SETTLE_PIECE_BYTES=N cuts any input into pieces of about N bytes (tests).
+ */
+function plan(file: string): Piece[] | null {
+  if (process.env.ERSATTNING_SETTLE_THREADS === '1' || availableParallelism() < 2) return null;
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return null; // the one-thread read names the file
+  }
+  const forced = Number(process.env.ERSATTNING_SETTLE_PIECE_BYTES);
+  if (forced > 0) return splitInput(file, size, forced);
+  if (size < MIN_BYTES) return null;
+  return splitInput(file, size, Math.min(PIECE_BYTES, Math.floor(size / 2)));
+}
+
+/** A worker running settle-worker (the compiled file, or the source through tsx). */
+function start(job: Job): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.js')) return new Worker(new URL('./settle-worker.js', here), { workerData: job });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./settle-worker.ts', here).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, workerData: job });
+}
+
+type Settled = Extract<FromWorker, { type: 'settled' }>;
+
+/**
+ * Settles and writes to stdout on worker threads; false when it did not (see the module comment).
+ * `check` is what one thread does with the refusals and warnings before writing (it throws the
+ * first refusal without --skip-invalid).
+ */
+export async function settleOnThreads(
+  o: ThreadedSettle,
+  check: (refused: FactProblem[], warnings: string[]) => Record<string, unknown>,
+): Promise<boolean> {
+  const pieces = plan(o.file);
+  if (!pieces) return false;
+  if (process.env.DBG_SETTLE) process.stderr.write(`pieces ${pieces.length}\n`);
+  const K = pieces.length;
+  const ctl = control(K);
+  const cells = new Int32Array(ctl);
+  const workers = [0, 1].map((w) =>
+    start({
+      file: o.file,
+      month: o.month,
+      format: o.format,
+      explain: o.explain,
+      pieces,
+      mine: pieces.map((_, k) => k).filter((k) => k % 2 === w),
+      worker: w,
+      ctl,
+    }),
+  );
+  return new Promise<boolean>((resolve, reject) => {
+    let over = false;
+    const end = (then: () => void) => {
+      if (over) return;
+      if (process.env.DBG_SETTLE) process.stderr.write(`end ${new Error().stack}\n`);
+      over = true;
+      for (const w of workers) void w.terminate();
+      then();
+    };
+    const ranges: ({ min: string | null; max: string | null } | undefined)[] = new Array(K);
+    const results: (Settled | InputError | undefined)[] = new Array(K);
+    let reported = 0;
+    let hash: string | null = null;
+    let ready: {
+      head: SettlementHead;
+      counts: { placements: number; lines: number };
+      extra: Record<string, unknown>;
+    } | null = null;
+    // The output in order: text of this thread's, or a section: the placements of piece k are
+    // section k, its lines section K + k.
+    let steps: (string | number)[] | null = null;
+    let step = 0;
+    const queues: Buffer[][] = Array.from({ length: 2 * K }, () => []);
+    const ended: boolean[] = new Array<boolean>(2 * K).fill(false);
+    const started: boolean[] = new Array<boolean>(2 * K).fill(false);
+    /** Per list (placements, lines): an element is written, so the next piece's first needs a comma. */
+    const hasItems = [false, false];
+
+    const rebuild = (e: { id: string; where: string | null; message: string }) => {
+      const where = e.where ?? undefined;
+      return new InputError(e.id, where ? e.message.slice(where.length + 2) : e.message, where);
+    };
+
+    /** Every piece read and settled (or refused as a whole): the whole read's answer. */
+    const decide = () => {
+      let max: string | null = null;
+      for (const r of ranges) {
+        if (!r || r.min === null) continue;
+        if (max !== null && !(max < r.min)) return end(() => resolve(false));
+        max = r.max;
+      }
+      const first = results.find((r) => r instanceof InputError);
+      if (first) return end(() => reject(first));
+      const settled = results as Settled[];
+      const refused = settled.flatMap((s) => s.refused);
+      let extra: Record<string, unknown>;
+      try {
+        extra = check(refused, settled[0]!.warnings);
+      } catch (error) {
+        return end(() => reject(error));
+      }
+      const s0 = settled[0]!;
+      ready = {
+        head: {
+          month: s0.run.month,
+          total: settled.reduce((sum, s) => sum + s.total, 0),
+          providers: addTotals(settled.map((s) => s.providers)),
+          districts: addTotals(settled.map((s) => s.districts)),
+          run: s0.run,
+          previousRuns: s0.previousRuns,
+          warnings: s0.warnings,
+        },
+        counts: {
+          placements: settled.reduce((n, s) => n + s.counts.placements, 0),
+          lines: settled.reduce((n, s) => n + s.counts.lines, 0),
+        },
+        extra,
+      };
+      begin();
+    };
+
+    /** The output's steps once the totals and the run hash are known; then it is written. */
+    const begin = () => {
+      if (!ready || hash === null || steps) return;
+      const h = { ...ready.head, run: { ...ready.head.run, hash } };
+      steps = [];
+      for (const part of settlementParts(o.format, h, ready.counts, ready.extra))
+        if (part === 'placements' || part === 'lines')
+          for (let k = 0; k < K; k++) steps.push(part === 'placements' ? k : K + k);
+        else steps.push(part);
+      drain();
+    };
+    const out = (text: string) => writeAll(1, Buffer.from(text, 'latin1'));
+
+    /** Writes the steps in order as far as their bytes are here. */
+    const drain = () => {
+      if (!steps || over) return;
+      for (; step < steps.length; step++) {
+        const s = steps[step]!;
+        if (typeof s === 'string') {
+          out(s);
+          continue;
+        }
+        const list = s < K ? 0 : 1;
+        const worker = (s % K) % 2;
+        for (const chunk of queues[s]!) {
+          if (!started[s]) {
+            started[s] = true;
+            if (o.format === 'json' && hasItems[list]) out(',');
+            hasItems[list] = true;
+          }
+          writeAll(1, chunk);
+          Atomics.sub(cells, QUEUED + worker, chunk.length);
+          Atomics.notify(cells, QUEUED + worker);
+        }
+        queues[s] = [];
+        if (!ended[s]) return;
+      }
+      end(() => resolve(true));
+    };
+
+    const onMessage = (m: FromWorker) => {
+      if (over) return;
+      switch (m.type) {
+        case 'stop':
+          return end(() => resolve(false));
+        case 'error':
+          if (m.read) return m.piece === 0 ? end(() => reject(rebuild(m.error))) : end(() => resolve(false));
+          results[m.piece] = rebuild(m.error);
+          if (++reported === K) decide();
+          return;
+        case 'read':
+          ranges[m.piece] = { min: m.min, max: m.max };
+          return;
+        case 'settled':
+          results[m.piece] = m;
+          if (++reported === K) decide();
+          return;
+        case 'hash':
+          hash = m.hash;
+          return begin();
+        case 'chunk':
+          queues[m.section]!.push(Buffer.from(m.bytes, 0, m.length));
+          return drain();
+        case 'end':
+          ended[m.section] = true;
+          return drain();
+        case 'done':
+          return;
+      }
+    };
+    for (const w of workers) {
+      w.on('message', onMessage);
+      w.on('error', (error) => end(() => reject(error)));
+      w.on('exit', (code) => {
+        if (code !== 0) end(() => reject(new Error(`settle worker stopped (exit ${code})`)));
+      });
+    }
+  });
+}

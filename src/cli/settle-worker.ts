@@ -1,0 +1,108 @@
+/**
+ * One worker thread of `settle` (issue #15 §3; started by settle-threads.ts, which says how the
+ * work is shared): for each of its pieces of the input it reads and checks the placements (the
+ * same readers and check as one thread), settles them with the engine, reports the totals, then
+ * continues the run hash from the piece before (in file order, through shared memory) and formats
+ * the piece's placement totals and lines, handing the bytes to the main thread in 1 MB chunks.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { InputError } from '../domain/errors.js';
+import { settleMonthColumns, type SettledColumns } from '../domain/settlement/settle.js';
+import { continueRunHash } from '../domain/settlement/summary.js';
+import { loadCatalog } from '../models/load.js';
+import { NotSplittable, readSettlementPiece } from './settle-input.js';
+import { Out, writeItems } from './settle-output.js';
+import { CAP, CHAIN, hashAt, publishHash, QUEUED, type Job, type FromWorker } from './settle-job.js';
+
+const job = workerData as Job;
+const port = parentPort!;
+const ctl = new Int32Array(job.ctl);
+const post = (m: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
+
+/** An input error as the main thread rebuilds it (same id, place and message). */
+const asError = (e: InputError) => ({ id: e.id, where: e.where ?? null, message: e.message });
+
+function main(): void {
+  const catalog = loadCatalog();
+  const last = job.pieces.length - 1;
+  const settled = new Map<number, SettledColumns>();
+  let failed = false;
+  for (const k of job.mine) {
+    let placements;
+    try {
+      placements = readSettlementPiece(job.file, job.pieces[k]!, k === 0, k === last);
+    } catch (error) {
+      if (error instanceof NotSplittable) return post({ type: 'stop', piece: k });
+      if (error instanceof InputError)
+        return post({ type: 'error', piece: k, read: true, error: asError(error) });
+      throw error;
+    }
+    let min: string | null = null;
+    let max: string | null = null;
+    for (const p of placements) {
+      if (min === null || p.id < min) min = p.id;
+      if (max === null || p.id > max) max = p.id;
+    }
+    post({ type: 'read', piece: k, min, max });
+    let s: SettledColumns;
+    try {
+      s = settleMonthColumns(catalog, { placements }, job.month);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      // A repeated id: reported, and the other pieces still read (an earlier error may win).
+      post({ type: 'error', piece: k, read: false, error: asError(error) });
+      failed = true;
+      continue;
+    }
+    settled.set(k, s);
+    const { total, providers, districts, refused, run, previousRuns, warnings } = s;
+    const counts = { placements: s.placements.length, lines: s.lines.length };
+    post({
+      type: 'settled',
+      piece: k,
+      total,
+      providers,
+      districts,
+      refused,
+      run,
+      previousRuns,
+      warnings,
+      counts,
+    });
+  }
+  if (failed) return;
+  const sections = job.pieces.length;
+  const section = (n: number, write: (out: Out) => void) => {
+    const out = new Out(1, (chunk) => {
+      const bytes = chunk.buffer as ArrayBuffer;
+      const queued = Atomics.add(ctl, QUEUED + job.worker, chunk.length) + chunk.length;
+      post({ type: 'chunk', section: n, bytes, length: chunk.length }, [bytes]);
+      // Ahead of the writer by more than CAP bytes: wait for it (memory stays bounded).
+      for (let q = queued; q > CAP; q = Atomics.load(ctl, QUEUED + job.worker))
+        Atomics.wait(ctl, QUEUED + job.worker, q, 100);
+    });
+    write(out);
+    out.flush();
+    post({ type: 'end', section: n });
+  };
+  // The run hash, piece after piece in file order (each continues the one before); first, so
+  // the main thread can write the document's head while the pieces are being formatted.
+  for (const k of job.mine) {
+    const s = settled.get(k)!;
+    let hash = s.run.hash;
+    if (k > 0) {
+      for (let done = Atomics.load(ctl, CHAIN); done < k; done = Atomics.load(ctl, CHAIN))
+        Atomics.wait(ctl, CHAIN, done, 100);
+      hash = continueRunHash(hashAt(ctl, k - 1), s.lines);
+    }
+    publishHash(ctl, k, hash);
+    if (k === last) post({ type: 'hash', hash });
+  }
+  for (const k of job.mine)
+    section(k, (out) => writeItems(out, job.format, settled.get(k)!, 'placements', job.explain));
+  for (const k of job.mine)
+    section(sections + k, (out) => writeItems(out, job.format, settled.get(k)!, 'lines', job.explain));
+  post({ type: 'done' });
+}
+
+main();
