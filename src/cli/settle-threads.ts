@@ -82,6 +82,7 @@ type Settled = Extract<FromWorker, { type: 'settled' }>;
 export async function settleOnThreads(
   o: ThreadedSettle,
   check: (refused: FactProblem[], warnings: string[]) => Record<string, unknown>,
+  fd = 1,
 ): Promise<boolean> {
   const pieces = plan(o.file);
   if (!pieces) return false;
@@ -110,7 +111,10 @@ export async function settleOnThreads(
       for (const w of workers) void w.terminate();
       then();
     };
-    const ranges: ({ min: string | null; max: string | null } | undefined)[] = new Array(K);
+    /** Each piece's read: its ids' range, 'stop' (not alone), or its input error. */
+    const reads: ({ min: string | null; max: string | null } | 'stop' | InputError | undefined)[] = new Array(
+      K,
+    );
     const results: (Settled | InputError | undefined)[] = new Array(K);
     let reported = 0;
     let hash: string | null = null;
@@ -134,11 +138,25 @@ export async function settleOnThreads(
       return new InputError(e.id, where ? e.message.slice(where.length + 2) : e.message, where);
     };
 
+    /**
+     * The reads in file order, as far as known: the first that failed decides (in order, so the
+     * answer never depends on which thread was faster): the first piece's input error is the
+     * whole read's; any other failure, one thread.
+     */
+    const firstRead = () => {
+      for (let k = 0; k < K; k++) {
+        const r = reads[k];
+        if (r === undefined) return;
+        if (r instanceof InputError) return k === 0 ? end(() => reject(r)) : end(() => resolve(false));
+        if (r === 'stop') return end(() => resolve(false));
+      }
+    };
+
     /** Every piece read and settled (or refused as a whole): the whole read's answer. */
     const decide = () => {
       let max: string | null = null;
-      for (const r of ranges) {
-        if (!r || r.min === null) continue;
+      for (const r of reads) {
+        if (typeof r !== 'object' || r instanceof InputError || r.min === null) continue;
         if (max !== null && !(max < r.min)) return end(() => resolve(false));
         max = r.max;
       }
@@ -183,7 +201,7 @@ export async function settleOnThreads(
         else steps.push(part);
       drain();
     };
-    const out = (text: string) => writeAll(1, Buffer.from(text, 'latin1'));
+    const out = (text: string) => writeAll(fd, Buffer.from(text, 'latin1'));
 
     /** Writes the steps in order as far as their bytes are here. */
     const drain = () => {
@@ -202,7 +220,7 @@ export async function settleOnThreads(
             if (o.format === 'json' && hasItems[list]) out(',');
             hasItems[list] = true;
           }
-          writeAll(1, chunk);
+          writeAll(fd, chunk);
           Atomics.sub(cells, QUEUED + worker, chunk.length);
           Atomics.notify(cells, QUEUED + worker);
         }
@@ -216,15 +234,19 @@ export async function settleOnThreads(
       if (over) return;
       switch (m.type) {
         case 'stop':
-          return end(() => resolve(false));
+          reads[m.piece] = 'stop';
+          return firstRead();
         case 'error':
-          if (m.read) return m.piece === 0 ? end(() => reject(rebuild(m.error))) : end(() => resolve(false));
+          if (m.read) {
+            reads[m.piece] = rebuild(m.error);
+            return firstRead();
+          }
           results[m.piece] = rebuild(m.error);
           if (++reported === K) decide();
           return;
         case 'read':
-          ranges[m.piece] = { min: m.min, max: m.max };
-          return;
+          reads[m.piece] = { min: m.min, max: m.max };
+          return firstRead();
         case 'settled':
           results[m.piece] = m;
           if (++reported === K) decide();

@@ -142,17 +142,18 @@ export function register(program: Command): void {
  * facts cannot be paid is bad input (exit 2, the first by placement id) unless skipped; warnings
  * and the refused go to stderr. The extra output fields (`refused` with --skip-invalid).
  */
-function checkRefused(
+export function checkRefused(
   refused: readonly FactProblem[],
   warnings: readonly string[],
   skipInvalid: boolean,
+  log: (line: string) => void = (line) => process.stderr.write(line),
 ): Record<string, unknown> {
   const first = refused[0];
   if (first && !skipInvalid)
     throw new InputError(first.id, first.message, `placement ${first.placementId}, field ${first.field}`);
-  for (const w of warnings) process.stderr.write(`ersattning: warning: ${w}\n`);
+  for (const w of warnings) log(`ersattning: warning: ${w}\n`);
   for (const x of refused)
-    process.stderr.write(
+    log(
       `ersattning: refused: placement ${x.placementId}, field ${x.field}: ${x.id}: ${x.message} ${x.action}\n`,
     );
   return skipInvalid ? { refused } : {};
