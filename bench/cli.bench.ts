@@ -1,13 +1,14 @@
 /**
  * The compiled CLI (issue #15 §3): start-up of `models --json` interleaved with a bare `node -e 0`
  * (min / median of BENCH_CLI_ROUNDS, default 7), and `settle` on BENCH_CLI_N synthetic placements
- * (default 1 000 000) from an NDJSON file, `--ndjson` and `--json` to /dev/null, with wall time,
+ * (default 1 000 000) from an NDJSON file, `--ndjson` and `--json` to /dev/null, each on one thread
+ * (ERSATTNING_SETTLE_THREADS=1) and as by default (two worker threads), with wall time,
  * CPU and peak memory of the process (from /usr/bin/time when present) against the engine's
  * in-memory time on the same placements, measured in the same run interleaved (engine, CLI, per
  * round; BENCH_CLI_SETTLE_ROUNDS, default 2): ratios of the minima and of the medians, wall and
  * CPU (the fairer figure on a shared machine). Never fails on a timing. Builds dist/node first.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -42,13 +43,18 @@ function summary(runs: Timed[]): { cpu: string; mb: string } {
 }
 
 /** Runs a command; wall ms, and CPU ms and peak RSS MB when /usr/bin/time is there. */
-function run(cmd: string, args: string[], stdout = 'ignore'): Timed {
+function run(cmd: string, args: string[], stdout = 'ignore', env: Record<string, string> = {}): Timed {
   const timed = existsSync(TIME);
   const out = stdout === 'ignore' ? 'ignore' : openSync(stdout, 'w');
   const t0 = performance.now();
+  const options: SpawnSyncOptions = {
+    cwd: tmpdir(),
+    stdio: ['ignore', out, 'pipe'],
+    env: { ...process.env, ...env },
+  };
   const r = timed
-    ? spawnSync(TIME, ['-f', '%U %S %M', cmd, ...args], { cwd: tmpdir(), stdio: ['ignore', out, 'pipe'] })
-    : spawnSync(cmd, args, { cwd: tmpdir(), stdio: ['ignore', out, 'pipe'] });
+    ? spawnSync(TIME, ['-f', '%U %S %M', cmd, ...args], options)
+    : spawnSync(cmd, args, options);
   const ms = performance.now() - t0;
   if (typeof out === 'number') closeSync(out);
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: exit ${r.status}: ${String(r.stderr)}`);
@@ -96,18 +102,22 @@ export async function main(): Promise<void> {
     // Interleaved: the engine in memory on the same placements, then each output form, per round.
     const catalog = loadCatalog();
     const engine: Timed[] = [];
-    const cliRuns: Record<string, Timed[]> = { '--ndjson': [], '--json': [] };
+    // The CLI on one thread (ERSATTNING_SETTLE_THREADS=1, the way before worker threads) and as
+    // it runs by default (two worker threads for a large input), each beside the engine.
+    const variants = { '1 thread': { ERSATTNING_SETTLE_THREADS: '1' }, threads: {} };
+    const cliRuns: Record<string, Timed[]> = {};
     for (let k = 0; k < SETTLE_ROUNDS; k++)
-      for (const format of ['--ndjson', '--json']) {
-        const c0 = process.cpuUsage();
-        const t0 = performance.now();
-        settleMonthColumns(catalog, { placements }, '2024-03');
-        const c = process.cpuUsage(c0);
-        engine.push({ ms: performance.now() - t0, cpu: (c.user + c.system) / 1000 });
-        cliRuns[format]!.push(
-          run(bin, ['settle', '--input', file, '--month', '2024-03', format], '/dev/null'),
-        );
-      }
+      for (const format of ['--ndjson', '--json'])
+        for (const [variant, env] of Object.entries(variants)) {
+          const c0 = process.cpuUsage();
+          const t0 = performance.now();
+          settleMonthColumns(catalog, { placements }, '2024-03');
+          const c = process.cpuUsage(c0);
+          engine.push({ ms: performance.now() - t0, cpu: (c.user + c.system) / 1000 });
+          (cliRuns[`${format}, ${variant}`] ??= []).push(
+            run(bin, ['settle', '--input', file, '--month', '2024-03', format], '/dev/null', env),
+          );
+        }
     placements.length = 0;
     const e = summary(engine);
     console.log(
@@ -130,6 +140,13 @@ export async function main(): Promise<void> {
         goal: '< 1,5 GB, ≤ 3× the engine',
         load: loadNow(),
       });
+    }
+    for (const format of ['--ndjson', '--json']) {
+      const one = cliRuns[`${format}, 1 thread`]!.map((x) => x.ms);
+      const two = cliRuns[`${format}, threads`]!.map((x) => x.ms);
+      console.log(
+        `settle ${format}: threads / one thread, wall ×${(Math.min(...two) / Math.min(...one)).toFixed(2)} / ×${(median(two) / median(one)).toFixed(2)} (min / median, interleaved)`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

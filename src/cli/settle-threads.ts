@@ -86,7 +86,6 @@ export async function settleOnThreads(
 ): Promise<boolean> {
   const pieces = plan(o.file);
   if (!pieces) return false;
-  if (process.env.DBG_SETTLE) process.stderr.write(`pieces ${pieces.length}\n`);
   const K = pieces.length;
   const ctl = control(K);
   const cells = new Int32Array(ctl);
@@ -106,7 +105,6 @@ export async function settleOnThreads(
     let over = false;
     const end = (then: () => void) => {
       if (over) return;
-      if (process.env.DBG_SETTLE) process.stderr.write(`end ${new Error().stack}\n`);
       over = true;
       for (const w of workers) void w.terminate();
       then();
