@@ -5,7 +5,7 @@
  * models are prebuilt.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,4 +79,32 @@ describe('the node build', () => {
     expect(built.code).toBe(2);
     expect({ code: built.code, err: built.err }).toEqual({ code: source.code, err: source.err });
   });
+
+  it(
+    'settles on worker threads from the build (settle-worker.js) as on one thread and from the sources',
+    { timeout: 120_000 },
+    () => {
+      const placement = (i: number) =>
+        JSON.stringify({
+          id: `P${String(i).padStart(4, '0')}`,
+          providerId: `U${i % 3}`,
+          district: 'Bromma',
+          service: 'lss-gruppbostad',
+          regime: 'privat',
+          start: '2024-01-15',
+          levels: [{ from: '2024-01-15', points: 20 + (i % 80) }],
+        });
+      const input = join(cwd, 'threads.ndjson');
+      writeFileSync(input, Array.from({ length: 200 }, (_, i) => `${placement(i)}\n`).join(''));
+      const args = ['settle', '--input', input, '--month', '2024-03', '--ndjson'];
+      const pieces = { ERSATTNING_SETTLE_PIECE_BYTES: '4000' }; // about ten pieces
+      const one = run(MAIN_JS, args, { ERSATTNING_SETTLE_THREADS: '1' });
+      const built = run(MAIN_JS, args, pieces);
+      const source = run(BIN, args, { ...pieces, ERSATTNING_BUILD: 'off' });
+      expect({ code: one.code, err: one.err }).toEqual({ code: 0, err: '' });
+      expect(one.out.split('\n').length).toBeGreaterThan(400);
+      expect(built).toEqual(one);
+      expect(source).toEqual(one);
+    },
+  );
 });

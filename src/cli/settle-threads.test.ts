@@ -136,7 +136,7 @@ describe('settle on worker threads', () => {
     },
     async () => {
       const file = put('refusing', refusing, 'ndjson');
-      for (const run of [{ skipInvalid: true }, { format: 'ndjson' as const }]) {
+      for (const run of [{ skipInvalid: true, format: 'ndjson' as const }, {}]) {
         const want = single(file, run);
         expect(await threaded(file, run)).toEqual({ done: true, outcome: want });
       }
@@ -180,13 +180,8 @@ describe('settle on worker threads', () => {
       expect(want).toEqual({ error: expect.stringContaining(`"${valid[25]!.id as string}" appears twice`) });
       expect(await threaded(file, {})).toEqual({ done: true, outcome: want });
       const across = put('across', [...valid, valid[0]!], 'ndjson');
-      const shuffled = put(
-        'shuffled',
-        [...valid.filter((_, i) => i % 2), ...valid.filter((_, i) => !(i % 2))],
-        'ndjson',
-      );
       const reversed = put('reversed', [...valid].reverse(), 'json');
-      for (const f of [across, shuffled, reversed])
+      for (const f of [across, reversed])
         expect(await threaded(f, {})).toEqual({ done: false, outcome: { out: '' } });
     },
   );
