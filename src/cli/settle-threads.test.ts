@@ -162,7 +162,7 @@ describe('settle on worker threads', () => {
   );
 
   it(
-    'reports the smallest repeated id; across pieces, unsorted or reversed input: one thread',
+    'reports the smallest repeated id; a repeat across pieces or reversed input: one thread',
     {
       timeout: 60_000,
     },
