@@ -28,10 +28,11 @@ import { settlementParts, writeAll, type Format, type SettlementHead } from './s
 import { splitInput } from './settle-split.js';
 
 /**
- * Inputs below this size settle on one thread: starting two workers (each loads the engine and
- * the rate models) costs about as much as the second core saves below it (docs/operations.md).
+ * Inputs below this size (about 190 000 placements) settle on one thread: each worker's start
+ * (loading the engine, the schema and the rate models) took ~0,5 s CPU here, and at 20 000 and
+ * 50 000 placements two threads were slower than one (docs/operations.md).
  */
-const MIN_BYTES = 16 << 20;
+const MIN_BYTES = 64 << 20;
 /** About this many bytes of input per piece (at least two pieces): output waiting is one piece's. */
 const PIECE_BYTES = 32 << 20;
 
