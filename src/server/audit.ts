@@ -2,7 +2,7 @@
  * The audit log (issue #5 §4): every read or change of a client's data is recorded with who, what
  * and when, inside the same transaction as the change. Details never hold identity numbers.
  */
-import { sql, type Compilable, type Expression, type Kysely } from 'kysely';
+import { sql, type Compilable, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { AuditAction } from '../contract/audit.js';
 import { redactIdentities } from '../db/identity.js';
 import { prepared } from '../db/prepared.js';
@@ -83,11 +83,60 @@ export async function auditedReadCounted<R extends { client_id: number | null }>
   shown?: number,
   prepare = false,
 ): Promise<{ rows: (R & { audit_total?: number })[]; total: number | null }> {
-  const entityId =
-    entry.entityId === undefined || entry.entityId === null
-      ? null
-      : redactIdentities(String(entry.entityId)).slice(0, 100);
-  const details = redactIdentities(JSON.stringify(entry.details ?? {}));
+  const statement = auditedReadStatement(auditRow(user, entry), query, orderBy, total, shown, prepare);
+  const result = await statement.execute(db);
+  return { rows: result.rows, total: countOf(result.rows, total !== undefined) };
+}
+
+/** The total an audited read counted (its rows' `audit_total`), or null when not counted or nothing read. */
+export function countOf(rows: readonly { audit_total?: number }[], counted: boolean): number | null {
+  const first = rows[0];
+  return counted && first ? Number(first.audit_total) : null;
+}
+
+/**
+ * An audited read's audit row as its statement's values (the client ids and count come from the
+ * rows read): the entity id and details redacted of identity numbers.
+ */
+export interface AuditRow {
+  userId: unknown;
+  username: unknown;
+  role: unknown;
+  action: unknown;
+  entity: unknown;
+  entityId: unknown;
+  details: unknown;
+}
+
+/** The audit row of `user` reading `entry` ({@link AuditRow}). */
+export function auditRow(user: SessionUser | null, entry: ReadAuditEntry): AuditRow {
+  return {
+    userId: user?.id ?? null,
+    username: user?.username ?? null,
+    role: user?.role ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId:
+      entry.entityId === undefined || entry.entityId === null
+        ? null
+        : redactIdentities(String(entry.entityId)).slice(0, 100),
+    details: redactIdentities(JSON.stringify(entry.details ?? {})),
+  };
+}
+
+/**
+ * The statement of {@link auditedReadCounted}, not run: its text depends on the query, the order,
+ * whether a total is counted and `prepare`, never on the audit row's values or `shown` (so a
+ * statement cache, db/shapes.ts, may hold it with those as parameters).
+ */
+export function auditedReadStatement<R extends { client_id: number | null }>(
+  row: AuditRow,
+  query: Compilable<R> & Expression<R>,
+  orderBy: readonly { column: keyof R & string; direction?: 'asc' | 'desc' }[],
+  total?: Compilable<{ n: number }> & Expression<{ n: number }>,
+  shown?: unknown,
+  prepare = false,
+): RawBuilder<R & { audit_total?: number }> {
   const order = orderBy.length
     ? sql`order by ${sql.join(
         orderBy.map(
@@ -99,17 +148,15 @@ export async function auditedReadCounted<R extends { client_id: number | null }>
   const counted = total
     ? { cte: sql`n as ${total},`, column: sql`, (select n from n) as audit_total` }
     : { cte: sql``, column: sql`` };
-  const result = await sql<R & { audit_total?: number }>`
+  return sql<R & { audit_total?: number }>`
     with r as ${query}, ${counted.cte}
     a as (
       insert into audit_log (user_id, username, role, action, entity, entity_id, client_ids, details)
-      select ${user?.id ?? null}::integer, ${user?.username ?? null}::text, ${user?.role ?? null}::text,
-        ${entry.action}::text, ${entry.entity}::text, ${entityId}::text,
+      select ${row.userId}::integer, ${row.username}::text, ${row.role}::text,
+        ${row.action}::text, ${row.entity}::text, ${row.entityId}::text,
         coalesce(array_agg(distinct r.client_id) filter (where r.client_id is not null), '{}'),
-        ${details}::jsonb || jsonb_build_object('count', count(*))
+        ${row.details}::jsonb || jsonb_build_object('count', count(*))
       from ${shown === undefined ? sql`r` : sql`(select * from r ${order} limit ${shown}) r`}
     )
-    select r.*${counted.column} from r ${order}${prepare ? prepared : sql``}`.execute(db);
-  const first = result.rows[0];
-  return { rows: result.rows, total: total && first ? Number(first.audit_total) : null };
+    select r.*${counted.column} from r ${order}${prepare ? prepared : sql``}`;
 }

@@ -15,7 +15,7 @@ import {
   type SelectQueryBuilder,
 } from 'kysely';
 import type { DB as Schema } from '../db/types.js';
-import { auditedReadCounted, type ReadAuditEntry } from './audit.js';
+import { auditedReadStatement, auditRow, countOf, type AuditRow, type ReadAuditEntry } from './audit.js';
 import type { SessionUser } from './auth/sessions.js';
 import { encodeCursor, type Cursor, type SortDir, type SortKind } from '../contract/primitives.js';
 
@@ -51,7 +51,7 @@ export interface PageAudit {
 }
 
 /** The cursor's value as SQL of the sort field's type (checked by the contract, cast here). */
-function typed(kind: SortKind, value: string | number): RawBuilder<unknown> {
+function typed(kind: SortKind, value: unknown): RawBuilder<unknown> {
   switch (kind) {
     case 'int':
       return sql`${value}::bigint`;
@@ -78,28 +78,46 @@ function keyOf(col: SortColumn): RawBuilder<unknown> {
  * and the count are two queries sent together.
  */
 async function readRows<O>(
-  q: SelectQueryBuilder<any, any, O>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
-  count: SelectQueryBuilder<any, any, { n: number }> | null, // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
-  dir: 'asc' | 'desc',
+  statements: PageStatements<O>,
   audited: PageAudit | undefined,
-  shown: number,
+  values: PageValues,
 ): Promise<{ rows: O[]; total: number | null }> {
+  const { rows: q, count } = statements;
   if (!audited) {
     const [rows, n] = await Promise.all([q.execute(), count?.executeTakeFirstOrThrow()]);
     return { rows, total: n ? Number(n.n) : null };
   }
-  return auditedReadCounted(
-    audited.db,
-    audited.user,
-    audited.entry,
-    q as unknown as SelectQueryBuilder<Schema, keyof Schema, O & { client_id: number | null }>,
-    [
-      { column: 'page_key' as never, direction: dir },
-      { column: 'id' as never, direction: dir },
-    ],
-    count ?? undefined,
-    shown,
+  const read = await auditedPageStatement(
+    statements,
+    auditRow(audited.user, audited.entry),
+    values,
     audited.prepare ?? false,
+  ).execute(audited.db);
+  return { rows: read.rows, total: countOf(read.rows, count !== null) };
+}
+
+/**
+ * The one statement of an audited page ({@link readRows}): the page, its audit row naming the
+ * clients of the `shown` first rows (the row past the page's end only says whether another page
+ * follows, and that client was not read by anyone) and, unless counted in the page's scan, the
+ * total. Its text depends on the page's shape only (db/shapes.ts may cache it).
+ */
+export function auditedPageStatement<O>(
+  statements: PageStatements<O>,
+  row: AuditRow,
+  values: PageValues,
+  prepare: boolean,
+): RawBuilder<O & { audit_total?: number }> {
+  return auditedReadStatement(
+    row,
+    statements.rows as unknown as SelectQueryBuilder<Schema, keyof Schema, O & { client_id: number | null }>,
+    [
+      { column: 'page_key' as never, direction: statements.dir },
+      { column: 'id' as never, direction: statements.dir },
+    ],
+    statements.count ?? undefined,
+    values.shown,
+    prepare,
   );
 }
 
@@ -124,10 +142,94 @@ export interface PageShape {
 }
 
 /**
- * One page of `query` (filtered and scoped, with its columns selected, no order or limit) ordered
- * by `columns[sort]` then `idRef`, in `dir`, starting after (or, paging back, ending before) the
- * cursor; with the total of rows matching and the cursors of the neighbouring pages. `shape` says
- * what the total counts and which columns are read for the page's rows only ({@link PageShape}).
+ * What a page's statements take from the request (its parameters, never its text): the cursor's
+ * sort value and id (null without a cursor), the rows read (the page and one more, to know whether
+ * another page follows) and the rows shown.
+ */
+export interface PageValues {
+  cursorValue: unknown;
+  cursorId: unknown;
+  read: unknown;
+  shown: unknown;
+}
+
+/** The {@link PageValues} of a page request. */
+export function pageValues(page: PageRequest<string>): PageValues {
+  return {
+    cursorValue: page.cursor?.value ?? null,
+    cursorId: page.cursor?.id ?? null,
+    read: page.limit + 1,
+    shown: page.limit,
+  };
+}
+
+/** A page's statements, not run: its rows (ordered and limited) and, unless counted in its scan, its total. */
+export interface PageStatements<O> {
+  rows: SelectQueryBuilder<any, any, O>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
+  count: SelectQueryBuilder<any, any, { n: number }> | null; // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
+  /** The direction the rows are read in (paging back reads backwards). */
+  dir: 'asc' | 'desc';
+}
+
+/**
+ * The statements of one page of `query` (filtered and scoped, with its columns selected, no order
+ * or limit) ordered by `columns[sort]` then `idRef`, in `dir`, starting after (or, paging back,
+ * ending before) the cursor. Their text depends on the sort, direction, whether and which way a
+ * cursor is given, and `shape`; every value comes from `values`.
+ */
+export function pageStatements<DB, TB extends keyof DB, O extends { id: number }, S extends string>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  columns: Readonly<Record<S, SortColumn>>,
+  idRef: string,
+  page: Omit<PageRequest<S>, 'limit'>,
+  shape: PageShape,
+  values: PageValues,
+): PageStatements<O & { page_key: string | number; page_total?: number }> {
+  const col = columns[page.sort];
+  const id = sql.ref(idRef);
+  const back = page.cursor?.back ?? false;
+  // Paging back reads the rows before the cursor in reverse order, then turns them round.
+  const forward = (page.dir === 'asc') !== back;
+  const order = forward ? sql`asc` : sql`desc`;
+  let q = query.select(keyOf(col).as('page_key'));
+  if (page.cursor) {
+    const value = typed(col.kind, values.cursorValue);
+    q = forward
+      ? q.where(sql<boolean>`(${col.expr}, ${id}) > (${value}, ${values.cursorId})`)
+      : q.where(sql<boolean>`(${col.expr}, ${id}) < (${value}, ${values.cursorId})`);
+  }
+  const inScan = shape.countInScan === true && !page.cursor;
+  if (inScan) q = q.select(sql<number>`count(*) over ()`.as('page_total'));
+  const paged = q
+    .orderBy(sql`${col.expr} ${order}`)
+    .orderBy(sql`${id} ${order}`)
+    .limit(values.read as number);
+  return {
+    rows: (shape.late
+      ? shape
+          .late(paged.as('p'))
+          .orderBy(sql`p.page_key ${order}`)
+          .orderBy(sql`p.id ${order}`)
+      : paged) as unknown as SelectQueryBuilder<any, any, O & { page_key: string | number }>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
+    count: inScan ? null : countStatement(query, shape),
+    dir: forward ? 'asc' : 'desc',
+  };
+}
+
+/** What the total counts: `shape.countFrom` (default the query) with the same filters, `count(*)` as `n`. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- any table set */
+function countStatement(
+  query: SelectQueryBuilder<any, any, unknown>,
+  shape: PageShape,
+): SelectQueryBuilder<any, any, { n: number }> {
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+  return (shape.countFrom ?? query).clearSelect().select(sql<number>`count(*)`.as('n'));
+}
+
+/**
+ * One page of `query` ({@link pageStatements}), with the total of rows matching and the cursors
+ * of the neighbouring pages. `shape` says what the total counts and which columns are read for
+ * the page's rows only ({@link PageShape}).
  */
 export async function keysetPage<
   DB,
@@ -143,48 +245,31 @@ export async function keysetPage<
   audited?: PageAudit,
   shape: PageShape = {},
 ): Promise<Page<R>> {
-  const col = columns[page.sort];
-  const id = sql.ref(idRef);
-  const back = page.cursor?.back ?? false;
-  // Paging back reads the rows before the cursor in reverse order, then turns them round.
-  const forward = (page.dir === 'asc') !== back;
-  const order = forward ? sql`asc` : sql`desc`;
-  let q = query.select(keyOf(col).as('page_key'));
-  if (page.cursor) {
-    const value = typed(col.kind, page.cursor.value);
-    q = forward
-      ? q.where(sql<boolean>`(${col.expr}, ${id}) > (${value}, ${page.cursor.id})`)
-      : q.where(sql<boolean>`(${col.expr}, ${id}) < (${value}, ${page.cursor.id})`);
-  }
-  const inScan = shape.countInScan === true && !page.cursor;
-  if (inScan) q = q.select(sql<number>`count(*) over ()`.as('page_total'));
-  const count = (shape.countFrom ?? query).clearSelect().select(sql<number>`count(*)`.as('n'));
-  const paged = q
-    .orderBy(sql`${col.expr} ${order}`)
-    .orderBy(sql`${id} ${order}`)
-    .limit(page.limit + 1);
-  const read = await readRows(
-    shape.late
-      ? shape
-          .late(paged.as('p'))
-          .orderBy(sql`p.page_key ${order}`)
-          .orderBy(sql`p.id ${order}`)
-      : paged,
-    inScan ? null : count,
-    forward ? 'asc' : 'desc',
-    audited,
-    // The row past the page's end only says whether another page follows: not audited as read.
-    page.limit,
+  const values = pageValues(page);
+  const statements = pageStatements(query, columns, idRef, page, shape, values);
+  const read = await readRows(statements, audited, values);
+  return finishPage<R>(read.rows, read.total, page, async () =>
+    Number((await countStatement(query, shape).executeTakeFirstOrThrow()).n),
   );
-  const rows = read.rows as (R & { page_key: string | number; page_total?: number })[];
+}
+
+/**
+ * The page from its rows as read (one past the page's end when another follows, backwards when
+ * paging back): the rows without their helper columns, the total (`total` when the statement
+ * counted it, else the rows' own count, else `countApart()`) and the neighbouring cursors.
+ */
+export async function finishPage<R extends { id: number }>(
+  read: readonly unknown[],
+  readTotal: number | null,
+  page: PageRequest<string>,
+  countApart: () => Promise<number>,
+): Promise<Page<R>> {
+  const back = page.cursor?.back ?? false;
+  const rows = read as (R & { page_key: string | number; page_total?: number })[];
   // Nothing read carries no count: only a cursor past every row gets here with rows matching.
   const total =
-    read.total ??
-    (rows[0]?.page_total !== undefined
-      ? Number(rows[0].page_total)
-      : page.cursor
-        ? Number((await count.executeTakeFirstOrThrow()).n)
-        : 0);
+    readTotal ??
+    (rows[0]?.page_total !== undefined ? Number(rows[0].page_total) : page.cursor ? await countApart() : 0);
   const more = rows.length > page.limit;
   const slice = rows.slice(0, page.limit);
   if (back) slice.reverse();

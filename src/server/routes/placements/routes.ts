@@ -20,7 +20,8 @@ import { audit } from '../../audit.js';
 import { clientGone } from '../../errors.js';
 import { visiblePlacement } from './access.js';
 import { placementDetailView, placementView } from './present.js';
-import { listPlacements, patchPlacement, placementRow, placementWithFacts } from './service.js';
+import { listPlacements } from './list.js';
+import { patchPlacement, placementRow, placementWithFacts } from './service.js';
 
 const LIST = ['case_officer', 'provider', 'assessor', 'admin'] as const;
 const EDIT = ['case_officer', 'admin'] as const;
@@ -50,7 +51,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const page = await db.connection().execute((conn) => {
         if (request.raw.destroyed) throw clientGone();
         return listPlacements(
-          conn,
           user,
           { ...q, districtId, providerId },
           {

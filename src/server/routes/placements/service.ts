@@ -1,12 +1,10 @@
 /**
- * The placement resource's SQL and transactions (issue #9 §6): lists scoped by district or
- * provider, one placement with every fact and versioned updates (placements are made by orders,
+ * The placement resource's SQL and transactions (issue #9 §6): the list is list.ts; one placement with every fact and versioned updates (placements are made by orders,
  * FLOW-1, and imports). Updates build the placement's resulting engine input and have the domain
  * check it (settles.ts) before anything is written; the database refuses two overlapping placements of a service (409).
  */
 import { sql, type Kysely } from 'kysely';
-import type { z } from 'zod';
-import type { PlacementPatch, PlacementSort, placementQuery } from '../../../contract/placements.js';
+import type { PlacementPatch } from '../../../contract/placements.js';
 import type { ModelCatalog } from '../../../domain/rate-model/catalog.js';
 import {
   loadFactRows,
@@ -19,88 +17,10 @@ import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { notFound, refused } from '../../errors.js';
-import { keysetPage, type Page, type PageAudit, type SortColumn } from '../../keyset.js';
-import { shownClientName, shownNameContains } from '../../present.js';
 import { staleOrMissing } from '../../versioned.js';
-import {
-  latestLevelKind,
-  placementColumns,
-  placementFrom,
-  placementSelect,
-  withLatestLevel,
-} from './query.js';
+import { placementSelect } from './query.js';
 import { assertSettles } from './settles.js';
 import { serviceLabel } from '../../../contract/labels.js';
-
-/** The filters of GET /api/placements, after scoping to the user, with its paging. */
-export type PlacementFilter = Omit<z.output<typeof placementQuery>, 'districtId' | 'providerId'> & {
-  districtId?: string | undefined;
-  providerId?: string | undefined;
-};
-
-/** The sort value of an open end: the last date the formats accept, after every real end. */
-const OPEN_END = '2199-12-31';
-
-/** The placement list's sort fields as SQL for this user (never null: an open end sorts last). */
-const placementSortColumns = (user: SessionUser): Record<PlacementSort, SortColumn> => ({
-  client: { expr: shownClientName(user), kind: 'text' },
-  provider: { expr: sql`providers.name || ' ' || units.name`, kind: 'text' },
-  start: { expr: sql.ref('placements.start_date'), kind: 'date' },
-  end: { expr: sql`coalesce(placements.end_date, ${OPEN_END}::date)`, kind: 'date' },
-});
-
-/** A placement as listed: its own columns and its latest level entry. */
-type ListedPlacement = Awaited<ReturnType<typeof placementRow>>;
-
-/** One page of placements matching the filters, with the true total (issue #14 §1). */
-export async function listPlacements(
-  db: Kysely<DB>,
-  user: SessionUser,
-  f: PlacementFilter,
-  audited?: PageAudit,
-) {
-  // Filtered without the level entries' join, so the total counts no level entry (issue #15 §4).
-  let q = placementFrom(db);
-  if (f.districtId) q = q.where('clients.district_id', '=', f.districtId);
-  if (f.providerId) q = q.where('placements.provider_id', '=', f.providerId);
-  if (f.unitId) q = q.where('placements.unit_id', '=', f.unitId);
-  if (f.clientId) q = q.where('placements.client_id', '=', f.clientId);
-  // The name as this user sees it: a masked client is found as "Skyddad identitet" only.
-  if (f.q?.trim()) q = q.where(shownNameContains(user, f.q));
-  if (f.service) q = q.where('placements.service', '=', f.service);
-  if (f.month) {
-    const from = `${f.month}-01`;
-    q = q.where(
-      sql<boolean>`placements.during && daterange(${from}::date, (${from}::date + interval '1 month')::date, '[)')`,
-    );
-  }
-  if (f.from || f.to)
-    q = q.where(
-      sql<boolean>`placements.during && daterange(${f.from ?? null}::date, ${f.to ?? null}::date, '[]')`,
-    );
-  if (f.status === 'ongoing')
-    q = q
-      .where('placements.no_show', '=', false)
-      .where((eb) =>
-        eb.or([
-          eb('placements.end_date', 'is', null),
-          eb('placements.end_date', '>=', sql<string>`current_date`),
-        ]),
-      );
-  if (f.status === 'ended') q = q.where('placements.end_date', '<', sql<string>`current_date`);
-  if (f.status === 'notice')
-    q = q.where('placements.notice_date', 'is not', null).where('placements.end_date', 'is', null);
-  if (f.level === 'none') q = q.where(sql<boolean>`${latestLevelKind} is null`);
-  else if (f.level) q = q.where(sql<boolean>`${latestLevelKind} = ${f.level}`);
-  // Issue #15 §4: the page is sorted by an expression no index serves, so it reads every matching
-  // placement anyway; the first page counts them in that same scan, and the latest level is read
-  // for the page's rows only.
-  return keysetPage(placementColumns(q), placementSortColumns(user), 'placements.id', f, audited, {
-    countFrom: q,
-    countInScan: true,
-    late: (page) => withLatestLevel(db, page),
-  }) as Promise<Page<ListedPlacement>>;
-}
 
 /** One placement as listed (with unit, provider, client and latest level), or 404. */
 export async function placementRow(db: Kysely<DB>, id: number) {

@@ -1,0 +1,200 @@
+/**
+ * GET /api/placements' page (issue #14 §1, issue #15 §4): the placements matching the filters,
+ * keyset-paged with the true total, read and audited in one statement. The hottest read of the
+ * app, so its statement is compiled once per shape (db/shapes.ts): which filters are given, the
+ * sort, the direction, the cursor's way and what the user's role masks decide its text; the
+ * filters' and cursor's values and the audit row are its parameters.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { PlacementSort, placementQuery } from '../../../contract/placements.js';
+import type { DB } from '../../../db/types.js';
+import { ShapeCache } from '../../../db/shapes.js';
+import type { SessionUser } from '../../auth/sessions.js';
+import { auditRow, countOf, type AuditRow } from '../../audit.js';
+import {
+  auditedPageStatement,
+  finishPage,
+  pageStatements,
+  pageValues,
+  type Page,
+  type PageAudit,
+  type PageValues,
+  type SortColumn,
+} from '../../keyset.js';
+import { shownClientName, shownNameContains } from '../../present.js';
+import { latestLevelKind, placementColumns, placementFrom, withLatestLevel } from './query.js';
+import type { placementRow } from './service.js';
+
+/** The filters of GET /api/placements, after scoping to the user, with its paging. */
+export type PlacementFilter = Omit<z.output<typeof placementQuery>, 'districtId' | 'providerId'> & {
+  districtId?: string | undefined;
+  providerId?: string | undefined;
+};
+
+/** A placement as listed: its own columns and its latest level entry. */
+type ListedPlacement = Awaited<ReturnType<typeof placementRow>>;
+
+/** The sort value of an open end: the last date the formats accept, after every real end. */
+const OPEN_END = '2199-12-31';
+
+/** The placement list's sort fields as SQL for this user (never null: an open end sorts last). */
+const placementSortColumns = (user: SessionUser): Record<PlacementSort, SortColumn> => ({
+  client: { expr: shownClientName(user), kind: 'text' },
+  provider: { expr: sql`providers.name || ' ' || units.name`, kind: 'text' },
+  start: { expr: sql.ref('placements.start_date'), kind: 'date' },
+  end: { expr: sql`coalesce(placements.end_date, ${OPEN_END}::date)`, kind: 'date' },
+});
+
+/** What decides the statement's text (db/shapes.ts): never a value. */
+interface ListShape {
+  /** The role and whether a case officer has a district: what {@link shownClientName} masks. */
+  role: SessionUser['role'];
+  officerDistrict: boolean;
+  /** The filters given (a status filter's value picks its condition; a level filter's, none or one). */
+  given: string[];
+  status: PlacementFilter['status'] | null;
+  level: 'none' | 'kind' | null;
+  /** A name search: its text decides its condition (shownNameContains), so it is never cached. */
+  search: boolean;
+  sort: PlacementSort;
+  dir: PlacementFilter['dir'];
+  cursor: 'forward' | 'back' | null;
+  prepare: boolean;
+}
+
+/** The statement's values: filters, the user's district (masking), the page's and the audit row's. */
+type ListValues = PageValues &
+  AuditRow & {
+    districtId: unknown;
+    providerId: unknown;
+    unitId: unknown;
+    clientId: unknown;
+    service: unknown;
+    monthStart: unknown;
+    from: unknown;
+    to: unknown;
+    level: unknown;
+    userDistrict: unknown;
+    search: unknown;
+  };
+
+/** The filters that are plain equalities, by the column they compare. */
+const EQUALS = {
+  districtId: 'clients.district_id',
+  providerId: 'placements.provider_id',
+  unitId: 'placements.unit_id',
+  clientId: 'placements.client_id',
+  service: 'placements.service',
+} as const;
+
+/** The masking user of a shape: its role, and its district as a value. */
+const maskingUser = (s: ListShape, v: ListValues) =>
+  ({ role: s.role, districtId: s.officerDistrict ? v.userDistrict : null }) as SessionUser;
+
+/** The placements matching the shape's filters, joined but nothing selected (what the page and its count read). */
+function filtered(db: Kysely<DB>, s: ListShape, v: ListValues) {
+  let q = placementFrom(db);
+  for (const [key, column] of Object.entries(EQUALS)) {
+    if (s.given.includes(key))
+      q = q.where(column as 'placements.service', '=', v[key as 'service'] as string);
+    // The name as this user sees it: a masked client is found as "Skyddad identitet" only.
+    if (key === 'clientId' && s.search) q = q.where(shownNameContains(maskingUser(s, v), v.search as string));
+  }
+  if (s.given.includes('month'))
+    q = q.where(
+      sql<boolean>`placements.during && daterange(${v.monthStart}::date, (${v.monthStart}::date + interval '1 month')::date, '[)')`,
+    );
+  if (s.given.includes('range'))
+    q = q.where(sql<boolean>`placements.during && daterange(${v.from}::date, ${v.to}::date, '[]')`);
+  if (s.status === 'ongoing')
+    q = q
+      .where('placements.no_show', '=', false)
+      .where((eb) =>
+        eb.or([
+          eb('placements.end_date', 'is', null),
+          eb('placements.end_date', '>=', sql<string>`current_date`),
+        ]),
+      );
+  if (s.status === 'ended') q = q.where('placements.end_date', '<', sql<string>`current_date`);
+  if (s.status === 'notice')
+    q = q.where('placements.notice_date', 'is not', null).where('placements.end_date', 'is', null);
+  if (s.level === 'none') q = q.where(sql<boolean>`${latestLevelKind} is null`);
+  else if (s.level === 'kind') q = q.where(sql<boolean>`${latestLevelKind} = ${v.level}`);
+  return q;
+}
+
+/**
+ * The page's one statement: filtered without the level entries' join, so the total counts no
+ * level entry (issue #15 §4). The page is sorted by an expression no index serves, so it reads
+ * every matching placement anyway; the first page counts them in that same scan, and the latest
+ * level is read for the page's rows only.
+ */
+function listStatement(db: Kysely<DB>, s: ListShape, v: ListValues) {
+  const q = filtered(db, s, v);
+  const cursor = s.cursor
+    ? { value: '', id: 0, back: s.cursor === 'back', sort: s.sort, dir: s.dir }
+    : undefined;
+  const statements = pageStatements(
+    placementColumns(q),
+    placementSortColumns(maskingUser(s, v)),
+    'placements.id',
+    { sort: s.sort, dir: s.dir, cursor },
+    { countFrom: q, countInScan: true, late: (page) => withLatestLevel(db, page) },
+    v,
+  );
+  return auditedPageStatement(statements, v, v, s.prepare);
+}
+
+const statements = new ShapeCache((db: Kysely<DB>, s: ListShape, v: ListValues) => listStatement(db, s, v));
+
+/** One page of placements matching the filters, with the true total (issue #14 §1), audited as read. */
+export async function listPlacements(
+  user: SessionUser,
+  f: PlacementFilter,
+  audited: PageAudit,
+): Promise<Page<ListedPlacement>> {
+  const given = [...Object.keys(EQUALS), 'month'].filter((k) => f[k as keyof PlacementFilter]);
+  if (f.from || f.to) given.push('range');
+  const shape: ListShape = {
+    role: user.role,
+    officerDistrict: user.role === 'case_officer' && Boolean(user.districtId),
+    given,
+    status: f.status ?? null,
+    level: f.level === 'none' ? 'none' : f.level ? 'kind' : null,
+    sort: f.sort,
+    dir: f.dir,
+    cursor: f.cursor ? (f.cursor.back ? 'back' : 'forward') : null,
+    search: Boolean(f.q?.trim()),
+    prepare: audited.prepare ?? false,
+  };
+  const values: ListValues = {
+    ...pageValues(f),
+    ...auditRow(audited.user, audited.entry),
+    districtId: f.districtId ?? null,
+    providerId: f.providerId ?? null,
+    unitId: f.unitId ?? null,
+    clientId: f.clientId ?? null,
+    service: f.service ?? null,
+    monthStart: f.month ? `${f.month}-01` : null,
+    from: f.from ?? null,
+    to: f.to ?? null,
+    level: f.level ?? null,
+    userDistrict: user.districtId ?? null,
+    search: f.q ?? null,
+  };
+  const db = audited.db;
+  // A name search's condition depends on its text: built afresh, never cached (nor prepared).
+  const statement = shape.search
+    ? listStatement(db, shape, values).compile(db)
+    : statements.compile(db, shape, values);
+  const read = await db.executeQuery(statement);
+  const rows = read.rows as { audit_total?: number }[];
+  // The count is apart only after a cursor past every row: rare, built afresh.
+  return finishPage<ListedPlacement>(rows, countOf(rows, shape.cursor !== null), f, async () => {
+    const n = await filtered(db, shape, values)
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(n.n);
+  });
+}
