@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { formatKrCell } from '../../../contract/format.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, testTargets, type TestApp } from '../../testing.js';
-import { specificationLines } from './service.js';
+import { specificationLines } from './specification-read.js';
 
 for (const target of testTargets()) {
   describe(`settlement runs on ${target.name}`, () => {

@@ -1,17 +1,16 @@
 /**
  * The settlement-run resource's SQL (issue #9 §6): runs with the user's share of their totals (one
  * aggregate query for a whole list, not one per run), totals per provider and district, lines,
- * and the placements a run refused. State changes live in src/server/settlement/states.ts.
+ * and the placements a run refused (a provider's specification: specification-read.ts). State changes live in src/server/settlement/states.ts.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { LineSort, RunSort } from '../../../contract/settlement-runs.js';
 import type { Cursor, SortDir } from '../../../contract/primitives.js';
 import type { RunScope } from '../../../db/settlement-input.js';
 import type { DB, SettlementRunTable } from '../../../db/types.js';
-import { prepared } from '../../../db/prepared.js';
 import type { SessionUser } from '../../auth/sessions.js';
-import { auditedRead, type ReadAuditEntry } from '../../audit.js';
-import { badInput, clientGone, notFound } from '../../errors.js';
+import type { ReadAuditEntry } from '../../audit.js';
+import { badInput, notFound } from '../../errors.js';
 import { keysetPage, type SortColumn } from '../../keyset.js';
 import { lineScope, scopedLines, seesDrafts } from './scope.js';
 import { paidPreliminaryLevel } from '../assessments/provider-view.js';
@@ -174,7 +173,7 @@ const LINE_SORT_COLUMNS: Record<LineSort, SortColumn> = {
  * Lines with what a page or a specification shows beside them: the client (masked later by
  * role), the unit's name, and for a provider whether the line paid a preliminary level.
  */
-function withNames(q: ReturnType<typeof scopedLines>, user: SessionUser) {
+export function withNames(q: ReturnType<typeof scopedLines>, user: Pick<SessionUser, 'role'>) {
   return q
     .innerJoin('clients', 'clients.id', 'settlement_lines.client_id')
     .innerJoin('units', 'units.id', 'settlement_lines.unit_id')
@@ -310,79 +309,4 @@ export async function countRefusals(trx: Kysely<DB>, runId: number): Promise<num
     .where('run_id', '=', runId)
     .executeTakeFirst();
   return Number(r?.n ?? 0);
-}
-
-/**
- * A run the user may see (404 as {@link loadRun}) and a provider (404 when unknown) in one query,
- * the specification's first round trip (issue #15 §4).
- */
-async function runAndProvider(db: Kysely<DB>, user: SessionUser, runId: number, providerId: string) {
-  const row = await db
-    .selectFrom('settlement_runs')
-    .leftJoin('providers', (join) => join.on('providers.id', '=', providerId))
-    .selectAll('settlement_runs')
-    .select([
-      'providers.id as provider_id',
-      'providers.name as provider_name',
-      'providers.regime as provider_regime',
-    ])
-    .where('settlement_runs.id', '=', runId)
-    .modifyEnd(prepared)
-    .executeTakeFirst();
-  if (!row || (row.status === 'draft' && !seesDrafts(user))) throw notFound('run', runId);
-  const { provider_id: id, provider_name: name, provider_regime: regime, ...run } = row;
-  if (id === null || name === null || regime === null) throw notFound('provider', providerId);
-  return { run: run as RunRow, provider: { id, name, regime } };
-}
-
-/**
- * A run (404 when the user may not see it), a provider (404 when unknown) and the provider's lines
- * of the run that the user may see, with client and unit (PAY-10 specification): two round trips,
- * the lines read and audited in one statement (issue #15 §4), each flagged for a provider when it
- * paid a preliminary level (issue #10 §10, provider-view.ts).
- */
-export function specificationLines(
-  db: Kysely<DB>,
-  user: SessionUser,
-  runId: number,
-  providerId: string,
-  entry: ReadAuditEntry,
-  gone: () => boolean = () => false,
-) {
-  // Both statements on one connection: on PGlite (one connection, its statements served in turn)
-  // a request then waits its turn once, not once per statement. A request whose client left while
-  // it waited is not read (nor audited, as nothing was read): under load a client that gives up
-  // and asks again would otherwise queue the same work twice (issue #15 §4).
-  return db.connection().execute((conn) => {
-    if (gone()) throw clientGone();
-    return readSpecification(conn, user, runId, providerId, entry);
-  });
-}
-
-async function readSpecification(
-  db: Kysely<DB>,
-  user: SessionUser,
-  runId: number,
-  providerId: string,
-  entry: ReadAuditEntry,
-) {
-  const { run, provider } = await runAndProvider(db, user, runId, providerId);
-  const query = withNames(scopedLines(db, user), user)
-    .innerJoin('districts', 'districts.id', 'settlement_lines.district_id')
-    .select('districts.name as district_name')
-    .where('settlement_lines.run_id', '=', run.id)
-    .where('settlement_lines.provider_id', '=', provider.id)
-    .orderBy('settlement_lines.unit_id')
-    .orderBy('settlement_lines.placement_id')
-    .orderBy('settlement_lines.id');
-  // Both statements are prepared (issue #15 §4): their text depends on the user's role only.
-  const lines = await auditedRead(
-    db,
-    user,
-    entry,
-    query,
-    [{ column: 'unit_id' }, { column: 'placement_id' }, { column: 'id' }],
-    true,
-  );
-  return { run, provider, lines };
 }
