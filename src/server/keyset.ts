@@ -257,12 +257,14 @@ export async function keysetPage<
  * The page from its rows as read (one past the page's end when another follows, backwards when
  * paging back): the rows without their helper columns, the total (`total` when the statement
  * counted it, else the rows' own count, else `countApart()`) and the neighbouring cursors.
+ * `keepHelpers` leaves the helper columns (`page_key`, `page_total`, `audit_total`) on the rows.
  */
 export async function finishPage<R extends { id: number }>(
   read: readonly unknown[],
   readTotal: number | null,
   page: PageRequest<string>,
   countApart: () => Promise<number>,
+  keepHelpers = false,
 ): Promise<Page<R>> {
   const back = page.cursor?.back ?? false;
   const rows = read as (R & { page_key: string | number; page_total?: number })[];
@@ -287,14 +289,17 @@ export async function finishPage<R extends { id: number }>(
   // Back: the mirror image.
   const hasNext = back ? true : more;
   const hasPrev = back ? more : page.cursor !== undefined;
-  const items = slice.map(
-    ({
-      page_key: _key,
-      page_total: _t,
-      audit_total: _n,
-      ...rest
-    }: (typeof slice)[number] & { audit_total?: number }) => rest as unknown as R,
-  );
+  // A caller that maps every row to its view anyway may keep them (one copy of each row less).
+  const items = keepHelpers
+    ? (slice as unknown as R[])
+    : slice.map(
+        ({
+          page_key: _key,
+          page_total: _t,
+          audit_total: _n,
+          ...rest
+        }: (typeof slice)[number] & { audit_total?: number }) => rest as unknown as R,
+      );
   return {
     items,
     total,

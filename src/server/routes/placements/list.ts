@@ -191,10 +191,17 @@ export async function listPlacements(
   const read = await db.executeQuery(statement);
   const rows = read.rows as { audit_total?: number }[];
   // The count is apart only after a cursor past every row: rare, built afresh.
-  return finishPage<ListedPlacement>(rows, countOf(rows, shape.cursor !== null), f, async () => {
-    const n = await filtered(db, shape, values)
-      .select(sql<number>`count(*)`.as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(n.n);
-  });
+  return finishPage<ListedPlacement>(
+    rows,
+    countOf(rows, shape.cursor !== null),
+    f,
+    async () => {
+      const n = await filtered(db, shape, values)
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(n.n);
+    },
+    // The route maps each row to its view (placementView), which reads named columns only.
+    true,
+  );
 }

@@ -18,7 +18,6 @@ import {
 import { districtScope, providerScope, userOf } from '../../access.js';
 import { audit } from '../../audit.js';
 import { clientGone } from '../../errors.js';
-import { schemaSerializerCompiler } from '../../serialize.js';
 import { visiblePlacement } from './access.js';
 import { placementDetailView, placementView } from './present.js';
 import { listPlacements } from './list.js';
@@ -36,8 +35,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/placements',
     {
       config: { access: LIST },
-      // The hottest answer: written from its schema, not parsed and copied by Zod (issue #15 §4).
-      serializerCompiler: schemaSerializerCompiler,
       schema: {
         tags,
         querystring: placementQuery,

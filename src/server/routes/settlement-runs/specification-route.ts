@@ -5,7 +5,6 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { providerScope, userOf } from '../../access.js';
-import { schemaSerializerCompiler } from '../../serialize.js';
 import { clientIdentity, kr } from '../../present.js';
 import type { Regime } from '../../../domain/rate-model/types.js';
 import { flaggedLinesSeenBy } from '../assessments/provider-view.js';
@@ -23,8 +22,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/settlement-runs/:id/specification/:file',
     {
       config: { access: ['admin', 'finance', 'case_officer', 'provider'] },
-      // A hot answer: written from its schema, not parsed and copied by Zod (issue #15 §4).
-      serializerCompiler: schemaSerializerCompiler,
       schema: {
         tags: ['settlement'],
         params: specParams,
