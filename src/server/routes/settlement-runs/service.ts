@@ -1,7 +1,8 @@
 /**
  * The settlement-run resource's SQL (issue #9 §6): runs with the user's share of their totals (one
  * aggregate query for a whole list, not one per run), totals per provider and district, lines,
- * and the placements a run refused (a provider's specification: specification-read.ts). State changes live in src/server/settlement/states.ts.
+ * and the placements a run refused (a provider's specification: specification-read.ts). State
+ * changes live in src/server/settlement/states.ts.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { LineSort, RunSort } from '../../../contract/settlement-runs.js';
