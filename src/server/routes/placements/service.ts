@@ -1,7 +1,9 @@
 /**
  * The placement resource's SQL and transactions (issue #9 §6): one placement with every fact
- * and versioned updates (the list is list.ts; placements are made by orders, FLOW-1, and imports). Updates build the placement's resulting engine input and have the domain
- * check it (settles.ts) before anything is written; the database refuses two overlapping placements of a service (409).
+ * and versioned updates (the list is list.ts; placements are made by orders, FLOW-1, and
+ * imports). Updates build the placement's resulting engine input and have the domain check it
+ * (settles.ts) before anything is written; the database refuses two overlapping placements of a
+ * service (409).
  */
 import { sql, type Kysely } from 'kysely';
 import type { PlacementPatch } from '../../../contract/placements.js';
