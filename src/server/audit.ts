@@ -19,6 +19,13 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** An entry's id as the log keeps it: identity numbers redacted, at most 100 characters. */
+const auditedEntityId = (id: unknown): string | null =>
+  id === undefined || id === null ? null : redactIdentities(String(id)).slice(0, 100);
+
+/** An entry's details as the log keeps them: JSON with identity numbers redacted. */
+const auditedDetails = (details: unknown): string => redactIdentities(JSON.stringify(details ?? {}));
+
 /** Appends one entry to the audit log. */
 export async function audit(db: Kysely<DB>, user: SessionUser | null, entry: AuditEntry): Promise<void> {
   await db
@@ -29,12 +36,9 @@ export async function audit(db: Kysely<DB>, user: SessionUser | null, entry: Aud
       role: user?.role ?? null,
       action: entry.action,
       entity: entry.entity,
-      entity_id:
-        entry.entityId === undefined || entry.entityId === null
-          ? null
-          : redactIdentities(String(entry.entityId)).slice(0, 100),
+      entity_id: auditedEntityId(entry.entityId),
       client_ids: entry.clientIds ?? [],
-      details: redactIdentities(JSON.stringify(entry.details ?? {})),
+      details: auditedDetails(entry.details),
     })
     .execute();
 }
@@ -116,11 +120,8 @@ export function auditRow(user: SessionUser | null, entry: ReadAuditEntry): Audit
     role: user?.role ?? null,
     action: entry.action,
     entity: entry.entity,
-    entityId:
-      entry.entityId === undefined || entry.entityId === null
-        ? null
-        : redactIdentities(String(entry.entityId)).slice(0, 100),
-    details: redactIdentities(JSON.stringify(entry.details ?? {})),
+    entityId: auditedEntityId(entry.entityId),
+    details: auditedDetails(entry.details),
   };
 }
 
