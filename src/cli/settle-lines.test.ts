@@ -19,7 +19,7 @@ import {
 } from '../domain/settlement/settle.js';
 import { loadCatalog } from '../models/load.js';
 import { krText } from './settle-lines.js';
-import { writeSettlementJson, writeSettlementNdjson } from './settle-output.js';
+import { writeSettlement } from './settle-output.js';
 import { formatOre } from '../contract/format.js';
 
 const catalog = loadCatalog();
@@ -122,10 +122,10 @@ describe('lines written from the column store', () => {
             lines += doc.lines.length;
             corrections += doc.lines.filter((l) => l.kind === 'correction').length;
           }
-          expect(written((fd) => writeSettlementJson(fd, c, extra, { explain }))).toBe(
+          expect(written((fd) => writeSettlement(fd, 'json', c, extra, { explain }))).toBe(
             `${JSON.stringify(doc, null, 2)}\n`,
           );
-          const records = written((fd) => writeSettlementNdjson(fd, c, extra, { explain })).split('\n');
+          const records = written((fd) => writeSettlement(fd, 'ndjson', c, extra, { explain })).split('\n');
           const lineRecords = records.filter((r) => r.startsWith('{"type":"line",'));
           expect(lineRecords).toEqual(doc.lines.map((l) => `{"type":"line",${JSON.stringify(l).slice(1)}`));
         }

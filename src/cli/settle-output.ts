@@ -203,7 +203,13 @@ export function writeItems(
   else for (let i = 0; i < items.count; i++) out.write(`${items.compact(i)}\n`);
 }
 
-/** Writes the whole settlement to `fd` in `format` (see {@link writeSettlementJson}, {@link writeSettlementNdjson}). */
+/**
+ * Writes the whole settlement to `fd` in `format`. `json`: byte for byte
+ * `JSON.stringify(presentSettlement(…, explain), null, 2)` and a newline. `ndjson`: one record per
+ * provider and district total (`"type": "provider"`, `"district"`), per placement total
+ * (`"placement"`), per line (`"line"`), and last `{"type":"run",…}` with the month, total, run and
+ * warnings: each the JSON document's own entry.
+ */
 export function writeSettlement(
   fd: number,
   format: Format,
@@ -217,31 +223,4 @@ export function writeSettlement(
     if (part === 'placements' || part === 'lines') writeItems(out, format, c, part, explain);
     else out.write(part);
   out.flush();
-}
-
-/**
- * Writes the settle document to `fd`, byte for byte `JSON.stringify(presentSettlement(…,
- * explain), null, 2)` and a newline.
- */
-export function writeSettlementJson(
-  fd: number,
-  c: SettledColumns,
-  extra: Record<string, unknown> = {},
-  options: WriteOptions = {},
-): void {
-  writeSettlement(fd, 'json', c, extra, options);
-}
-
-/**
- * Writes the settlement as NDJSON: one record per provider and district total (`"type":
- * "provider"`, `"district"`), per placement total (`"placement"`), per line (`"line"`), and last
- * `{"type":"run",…}` with the month, total, run and warnings: each the JSON document's own entry.
- */
-export function writeSettlementNdjson(
-  fd: number,
-  c: SettledColumns,
-  extra: Record<string, unknown> = {},
-  options: WriteOptions = {},
-): void {
-  writeSettlement(fd, 'ndjson', c, extra, options);
 }

@@ -13,7 +13,7 @@ import {
 } from '../domain/settlement/settle.js';
 import { readJson as whole } from './commands/settle.js';
 import { readSettlementInput } from './settle-input.js';
-import { writeSettlementJson, writeSettlementNdjson } from './settle-output.js';
+import { writeSettlement } from './settle-output.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'settle-stream-'));
 const put = (name: string, text: string) => {
@@ -87,14 +87,14 @@ describe('settle --json written as it goes', () => {
   it('is byte for byte JSON.stringify of the whole document (refused included)', () => {
     const c = settleMonthColumns(catalog, input, '2024-03');
     const doc = presentSettlement(withLines(c));
-    expect(written((fd) => writeSettlementJson(fd, c))).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+    expect(written((fd) => writeSettlement(fd, 'json', c))).toBe(`${JSON.stringify(doc, null, 2)}\n`);
     const extra = { refused: [] };
-    expect(written((fd) => writeSettlementJson(fd, c, extra))).toBe(
+    expect(written((fd) => writeSettlement(fd, 'json', c, extra))).toBe(
       `${JSON.stringify({ ...doc, ...extra }, null, 2)}\n`,
     );
     // Without the explanation sentence (settle's default, --explain adds it).
     const plain = presentSettlement(withLines(c), false);
-    expect(written((fd) => writeSettlementJson(fd, c, {}, { explain: false }))).toBe(
+    expect(written((fd) => writeSettlement(fd, 'json', c, {}, { explain: false }))).toBe(
       `${JSON.stringify(plain, null, 2)}\n`,
     );
   });
@@ -102,7 +102,7 @@ describe('settle --json written as it goes', () => {
   it('as NDJSON, one record per total and line, the run last', () => {
     const c = settleMonthColumns(catalog, input, '2024-03');
     const doc = presentSettlement(withLines(c));
-    const records = written((fd) => writeSettlementNdjson(fd, c))
+    const records = written((fd) => writeSettlement(fd, 'ndjson', c))
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l) as { type: string });
