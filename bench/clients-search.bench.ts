@@ -39,8 +39,8 @@ const LAST =
     ' ',
   );
 
-/** The i-th client: a name from the lists and a valid identity number, unique for i < 27 000 × 999. */
-function clientAt(i: number, districts: string[]) {
+/** The i-th client (placement-list.bench.ts seeds the same): a name from the lists and a valid identity number, unique for i < 27 000 × 999. */
+export function clientAt(i: number, districts: string[]) {
   const day = i % 27_000;
   const birth = new Date(Date.UTC(1930, 0, 1) + day * 86_400_000)
     .toISOString()
@@ -57,8 +57,8 @@ function clientAt(i: number, districts: string[]) {
   };
 }
 
-/** Seeds the demo's districts and users (no clients of its own beyond the tiny demo) and CLIENTS clients. */
-async function prepare(database: Database): Promise<SessionUser> {
+/** Seeds the demo's districts and users (no clients of its own beyond the tiny demo) and CLIENTS clients; answers the admin. */
+export async function prepare(database: Database): Promise<SessionUser> {
   const { db } = database;
   await migrateToLatest(db);
   await seedDemo(db, { hashPassword: async () => 'bench', scale: 0.001 });
