@@ -17,15 +17,14 @@
 import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
 import { decodeCursor } from '../src/contract/primitives.js';
-import { openDatabase, type Database } from '../src/db/connect.js';
+import type { Database } from '../src/db/connect.js';
 import { makeIdentity } from '../src/db/identity.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { seedDemo } from '../src/db/seed/demo.js';
-import { createTestPgDatabase } from '../src/db/testing.js';
 import type { SessionUser } from '../src/server/auth/sessions.js';
 import { searchClients, type ClientSearch } from '../src/server/routes/clients/service.js';
 import type { DB } from '../src/db/types.js';
-import { loadNow, median, pgAdminUrl, pgReachable, record } from './table.js';
+import { loadNow, median, onEachDatabase, record } from './table.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_CLIENTS_ROUNDS ?? 15);
@@ -180,47 +179,25 @@ async function plans(db: Kysely<DB>, personnummer: string): Promise<Record<strin
 /** Runs the benchmark on PGlite and, when reachable, PostgreSQL; prints and records the figures. */
 export async function main(): Promise<void> {
   console.log(`Client search over ${CLIENTS} clients, ${ROUNDS} rounds, load ${loadNow()}`);
-  const engines: { kind: string; open: () => Promise<{ database: Database; drop: () => Promise<void> }> }[] =
-    [
-      {
-        kind: 'PGlite',
-        open: async () => ({ database: await openDatabase({ dataDir: null }), drop: async () => {} }),
-      },
-    ];
-  if (await pgReachable())
-    engines.push({
-      kind: 'PostgreSQL',
-      open: async () => {
-        const fresh = await createTestPgDatabase(pgAdminUrl());
-        return { database: await openDatabase({ databaseUrl: fresh.url }), drop: fresh.drop };
-      },
-    });
-  else console.log('  PostgreSQL not reachable: skipped');
-  for (const engine of engines) {
-    const { database, drop } = await engine.open();
-    try {
-      const user = await prepare(database);
-      const { times, personnummer } = await measure(database, user);
-      const used = await plans(database.db, personnummer);
-      console.log(
-        `  ${engine.kind}: indexes used: name «ndqvi» ${used.name}; identity number ${used.identity}; name order ${used.order}`,
-      );
-      for (const [label, ts] of times) {
-        const value = `${ms(Math.min(...ts))} / ${ms(median(ts))}`;
-        console.log(`  ${engine.kind}: ${label}: min / median ${value}`);
-        record({
-          figure: `client search over ${CLIENTS.toLocaleString('sv-SE')} clients: ${label}`,
-          engine: engine.kind,
-          value,
-          goal: label.startsWith('name') || label.startsWith('identity') ? 'instant (< 100 ms)' : '',
-          load: loadNow(),
-        });
-      }
-    } finally {
-      await database.close();
-      await drop();
+  await onEachDatabase(async (database, kind) => {
+    const user = await prepare(database);
+    const { times, personnummer } = await measure(database, user);
+    const used = await plans(database.db, personnummer);
+    console.log(
+      `  ${kind}: indexes used: name «ndqvi» ${used.name}; identity number ${used.identity}; name order ${used.order}`,
+    );
+    for (const [label, ts] of times) {
+      const value = `${ms(Math.min(...ts))} / ${ms(median(ts))}`;
+      console.log(`  ${kind}: ${label}: min / median ${value}`);
+      record({
+        figure: `client search over ${CLIENTS.toLocaleString('sv-SE')} clients: ${label}`,
+        engine: kind,
+        value,
+        goal: label.startsWith('name') || label.startsWith('identity') ? 'instant (< 100 ms)' : '',
+        load: loadNow(),
+      });
     }
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -15,12 +15,11 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { decodeCursor } from '../src/contract/primitives.js';
 import { placementQuery } from '../src/contract/placements.js';
-import { openDatabase, type Database } from '../src/db/connect.js';
-import { createTestPgDatabase } from '../src/db/testing.js';
+import type { Database } from '../src/db/connect.js';
 import type { SessionUser } from '../src/server/auth/sessions.js';
 import { listPlacements, type PlacementFilter } from '../src/server/routes/placements/list.js';
 import { prepare } from './clients-search.bench.js';
-import { loadNow, median, pgAdminUrl, pgReachable, record } from './table.js';
+import { loadNow, median, onEachDatabase, record } from './table.js';
 
 const ROUNDS = Number(process.env.BENCH_LIST_ROUNDS ?? 9);
 
@@ -76,73 +75,47 @@ const read = (database: Database, user: SessionUser, f: PlacementFilter) =>
 
 /** Runs the benchmark on PGlite and, when reachable, PostgreSQL; prints and records the figures. */
 export async function main(): Promise<void> {
-  const engines: { kind: string; open: () => Promise<{ database: Database; drop: () => Promise<void> }> }[] =
-    [
+  await onEachDatabase(async (database, kind) => {
+    const admin = await prepare(database);
+    const { provider, district, placements } = await place(database);
+    const providerUser: SessionUser = { ...admin, role: 'provider', providerId: provider };
+    const officer: SessionUser = { ...admin, role: 'case_officer', districtId: district };
+    let deep = request({});
+    for (let i = 0; i < 40; i++)
+      deep = { ...deep, cursor: decodeCursor((await read(database, admin, deep)).nextCursor!)! };
+    const cases: { label: string; user: SessionUser; f: PlacementFilter }[] = [
+      { label: 'whole city, by name', user: admin, f: request({}) },
+      { label: 'whole city, by provider', user: admin, f: request({ sort: 'provider' }) },
+      { label: `one provider's own, by name`, user: providerUser, f: request({}, { providerId: provider }) },
       {
-        kind: 'PGlite',
-        open: async () => ({ database: await openDatabase({ dataDir: null }), drop: async () => {} }),
+        label: `a district's, by name (case officer)`,
+        user: officer,
+        f: request({}, { districtId: district }),
       },
+      { label: 'whole city, page 41 by cursor', user: admin, f: deep },
     ];
-  if (await pgReachable())
-    engines.push({
-      kind: 'PostgreSQL',
-      open: async () => {
-        const fresh = await createTestPgDatabase(pgAdminUrl());
-        return { database: await openDatabase({ databaseUrl: fresh.url }), drop: fresh.drop };
-      },
-    });
-  else console.log('  PostgreSQL not reachable: skipped');
-  for (const engine of engines) {
-    const { database, drop } = await engine.open();
-    try {
-      const admin = await prepare(database);
-      const { provider, district, placements } = await place(database);
-      const providerUser: SessionUser = { ...admin, role: 'provider', providerId: provider };
-      const officer: SessionUser = { ...admin, role: 'case_officer', districtId: district };
-      let deep = request({});
-      for (let i = 0; i < 40; i++)
-        deep = { ...deep, cursor: decodeCursor((await read(database, admin, deep)).nextCursor!)! };
-      const cases: { label: string; user: SessionUser; f: PlacementFilter }[] = [
-        { label: 'whole city, by name', user: admin, f: request({}) },
-        { label: 'whole city, by provider', user: admin, f: request({ sort: 'provider' }) },
-        {
-          label: `one provider's own, by name`,
-          user: providerUser,
-          f: request({}, { providerId: provider }),
-        },
-        {
-          label: `a district's, by name (case officer)`,
-          user: officer,
-          f: request({}, { districtId: district }),
-        },
-        { label: 'whole city, page 41 by cursor', user: admin, f: deep },
-      ];
-      const times = new Map(cases.map((c) => [c.label, [] as number[]]));
-      const totals = new Map<string, number>();
-      for (let round = -2; round < ROUNDS; round++)
-        for (const c of cases) {
-          const t0 = performance.now();
-          const page = await read(database, c.user, c.f);
-          const ms = performance.now() - t0;
-          totals.set(c.label, page.total);
-          if (round >= 0) times.get(c.label)!.push(ms);
-        }
-      for (const [label, ts] of times) {
-        const value = `${Math.min(...ts).toFixed(1)} / ${median(ts).toFixed(1)} ms`.replace(/\./g, ',');
-        console.log(`  ${engine.kind}: ${label} (total ${totals.get(label)}): min / median ${value}`);
-        record({
-          figure: `placement list over ${placements.toLocaleString('sv-SE')} placements: ${label}, 50 rows`,
-          engine: engine.kind,
-          value,
-          goal: '',
-          load: loadNow(),
-        });
+    const times = new Map(cases.map((c) => [c.label, [] as number[]]));
+    const totals = new Map<string, number>();
+    for (let round = -2; round < ROUNDS; round++)
+      for (const c of cases) {
+        const t0 = performance.now();
+        const page = await read(database, c.user, c.f);
+        const ms = performance.now() - t0;
+        totals.set(c.label, page.total);
+        if (round >= 0) times.get(c.label)!.push(ms);
       }
-    } finally {
-      await database.close();
-      await drop();
+    for (const [label, ts] of times) {
+      const value = `${Math.min(...ts).toFixed(1)} / ${median(ts).toFixed(1)} ms`.replace(/\./g, ',');
+      console.log(`  ${kind}: ${label} (total ${totals.get(label)}): min / median ${value}`);
+      record({
+        figure: `placement list over ${placements.toLocaleString('sv-SE')} placements: ${label}, 50 rows`,
+        engine: kind,
+        value,
+        goal: '',
+        load: loadNow(),
+      });
     }
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -5,6 +5,8 @@
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/connect.js';
+import { createTestPgDatabase } from '../src/db/testing.js';
 
 /** One row of the summary table. */
 export interface Figure {
@@ -77,4 +79,31 @@ export function summaryTable(): string {
   const width = keys.map((k) => Math.max(...rows.map((r) => r[k].length)));
   const line = (r: Figure) => `| ${keys.map((k, i) => r[k].padEnd(width[i]!)).join(' | ')} |`;
   return [line(head), `| ${width.map((w) => '-'.repeat(w)).join(' | ')} |`, ...figures.map(line)].join('\n');
+}
+
+/**
+ * Runs `measure` on a fresh database of each engine: embedded PGlite in memory and, when
+ * reachable, PostgreSQL (a new database, dropped after). Each is closed whatever happens.
+ */
+export async function onEachDatabase(
+  measure: (database: Database, kind: 'PGlite' | 'PostgreSQL') => Promise<void>,
+): Promise<void> {
+  const pglite = await openDatabase({ dataDir: null });
+  try {
+    await measure(pglite, 'PGlite');
+  } finally {
+    await pglite.close();
+  }
+  if (!(await pgReachable())) {
+    console.log('  PostgreSQL not reachable: skipped');
+    return;
+  }
+  const fresh = await createTestPgDatabase(pgAdminUrl());
+  const database = await openDatabase({ databaseUrl: fresh.url });
+  try {
+    await measure(database, 'PostgreSQL');
+  } finally {
+    await database.close();
+    await fresh.drop();
+  }
 }
