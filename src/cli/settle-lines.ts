@@ -1,21 +1,22 @@
 /**
  * A settlement line's JSON text straight from the engine's column store (issue #15 §3): the bytes
  * `JSON.stringify(presentLine(line))` gives (compact for NDJSON, indented for `--json`), without
- * making the line object, its presented copy or its explanation's parts per line. What repeats is
- * serialised once: the placement's fields per placement, the level, rate information, rules and
- * sources per distinct combination (a handful per run), amounts formatted by integer arithmetic.
+ * making the line object, its presented copy, its explanation's parts or even its text per line:
+ * it is written as bytes into the output's buffer (byte-out.ts). What repeats is encoded once
+ * (keys; the level, rate information, rules and sources per distinct combination, a handful per
+ * run) and copied; ids, dates, numbers and amounts are written byte by byte.
  * The explanation, when asked for (`--explain`), is explainLine's sentence (PAY-10) put together
  * from the same pieces; without it a line is about four fifths of the bytes to write. Any line
  * this does not know (a correction, PAY-9) or a presentLine with other fields falls back to
- * presentLine; settle-stream.test.ts holds the two to the same bytes.
+ * presentLine; settle-lines.test.ts holds the two to the same bytes.
  */
 import { formatOre } from '../contract/format.js';
-import { oreToKronor } from '../domain/money.js';
 import { regimeLabel, unitLabel } from '../contract/labels.js';
-import { BASES, KINDS, type LineStore } from '../domain/settlement/columns.js';
+import { BASES, KINDS, type LineOwner, type LineStore } from '../domain/settlement/columns.js';
 import { dayToIso } from '../domain/settlement/days.js';
 import { kindSv, levelPhrase } from '../domain/settlement/explain.js';
 import { presentLine } from '../domain/settlement/present.js';
+import { encoded, type Out } from './byte-out.js';
 import type { SettlementLine } from '../domain/settlement/types.js';
 
 /** presentLine's fields in its order: the template writes exactly these. */
@@ -49,6 +50,26 @@ const KEYS = [
   'explanation',
 ] as const;
 type Key = (typeof KEYS)[number];
+/** The parts of a line that repeat, as bytes: keys, and values with the keys around them. */
+interface Segments {
+  open: Uint8Array;
+  providerId: Uint8Array;
+  district: Uint8Array;
+  service: Uint8Array;
+  /** Per kind code: the kind key, the kind and the basis key. */
+  kinds: Uint8Array[];
+  /** Per basis code: the basis, the `from` key and the date's opening quote. */
+  bases: Uint8Array[];
+  to: Uint8Array;
+  quantity: Uint8Array;
+  /** Per unit: the unit key, the unit and the days key. */
+  units: Uint8Array[];
+  /** The days-in-month key and figure (one month a store) and the rate key. */
+  daysInMonth: Uint8Array;
+  amount: Uint8Array;
+  close: Uint8Array;
+}
+
 /** Regimes told apart in the key of the repeating fields (SVC-2 has three). */
 const REGIME_SLOTS = 15;
 
@@ -136,10 +157,16 @@ export class LineText {
   /** With each line's explanation sentence (PAY-10; `--explain`). */
   private readonly explain: boolean;
   private ownerAt = -1;
-  private ownerText = '';
+  private owner: LineOwner | null = null;
+  /** Characters of the current owner's four fields. */
+  private ownerBytes = 0;
+  /** The line's parts that repeat, encoded once (see {@link put}). */
+  private readonly seg: Segments;
+  /** Bytes of a line besides its owner's text and its tail: the segments and 24 a number. */
+  private readonly lineBytes: number;
   private readonly days = new Map<number, string>();
   private readonly rates = new Map<number, string>();
-  private readonly tails = new Map<number, [string, string] | null>();
+  private readonly tails = new Map<number, [string, string, Uint8Array] | null>();
   private readonly units: (readonly [string, string, string] | null)[];
   /** Per kind code: `"ordinary", "basis": ` and the kind's Swedish name escaped (null: cannot be). */
   private readonly kinds: string[];
@@ -174,6 +201,39 @@ export class LineText {
     });
     this.kinds = KINDS.map((k) => bytes(`${JSON.stringify(k)}${this.key.basis}`));
     this.kindNames = KINDS.map((k) => body(kindSv(k)));
+    const k = this.key;
+    this.seg = {
+      open: encoded(`${this.open}${k.placementId}`),
+      providerId: encoded(k.providerId),
+      district: encoded(k.district),
+      service: encoded(k.service),
+      kinds: this.kinds.map((t) => encoded(`${k.kind}${t}`)),
+      bases: this.bases.map((b) => encoded(`${b}${k.from}"`)),
+      to: encoded(`"${k.to}"`),
+      quantity: encoded(`"${k.quantity}`),
+      units: this.units.map((u) => encoded(u === null ? '' : `${k.unit}${u[0]}${k.days}`)),
+      daysInMonth: encoded(`${k.daysInMonth}${store.daysInMonth}${k.rate}`),
+      amount: encoded(k.amount),
+      close: encoded(this.close),
+    };
+    const longest = (list: Uint8Array[]) => Math.max(0, ...list.map((b) => b.length));
+    const seg = this.seg;
+    this.lineBytes =
+      seg.open.length +
+      seg.providerId.length +
+      seg.district.length +
+      seg.service.length +
+      longest(seg.kinds) +
+      longest(seg.bases) +
+      seg.to.length +
+      seg.quantity.length +
+      longest(seg.units) +
+      seg.daysInMonth.length +
+      seg.amount.length +
+      seg.close.length +
+      2 * 10 + // the dates
+      8 + // the owner's quotes
+      4 * 24; // the numbers
   }
 
   /** A nested value (rules, sources) as JSON.stringify writes it at a line's field. */
@@ -205,7 +265,7 @@ export class LineText {
    * From `level` to `previouslyPaid` (fields that repeat), and the explanation's end from the
    * level on; null when a piece cannot be escaped alone.
    */
-  private tail(i: number): [string, string] | null {
+  private tail(i: number): [string, string, Uint8Array] | null {
     const s = this.store;
     const regime = s.owners[s.owner[i]!]!.regime;
     // What the line says (level, rate explanation, rules, sources) is one interned number.
@@ -234,17 +294,16 @@ export class LineText {
     const end = body(
       `${levelPhrase(level)}${interval}, ${regimeText} (${info.model})${info.illustrative ? ', illustrativt belopp' : ''}; regler ${rules.join(', ')}`,
     );
-    t = end === null ? null : [bytes(fields), end];
+    t = end === null ? null : [bytes(fields), end, encoded(bytes(fields))];
     this.tails.set(id, t);
     return t;
   }
 
-  /** The JSON text of the `n`-th line in output order. */
-  at(n: number): string {
+  /** Writes the JSON text of the `n`-th line in output order to `out`. */
+  put(n: number, out: Out): void {
     const s = this.store;
     const i = s.at(n);
-    if (!this.fast || (s.extras.size > 0 && s.extras.has(i))) return this.generic(s.line(i));
-    const k = this.key;
+    if (!this.fast || (s.extras.size > 0 && s.extras.has(i))) return out.write(this.generic(s.line(i)));
     const ownerNo = s.owner[i]!;
     if (ownerNo !== this.ownerAt) {
       const o = s.owners[ownerNo]!;
@@ -252,40 +311,59 @@ export class LineText {
       if (r === undefined) this.regimes.set(o.regime, (r = Math.min(this.regimes.size, REGIME_SLOTS)));
       this.ownerRegime = r;
       this.ownerAt = ownerNo;
-      // The keys are ASCII; the values are made bytes one by one.
-      this.ownerText =
-        `${this.open}${k.placementId}${jsonBytes(o.id)}${k.providerId}${jsonBytes(o.providerId)}` +
-        `${k.district}${jsonBytes(o.district)}${k.service}${jsonBytes(o.service)}${k.kind}`;
+      this.owner = o;
+      this.ownerBytes = o.id.length + o.providerId.length + o.district.length + o.service.length;
     }
-    if (this.ownerRegime === REGIME_SLOTS) return this.generic(s.line(i));
+    if (this.ownerRegime === REGIME_SLOTS) return out.write(this.generic(s.line(i)));
     const x = s.saying[s.says[i]!]!;
     const kind = x.kind;
     const unitNo = x.unit;
     const unit = this.units[unitNo]!;
     const tail = this.tail(i);
     const kindBody = this.kindNames[kind]!;
-    if (unit === null || tail === null || kindBody === null) return this.generic(s.line(i));
-    const basis = x.basis;
+    if (unit === null || tail === null || kindBody === null) return out.write(this.generic(s.line(i)));
+    const o = this.owner!;
+    const seg = this.seg;
     const fromDay = s.from[i]!;
     const toDay = s.to[i]!;
-    const from = this.iso(fromDay);
-    const to = this.iso(toDay);
     const quantity = s.quantity[i]!;
     const rate = s.rate[i]!;
     const amount = s.amount[i]!;
     const days = toDay - fromDay + 1;
+    // Room for the whole line: the owner's text at most 6 bytes a character (escapes), the
+    // repeating parts as encoded, 24 bytes a number.
+    out.room(this.lineBytes + tail[2].length + 6 * this.ownerBytes);
+    out.raw(seg.open);
+    out.jsonString(o.id, jsonBytes);
+    out.raw(seg.providerId);
+    out.jsonString(o.providerId, jsonBytes);
+    out.raw(seg.district);
+    out.jsonString(o.district, jsonBytes);
+    out.raw(seg.service);
+    out.jsonString(o.service, jsonBytes);
+    out.raw(seg.kinds[kind]!);
+    out.raw(seg.bases[x.basis]!);
+    const from = this.iso(fromDay);
+    const to = this.iso(toDay);
+    out.ascii(from);
+    out.raw(seg.to);
+    out.ascii(to);
+    out.raw(seg.quantity);
+    out.number(quantity);
+    out.raw(seg.units[unitNo]!);
+    out.number(days);
+    out.raw(seg.daysInMonth);
+    out.kronor(rate);
+    out.raw(seg.amount);
+    out.kronor(amount);
+    out.raw(tail[2]);
+    if (!this.explain) return out.raw(seg.close);
     const dim = s.daysInMonth;
-    const figures =
-      `${this.ownerText}${this.kinds[kind]}${this.bases[basis]}` +
-      `${k.from}"${from}"${k.to}"${to}"${k.quantity}${jsonNumber(quantity)}${k.unit}${unit[0]}` +
-      `${k.days}${days}${k.daysInMonth}${dim}${k.rate}${jsonNumber(oreToKronor(rate))}` +
-      `${k.amount}${jsonNumber(oreToKronor(amount))}${tail[0]}`;
-    if (!this.explain) return `${figures}${this.close}`;
     const unitId = s.units.list[unitNo];
     const what =
       unitId === 'month'
         ? `${this.rate(rate)}${PER_MONTH}${days}/${dim} dagar`
         : `${String(quantity).replace('.', ',')} ${quantity === 1 ? unit[1] : unit[2]}${TIMES}${this.rate(rate)}`;
-    return `${figures}"${kindBody} ${from}${DASH}${to}: ${what} = ${krText(amount)}${tail[1]}"${this.close}`;
+    out.write(`"${kindBody} ${from}${DASH}${to}: ${what} = ${krText(amount)}${tail[1]}"${this.close}`);
   }
 }

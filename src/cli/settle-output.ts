@@ -5,95 +5,51 @@
  * million objects at once. `--ndjson` writes one compact JSON record per line instead, for files
  * too large to read back as one document.
  */
-import { writeSync } from 'node:fs';
 import { oreToKronor } from '../domain/money.js';
 import type { SettledColumns } from '../domain/settlement/summary.js';
-import { bytes, jsonBytes, jsonNumber, LineText } from './settle-lines.js';
-
-const FLUSH_AT = 1 << 20;
-
-/** Node's Buffer has the copy `write(s, at, 'latin1')` ends in; not in its types. */
-type Latin1Buffer = Buffer & { latin1Write(s: string, at: number): number };
+import { encoded, Out } from './byte-out.js';
+import { bytes, jsonBytes, LineText } from './settle-lines.js';
 
 /**
- * Buffered synchronous writes to a file descriptor (stdout): text already in {@link bytes} is
- * copied piece by piece into one reused megabyte buffer (no joined string to flatten) and written
- * whole when full, waiting while a pipe is full (the reader sets the pace, so memory stays
- * bounded whatever the output's size).
- */
-export class Out {
-  private buf = Buffer.allocUnsafeSlow(FLUSH_AT);
-  private used = 0;
-
-  /**
-   * Writes to `fd`; or, with `take`, hands each full chunk over instead (a worker thread's
-   * output, written by the main thread in order: settle-threads.ts), starting a fresh one.
-   */
-  constructor(
-    private readonly fd: number,
-    private readonly take?: (chunk: Buffer) => void,
-  ) {}
-
-  /** Text as {@link bytes} (settle-lines.ts makes it so): one byte per character. */
-  write(s: string): void {
-    if (this.used + s.length > this.buf.length) {
-      this.flush();
-      if (s.length > this.buf.length) this.buf = Buffer.allocUnsafeSlow(s.length);
-    }
-    // latin1Write: Buffer#write's own copy, without its argument handling per line.
-    this.used += (this.buf as Latin1Buffer).latin1Write(s, this.used);
-  }
-
-  flush(): void {
-    const chunk = this.buf.subarray(0, this.used);
-    this.used = 0;
-    if (!this.take) writeAll(this.fd, chunk);
-    else if (chunk.length > 0) {
-      this.take(chunk);
-      this.buf = Buffer.allocUnsafeSlow(FLUSH_AT);
-    }
-  }
-}
-
-/** Writes all of `bytes` to `fd`, waiting while a pipe is full (the reader sets the pace). */
-export function writeAll(fd: number, bytes: Uint8Array): void {
-  let rest = bytes;
-  while (rest.length > 0) {
-    try {
-      rest = rest.subarray(writeSync(fd, rest));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2); // the reader is behind
-    }
-  }
-}
-
-/**
- * A long list written element by element, each element's JSON text made on demand: `pretty(i)`
- * as `JSON.stringify(element, null, 2)` indented to its place in the document, `compact(i)` as an
- * NDJSON record (`{"type":…,` then the element's fields).
+ * A long list written element by element, each element's JSON text written on demand:
+ * `put(i, out, true)` as `JSON.stringify(element, null, 2)` indented to its place in the
+ * document, `put(i, out, false)` as an NDJSON record (`{"type":…,` then the element's fields).
  */
 interface Items {
   count: number;
-  pretty: (i: number) => string;
-  compact: (i: number) => string;
+  put: (i: number, out: Out, pretty: boolean) => void;
 }
 
 const indent = (s: string, by: string) => s.replaceAll('\n', `\n${by}`);
 
-/** The placements' totals, from a template (a million of them, issue #15 §3). */
+/** The placements' totals, key by key as bytes (a million of them, issue #15 §3). */
 function placementItems(c: Pick<SettledColumns, 'placements'>): Items {
-  const text = (i: number, open: string, sep: string, colon: string, close: string) => {
-    const p = c.placements[i]!;
-    return (
-      `${open}"id"${colon}${jsonBytes(p.id)}${sep}"providerId"${colon}${jsonBytes(p.providerId)}` +
-      `${sep}"district"${colon}${jsonBytes(p.district)}${sep}"total"${colon}${jsonNumber(oreToKronor(p.total))}${close}`
-    );
-  };
+  const forms = [
+    ['{"type":"placement",', ',', ':', '}'],
+    ['{\n      ', ',\n      ', ': ', '\n    }'],
+  ].map(([open, sep, colon, close]) => ({
+    id: encoded(`${open}"id"${colon}`),
+    providerId: encoded(`${sep}"providerId"${colon}`),
+    district: encoded(`${sep}"district"${colon}`),
+    total: encoded(`${sep}"total"${colon}`),
+    close: encoded(close!),
+  }));
   return {
     count: c.placements.length,
-    pretty: (i) => text(i, '{\n      ', ',\n      ', ': ', '\n    }'),
-    compact: (i) => text(i, '{"type":"placement",', ',', ':', '}'),
+    put: (i, out, pretty) => {
+      const f = forms[pretty ? 1 : 0]!;
+      const p = c.placements[i]!;
+      out.room(6 * (p.id.length + p.providerId.length + p.district.length) + 100);
+      out.raw(f.id);
+      out.jsonString(p.id, jsonBytes);
+      out.raw(f.providerId);
+      out.jsonString(p.providerId, jsonBytes);
+      out.raw(f.district);
+      out.jsonString(p.district, jsonBytes);
+      out.raw(f.total);
+      out.kronor(p.total);
+      out.raw(f.close);
+    },
   };
 }
 
@@ -103,9 +59,13 @@ function lineItems(c: Pick<SettledColumns, 'lines'>, explain: boolean): Items {
   let compact: LineText | undefined;
   return {
     count: c.lines.length,
-    pretty: (i) => (pretty ??= new LineText(c.lines, { pretty: true, explain })).at(i),
-    compact: (i) =>
-      (compact ??= new LineText(c.lines, { pretty: false, open: '{"type":"line",', explain })).at(i),
+    put: (i, out, asPretty) =>
+      asPretty
+        ? (pretty ??= new LineText(c.lines, { pretty: true, explain })).put(i, out)
+        : (compact ??= new LineText(c.lines, { pretty: false, open: '{"type":"line",', explain })).put(
+            i,
+            out,
+          ),
   };
 }
 
@@ -198,9 +158,20 @@ export function writeItems(
   leading = false,
 ): void {
   const items = name === 'placements' ? placementItems(c) : lineItems(c, explain);
-  if (format === 'json')
-    for (let i = 0; i < items.count; i++) out.write(`${i > 0 || leading ? ',' : ''}\n    ${items.pretty(i)}`);
-  else for (let i = 0; i < items.count; i++) out.write(`${items.compact(i)}\n`);
+  if (format === 'json') {
+    const first = encoded(`${leading ? ',' : ''}\n    `);
+    const next = encoded(',\n    ');
+    for (let i = 0; i < items.count; i++) {
+      out.room(8);
+      out.raw(i > 0 ? next : first);
+      items.put(i, out, true);
+    }
+  } else
+    for (let i = 0; i < items.count; i++) {
+      items.put(i, out, false);
+      out.room(1);
+      out.buf[out.used++] = 10;
+    }
 }
 
 /**

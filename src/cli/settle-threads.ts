@@ -24,7 +24,8 @@ import type { FactProblem } from '../domain/settlement/problems.js';
 import { addTotals } from '../domain/settlement/summary.js';
 import { control, QUEUED, type FromWorker, type Job } from './settle-job.js';
 import type { Piece } from './settle-input.js';
-import { settlementParts, writeAll, type Format, type SettlementHead } from './settle-output.js';
+import { writeAll } from './byte-out.js';
+import { settlementParts, type Format, type SettlementHead } from './settle-output.js';
 import { splitInput } from './settle-split.js';
 
 /**

@@ -11,7 +11,8 @@ import { settleMonthColumns, type SettledColumns } from '../domain/settlement/se
 import { continueRunHash } from '../domain/settlement/summary.js';
 import { loadCatalog } from '../models/load.js';
 import { NotSplittable, readSettlementPiece } from './settle-input.js';
-import { Out, writeItems } from './settle-output.js';
+import { Out } from './byte-out.js';
+import { writeItems } from './settle-output.js';
 import { CAP, CHAIN, hashAt, publishHash, QUEUED, type Job, type FromWorker } from './settle-job.js';
 
 const job = workerData as Job;
@@ -80,6 +81,7 @@ function main(): void {
       // Ahead of the writer by more than CAP bytes: wait for it (memory stays bounded).
       for (let q = queued; q > CAP; q = Atomics.load(ctl, QUEUED + job.worker))
         Atomics.wait(ctl, QUEUED + job.worker, q, 100);
+      return Buffer.allocUnsafeSlow(chunk.buffer.byteLength);
     });
     write(out);
     out.flush();
