@@ -135,12 +135,46 @@ describe('column store (PAY-10)', () => {
       store.ruleLists.id(['PAY-1']),
       store.sourceList.id({ rate: 's', level: null }),
     );
-    for (const amount of [2 ** 31 + 5, -(2 ** 31) - 3, 2 ** 40, -0, 7])
+    for (const amount of [2 ** 31 + 5, -(2 ** 31) - 3, 2 ** 40, 2 ** 60, -(2 ** 60), -0, 7])
       store.add(owner, says, 19800, 19801, 2, amount, amount);
     const s = summarizeColumns('2024-04', store, [], []);
     const lines = store.toLines();
     expect(s.run.hash).toBe(runHash('2024-04', lines));
     expect(s.placements).toEqual([{ id, total: s.total, providerId: 'U1', district: 'D1' }]);
+  });
+
+  it('totals many providers and districts by id, as adding line by line does (PAY-10)', () => {
+    const store = new LineStore(31, 4);
+    const says = store.sayingId(
+      0,
+      0,
+      store.units.id('dygn'),
+      store.levels.id(null),
+      store.infos.id({ interval: null, paidAs: 'privat', illustrative: false, model: 'm' }),
+      store.ruleLists.id(['PAY-1']),
+      store.sourceList.id({ rate: 's', level: null }),
+    );
+    const want = { providers: new Map<string, number>(), districts: new Map<string, number>() };
+    for (let i = 0; i < 500; i++) {
+      // Ids made anew per placement (as read from input), some alike, some only a prefix apart.
+      const o = {
+        id: `P${String(i).padStart(4, '0')}`,
+        providerId: `U${(i * 7) % 131}${i % 3 === 0 ? '' : 'x'}`,
+        district: `D${i % 17}`,
+        service: 'sp-stodboende' as const,
+        regime: 'privat' as const,
+      };
+      const owner = store.addOwner(o);
+      store.add(owner, says, 19800, 19801, 2, 100, 100 + i);
+      want.providers.set(o.providerId, (want.providers.get(o.providerId) ?? 0) + 100 + i);
+      want.districts.set(o.district, (want.districts.get(o.district) ?? 0) + 100 + i);
+    }
+    const s = summarizeColumns('2024-04', store, [], []);
+    const sorted = (m: Map<string, number>) =>
+      [...m].map(([id, total]) => ({ id, total })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(s.providers).toEqual(sorted(want.providers));
+    expect(s.districts).toEqual(sorted(want.districts));
+    expect(s.run.hash).toBe(runHash('2024-04', store.toLines()));
   });
 
   it('makes the per-placement totals on first read, equal to those of the line objects', () => {

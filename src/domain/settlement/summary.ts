@@ -4,8 +4,8 @@
  * run's content hash (PAY-9, the same FNV-1a as `runHash` over the same fields, without making a
  * string per line) are computed while walking the lines once.
  */
-import { dayToIso } from './days.js';
 import { KINDS, type LineStore } from './columns.js';
+import { RunHash } from './run-hash.js';
 import type { SettlementLine, SettlementResult, Total } from './types.js';
 
 /** A settled month whose lines are still columns: what `settleMonth` returns, lines aside. */
@@ -14,95 +14,42 @@ export interface SettledColumns extends Omit<SettlementResult, 'lines'> {
 }
 
 /**
- * The run hash (corrections.ts `runHash`: two 32-bit FNV-1a states over the UTF-16 code units of
- * the fields, "|" after each), mixed field by field in local variables: no string per line (an
- * amount's digits are mixed as computed), no state stored per character (issue #15 §1).
+ * Totals per key (a provider or district id), kept in a list by number. The keys are found in an
+ * open-addressing table of their own (a short FNV-1a of the id): ids read from input are strings of
+ * their own, which a Map would hash and compare through a call each time (issue #15 §1).
  */
-class RunHash {
-  private h1 = 0x811c9dc5 | 0;
-  private h2 = (0x01000193 ^ 0x5bd1e995) | 0;
-  private readonly digits = new Uint8Array(24);
-
-  /** From the start, or from the state {@link hex} gave (a run hashed in pieces, in order). */
-  constructor(state?: string) {
-    if (state === undefined) return;
-    this.h1 = Number.parseInt(state.slice(0, 8), 16) | 0;
-    this.h2 = Number.parseInt(state.slice(8, 16), 16) | 0;
-  }
-
-  /** A field's text (its UTF-16 code units). */
-  text(s: string): void {
-    let h1 = this.h1;
-    let h2 = this.h2;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
-    }
-    this.h1 = h1;
-    this.h2 = h2;
-  }
-
-  /** The field separator "|". */
-  bar(): void {
-    this.h1 = Math.imul(this.h1 ^ 124, 0x01000193);
-    const h2 = this.h2;
-    this.h2 = Math.imul(h2 ^ 124, 0x01000193) ^ (h2 >>> 15);
-  }
-
-  /** `String(n)` of an amount, without making the string (integer arithmetic below 2^31). */
-  int(n: number): void {
-    if (!Number.isSafeInteger(n)) return this.text(String(n));
-    let h1 = this.h1;
-    let h2 = this.h2;
-    if (n < 0) {
-      h1 = Math.imul(h1 ^ 45, 0x01000193);
-      h2 = Math.imul(h2 ^ 45, 0x01000193) ^ (h2 >>> 15);
-      n = -n;
-    }
-    const digits = this.digits;
-    let k = 0;
-    if (n <= 0x7fffffff) {
-      let m = n | 0;
-      do {
-        const q = (m / 10) | 0;
-        digits[k++] = 48 + m - q * 10;
-        m = q;
-      } while (m > 0);
-    } else
-      do {
-        digits[k++] = 48 + (n % 10);
-        n = Math.floor(n / 10);
-      } while (n > 0);
-    while (k > 0) {
-      const c = digits[--k]!;
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
-    }
-    this.h1 = h1;
-    this.h2 = h2;
-  }
-
-  /** The hash as 16 hex digits. */
-  hex(): string {
-    const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
-    return hex(this.h1) + hex(this.h2);
-  }
-}
-
-/** Totals per key, kept in a list by number so the pass does one map look-up per placement. */
 class Totals {
-  private readonly index = new Map<string, number>();
+  private slots = new Int32Array(64);
   private readonly ids: string[] = [];
   private readonly sums: number[] = [];
 
   add(id: string, amount: number): void {
-    const i = this.index.get(id);
-    if (i === undefined) {
-      this.index.set(id, this.ids.length);
-      this.ids.push(id);
-      this.sums.push(amount);
-    } else this.sums[i] = this.sums[i]! + amount;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let s = keyHash(id) & mask; ; s = (s + 1) & mask) {
+      const k = slots[s]!;
+      if (k === 0) break;
+      if (this.ids[k - 1] === id) {
+        this.sums[k - 1] = this.sums[k - 1]! + amount;
+        return;
+      }
+    }
+    this.ids.push(id);
+    this.sums.push(amount);
+    this.rehash(this.ids.length * 2 > slots.length ? slots.length * 2 : slots.length);
+  }
+
+  /** Numbers every id into a table of `size` slots (the last id only, when the size stays). */
+  private rehash(size: number): void {
+    const grow = size !== this.slots.length;
+    if (grow) this.slots = new Int32Array(size);
+    const slots = this.slots;
+    const mask = size - 1;
+    for (let j = grow ? 0 : this.ids.length - 1; j < this.ids.length; j++) {
+      let s = keyHash(this.ids[j]!) & mask;
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = j + 1;
+    }
   }
 
   /** Sorted by id. */
@@ -111,6 +58,13 @@ class Totals {
       .map((id, i) => ({ id, total: this.sums[i]! }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
+}
+
+/** A key's table hash (FNV-1a over its code units, folded). */
+function keyHash(id: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /**
@@ -162,19 +116,20 @@ function hashLine(
   to: number,
   amount: number,
 ): void {
+  if (x === undefined) return hash.plain(id, kind, from, to, amount);
   hash.text(id);
   hash.bar();
   hash.text(kind);
   hash.bar();
-  hash.text(x ? x.from : dayToIso(from));
+  hash.text(x.from);
   hash.bar();
-  hash.text(x ? x.to : dayToIso(to));
+  hash.text(x.to);
   hash.bar();
   hash.int(amount);
   hash.bar();
-  if (x?.correctsMonth) hash.text(x.correctsMonth);
+  if (x.correctsMonth) hash.text(x.correctsMonth);
   hash.bar();
-  if (x?.correctedKind) hash.text(x.correctedKind);
+  if (x.correctedKind) hash.text(x.correctedKind);
   hash.bar();
 }
 
