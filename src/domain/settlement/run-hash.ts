@@ -69,11 +69,11 @@ export class RunHash {
    */
   plain(id: string, kind: string, from: number, to: number, amount: number): void {
     if (!Number.isSafeInteger(amount)) {
-      for (const s of [id, kind, dayToIso(from), dayToIso(to), String(amount)]) {
+      for (const s of [id, kind, dayToIso(from), dayToIso(to), String(amount), '', '']) {
         this.text(s);
         this.bar();
       }
-      return (this.bar(), this.bar());
+      return;
     }
     const n = this.digitsOf(amount);
     let h1 = this.h1;
