@@ -177,6 +177,28 @@ describe('column store (PAY-10)', () => {
     expect(s.run.hash).toBe(runHash('2024-04', store.toLines()));
   });
 
+  it('sums lines as made for input in id order, and settles input out of order or repeated in id order', () => {
+    const many = parseSettlementInput({
+      placements: Array.from({ length: 40 }, (_, i) => ({
+        ...input.placements[i % 2]!,
+        id: `P${String(i).padStart(2, '0')}`,
+        providerId: `U${i % 7}`,
+      })),
+    });
+    const inOrder = settleMonthColumns(catalog, many, '2024-03');
+    expect(inOrder.run.hash).toBe(runHash('2024-03', inOrder.lines.toLines()));
+    // The last one first, then the last one last: out of order only at the end.
+    const list = many.placements;
+    for (const moved of [
+      [list.at(-1)!, ...list.slice(0, -1)],
+      [...list.slice(0, -2), list.at(-1)!, list.at(-2)!],
+    ])
+      expect(settleMonth(catalog, { placements: moved }, '2024-03')).toEqual(withLines(inOrder));
+    expect(() => settleMonthColumns(catalog, { placements: [...list, list.at(-1)!] }, '2024-03')).toThrow(
+      /placement id "P39" appears twice/,
+    );
+  });
+
   it('makes the per-placement totals on first read, equal to those of the line objects', () => {
     const cols = settleMonthColumns(catalog, input, '2024-03');
     const objects = settleMonth(catalog, input, '2024-03');

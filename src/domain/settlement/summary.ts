@@ -4,67 +4,14 @@
  * run's content hash (PAY-9, the same FNV-1a as `runHash` over the same fields, without making a
  * string per line) are computed while walking the lines once.
  */
-import { KINDS, type LineStore } from './columns.js';
+import { KINDS, type LineOwner, type LineStore } from './columns.js';
 import { RunHash } from './run-hash.js';
+import { Totals } from './totals.js';
 import type { SettlementLine, SettlementResult, Total } from './types.js';
 
 /** A settled month whose lines are still columns: what `settleMonth` returns, lines aside. */
 export interface SettledColumns extends Omit<SettlementResult, 'lines'> {
   lines: LineStore;
-}
-
-/**
- * Totals per key (a provider or district id), kept in a list by number. The keys are found in an
- * open-addressing table of their own (a short FNV-1a of the id): ids read from input are strings of
- * their own, which a Map would hash and compare through a call each time (issue #15 §1).
- */
-class Totals {
-  private slots = new Int32Array(64);
-  private readonly ids: string[] = [];
-  private readonly sums: number[] = [];
-
-  add(id: string, amount: number): void {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    for (let s = keyHash(id) & mask; ; s = (s + 1) & mask) {
-      const k = slots[s]!;
-      if (k === 0) break;
-      if (this.ids[k - 1] === id) {
-        this.sums[k - 1] = this.sums[k - 1]! + amount;
-        return;
-      }
-    }
-    this.ids.push(id);
-    this.sums.push(amount);
-    this.rehash(this.ids.length * 2 > slots.length ? slots.length * 2 : slots.length);
-  }
-
-  /** Numbers every id into a table of `size` slots (the last id only, when the size stays). */
-  private rehash(size: number): void {
-    const grow = size !== this.slots.length;
-    if (grow) this.slots = new Int32Array(size);
-    const slots = this.slots;
-    const mask = size - 1;
-    for (let j = grow ? 0 : this.ids.length - 1; j < this.ids.length; j++) {
-      let s = keyHash(this.ids[j]!) & mask;
-      while (slots[s] !== 0) s = (s + 1) & mask;
-      slots[s] = j + 1;
-    }
-  }
-
-  /** Sorted by id. */
-  list(): Total[] {
-    return this.ids
-      .map((id, i) => ({ id, total: this.sums[i]! }))
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
-}
-
-/** A key's table hash (FNV-1a over its code units, folded). */
-function keyHash(id: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /**
@@ -80,29 +27,130 @@ export function summarizeColumns(
 ): SettledColumns {
   for (;;) {
     const done = pass(month, store);
-    if (done) {
-      let placements: SettlementResult['placements'] | null = null;
-      return {
-        month,
-        total: done.total,
-        // The per-placement totals are columns; their objects are made when first read (the
-        // CLI writes them one by one; a million of them would be a million survivors of the pass).
-        get placements() {
-          return (placements ??= done.placements());
-        },
-        set placements(list) {
-          placements = list;
-        },
-        providers: done.providers,
-        districts: done.districts,
-        lines: store,
-        run: done.run,
-        previousRuns,
-        warnings,
-        refused: [],
-      };
-    }
+    if (done) return done.result(store, previousRuns, warnings);
     store.sortByPlacement();
+  }
+}
+
+/**
+ * The totals per placement, provider and district (PAY-10) and the run hash of a month's lines,
+ * added placement by placement in id order: by {@link summarizeColumns}'s pass over a store, or
+ * by the month's settling itself as each placement's lines are made (settle.ts: its facts are
+ * then read once, issue #15 §1).
+ */
+export class MonthSum {
+  private readonly hash = new RunHash();
+  private readonly byProvider = new Totals();
+  private readonly byDistrict = new Totals();
+  /**
+   * Per placement its total, and its first owner once that is not its own number (corrections):
+   * 8 bytes a placement, so the columns stay under V8's external memory step (columns.ts).
+   */
+  private readonly pTotal: Float64Array;
+  private pOwner: Int32Array | null = null;
+  private np = 0;
+  private total = 0;
+
+  /** `placements`: at most this many placements have lines (the owners of the store, at most). */
+  constructor(
+    private readonly month: string,
+    private readonly placements: number,
+  ) {
+    this.pTotal = new Float64Array(placements);
+    this.hash.text(month);
+    this.hash.bar();
+  }
+
+  /** One line of the placement being added (`x`: the line whole, when a correction). */
+  line(
+    id: string,
+    kind: number,
+    x: SettlementLine | undefined,
+    from: number,
+    to: number,
+    amount: number,
+  ): void {
+    hashLine(this.hash, id, KINDS[kind]!, x, from, to, amount);
+  }
+
+  /**
+   * Lines `from`..`to` - 1 of `store`, a month's own lines (no correction) of one placement, the
+   * next in id order: hashed, and the placement's totals added.
+   */
+  own(store: LineStore, from: number, to: number): void {
+    const { owner, owners, amount, says, saying } = store;
+    const o = owner[from]!;
+    const first = owners[o]!;
+    const id = first.id;
+    let sum = 0;
+    for (let i = from; i < to; i++) {
+      const a = amount[i]!;
+      sum += a;
+      this.hash.plain(id, KINDS[saying[says[i]!]!.kind]!, store.from[i]!, store.to[i]!, a);
+    }
+    this.placement(o, first, sum, sum, sum);
+  }
+
+  /**
+   * Ends a placement whose lines were added: its total `sum`, of which `sameProvider` and
+   * `sameDistrict` count for the provider and district of its first owner `first` (number `o`).
+   */
+  placement(o: number, first: LineOwner, sum: number, sameProvider: number, sameDistrict: number): void {
+    const np = this.np;
+    if (this.pOwner === null && o !== np) {
+      this.pOwner = new Int32Array(this.placements);
+      for (let j = 0; j < np; j++) this.pOwner[j] = j;
+    }
+    if (this.pOwner !== null) this.pOwner[np] = o;
+    this.pTotal[np] = sum;
+    this.np = np + 1;
+    this.byProvider.add(first.providerId, sameProvider);
+    this.byDistrict.add(first.district, sameDistrict);
+    this.total += sum;
+  }
+
+  /** Adds to the totals of a provider or district other than the placement's (a correction). */
+  elsewhere(providerId: string | null, district: string | null, amount: number): void {
+    if (providerId !== null) this.byProvider.add(providerId, amount);
+    if (district !== null) this.byDistrict.add(district, amount);
+  }
+
+  /** The settled month with `store`'s lines, once every placement is added. */
+  result(
+    store: LineStore,
+    previousRuns: SettlementResult['previousRuns'],
+    warnings: string[],
+  ): SettledColumns {
+    const { month, np, pOwner, pTotal } = this;
+    const owners = store.owners;
+    let placements: SettlementResult['placements'] | null = null;
+    const made = () => {
+      const list: SettlementResult['placements'] = [];
+      for (let j = 0; j < np; j++) {
+        const o = owners[pOwner === null ? j : pOwner[j]!]!;
+        list.push({ id: o.id, total: pTotal[j]!, providerId: o.providerId, district: o.district });
+      }
+      return list;
+    };
+    return {
+      month,
+      total: this.total,
+      // The per-placement totals are columns; their objects are made when first read (the
+      // CLI writes them one by one; a million of them would be a million survivors of the pass).
+      get placements() {
+        return (placements ??= made());
+      },
+      set placements(list) {
+        placements = list;
+      },
+      providers: this.byProvider.list(),
+      districts: this.byDistrict.list(),
+      lines: store,
+      run: { month, hash: this.hash.hex() },
+      previousRuns,
+      warnings,
+      refused: [],
+    };
   }
 }
 
@@ -164,28 +212,13 @@ export function addTotals(lists: readonly (readonly Total[])[]): Total[] {
   return sum.list();
 }
 
-type Pass = Pick<SettledColumns, 'total' | 'providers' | 'districts' | 'run'> & {
-  /** The totals per placement, in id order, as objects (made on demand). */
-  placements: () => SettlementResult['placements'];
-};
-
-function pass(month: string, store: LineStore): Pass | null {
+/** The lines of `store` summed in id order, or null when they are not (then sorted, and again). */
+function pass(month: string, store: LineStore): MonthSum | null {
   const { owners, owner, amount, says, saying, from, to, extras, order, length: n } = store;
-  // Per placement: its first owner and its total (one entry per placement with lines).
-  // Per placement its total, and its first owner once that is not its own number (corrections):
-  // 8 bytes a placement, so the columns stay under V8's external memory step (columns.ts).
-  const pTotal = new Float64Array(owners.length);
-  let pOwner: Int32Array | null = null;
-  let np = 0;
-  const byProvider = new Totals();
-  const byDistrict = new Totals();
-  const hash = new RunHash();
-  hash.text(month);
-  hash.bar();
+  const sums = new MonthSum(month, owners.length);
   const plain = extras.size === 0; // no corrections: one owner per placement id
   // Owners numbered in id order (settle.ts) and no correction appended: in order by construction.
   const check = !(plain && store.ownersInIdOrder);
-  let total = 0;
   let prevId: string | null = null;
   let k = 0;
   while (k < n) {
@@ -194,6 +227,14 @@ function pass(month: string, store: LineStore): Pass | null {
     const first = owners[firstOwner]!;
     const id = first.id;
     if (check && prevId !== null && prevId > id) return null; // out of order: sort, then again
+    if (plain && order === null) {
+      let end = k + 1;
+      while (end < n && owner[end] === firstOwner) end++;
+      sums.own(store, k, end);
+      k = end;
+      prevId = id;
+      continue;
+    }
     let sum = 0;
     let sameProvider = 0;
     let sameDistrict = 0;
@@ -208,10 +249,11 @@ function pass(month: string, store: LineStore): Pass | null {
         // provider or district of the corrected month: count it there.
         const o = owners[oi]!;
         if (o.id !== id) break;
-        if (o.providerId === first.providerId) sameProvider += a;
-        else byProvider.add(o.providerId, a);
-        if (o.district === first.district) sameDistrict += a;
-        else byDistrict.add(o.district, a);
+        const provider = o.providerId === first.providerId;
+        const district = o.district === first.district;
+        if (provider) sameProvider += a;
+        if (district) sameDistrict += a;
+        sums.elsewhere(provider ? null : o.providerId, district ? null : o.district, a);
         x = extras.get(i);
       } else {
         sameProvider += a;
@@ -219,33 +261,12 @@ function pass(month: string, store: LineStore): Pass | null {
         if (!plain) x = extras.get(i);
       }
       sum += a;
-      hashLine(hash, id, KINDS[saying[says[i]!]!.kind]!, x, from[i]!, to[i]!, a);
+      sums.line(id, saying[says[i]!]!.kind, x, from[i]!, to[i]!, a);
     }
-    if (pOwner === null && firstOwner !== np) {
-      pOwner = new Int32Array(owners.length);
-      for (let j = 0; j < np; j++) pOwner[j] = j;
-    }
-    if (pOwner !== null) pOwner[np] = firstOwner;
-    pTotal[np++] = sum;
-    byProvider.add(first.providerId, sameProvider);
-    byDistrict.add(first.district, sameDistrict);
-    total += sum;
+    sums.placement(firstOwner, first, sum, sameProvider, sameDistrict);
     prevId = id;
   }
-  return {
-    total,
-    placements: () => {
-      const list: SettlementResult['placements'] = [];
-      for (let j = 0; j < np; j++) {
-        const o = owners[pOwner === null ? j : pOwner[j]!]!;
-        list.push({ id: o.id, total: pTotal[j]!, providerId: o.providerId, district: o.district });
-      }
-      return list;
-    },
-    providers: byProvider.list(),
-    districts: byDistrict.list(),
-    run: { month, hash: hash.hex() },
-  };
+  return sums;
 }
 
 /** The result with every line as an object (the API, the database layer, earlier callers). */
