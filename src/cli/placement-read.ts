@@ -52,126 +52,138 @@ const ELEMENT_CODES = ELEMENT_KEYS.map((k) => Array.from(k, (c) => c.charCodeAt(
 /** Where the last placement read ended: just after its closing brace. */
 export const readAt = { end: 0 };
 
-// The bytes being read and the position, module-wide so the small readers below share them.
-let b: Buffer = Buffer.alloc(0);
-let p = 0;
-let lim = 0;
+// Every reader below takes the bytes, where to start and where to stop (never a byte at or past
+// `end`: the buffer may hold stale bytes there), and leaves where it stopped in `to[0]`: the
+// position in plain local variables throughout, as the hot loops of a million placements need.
+const to = new Int32Array(1);
 
-// The hot loops below copy `b`, `p` and `lim` into locals first: a loop over module variables
-// loads and checks them at every byte, and was most of the read.
+/** Gives up: not read here (the caller reads the text the usual way). */
+const GIVE_UP = Symbol('give up');
+type Read = unknown;
 
-/** The byte at `i`, -1 past the end (outside the loops). */
-const at = (i: number): number => (i < lim ? b[i]! : -1);
+/** Node's Buffer has the decoding `toString('latin1', a, b)` ends in; not in its types. */
+type Latin1Buffer = Buffer & { latin1Slice(a: number, b: number): string };
+/** Bytes `a`..`b` as text, one character a byte (ASCII here). */
+const latin1 = (buf: Buffer, a: number, b: number): string => (buf as Latin1Buffer).latin1Slice(a, b);
 
-/** Passes white space; the next byte (-1: the end). */
-function ws(): number {
-  const buf = b;
-  const end = lim;
-  let q = p;
+const isWs = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
+
+/** The first byte from `q` on that is not white space (its index in `to[0]`); -1 at `end`. */
+function ws(buf: Buffer, q: number, end: number): number {
   let c = q < end ? buf[q]! : -1;
-  while (c === 32 || c === 10 || c === 13 || c === 9) c = ++q < end ? buf[q]! : -1;
-  p = q;
+  while (isWs(c)) c = ++q < end ? buf[q]! : -1;
+  to[0] = q;
   return c;
 }
 
-/** The index of the quote closing the string whose body starts at `a`; -1 at an escape, a control byte or the end. */
-function closing(a: number): number {
-  const buf = b;
-  const end = lim;
-  for (let q = a; q < end; q++) {
-    const c = buf[q]!;
-    if (c === 34) return q;
-    if (c < 32 || c === 92) return -1;
-  }
-  return -1;
-}
-
-const digit = (c: number): boolean => c >= 48 && c <= 57;
-
 /**
  * Short strings by a hash of their bytes, one per slot (a newer one takes the slot): what repeats
- * (dates, providers, districts, services, levels) is made once and shared.
+ * (providers, districts, services, levels) is made once and shared.
  */
 const SLOTS = 1 << 12;
 const cache: string[] = new Array<string>(SLOTS).fill('');
 const SHORT = 24;
+/** Dates (`YYYY-MM-DD`, as text: checked later) by their digits: year, then month × 32 + day. */
+const dates: (string[] | undefined)[] = new Array<string[] | undefined>(10_000).fill(undefined);
 
-/** The string of bytes `a`..`q` (no quote, escape or control byte among them). */
-function text(a: number, q: number): string | undefined {
-  const buf = b;
+const digit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** The ten bytes from `a` as a date's text, made once per date; undefined: not that shape. */
+function dateText(buf: Buffer, a: number): string | undefined {
+  const c0 = buf[a]!;
+  const c1 = buf[a + 1]!;
+  const c2 = buf[a + 2]!;
+  const c3 = buf[a + 3]!;
+  const c5 = buf[a + 5]!;
+  const c6 = buf[a + 6]!;
+  const c8 = buf[a + 8]!;
+  const c9 = buf[a + 9]!;
+  if (buf[a + 4] !== 45 || buf[a + 7] !== 45) return undefined;
+  if (!digit(c0) || !digit(c1) || !digit(c2) || !digit(c3)) return undefined;
+  if (!digit(c5) || !digit(c6) || !digit(c8) || !digit(c9)) return undefined;
+  const year = (c0 - 48) * 1000 + (c1 - 48) * 100 + (c2 - 48) * 10 + (c3 - 48);
+  const slot = ((c5 - 48) * 10 + (c6 - 48)) * 32 + (c8 - 48) * 10 + (c9 - 48);
+  const days = (dates[year] ??= new Array<string>(100 * 32 + 100).fill(''));
+  const hit = days[slot]!;
+  return hit !== '' ? hit : (days[slot] = latin1(buf, a, a + 10));
+}
+
+/**
+ * The string whose body starts at `a` (no escape or control byte in it), `to[0]` after its
+ * closing quote; undefined: give up.
+ */
+function str(buf: Buffer, a: number, end: number): string | undefined {
   let h = 0;
   let ascii = true;
-  for (let i = a; i < q; i++) {
-    const c = buf[i]!;
-    h = (Math.imul(h, 31) + c) | 0;
+  let q = a;
+  for (; q < end; q++) {
+    const c = buf[q]!;
+    if (c === 34) break;
+    if (c < 32 || c === 92) return undefined;
     if (c >= 128) ascii = false;
+    h = (Math.imul(h, 31) + c) | 0;
   }
+  if (q >= end) return undefined;
+  to[0] = q + 1;
+  const len = q - a;
   if (!ascii) {
     // UTF-8 decoded as the usual read decodes it; a malformed sequence: the usual way.
-    const s = b.toString('utf8', a, q);
+    const s = buf.toString('utf8', a, q);
     return s.includes('\ufffd') ? undefined : s;
   }
-  if (q - a > SHORT) return b.toString('latin1', a, q);
+  if (len === 10) {
+    const d = dateText(buf, a);
+    if (d !== undefined) return d;
+  }
+  if (len > SHORT) return latin1(buf, a, q);
   const slot = (h ^ (h >>> 12)) & (SLOTS - 1);
   const hit = cache[slot]!;
-  if (hit.length === q - a) {
-    let same = true;
-    for (let i = 0; i < hit.length && same; i++) same = hit.charCodeAt(i) === buf[a + i];
-    if (same) return hit;
+  if (hit.length === len) {
+    let i = 0;
+    while (i < len && hit.charCodeAt(i) === buf[a + i]) i++;
+    if (i === len) return hit;
   }
-  return (cache[slot] = b.toString('latin1', a, q));
+  return (cache[slot] = latin1(buf, a, q));
 }
 
-/** A string at `p` without escapes or control characters (undefined: give up). */
-function str(): string | undefined {
-  const a = p + 1;
-  const q = closing(a);
-  if (q < 0) return undefined;
-  p = q + 1;
-  return text(a, q);
-}
-
-/** A JSON number at `p` (undefined: not one); plain digits are summed, the rest is `Number`'s. */
-function num(): number | undefined {
-  const buf = b;
-  const end = lim;
-  const a = p;
+/** A JSON number at `a` (`to[0]` after it); plain digits are summed, the rest is `Number`'s. */
+function num(buf: Buffer, a: number, end: number): Read {
   let q = a;
-  const next = () => (++q < end ? buf[q]! : -1);
   let c = q < end ? buf[q]! : -1;
-  if (c === 45) c = next();
-  if (c === 48) c = next();
+  if (c === 45) c = ++q < end ? buf[q]! : -1;
+  if (c === 48) c = ++q < end ? buf[q]! : -1;
   else if (c >= 49 && c <= 57)
-    do c = next();
+    do c = ++q < end ? buf[q]! : -1;
     while (digit(c));
-  else return undefined;
+  else return GIVE_UP;
   let whole = true;
   if (c === 46) {
     whole = false;
-    if (!digit((c = next()))) return undefined;
-    do c = next();
+    c = ++q < end ? buf[q]! : -1;
+    if (!digit(c)) return GIVE_UP;
+    do c = ++q < end ? buf[q]! : -1;
     while (digit(c));
   }
   if (c === 101 || c === 69) {
     whole = false;
-    c = next();
-    if (c === 43 || c === 45) c = next();
-    if (!digit(c)) return undefined;
-    do c = next();
+    c = ++q < end ? buf[q]! : -1;
+    if (c === 43 || c === 45) c = ++q < end ? buf[q]! : -1;
+    if (!digit(c)) return GIVE_UP;
+    do c = ++q < end ? buf[q]! : -1;
     while (digit(c));
   }
-  p = q;
-  if (!whole || q - a > 15 || buf[a] === 45) return Number(buf.toString('latin1', a, q));
+  to[0] = q;
+  if (!whole || q - a > 15 || buf[a] === 45) return Number(latin1(buf, a, q));
   let n = 0;
   for (let i = a; i < q; i++) n = n * 10 + (buf[i]! - 48);
   return n;
 }
 
-/** `word` (its bytes) at `p`: null, true, false. */
-function literal(word: readonly number[]): boolean {
-  if (p + word.length > lim) return false;
-  for (let i = 0; i < word.length; i++) if (b[p + i] !== word[i]) return false;
-  p += word.length;
+/** `word`'s bytes at `a` (null, true, false), `to[0]` after them. */
+function literal(buf: Buffer, a: number, end: number, word: readonly number[]): boolean {
+  if (a + word.length > end) return false;
+  for (let i = 1; i < word.length; i++) if (buf[a + i] !== word[i]) return false;
+  to[0] = a + word.length;
   return true;
 }
 const codes = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
@@ -179,78 +191,89 @@ const NULL = codes('null');
 const TRUE = codes('true');
 const FALSE = codes('false');
 
-/** A string, number, true, false or null at `p` (undefined: something else, or give up). */
-function scalar(c: number): unknown {
-  if (c === 34) return str();
-  if (c === 110) return literal(NULL) ? null : undefined;
-  if (c === 116) return literal(TRUE) ? true : undefined;
-  if (c === 102) return literal(FALSE) ? false : undefined;
-  return num();
+/** A string, number, true, false or null at `a` whose first byte is `c`. */
+function scalar(buf: Buffer, a: number, end: number, c: number): Read {
+  if (c === 34) {
+    const s = str(buf, a + 1, end);
+    return s === undefined ? GIVE_UP : s;
+  }
+  if (c === 110) return literal(buf, a, end, NULL) ? null : GIVE_UP;
+  if (c === 116) return literal(buf, a, end, TRUE) ? true : GIVE_UP;
+  if (c === 102) return literal(buf, a, end, FALSE) ? false : GIVE_UP;
+  return num(buf, a, end);
 }
 
-/** The number of the key at `p` in `table` ({@link keyTable} of `names`), past its colon; -1: give up. */
-function key(table: Int16Array, names: readonly (readonly number[])[]): number {
-  if (at(p) !== 34) return -1;
-  const a = p + 1;
-  const q = closing(a);
-  if (q < 0) return -1;
-  const buf = b;
-  const len = q - a;
-  const first = buf[a]!;
+/**
+ * The number of the key whose opening quote is at `a`, in `table` ({@link keyTable} of `names`),
+ * `to[0]` at its value (past the colon and white space); -1: give up.
+ */
+function key(
+  buf: Buffer,
+  a: number,
+  end: number,
+  table: Int16Array,
+  names: readonly (readonly number[])[],
+): number {
+  const b = a + 1;
+  let q = b;
+  while (q < end && buf[q] !== 34) q++;
+  if (q >= end) return -1;
+  const len = q - b;
+  const first = buf[b]!;
   const found = len < 32 && first < 128 ? table[len * 128 + first]! : -1;
   if (found < 0) return -1;
   const name = names[found]!;
-  for (let i = 1; i < len; i++) if (buf[a + i] !== name[i]) return -1;
-  p = q + 1;
-  if (ws() !== 58) return -1;
-  p++;
-  ws();
+  for (let i = 1; i < len; i++) if (buf[b + i] !== name[i]) return -1;
+  if (ws(buf, q + 1, end) !== 58) return -1;
+  ws(buf, to[0]! + 1, end);
   return found;
 }
 
-/** A flat object of the lists' keys and plain values at `p`, as JSON.parse makes it. */
-function flat(): Record<string, unknown> | undefined {
-  p++;
+/** A flat object of the lists' keys and plain values at `a`, as JSON.parse makes it. */
+function flat(buf: Buffer, a: number, end: number): Read {
   const o: Record<string, unknown> = {};
-  if (ws() === 125) {
-    p++;
+  let c = ws(buf, a + 1, end);
+  if (c === 125) {
+    to[0] = to[0]! + 1;
     return o;
   }
   for (;;) {
-    const k = key(ELEMENT_TABLE, ELEMENT_CODES);
-    if (k < 0) return undefined;
+    if (c !== 34) return GIVE_UP;
+    const k = key(buf, to[0]!, end, ELEMENT_TABLE, ELEMENT_CODES);
+    if (k < 0) return GIVE_UP;
+    const at = to[0]!;
+    const v = scalar(buf, at, end, at < end ? buf[at]! : -1);
     const name = ELEMENT_KEYS[k]!;
-    const v = scalar(at(p));
-    if (v === undefined || o[name] !== undefined) return undefined; // not plain, or repeated
+    if (v === GIVE_UP || o[name] !== undefined) return GIVE_UP; // not plain, or repeated
     o[name] = v;
-    const c = ws();
-    p++;
+    c = ws(buf, to[0]!, end);
+    to[0] = to[0]! + 1;
     if (c === 125) return o;
-    if (c !== 44) return undefined;
-    ws();
+    if (c !== 44) return GIVE_UP;
+    c = ws(buf, to[0]!, end);
   }
 }
 
 const NONE: unknown[] = [];
 
-/** An array of plain values and flat objects at `p`. */
-function list(): unknown[] | undefined {
-  p++;
-  const out: unknown[] = [];
-  let c = ws();
+/** An array of plain values and flat objects at `a`. */
+function list(buf: Buffer, a: number, end: number): Read {
+  let c = ws(buf, a + 1, end);
   if (c === 93) {
-    p++;
+    to[0] = to[0]! + 1;
     return NONE; // the check reads it and makes its own
   }
+  const out: unknown[] = [];
   for (;;) {
-    const v = c === 123 ? flat() : scalar(c);
-    if (v === undefined) return undefined;
+    const at = to[0]!;
+    const v = c === 123 ? flat(buf, at, end) : scalar(buf, at, end, c);
+    if (v === GIVE_UP) return GIVE_UP;
     out.push(v);
-    c = ws();
-    p++;
+    c = ws(buf, to[0]!, end);
+    to[0] = to[0]! + 1;
     if (c === 93) return out;
-    if (c !== 44) return undefined;
-    c = ws();
+    if (c !== 44) return GIVE_UP;
+    c = ws(buf, to[0]!, end);
   }
 }
 
@@ -263,33 +286,33 @@ const values: unknown[] = new Array<unknown>(FIELDS.length).fill(undefined);
  * as JSON.parse and {@link checkFields} would give it, its end in {@link readAt}; undefined
  * whenever this reader is not sure (see the module comment): read the text the usual way then.
  */
-export function readPlacement(bytes: Buffer, from: number, to: number): PlacementInput | undefined {
-  b = bytes;
-  p = from;
-  lim = to;
-  if (at(p) !== 123) return undefined;
-  p++;
-  values.fill(undefined);
+export function readPlacement(bytes: Buffer, from: number, end: number): PlacementInput | undefined {
+  const buf = bytes;
+  if (from >= end || buf[from] !== 123) return undefined;
+  const v = values;
+  for (let i = 0; i < v.length; i++) v[i] = undefined;
   let keys = 0;
-  if (ws() === 125) p++;
+  let c = ws(buf, from + 1, end);
+  if (c === 125) to[0] = to[0]! + 1;
   else
     for (;;) {
-      const k = key(FIELD_KEYS, FIELD_CODES);
+      if (c !== 34) return undefined;
+      const k = key(buf, to[0]!, end, FIELD_KEYS, FIELD_CODES);
       if (k < 0) return undefined;
-      const c = at(p);
-      const v = c === 91 ? list() : scalar(c);
+      const at = to[0]!;
+      c = at < end ? buf[at]! : -1;
+      const x = c === 91 ? list(buf, at, end) : scalar(buf, at, end, c);
       // Not read, or a repeated key (JSON.parse would keep the last): the usual way.
-      if (v === undefined || values[k] !== undefined) return undefined;
-      values[k] = v;
+      if (x === GIVE_UP || v[k] !== undefined) return undefined;
+      v[k] = x;
       keys++;
-      const next = ws();
-      p++;
-      if (next === 125) break;
-      if (next !== 44) return undefined;
-      ws();
+      c = ws(buf, to[0]!, end);
+      to[0] = to[0]! + 1;
+      if (c === 125) break;
+      if (c !== 44) return undefined;
+      c = ws(buf, to[0]!, end);
     }
-  readAt.end = p;
-  const v = values;
+  readAt.end = to[0]!;
   const f: PlacementFields = {
     id: v[0],
     clientId: v[1],
