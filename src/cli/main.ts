@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { fail } from './output.js';
-import { registerExtraCommands } from './registry.js';
+import { isExtraCommand, registerExtraCommands } from './registry.js';
 
 type Register = (program: Command) => void;
 
@@ -31,8 +31,15 @@ const program = new Command('ersattning')
   .exitOverride();
 
 const own = RATE_MODEL_COMMANDS.find(([names]) => names.includes(process.argv[2] ?? ''));
-for (const [, load] of own ? [own] : RATE_MODEL_COMMANDS) (await load())(program);
+// Another command (settle, compare, …) needs none of them: its own module only (#15 §3).
+const extra = !own && isExtraCommand();
+if (!extra) for (const [, load] of own ? [own] : RATE_MODEL_COMMANDS) (await load())(program);
 if (!own) await registerExtraCommands(program);
+if (extra && program.commands.length === 0) {
+  // A module of commands/ that is no command (a helper): every command, for the usual error.
+  for (const [, load] of RATE_MODEL_COMMANDS) (await load())(program);
+  await registerExtraCommands(program, []);
+}
 
 try {
   await program.parseAsync(process.argv);

@@ -12,31 +12,9 @@ import { isIsoDate } from '../domain/patterns.js';
 import { REGIMES, SERVICE_IDS } from '../domain/rate-model/schema.js';
 import { settlementInputSchema, type PlacementInput } from '../domain/settlement/input.js';
 import { MAX_EVENING_NIGHT_HOURS_PER_DAY } from '../domain/settlement/problems.js';
+import { PLACEMENT_FIELDS } from './placement-fields.js';
 
-/**
- * The schema's fields this check knows, in the schema's order (its output order); the byte reader
- * (placement-read.ts) numbers a key by its index here.
- */
-export const PLACEMENT_FIELDS = [
-  'id',
-  'clientId',
-  'providerId',
-  'district',
-  'service',
-  'regime',
-  'start',
-  'end',
-  'noticeDate',
-  'noShow',
-  'levels',
-  'hoursPerWeek',
-  'sessionsPerWeek',
-  'eveningNightHours',
-  'courseSessions',
-  'individualRates',
-  'transitionToWork',
-  'absences',
-] as const;
+export { PLACEMENT_FIELDS };
 
 /**
  * On only while the schema has exactly these fields: a field added to the schema (with a default

@@ -8,7 +8,7 @@
  * on one thread.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { PLACEMENT_FIELDS } from './placement-check.js';
+import { PLACEMENT_FIELDS } from './placement-fields.js';
 import type { Piece } from './settle-input.js';
 
 /** Bytes looked at past each guess for a placement's start. */

@@ -25,7 +25,7 @@ import { addTotals } from '../domain/settlement/summary.js';
 import { control, QUEUED, type FromWorker, type Job } from './settle-job.js';
 import type { Piece } from './settle-input.js';
 import { writeAll } from './byte-out.js';
-import { settlementParts, type Format, type SettlementHead } from './settle-output.js';
+import type { Format, SettlementHead } from './settle-output.js';
 import { splitInput } from './settle-split.js';
 
 /**
@@ -103,6 +103,8 @@ export async function settleOnThreads(
       ctl,
     }),
   );
+  // The output's writer is needed once every piece is settled: loaded meanwhile.
+  const output = import('./settle-output.js');
   return new Promise<boolean>((resolve, reject) => {
     let over = false;
     const end = (then: () => void) => {
@@ -193,6 +195,10 @@ export async function settleOnThreads(
     /** The output's steps once the totals and the run hash are known; then it is written. */
     const begin = () => {
       if (!ready || hash === null || steps) return;
+      void output.then(({ settlementParts }) => parts(settlementParts), reject);
+    };
+    const parts = (settlementParts: typeof import('./settle-output.js').settlementParts) => {
+      if (!ready || hash === null || steps || over) return;
       const h = { ...ready.head, run: { ...ready.head.run, hash } };
       steps = [];
       for (const part of settlementParts(o.format, h, ready.counts, ready.extra))

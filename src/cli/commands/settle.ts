@@ -6,22 +6,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
-import { kindSv } from '../../domain/settlement/explain.js';
-import { lineKindLabel, unitLabel } from '../../contract/labels.js';
-import {
-  checkMonth,
-  parsePreviousRun,
-  settleMonthColumns,
-  withLines,
-  type SettlementResult,
-} from '../../domain/settlement/settle.js';
-import { loadCatalog } from '../../models/load.js';
-import { formatKr, table } from '../format.js';
-import { emit, fail } from '../output.js';
-import { readSettlementInput } from '../settle-input.js';
-import { writeSettlement } from '../settle-output.js';
-import { settleOnThreads } from '../settle-threads.js';
+import { checkMonth } from '../../domain/settlement/month.js';
+import { fail } from '../output.js';
 import type { FactProblem } from '../../domain/settlement/problems.js';
+import type { Format } from '../settle-output.js';
 
 /** Reads and parses a JSON file; a missing file or bad JSON is an input error naming it. */
 export function readJson(file: string): unknown {
@@ -36,41 +24,6 @@ export function readJson(file: string): unknown {
   } catch (error) {
     throw new InputError('bad-json', `not valid JSON: ${(error as Error).message}`, file);
   }
-}
-
-/** The readable Swedish specification printed without `--json`. */
-export function settlementText(r: SettlementResult): string {
-  const rows = r.lines.map((l) => [
-    l.placementId,
-    l.kind === 'correction'
-      ? `Rättelse ${l.correctsMonth} (${lineKindLabel(l.correctedKind ?? 'ordinary')})`
-      : kindSv(l.kind),
-    `${l.from}–${l.to}`,
-    l.unit === 'correction' ? '' : `${String(l.quantity).replace('.', ',')} ${unitLabel(l.unit, l.quantity)}`,
-    l.unit === 'correction' ? '' : formatKr(l.rate),
-    formatKr(l.amount),
-    l.level ?? '',
-    l.model,
-    l.rules.join(' '),
-  ]);
-  const parts = [
-    `Ersättning till utförare, ${r.month}`,
-    '',
-    table(['Placering', 'Typ', 'Period', 'Antal', 'À-pris', 'Belopp', 'Nivå', 'Modell', 'Regler'], rows),
-    '',
-    table(
-      ['Utförare', 'Summa'],
-      r.providers.map((p) => [p.id, formatKr(p.total)]),
-    ),
-    '',
-    table(
-      ['Stadsdel', 'Summa'],
-      r.districts.map((d) => [d.id, formatKr(d.total)]),
-    ),
-    '',
-    `Totalt ${r.month}: ${formatKr(r.total)}`,
-  ];
-  return parts.join('\n');
 }
 
 interface SettleOpts {
@@ -113,24 +66,19 @@ export function register(program: Command): void {
         // The sentence only when asked: the figures that answer "why" are on every line anyway,
         // and the sentence was a fifth of a million lines' bytes, the costliest part to make (#15 §3).
         const explain = opts.explain ?? false;
-        const format = opts.ndjson ? 'ndjson' : opts.json ? 'json' : null;
-        // A large input on two threads (settle-threads.ts); corrections (PAY-9) on one.
-        if (
-          format &&
-          !opts.previous &&
-          (await settleOnThreads(
-            { file: opts.input, month: opts.month, format, explain, skipInvalid },
-            (r, w) => checkRefused(r, w, skipInvalid),
-          ))
-        )
-          return;
-        // Read one placement at a time and settled into columns: a million placements fit (#15 §3).
-        const input = readSettlementInput(opts.input, readJson);
-        const previous = (opts.previous ?? []).map((f) => parsePreviousRun(readJson(f), f));
-        const result = settleMonthColumns(loadCatalog(), input, opts.month, { previous });
-        const extra = checkRefused(result.refused, result.warnings, skipInvalid);
-        if (format) writeSettlement(1, format, result, extra, { explain });
-        else emit(false, withLines(result), settlementText);
+        const format: Format | null = opts.ndjson ? 'ndjson' : opts.json ? 'json' : null;
+        // A large input on two threads (settle-threads.ts); corrections (PAY-9) on one. Each
+        // path's modules are imported when taken: the threads start before the engine, the
+        // schema and the rate models are loaded here (the workers load their own; #15 §3).
+        if (format && !opts.previous) {
+          const { settleOnThreads } = await import('../settle-threads.js');
+          const o = { file: opts.input, month: opts.month, format, explain, skipInvalid };
+          if (await settleOnThreads(o, (r, w) => checkRefused(r, w, skipInvalid))) return;
+        }
+        const { settleOnOneThread } = await import('../settle-one.js');
+        settleOnOneThread(opts.input, opts.month, opts.previous ?? [], format, explain, (r, w) =>
+          checkRefused(r, w, skipInvalid),
+        );
       } catch (error) {
         fail(error);
       }

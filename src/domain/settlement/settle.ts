@@ -8,7 +8,7 @@
  * Pure: the catalog, the facts and the earlier runs come in as arguments.
  */
 import { InputError } from '../errors.js';
-import { isMonth } from '../formats.js';
+import { checkMonth } from './month.js';
 import type { ModelCatalog } from '../rate-model/catalog.js';
 import { monthSpan } from './days.js';
 import { settlePlacementMonth, type MonthContext, type Split } from './engine.js';
@@ -23,6 +23,7 @@ import { Accumulator } from './rounding.js';
 import { MonthSum, summarizeColumns, withLines, type SettledColumns } from './summary.js';
 import type { SettlementLine, SettlementResult } from './types.js';
 
+export { checkMonth } from './month.js';
 export type { PreviousRun } from './corrections.js';
 export { parsePreviousRun, previousFromResult } from './corrections.js';
 export { parseSettlementInput } from './input.js';
@@ -50,12 +51,6 @@ export interface SettleOptions {
 export interface PreparedSettlement {
   resolver: Resolver;
   placements: PreparedPlacement[];
-}
-
-/** Checks `YYYY-MM` (contract.md), naming the field. */
-export function checkMonth(month: string, where = '--month'): string {
-  if (!isMonth(month)) throw new InputError('bad-month', `"${month}" is not a month YYYY-MM`, where);
-  return month;
 }
 
 /** Validates every placement (duplicate ids, dates, levels, …) and sorts them by id. */
