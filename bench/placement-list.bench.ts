@@ -11,7 +11,6 @@
  * Min and median of BENCH_LIST_ROUNDS (default 9) after two warm-up runs, interleaved page by
  * page, printed and recorded for `npm run bench`'s summary table, never asserted.
  */
-import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { decodeCursor } from '../src/contract/primitives.js';
 import { placementQuery } from '../src/contract/placements.js';
@@ -19,7 +18,7 @@ import type { Database } from '../src/db/connect.js';
 import type { SessionUser } from '../src/server/auth/sessions.js';
 import { listPlacements, type PlacementFilter } from '../src/server/routes/placements/list.js';
 import { prepare } from './clients-search.bench.js';
-import { loadNow, median, onEachDatabase, record } from './table.js';
+import { loadNow, onEachDatabase, timePages } from './table.js';
 
 const ROUNDS = Number(process.env.BENCH_LIST_ROUNDS ?? 9);
 
@@ -94,27 +93,12 @@ export async function main(): Promise<void> {
       },
       { label: 'whole city, page 41 by cursor', user: admin, f: deep },
     ];
-    const times = new Map(cases.map((c) => [c.label, [] as number[]]));
-    const totals = new Map<string, number>();
-    for (let round = -2; round < ROUNDS; round++)
-      for (const c of cases) {
-        const t0 = performance.now();
-        const page = await read(database, c.user, c.f);
-        const ms = performance.now() - t0;
-        totals.set(c.label, page.total);
-        if (round >= 0) times.get(c.label)!.push(ms);
-      }
-    for (const [label, ts] of times) {
-      const value = `${Math.min(...ts).toFixed(1)} / ${median(ts).toFixed(1)} ms`.replace(/\./g, ',');
-      console.log(`  ${kind}: ${label} (total ${totals.get(label)}): min / median ${value}`);
-      record({
-        figure: `placement list over ${placements.toLocaleString('sv-SE')} placements: ${label}, 50 rows`,
-        engine: kind,
-        value,
-        goal: '',
-        load: loadNow(),
-      });
-    }
+    await timePages(
+      kind,
+      cases.map((c) => ({ label: c.label, read: () => read(database, c.user, c.f) })),
+      ROUNDS,
+      (label) => `placement list over ${placements.toLocaleString('sv-SE')} placements: ${label}, 50 rows`,
+    );
   });
 }
 

@@ -4,6 +4,7 @@
  * as the Markdown table docs/operations.md keeps. Also the small helpers the benches share.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/connect.js';
 import { createTestPgDatabase } from '../src/db/testing.js';
@@ -105,5 +106,32 @@ export async function onEachDatabase(
   } finally {
     await database.close();
     await fresh.drop();
+  }
+}
+
+/**
+ * Times list pages interleaved (each round reads every case once; two warm-up rounds uncounted),
+ * then prints and records min / median per case with the total the page reported.
+ */
+export async function timePages(
+  kind: string,
+  cases: readonly { label: string; read: () => Promise<{ total: number }> }[],
+  rounds: number,
+  figure: (label: string) => string,
+): Promise<void> {
+  const times = new Map(cases.map((c) => [c.label, [] as number[]]));
+  const totals = new Map<string, number>();
+  for (let round = -2; round < rounds; round++)
+    for (const c of cases) {
+      const t0 = performance.now();
+      const page = await c.read();
+      const ms = performance.now() - t0;
+      totals.set(c.label, page.total);
+      if (round >= 0) times.get(c.label)!.push(ms);
+    }
+  for (const [label, ts] of times) {
+    const value = `${Math.min(...ts).toFixed(1)} / ${median(ts).toFixed(1)} ms`.replace(/\./g, ',');
+    console.log(`  ${kind}: ${label} (total ${totals.get(label)}): min / median ${value}`);
+    record({ figure: figure(label), engine: kind, value, goal: '', load: loadNow() });
   }
 }

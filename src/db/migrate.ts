@@ -28,6 +28,7 @@ import * as modelUplifts from './migrations/20261129T1660_model_uplifts.js';
 import * as compactLines from './migrations/20261129T1670_compact_lines.js';
 import * as clientSortIndex from './migrations/20261129T2120_client_sort_index.js';
 import * as listSortIndexes from './migrations/20261129T2300_list_sort_indexes.js';
+import * as auditLogUser from './migrations/20261130T0800_audit_log_user.js';
 import type { DB } from './types.js';
 
 /** Every migration by name, in order. */
@@ -56,6 +57,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1670_compact_lines': compactLines,
   '20261129T2120_client_sort_index': clientSortIndex,
   '20261129T2300_list_sort_indexes': listSortIndexes,
+  '20261130T0800_audit_log_user': auditLogUser,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

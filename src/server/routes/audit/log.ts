@@ -7,13 +7,14 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
-import type { auditExportQuery, AuditItem } from '../../../contract/audit.js';
+import type { auditExportQuery, auditQuery, AuditItem } from '../../../contract/audit.js';
 import { auditActionLabel, auditEntityLabel, roleLabel } from '../../../contract/labels.js';
 import { formatNumber } from '../../../contract/format.js';
 import type { DB } from '../../../db/types.js';
 import { badInput } from '../../errors.js';
+import { keysetPage } from '../../keyset.js';
 import { isoTime } from '../../present.js';
 
 /** The filters both the list and the file take. */
@@ -28,7 +29,9 @@ export function filteredLog(db: Kysely<DB>, f: AuditFilter) {
   if (f.from && f.to && f.from > f.to)
     throw badInput('bad-period', 'Perioden slutar före den börjar', 'from');
   let q = db.selectFrom('audit_log');
-  if (f.clientId) q = q.where(sql<boolean>`${f.clientId}::int = any(audit_log.client_ids)`);
+  // Containment, which the GIN index `audit_log_clients` serves; `= any(client_ids)` is the same
+  // test but no index serves it (a scan of the whole log: 2 000 000 entries, 400-460 ms → 1-2 ms).
+  if (f.clientId) q = q.where(sql<boolean>`audit_log.client_ids @> array[${f.clientId}::int]`);
   if (f.userId) q = q.where('audit_log.user_id', '=', f.userId);
   if (f.action) q = q.where('audit_log.action', '=', f.action);
   if (f.entity) q = q.where('audit_log.entity', '=', f.entity);
@@ -38,6 +41,29 @@ export function filteredLog(db: Kysely<DB>, f: AuditFilter) {
   if (f.to)
     q = q.where(sql<boolean>`audit_log.at < (${f.to}::date + 1)::timestamp at time zone 'Europe/Stockholm'`);
   return q;
+}
+
+/**
+ * The log's order, newest first: the entry's id, or for one client's entries the id as an
+ * expression no index serves. For a client the planner guesses that one in two hundred entries
+ * name it, so it walks the primary key backwards testing each entry: 370-1 221 ms on 2 000 000
+ * entries for a client named in 118. Ordered by the expression, it reads the client's entries
+ * from `audit_log_clients` and sorts them: 1,5-9 ms (docs/operations.md "Audit log at 2 000 000
+ * entries"); the page's total reads them anyway.
+ */
+export function logOrder(f: Pick<AuditFilter, 'clientId'>): RawBuilder<number> {
+  return f.clientId ? sql<number>`(audit_log.id + 0)` : sql<number>`audit_log.id`;
+}
+
+/** One page of the log matching the query, newest first, with the true total (GET /api/audit). */
+export function listAudit(db: Kysely<DB>, query: z.output<typeof auditQuery>) {
+  const { sort, dir, limit, cursor, ...filter } = query;
+  return keysetPage(
+    filteredLog(db, filter).selectAll(),
+    { id: { expr: logOrder(filter), kind: 'int' } },
+    'audit_log.id',
+    { sort, dir, limit, cursor },
+  );
 }
 
 /** An entry in the contract's shape. */
@@ -100,8 +126,8 @@ export function auditXlsx(db: Kysely<DB>, f: AuditFilter): PassThrough {
     let before: number | null = null;
     let written = 0;
     for (;;) {
-      let q = filteredLog(db, f).selectAll().orderBy('audit_log.id', 'desc');
-      if (before !== null) q = q.where('audit_log.id', '<', before);
+      let q = filteredLog(db, f).selectAll().orderBy(logOrder(f), 'desc');
+      if (before !== null) q = q.where(logOrder(f), '<', before);
       const room = MAX_AUDIT_EXPORT_ROWS - written;
       const limit = Math.min(BATCH, room + 1);
       const rows = await q.limit(limit).execute();

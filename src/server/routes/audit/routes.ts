@@ -6,7 +6,6 @@
  */
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import {
   auditExportQuery,
   auditList,
@@ -20,8 +19,7 @@ import { userOf } from '../../access.js';
 import { audit } from '../../audit.js';
 import { badInput } from '../../errors.js';
 import { followUp, type FollowUpFilter } from './service.js';
-import { auditItem, auditXlsx, filteredLog } from './log.js';
-import { keysetPage } from '../../keyset.js';
+import { auditItem, auditXlsx, filteredLog, listAudit } from './log.js';
 import { todayIso } from '../../present.js';
 
 /** Today in Stockholm and the day `days` before it, as ISO dates. */
@@ -74,13 +72,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['audit'], querystring: auditQuery, response: { ...errorResponses, 200: auditList } },
     },
     async (request) => {
-      const { sort, dir, limit, cursor, ...filter } = request.query;
-      const page = await keysetPage(
-        filteredLog(db, filter).selectAll(),
-        { id: { expr: sql.ref('audit_log.id'), kind: 'int' } },
-        'audit_log.id',
-        { sort, dir, limit, cursor },
-      );
+      const page = await listAudit(db, request.query);
       return { ...page, items: page.items.map(auditItem) };
     },
   );
