@@ -84,8 +84,8 @@ async function readRows<O>(
 ): Promise<{ rows: O[]; total: number | null }> {
   const { rows: q, count } = statements;
   if (!audited) {
-    const [rows, n] = await Promise.all([q.execute(), count?.executeTakeFirstOrThrow()]);
-    return { rows, total: n ? Number(n.n) : null };
+    const [rows, n] = await Promise.all([q.execute(), count.executeTakeFirstOrThrow()]);
+    return { rows, total: Number(n.n) };
   }
   const read = await auditedPageStatement(
     statements,
@@ -93,14 +93,13 @@ async function readRows<O>(
     values,
     audited.prepare ?? false,
   ).execute(audited.db);
-  return { rows: read.rows, total: countOf(read.rows, count !== null) };
+  return { rows: read.rows, total: countOf(read.rows, true) };
 }
 
 /**
  * The one statement of an audited page ({@link readRows}): the page, its audit row naming the
  * clients of the `shown` first rows (the row past the page's end only says whether another page
- * follows, and that client was not read by anyone) and, unless counted in the page's scan, the
- * total. Its text depends on the page's shape only (db/shapes.ts may cache it).
+ * follows, and that client was not read by anyone) and the total. Its text depends on the page's shape only (db/shapes.ts may cache it).
  */
 export function auditedPageStatement<O>(
   statements: PageStatements<O>,
@@ -115,7 +114,7 @@ export function auditedPageStatement<O>(
       { column: 'page_key' as never, direction: statements.dir },
       { column: 'id' as never, direction: statements.dir },
     ],
-    statements.count ?? undefined,
+    statements.count,
     values.shown,
     prepare,
   );
@@ -128,12 +127,6 @@ export interface PageShape {
    * change the count (a list's columns may join what its count need not read).
    */
   countFrom?: SelectQueryBuilder<any, any, unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
-  /**
-   * The first page counts its total in the page's own scan (`count(*) over ()`) instead of a
-   * second one: for lists whose page reads every matching row anyway (sorted by what no index
-   * serves). Pages after a cursor count apart (the cursor's condition must not narrow the total).
-   */
-  countInScan?: boolean;
   /**
    * Columns read for the page's rows only, after the limit (not for every row matching): `page`
    * is the page as the subquery `p`; the result selects `p.*` and the late columns.
@@ -163,10 +156,10 @@ export function pageValues(page: PageRequest<string>): PageValues {
   };
 }
 
-/** A page's statements, not run: its rows (ordered and limited) and, unless counted in its scan, its total. */
+/** A page's statements, not run: its rows (ordered and limited) and its total. */
 export interface PageStatements<O> {
   rows: SelectQueryBuilder<any, any, O>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
-  count: SelectQueryBuilder<any, any, { n: number }> | null; // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
+  count: SelectQueryBuilder<any, any, { n: number }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
   /** The direction the rows are read in (paging back reads backwards). */
   dir: 'asc' | 'desc';
 }
@@ -184,7 +177,7 @@ export function pageStatements<DB, TB extends keyof DB, O extends { id: number }
   page: Omit<PageRequest<S>, 'limit'>,
   shape: PageShape,
   values: PageValues,
-): PageStatements<O & { page_key: string | number; page_total?: number }> {
+): PageStatements<O & { page_key: string | number }> {
   const col = columns[page.sort];
   const id = sql.ref(idRef);
   const back = page.cursor?.back ?? false;
@@ -198,8 +191,6 @@ export function pageStatements<DB, TB extends keyof DB, O extends { id: number }
       ? q.where(sql<boolean>`(${col.expr}, ${id}) > (${value}, ${values.cursorId})`)
       : q.where(sql<boolean>`(${col.expr}, ${id}) < (${value}, ${values.cursorId})`);
   }
-  const inScan = shape.countInScan === true && !page.cursor;
-  if (inScan) q = q.select(sql<number>`count(*) over ()`.as('page_total'));
   const paged = q
     .orderBy(sql`${col.expr} ${order}`)
     .orderBy(sql`${id} ${order}`)
@@ -211,7 +202,7 @@ export function pageStatements<DB, TB extends keyof DB, O extends { id: number }
           .orderBy(sql`p.page_key ${order}`)
           .orderBy(sql`p.id ${order}`)
       : paged) as unknown as SelectQueryBuilder<any, any, O & { page_key: string | number }>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any table set
-    count: inScan ? null : countStatement(query, shape),
+    count: countStatement(query, shape),
     dir: forward ? 'asc' : 'desc',
   };
 }
@@ -256,8 +247,8 @@ export async function keysetPage<
 /**
  * The page from its rows as read (one past the page's end when another follows, backwards when
  * paging back): the rows without their helper columns, the total (`total` when the statement
- * counted it, else the rows' own count, else `countApart()`) and the neighbouring cursors.
- * `keepHelpers` leaves the helper columns (`page_key`, `page_total`, `audit_total`) on the rows.
+ * counted it, else `countApart()`) and the neighbouring cursors.
+ * `keepHelpers` leaves the helper columns (`page_key`, `audit_total`) on the rows.
  */
 export async function finishPage<R extends { id: number }>(
   read: readonly unknown[],
@@ -267,11 +258,9 @@ export async function finishPage<R extends { id: number }>(
   keepHelpers = false,
 ): Promise<Page<R>> {
   const back = page.cursor?.back ?? false;
-  const rows = read as (R & { page_key: string | number; page_total?: number })[];
+  const rows = read as (R & { page_key: string | number })[];
   // Nothing read carries no count: only a cursor past every row gets here with rows matching.
-  const total =
-    readTotal ??
-    (rows[0]?.page_total !== undefined ? Number(rows[0].page_total) : page.cursor ? await countApart() : 0);
+  const total = readTotal ?? (page.cursor ? await countApart() : 0);
   const more = rows.length > page.limit;
   const slice = rows.slice(0, page.limit);
   if (back) slice.reverse();
@@ -293,12 +282,8 @@ export async function finishPage<R extends { id: number }>(
   const items = keepHelpers
     ? (slice as unknown as R[])
     : slice.map(
-        ({
-          page_key: _key,
-          page_total: _t,
-          audit_total: _n,
-          ...rest
-        }: (typeof slice)[number] & { audit_total?: number }) => rest as unknown as R,
+        ({ page_key: _key, audit_total: _n, ...rest }: (typeof slice)[number] & { audit_total?: number }) =>
+          rest as unknown as R,
       );
   return {
     items,
