@@ -21,18 +21,21 @@ export const encoded = (s: string): Uint8Array => Buffer.from(s, 'latin1');
  * that write byte by byte first make room with {@link room}.
  */
 export class Out {
-  buf: Buffer = Buffer.allocUnsafeSlow(FLUSH_AT);
+  buf: Buffer;
   used = 0;
 
   /**
    * Writes to `fd`; or, with `take`, hands each full chunk over instead (a worker thread's
    * output, written by the main thread in order: settle-threads.ts), and writes on into the
-   * buffer `take` returns (a free one).
+   * buffer `take` returns (a free one); `first`: the buffer to start with.
    */
   constructor(
     private readonly fd: number,
     private readonly take?: (chunk: Buffer) => Buffer,
-  ) {}
+    first?: Buffer,
+  ) {
+    this.buf = first ?? Buffer.allocUnsafeSlow(FLUSH_AT);
+  }
 
   /** At least `n` bytes free in the buffer (flushing first when not). */
   room(n: number): void {

@@ -18,8 +18,10 @@ export interface Job {
   mine: number[];
   /** 0 or 1: its counter of queued bytes in `ctl`. */
   worker: number;
-  /** Int32 cells: see {@link CHAIN}, {@link QUEUED}, {@link hashAt}. */
+  /** Int32 cells: see {@link CHAIN}, {@link FREED}, {@link hashAt}. */
   ctl: SharedArrayBuffer;
+  /** This worker's output ring: {@link SLOTS} slots of {@link SLOT_BYTES} (see {@link FREED}). */
+  ring: SharedArrayBuffer;
 }
 
 /** A worker's message to the main thread. */
@@ -48,17 +50,28 @@ export type FromWorker =
     }
   /** The run hash after the last piece: the run's. */
   | { type: 'hash'; hash: string }
-  /** Output section `section`'s next bytes (`length` of `bytes`, transferred). */
-  | { type: 'chunk'; section: number; bytes: ArrayBuffer; length: number }
+  /**
+   * Output section `section`'s next bytes: `length` bytes of the worker's ring slot `slot`
+   * (given back by counting it in {@link FREED}), or `bytes` (copied: a chunk larger than a slot).
+   */
+  | { type: 'chunk'; section: number; slot: number; length: number; bytes?: Uint8Array }
   | { type: 'end'; section: number }
   | { type: 'done' };
 
 /** Cell: how many pieces' run hashes are published (each continues the one before). */
 export const CHAIN = 0;
-/** Cells: bytes a worker has handed over that are not yet written (one per worker). */
-export const QUEUED = 1;
-/** Bytes a worker may be ahead of the writer before it waits. */
-export const CAP = 128 << 20;
+/**
+ * Cells: the ring slots of a worker's output the main thread has written and given back (one
+ * per worker). A worker fills its slots in turn and hands each over by message; the main thread
+ * writes them in the worker's order, so slot `n % SLOTS` is free again once `n - SLOTS + 1` are
+ * given back. No buffer is made or moved per chunk, and a worker at most {@link SLOTS} ahead of
+ * the writer waits (memory stays bounded).
+ */
+export const FREED = 1;
+/** Slots of a worker's output ring. */
+export const SLOTS = 16;
+/** Bytes of a slot. */
+export const SLOT_BYTES = 1 << 20;
 const HASHES = 3;
 
 /** The shared memory for `pieces` pieces. */

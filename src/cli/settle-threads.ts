@@ -22,7 +22,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../domain/errors.js';
 import type { FactProblem } from '../domain/settlement/problems.js';
 import { addTotals } from '../domain/settlement/summary.js';
-import { control, QUEUED, type FromWorker, type Job } from './settle-job.js';
+import { control, FREED, SLOT_BYTES, SLOTS, type FromWorker, type Job } from './settle-job.js';
 import type { Piece } from './settle-input.js';
 import { writeAll } from './byte-out.js';
 import type { Format, SettlementHead } from './settle-output.js';
@@ -91,6 +91,8 @@ export async function settleOnThreads(
   const K = pieces.length;
   const ctl = control(K);
   const cells = new Int32Array(ctl);
+  const rings = [0, 1].map(() => new SharedArrayBuffer(SLOTS * SLOT_BYTES));
+  const views = rings.map((r) => Buffer.from(r));
   const workers = [0, 1].map((w) =>
     start({
       file: o.file,
@@ -101,6 +103,7 @@ export async function settleOnThreads(
       mine: pieces.map((_, k) => k).filter((k) => k % 2 === w),
       worker: w,
       ctl,
+      ring: rings[w]!,
     }),
   );
   // The output's writer is needed once every piece is settled: loaded meanwhile.
@@ -129,7 +132,11 @@ export async function settleOnThreads(
     // section k, its lines section K + k.
     let steps: (string | number)[] | null = null;
     let step = 0;
-    const queues: Buffer[][] = Array.from({ length: 2 * K }, () => []);
+    /** Per section, its chunks as they came: a slot of the worker's ring (`length` bytes), or bytes. */
+    const queues: { slot: number; length: number; bytes?: Uint8Array }[][] = Array.from(
+      { length: 2 * K },
+      () => [],
+    );
     const ended: boolean[] = new Array<boolean>(2 * K).fill(false);
     const started: boolean[] = new Array<boolean>(2 * K).fill(false);
     /** Per list (placements, lines): an element is written, so the next piece's first needs a comma. */
@@ -226,9 +233,14 @@ export async function settleOnThreads(
             if (o.format === 'json' && hasItems[list]) out(',');
             hasItems[list] = true;
           }
-          writeAll(fd, chunk);
-          Atomics.sub(cells, QUEUED + worker, chunk.length);
-          Atomics.notify(cells, QUEUED + worker);
+          if (chunk.bytes) {
+            writeAll(fd, chunk.bytes);
+            continue;
+          }
+          const at = chunk.slot * SLOT_BYTES;
+          writeAll(fd, views[worker]!.subarray(at, at + chunk.length));
+          Atomics.add(cells, FREED + worker, 1);
+          Atomics.notify(cells, FREED + worker);
         }
         queues[s] = [];
         if (!ended[s]) return;
@@ -261,7 +273,7 @@ export async function settleOnThreads(
           hash = m.hash;
           return begin();
         case 'chunk':
-          queues[m.section]!.push(Buffer.from(m.bytes, 0, m.length));
+          queues[m.section]!.push(m);
           return drain();
         case 'end':
           ended[m.section] = true;

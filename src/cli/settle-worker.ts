@@ -13,7 +13,16 @@ import { loadCatalog } from '../models/load.js';
 import { NotSplittable, readSettlementPiece } from './settle-input.js';
 import { Out } from './byte-out.js';
 import { writeItems } from './settle-output.js';
-import { CAP, CHAIN, hashAt, publishHash, QUEUED, type Job, type FromWorker } from './settle-job.js';
+import {
+  CHAIN,
+  FREED,
+  hashAt,
+  publishHash,
+  SLOT_BYTES,
+  SLOTS,
+  type Job,
+  type FromWorker,
+} from './settle-job.js';
 
 const job = workerData as Job;
 const port = parentPort!;
@@ -73,16 +82,32 @@ function main(): void {
   }
   if (failed) return;
   const sections = job.pieces.length;
+  // The output ring (settle-job.ts FREED): slot after slot, each handed over when full.
+  const ring = Buffer.from(job.ring);
+  let handed = 0;
+  /** The next slot, once the writer has given it back. */
+  const slot = (): Buffer => {
+    const cell = FREED + job.worker;
+    for (let freed = Atomics.load(ctl, cell); handed - freed >= SLOTS; freed = Atomics.load(ctl, cell))
+      Atomics.wait(ctl, cell, freed, 100);
+    const at = (handed % SLOTS) * SLOT_BYTES;
+    return ring.subarray(at, at + SLOT_BYTES);
+  };
   const section = (n: number, write: (out: Out) => void) => {
-    const out = new Out(1, (chunk) => {
-      const bytes = chunk.buffer as ArrayBuffer;
-      const queued = Atomics.add(ctl, QUEUED + job.worker, chunk.length) + chunk.length;
-      post({ type: 'chunk', section: n, bytes, length: chunk.length }, [bytes]);
-      // Ahead of the writer by more than CAP bytes: wait for it (memory stays bounded).
-      for (let q = queued; q > CAP; q = Atomics.load(ctl, QUEUED + job.worker))
-        Atomics.wait(ctl, QUEUED + job.worker, q, 100);
-      return Buffer.allocUnsafeSlow(chunk.buffer.byteLength);
-    });
+    const out = new Out(
+      1,
+      (chunk) => {
+        if (chunk.buffer !== job.ring) {
+          // Larger than a slot (one huge line): copied.
+          post({ type: 'chunk', section: n, slot: -1, length: chunk.length, bytes: new Uint8Array(chunk) });
+          return slot();
+        }
+        post({ type: 'chunk', section: n, slot: handed % SLOTS, length: chunk.length });
+        handed++;
+        return slot();
+      },
+      slot(),
+    );
     write(out);
     out.flush();
     post({ type: 'end', section: n });
