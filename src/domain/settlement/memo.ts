@@ -178,8 +178,11 @@ export class LineMemo {
   }
 }
 
-/** Mixes a kind and its days into a table index (before the mask). */
+/**
+ * Mixes a kind and its days into a table index (before the mask): a signed 32-bit integer, so
+ * it is returned unboxed (`>>> 0` above 2^31 would allocate a number per call).
+ */
 function hash(kind: number, days: number): number {
   const h = Math.imul(kind, 0x9e3779b1) ^ Math.imul(days, 0x85ebca6b);
-  return (h ^ (h >>> 15)) >>> 0;
+  return h ^ (h >>> 15);
 }

@@ -52,9 +52,12 @@ export class Totals {
   }
 }
 
-/** A key's table hash (FNV-1a over its code units, folded). */
+/**
+ * A key's table hash (FNV-1a over its code units, folded), before the mask: a signed 32-bit
+ * integer, returned unboxed (`>>> 0` above 2^31 would allocate a number per call).
+ */
 function keyHash(id: string): number {
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
