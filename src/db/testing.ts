@@ -3,12 +3,10 @@
  * ERSATTNING_TEST_PG is set (CI), dropped afterwards. Tests loop over {@link testTargets}.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from './connect.js';
 import { migrateToLatest, MIGRATIONS } from './migrate.js';
+import { cachedDump } from './test-cache.js';
 
 /** One database kind a test suite runs against. */
 export interface TestTarget {
@@ -55,16 +53,13 @@ export async function pgliteTemplate(): Promise<Blob> {
     .update(Object.keys(MIGRATIONS).join(',') + String(Object.values(MIGRATIONS).map((m) => m.up.toString())))
     .digest('hex')
     .slice(0, 16);
-  const path = join(tmpdir(), `ersattning-pglite-template-${key}.tar`);
-  if (existsSync(path)) return new Blob([readFileSync(path)]);
-  const database = await openDatabase({ dataDir: null });
-  await migrateToLatest(database.db);
-  const dump = await database.pglite!.dumpDataDir('none');
-  await database.close();
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
-  renameSync(tmp, path);
-  return dump;
+  return cachedDump(`ersattning-pglite-template-${key}.tar`, async () => {
+    const database = await openDatabase({ dataDir: null });
+    await migrateToLatest(database.db);
+    const dump = await database.pglite!.dumpDataDir('none');
+    await database.close();
+    return dump;
+  });
 }
 
 /** PGlite always; PostgreSQL too when ERSATTNING_TEST_PG is set. */

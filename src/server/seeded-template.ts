@@ -7,8 +7,7 @@
  * scale), so a changed seed, rule or migration makes a new one and a stale copy is never used.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -16,6 +15,7 @@ import { openDatabase, type Database } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { syncRateModels } from '../db/rate-models.js';
 import { seedDemo } from '../db/seed/demo.js';
+import { cachedDump, markTemplateUsed, pruneTemplates } from '../db/test-cache.js';
 import { createTestPgDatabase, pgliteTemplate, TEST_PG_URL, type TestTarget } from '../db/testing.js';
 import { loadCatalog } from '../models/load.js';
 import { hashPassword } from './auth/passwords.js';
@@ -60,17 +60,13 @@ async function seed(database: Database, scale: number): Promise<void> {
 
 /** The seeded PGlite data directory as a dump, made once per key and kept in the temp folder (API and browser tests). */
 export async function seededPgliteDump(scale: number): Promise<Blob> {
-  const path = join(tmpdir(), `ersattning-pglite-seeded-${seedKey(scale)}.tar`);
-  if (existsSync(path)) return new Blob([readFileSync(path)]);
-  const database = await openDatabase({ dataDir: null, template: await pgliteTemplate() });
-  await seed(database, scale);
-  const dump = await database.pglite!.dumpDataDir('none');
-  await database.close();
-  // Written aside and renamed: a parallel worker reads either no file or a whole one.
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
-  renameSync(tmp, path);
-  return dump;
+  return cachedDump(`ersattning-pglite-seeded-${seedKey(scale)}.tar`, async () => {
+    const database = await openDatabase({ dataDir: null, template: await pgliteTemplate() });
+    await seed(database, scale);
+    const dump = await database.pglite!.dumpDataDir('none');
+    await database.close();
+    return dump;
+  });
 }
 
 /**
@@ -88,7 +84,10 @@ async function seededPgTemplate(adminUrl: string, scale: number): Promise<string
       'select datistemplate as t from pg_database where datname = $1',
       [name],
     );
-    if (found.rows[0]?.t) return name;
+    if (found.rows[0]?.t) {
+      await markTemplateUsed(admin, name);
+      return name;
+    }
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.query(`create database ${name}`);
     const url = new URL(adminUrl);
@@ -100,6 +99,9 @@ async function seededPgTemplate(adminUrl: string, scale: number): Promise<string
       await database.close();
     }
     await admin.query(`alter database ${name} is_template true`);
+    await markTemplateUsed(admin, name);
+    // Each change to the sources makes a template: those unused for a week go (test-cache.ts).
+    await pruneTemplates(admin);
     return name;
   } finally {
     await admin.query('select pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
