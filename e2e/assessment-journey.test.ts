@@ -123,11 +123,7 @@ describe('assessment journey', () => {
     await a.getByRole('button', { name: 'Lämna min bedömning' }).click();
     await a.getByText('Din bedömning är lämnad.').waitFor();
     const b = await newPage(app);
-    await b.goto('/');
-    await b.getByLabel('Användarnamn').fill('bedomare2');
-    await b.getByLabel('Lösenord').fill('bedomare-demo');
-    await b.keyboard.press('Enter');
-    await b.getByRole('button', { name: 'Logga ut' }).waitFor();
+    await signIn(b, { username: 'bedomare2', password: 'bedomare-demo' });
     await b.goto(`/bedomningar/${kase.id}`);
     await b.getByText(/dold tills båda har lämnat sin bedömning/).waitFor();
     await gradeAll(b, 2);

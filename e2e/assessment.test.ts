@@ -15,15 +15,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** Signs in with a username (the second demo assessor has no role of its own in support.ts). */
-async function signInAs(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill(password);
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
-}
-
 /** Answers every item with the grade whose label starts with `grade`. */
 async function gradeAll(page: Page, grade: number): Promise<void> {
   const groups = page.locator('form [role="radiogroup"]');
@@ -100,7 +91,8 @@ describe('assessment office', () => {
     await a.getByText('Din bedömning är lämnad.').waitFor();
 
     const b = await newPage(app);
-    await signInAs(b, 'bedomare2', 'bedomare-demo');
+    // The second demo assessor has no role of its own in support.ts.
+    await signIn(b, { username: 'bedomare2', password: 'bedomare-demo' });
     await b.goto(`/bedomningar/${c.id}`);
     await b.getByText(/dold tills båda har lämnat sin bedömning/).waitFor();
     await gradeAll(b, 2);

@@ -4,7 +4,7 @@
  * script, no foreign origin).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPage, openMenu, signIn, startApp, type TestApp } from './support.js';
+import { newPage, openMenu, signInWithForm, startApp, type TestApp } from './support.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ describe('Content Security Policy in the browser', () => {
     });
     const response = await page.goto('/');
     expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
-    await signIn(page, role);
+    await signInWithForm(page, role);
     for (const name of pages) await openMenu(page, name);
     violations.push(...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])));
     expect(violations).toEqual([]);

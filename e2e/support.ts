@@ -8,8 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Database } from '../src/db/connect.js';
+import { runAxe } from './axe.js';
+import { timed } from './steps.js';
 
 /** Where screenshots and axe reports go (gitignored). */
 export const RESULTS_DIR = resolve(import.meta.dirname, '..', 'test-results', 'e2e');
@@ -57,29 +58,33 @@ export async function startApp(): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ersattning-e2e-'));
   const { startServer } = await import('../src/server/start.js');
   const { seededPgliteDump } = await import('../src/server/seeded-template.js');
-  const server = await startServer({
-    port: 0,
-    dataDir,
-    // The demo data made once per source change and copied (the server seeds only an empty database).
-    template: await seededPgliteDump(0.05),
-    seed: 'demo',
-    demoScale: 0.05,
-    demoAllocation: false,
-    logLevel: false,
-  });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const server = await timed('start.server', async () =>
+    startServer({
+      port: 0,
+      dataDir,
+      // The demo data made once per source change and copied (the server seeds only an empty database).
+      template: await seededPgliteDump(0.05),
+      seed: 'demo',
+      demoScale: 0.05,
+      demoAllocation: false,
+      logLevel: false,
+    }),
+  );
+  const browser = await timed('start.browser', () =>
+    chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    }),
+  );
   mkdirSync(RESULTS_DIR, { recursive: true });
   return {
     url: server.url,
@@ -106,16 +111,37 @@ export async function newPage(app: TestApp): Promise<Page> {
   return context.newPage();
 }
 
+/**
+ * Signs in without the form, as the journeys' users are already signed in: the API's login sets
+ * the session cookie in the page's browser context (which `page.request` shares), then the start
+ * page opens. The form itself (keyboard, messages, each role) is what e2e/signin.test.ts tests,
+ * with {@link signInWithForm}. Takes a demo role or another account's credentials.
+ */
+export async function signIn(
+  page: Page,
+  who: DemoRole | { username: string; password: string },
+): Promise<void> {
+  return timed('signIn', async () => {
+    const credentials = typeof who === 'string' ? ACCOUNTS[who] : who;
+    const response = await page.request.post('/api/auth/login', { data: credentials });
+    if (!response.ok()) throw new Error(`sign-in as ${credentials.username}: ${response.status()}`);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+  });
+}
+
 /** Signs in through the form, by keyboard only (Tab between fields, Enter to submit). */
-export async function signIn(page: Page, role: DemoRole): Promise<void> {
-  const { username, password } = ACCOUNTS[role];
-  await page.goto('/');
-  await page.getByLabel('Användarnamn').focus();
-  await page.keyboard.type(username);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(password);
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+export async function signInWithForm(page: Page, role: DemoRole): Promise<void> {
+  return timed('signIn.form', async () => {
+    const { username, password } = ACCOUNTS[role];
+    await page.goto('/');
+    await page.getByLabel('Användarnamn').focus();
+    await page.keyboard.type(username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+  });
 }
 
 /** Follows an entry of the main menu (by its visible name). */
@@ -140,25 +166,24 @@ const SCREENSHOTS = process.env.E2E_SCREENSHOTS === '1';
  * the axe report, and a full-page screenshot when it finds a serious or critical violation (or
  * with `E2E_SCREENSHOTS=1`, unless `screenshot: false`), and returns those findings.
  *
- * axe runs in the page itself (`setLegacyMode`: `axe.run`, not `runPartial` + `finishRun` in a
- * new blank page, which exists for cross-origin frames; the app has no frames) and works out the
- * details of violations only (`resultTypes`), not of every passing node: the same rules and the
- * same violations, measured 2-4× faster per page (docs/operations.md "Test suite").
+ * axe runs in the page itself (`axe.run`, not `runPartial` + `finishRun` in a new blank page,
+ * which exists for cross-origin frames; the app has no frames) and works out the details of
+ * violations only, not of every passing node; colour contrast samples repeated elements
+ * ({@link runAxe}): the same rules, measured several times faster per page (docs/operations.md
+ * "Test suite").
  */
 export async function checkPage(
   page: Page,
   name: string,
   options: { screenshot?: boolean } = {},
 ): Promise<Finding[]> {
-  await page.locator('h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('[role="status"] .mantine-Loader-root'));
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .options({ resultTypes: ['violations'] })
-    .setLegacyMode(true)
-    .analyze();
-  writeFileSync(join(RESULTS_DIR, `${name}.axe.json`), JSON.stringify(results.violations, null, 2));
-  const findings = results.violations
+  await timed('check.wait', async () => {
+    await page.locator('h1').first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('[role="status"] .mantine-Loader-root'));
+  });
+  const violations = await timed('check.axe', () => runAxe(page));
+  writeFileSync(join(RESULTS_DIR, `${name}.axe.json`), JSON.stringify(violations, null, 2));
+  const findings = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
       id: v.id,

@@ -22,6 +22,7 @@ import {
   type Finding,
   type TestApp,
 } from './support.js';
+import { ensureKinds } from './axe.js';
 import { findLeaks, SKIPPED } from './swedish-words.js';
 
 /** The route patterns of the app's route table (src/web/App.tsx), read from its source. */
@@ -87,7 +88,8 @@ async function prepareRuns(): Promise<void> {
 
 /**
  * Waits until the page has its heading and has stopped loading: no query in flight (main's
- * aria-busy) and no loader, still so after a moment for queries that start from others' answers.
+ * aria-busy) and no loader, still so after the renders and effects the last answer caused (two
+ * frames and the tasks between them), when queries that start from others' answers begin.
  */
 async function settle(page: Page): Promise<void> {
   await page.locator('h1').first().waitFor();
@@ -98,7 +100,9 @@ async function settle(page: Page): Promise<void> {
       { polling: 50 },
     );
   await idle();
-  await page.waitForTimeout(100);
+  await page.evaluate(async () => {
+    for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  });
   await idle();
 }
 
@@ -108,47 +112,23 @@ let axeRuns = 0;
 let axeSkipped = 0;
 
 /**
- * The kinds of element a page shows, as a set: each element's tag, classes, role, type, state,
- * inline style (Mantine's colour variables), which aria attributes it has and whether it has text,
- * with the same of all its ancestors. Rows of a table are one kind however many there are, and a
- * list's text is not a kind: what axe judges (names, roles, landmarks, contrast of this element
- * in this place) is.
+ * The kinds of element a page shows, as a set: each element's kind (`__e2eKind`, e2e/axe.ts: tag,
+ * classes, role, type, state, inline style, which aria attributes, whether it has text) with the
+ * kinds of all its ancestors. Rows of a table are one kind however many there are, and a list's
+ * text is not a kind: what axe judges (names, roles, landmarks, contrast of this element in this
+ * place) is.
  */
-function kindsOf(page: Page): Promise<string[]> {
+async function kindsOf(page: Page): Promise<string[]> {
+  await ensureKinds(page);
   return page.evaluate(() => {
-    const ATTRS = [
-      'role',
-      'type',
-      'disabled',
-      'style',
-      'data-variant',
-      'data-disabled',
-      'data-active',
-      'tabindex',
-    ];
-    const own = new Map<Element, string>();
-    const ownKind = (el: Element): string => {
-      let kind = own.get(el);
-      if (kind === undefined) {
-        const attrs = ATTRS.map((a) => (el.hasAttribute(a) ? `${a}=${el.getAttribute(a)}` : '')).join(';');
-        const aria = el
-          .getAttributeNames()
-          .filter((a) => a.startsWith('aria-') || a === 'alt' || a === 'title' || a === 'for' || a === 'id')
-          .sort()
-          .join(',');
-        const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim()) ? 'T' : '';
-        kind = `${el.tagName}.${[...el.classList].sort().join('.')}[${attrs}|${aria}]${text}`;
-        own.set(el, kind);
-      }
-      return kind;
-    };
+    const kindOf = (window as unknown as { __e2eKind: (el: Element) => string }).__e2eKind;
     const kinds = new Set<string>();
-    for (const el of document.body.querySelectorAll('*')) {
-      let path = ownKind(el);
-      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement)
-        path = `${ownKind(up)}>${path}`;
+    const walk = (el: Element, parentPath: string): void => {
+      const path = parentPath === '' ? kindOf(el) : `${parentPath}>${kindOf(el)}`;
       kinds.add(path);
-    }
+      for (const child of el.children) walk(child, path);
+    };
+    for (const child of document.body.children) walk(child, '');
     return [...kinds];
   });
 }
