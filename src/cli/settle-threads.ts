@@ -76,6 +76,9 @@ function start(job: Job): Worker {
 
 type Settled = Extract<FromWorker, { type: 'settled' }>;
 
+/** The step of the output's last part, which holds the run hash. */
+const TAIL = -1;
+
 /**
  * Settles and writes to stdout on worker threads; false when it did not (see the module comment).
  * `check` is what one thread does with the refusals and warnings before writing (it throws the
@@ -199,19 +202,35 @@ export async function settleOnThreads(
       begin();
     };
 
-    /** The output's steps once the totals and the run hash are known; then it is written. */
+    /**
+     * The output's steps once the totals are known; then it is written. The run hash is known
+     * later (the workers make it between their chunks): only the output's last part holds it
+     * (the run record, after the lines), so that part is made once it is here ({@link tail}).
+     */
     const begin = () => {
-      if (!ready || hash === null || steps) return;
-      void output.then(({ settlementParts }) => parts(settlementParts), reject);
+      if (!ready || steps) return;
+      output
+        .then(({ settlementParts }) => parts(settlementParts))
+        .catch((error: unknown) => end(() => reject(error)));
     };
+    let tail: ((hash: string) => string) | null = null;
     const parts = (settlementParts: typeof import('./settle-output.js').settlementParts) => {
-      if (!ready || hash === null || steps || over) return;
-      const h = { ...ready.head, run: { ...ready.head.run, hash } };
+      if (!ready || steps || over) return;
+      const { head, counts, extra } = ready;
+      const at = (h: string) =>
+        settlementParts(o.format, { ...head, run: { ...head.run, hash: h } }, counts, extra);
+      const list = at('0000000000000000');
+      // Only the last part may hold the hash (checked: two hashes, the same parts before it).
+      const other = at('ffffffffffffffff');
+      if (list.some((part, i) => i < list.length - 1 && part !== other[i]))
+        throw new Error('hash before the end');
+      tail = (h) => at(h).at(-1) as string;
       steps = [];
-      for (const part of settlementParts(o.format, h, ready.counts, ready.extra))
+      for (const part of list.slice(0, -1))
         if (part === 'placements' || part === 'lines')
           for (let k = 0; k < K; k++) steps.push(part === 'placements' ? k : K + k);
         else steps.push(part);
+      steps.push(TAIL);
       drain();
     };
     const out = (text: string) => writeAll(fd, Buffer.from(text, 'latin1'));
@@ -221,6 +240,11 @@ export async function settleOnThreads(
       if (!steps || over) return;
       for (; step < steps.length; step++) {
         const s = steps[step]!;
+        if (s === TAIL) {
+          if (hash === null) return; // written when the hash comes
+          out(tail!(hash));
+          continue;
+        }
         if (typeof s === 'string') {
           out(s);
           continue;
@@ -271,7 +295,7 @@ export async function settleOnThreads(
           return;
         case 'hash':
           hash = m.hash;
-          return begin();
+          return drain();
         case 'chunk':
           queues[m.section]!.push(m);
           return drain();

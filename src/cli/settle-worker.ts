@@ -82,14 +82,33 @@ function main(): void {
   }
   if (failed) return;
   const sections = job.pieces.length;
+  // The run hash, piece after piece in file order (each continues the one before), made between
+  // the chunks of formatting whenever the piece before is published, so that neither thread
+  // idles waiting for the other's (the main thread needs it only for the output's end).
+  const unhashed = [...job.mine];
+  const hashOn = (wait: boolean) => {
+    for (let k = unhashed[0]; k !== undefined; k = unhashed[0]) {
+      let done = Atomics.load(ctl, CHAIN);
+      if (done < k && !wait) return;
+      for (; done < k; done = Atomics.load(ctl, CHAIN)) Atomics.wait(ctl, CHAIN, done, 100);
+      const s = settled.get(k)!;
+      const hash = k > 0 ? continueRunHash(hashAt(ctl, k - 1), s.lines) : s.run.hash;
+      publishHash(ctl, k, hash);
+      if (k === last) post({ type: 'hash', hash });
+      unhashed.shift();
+    }
+  };
+  hashOn(false);
   // The output ring (settle-job.ts FREED): slot after slot, each handed over when full.
   const ring = Buffer.from(job.ring);
   let handed = 0;
   /** The next slot, once the writer has given it back. */
   const slot = (): Buffer => {
     const cell = FREED + job.worker;
-    for (let freed = Atomics.load(ctl, cell); handed - freed >= SLOTS; freed = Atomics.load(ctl, cell))
-      Atomics.wait(ctl, cell, freed, 100);
+    for (let freed = Atomics.load(ctl, cell); handed - freed >= SLOTS; freed = Atomics.load(ctl, cell)) {
+      hashOn(false);
+      Atomics.wait(ctl, cell, freed, 5);
+    }
     const at = (handed % SLOTS) * SLOT_BYTES;
     return ring.subarray(at, at + SLOT_BYTES);
   };
@@ -104,6 +123,7 @@ function main(): void {
         }
         post({ type: 'chunk', section: n, slot: handed % SLOTS, length: chunk.length });
         handed++;
+        hashOn(false);
         return slot();
       },
       slot(),
@@ -112,23 +132,11 @@ function main(): void {
     out.flush();
     post({ type: 'end', section: n });
   };
-  // The run hash, piece after piece in file order (each continues the one before); first, so
-  // the main thread can write the document's head while the pieces are being formatted.
-  for (const k of job.mine) {
-    const s = settled.get(k)!;
-    let hash = s.run.hash;
-    if (k > 0) {
-      for (let done = Atomics.load(ctl, CHAIN); done < k; done = Atomics.load(ctl, CHAIN))
-        Atomics.wait(ctl, CHAIN, done, 100);
-      hash = continueRunHash(hashAt(ctl, k - 1), s.lines);
-    }
-    publishHash(ctl, k, hash);
-    if (k === last) post({ type: 'hash', hash });
-  }
   for (const k of job.mine)
     section(k, (out) => writeItems(out, job.format, settled.get(k)!, 'placements', job.explain));
   for (const k of job.mine)
     section(sections + k, (out) => writeItems(out, job.format, settled.get(k)!, 'lines', job.explain));
+  hashOn(true);
   post({ type: 'done' });
 }
 
