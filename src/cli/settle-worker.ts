@@ -1,9 +1,10 @@
 /**
  * One worker thread of `settle` (issue #15 §3; started by settle-threads.ts, which says how the
  * work is shared): for each of its pieces of the input it reads and checks the placements (the
- * same readers and check as one thread), settles them with the engine, reports the totals, then
- * continues the run hash from the piece before (in file order, through shared memory) and formats
- * the piece's placement totals and lines, handing the bytes to the main thread in 1 MB chunks.
+ * same readers and check as one thread), settles them with the engine and reports the totals;
+ * then it formats the pieces' placement totals and lines into the 1 MB slots of its shared ring,
+ * handing each full slot to the main thread, and between slots continues the run hash from the
+ * piece before whenever that one is published (in file order, through shared memory).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../domain/errors.js';
