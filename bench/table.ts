@@ -6,8 +6,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/connect.js';
-import { createTestPgDatabase } from '../src/db/testing.js';
+import type { Database } from '../src/db/connect.js';
 
 /** One row of the summary table. */
 export interface Figure {
@@ -89,6 +88,10 @@ export function summaryTable(): string {
 export async function onEachDatabase(
   measure: (database: Database, kind: 'PGlite' | 'PostgreSQL') => Promise<void>,
 ): Promise<void> {
+  // Loaded here, not at the top: every bench imports this file, and the database layer (PGlite
+  // and its WebAssembly) would add ~60 MB to the peak RSS the settle bench reports (issue #15 §1).
+  const { openDatabase } = await import('../src/db/connect.js');
+  const { createTestPgDatabase } = await import('../src/db/testing.js');
   const pglite = await openDatabase({ dataDir: null });
   try {
     await measure(pglite, 'PGlite');
