@@ -43,10 +43,12 @@ export class MonthSum {
   private readonly byProvider = new Totals();
   private readonly byDistrict = new Totals();
   /**
-   * Per placement its total, and its first owner once that is not its own number (corrections):
-   * 8 bytes a placement, so the columns stay under V8's external memory step (columns.ts).
+   * Per placement its total (in V8's heap: a typed array would be external memory, and with the
+   * store's columns past V8's 64 MB step, a full collection of the whole heap, input included, in
+   * the middle of a month of a million placements: columns.ts), and its first owner once that is
+   * not its own number (corrections).
    */
-  private readonly pTotal: Float64Array;
+  private readonly pTotal: number[] = [];
   private pOwner: Int32Array | null = null;
   private np = 0;
   private total = 0;
@@ -56,7 +58,6 @@ export class MonthSum {
     private readonly month: string,
     private readonly placements: number,
   ) {
-    this.pTotal = new Float64Array(placements);
     this.hash.text(month);
     this.hash.bar();
   }
@@ -102,7 +103,7 @@ export class MonthSum {
       for (let j = 0; j < np; j++) this.pOwner[j] = j;
     }
     if (this.pOwner !== null) this.pOwner[np] = o;
-    this.pTotal[np] = sum;
+    this.pTotal.push(sum);
     this.np = np + 1;
     this.byProvider.add(first.providerId, sameProvider);
     this.byDistrict.add(first.district, sameDistrict);
