@@ -69,7 +69,7 @@ export const CHAIN = 0;
  */
 export const FREED = 1;
 /** Slots of a worker's output ring. */
-export const SLOTS = 64;
+export const SLOTS = 128;
 /** Bytes of a slot. */
 export const SLOT_BYTES = 1 << 20;
 const HASHES = 3;
