@@ -123,8 +123,7 @@ describe('assessment journey', () => {
     await a.getByRole('button', { name: 'Lämna min bedömning' }).click();
     await a.getByText('Din bedömning är lämnad.').waitFor();
     const b = await newPage(app);
-    await signIn(b, { username: 'bedomare2', password: 'bedomare-demo' });
-    await b.goto(`/bedomningar/${kase.id}`);
+    await signIn(b, { username: 'bedomare2', password: 'bedomare-demo' }, `/bedomningar/${kase.id}`);
     await b.getByText(/dold tills båda har lämnat sin bedömning/).waitFor();
     await gradeAll(b, 2);
     await b.getByRole('button', { name: 'Lämna min bedömning' }).click();
@@ -197,8 +196,7 @@ describe('assessment journey', () => {
 
   it('a start-up measurement runs as one job with a progress bar, and its campaign is followed', async () => {
     const page = await newPage(app);
-    await signIn(page, 'assessor');
-    await page.goto('/bedomningar');
+    await signIn(page, 'assessor', '/bedomningar');
     await page.getByRole('link', { name: 'Uppstartsmätning' }).click();
     await page.getByRole('heading', { name: 'Starta en uppstartsmätning' }).waitFor();
     expect(await checkPage(page, 'uppstart')).toEqual([]);
@@ -264,8 +262,7 @@ describe('assessment journey', () => {
     await provider.context().close();
 
     const officer = await newPage(app);
-    await signIn(officer, 'case_officer');
-    await officer.goto('/overgang-till-arbete');
+    await signIn(officer, 'case_officer', '/overgang-till-arbete');
     await officer
       .getByRole('row', { name: /Ove Övergång/ })
       .getByText(/Träffade arbetsledaren/)

@@ -92,8 +92,7 @@ describe('assessment office', () => {
 
     const b = await newPage(app);
     // The second demo assessor has no role of its own in support.ts.
-    await signIn(b, { username: 'bedomare2', password: 'bedomare-demo' });
-    await b.goto(`/bedomningar/${c.id}`);
+    await signIn(b, { username: 'bedomare2', password: 'bedomare-demo' }, `/bedomningar/${c.id}`);
     await b.getByText(/dold tills båda har lämnat sin bedömning/).waitFor();
     await gradeAll(b, 2);
     await b.getByRole('button', { name: 'Lämna min bedömning' }).click();
@@ -195,14 +194,12 @@ describe('questionnaire and the client record', () => {
     expect(await checkPage(provider, 'fragor-formular')).toEqual([]);
 
     const assessor = await newPage(app);
-    await signIn(assessor, 'assessor');
-    await assessor.goto(`/bedomningar/${kase.id}`);
+    await signIn(assessor, 'assessor', `/bedomningar/${kase.id}`);
     await assessor.getByText(/Behöver stöd vid alla måltider/).waitFor();
     await assessor.context().close();
 
     const officer = await newPage(app);
-    await signIn(officer, 'case_officer');
-    await officer.goto(`/klienter/${client.id}/bedomningar`);
+    await signIn(officer, 'case_officer', `/klienter/${client.id}/bedomningar`);
     await officer.getByRole('heading', { name: 'Nivåhistorik' }).waitFor();
     expect(await officer.locator('main').innerText()).toContain('Slutlig bedömning');
     expect(await checkPage(officer, 'klient-bedomningar')).toEqual([]);

@@ -157,8 +157,7 @@ describe('the provider catalogue', () => {
       .orderBy('id')
       .executeTakeFirstOrThrow();
     const page = await newPage(app);
-    await signIn(page, 'case_officer');
-    await page.goto(`/klienter/${decision.client_id}`);
+    await signIn(page, 'case_officer', `/klienter/${decision.client_id}`);
     await page.getByRole('heading', { name: 'Brev' }).waitFor();
     const link = page.getByRole('link', { name: /^Beslut \d{4}-\d{2}-\d{2} \(PDF\)$/ }).first();
     await link.waitFor();

@@ -82,8 +82,7 @@ describe('facts by role (issue #9 §4)', () => {
   it('a case officer records participation, special accounting and a transition to work', async () => {
     const id = await dailyActivityPlacement();
     const page = await newPage(app);
-    await signIn(page, 'case_officer');
-    await page.goto(`/placeringar/${id}`);
+    await signIn(page, 'case_officer', `/placeringar/${id}`);
 
     const hours = page.getByTestId('fact-participation-hours');
     await hours.getByRole('heading', { name: 'Deltagande, timmar per vecka' }).waitFor();
@@ -205,8 +204,7 @@ describe('refused placements (issue #9 §2)', () => {
     // A second person approves (four-eyes, issue #14 §3): a finance user, who sees the refusal
     // without the client.
     const finance = await newPage(app);
-    await signIn(finance, 'finance');
-    await finance.goto(runUrl);
+    await signIn(finance, 'finance', runUrl);
     await finance.getByTestId('run-refused').getByText(`Placering ${bad.id}`).waitFor();
     await finance.getByRole('button', { name: 'Godkänn avräkningen' }).click();
     const dialog = finance.getByRole('dialog', { name: 'Godkänn avräkningen?' });

@@ -154,8 +154,7 @@ describe('from decision to start (issue #11)', () => {
     await admin.context().close();
 
     const page = await newPage(app);
-    await signIn(page, 'case_officer');
-    await page.goto(`/beslut/${support.id}`);
+    await signIn(page, 'case_officer', `/beslut/${support.id}`);
     const rules = page.getByTestId('offer-rules');
     await rules.getByText(/verksamma i den enskildes stadsdel, Bromma/).waitFor();
     const row = page.getByTestId('matches').getByRole('row', { name: /Söderstödet/ });

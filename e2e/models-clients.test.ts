@@ -113,8 +113,7 @@ describe('clients and placements', () => {
 
   it('a case officer creates a placement for a client and edits it', async () => {
     const page = await newPage(app);
-    await signIn(page, 'case_officer');
-    await page.goto('/klienter');
+    await signIn(page, 'case_officer', '/klienter');
     await page.locator('main table a').first().click();
     await page.getByRole('heading', { name: 'Placeringar' }).waitFor();
     const has = await page.locator('main table').first().innerText();
@@ -164,8 +163,7 @@ describe('clients and placements', () => {
 
   it("a case officer records a client's travel cost as the district's own cost (FLOW-6)", async () => {
     const page = await newPage(app);
-    await signIn(page, 'case_officer');
-    await page.goto('/klienter');
+    await signIn(page, 'case_officer', '/klienter');
     await page.locator('main table a').first().click();
     const form = page.getByRole('form', { name: 'Registrera resekostnad' });
     await form.getByLabel(/^Månad/).fill('2025-13');
@@ -205,8 +203,7 @@ describe('clients and placements', () => {
   it('the assessment office adds the final level to the new placement (ASMT-2)', async () => {
     expect(placementUrl).not.toBe('');
     const page = await newPage(app);
-    await signIn(page, 'assessor');
-    await page.goto(placementUrl);
+    await signIn(page, 'assessor', placementUrl);
     await page.getByRole('heading', { name: 'Nivåer' }).waitFor();
     await page.getByRole('cell', { name: /5 poäng$/ }).waitFor(); // the preliminary level it was created with
     await page.getByRole('textbox', { name: /^Poäng/ }).fill('tjugo');
@@ -239,8 +236,7 @@ describe('clients and placements', () => {
 
   it('the assessment office opens a placement and sees its levels', async () => {
     const page = await newPage(app);
-    await signIn(page, 'assessor');
-    await page.goto('/klienter');
+    await signIn(page, 'assessor', '/klienter');
     await page.locator('main table a').first().click();
     await page.getByRole('heading', { name: 'Placeringar' }).waitFor();
     await page.locator('main table a').first().click();

@@ -69,8 +69,7 @@ describe('runs for finance staff', () => {
 
     // A second finance user approves and exports.
     const second = await newPage(app);
-    await signIn(second, 'finance2');
-    await second.goto(runUrl);
+    await signIn(second, 'finance2', runUrl);
     await second.getByRole('button', { name: 'Godkänn avräkningen' }).click();
     await second.getByRole('dialog', { name: 'Godkänn avräkningen?' }).waitFor();
     const refused = second.getByRole('checkbox');

@@ -93,8 +93,7 @@ describe('settlement', () => {
     await page.getByTestId('four-eyes').waitFor();
     expect(await page.getByRole('button', { name: 'Godkänn avräkningen' }).count()).toBe(0);
     const finance = await newPage(app);
-    await signIn(finance, 'finance');
-    await finance.goto(runUrl);
+    await signIn(finance, 'finance', runUrl);
     await finance.getByRole('button', { name: 'Godkänn avräkningen' }).click();
     await finance.getByRole('dialog', { name: 'Godkänn avräkningen?' }).waitFor();
     await finance.getByRole('button', { name: 'Ja, godkänn' }).click();

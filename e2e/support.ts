@@ -113,19 +113,22 @@ export async function newPage(app: TestApp): Promise<Page> {
 
 /**
  * Signs in without the form, as the journeys' users are already signed in: the API's login sets
- * the session cookie in the page's browser context (which `page.request` shares), then the start
- * page opens. The form itself (keyboard, messages, each role) is what e2e/signin.test.ts tests,
- * with {@link signInWithForm}. Takes a demo role or another account's credentials.
+ * the session cookie in the page's browser context (which `page.request` shares), then the page
+ * `at` opens (the start page unless told; `null` opens none, for a page used only for requests).
+ * The form itself (keyboard, messages, each role) is what e2e/signin.test.ts tests, with
+ * {@link signInWithForm}. Takes a demo role or another account's credentials.
  */
 export async function signIn(
   page: Page,
   who: DemoRole | { username: string; password: string },
+  at: string | null = '/',
 ): Promise<void> {
   return timed('signIn', async () => {
     const credentials = typeof who === 'string' ? ACCOUNTS[who] : who;
     const response = await page.request.post('/api/auth/login', { data: credentials });
     if (!response.ok()) throw new Error(`sign-in as ${credentials.username}: ${response.status()}`);
-    await page.goto('/');
+    if (at === null) return;
+    await page.goto(at);
     await page.getByRole('button', { name: 'Logga ut' }).waitFor();
   });
 }

@@ -68,7 +68,7 @@ async function csrf(page: Page): Promise<Record<string, string>> {
  */
 async function prepareRuns(): Promise<void> {
   const page = await newPage(app);
-  await signIn(page, 'finance');
+  await signIn(page, 'finance', null);
   const headers = await csrf(page);
   const first = await page.request.post('/api/settlement-runs', { data: { month: '2025-02' }, headers });
   expect(first.status(), await first.text()).toBe(201);
@@ -77,7 +77,7 @@ async function prepareRuns(): Promise<void> {
   expect(draft.status(), await draft.text()).toBe(201);
   await page.context().close();
   const second = await newPage(app);
-  await signIn(second, 'finance2');
+  await signIn(second, 'finance2', null);
   const approved = await second.request.post(`/api/settlement-runs/${id}/approve`, {
     data: { confirmRefusals: true },
     headers: await csrf(second),
@@ -245,7 +245,7 @@ function borrowSamples(): void {
 /** Visits, as the role, the pages only other roles' links led to (what a shared link would show). */
 async function fillIn(role: DemoRole): Promise<void> {
   const page = await newPage(app);
-  await signIn(page, role);
+  await signIn(page, role, null);
   borrowSamples();
   const seen = visited.get(role) ?? new Set<string>();
   for (const [pattern, href] of samples) if (!seen.has(pattern)) await visit(page, role, href, 'load');
