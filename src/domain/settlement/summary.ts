@@ -51,13 +51,18 @@ export class MonthSum {
   private readonly pTotal: number[] = [];
   private pOwner: Int32Array | null = null;
   private np = 0;
-  private total = 0;
+  /** The month's total: a double from the start (see the constructor). */
+  private total = 0.5;
 
   /** `placements`: at most this many placements have lines (the owners of the store, at most). */
   constructor(
     private readonly month: string,
     private readonly placements: number,
   ) {
+    // The field was made a double (0.5) and stays one: a total past 2^31 (a month of a million
+    // placements) would otherwise change its representation mid-run and deoptimise the month's
+    // loop that adds to it (settle.ts sums each placement as it is made).
+    this.total = 0;
     this.hash.text(month);
     this.hash.bar();
   }

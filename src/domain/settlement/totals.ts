@@ -12,7 +12,12 @@ import type { Total } from './types.js';
 export class Totals {
   private slots = new Int32Array(64);
   private readonly ids: string[] = [];
-  private readonly sums: number[] = [];
+  /**
+   * The totals by number, doubles from the start: sums in small integers that grow past 2^31
+   * (a district's, a million placements in) would change representation mid-run and deoptimise
+   * the month's loop that adds to them (settle.ts sums each placement as it is made).
+   */
+  private sums = new Float64Array(32);
 
   /** Adds `amount` to the total of `id`. */
   add(id: string, amount: number): void {
@@ -26,8 +31,13 @@ export class Totals {
         return;
       }
     }
+    if (this.ids.length === this.sums.length) {
+      const more = new Float64Array(this.sums.length * 2);
+      more.set(this.sums);
+      this.sums = more;
+    }
+    this.sums[this.ids.length] = amount;
     this.ids.push(id);
-    this.sums.push(amount);
     this.rehash(this.ids.length * 2 > slots.length ? slots.length * 2 : slots.length);
   }
 
