@@ -90,6 +90,12 @@ export class Out {
     this.used = u;
   }
 
+  /** A key (its bytes, separator and colon: {@link encoded}) and its string value ({@link jsonString}). */
+  field(key: Uint8Array, s: string, slow: (s: string) => string): void {
+    this.raw(key);
+    this.jsonString(s, slow);
+  }
+
   /** A non-negative integer below 2^31 in decimal; room for 10 bytes made by the caller. */
   private digits(n: number): void {
     const buf = this.buf;

@@ -333,14 +333,10 @@ export class LineText {
     // Room for the whole line: the owner's text at most 6 bytes a character (escapes), the
     // repeating parts as encoded, 24 bytes a number.
     out.room(this.lineBytes + tail[2].length + 6 * this.ownerBytes);
-    out.raw(seg.open);
-    out.jsonString(o.id, jsonBytes);
-    out.raw(seg.providerId);
-    out.jsonString(o.providerId, jsonBytes);
-    out.raw(seg.district);
-    out.jsonString(o.district, jsonBytes);
-    out.raw(seg.service);
-    out.jsonString(o.service, jsonBytes);
+    out.field(seg.open, o.id, jsonBytes);
+    out.field(seg.providerId, o.providerId, jsonBytes);
+    out.field(seg.district, o.district, jsonBytes);
+    out.field(seg.service, o.service, jsonBytes);
     out.raw(seg.kinds[kind]!);
     out.raw(seg.bases[x.basis]!);
     const from = this.iso(fromDay);

@@ -40,12 +40,9 @@ function placementItems(c: Pick<SettledColumns, 'placements'>): Items {
       const f = forms[pretty ? 1 : 0]!;
       const p = c.placements[i]!;
       out.room(6 * (p.id.length + p.providerId.length + p.district.length) + 100);
-      out.raw(f.id);
-      out.jsonString(p.id, jsonBytes);
-      out.raw(f.providerId);
-      out.jsonString(p.providerId, jsonBytes);
-      out.raw(f.district);
-      out.jsonString(p.district, jsonBytes);
+      out.field(f.id, p.id, jsonBytes);
+      out.field(f.providerId, p.providerId, jsonBytes);
+      out.field(f.district, p.district, jsonBytes);
       out.raw(f.total);
       out.kronor(p.total);
       out.raw(f.close);
