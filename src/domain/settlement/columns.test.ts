@@ -177,7 +177,7 @@ describe('column store (PAY-10)', () => {
     expect(s.run.hash).toBe(runHash('2024-04', store.toLines()));
   });
 
-  it('sums lines as made for input in id order, and settles input out of order or repeated in id order', () => {
+  it('settles input out of order in id order, and a repeated id late in the input is an input error', () => {
     const many = parseSettlementInput({
       placements: Array.from({ length: 40 }, (_, i) => ({
         ...input.placements[i % 2]!,

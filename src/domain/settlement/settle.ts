@@ -20,7 +20,7 @@ import { distinctProblems, type FactProblem, type ScopedProblem } from './proble
 import { Resolver } from './resolve.js';
 import { LineMemo } from './memo.js';
 import { Accumulator } from './rounding.js';
-import { MonthSum, summarizeColumns, withLines, type SettledColumns } from './summary.js';
+import { summarizeColumns, withLines, type SettledColumns } from './summary.js';
 import type { SettlementLine, SettlementResult } from './types.js';
 
 export { checkMonth } from './month.js';
@@ -106,19 +106,13 @@ interface MonthColumns {
   problems: ScopedProblem[];
 }
 
-/**
- * Settles placement 0..count-1 (`get` prepares or returns each) for one month. `sum`: where each
- * placement's lines are summed as soon as they are made; then the placements must come in
- * strictly increasing id order, and null is returned at the first that does not (a repeated id
- * included): the caller settles them in id order instead.
- */
+/** Settles placement 0..count-1 (`get` prepares or returns each) for one month. */
 function monthPass(
   resolver: Resolver,
   placements: { count: number; get: (i: number) => PreparedPlacement },
   month: string,
   split: Split,
-  sum: MonthSum | null = null,
-): MonthColumns | null {
+): MonthColumns {
   const span = monthSpan(month);
   const ctx: MonthContext = {
     r: resolver,
@@ -132,23 +126,14 @@ function monthPass(
     memo: split === 'stretch' ? new LineMemo(resolver) : null,
     problems: [],
   };
-  const out = ctx.out;
-  // Every caller passes the placements sorted by id, each id once (inIdOrder, prepareSettlement),
-  // or a `sum` and the input as given, which is checked here.
-  out.ownersInIdOrder = true;
+  // Every caller passes the placements sorted by id, each id once (inIdOrder, prepareSettlement).
+  ctx.out.ownersInIdOrder = true;
   let refused: Set<string> | null = null;
-  let prev: string | null = null;
   for (let i = 0; i < placements.count; i++) {
     const p = placements.get(i);
-    if (sum !== null) {
-      if (prev !== null && !(prev < p.id)) return null;
-      prev = p.id;
-    }
-    const mark = out.length;
     if (!settlePlacementMonth(ctx, p)) (refused ??= new Set()).add(p.id);
-    else if (sum !== null && out.length > mark) sum.own(out, mark, out.length);
   }
-  return { store: out, refused: refused ?? NOBODY, problems: ctx.problems };
+  return { store: ctx.out, refused: refused ?? NOBODY, problems: ctx.problems };
 }
 
 /** A month's columns as line objects (corrections compare them, tests read them). */
@@ -167,21 +152,8 @@ export function settleMonthLines(
 }
 
 function monthColumns(prepared: PreparedSettlement, month: string, split: Split): MonthColumns {
-  return monthSummed(prepared, month, split, null).now;
-}
-
-/** {@link monthColumns}, each placement's lines summed as made into `sum` when given (null: not summed). */
-function monthSummed(
-  prepared: PreparedSettlement,
-  month: string,
-  split: Split,
-  sum: MonthSum | null,
-): { now: MonthColumns; sum: MonthSum | null } {
   const list = prepared.placements;
-  const placements = { count: list.length, get: (i: number) => list[i]! };
-  const now = sum && monthPass(prepared.resolver, placements, checkMonth(month), split, sum);
-  if (now) return { now, sum };
-  return { now: monthPass(prepared.resolver, placements, checkMonth(month), split)!, sum: null };
+  return monthPass(prepared.resolver, { count: list.length, get: (i) => list[i]! }, checkMonth(month), split);
 }
 
 /** The lines of one month for prepared placements (refused placements have none). */
@@ -208,19 +180,14 @@ export function settlePreparedColumns(
   month: string,
   opts: SettleOptions = {},
 ): SettledColumns {
-  const previous = onlyOf(opts.previous ?? [], opts.recompute);
-  // Without earlier runs no correction follows: each placement's lines are summed as made.
-  const { now, sum } = monthSummed(
-    prepared,
-    month,
-    opts.split ?? 'stretch',
-    previous.length === 0 ? new MonthSum(month, prepared.placements.length) : null,
-  );
+  const now = monthColumns(prepared, month, opts.split ?? 'stretch');
   const only = opts.recompute;
   const again: PreparedSettlement = only
     ? { resolver: prepared.resolver, placements: prepared.placements.filter((p) => only.has(p.id)) }
     : prepared;
-  return finish({ month, now, previous, sum }, (m) => settleMonthLines(again, m));
+  return finish({ month, now, previous: onlyOf(opts.previous ?? [], only) }, (m) =>
+    settleMonthLines(again, m),
+  );
 }
 
 /** The earlier runs restricted to the placements recomputed (all when `only` is not given). */
@@ -258,26 +225,20 @@ export function settleMonthColumns(
 ): SettledColumns {
   checkMonth(month);
   const resolver = new Resolver(catalog);
-  const previous = opts.previous ?? [];
-  const split = opts.split ?? 'stretch';
+  const sorted = inIdOrder(input.placements);
   // Each placement is dropped once settled: the next is prepared into it (preparePlacement).
+  // (Tried in session 3 and reverted: settling input in id order as given and summing each
+  // placement as made, without inIdOrder's pass: 20 % less CPU warm, but 25 % more wall in a
+  // fresh process as the bench measures it; docs/operations.md, "Engine, fifth look".)
   let last: PreparedPlacement | undefined;
-  const preparing = (list: readonly PlacementInput[]) => ({
-    count: list.length,
-    get: (i: number) => (last = preparePlacement(resolver, list[i]!, last)),
-  });
-  // Without earlier runs (no correction follows), input already in id order is settled as given
-  // and each placement's lines summed as made, its facts read once (issue #15 §1); at the first
-  // id out of order (or repeated), it is settled again in id order (a repeated id then throws).
-  let list = preparing(input.placements);
-  let sum = previous.length === 0 ? new MonthSum(month, list.count) : null;
-  let now = sum && monthPass(resolver, list, month, split, sum);
-  if (!now) {
-    sum = null;
-    list = preparing(inIdOrder(input.placements));
-    now = monthPass(resolver, list, month, split)!;
-  }
-  return finish({ month, now, previous, sum }, (m) => asLines(monthPass(resolver, list, m, 'stretch')!));
+  const list = {
+    count: sorted.length,
+    get: (i: number) => (last = preparePlacement(resolver, sorted[i]!, last)),
+  };
+  const now = monthPass(resolver, list, month, opts.split ?? 'stretch');
+  return finish({ month, now, previous: opts.previous ?? [] }, (m) =>
+    asLines(monthPass(resolver, list, m, 'stretch')),
+  );
 }
 
 /** The month settled, its lines and refusals, and the earlier runs to correct against. */
@@ -285,8 +246,6 @@ interface Settled {
   month: string;
   now: MonthColumns;
   previous: readonly PreviousRun[];
-  /** The month's lines summed as they were made (only when no earlier run is given), else null. */
-  sum: MonthSum | null;
 }
 
 /** Refusals sorted by placement id (stable within a placement), each problem once. */
@@ -318,9 +277,7 @@ function finish(s: Settled, recompute: (month: string) => MonthLines): SettledCo
     };
     for (const l of corrections(previous, again, warnings)) store.pushLine(l);
   }
-  const result = s.sum
-    ? s.sum.result(store, previousRuns, warnings)
-    : summarizeColumns(month, store, previousRuns, warnings);
+  const result = summarizeColumns(month, store, previousRuns, warnings);
   result.refused = refusals(problems);
   return result;
 }

@@ -34,9 +34,7 @@ export function summarizeColumns(
 
 /**
  * The totals per placement, provider and district (PAY-10) and the run hash of a month's lines,
- * added placement by placement in id order: by {@link summarizeColumns}'s pass over a store, or
- * by the month's settling itself as each placement's lines are made (settle.ts: its facts are
- * then read once, issue #15 §1).
+ * added placement by placement in id order by {@link summarizeColumns}'s pass over a store.
  */
 export class MonthSum {
   private readonly hash = new RunHash();
@@ -61,7 +59,7 @@ export class MonthSum {
   ) {
     // The field was made a double (0.5) and stays one: a total past 2^31 (a month of a million
     // placements) would otherwise change its representation mid-run and deoptimise the month's
-    // loop that adds to it (settle.ts sums each placement as it is made).
+    // loop that adds to it.
     this.total = 0;
     this.hash.text(month);
     this.hash.bar();

@@ -15,7 +15,7 @@ export class Totals {
   /**
    * The totals by number, doubles from the start: sums in small integers that grow past 2^31
    * (a district's, a million placements in) would change representation mid-run and deoptimise
-   * the month's loop that adds to them (settle.ts sums each placement as it is made).
+   * the loop that adds to them.
    */
   private sums = new Float64Array(32);
 
