@@ -45,6 +45,18 @@ const input: SettlementInput = parseSettlementInput({
   ],
 });
 
+/** What an ordinary line by the day at a flat rate says, numbered in `store`. */
+const ordinaryDay = (store: LineStore): number =>
+  store.sayingId(
+    0,
+    0,
+    store.units.id('dygn'),
+    store.levels.id(null),
+    store.infos.id({ interval: null, paidAs: 'privat', illustrative: false, model: 'm' }),
+    store.ruleLists.id(['PAY-1']),
+    store.sourceList.id({ rate: 's', level: null }),
+  );
+
 describe('column store (PAY-10)', () => {
   it('reads every line back as the object the engine used to make, in placement order', () => {
     const cols = settleMonthColumns(catalog, input, '2024-03');
@@ -126,15 +138,7 @@ describe('column store (PAY-10)', () => {
       service: 'sp-stodboende',
       regime: 'privat',
     });
-    const says = store.sayingId(
-      0,
-      0,
-      store.units.id('dygn'),
-      store.levels.id(null),
-      store.infos.id({ interval: null, paidAs: 'privat', illustrative: false, model: 'm' }),
-      store.ruleLists.id(['PAY-1']),
-      store.sourceList.id({ rate: 's', level: null }),
-    );
+    const says = ordinaryDay(store);
     for (const amount of [2 ** 31 + 5, -(2 ** 31) - 3, 2 ** 40, 2 ** 60, -(2 ** 60), -0, 7])
       store.add(owner, says, 19800, 19801, 2, amount, amount);
     const s = summarizeColumns('2024-04', store, [], []);
@@ -145,15 +149,7 @@ describe('column store (PAY-10)', () => {
 
   it('totals many providers and districts by id, as adding line by line does (PAY-10)', () => {
     const store = new LineStore(31, 4);
-    const says = store.sayingId(
-      0,
-      0,
-      store.units.id('dygn'),
-      store.levels.id(null),
-      store.infos.id({ interval: null, paidAs: 'privat', illustrative: false, model: 'm' }),
-      store.ruleLists.id(['PAY-1']),
-      store.sourceList.id({ rate: 's', level: null }),
-    );
+    const says = ordinaryDay(store);
     const want = { providers: new Map<string, number>(), districts: new Map<string, number>() };
     for (let i = 0; i < 500; i++) {
       // Ids made anew per placement (as read from input), some alike, some only a prefix apart.
