@@ -143,8 +143,9 @@ describe('the provider catalogue', () => {
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByText('Ändringarna är sparade.').waitFor();
     await page.getByRole('button', { name: 'Inaktivera enheten' }).click();
-    await page.getByRole('button', { name: 'Aktivera enheten' }).waitFor();
-    expect(await page.getByText('Inaktiverad').count()).toBeGreaterThan(0);
+    // Exact: "Inaktivera enheten", the button before the click, contains "Aktivera enheten".
+    await page.getByRole('button', { name: 'Aktivera enheten', exact: true }).waitFor();
+    await page.getByText('Inaktiverad', { exact: true }).first().waitFor();
     expect(await checkPage(page, 'enhet')).toEqual([]);
     await page.context().close();
   });
