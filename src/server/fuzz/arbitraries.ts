@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { z } from 'zod';
+import { ISO_DATE_PATTERN, MONTH_PATTERN } from '../../domain/patterns.js';
 import { HOSTILE_NUMBERS, HOSTILE_STRINGS, POLLUTION_KEYS } from './hostile.js';
 
 /** The subset of JSON Schema that Zod's `toJSONSchema` writes for request schemas. */
@@ -70,8 +71,10 @@ export const wrongType: fc.Arbitrary<unknown> = fc.constantFrom<unknown>(
 const hostileString = fc.constantFrom(...HOSTILE_STRINGS);
 const hostileNumber = fc.constantFrom(...HOSTILE_NUMBERS);
 
-const DATE_SHAPE = '\\d{4}-\\d{2}-\\d{2}';
-const MONTH_SHAPE = '\\d{4}-(0[1-9]|1[0-2])';
+/** The shared shapes (domain/patterns.ts) without their anchors: what a schema's pattern contains. */
+const shapeOf = (pattern: RegExp): string => pattern.source.replace(/^\^/, '').replace(/\$$/, '');
+const DATE_SHAPE = shapeOf(ISO_DATE_PATTERN);
+const MONTH_SHAPE = shapeOf(MONTH_PATTERN);
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 /** Real calendar dates and months near today's data, so valid requests reach the handlers. */
 const realDate = fc
