@@ -30,12 +30,15 @@ export function modelDetail(m: RateModel, version: number | null): z.input<typeo
   return { ...(figuresToKronor(m) as Omit<z.input<typeof modelDetailSchema>, 'version'>), version };
 }
 
-const amount = (f: RegimeFigures | null | undefined, regime: (typeof REGIMES)[number]): number | null => {
-  const fig = f?.[regime];
-  return fig ? kr(fig.ore) : null;
-};
-const diff = (a: number | null, b: number | null): number | null =>
-  a === null || b === null ? null : Math.round((b - a) * 100) / 100;
+/** A regime's figure in öre (null without one). */
+const oreOf = (f: RegimeFigures | null | undefined, regime: (typeof REGIMES)[number]): number | null =>
+  f?.[regime]?.ore ?? null;
+/** Both figures and their difference in kronor, the difference taken in öre (exact, no float rounding). */
+const pair = (a: number | null, b: number | null) => ({
+  a: a === null ? null : kr(a),
+  b: b === null ? null : kr(b),
+  difference: a === null || b === null ? null : kr(b - a),
+});
 
 /** Per service and level: both models' rates per regime and annual standard amounts, and the differences. */
 export function compareModels(a: RateModel, b: RateModel) {
@@ -56,20 +59,20 @@ export function compareModels(a: RateModel, b: RateModel) {
         levels: levelIds.map((levelId) => {
           const la = sa?.levels.find((l) => l.id === levelId);
           const lb = sb?.levels.find((l) => l.id === levelId);
-          const sA = la?.annualStandardAmount ? kr(la.annualStandardAmount.ore) : null;
-          const sB = lb?.annualStandardAmount ? kr(lb.annualStandardAmount.ore) : null;
           return {
             level: levelId,
             labelA: la?.label ?? null,
             labelB: lb?.label ?? null,
             pointsA: la?.points ?? null,
             pointsB: lb?.points ?? null,
-            annualStandardAmount: { a: sA, b: sB, difference: diff(sA, sB) },
-            rates: REGIMES.map((regime) => {
-              const ra = amount(la?.rates, regime);
-              const rb = amount(lb?.rates, regime);
-              return { regime, a: ra, b: rb, difference: diff(ra, rb) };
-            }).filter((r) => r.a !== null || r.b !== null),
+            annualStandardAmount: pair(
+              la?.annualStandardAmount?.ore ?? null,
+              lb?.annualStandardAmount?.ore ?? null,
+            ),
+            rates: REGIMES.map((regime) => ({
+              regime,
+              ...pair(oreOf(la?.rates, regime), oreOf(lb?.rates, regime)),
+            })).filter((r) => r.a !== null || r.b !== null),
           };
         }),
       };
