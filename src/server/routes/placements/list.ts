@@ -114,6 +114,9 @@ function countBase(db: Kysely<DB>, s: ListShape): PlacementFrom {
   return db.selectFrom('placements') as unknown as PlacementFrom;
 }
 
+/** What the total counts: the shape's filters over {@link countBase}. */
+const countedRows = (db: Kysely<DB>, s: ListShape, v: ListValues) => filtered(db, s, v, countBase(db, s));
+
 /** The placements matching the shape's filters, joined but nothing selected (what the page and its count read). */
 function filtered(db: Kysely<DB>, s: ListShape, v: ListValues, from: PlacementFrom = placementFrom(db)) {
   let q = from;
@@ -164,7 +167,7 @@ function listStatement(db: Kysely<DB>, s: ListShape, v: ListValues) {
     placementSortColumns(maskingUser(s, v)),
     'placements.id',
     { sort: s.sort, dir: s.dir, cursor },
-    { countFrom: filtered(db, s, v, countBase(db, s)), late: (page) => withLatestLevel(db, page) },
+    { countFrom: countedRows(db, s, v), late: (page) => withLatestLevel(db, page) },
     v,
   );
   return auditedPageStatement(statements, v, v, s.prepare);
@@ -221,7 +224,7 @@ export async function listPlacements(
     countOf(rows, true),
     f,
     async () => {
-      const n = await filtered(db, shape, values, countBase(db, shape))
+      const n = await countedRows(db, shape, values)
         .select(sql<number>`count(*)`.as('n'))
         .executeTakeFirstOrThrow();
       return Number(n.n);
