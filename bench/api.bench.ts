@@ -20,6 +20,14 @@
  * BENCH_API_DATABASES picks the databases (`pglite`, `postgres`, default both);
  * BENCH_API_SERVER_NODE_ARGS are the server's node options (e.g. `--cpu-prof --cpu-prof-dir=…`).
  * autocannon's own CPU per request is printed too: on 2 cores it is part of the ceiling.
+ *
+ * With 100 connections each sending its next request as soon as its answer comes (closed loop),
+ * the mean latency is 100 ÷ throughput: at the CPU ceiling it is queueing, whatever the server does.
+ * So each route is also loaded at fixed rates below that ceiling (BENCH_API_RATE_SHARES of the
+ * measured req/s, default 0.25 and 0.5, BENCH_API_RATE_SECONDS each, default 15), still over 100
+ * connections, by bench/open-loop.ts (evenly spaced; a late request counts from when it was due,
+ * so no coordinated omission): the latency a request meets when the server is not saturated,
+ * i.e. up to which rate p99 stays under 50 ms. Reported beside, never instead of, the goal's figure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -30,6 +38,7 @@ import { performance } from 'node:perf_hooks';
 // @ts-expect-error autocannon ships no type declarations (and @types/autocannon is not installed)
 import autocannonUntyped from 'autocannon';
 import pg from 'pg';
+import { openLoop, type OpenLoopResult } from './open-loop.js';
 import { fmtMs, loadNow, record } from './table.js';
 
 /** The part of autocannon's API and result this benchmark uses. */
@@ -51,6 +60,10 @@ const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 60);
 const CONNECTIONS = 100;
 /** Seconds of load before each measured route (BENCH_API_WARMUP, default 5), not counted. */
 const WARMUP = Number(process.env.BENCH_API_WARMUP ?? 5);
+/** Shares of the closed-loop req/s at which each route is loaded again at a fixed rate ('' for none). */
+const RATE_SHARES = (process.env.BENCH_API_RATE_SHARES ?? '0.25,0.5').split(',').filter(Boolean).map(Number);
+/** Seconds of each fixed-rate load (BENCH_API_RATE_SECONDS, default 15). */
+const RATE_SECONDS = Number(process.env.BENCH_API_RATE_SECONDS ?? 15);
 /** Which databases to measure (default both): `pglite`, `postgres` or `pglite,postgres`. */
 const DATABASES = (process.env.BENCH_API_DATABASES ?? 'pglite,postgres').split(',');
 const PG_ADMIN =
@@ -73,7 +86,12 @@ interface RouteFigures {
   /** This process: autocannon, the load generator, on the same cores. */
   loadCpuMsPerRequest: number;
   load: string;
+  /** The same route at fixed rates below the ceiling (see the file's comment). */
+  rated: RatedFigures[];
 }
+
+/** One route at a fixed overall rate over the same 100 connections (open loop). */
+type RatedFigures = OpenLoopResult;
 
 /** One database's figures. */
 export interface ApiFigures {
@@ -167,7 +185,13 @@ async function load(
   const self = process.cpuUsage(self0);
   const cpu = cpuMs(pid) - cpu0;
   const dbCpu = dbName ? backendsDelta(db0, backendsCpuMs(dbName)) : Number.NaN;
+  const rated: RatedFigures[] = [];
+  for (const share of RATE_SHARES) {
+    const rate = Math.max(1, Math.round(r.requests.average * share));
+    rated.push(await openLoop({ url, headers, rate, seconds: RATE_SECONDS, connections: CONNECTIONS }));
+  }
   return {
+    rated,
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -271,9 +295,21 @@ export async function main(): Promise<ApiFigures[]> {
   const cell = (r: RouteFigures) =>
     `${r.rps.toFixed(0).padStart(6)} req/s p50 ${String(r.p50).padStart(5)} p99 ${String(r.p99).padStart(5)} max ${String(r.max).padStart(5)} ms, CPU/req ${cpu(r)}, errors ${r.errors} non-2xx ${r.non2xx} timeouts ${r.timeouts}`;
   const engine = (f: ApiFigures) => (f.database === 'postgres' ? 'PostgreSQL' : 'PGlite');
+  const ratedCell = (r: RouteFigures) =>
+    r.rated
+      .map(
+        (x) =>
+          `at ${x.rate} req/s: p50 ${x.p50.toFixed(1)} / p99 ${x.p99.toFixed(1)} ms, ${x.errors} errors, ${x.timeouts} timeouts`,
+      )
+      .join('; ');
   for (const f of results) {
     console.log(`${f.database.padEnd(9)} list (50 rows) ${cell(f.list)}`);
     console.log(`${f.database.padEnd(9)} specification  ${cell(f.spec)}`);
+    for (const [name, r] of [
+      ['list', f.list],
+      ['specification', f.spec],
+    ] as const)
+      if (r.rated.length) console.log(`${f.database.padEnd(9)} ${name} at fixed rates: ${ratedCell(r)}`);
     console.log(`${f.database.padEnd(9)} city run 2025-03 ${f.runMs.toFixed(0)} ms, ${f.runLines} lines`);
     for (const [name, r] of [
       ['placement list, 50 rows', f.list],
@@ -286,6 +322,18 @@ export async function main(): Promise<ApiFigures[]> {
         goal: f.database === 'postgres' ? 'p99 < 50 ms, 0 errors' : '0 errors',
         load: r.load,
       });
+    for (const [name, r] of [
+      ['placement list', f.list],
+      ['provider specification', f.spec],
+    ] as const)
+      if (r.rated.length)
+        record({
+          figure: `API ${name} at fixed rates below the ceiling, ${CONNECTIONS} connections, ${RATE_SECONDS} s each`,
+          engine: engine(f),
+          value: ratedCell(r),
+          goal: '',
+          load: r.load,
+        });
     record({
       figure: 'API city run 2025-03 (POST, 1 run)',
       engine: engine(f),
