@@ -9,7 +9,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../domain/errors.js';
 import { settleMonthColumns, type SettledColumns } from '../domain/settlement/settle.js';
-import { continueRunHash } from '../domain/settlement/summary.js';
+import { continueRunHash, runHashStart } from '../domain/settlement/summary.js';
 import { loadCatalog } from '../models/load.js';
 import { NotSplittable, readSettlementPiece } from './settle-input.js';
 import { Out } from './byte-out.js';
@@ -57,7 +57,9 @@ function main(): void {
     post({ type: 'read', piece: k, min, max });
     let s: SettledColumns;
     try {
-      s = settleMonthColumns(catalog, { placements }, job.month);
+      // The placements are collected once settled (the lines own copies of their owner fields),
+      // and the run hash is made once, piece after piece below, not by the engine too.
+      s = settleMonthColumns(catalog, { placements }, job.month, { copyOwners: true, hash: false });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // A repeated id: reported, and the other pieces still read (an earlier error may win).
@@ -67,7 +69,9 @@ function main(): void {
     }
     settled.set(k, s);
     const { total, providers, districts, refused, run, previousRuns, warnings } = s;
-    const counts = { placements: s.placements.length, lines: s.lines.length };
+    // Without corrections each placement with lines has one owner: its total is made only when
+    // written (`placements` would make them all now, to live until then).
+    const counts = { placements: s.lines.owners.length, lines: s.lines.length };
     post({
       type: 'settled',
       piece: k,
@@ -93,7 +97,7 @@ function main(): void {
       if (done < k && !wait) return;
       for (; done < k; done = Atomics.load(ctl, CHAIN)) Atomics.wait(ctl, CHAIN, done, 100);
       const s = settled.get(k)!;
-      const hash = k > 0 ? continueRunHash(hashAt(ctl, k - 1), s.lines) : s.run.hash;
+      const hash = continueRunHash(k > 0 ? hashAt(ctl, k - 1) : runHashStart(job.month), s.lines);
       publishHash(ctl, k, hash);
       if (k === last) post({ type: 'hash', hash });
       unhashed.shift();

@@ -13,7 +13,7 @@ import {
   withLines,
   type SettlementInput,
 } from './settle.js';
-import { summarizeColumns } from './summary.js';
+import { addTotals, continueRunHash, runHashStart, summarizeColumns } from './summary.js';
 
 const catalog = loadCatalog();
 
@@ -193,6 +193,32 @@ describe('column store (PAY-10)', () => {
     expect(() => settleMonthColumns(catalog, { placements: [...list, list.at(-1)!] }, '2024-03')).toThrow(
       /placement id "P39" appears twice/,
     );
+  });
+
+  it('settles in pieces as whole (#15 §3): copied owners, the run hash continued piece after piece', () => {
+    const many = parseSettlementInput({
+      placements: Array.from({ length: 30 }, (_, i) => ({
+        ...input.placements[i % 2]!,
+        id: `P${String(i).padStart(2, '0')}`,
+      })),
+    });
+    const whole = settleMonthColumns(catalog, many, '2024-03');
+    const list = many.placements;
+    const pieces = [list.slice(0, 7), list.slice(7, 8), list.slice(8)].map((placements) =>
+      settleMonthColumns(catalog, { placements }, '2024-03', { copyOwners: true, hash: false }),
+    );
+    let hash = runHashStart('2024-03');
+    for (const p of pieces) {
+      expect(p.run.hash).toBe('');
+      // No owner is a placement's input object: nothing keeps the input once settled.
+      for (const o of p.lines.owners) expect(list).not.toContain(o);
+      hash = continueRunHash(hash, p.lines);
+    }
+    expect(hash).toBe(whole.run.hash);
+    expect(pieces.flatMap((p) => p.lines.toLines())).toEqual(whole.lines.toLines());
+    expect(pieces.flatMap((p) => p.placements)).toEqual(whole.placements);
+    expect(addTotals(pieces.map((p) => p.providers))).toEqual(whole.providers);
+    expect(pieces.reduce((n, p) => n + p.total, 0)).toBe(whole.total);
   });
 
   it('makes the per-placement totals on first read, equal to those of the line objects', () => {

@@ -50,6 +50,8 @@ export interface MonthContext {
   memo: LineMemo | null;
   /** Problems of refused placements are appended here. */
   problems: ScopedProblem[];
+  /** Lines owned by a copy of the placement's owner fields, not its input (SettleOptions). */
+  copyOwners: boolean;
 }
 
 /**
@@ -65,7 +67,12 @@ export function settlePlacementMonth(ctx: MonthContext, p: PreparedPlacement): b
   ctx.acc.reset();
   const mark = ctx.out.length;
   const known = ctx.problems.length;
-  ctx.owner = ctx.out.addOwner(p.input);
+  const i = p.input;
+  ctx.owner = ctx.out.addOwner(
+    ctx.copyOwners
+      ? { id: i.id, providerId: i.providerId, district: i.district, service: i.service, regime: i.regime }
+      : i,
+  );
   const a = Math.max(p.payFrom, span.first);
   const b = Math.min(p.fullEnd, span.last);
   const ia = Math.max(p.idleFrom, p.payFrom, span.first);

@@ -45,6 +45,14 @@ export interface SettleOptions {
    * paid; for the others what was paid stands, and their earlier lines need not be loaded.
    */
   recompute?: ReadonlySet<string>;
+  /**
+   * For a caller settling a large input piece by piece (the CLI's `settle`, issue #15 §3):
+   * `copyOwners` makes each line's owner a copy of its placement's five owner fields rather than
+   * the input object itself, so the input can be collected as soon as it is settled; `hash: false`
+   * leaves `run.hash` empty (the caller hashes the pieces' lines in order, continueRunHash).
+   */
+  copyOwners?: boolean;
+  hash?: boolean;
 }
 
 /** Placements validated against the catalog, reusable for several months. */
@@ -112,6 +120,7 @@ function monthPass(
   placements: { count: number; get: (i: number) => PreparedPlacement },
   month: string,
   split: Split,
+  copyOwners = false,
 ): MonthColumns {
   const span = monthSpan(month);
   const ctx: MonthContext = {
@@ -125,6 +134,7 @@ function monthPass(
     split,
     memo: split === 'stretch' ? new LineMemo(resolver) : null,
     problems: [],
+    copyOwners,
   };
   // Every caller passes the placements sorted by id, each id once (inIdOrder, prepareSettlement).
   ctx.out.ownersInIdOrder = true;
@@ -235,9 +245,11 @@ export function settleMonthColumns(
     count: sorted.length,
     get: (i: number) => (last = preparePlacement(resolver, sorted[i]!, last)),
   };
-  const now = monthPass(resolver, list, month, opts.split ?? 'stretch');
-  return finish({ month, now, previous: opts.previous ?? [] }, (m) =>
-    asLines(monthPass(resolver, list, m, 'stretch')),
+  const now = monthPass(resolver, list, month, opts.split ?? 'stretch', opts.copyOwners);
+  return finish(
+    { month, now, previous: opts.previous ?? [] },
+    (m) => asLines(monthPass(resolver, list, m, 'stretch')),
+    opts.hash,
   );
 }
 
@@ -263,7 +275,7 @@ function refusals(problems: readonly ScopedProblem[]): FactProblem[] {
  * Adds corrections against earlier runs (PAY-9) and the totals. A placement refused in an earlier
  * month recomputed is not corrected for that month (what was paid stands) and is listed as refused.
  */
-function finish(s: Settled, recompute: (month: string) => MonthLines): SettledColumns {
+function finish(s: Settled, recompute: (month: string) => MonthLines, hash = true): SettledColumns {
   const { month, now, previous } = s;
   const warnings: string[] = [];
   const previousRuns = checkRuns(previous, month);
@@ -277,7 +289,7 @@ function finish(s: Settled, recompute: (month: string) => MonthLines): SettledCo
     };
     for (const l of corrections(previous, again, warnings)) store.pushLine(l);
   }
-  const result = summarizeColumns(month, store, previousRuns, warnings);
+  const result = summarizeColumns(month, store, previousRuns, warnings, hash);
   result.refused = refusals(problems);
   return result;
 }

@@ -24,9 +24,10 @@ export function summarizeColumns(
   store: LineStore,
   previousRuns: SettlementResult['previousRuns'],
   warnings: string[],
+  hash = true,
 ): SettledColumns {
   for (;;) {
-    const done = pass(month, store);
+    const done = pass(month, store, hash);
     if (done) return done.result(store, previousRuns, warnings);
     store.sortByPlacement();
   }
@@ -37,7 +38,7 @@ export function summarizeColumns(
  * added placement by placement in id order by {@link summarizeColumns}'s pass over a store.
  */
 export class MonthSum {
-  private readonly hash = new RunHash();
+  private readonly hash: RunHash;
   private readonly byProvider = new Totals();
   private readonly byDistrict = new Totals();
   /**
@@ -52,17 +53,20 @@ export class MonthSum {
   /** The month's total: a double from the start (see the constructor). */
   private total = 0.5;
 
-  /** `placements`: at most this many placements have lines (the owners of the store, at most). */
+  /**
+   * `placements`: at most this many placements have lines (the owners of the store, at most);
+   * `hashing` false: no run hash (SettleOptions `hash`), `run.hash` is then empty.
+   */
   constructor(
     private readonly month: string,
     private readonly placements: number,
+    private readonly hashing = true,
   ) {
     // The field was made a double (0.5) and stays one: a total past 2^31 (a month of a million
     // placements) would otherwise change its representation mid-run and deoptimise the month's
     // loop that adds to it.
     this.total = 0;
-    this.hash.text(month);
-    this.hash.bar();
+    this.hash = new RunHash(runHashStart(month));
   }
 
   /** One line of the placement being added (`x`: the line whole, when a correction). */
@@ -74,7 +78,7 @@ export class MonthSum {
     to: number,
     amount: number,
   ): void {
-    hashLine(this.hash, id, KINDS[kind]!, x, from, to, amount);
+    if (this.hashing) hashLine(this.hash, id, KINDS[kind]!, x, from, to, amount);
   }
 
   /**
@@ -87,11 +91,13 @@ export class MonthSum {
     const first = owners[o]!;
     const id = first.id;
     let sum = 0;
-    for (let i = from; i < to; i++) {
-      const a = amount[i]!;
-      sum += a;
-      this.hash.plain(id, KINDS[saying[says[i]!]!.kind]!, store.from[i]!, store.to[i]!, a);
-    }
+    if (this.hashing)
+      for (let i = from; i < to; i++) {
+        const a = amount[i]!;
+        sum += a;
+        this.hash.plain(id, KINDS[saying[says[i]!]!.kind]!, store.from[i]!, store.to[i]!, a);
+      }
+    else for (let i = from; i < to; i++) sum += amount[i]!;
     this.placement(o, first, sum, sum, sum);
   }
 
@@ -150,7 +156,7 @@ export class MonthSum {
       providers: this.byProvider.list(),
       districts: this.byDistrict.list(),
       lines: store,
-      run: { month, hash: this.hash.hex() },
+      run: { month, hash: this.hashing ? this.hash.hex() : '' },
       previousRuns,
       warnings,
       refused: [],
@@ -209,6 +215,14 @@ export function continueRunHash(state: string, store: LineStore): string {
   return hash.hex();
 }
 
+/** The run hash of `month` before any line: where {@link continueRunHash} starts a run hashed in pieces. */
+export function runHashStart(month: string): string {
+  const hash = new RunHash();
+  hash.text(month);
+  hash.bar();
+  return hash.hex();
+}
+
 /** Totals per id of several runs' pieces added up, sorted by id as {@link summarizeColumns} sorts them. */
 export function addTotals(lists: readonly (readonly Total[])[]): Total[] {
   const sum = new Totals();
@@ -217,9 +231,9 @@ export function addTotals(lists: readonly (readonly Total[])[]): Total[] {
 }
 
 /** The lines of `store` summed in id order, or null when they are not (then sorted, and again). */
-function pass(month: string, store: LineStore): MonthSum | null {
+function pass(month: string, store: LineStore, hash: boolean): MonthSum | null {
   const { owners, owner, amount, says, saying, from, to, extras, order, length: n } = store;
-  const sums = new MonthSum(month, owners.length);
+  const sums = new MonthSum(month, owners.length, hash);
   const plain = extras.size === 0; // no corrections: one owner per placement id
   // Owners numbered in id order (settle.ts) and no correction appended: in order by construction.
   const check = !(plain && store.ownersInIdOrder);
