@@ -14,7 +14,7 @@ import {
   type SettlementResult,
 } from '../domain/settlement/settle.js';
 import type { FactProblem } from '../domain/settlement/problems.js';
-import { loadCatalog } from '../models/load.js';
+import { shippedCatalog } from '../models/prebuilt.js';
 import { readJson } from './commands/settle.js';
 import { formatKr, table } from './format.js';
 import { emit } from './output.js';
@@ -61,17 +61,18 @@ export function settlementText(r: SettlementResult): string {
  * (null: the table). `check` is what is done with the refusals and warnings before anything is
  * printed (it throws the first refusal without --skip-invalid) and gives the extra fields.
  */
-export function settleOnOneThread(
+export async function settleOnOneThread(
   input: string,
   month: string,
   previous: readonly string[],
   format: Format | null,
   explain: boolean,
   check: (refused: FactProblem[], warnings: string[]) => Record<string, unknown>,
-): void {
+): Promise<void> {
+  const catalog = await shippedCatalog(); // from the build: no YAML parser to load
   const facts = readSettlementInput(input, readJson);
   const runs = previous.map((f) => parsePreviousRun(readJson(f), f));
-  const result = settleMonthColumns(loadCatalog(), facts, month, { previous: runs });
+  const result = settleMonthColumns(catalog, facts, month, { previous: runs });
   const extra = check(result.refused, result.warnings);
   if (format) writeSettlement(1, format, result, extra, { explain });
   else emit(false, withLines(result), settlementText);

@@ -8,9 +8,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../domain/errors.js';
+import type { ModelCatalog } from '../domain/rate-model/catalog.js';
 import { settleMonthColumns, type SettledColumns } from '../domain/settlement/settle.js';
 import { continueRunHash, runHashStart } from '../domain/settlement/summary.js';
-import { loadCatalog } from '../models/load.js';
+import { shippedCatalog } from '../models/prebuilt.js';
 import { NotSplittable, readSettlementPiece } from './settle-input.js';
 import { Out } from './byte-out.js';
 import { writeItems } from './settle-output.js';
@@ -33,8 +34,7 @@ const post = (m: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(m, tr
 /** An input error as the main thread rebuilds it (same id, place and message). */
 const asError = (e: InputError) => ({ id: e.id, where: e.where ?? null, message: e.message });
 
-function main(): void {
-  const catalog = loadCatalog();
+function main(catalog: ModelCatalog): void {
   const last = job.pieces.length - 1;
   const settled = new Map<number, SettledColumns>();
   let failed = false;
@@ -145,4 +145,5 @@ function main(): void {
   post({ type: 'done' });
 }
 
-main();
+// The models as the build parsed them (no YAML parser, no schema to load: #15 §3).
+main(await shippedCatalog());

@@ -76,7 +76,7 @@ export function register(program: Command): void {
           if (await settleOnThreads(o, (r, w) => checkRefused(r, w, skipInvalid))) return;
         }
         const { settleOnOneThread } = await import('../settle-one.js');
-        settleOnOneThread(opts.input, opts.month, opts.previous ?? [], format, explain, (r, w) =>
+        await settleOnOneThread(opts.input, opts.month, opts.previous ?? [], format, explain, (r, w) =>
           checkRefused(r, w, skipInvalid),
         );
       } catch (error) {
