@@ -74,7 +74,18 @@ type Of<K extends keyof PlacementInput> = NonNullable<PlacementInput[K]> extends
 
 function level(e: unknown): Of<'levels'> | null {
   if (!plain(e)) return null;
-  const { from, points, level: id, kind, assessedOn } = e;
+  return checkLevel(e.from, e.points, e.level, e.kind, e.assessedOn, n);
+}
+
+/** A level entry given as its fields (undefined: absent) and its number of keys; null: not sure. */
+export function checkLevel(
+  from: unknown,
+  points: unknown,
+  id: unknown,
+  kind: unknown,
+  assessedOn: unknown,
+  keys: number,
+): Of<'levels'> | null {
   let known = 1;
   if (!date(from)) return null;
   const out: Of<'levels'> = { from };
@@ -96,7 +107,7 @@ function level(e: unknown): Of<'levels'> | null {
     out.assessedOn = assessedOn;
     known++;
   }
-  return n === known ? out : null;
+  return keys === known ? out : null;
 }
 
 function hours(e: unknown): Of<'hoursPerWeek'> | null {
@@ -194,8 +205,13 @@ export function checkPlacement(raw: unknown): PlacementInput | undefined {
 /**
  * {@link checkPlacement} of a placement given as its fields and its number of keys (`keys`: any
  * key not among the fields makes it more than the fields present, and the answer undefined).
+ * `levels`: `r.levels` already checked entry by entry ({@link checkLevel}, the CLI's reader).
  */
-export function checkFields(r: PlacementFields, keys: number): PlacementInput | undefined {
+export function checkFields(
+  r: PlacementFields,
+  keys: number,
+  levelsChecked?: Of<'levels'>[],
+): PlacementInput | undefined {
   if (!FAST_CHECK_ON) return undefined;
   const { id, clientId, providerId, district, service, regime, start } = r;
   if (!text(id) || !text(providerId) || !text(district) || !date(start)) return undefined;
@@ -218,7 +234,7 @@ export function checkFields(r: PlacementFields, keys: number): PlacementInput | 
     known++;
   }
   const present = (v: unknown) => (v === undefined ? 0 : 1);
-  const levels = listOr(r.levels, level);
+  const levels = levelsChecked ?? listOr(r.levels, level);
   const hoursPerWeek = listOr(r.hoursPerWeek, hours);
   const sessionsPerWeek = listOr(r.sessionsPerWeek, sessions);
   const eveningNightHours = listOr(r.eveningNightHours, evening);

@@ -109,6 +109,17 @@ describe('the placement reader', () => {
     const bad = Buffer.from(text.replace('Södermalm', 'S\u00f6dermalm'));
     bad[bad.indexOf(0xc3)] = 0xff; // malformed UTF-8
     expect(read(bad)).toBeUndefined();
+    // A level entry is checked as it is read: a repeated key, or anything the check would not
+    // take, the usual way.
+    expect(read(text.replace('"kind":"preliminary"', '"kind":"preliminary","kind":"final"'))).toBeUndefined();
+    for (const t of [
+      text.replace('"kind":"preliminary"', '"kind":"preliminary","hours":1'), // not a level's
+      text.replace('"level":"2",', ''), // neither points nor level
+      text.replace(/"levels":\[[^\]]*\]/, '"levels":[1]'), // not an object
+    ]) {
+      expect(read(t)).toBeUndefined();
+      expect(checkPlacement(JSON.parse(t))).toBeUndefined();
+    }
     const trailing = Buffer.from(`${text} `);
     expect(readPlacement(trailing, 0, trailing.length)).toBeDefined();
     expect(readAt.end).toBe(trailing.length - 1);

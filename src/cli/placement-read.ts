@@ -11,7 +11,7 @@
  * placement-read.test.ts holds the two to one answer.
  */
 import type { PlacementInput } from '../domain/settlement/input.js';
-import { checkFields, PLACEMENT_FIELDS, type PlacementFields } from './placement-check.js';
+import { checkFields, checkLevel, PLACEMENT_FIELDS, type PlacementFields } from './placement-check.js';
 
 /** The placement's fields in {@link PlacementFields} order: a key's number is its index here. */
 const FIELDS: readonly (keyof PlacementFields)[] = PLACEMENT_FIELDS;
@@ -83,6 +83,12 @@ function ws(buf: Buffer, q: number, end: number): number {
 const SLOTS = 1 << 12;
 const cache: string[] = new Array<string>(SLOTS).fill('');
 const SHORT = 24;
+/**
+ * Each slot's string as bytes and its length (-1: none), compared instead of the string's own
+ * characters: a look-up then reads this table, not a string somewhere in the heap.
+ */
+const cacheBytes = new Uint8Array(SLOTS * SHORT);
+const cacheLength = new Int8Array(SLOTS).fill(-1);
 /** Dates (`YYYY-MM-DD`, as text: checked later) by their digits: year, then month × 32 + day. */
 const dates: (string[] | undefined)[] = new Array<string[] | undefined>(10_000).fill(undefined);
 
@@ -137,12 +143,14 @@ function str(buf: Buffer, a: number, end: number): string | undefined {
   }
   if (len > SHORT) return latin1(buf, a, q);
   const slot = (h ^ (h >>> 12)) & (SLOTS - 1);
-  const hit = cache[slot]!;
-  if (hit.length === len) {
+  const at = slot * SHORT;
+  if (cacheLength[slot] === len) {
     let i = 0;
-    while (i < len && hit.charCodeAt(i) === buf[a + i]) i++;
-    if (i === len) return hit;
+    while (i < len && cacheBytes[at + i] === buf[a + i]) i++;
+    if (i === len) return cache[slot]!;
   }
+  for (let i = 0; i < len; i++) cacheBytes[at + i] = buf[a + i]!;
+  cacheLength[slot] = len;
   return (cache[slot] = latin1(buf, a, q));
 }
 
@@ -205,7 +213,9 @@ function scalar(buf: Buffer, a: number, end: number, c: number): Read {
 
 /**
  * The number of the key whose opening quote is at `a`, in `table` ({@link keyTable} of `names`),
- * `to[0]` at its value (past the colon and white space); -1: give up.
+ * `to[0]` at its value (past the colon and white space); -1: give up. `guess`: the key likely
+ * there (the one at the same place in the object before; -1: none), compared first in one pass
+ * (lines written by one program have their keys in one order).
  */
 function key(
   buf: Buffer,
@@ -213,21 +223,41 @@ function key(
   end: number,
   table: Int16Array,
   names: readonly (readonly number[])[],
+  guess: number,
 ): number {
   const b = a + 1;
+  let found = -1;
   let q = b;
-  while (q < end && buf[q] !== 34) q++;
-  if (q >= end) return -1;
-  const len = q - b;
-  const first = buf[b]!;
-  const found = len < 32 && first < 128 ? table[len * 128 + first]! : -1;
-  if (found < 0) return -1;
-  const name = names[found]!;
-  for (let i = 1; i < len; i++) if (buf[b + i] !== name[i]) return -1;
+  if (guess >= 0) {
+    const name = names[guess]!;
+    const len = name.length;
+    if (b + len < end && buf[b + len] === 34) {
+      let i = 0;
+      while (i < len && buf[b + i] === name[i]) i++;
+      if (i === len) {
+        found = guess;
+        q = b + len;
+      }
+    }
+  }
+  if (found < 0) {
+    while (q < end && buf[q] !== 34) q++;
+    if (q >= end) return -1;
+    const len = q - b;
+    const first = buf[b]!;
+    found = len < 32 && first < 128 ? table[len * 128 + first]! : -1;
+    if (found < 0) return -1;
+    const name = names[found]!;
+    for (let i = 1; i < len; i++) if (buf[b + i] !== name[i]) return -1;
+  }
   if (ws(buf, q + 1, end) !== 58) return -1;
   ws(buf, to[0]! + 1, end);
   return found;
 }
+
+/** Per place in an object, the key found there last (-1: none yet): {@link key}'s guess. */
+const fieldOrder = new Int8Array(32).fill(-1);
+const elementOrder = new Int8Array(32).fill(-1);
 
 /** A flat object of the lists' keys and plain values at `a`, as JSON.parse makes it. */
 function flat(buf: Buffer, a: number, end: number): Read {
@@ -237,10 +267,11 @@ function flat(buf: Buffer, a: number, end: number): Read {
     to[0] = to[0]! + 1;
     return o;
   }
-  for (;;) {
+  for (let n = 0; ; n++) {
     if (c !== 34) return GIVE_UP;
-    const k = key(buf, to[0]!, end, ELEMENT_TABLE, ELEMENT_CODES);
+    const k = key(buf, to[0]!, end, ELEMENT_TABLE, ELEMENT_CODES, n < 32 ? elementOrder[n]! : -1);
     if (k < 0) return GIVE_UP;
+    if (n < 32) elementOrder[n] = k;
     const at = to[0]!;
     const v = scalar(buf, at, end, at < end ? buf[at]! : -1);
     const name = ELEMENT_KEYS[k]!;
@@ -253,6 +284,68 @@ function flat(buf: Buffer, a: number, end: number): Read {
     c = ws(buf, to[0]!, end);
   }
 }
+
+/** A level entry's keys' numbers in {@link ELEMENT_KEYS}. */
+const [FROM, POINTS, LEVEL, KIND, ASSESSED_ON] = (
+  ['from', 'points', 'level', 'kind', 'assessedOn'] as const
+).map((k) => ELEMENT_KEYS.indexOf(k)) as [number, number, number, number, number];
+/** An element's values by key number, as read; reused element after element. */
+const element: unknown[] = new Array<unknown>(ELEMENT_KEYS.length).fill(undefined);
+
+/**
+ * A level entry's flat object at `a`, checked as it is read ({@link checkLevel}): no object made
+ * for its keys to be copied from (most placements have one or two).
+ */
+function levelEntry(buf: Buffer, a: number, end: number): Read {
+  const e = element;
+  for (let i = 0; i < e.length; i++) e[i] = undefined;
+  let n = 0;
+  let c = ws(buf, a + 1, end);
+  if (c === 125) to[0] = to[0]! + 1;
+  else
+    for (;;) {
+      if (c !== 34) return GIVE_UP;
+      const k = key(buf, to[0]!, end, ELEMENT_TABLE, ELEMENT_CODES, n < 32 ? elementOrder[n]! : -1);
+      if (k < 0) return GIVE_UP;
+      if (n < 32) elementOrder[n] = k;
+      const at = to[0]!;
+      const v = scalar(buf, at, end, at < end ? buf[at]! : -1);
+      if (v === GIVE_UP || e[k] !== undefined) return GIVE_UP; // not plain, or repeated
+      e[k] = v;
+      n++;
+      c = ws(buf, to[0]!, end);
+      to[0] = to[0]! + 1;
+      if (c === 125) break;
+      if (c !== 44) return GIVE_UP;
+      c = ws(buf, to[0]!, end);
+    }
+  return checkLevel(e[FROM], e[POINTS], e[LEVEL], e[KIND], e[ASSESSED_ON], n) ?? GIVE_UP;
+}
+
+/** The `levels` list at `a`, each entry checked ({@link levelEntry}); {@link NONE} when empty. */
+function levelList(buf: Buffer, a: number, end: number): Read {
+  let c = ws(buf, a + 1, end);
+  if (c === 93) {
+    to[0] = to[0]! + 1;
+    return NONE;
+  }
+  const out = entries;
+  for (let n = 0; ; n++) {
+    if (c !== 123) return GIVE_UP; // not an entry: the check would not take it either
+    const v = levelEntry(buf, to[0]!, end);
+    if (v === GIVE_UP) return GIVE_UP;
+    out[n] = v;
+    c = ws(buf, to[0]!, end);
+    to[0] = to[0]! + 1;
+    // A list of its own length (a growing one keeps room for 17 entries: a million placements'
+    // levels would hold that much more memory for the collector to copy).
+    if (c === 93) return n === 0 ? [v] : out.slice(0, n + 1);
+    if (c !== 44) return GIVE_UP;
+    c = ws(buf, to[0]!, end);
+  }
+}
+/** The entries of the list being read ({@link levelList}). */
+const entries: unknown[] = [];
 
 const NONE: unknown[] = [];
 
@@ -277,6 +370,9 @@ function list(buf: Buffer, a: number, end: number): Read {
   }
 }
 
+/** The number of `levels` in {@link FIELDS}. */
+const LEVELS = FIELDS.indexOf('levels');
+
 /** The fields' values by number, as read (undefined: not given); reused placement after placement. */
 const values: unknown[] = new Array<unknown>(FIELDS.length).fill(undefined);
 
@@ -297,11 +393,13 @@ export function readPlacement(bytes: Buffer, from: number, end: number): Placeme
   else
     for (;;) {
       if (c !== 34) return undefined;
-      const k = key(buf, to[0]!, end, FIELD_KEYS, FIELD_CODES);
+      const k = key(buf, to[0]!, end, FIELD_KEYS, FIELD_CODES, keys < 32 ? fieldOrder[keys]! : -1);
       if (k < 0) return undefined;
+      if (keys < 32) fieldOrder[keys] = k;
       const at = to[0]!;
       c = at < end ? buf[at]! : -1;
-      const x = c === 91 ? list(buf, at, end) : scalar(buf, at, end, c);
+      const x =
+        c !== 91 ? scalar(buf, at, end, c) : k === LEVELS ? levelList(buf, at, end) : list(buf, at, end);
       // Not read, or a repeated key (JSON.parse would keep the last): the usual way.
       if (x === GIVE_UP || v[k] !== undefined) return undefined;
       v[k] = x;
@@ -333,5 +431,8 @@ export function readPlacement(bytes: Buffer, from: number, end: number): Placeme
     transitionToWork: v[16],
     absences: v[17],
   };
-  return checkFields(f, keys);
+  const levels = v[LEVELS];
+  // A list of levels read here is checked already ({@link levelList}); an empty one, or any other
+  // value, the check looks at.
+  return checkFields(f, keys, levels !== NONE && Array.isArray(levels) ? (levels as never) : undefined);
 }
