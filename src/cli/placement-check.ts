@@ -86,28 +86,26 @@ export function checkLevel(
   assessedOn: unknown,
   keys: number,
 ): Of<'levels'> | null {
-  let known = 1;
   if (!date(from)) return null;
-  const out: Of<'levels'> = { from };
+  let known = 2;
   if (points !== undefined) {
     if (!count(points) || id !== undefined) return null;
-    out.points = points;
-    known++;
-  } else if (text(id)) {
-    out.level = id;
-    known++;
-  } else return null;
+  } else if (!text(id)) return null;
   if (kind !== undefined) {
     if (kind !== 'preliminary' && kind !== 'final') return null;
-    out.kind = kind;
     known++;
   }
   if (assessedOn !== undefined) {
     if (!date(assessedOn)) return null;
-    out.assessedOn = assessedOn;
     known++;
   }
-  return keys === known ? out : null;
+  if (keys !== known) return null;
+  // Made whole at its size (the usual entry has two fields), in the schema's field order.
+  const out: Of<'levels'> =
+    points !== undefined ? { from, points: points as number } : { from, level: id as string };
+  if (kind !== undefined) out.kind = kind as 'preliminary' | 'final';
+  if (assessedOn !== undefined) out.assessedOn = assessedOn as string;
+  return out;
 }
 
 function hours(e: unknown): Of<'hoursPerWeek'> | null {

@@ -370,6 +370,28 @@ function list(buf: Buffer, a: number, end: number): Read {
   }
 }
 
+/** The fields as read, for the check ({@link readPlacement}); reused placement after placement. */
+const fields: PlacementFields = {
+  id: undefined,
+  clientId: undefined,
+  providerId: undefined,
+  district: undefined,
+  service: undefined,
+  regime: undefined,
+  start: undefined,
+  end: undefined,
+  noticeDate: undefined,
+  noShow: undefined,
+  levels: undefined,
+  hoursPerWeek: undefined,
+  sessionsPerWeek: undefined,
+  eveningNightHours: undefined,
+  courseSessions: undefined,
+  individualRates: undefined,
+  transitionToWork: undefined,
+  absences: undefined,
+};
+
 /** The number of `levels` in {@link FIELDS}. */
 const LEVELS = FIELDS.indexOf('levels');
 
@@ -411,26 +433,26 @@ export function readPlacement(bytes: Buffer, from: number, end: number): Placeme
       c = ws(buf, to[0]!, end);
     }
   readAt.end = to[0]!;
-  const f: PlacementFields = {
-    id: v[0],
-    clientId: v[1],
-    providerId: v[2],
-    district: v[3],
-    service: v[4],
-    regime: v[5],
-    start: v[6],
-    end: v[7],
-    noticeDate: v[8],
-    noShow: v[9],
-    levels: v[10],
-    hoursPerWeek: v[11],
-    sessionsPerWeek: v[12],
-    eveningNightHours: v[13],
-    courseSessions: v[14],
-    individualRates: v[15],
-    transitionToWork: v[16],
-    absences: v[17],
-  };
+  // One object filled placement after placement: the check reads it and makes the placement.
+  const f = fields;
+  f.id = v[0];
+  f.clientId = v[1];
+  f.providerId = v[2];
+  f.district = v[3];
+  f.service = v[4];
+  f.regime = v[5];
+  f.start = v[6];
+  f.end = v[7];
+  f.noticeDate = v[8];
+  f.noShow = v[9];
+  f.levels = v[10];
+  f.hoursPerWeek = v[11];
+  f.sessionsPerWeek = v[12];
+  f.eveningNightHours = v[13];
+  f.courseSessions = v[14];
+  f.individualRates = v[15];
+  f.transitionToWork = v[16];
+  f.absences = v[17];
   const levels = v[LEVELS];
   // A list of levels read here is checked already ({@link levelList}); an empty one, or any other
   // value, the check looks at.
