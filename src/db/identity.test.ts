@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { makeIdentity, maskIdentity, parseIdentity, redactIdentities } from './identity.js';
+import {
+  makeIdentity,
+  maskIdentity,
+  parseIdentity,
+  redactIdentities,
+  redactIdentitiesIn,
+} from './identity.js';
 
 describe('identity numbers', () => {
   it.each([
@@ -25,5 +31,21 @@ describe('identity numbers', () => {
     expect(redactIdentities('q=19900101-0017&x=900101-0017 id 42')).toBe(
       'q=[personnummer]&x=[personnummer] id 42',
     );
+  });
+
+  it('redacts inside a JSON value and keeps it JSON', () => {
+    const value = {
+      a: 1285825616,
+      b: [195001010001, 42, -1285825616, 12.5],
+      '900101-0017': 'ok',
+      c: { d: 'x 900101-0017' },
+    };
+    expect(redactIdentitiesIn(value)).toEqual({
+      a: '[personnummer]',
+      b: ['[personnummer]', 42, '[personnummer]', 12.5],
+      '[personnummer]': 'ok',
+      c: { d: 'x [personnummer]' },
+    });
+    expect(redactIdentitiesIn(null)).toBeNull();
   });
 });

@@ -46,6 +46,30 @@ export function redactIdentities(text: string): string {
   return text.replace(/(?<!\d)(\d{2})?\d{6}[-+]?\d{4}(?!\d)/g, '[personnummer]');
 }
 
+/** An integer written as an identity number's digits (10 or 12, no separator). */
+const IDENTITY_DIGITS = /^(\d{2})?\d{6}\d{4}$/;
+
+/**
+ * A copy of a JSON value with every identity number masked: in strings, in keys, and integers of
+ * an identity number's shape (which become the string `[personnummer]`). For structured text
+ * (log lines, audit details): masking the JSON's text instead put `[personnummer]` bare where a
+ * number stood, so `{"clientId":1285825616}` became invalid JSON and the audit row, and with it the
+ * request, failed (found by the route fuzz).
+ */
+export function redactIdentitiesIn(value: unknown): unknown {
+  if (typeof value === 'string') return redactIdentities(value);
+  if (typeof value === 'number')
+    return Number.isInteger(value) && IDENTITY_DIGITS.test(String(Math.abs(value)))
+      ? '[personnummer]'
+      : value;
+  if (Array.isArray(value)) return value.map(redactIdentitiesIn);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [redactIdentities(k), redactIdentitiesIn(v)]),
+    );
+  return value;
+}
+
 /** Luhn check digit over the 9 digits YYMMDDNNN (for generating demo identities). */
 export function luhnDigit(nineDigits: string): number {
   let sum = 0;

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connect.js';
 import { testTargets } from '../db/testing.js';
-import { auditedRead } from './audit.js';
+import { audit, auditedRead } from './audit.js';
 import { keysetPage } from './keyset.js';
 import { decodeCursor } from '../contract/cursor.js';
 import type { SessionUser } from './auth/sessions.js';
@@ -122,6 +122,26 @@ for (const target of testTargets()) {
       expect(rows).toEqual([]);
       const a = await lastAudit();
       expect(a).toMatchObject({ action: 'read', entity_id: '1', client_ids: [], details: { count: 0 } });
+    });
+
+    it("keeps details valid JSON when a number there has an identity number's shape", async () => {
+      // A 10- or 12-digit integer (an id, an amount in öre) was masked in the JSON's text, leaving
+      // `[personnummer]` bare: invalid JSON, so the audit row and the request failed.
+      await audit(database.db, user, {
+        action: 'export',
+        entity: 'audit-log',
+        details: {
+          filter: { clientId: 1285825616, userId: 42 },
+          '19500101-0001': 'x',
+          note: 'nr 195001010001',
+        },
+      });
+      const a = await lastAudit();
+      expect(a.details).toEqual({
+        filter: { clientId: '[personnummer]', userId: 42 },
+        '[personnummer]': 'x',
+        note: 'nr [personnummer]',
+      });
     });
   });
 }

@@ -4,7 +4,7 @@
  */
 import { sql, type Compilable, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { AuditAction } from '../contract/audit.js';
-import { redactIdentities } from '../db/identity.js';
+import { redactIdentities, redactIdentitiesIn } from '../db/identity.js';
 import { prepared } from '../db/prepared.js';
 import type { DB } from '../db/types.js';
 import type { SessionUser } from './auth/sessions.js';
@@ -23,8 +23,12 @@ export interface AuditEntry {
 const auditedEntityId = (id: unknown): string | null =>
   id === undefined || id === null ? null : redactIdentities(String(id)).slice(0, 100);
 
-/** An entry's details as the log keeps them: JSON with identity numbers redacted. */
-const auditedDetails = (details: unknown): string => redactIdentities(JSON.stringify(details ?? {}));
+/**
+ * An entry's details as the log keeps them: JSON with identity numbers redacted in its values and
+ * keys (the round trip through JSON first gives what the column would hold: dates as strings).
+ */
+const auditedDetails = (details: unknown): string =>
+  JSON.stringify(redactIdentitiesIn(JSON.parse(JSON.stringify(details ?? {}))));
 
 /** Appends one entry to the audit log. */
 export async function audit(db: Kysely<DB>, user: SessionUser | null, entry: AuditEntry): Promise<void> {

@@ -6,28 +6,13 @@
  * and `err.message` included, whatever logged it.
  */
 import type { FastifyServerOptions } from 'fastify';
-import { redactIdentities } from '../db/identity.js';
-
-const IDENTITY_NUMBER = /^(\d{2})?\d{6}\d{4}$/;
-
-/** A copy of a parsed log value with every identity number masked (strings, numbers and keys). */
-function scrub(value: unknown): unknown {
-  if (typeof value === 'string') return redactIdentities(value);
-  if (typeof value === 'number')
-    return Number.isInteger(value) && IDENTITY_NUMBER.test(String(Math.abs(value)))
-      ? '[personnummer]'
-      : value;
-  if (Array.isArray(value)) return value.map(scrub);
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactIdentities(k), scrub(v)]));
-  return value;
-}
+import { redactIdentities, redactIdentitiesIn } from '../db/identity.js';
 
 /** One log line (pino writes JSON lines) with identity numbers masked; non-JSON text as text. */
 export function redactLogLine(line: string): string {
   const end = line.endsWith('\n') ? '\n' : '';
   try {
-    return JSON.stringify(scrub(JSON.parse(line))) + end;
+    return JSON.stringify(redactIdentitiesIn(JSON.parse(line))) + end;
   } catch {
     return redactIdentities(line);
   }

@@ -12,6 +12,7 @@ import { audit } from '../../audit.js';
 import { conflict, notFound, outOfScope } from '../../errors.js';
 import { keysetPage, type Page, type SortColumn } from '../../keyset.js';
 import { shownClientName } from '../../present.js';
+import { nextVersion } from '../../versioned.js';
 
 /** A move request with its client's identity columns (for masking). */
 export type MoveRow = Selectable<ClientMoveTable> & {
@@ -168,7 +169,7 @@ export async function decideMove(
         .updateTable('clients')
         .set({
           district_id: m.to_district_id,
-          version: sql<number>`version + 1`,
+          version: nextVersion,
           updated_at: sql<Date>`now()`,
         })
         .where('id', '=', m.client_id)

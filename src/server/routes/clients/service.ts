@@ -16,7 +16,7 @@ import { PROTECTED_NAME } from '../../present.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { badInput, conflict, outOfScope } from '../../errors.js';
-import { staleOrMissing } from '../../versioned.js';
+import { nextVersion, staleOrMissing } from '../../versioned.js';
 
 /** A client row as stored. */
 export type ClientRow = Selectable<ClientTable>;
@@ -266,7 +266,7 @@ export async function updateClient(
         ...(name !== undefined ? { name } : {}),
         ...(districtId !== undefined ? { district_id: districtId } : {}),
         ...(protectedIdentity !== undefined ? { protected_identity: protectedIdentity } : {}),
-        version: version + 1,
+        version: nextVersion,
         updated_at: sql<Date>`now()`,
       })
       .where('id', '=', current.id)

@@ -56,6 +56,14 @@ for (const target of testTargets()) {
         payload: { version: 1, to: '2026-12-31' },
       });
       expect(stale.statusCode).toBe(409);
+      // The largest version a request can name is stale too (409), not a database overflow: the next
+      // version is counted from the row (versioned.ts nextVersion), never from the request.
+      const largest = await a.request({
+        method: 'PATCH',
+        url: `/api/decisions/${d.json().id}`,
+        payload: { version: 2_147_483_647, to: '2026-12-31' },
+      });
+      expect(largest.statusCode, largest.body).toBe(409);
       const list = await a.request({ method: 'GET', url: `/api/decisions?clientId=${client.id}` });
       expect(list.json().items.find((x: { id: number }) => x.id === d.json().id).orders).toHaveLength(
         o.statusCode === 201 ? 1 : 0,

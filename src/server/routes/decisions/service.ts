@@ -11,7 +11,7 @@ import type { SessionUser } from '../../auth/sessions.js';
 import { audit, type AuditEntry } from '../../audit.js';
 import { notFound, refused } from '../../errors.js';
 import { keysetPage, type SortColumn } from '../../keyset.js';
-import { staleOrMissing } from '../../versioned.js';
+import { nextVersion, staleOrMissing } from '../../versioned.js';
 import type { ModelCatalog } from '../../../domain/rate-model/catalog.js';
 import { visibleClient } from '../clients/access.js';
 import { decideForPlacement, decisionValues, replaceDecision } from './replace.js';
@@ -160,7 +160,7 @@ export async function updateDecision(
           ...(to !== undefined ? { to_date: to } : {}),
           ...(hoursPerWeek !== undefined ? { hours_per_week: hoursPerWeek } : {}),
           ...(sessionsPerWeek !== undefined ? { sessions_per_week: sessionsPerWeek } : {}),
-          version: version + 1,
+          version: nextVersion,
         })
         .where('id', '=', d.id)
         .where('version', '=', version)

@@ -19,7 +19,7 @@ import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit.js';
 import { notFound, refused } from '../../errors.js';
-import { staleOrMissing } from '../../versioned.js';
+import { nextVersion, staleOrMissing } from '../../versioned.js';
 import { placementSelect } from './query.js';
 import { assertSettles } from './settles.js';
 import { serviceLabel } from '../../../contract/labels.js';
@@ -94,7 +94,7 @@ export async function patchPlacement(
         end_date: head.end_date,
         notice_date: head.notice_date,
         no_show: head.no_show,
-        version: b.version + 1,
+        version: nextVersion,
         updated_at: sql<Date>`now()`,
       })
       .where('id', '=', id)

@@ -12,6 +12,7 @@ import { audit } from '../../audit.js';
 import { notFound, refused, stale } from '../../errors.js';
 import { keysetPage, type SortColumn } from '../../keyset.js';
 import { clientIdentity, shownClientName } from '../../present.js';
+import { nextVersion } from '../../versioned.js';
 
 function planQuery(db: Kysely<DB>, user: SessionUser) {
   let q = db
@@ -123,7 +124,7 @@ export async function markDone(
   return db.transaction().execute(async (trx) => {
     const r = await trx
       .updateTable('implementation_plans')
-      .set({ done_on: b.doneOn, participants: b.participants, recorded_by: user.id, version: b.version + 1 })
+      .set({ done_on: b.doneOn, participants: b.participants, recorded_by: user.id, version: nextVersion })
       .where('placement_id', '=', placementId)
       .where('version', '=', b.version)
       .returning('placement_id')

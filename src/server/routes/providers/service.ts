@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { providerCreate, providerPatch, unitCreate, unitPatch } from '../../../contract/providers.js';
 import type { DB, ProviderTable, UnitTable } from '../../../db/types.js';
 import { notFound } from '../../errors.js';
-import { staleOrMissing } from '../../versioned.js';
+import { nextVersion, staleOrMissing } from '../../versioned.js';
 
 /** A provider row and its unit rows. */
 export type ProviderRows = { provider: Selectable<ProviderTable>; units: Selectable<UnitTable>[] };
@@ -65,7 +65,7 @@ export async function updateProvider(
       ...rest,
       ...(orgNumber !== undefined ? { org_number: orgNumber } : {}),
       ...(choiceSystem !== undefined ? { choice_system: choiceSystem } : {}),
-      version: version + 1,
+      version: nextVersion,
     })
     .where('id', '=', id)
     .where('version', '=', version)
@@ -107,7 +107,7 @@ export async function updateUnit(
       ...rest,
       ...(districtId !== undefined ? { district_id: districtId } : {}),
       ...(catalogue !== undefined ? { catalogue: JSON.stringify(catalogue) } : {}),
-      version: version + 1,
+      version: nextVersion,
     })
     .where('id', '=', id)
     .where('version', '=', version)
