@@ -118,7 +118,7 @@ function dateText(buf: Buffer, a: number): string | undefined {
  * The string whose body starts at `a` (no escape or control byte in it), `to[0]` after its
  * closing quote; undefined: give up.
  */
-function str(buf: Buffer, a: number, end: number): string | undefined {
+function str(buf: Buffer, a: number, end: number, share = true): string | undefined {
   let h = 0;
   let ascii = true;
   let q = a;
@@ -137,6 +137,9 @@ function str(buf: Buffer, a: number, end: number): string | undefined {
     const s = buf.toString('utf8', a, q);
     return s.includes('\ufffd') ? undefined : s;
   }
+  // An id is never repeated: made as is, not put in the table (where it would push out a
+  // provider or district that will come again).
+  if (!share) return latin1(buf, a, q);
   if (len === 10) {
     const d = dateText(buf, a);
     if (d !== undefined) return d;
@@ -392,7 +395,8 @@ const fields: PlacementFields = {
   absences: undefined,
 };
 
-/** The number of `levels` in {@link FIELDS}. */
+/** The numbers of `id` and `levels` in {@link FIELDS}. */
+const ID = FIELDS.indexOf('id');
 const LEVELS = FIELDS.indexOf('levels');
 
 /** The fields' values by number, as read (undefined: not given); reused placement after placement. */
@@ -421,7 +425,13 @@ export function readPlacement(bytes: Buffer, from: number, end: number): Placeme
       const at = to[0]!;
       c = at < end ? buf[at]! : -1;
       const x =
-        c !== 91 ? scalar(buf, at, end, c) : k === LEVELS ? levelList(buf, at, end) : list(buf, at, end);
+        c === 34 && k === ID
+          ? (str(buf, at + 1, end, false) ?? GIVE_UP)
+          : c !== 91
+            ? scalar(buf, at, end, c)
+            : k === LEVELS
+              ? levelList(buf, at, end)
+              : list(buf, at, end);
       // Not read, or a repeated key (JSON.parse would keep the last): the usual way.
       if (x === GIVE_UP || v[k] !== undefined) return undefined;
       v[k] = x;
