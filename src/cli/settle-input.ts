@@ -21,6 +21,7 @@ import {
   type PlacementInput,
   type SettlementInput,
 } from '../domain/settlement/input.js';
+import { openInputFile } from '../population/files.js';
 
 const CHUNK = 1 << 20;
 
@@ -348,12 +349,7 @@ function usualPlacement(file: string) {
 
 /** Reads the settlement input of `file` (see the module comment). */
 export function readSettlementInput(file: string, whole: (file: string) => unknown): SettlementInput {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    throw new InputError('file-unreadable', `cannot read: ${(error as Error).message}`, file);
-  }
+  const fd = openInputFile(file, '--input');
   try {
     if (/\.(ndjson|jsonl)$/i.test(file)) return readNdjson(fd, file);
     // The document from its bytes (document-read.ts); anything unusual the usual way from the start.

@@ -2,37 +2,36 @@
  * Reads a population file for a comparison: `.csv` (see csv.ts) or `.xlsx` with the same columns
  * on its first worksheet (header in row 1). Errors name the file, line (row) and column.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../domain/errors.js';
 import { PopulationBuilder, type Population } from '../domain/scenario/population.js';
 import { checkHeader, parsePopulationCsvBytes } from './csv.js';
+import { readInputFile } from './files.js';
 
-/** Reads `path` as CSV or XLSX by its extension. */
-export async function readPopulation(path: string): Promise<Population> {
+/** Reads `path` (given with `option`) as CSV or XLSX by its extension. */
+export async function readPopulation(path: string, option = '--population'): Promise<Population> {
   const ext = extname(path).toLowerCase();
   const origin = basename(path);
-  try {
-    statSync(path);
-  } catch {
-    throw new InputError('no-file', `cannot read the population file ${path}`, '--population');
-  }
-  if (ext === '.csv') return readPopulationCsv(path);
-  if (ext === '.xlsx') return readPopulationXlsx(path, origin);
+  if (ext === '.csv') return readPopulationCsv(path, option);
+  if (ext === '.xlsx') return readPopulationXlsx(path, origin, option);
   throw new InputError('bad-extension', `a population file is .csv or .xlsx, not "${ext}"`, path);
 }
 
 /** Reads a population CSV file (UTF-8; a line with invalid bytes is a bad row). */
-export function readPopulationCsv(path: string): Population {
-  return parsePopulationCsvBytes(readFileSync(path), basename(path));
+export function readPopulationCsv(path: string, option = '--population'): Population {
+  return parsePopulationCsvBytes(readInputFile(path, option), basename(path));
 }
 
 /** Reads the first worksheet of an XLSX workbook with the population columns. */
-export async function readPopulationXlsx(path: string, origin: string): Promise<Population> {
+export async function readPopulationXlsx(
+  path: string,
+  origin: string,
+  option = '--population',
+): Promise<Population> {
   // exceljs is loaded only when a workbook is read: every CLI command starts without it.
   const { default: Excel } = await import('exceljs');
-  const bytes = readFileSync(path);
+  const bytes = readInputFile(path, option);
   // The same check as uploads (issue #13 §2): a zip bomb is refused before exceljs inflates it.
   const { checkXlsx, XlsxRefused } = await import('../server/imports/xlsx-guard.js');
   try {

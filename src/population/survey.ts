@@ -5,25 +5,20 @@
  * "rent" }] }`. Strict: every bad cell is named by line (or unit index) and column; nothing is
  * computed from a file with a bad row.
  */
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { InputError } from '../domain/errors.js';
 import { kronorToOre } from '../domain/money.js';
 import { REGIMES, SERVICE_IDS } from '../domain/rate-model/schema.js';
 import type { SurveyUnit } from '../domain/scenario/cost-survey.js';
 import { splitQuoted } from './csv.js';
+import { readInputFile } from './files.js';
 
 /** The survey CSV header, in order. */
 export const SURVEY_COLUMNS = ['unit_id', 'service', 'regime', 'total_cost', 'volume', 'rent'] as const;
 
 /** Reads a survey file (.csv or .json). */
 export function readSurvey(path: string): SurveyUnit[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError('no-file', `cannot read ${path}`, '--input');
-  }
+  const text = readInputFile(path, '--input').toString('utf8');
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return parseSurveyCsv(text, basename(path));
   if (ext === '.json') return parseSurveyJson(text, basename(path));

@@ -3,10 +3,11 @@
  * written to a temporary name in the same folder and then moved into place, so a failure never
  * leaves a half-written file. Model files are never overwritten (a new version is a new file).
  */
-import { existsSync, linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 
 import { InputError } from '../domain/errors.js';
+import { fileProblem } from './files.js';
 
 /** One output table: a name (sheet or file suffix), column names and rows of plain values. */
 export interface OutTable {
@@ -23,6 +24,22 @@ const tmpName = (path: string) => join(dirname(path), `.${basename(path)}.${proc
  */
 export async function writeTables(path: string, tables: readonly OutTable[]): Promise<string[]> {
   const ext = checkOutPath(path);
+  const written: string[] = [];
+  try {
+    return await writeTablesAt(path, ext, tables, written);
+  } catch (error) {
+    for (const tmp of written) rmSync(tmp, { force: true }); // no half-written output
+    throw fileProblem(error, path, '--out', 'write');
+  }
+}
+
+/** {@link writeTables}' work; each temporary file is listed in `written` before it is made. */
+async function writeTablesAt(
+  path: string,
+  ext: '.xlsx' | '.csv',
+  tables: readonly OutTable[],
+  written: string[],
+): Promise<string[]> {
   if (ext === '.xlsx') {
     const { default: Excel } = await import('exceljs'); // loaded only when a workbook is written
     const wb = new Excel.Workbook();
@@ -33,13 +50,17 @@ export async function writeTables(path: string, tables: readonly OutTable[]): Pr
       ws.columns.forEach((c, i) => (c.width = Math.max(10, (t.columns[i] ?? '').length + 2)));
     }
     const tmp = tmpName(path);
+    written.push(tmp);
     await wb.xlsx.writeFile(tmp);
     renameSync(tmp, path);
     return [path];
   }
   const stem = path.slice(0, -ext.length);
   const files = tables.map((t, i) => ({ path: i === 0 ? path : `${stem}.${t.name}.csv`, text: toCsv(t) }));
-  for (const f of files) writeFileSync(tmpName(f.path), f.text, 'utf8');
+  for (const f of files) {
+    written.push(tmpName(f.path));
+    writeFileSync(tmpName(f.path), f.text, 'utf8');
+  }
   for (const f of files) renameSync(tmpName(f.path), f.path);
   return files.map((f) => f.path);
 }
@@ -64,25 +85,28 @@ export function toCsv(t: OutTable): string {
   return [t.columns.map(cell).join(','), ...t.rows.map((r) => r.map(cell).join(','))].join('\n') + '\n';
 }
 
-/** Writes `text` to a new file; an input error if `path` exists (a model version is never overwritten). */
-export function writeNewFile(path: string, text: string): void {
+/**
+ * Writes `text` to a new file given with `option`; an input error if `path` exists (a model version
+ * is never overwritten) or cannot be written there (files.ts).
+ */
+export function writeNewFile(path: string, text: string, option = '--write-model'): void {
   if (existsSync(path))
     throw new InputError(
       'file-exists',
       `${path} exists already: a new model version needs a new file`,
-      '--write-model',
+      option,
     );
   if (!existsSync(dirname(path) || '.'))
-    throw new InputError('no-folder', `the folder of ${path} does not exist`, '--write-model');
+    throw new InputError('no-folder', `the folder of ${path} does not exist`, option);
   const tmp = tmpName(path);
-  writeFileSync(tmp, text, 'utf8');
   try {
+    writeFileSync(tmp, text, 'utf8');
     linkSync(tmp, path); // fails if the file appeared meanwhile: never overwrites
   } catch (error) {
-    unlinkSync(tmp);
+    rmSync(tmp, { force: true });
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new InputError('file-exists', `${path} exists already`, '--write-model');
-    throw error;
+      throw new InputError('file-exists', `${path} exists already`, option);
+    throw fileProblem(error, path, option, 'write');
   }
   unlinkSync(tmp);
 }

@@ -4,7 +4,6 @@
  * assessors; with an instrument also per life area and, with a service, the level each original
  * would have landed on versus the agreed one. Exit 2 on bad input naming line and column.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
   agreementBy,
@@ -24,6 +23,7 @@ import { parseScoringsCsv } from '../../instruments/scorings-csv.js';
 import { loadCatalog } from '../../models/load.js';
 import { formatNumber, table } from '../format.js';
 import { emit, fail } from '../output.js';
+import { readInputFile } from '../../population/files.js';
 
 interface Opts {
   input: string;
@@ -63,8 +63,7 @@ const figures = (f: AgreementFigures) => ({
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
 function run(opts: Opts): void {
-  if (!existsSync(opts.input)) throw new InputError('no-file', 'no such file', opts.input);
-  const rows = parseScoringsCsv(readFileSync(opts.input, 'utf8'), opts.input);
+  const rows = parseScoringsCsv(readInputFile(opts.input, '--input').toString('utf8'), opts.input);
   if (opts.service && !opts.instrument)
     throw new InputError('needs-instrument', '--service needs --instrument', '--service');
   const instrument = opts.instrument ? instrumentById(opts.instrument) : null;

@@ -48,8 +48,8 @@ export function register(program: Command): void {
           throw new InputError('bad-basis', `"${opts.basis}" is not schablon or peng`, '--basis');
         const catalog = loadCatalog();
         const f = followUp(
-          { model: catalog.get(opts.beforeModel), population: await readPopulation(opts.before) },
-          { model: catalog.get(opts.afterModel), population: await readPopulation(opts.after) },
+          { model: catalog.get(opts.beforeModel), population: await readPopulation(opts.before, '--before') },
+          { model: catalog.get(opts.afterModel), population: await readPopulation(opts.after, '--after') },
           opts.basis,
         );
         const kr = oreToKronor;

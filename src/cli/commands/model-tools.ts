@@ -2,7 +2,7 @@
  * `model-check FILE…` validates model files (schema, ranges, derived figures) without installing
  * them; `model-derive` writes a new price-year version from a shipped one (RATE-1).
  */
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { InputError } from '../../domain/errors.js';
@@ -11,6 +11,7 @@ import { parseRateModel } from '../../domain/rate-model/parse.js';
 import { upliftModelFile } from '../../domain/rate-model/uplift.js';
 import { loadCatalog, loadModelFile, modelFiles, modelPath, readModelFile } from '../../models/load.js';
 import { emit, fail, intOption, numberOption } from '../output.js';
+import { writeNewFile } from '../../population/write.js';
 
 export function registerModelTools(program: Command): void {
   program
@@ -82,12 +83,11 @@ export function registerModelTools(program: Command): void {
           });
           const model = parseRateModel(file, opts.out);
           new ModelCatalog([...loadCatalog().models, model]);
-          const tmp = `${opts.out}.tmp-${process.pid}`;
-          writeFileSync(
-            tmp,
+          writeNewFile(
+            opts.out,
             `# Derived by bin/ersattning model-derive from ${old.id}; do not edit figures by hand.\n${stringify(file)}`,
+            '--out',
           );
-          renameSync(tmp, opts.out);
           emit(
             opts.json,
             { id: model.id, file: opts.out, derivedFrom: old.id, warnings: model.warnings },

@@ -3,22 +3,17 @@
  * reads the facts and earlier runs, calls the pure engine (src/domain/settlement) and prints the
  * month's lines and totals, amounts in kronor exact to the öre. Bad input exits 2, stdout empty.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { checkMonth } from '../../domain/settlement/month.js';
 import { fail } from '../output.js';
 import type { FactProblem } from '../../domain/settlement/problems.js';
 import type { Format } from '../settle-output.js';
+import { readInputFile } from '../../population/files.js';
 
 /** Reads and parses a JSON file; a missing file or bad JSON is an input error naming it. */
 export function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError('file-unreadable', `cannot read: ${(error as Error).message}`, file);
-  }
+  const text = readInputFile(file, '--input/--previous').toString('utf8');
   try {
     return JSON.parse(text);
   } catch (error) {
