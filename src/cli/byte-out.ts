@@ -54,9 +54,11 @@ export class Out {
   /** Bytes encoded once ({@link encoded}); room made by the caller. */
   raw(b: Uint8Array): void {
     const n = b.length;
-    if (n > 16) this.buf.set(b, this.used);
-    else for (let i = 0; i < n; i++) this.buf[this.used + i] = b[i]!;
-    this.used += n;
+    const buf = this.buf;
+    const u = this.used;
+    if (n > 16) buf.set(b, u);
+    else for (let i = 0; i < n; i++) buf[u + i] = b[i]!;
+    this.used = u + n;
   }
 
   /** Text of plain ASCII (a date, a key) byte by byte; room made by the caller. */
@@ -99,8 +101,7 @@ export class Out {
   /** A non-negative integer below 2^31 in decimal; room for 10 bytes made by the caller. */
   private digits(n: number): void {
     const buf = this.buf;
-    let len = 1;
-    for (let m = n; m >= 10; m = (m / 10) | 0) len++;
+    const len = decimalLength(n);
     let u = this.used + len;
     this.used = u;
     let m = n;
@@ -148,6 +149,19 @@ export class Out {
     if (!this.take) writeAll(this.fd, chunk);
     else if (chunk.length > 0) this.buf = this.take(chunk);
   }
+}
+
+/** The number of decimal digits of an integer 0 ≤ n < 2^31: by comparisons, not divisions. */
+function decimalLength(n: number): number {
+  if (n < 10) return 1;
+  if (n < 100) return 2;
+  if (n < 1000) return 3;
+  if (n < 10000) return 4;
+  if (n < 100000) return 5;
+  if (n < 1000000) return 6;
+  if (n < 10000000) return 7;
+  if (n < 100000000) return 8;
+  return n < 1000000000 ? 9 : 10;
 }
 
 /** Writes all of `bytes` to `fd`, waiting while a pipe is full (the reader sets the pace). */
