@@ -30,11 +30,13 @@ import type { Format, SettlementHead } from './settle-output.js';
 import { splitInput } from './settle-split.js';
 
 /**
- * Inputs below this size (about 190 000 placements) settle on one thread: each worker's start
- * (loading the engine, the schema and the rate models) took ~0,5 s CPU here, and at 20 000 and
- * 50 000 placements two threads were slower than one (docs/operations.md).
+ * Inputs below this size (about 380 000 placements) settle on one thread. Two threads cost ~1 s
+ * more CPU than one whatever the size (measured at 200 000, 400 000 and 1 000 000 placements:
+ * each worker starts and warms its JIT up alone, three heaps collect), so on two free cores they
+ * take (one thread's time + 1 s) / 2: even near 200 000 placements (68 MB, one thread ~1,2 s),
+ * ~20 % less at 400 000; on a busy machine, a second more (docs/operations.md, session 4).
  */
-const MIN_BYTES = 64 << 20;
+const MIN_BYTES = 128 << 20;
 /**
  * About this many bytes of input per piece (at least two pieces). A piece's placements live until
  * it is settled (its lines own copies of their owner fields): ~12 000 placements, which mostly
