@@ -21,7 +21,7 @@ import {
   type PlacementInput,
   type SettlementInput,
 } from '../domain/settlement/input.js';
-import { openInputFile } from '../population/files.js';
+import { openInputFile } from '../files.js';
 
 const CHUNK = 1 << 20;
 

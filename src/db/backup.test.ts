@@ -81,6 +81,19 @@ describe('PGlite backup and restore', () => {
     const c = join(dir, 'c');
     await expect(restore({ dataDir: c }, junk)).rejects.toMatchObject({ id: 'bad-backup' });
     expect(existsSync(join(c, 'pgdata'))).toBe(false);
+    expect(existsSync(c)).toBe(false); // the folder it made is gone again
+  }, 60_000);
+
+  it('refuses a data directory that is a file, naming it (exit 2, not an internal error)', () => {
+    const notFolder = join(dir, 'a-file');
+    writeFileSync(notFolder, 'x');
+    for (const args of [['migrate'], ['backup', '--out', join(dir, 'x.tar.gz')]]) {
+      const r = cli(...args, '--data-dir', notFolder, '--json');
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    const r = cli('migrate', '--data-dir', notFolder);
+    expect(r.stderr).toMatch(/a-file: cannot write: a file is where a folder belongs \(--data-dir\)/);
   }, 60_000);
 
   it('reports a stale lock taken over for the start banner', async () => {

@@ -99,6 +99,8 @@ export async function restore(target: BackupTarget, input: string, replace = fal
   }
   if (!target.dataDir) throw new InputError('no-data-dir', 'ange --data-dir', '--data-dir');
   const pgdata = join(target.dataDir, 'pgdata');
+  // A folder this restore makes is removed again if the backup cannot be read: nothing half-made.
+  const made = !existsSync(target.dataDir);
   let aside: string | null = null;
   if (existsSync(pgdata)) {
     if (!replace)
@@ -120,7 +122,7 @@ export async function restore(target: BackupTarget, input: string, replace = fal
     });
     await database.close();
   } catch (error) {
-    rmSync(pgdata, { recursive: true, force: true });
+    rmSync(made ? target.dataDir : pgdata, { recursive: true, force: true });
     if (aside) renameSync(aside, pgdata);
     throw new InputError(
       'bad-backup',

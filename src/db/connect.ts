@@ -14,6 +14,7 @@ import { acquireLock } from './lock.js';
 import { PreparingClient } from './prepared.js';
 import { TurnTakingPGliteDialect } from './pglite-turns.js';
 import type { DB } from './types.js';
+import { fileProblem } from '../files.js';
 
 /** An open database and how to close it cleanly. */
 export interface Database {
@@ -59,7 +60,11 @@ async function openPglite(dataDir: string | null, template: Blob | null): Promis
   let pgdata: string | undefined;
   const notices: string[] = [];
   if (dataDir) {
-    mkdirSync(dataDir, { recursive: true });
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (error) {
+      throw fileProblem(error, dataDir, '--data-dir', 'write'); // a file named as the folder: bad input
+    }
     const lock = acquireLock(join(dataDir, 'ersattning.lock'));
     release = lock;
     if (lock.takenOver)

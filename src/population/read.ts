@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { InputError } from '../domain/errors.js';
 import { PopulationBuilder, type Population } from '../domain/scenario/population.js';
 import { checkHeader, parsePopulationCsvBytes } from './csv.js';
-import { readInputFile } from './files.js';
+import { readInputFile } from '../files.js';
 
 /** Reads `path` (given with `option`) as CSV or XLSX by its extension. */
 export async function readPopulation(path: string, option = '--population'): Promise<Population> {

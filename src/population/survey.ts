@@ -11,7 +11,7 @@ import { kronorToOre } from '../domain/money.js';
 import { REGIMES, SERVICE_IDS } from '../domain/rate-model/schema.js';
 import type { SurveyUnit } from '../domain/scenario/cost-survey.js';
 import { splitQuoted } from './csv.js';
-import { readInputFile } from './files.js';
+import { readInputFile } from '../files.js';
 
 /** The survey CSV header, in order. */
 export const SURVEY_COLUMNS = ['unit_id', 'service', 'regime', 'total_cost', 'volume', 'rent'] as const;

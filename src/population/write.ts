@@ -7,7 +7,7 @@ import { existsSync, linkSync, renameSync, rmSync, unlinkSync, writeFileSync } f
 import { basename, dirname, extname, join } from 'node:path';
 
 import { InputError } from '../domain/errors.js';
-import { fileProblem } from './files.js';
+import { fileProblem } from '../files.js';
 
 /** One output table: a name (sheet or file suffix), column names and rows of plain values. */
 export interface OutTable {

@@ -23,7 +23,7 @@ import { parseScoringsCsv } from '../../instruments/scorings-csv.js';
 import { loadCatalog } from '../../models/load.js';
 import { formatNumber, table } from '../format.js';
 import { emit, fail } from '../output.js';
-import { readInputFile } from '../../population/files.js';
+import { readInputFile } from '../../files.js';
 
 interface Opts {
   input: string;

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileProblem } from '../../population/files.js';
+import { fileProblem } from '../../files.js';
 
 const BIN = join(import.meta.dirname, '../../../bin/ersattning');
 const POPULATION = join(import.meta.dirname, '../../../../shared/cases/tabell3-population.csv');

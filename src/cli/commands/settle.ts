@@ -9,7 +9,7 @@ import { checkMonth } from '../../domain/settlement/month.js';
 import { fail } from '../output.js';
 import type { FactProblem } from '../../domain/settlement/problems.js';
 import type { Format } from '../settle-output.js';
-import { readInputFile } from '../../population/files.js';
+import { readInputFile } from '../../files.js';
 
 /** Reads and parses a JSON file; a missing file or bad JSON is an input error naming it. */
 export function readJson(file: string): unknown {

@@ -4,15 +4,16 @@
  * permission are the user's to mend, so they become an {@link InputError} naming the file and the
  * option; anything else (a full disk, an I/O error) stays an internal error (exit 1). Before,
  * `settle --input /tmp` and `agreement --input /tmp` ended in an internal error with a stack trace
- * (EISDIR), and `model-derive --out /no/such/folder/x.yaml` likewise (ENOENT), found by a fuzz of
- * the commands' arguments.
+ * (EISDIR), `model-derive --out /no/such/folder/x.yaml` likewise (ENOENT) and `migrate --data-dir`
+ * naming a file (EEXIST), found by a fuzz of the commands' arguments.
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { InputError } from '../domain/errors.js';
+import { InputError } from './domain/errors.js';
 
 /** What each error code the user can mend means, in the CLI's words. */
 const USER_MENDABLE: Readonly<Record<string, string>> = {
   ENOENT: 'no such file or folder',
+  EEXIST: 'a file is where a folder belongs',
   EISDIR: 'is a folder, not a file',
   ENOTDIR: 'a part of the path is not a folder',
   EACCES: 'no permission',
