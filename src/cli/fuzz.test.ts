@@ -47,6 +47,9 @@ const REGIMES = ['kommunal', 'entreprenad', 'privat'];
 const ODD = [
   '',
   ' ',
+  'constructor',
+  '__proto__',
+  'toString',
   '-1',
   '0',
   '1e309',

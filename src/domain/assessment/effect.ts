@@ -4,6 +4,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import type { RateModel, ServiceId } from '../rate-model/types.js';
+import { own } from '../own.js';
 
 /** The kinds of assessment case (ASMT-2 preliminary and final, ASMT-4 changed needs, ASMT-5). */
 export const CASE_KINDS = ['preliminary', 'final', 'reassessment', 'measurement'] as const;
@@ -71,7 +72,7 @@ export function effectiveFrom(input: {
           ? `slutlig nivå; gäller enligt modellens regel (${model.settlement.finalLevelEffect})`
           : 'nivån gäller från bedömningsdagen',
     };
-  const order = (model.services[service]?.levels ?? []).map((l) => l.id);
+  const order = (own(model.services, service)?.levels ?? []).map((l) => l.id);
   const lower = order.indexOf(newLevel) < order.indexOf(granted.level);
   const guarantee = model.settlement.levelGuarantee;
   if (!lower || !guarantee)

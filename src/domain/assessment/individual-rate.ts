@@ -7,6 +7,7 @@
 import { InputError } from '../errors.js';
 import { kronorToOre, roundOre, type Ore } from '../money.js';
 import type { RateModel, ServiceId } from '../rate-model/types.js';
+import { own } from '../own.js';
 
 /** LVL-6 individual rate (social psychiatry) or LVL-7 special accounting (LSS). */
 export type ApplicationKind = 'individual-rate' | 'special-accounting';
@@ -64,7 +65,7 @@ export function checkApplication(input: {
   ordererProviderAgreed: boolean;
 }): { rules: string[] } {
   const { model, service, kind, points } = input;
-  const s = model.services[service];
+  const s = own(model.services, service);
   if (!s) throw new InputError('unknown-service', `${model.id} has no service ${service}`, 'service');
   if (kind === 'special-accounting') {
     if (!service.startsWith('lss-'))

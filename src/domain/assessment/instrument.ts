@@ -13,6 +13,7 @@ import type { ModelCatalog } from '../rate-model/catalog.js';
 import { describeZodError } from '../rate-model/parse.js';
 import { serviceIdSchema, type ServiceId } from '../rate-model/schema.js';
 import type { RateModel } from '../rate-model/types.js';
+import { own } from '../own.js';
 
 const slug = z.string().regex(/^[a-z0-9-]+$/, 'ids are lower-case letters, digits and hyphens');
 
@@ -139,7 +140,7 @@ export function validateInstrument(f: InstrumentFile, file: string, catalog: Mod
   const totals = reachableTotals(f);
   const warnings: string[] = [];
   f.rateModel.services.forEach((service: ServiceId, si) => {
-    const holding = models.filter((m) => m.services[service]);
+    const holding = models.filter((m) => own(m.services, service));
     if (holding.length === 0)
       fail(`rateModel.services.${si}`, `no model of family ${f.rateModel.family} has service ${service}`);
     for (const m of holding)

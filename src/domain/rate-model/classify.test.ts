@@ -2,7 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../models/load.js';
-import { classifyPoints } from './classify.js';
+import { classifyPoints, serviceOf } from './classify.js';
+import { own } from '../own.js';
+import { paidRegime } from './rate.js';
 import type { ServiceId } from './types.js';
 
 const catalog = loadCatalog();
@@ -61,4 +63,15 @@ describe('property: the level never falls as points rise (LVL-1)', () => {
       });
     }
   }
+});
+
+describe("ids named after Object.prototype's members are unknown, not found (own.ts)", () => {
+  const model = loadCatalog().get('sp-2010');
+  const service = serviceOf(model, 'sp-boende');
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('%s', (key) => {
+    expect(() => serviceOf(model, key)).toThrow(expect.objectContaining({ id: 'unknown-service' }));
+    expect(() => classifyPoints(model, key, 3)).toThrow(expect.objectContaining({ id: 'unknown-service' }));
+    expect(() => paidRegime(service, key)).toThrow(expect.objectContaining({ id: 'unknown-regime' }));
+    expect(own({ a: 1 }, key)).toBeUndefined();
+  });
 });

@@ -3,8 +3,9 @@
  * or beyond the table is an error naming the nearest ranges, never a silent guess (LVL-4).
  */
 import { InputError } from '../errors.js';
-import type { IntRange, Level, RateModel, ServiceId, ServiceModel } from './types.js';
+import type { IntRange, Level, RateModel, ServiceModel } from './types.js';
 import { formatRange } from './validate.js';
+import { own } from '../own.js';
 
 export interface Classification {
   level: string;
@@ -14,7 +15,7 @@ export interface Classification {
 
 /** The service of a model, or an input error naming the services it has. */
 export function serviceOf(model: RateModel, service: string): ServiceModel {
-  const s = model.services[service as ServiceId];
+  const s = own(model.services, service);
   if (!s)
     throw new InputError(
       'unknown-service',

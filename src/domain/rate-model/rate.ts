@@ -9,6 +9,7 @@ import { roundOre } from '../money.js';
 import { serviceOf } from './classify.js';
 import type { Figure, ParticipationInterval, RateModel, Regime, ServiceModel, Unit } from './types.js';
 import { formatRange } from './validate.js';
+import { own } from '../own.js';
 
 export interface RateQuery {
   service: string;
@@ -38,7 +39,7 @@ export interface RateResult {
 export function paidRegime(service: ServiceModel, regime: string): Regime {
   const r = regime as Regime;
   if (service.regimes.includes(r)) return r;
-  const alias = service.regimePaidAs[r];
+  const alias = own(service.regimePaidAs, regime);
   if (alias) return alias;
   const accepted = [...service.regimes, ...Object.keys(service.regimePaidAs)];
   throw new InputError(

@@ -41,6 +41,7 @@ import {
   type ServiceCostTable,
 } from './cost-table.js';
 import { populationError, type Population } from './population.js';
+import { own } from '../own.js';
 
 export type { Basis, IntervalOverride, LevelOverride } from './cost-table.js';
 
@@ -137,8 +138,8 @@ export function prepareComparison(
   const pt: Tables = [];
   for (const s of present) {
     const id = SERVICE_IDS[s] as ServiceId;
-    const inB = baseline.services[id] !== undefined;
-    const inP = proposal.services[id] !== undefined;
+    const inB = own(baseline.services, id) !== undefined;
+    const inP = own(proposal.services, id) !== undefined;
     if (!inB && !inP) continue;
     if (inB !== inP)
       throw new InputError(
@@ -178,7 +179,7 @@ export function runPrepared(
 ): Comparison {
   const { baseline, proposal, population, basis, bt, counts } = prep;
   for (const o of options.overrides ?? [])
-    if (!proposal.services[o.service as ServiceId])
+    if (!own(proposal.services, o.service))
       throw new InputError('unknown-service', `${proposal.id} has no service "${o.service}"`, 'override');
   const pt = proposalTables(prep, options);
   const C = counts.size;

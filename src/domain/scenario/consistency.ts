@@ -11,6 +11,7 @@ import { roundOre } from '../money.js';
 import { formatOre } from '../../contract/format.js';
 import type { RateModel, ServiceId } from '../rate-model/types.js';
 import type { Comparison, SideResult } from './compare.js';
+import { own } from '../own.js';
 
 /** One printed row: persons and cost (in the table's unit) of a level. */
 export interface PublishedRow {
@@ -75,7 +76,7 @@ export function checkPublished(
     const rowsPersons = side.rows.reduce((a, r) => a + r.persons, 0);
     const rowsCost = side.rows.reduce((a, r) => a + r.cost, 0);
     for (const r of side.rows) {
-      const level = model.services[r.service]?.levels.find((l) => l.id === r.level);
+      const level = own(model.services, r.service)?.levels.find((l) => l.id === r.level);
       const schablon = level?.annualStandardAmount?.ore;
       if (schablon === undefined) continue;
       const expected = printed(r.persons * schablon);

@@ -15,6 +15,7 @@ import { classifyPoints, serviceOf } from '../rate-model/classify.js';
 import { lookupRate } from '../rate-model/rate.js';
 import { REGIMES, type Regime, type ServiceId } from '../rate-model/schema.js';
 import type { RateModel, ServiceModel } from '../rate-model/types.js';
+import { own } from '../own.js';
 
 /** What a person is costed at (SCEN-1). */
 export type Basis = 'schablon' | 'peng';
@@ -186,7 +187,7 @@ function yearlyUnits(model: RateModel, service: ServiceModel): number {
 }
 
 function acceptsRegime(service: ServiceModel, regime: Regime): boolean {
-  return service.regimes.includes(regime) || service.regimePaidAs[regime] !== undefined;
+  return service.regimes.includes(regime) || own(service.regimePaidAs, regime) !== undefined;
 }
 
 function missingSchablon(model: RateModel, service: ServiceModel, level: string): never {

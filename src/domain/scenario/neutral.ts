@@ -24,6 +24,7 @@ import {
   type LevelOverride,
 } from './compare.js';
 import type { Population } from './population.js';
+import { own } from '../own.js';
 
 /** What to solve for. */
 export type NeutralTarget =
@@ -263,7 +264,7 @@ export function solvedModelFile(
   } else {
     out = structuredClone(file);
     const target = s.target;
-    const service = out.services[target.service as keyof RateModelFile['services']];
+    const service = own(out.services, target.service);
     if (!service)
       throw new InputError('unknown-service', `${file.id} has no service ${target.service}`, 'solve');
     if (target.kind === 'level') {

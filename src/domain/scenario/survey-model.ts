@@ -10,6 +10,7 @@
 import { InputError } from '../errors.js';
 import { REGIMES, type RateModelFile, type Regime, type ServiceInput } from '../rate-model/schema.js';
 import type { OutlierRule, SurveyGroup } from './cost-survey.js';
+import { own } from '../own.js';
 
 /** Names and provenance of the draft. */
 export interface SurveyModelOptions {
@@ -32,7 +33,7 @@ export function surveyModelFile(
   const note = `SCEN-5: kostnadsenkät ${o.origin}, vägt medel per enhet (${ruleText(o.rule)})`;
   const services: RateModelFile['services'] = {};
   for (const service of [...new Set(groups.map((g) => g.service))]) {
-    const was = base.services[service as keyof RateModelFile['services']];
+    const was = own(base.services, service);
     if (!was)
       throw new InputError(
         'survey-service-not-in-model',

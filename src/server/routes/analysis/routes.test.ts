@@ -62,6 +62,25 @@ describe('break-even through the API', () => {
       (await ask({ model: 'lss-bostad-2024', service: 'sp-cirkel', regime: 'kommunal', annualCost: 1 }))
         .statusCode,
     ).toBe(422);
+    // Ids named after Object.prototype's members are refused too, not a 500 (domain/own.ts): a
+    // service is the domain's to know (422), a regime the schema's (400).
+    for (const key of ['constructor', 'toString', '__proto__'])
+      for (const [field, status] of [
+        ['service', 422],
+        ['regime', 400],
+      ] as const)
+        expect(
+          (
+            await ask({
+              model: 'lss-bostad-2024',
+              service: 'lss-gruppbostad',
+              regime: 'entreprenad',
+              annualCost: 811,
+              [field]: key,
+            })
+          ).statusCode,
+          `${field} ${key}`,
+        ).toBe(status);
     expect(
       (
         await ask(
