@@ -38,6 +38,13 @@ describe('survey input', () => {
         's.json',
       ),
     ).toThrow(/s.json units\[0\]: unknown field "cost"/);
+    // A key of Object.prototype's is unknown too, not taken for a known field (domain/own.ts).
+    expect(() =>
+      parseSurveyJson(
+        '{"units":[{"unitId":"A","service":"sp-boende","regime":"privat","totalCost":10,"volume":2,"constructor":1}]}',
+        's.json',
+      ),
+    ).toThrow(/unknown field "constructor"/);
     expect(() =>
       parseSurveyJson(
         '{"units":[{"unitId":"A","service":"sp-boende","regime":"privat","totalCost":-1,"volume":2}]}',

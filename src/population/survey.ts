@@ -12,6 +12,7 @@ import { REGIMES, SERVICE_IDS } from '../domain/rate-model/schema.js';
 import type { SurveyUnit } from '../domain/scenario/cost-survey.js';
 import { splitQuoted } from './csv.js';
 import { readInputFile } from '../files.js';
+import { own } from '../domain/own.js';
 
 /** The survey CSV header, in order. */
 export const SURVEY_COLUMNS = ['unit_id', 'service', 'regime', 'total_cost', 'volume', 'rent'] as const;
@@ -70,7 +71,8 @@ export function parseSurveyJson(text: string, origin: string): SurveyUnit[] {
     rent: 'rent',
   };
   return units.map((u: Record<string, unknown>, i) => {
-    const extra = Object.keys(u ?? {}).filter((k) => !(k in names));
+    // Own keys only: `constructor` in a unit is an unknown field, not one of Object.prototype's.
+    const extra = Object.keys(u ?? {}).filter((k) => own(names, k) === undefined);
     if (extra.length > 0)
       throw new InputError(
         'unknown-field',
