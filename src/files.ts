@@ -9,6 +9,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { InputError } from './domain/errors.js';
+import { own } from './domain/own.js';
 
 /** What each error code the user can mend means, in the CLI's words. */
 const USER_MENDABLE: Readonly<Record<string, string>> = {
@@ -28,8 +29,13 @@ const USER_MENDABLE: Readonly<Record<string, string>> = {
  * when the user can mend it (see the module comment), else `error` itself.
  */
 export function fileProblem(error: unknown, path: string, option: string, doing: 'read' | 'write'): unknown {
-  const what = USER_MENDABLE[(error as NodeJS.ErrnoException)?.code ?? ''];
-  if (!what) return error;
+  const code = (error as NodeJS.ErrnoException)?.code ?? '';
+  return own(USER_MENDABLE, code) === undefined ? error : mendable(code, path, option, doing);
+}
+
+/** The input error for an error code the user can mend. */
+function mendable(code: string, path: string, option: string, doing: 'read' | 'write'): InputError {
+  const what = USER_MENDABLE[code]!;
   return new InputError(
     doing === 'read' ? 'file-unreadable' : 'file-unwritable',
     `cannot ${doing}: ${what} (${option})`,
@@ -56,7 +62,7 @@ export function openInputFile(path: string, option: string): number {
   }
   if (fstatSync(fd).isDirectory()) {
     closeSync(fd);
-    throw fileProblem(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), path, option, 'read');
+    throw mendable('EISDIR', path, option, 'read');
   }
   return fd;
 }

@@ -13,6 +13,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { REGIMES as PROJECT_REGIMES, SERVICE_IDS } from '../domain/rate-model/schema.js';
+import { loadCatalog } from '../models/load.js';
 
 const BIN = join(import.meta.dirname, '../../bin/ersattning');
 const RUNS = Number(process.env.CLI_FUZZ_RUNS ?? 24);
@@ -27,22 +29,10 @@ function generator(seed: number) {
   return { next, pick };
 }
 
-const MODELS = [
-  'lss-bostad-2023',
-  'lss-bostad-2024',
-  'sp-2010',
-  'sp-sysselsattning-2019',
-  'lss-daglig-verksamhet-2025',
-];
-const SERVICES = [
-  'lss-gruppbostad',
-  'lss-servicebostad',
-  'sp-boende',
-  'sp-stodboende',
-  'sp-boendestod',
-  'sp-sysselsattning',
-];
-const REGIMES = ['kommunal', 'entreprenad', 'privat'];
+/** The shipped models' ids and the ids of services and regimes, as the project defines them. */
+const MODELS = loadCatalog().models.map((m) => m.id);
+const SERVICES: readonly string[] = SERVICE_IDS;
+const REGIMES: readonly string[] = PROJECT_REGIMES;
 /** Option values no command should take, and some it should. */
 const ODD = [
   '',

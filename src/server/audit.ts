@@ -4,7 +4,7 @@
  */
 import { sql, type Compilable, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { AuditAction } from '../contract/audit.js';
-import { redactIdentities, redactIdentitiesIn } from '../db/identity.js';
+import { looksLikeIdentity, redactIdentities, redactIdentitiesIn } from '../db/identity.js';
 import { prepared } from '../db/prepared.js';
 import type { DB } from '../db/types.js';
 import type { SessionUser } from './auth/sessions.js';
@@ -27,8 +27,11 @@ const auditedEntityId = (id: unknown): string | null =>
  * An entry's details as the log keeps them: JSON with identity numbers redacted in its values and
  * keys (the round trip through JSON first gives what the column would hold: dates as strings).
  */
-const auditedDetails = (details: unknown): string =>
-  JSON.stringify(redactIdentitiesIn(JSON.parse(JSON.stringify(details ?? {}))));
+const auditedDetails = (details: unknown): string => {
+  const text = JSON.stringify(details ?? {});
+  // Every audited read passes here: parse and mask only when something looks like an identity.
+  return looksLikeIdentity(text) ? JSON.stringify(redactIdentitiesIn(JSON.parse(text))) : text;
+};
 
 /** Appends one entry to the audit log. */
 export async function audit(db: Kysely<DB>, user: SessionUser | null, entry: AuditEntry): Promise<void> {
