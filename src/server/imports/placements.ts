@@ -99,9 +99,9 @@ export async function importPlacements(
   if (table.rows.length === 0) throw new ApiError(400, 'import-empty', 'Filen har inga rader', 'file');
   const problems: RowProblem[] = [];
   const read: { line: number; row: PlacementRow; pnr: string | null; unitId: number | null }[] = [];
-  for (const { line, cells } of table.rows) {
-    if (cells.__error) {
-      problems.push({ line, column: '', message: cells.__error });
+  for (const { line, cells, problem } of table.rows) {
+    if (problem !== undefined) {
+      problems.push({ line, message: problem });
       continue;
     }
     const r = readPlacementRow(line, cells);

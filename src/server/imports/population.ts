@@ -53,9 +53,9 @@ export async function importPopulation(
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
   const rows: Omit<Insertable<DB['population_persons']>, 'population_id'>[] = [];
-  for (const { line, cells } of table.rows) {
-    if (cells.__error) {
-      problems.push({ line, message: cells.__error });
+  for (const { line, cells, problem } of table.rows) {
+    if (problem !== undefined) {
+      problems.push({ line, message: problem });
       continue;
     }
     const read = readCells(populationRowSchema, line, cells);

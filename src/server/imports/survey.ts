@@ -21,7 +21,7 @@ const surveyRowSchema = z.object({
   service: serviceIdSchema,
   regime: regimeSchema,
   total_cost: amount,
-  volume: numberCell(z.number().gt(0, 'must be above 0').max(100_000_000)),
+  volume: numberCell(z.number().gt(0, 'måste vara större än 0').max(100_000_000)),
   rent: optionalCell(amount),
 });
 
@@ -34,9 +34,9 @@ export function surveyUnits(table: Table): SurveyUnit[] {
   if (table.rows.length === 0) throw new ApiError(400, 'import-empty', 'Filen har inga rader', 'file');
   const problems: RowProblem[] = [];
   const units: SurveyUnit[] = [];
-  for (const { line, cells } of table.rows) {
-    if (cells.__error) {
-      problems.push({ line, message: cells.__error });
+  for (const { line, cells, problem } of table.rows) {
+    if (problem !== undefined) {
+      problems.push({ line, message: problem });
       continue;
     }
     const read = readCells(surveyRowSchema, line, cells);

@@ -21,10 +21,44 @@ const tooManyColumns = (line: number) =>
 const tooManyRows = () =>
   badInput('too-many-rows', `Filen har fler än ${XLSX_LIMITS.rows - 1} rader`, 'file');
 
-/** One data row: its line (row) number in the file and its cells by header name. */
+/**
+ * One data row: its line (row) number in the file and its cells by header name, own properties of
+ * a null-prototype object (a column named `__proto__` or `constructor` is a column like any other,
+ * and a column the header lacks reads as undefined, never as Object.prototype's member). A CSV row
+ * that cannot be read (an unclosed quote, more cells than the header) has no cells and a Swedish
+ * `problem` instead: a field beside the cells, so no column name can pass for it.
+ */
 export interface TableRow {
   line: number;
   cells: Record<string, string>;
+  problem?: string;
+}
+
+/** A row's cells by header name as own properties only (see {@link TableRow}). */
+function cellsOf(header: readonly string[], value: (k: number) => string): Record<string, string> {
+  const cells = Object.create(null) as Record<string, string>;
+  header.forEach((h, k) => {
+    cells[h] = value(k);
+  });
+  return cells;
+}
+
+/**
+ * Refuses a header that names a column twice (headers are read lower-cased, so `Start` and `start`
+ * are the same column): one of the two would silently win. Unnamed columns are not read and pass.
+ */
+function refuseDuplicateColumns(header: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (h === '') continue;
+    if (seen.has(h))
+      throw badInput(
+        'duplicate-column',
+        `Rubrikraden har kolumnen ${h.length > 100 ? `${h.slice(0, 100)}…` : h} två gånger; ta bort den ena`,
+        'header',
+      );
+    seen.add(h);
+  }
 }
 
 /** A parsed table. */
@@ -56,7 +90,7 @@ function splitCsvLine(text: string, sep: string): string[] | null {
   return out.map((s) => s.trim());
 }
 
-/** Parses CSV text; a row with an unclosed quote becomes a row with `__error`. */
+/** Parses CSV text; a row with an unclosed quote or too many cells becomes a row with a `problem`. */
 export function parseCsv(text: string): Table {
   const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
   if (lines.length > XLSX_LIMITS.rows + 1) throw tooManyRows();
@@ -67,6 +101,7 @@ export function parseCsv(text: string): Table {
   header.forEach((h, k) => {
     if (h.length > XLSX_LIMITS.cellChars) throw tooLong(1, k + 1);
   });
+  refuseDuplicateColumns(header);
   const rows: TableRow[] = [];
   lines.slice(1).forEach((raw, i) => {
     if (raw.trim() === '') return;
@@ -75,13 +110,19 @@ export function parseCsv(text: string): Table {
     const cells = splitCsvLine(raw, sep);
     const long = cells?.findIndex((c) => c.length > XLSX_LIMITS.cellChars) ?? -1;
     if (long >= 0) throw tooLong(line, long + 1);
-    if (!cells) return rows.push({ line, cells: { __error: 'unclosed quote' } });
+    if (!cells)
+      return rows.push({
+        line,
+        cells: cellsOf([], () => ''),
+        problem: 'raden har ett citattecken som aldrig avslutas',
+      });
     if (cells.length > header.length)
       return rows.push({
         line,
-        cells: { __error: `${cells.length} cells, the header has ${header.length}` },
+        cells: cellsOf([], () => ''),
+        problem: `raden har ${cells.length} celler men rubrikraden har ${header.length}`,
       });
-    rows.push({ line, cells: Object.fromEntries(header.map((h, k) => [h, cells[k] ?? ''])) });
+    rows.push({ line, cells: cellsOf(header, (k) => cells[k] ?? '') });
   });
   return { header, rows };
 }
@@ -128,14 +169,14 @@ export async function parseXlsx(bytes: Buffer): Promise<Table> {
           header.forEach((h, k) => {
             if (h.length > XLSX_LIMITS.cellChars) throw tooLong(1, k + 1);
           });
+          refuseDuplicateColumns(header);
           continue;
         }
         if (rows.length >= XLSX_LIMITS.rows) throw tooManyRows();
-        const cells: Record<string, string> = {};
-        header.forEach((h, k) => {
+        const cells = cellsOf(header, (k) => {
           const text = cellText(row.getCell(k + 1).value);
-          if (text.length > XLSX_LIMITS.cellChars) throw tooLong(line, h.slice(0, 100));
-          cells[h] = text;
+          if (text.length > XLSX_LIMITS.cellChars) throw tooLong(line, header[k]!.slice(0, 100));
+          return text;
         });
         if (Object.values(cells).every((c) => c === '')) continue;
         rows.push({ line, cells });
