@@ -55,7 +55,10 @@ export const placementRowSchema = z.object({
     z
       .string()
       .transform((s) => s.toLowerCase())
-      .refine((s) => YES.includes(s) || NO.includes(s), 'is not true/false (ja/nej)')
+      .refine(
+        (s) => YES.includes(s) || NO.includes(s),
+        'ska vara ja eller nej ("true"/"false" och "1"/"0" går också)',
+      )
       .transform((s) => YES.includes(s)),
   ),
   points: optionalCell(numberCell(points)),
