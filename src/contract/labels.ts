@@ -347,6 +347,7 @@ export const IMPORT_COLUMN_LABELS: Readonly<Record<string, string>> = {
   notice_date: 'Uppsägningsdatum',
   no_show: 'Utebliven inflyttning (ja eller nej)',
   points: 'Poäng',
+  level: 'Nivå (i stället för poäng)',
   level_kind: 'Nivåns slag (preliminär eller slutlig)',
   assessed_on: 'Bedömningsdatum',
   name: 'Klientens namn (ny klient)',
@@ -356,6 +357,10 @@ export const IMPORT_COLUMN_LABELS: Readonly<Record<string, string>> = {
   provider_id: 'Utförarens id',
   regime: 'Regiform (kommunal, entreprenad eller privat)',
   hours_per_week: 'Timmar per vecka (daglig verksamhet)',
+  sessions_per_week: 'Tillfällen per vecka',
+  total_cost: 'Total kostnad utan hyra (kr)',
+  volume: 'Volym per år (dygn, dagar, timmar eller tillfällen)',
+  rent: 'Hyra (kr; tom när den inte är känd)',
   file: 'Filen',
   header: 'Rubrikraden',
 };

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   monthError,
   personnummerError,
-  swedishRowMessage,
   validateAbsence,
   validateLevelEntry,
   validatePlacement,
@@ -83,13 +82,4 @@ describe('personnummerError', () => {
     ['1912', 'Skriv numret som ÅÅÅÅMMDD-NNNN, till exempel 19121212-1212.'],
     ['', 'Fyll i personnummer eller samordningsnummer.'],
   ])('%j → %s', (pnr, e) => expect(personnummerError(pnr)).toBe(e));
-});
-
-describe('swedishRowMessage', () => {
-  it.each([
-    ['"nope" is not a service', '”nope” är ingen insats'],
-    ['"x" is not a whole number ≥ 0', '”x” är inget heltal ≥ 0'],
-    ['end 2024-01-01 is before start 2024-02-01', 'slutdatum 2024-01-01 är före startdatum 2024-02-01'],
-    ['something new', 'something new'],
-  ])('%s → %s', (en, sv) => expect(swedishRowMessage(en)).toBe(sv));
 });

@@ -121,29 +121,3 @@ export function personnummerError(value: string): string | undefined {
     return 'Numret är inte giltigt: kontrollsiffran stämmer inte.';
   return undefined;
 }
-
-const ROW_MESSAGES: [RegExp, string][] = [
-  [/^"(.*)" is not a date YYYY-MM-DD$/, '”$1” är inget datum ÅÅÅÅ-MM-DD'],
-  [/^"(.*)" is not a whole number ≥ 0$/, '”$1” är inget heltal ≥ 0'],
-  [/^"(.*)" is not a number ≥ 0$/, '”$1” är inget tal ≥ 0'],
-  [/^"(.*)" is not kommunal, entreprenad or privat$/, '”$1” är inte kommunal, entreprenad eller privat'],
-  [/^"(.*)" is not a service$/, '”$1” är ingen insats'],
-  [/^"(.*)" is not preliminary or final$/, '”$1” är inte preliminary eller final'],
-  [/^"(.*)" is not true\/false$/, '”$1” är inte true eller false'],
-  [/^The header lacks (.*) \(it has (.*)\)$/, 'Rubrikraden saknar $1 (den har $2)'],
-  [/^end (\S+) is before start (\S+)$/, 'slutdatum $1 är före startdatum $2'],
-  [
-    /^overlaps line (\d+) of this file \(same client and service\)$/,
-    'krockar med rad $1 i filen (samma klient och insats)',
-  ],
-  [
-    /^overlaps placement (\S+) of the same service \((.*)\)$/,
-    'krockar med placering $1 av samma insats ($2)',
-  ],
-];
-
-/** An import row problem from the server in Swedish (known phrasings; others as they came). */
-export function swedishRowMessage(message: string): string {
-  for (const [re, sv] of ROW_MESSAGES) if (re.test(message)) return message.replace(re, sv);
-  return message;
-}

@@ -29,6 +29,7 @@ import type { costSurveyResult } from '../../contract/analysis.js';
 import { DownloadModel, ToolError } from './AnalysisParts.js';
 import { Rule } from '../components/Rule.js';
 import { FileColumn } from '../components/FileColumn.js';
+import { RowProblems } from '../components/RowProblems.js';
 
 type Result = z.infer<typeof costSurveyResult>;
 
@@ -99,6 +100,7 @@ export function SurveyPanel() {
         </Group>
       </Paper>
       {run.isError && <ToolError title="Enkäten kunde inte räknas" error={run.error} />}
+      <RowProblems error={run.error} testId="survey-row-errors" />
       {run.data && <SurveyResult result={run.data} />}
     </section>
   );

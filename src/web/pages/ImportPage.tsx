@@ -7,15 +7,15 @@ import type { PlacementImportResult, PopulationImportResult } from '../../contra
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, FileInput, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage, upload } from '../api.js';
+import { errorMessage, upload } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { FileColumn } from '../components/FileColumn.js';
 import { BAD } from '../colors.js';
 import { formatNumber } from '../../contract/format.js';
-import { swedishRowMessage } from '../validate.js';
 import { importColumnLabel } from '../../contract/labels.js';
 import { TableScroll } from '../components/TableScroll.js';
+import { RowProblems } from '../components/RowProblems.js';
 
 /** The import page. */
 export function ImportPage() {
@@ -33,8 +33,11 @@ export function ImportPage() {
             'notice_date',
             'no_show',
             'points',
+            'level',
             'level_kind',
             'assessed_on',
+            'hours_per_week',
+            'sessions_per_week',
             'name',
             'district_id',
           ]}
@@ -90,7 +93,6 @@ function ImportForm<R>(props: {
     setFileError(undefined);
     send.mutate(file);
   }
-  const rows = send.error instanceof ApiError ? (send.error.rows ?? []) : [];
   return (
     <Paper withBorder p="md">
       <form onSubmit={submit} noValidate aria-labelledby={`${props.id}-h`}>
@@ -137,39 +139,10 @@ function ImportForm<R>(props: {
               </Text>
             </Alert>
           )}
-          {rows.length > 0 && (
-            <Table withTableBorder captionSide="top" data-testid={`${props.id}-row-errors`}>
-              <caption style={{ textAlign: 'left' }}>Fel per rad ({rows.length})</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Rad</Table.Th>
-                  <Table.Th scope="col">Kolumn</Table.Th>
-                  <Table.Th scope="col">Fel</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((r, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{r.line}</Table.Td>
-                    <Table.Td>{r.column ? <ColumnName column={r.column} /> : '–'}</Table.Td>
-                    <Table.Td>{swedishRowMessage(r.message)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          <RowProblems error={send.error} testId={`${props.id}-row-errors`} />
         </Stack>
       </form>
     </Paper>
-  );
-}
-
-/** A column as the file spells it (marked, so the Swedish guard reads it as file syntax) and what it holds. */
-function ColumnName({ column }: { column: string }) {
-  return (
-    <>
-      {importColumnLabel(column)} <FileColumn name={column} />
-    </>
   );
 }
 
