@@ -30,6 +30,18 @@ describe("the analyst's toolbox", () => {
     await signIn(page, 'analyst');
     await openMenu(page, 'Analysverktyg');
     await page.getByRole('heading', { name: /^Kostnadsenkät till ersättning/ }).waitFor();
+    // A survey with a bad row: the row is named with its line, column and a Swedish message.
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'fel.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${SURVEY}\nF,sp-boende,kommunal,x,0,`),
+    });
+    await page.getByRole('button', { name: 'Räkna fram ersättning' }).click();
+    const bad = page.getByTestId('survey-row-errors');
+    await bad.waitFor();
+    expect(await bad.innerText()).toMatch(/7\s+Total kostnad[^\n]*total_cost\s+"x": är inget tal/);
+    expect(await bad.innerText()).toMatch(/"0": måste vara större än 0/);
+    expect(await checkPage(page, 'analysverktyg-fel')).toEqual([]);
     await page.locator('input[type=file]').setInputFiles({
       name: 'enkat.csv',
       mimeType: 'text/csv',
