@@ -115,7 +115,7 @@ export function errorMessage(error: unknown): string {
   return splitRules(errorSentence(error)).text;
 }
 
-/** Swedish messages for the API's fixed error ids (the server's own messages are in English). */
+/** Swedish messages for the API's fixed error ids: the one wording per id wherever it is shown (the server's own messages are Swedish too, and serve ids not listed here). */
 export const ERROR_MESSAGES: Record<string, string> = {
   'bad-credentials': 'Fel användarnamn eller lösenord.',
   'not-signed-in': 'Du är inte inloggad. Logga in igen.',

@@ -139,7 +139,10 @@ export async function importPlacements(
     if (elsewhere && row.name && row.district_id) bad('personnummer', 'personnumret finns redan i registret');
     else if (!client) {
       if (!row.name || !row.district_id)
-        bad('personnummer', 'ingen sådan klient (ange name och district_id för att skapa en)');
+        bad(
+          'personnummer',
+          'ingen sådan klient (fyll i kolumnerna "name" och "district_id" för att skapa en)',
+        );
       else if (!districtIds.has(row.district_id)) bad('district_id', `ingen stadsdel "${row.district_id}"`);
     }
     if (user.role === 'case_officer' && districtId && districtId !== user.districtId)
@@ -180,11 +183,11 @@ export async function importPlacements(
     if (clash)
       bad(
         'start',
-        `överlappar placering ${clash.id} av samma tjänst (${clash.start_date}–${clash.end_date ?? ''})`,
+        `överlappar placering ${clash.id} av samma insats (${clash.start_date}–${clash.end_date ?? ''})`,
       );
     const key = `${g.pnr} ${row.service}`;
     const twin = bySameService.get(key)?.find((o) => overlaps(o, g));
-    if (twin) bad('start', `överlappar rad ${twin.line} i filen (samma klient och tjänst)`);
+    if (twin) bad('start', `överlappar rad ${twin.line} i filen (samma klient och insats)`);
     if (!clash && !twin) {
       good.push(g);
       bySameService.set(key, [...(bySameService.get(key) ?? []), g]);
