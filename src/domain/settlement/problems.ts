@@ -57,7 +57,7 @@ export const PROBLEM_KINDS = {
   'notice-before-start': { rules: ['PAY-6'], action: 'Rätta uppsägningsdatumet eller startdatumet.' },
   'no-model': {
     rules: ['SVC-1', 'RATE-1'],
-    action: 'Lägg in en ersättningsmodell som gäller för tjänsten då, eller rätta datumen.',
+    action: 'Lägg in en ersättningsmodell som gäller för insatsen då, eller rätta datumen.',
   },
   unordered: { rules: ['SVC-3', 'PAY-4'], action: 'Ange uppgifterna i datumordning, en per datum.' },
   'levels-unordered': { rules: ['LVL-1'], action: 'Ange nivåuppgifterna i datumordning, en per datum.' },
@@ -65,7 +65,7 @@ export const PROBLEM_KINDS = {
     rules: ['ASMT-8'],
     action: 'Ange bedömningsdatum bara för en slutlig nivå, och inte före nivåns startdatum.',
   },
-  'unknown-regime': { rules: ['SVC-2'], action: 'Välj en regi som tjänsten ersätts för i modellen.' },
+  'unknown-regime': { rules: ['SVC-2'], action: 'Välj en regi som insatsen ersätts för i modellen.' },
   'hours-outside-intervals': {
     rules: ['SVC-3'],
     action: 'Ange timmar per vecka som ligger i ett av modellens deltagarintervall.',
@@ -80,7 +80,7 @@ export const PROBLEM_KINDS = {
     action: 'Kontrollera poängen mot bedömningen; poäng i ett glapp mellan nivåer betalas inte.',
   },
   'bad-points': { rules: ['LVL-1'], action: 'Ange poängen som ett heltal, 0 eller mer.' },
-  'no-point-ranges': { rules: ['LVL-1'], action: 'Ange nivån i stället för poäng för den här tjänsten.' },
+  'no-point-ranges': { rules: ['LVL-1'], action: 'Ange nivån i stället för poäng för den här insatsen.' },
   'unknown-level': {
     rules: ['LVL-1'],
     action: 'Ange poäng eller en ny nivåuppgift med en nivå som modellen har.',
