@@ -52,7 +52,10 @@ describe('from decision to start (issue #11)', () => {
       .first()
       .click();
     const offerForm = page.getByRole('form', { name: /^Erbjud plats på / });
-    await offerForm.getByLabel(/^Erbjudandedatum/).fill('2026-12-22');
+    // The form opens below the long table of units: its date field takes the focus (and the view).
+    const offeredOn = offerForm.getByLabel(/^Erbjudandedatum/);
+    await expect.poll(() => offeredOn.evaluate((el) => el === document.activeElement)).toBe(true);
+    await offeredOn.fill('2026-12-22');
     await offerForm.getByRole('button', { name: 'Skicka erbjudandet' }).click();
     const due = answerBy('2026-12-22');
     expect(due).toBe('2026-12-29');
@@ -60,6 +63,10 @@ describe('from decision to start (issue #11)', () => {
       .getByText(new RegExp(`Svar senast ${due}`))
       .first()
       .waitFor();
+    // The sent form is gone; the focus is on its outcome, not back at the top of the page.
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(
+      new RegExp(`^Klart.*Svar senast ${due}`),
+    );
 
     // The client says yes with a start: the order makes the placement (FLOW-1).
     const answer = page.getByRole('form', { name: /^Svar på erbjudande nr \d+/ });

@@ -6,7 +6,7 @@
  * calendar; and the client's answer, given through the case officer. The social psychiatry rules
  * (district, one occupation at a time) are shown before an offer is tried (offer-rules.tsx).
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   Alert,
   Badge,
@@ -117,6 +117,10 @@ function UnitDateForm({
   onDone: (message: string) => void;
 }) {
   const qc = useQueryClient();
+  const formRef = useRef<HTMLFormElement>(null);
+  // The form opens below a long table of units, far from the button that opened it: its first
+  // field takes the focus (and so scrolls into view), or the button seems to do nothing.
+  useEffect(() => formRef.current?.querySelector<HTMLElement>('input')?.focus(), []);
   const [date, setDate] = useState('');
   const [switchFrom, setSwitchFrom] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
@@ -166,7 +170,7 @@ function UnitDateForm({
   const title = kind === 'offer' ? `Erbjud plats på ${match.name}` : `Anmäl till kön för ${match.name}`;
   return (
     <Paper withBorder p="md">
-      <form onSubmit={submit} noValidate aria-label={title}>
+      <form ref={formRef} onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="sm">
           <Title order={3} size="h4">
             {title}
@@ -221,6 +225,11 @@ export function DecisionOffers({ decision, offers }: { decision: DecisionView; o
   const [asked, setAsked] = useState<Wishes>(wishes);
   const [chosen, setChosen] = useState<{ match: MatchView; kind: 'offer' | 'queue' } | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The sent form is gone: the focus goes to what it left behind, not back to the page's top.
+  const doneRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
   const switching = mustSwitch(decision.service, useRunningPlacements(decision));
   const matches = useQuery({
     queryKey: ['matches', decision.id, asked],
@@ -308,7 +317,7 @@ export function DecisionOffers({ decision, offers }: { decision: DecisionView; o
         )}
         <div role="status" aria-live="polite">
           {done && (
-            <Alert color="green" variant="light" title="Klart">
+            <Alert ref={doneRef} tabIndex={-1} color="green" variant="light" title="Klart">
               <Text size="sm">
                 <TextWithRules text={done} />
               </Text>
