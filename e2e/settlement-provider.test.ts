@@ -200,6 +200,20 @@ describe('provider portal', () => {
     await page.getByText('Frånvaron 2025-05-05 – 2025-05-07 är rapporterad.').waitFor();
     await page.getByRole('cell', { name: '2025-05-07' }).first().waitFor(); // listed among the reported
     expect(await checkPage(page, 'utforare-franvaro')).toEqual([]);
+    // A wrong report is removed (FLOW-5), to be reported again.
+    const removeAbsence = page.getByRole('button', { name: 'Ta bort frånvaron 2025-05-05 – 2025-05-07' });
+    await removeAbsence.click();
+    await removeAbsence.waitFor({ state: 'detached' });
+    expect(
+      await app.database.db
+        .selectFrom('absences')
+        .innerJoin('placements', 'placements.id', 'absences.placement_id')
+        .innerJoin('clients', 'clients.id', 'placements.client_id')
+        .select('absences.id')
+        .where('clients.name', '=', ongoing.name)
+        .where('absences.from_date', '=', '2025-05-05')
+        .execute(),
+    ).toEqual([]);
 
     // A client's name in the attendance table chooses that placement in the absence form.
     const attendee = page.getByTestId('attendance').locator('tbody a').first();

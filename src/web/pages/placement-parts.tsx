@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { errorMessage, formFieldError, post } from '../api.js';
+import { del, errorMessage, formFieldError, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { DateField } from '../components/DateField.js';
 import { useLevelNamer } from '../hooks.js';
@@ -51,29 +51,67 @@ export function PlacementFacts({ placement: p, regime }: { placement: PlacementD
   );
 }
 
-/** Reported absences of a placement. */
+/**
+ * Reported absences of a placement; those who report absence (FLOW-5: the provider, the case
+ * officer, an admin) can remove a wrong report (audited by the server) and report it again.
+ */
 export function AbsenceList({ placement }: { placement: PlacementDetail }) {
+  const { user } = useAuth();
+  const qc = useQueryClient();
+  const canRemove = hasRole(user, 'provider', 'case_officer', 'admin');
+  const remove = useMutation({
+    mutationFn: (absenceId: number) => del(`/api/placements/${placement.id}/absences/${absenceId}`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['placement'] }),
+  });
   const list = placement.absences;
   if (list.length === 0) return <Text mb="sm">Ingen frånvaro rapporterad.</Text>;
   return (
-    <Table mb="sm">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Från</Table.Th>
-          <Table.Th scope="col">Till</Table.Th>
-          <Table.Th scope="col">Kommentar</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {list.map((a) => (
-          <Table.Tr key={a.id}>
-            <Table.Td className="date">{formatDate(a.from)}</Table.Td>
-            <Table.Td className="date">{formatDate(a.to)}</Table.Td>
-            <Table.Td>{a.note || '–'}</Table.Td>
+    <>
+      <Table mb="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Från</Table.Th>
+            <Table.Th scope="col">Till</Table.Th>
+            <Table.Th scope="col">Kommentar</Table.Th>
+            {canRemove && (
+              <Table.Th scope="col">
+                <span className="visually-hidden">Åtgärd</span>
+              </Table.Th>
+            )}
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td className="date">{formatDate(a.from)}</Table.Td>
+              <Table.Td className="date">{formatDate(a.to)}</Table.Td>
+              <Table.Td>{a.note || '–'}</Table.Td>
+              {canRemove && (
+                <Table.Td>
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    color={BAD}
+                    aria-label={`Ta bort frånvaron ${formatDate(a.from)} – ${formatDate(a.to)}`}
+                    loading={remove.isPending && remove.variables === a.id}
+                    onClick={() => remove.mutate(a.id)}
+                  >
+                    Ta bort
+                  </Button>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {remove.isError && (
+        <Alert color="red" role="alert" title="Frånvaron kunde inte tas bort" mb="sm">
+          <Text c={BAD} size="sm">
+            {errorMessage(remove.error)}
+          </Text>
+        </Alert>
+      )}
+    </>
   );
 }
 
