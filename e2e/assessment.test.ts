@@ -86,7 +86,15 @@ describe('assessment office', () => {
     await a.goto(`/bedomningar/${c.id}`);
     await a.getByRole('heading', { name: 'Din bedömning' }).waitFor();
     expect(await checkPage(a, 'bedomning-oppen')).toEqual([]);
+    // Unanswered questions: each one says so, and the focus is on the first of them.
+    const groups = a.locator('form [role="radiogroup"]');
+    await groups.first().getByLabel(/^1 /).check();
+    await a.getByRole('button', { name: 'Lämna min bedömning' }).click();
+    await a.getByText(/^\d+ frågor saknar svar, till exempel ”/).waitFor();
+    expect(await a.getByText('Svara på frågan.').count()).toBe((await groups.count()) - 1);
+    expect(await groups.nth(1).evaluate((g) => g.contains(document.activeElement))).toBe(true);
     await gradeAll(a, 1);
+    expect(await a.getByText('Svara på frågan.').count()).toBe(0);
     await a.getByRole('button', { name: 'Lämna min bedömning' }).click();
     await a.getByText('Din bedömning är lämnad.').waitFor();
 
@@ -99,6 +107,11 @@ describe('assessment office', () => {
     await b.getByRole('heading', { name: 'Avstämning' }).waitFor();
     await b.getByText(/Frågor där bedömningarna skiljer sig/).waitFor();
     expect(await checkPage(b, 'bedomning-avstamning')).toEqual([]);
+    // Saved without a date: the button is not dead, the field says what is missing.
+    await b.getByRole('button', { name: 'Spara gemensam bedömning' }).click();
+    await b.getByText('Fyll i bedömningsdatum.').waitFor();
+    await b.getByLabel(/Bedömningsdatum/).fill('2026-11-31');
+    await b.getByText('Bedömningsdatum finns inte i kalendern.').waitFor();
     await b.getByLabel(/Bedömningsdatum/).fill('2026-11-20');
     await b.getByRole('button', { name: 'Spara gemensam bedömning' }).click();
     await b.getByRole('heading', { name: 'Beslutad nivå' }).waitFor();

@@ -5,19 +5,7 @@
  * force, and a total in a gap is refused for them to resolve (LVL-4).
  */
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Button,
-  Fieldset,
-  Group,
-  Paper,
-  Radio,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Box, Button, Fieldset, Group, Paper, Radio, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, get, post, request } from '../api.js';
 import { useAuth } from '../auth.js';
@@ -26,7 +14,8 @@ import { ErrorAlert, QueryState } from '../components/QueryState.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { formatDate } from '../../contract/format.js';
 import { ASSESSMENT_KIND_LABELS, ASSESSMENT_STATE_LABELS, serviceLabel } from '../../contract/labels.js';
-import { isIsoDate } from '../../domain/patterns.js';
+import { DateField } from '../components/DateField.js';
+import { dateError } from '../validate.js';
 import type { CaseView, questionnaireSchema, Reconciliation } from '../../contract/assessments.js';
 import type { z } from 'zod';
 import { OK } from '../colors.js';
@@ -133,11 +122,14 @@ function GradeFields({
   grades,
   onChange,
   only,
+  missing,
 }: {
   instrument: Instrument;
   grades: Grades;
   onChange: (item: string, grade: number) => void;
   only?: Set<string>;
+  /** Items to mark as unanswered, each next to its own question. */
+  missing?: ReadonlySet<string>;
 }) {
   return (
     <Stack gap="sm">
@@ -150,6 +142,8 @@ function GradeFields({
               {items.map((it) => (
                 <Radio.Group
                   key={it.id}
+                  name={gradeName(it.id)}
+                  error={missing?.has(it.id) ? 'Svara på frågan.' : undefined}
                   label={`${it.text}${it.example ? ' (exempelfråga)' : ''}`}
                   value={grades[it.id] === undefined ? '' : String(grades[it.id])}
                   onChange={(v) => onChange(it.id, Number(v))}
@@ -169,6 +163,9 @@ function GradeFields({
   );
 }
 
+/** The radios' shared name of one item, so a check can move the focus to the question it names. */
+const gradeName = (item: string) => `grade-${item}`;
+
 const total = (instrument: Instrument, grades: Grades) =>
   instrument.areas
     .flatMap((a) => a.items)
@@ -186,6 +183,8 @@ function ScoringForm({
   const qc = useQueryClient();
   const [grades, setGrades] = useState<Grades>(initial ?? {});
   const [missing, setMissing] = useState<string | null>(null);
+  // After a submit with unanswered questions, each of them says so until it is answered.
+  const [marked, setMarked] = useState(false);
   const items = instrument.areas.flatMap((a) => a.items);
   const save = useMutation({
     mutationFn: () => request('PUT', `/api/assessments/${id}/scoring`, { grades }),
@@ -195,7 +194,13 @@ function ScoringForm({
     e.preventDefault();
     const left = items.filter((it) => grades[it.id] === undefined);
     if (left.length > 0) {
-      setMissing(`${left.length} frågor saknar svar, till exempel ”${left[0]!.text}”.`);
+      setMissing(
+        left.length === 1
+          ? `1 fråga saknar svar: ”${left[0]!.text}”.`
+          : `${left.length} frågor saknar svar, till exempel ”${left[0]!.text}”.`,
+      );
+      setMarked(true);
+      e.currentTarget.querySelector<HTMLElement>(`input[name="${gradeName(left[0]!.id)}"]`)?.focus();
       return;
     }
     setMissing(null);
@@ -214,6 +219,9 @@ function ScoringForm({
           instrument={instrument}
           grades={grades}
           onChange={(i, g) => setGrades({ ...grades, [i]: g })}
+          missing={
+            marked ? new Set(items.filter((it) => grades[it.id] === undefined).map((it) => it.id)) : undefined
+          }
         />
         <Group mt="sm">
           <Button type="submit" loading={save.isPending}>
@@ -250,7 +258,10 @@ function ReconcileSection({ id, c, instrument }: { id: string; c: CaseView; inst
     mutationFn: () => post(`/api/assessments/${id}/agreement`, { grades, assessedOn, version: c.version }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['assessment', id] }),
   });
-  const dateError = assessedOn && !isIsoDate(assessedOn) ? 'Skriv datumet som ÅÅÅÅ-MM-DD.' : undefined;
+  // The date's error shows once it is wrong as typed, or on a submit without it (never a dead button).
+  const [tried, setTried] = useState(false);
+  const dateProblem = dateError(assessedOn, 'bedömningsdatum', true);
+  const shownDateError = tried || assessedOn.length >= 10 ? dateProblem : undefined;
   return (
     <section aria-labelledby="rec-h">
       <Title order={2} id="rec-h" size="h3" mb="xs">
@@ -291,7 +302,10 @@ function ReconcileSection({ id, c, instrument }: { id: string; c: CaseView; inst
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                if (isIsoDate(assessedOn)) agree.mutate();
+                setTried(true);
+                if (dateProblem)
+                  e.currentTarget.querySelector<HTMLElement>('input[name="assessedOn"]')?.focus();
+                else agree.mutate();
               }}
               noValidate
             >
@@ -305,17 +319,18 @@ function ReconcileSection({ id, c, instrument }: { id: string; c: CaseView; inst
                 onChange={(i, g) => setGrades({ ...grades, [i]: g })}
                 only={new Set(r.differing.map((d) => d.item))}
               />
-              <TextInput
-                mt="sm"
-                label="Bedömningsdatum"
-                description="ÅÅÅÅ-MM-DD"
-                required
-                value={assessedOn}
-                onChange={(e) => setAssessedOn(e.currentTarget.value.trim())}
-                error={dateError}
-              />
+              <Box mt="sm">
+                <DateField
+                  label="Bedömningsdatum"
+                  name="assessedOn"
+                  required
+                  value={assessedOn}
+                  onChange={(v) => setAssessedOn(v.trim())}
+                  error={shownDateError}
+                />
+              </Box>
               <Group mt="sm">
-                <Button type="submit" loading={agree.isPending} disabled={!isIsoDate(assessedOn)}>
+                <Button type="submit" loading={agree.isPending}>
                   Spara gemensam bedömning
                 </Button>
                 <Text aria-live="polite">Summa: {total(instrument, grades)} poäng</Text>
