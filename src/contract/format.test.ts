@@ -102,6 +102,15 @@ describe('other formats', () => {
     [formatMonth('2024-13'), '2024-13'],
   ])('%s is %s', (actual, expected) => expect(plain(actual)).toBe(expected));
 
+  it('never shows -0: a small negative number rounded to zero is zero (chart labels, Mkr, percent)', () => {
+    expect(formatNumber(-0.001)).toBe('0');
+    expect(formatNumber(-0.04, 1)).toBe('0');
+    expect(formatNumber(-0)).toBe('0');
+    expect(plain(formatMkr(-1000))).toBe('0,0 Mkr');
+    expect(plain(formatPercent(-0.0001))).toBe('0 %');
+    expect(formatNumber(-0.06, 1)).toBe('-0,1');
+  });
+
   it('uses a hyphen-minus, never U+2212', () => {
     expect(formatNumber(-1.5)).toBe('-1,5');
     expect(formatNumber(-1234, 0, { plain: true })).toBe('-1 234');

@@ -105,14 +105,24 @@ export function formatOreSigned(ore: Ore, options?: Spacing): string {
 
 const tidy = (s: string, o?: Spacing) => s.replace(/[\u00a0\u202f ]/g, space(o)).replace(/\u2212/g, '-');
 
-/** A plain number the Swedish way: `1 688`, `0,63`, with at most `maximumFractionDigits` decimals. */
+/**
+ * A plain number the Swedish way: `1 688`, `0,63`, with at most `maximumFractionDigits` decimals.
+ * A small negative number that rounds to zero is `0`, never `-0` (signDisplay 'negative').
+ */
 export function formatNumber(n: number, maximumFractionDigits = 2, options?: Spacing): string {
-  return tidy(new Intl.NumberFormat('sv-SE', { maximumFractionDigits }).format(n), options);
+  return tidy(
+    new Intl.NumberFormat('sv-SE', { maximumFractionDigits, signDisplay: 'negative' }).format(n),
+    options,
+  );
 }
 
-/** Millions of kronor with one decimal, like 002 Tabell 3: `1 949,3 Mkr`. */
+/** Millions of kronor with one decimal, like 002 Tabell 3: `1 949,3 Mkr`; never `-0,0 Mkr`. */
 export function formatMkr(kronor: number, options?: Spacing): string {
-  const mkr = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const mkr = new Intl.NumberFormat('sv-SE', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'negative',
+  });
   return tidy(mkr.format(kronor / 1_000_000), options) + space(options) + 'Mkr';
 }
 
