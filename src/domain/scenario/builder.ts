@@ -6,10 +6,9 @@
 import { InputError } from '../errors.js';
 import { REGIMES, SERVICE_IDS } from '../rate-model/schema.js';
 import { ByteArena } from './person-ids.js';
+import { HOURS_COLUMN } from './columns.js';
 import type { PersonInput, Population, PopulationIssue } from './population.js';
 
-/** The optional seventh column (SVC-3, daily activity). */
-export const HOURS_COLUMN = 'hours_per_week';
 const SERVICE_CODE = new Map<string, number>(SERVICE_IDS.map((s, i) => [s, i]));
 const REGIME_CODE = new Map<string, number>(REGIMES.map((r, i) => [r, i]));
 /** How many issues an error message lists before summarising the rest. */

@@ -11,15 +11,7 @@
 import type { Regime, ServiceId } from '../rate-model/schema.js';
 import { ByteArena } from './person-ids.js';
 
-/** The population CSV header of contract.md, in order; `hours_per_week` is optional. */
-export const POPULATION_COLUMNS = [
-  'person_id',
-  'district',
-  'provider_id',
-  'service',
-  'regime',
-  'points',
-] as const;
+export { POPULATION_COLUMNS } from './columns.js';
 
 /** One person as the database or a test hands it over (the row form of a population). */
 export interface PersonInput {
@@ -98,9 +90,9 @@ export function subsetPopulation(pop: Population, indices: readonly number[]): P
   return out;
 }
 
+export { HOURS_COLUMN } from './columns.js';
 export {
   type CodedRow,
-  HOURS_COLUMN,
   parsePoints,
   populationError,
   populationFromPersons,

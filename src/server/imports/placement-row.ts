@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { clientCreate } from '../../contract/clients.js';
 import { districtIdSchema } from '../../contract/districts.js';
+import { PLACEMENT_COLUMNS } from '../../contract/imports.js';
 import { levelCreate, placementCreate } from '../../contract/placements.js';
 import { idParamSchema, isoDateSchema } from '../../contract/primitives.js';
 import { serviceIdSchema, type Regime } from '../../domain/rate-model/schema.js';
@@ -15,24 +16,7 @@ import type { PlacementInput } from '../../domain/settlement/input.js';
 import type { RowProblem } from '../errors.js';
 import { numberCell, optionalCell, readCells } from './cells.js';
 
-/** The columns of a placement import; the first four are required. */
-export const PLACEMENT_COLUMNS = [
-  'personnummer',
-  'unit_id',
-  'service',
-  'start',
-  'end',
-  'notice_date',
-  'no_show',
-  'points',
-  'level',
-  'level_kind',
-  'assessed_on',
-  'hours_per_week',
-  'sessions_per_week',
-  'name',
-  'district_id',
-] as const;
+export { PLACEMENT_COLUMNS };
 
 /** Level points, level id, hours per week (SVC-3) and sessions per week (PAY-4) as the API takes them. */
 const points = levelCreate.shape.points.unwrap();

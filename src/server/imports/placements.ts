@@ -8,6 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ModelCatalog } from '../../domain/rate-model/catalog.js';
+import { PLACEMENT_REQUIRED } from '../../contract/imports.js';
 import { checkPlacementFacts } from '../../domain/settlement/facts.js';
 import { parseIdentity } from '../../db/identity.js';
 import type { DB } from '../../db/types.js';
@@ -95,7 +96,7 @@ export async function importPlacements(
   user: SessionUser,
   table: Table,
 ): Promise<{ placements: number; clients: number }> {
-  requireColumns(table, PLACEMENT_COLUMNS.slice(0, 4));
+  requireColumns(table, PLACEMENT_COLUMNS.slice(0, PLACEMENT_REQUIRED));
   if (table.rows.length === 0) throw new ApiError(400, 'import-empty', 'Filen har inga rader', 'file');
   const problems: RowProblem[] = [];
   const read: { line: number; row: PlacementRow; pnr: string | null; unitId: number | null }[] = [];

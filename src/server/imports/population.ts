@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { hundredthsSchema, textSchema } from '../../contract/primitives.js';
 import { regimeSchema, serviceIdSchema } from '../../domain/rate-model/schema.js';
 import { MAX_HOURS_PER_WEEK } from '../../domain/settlement/facts.js';
+import { POPULATION_COLUMNS } from '../../domain/scenario/columns.js';
 import { looksLikeIdentity } from '../../db/identity.js';
 import type { DB } from '../../db/types.js';
 import type { SessionUser } from '../auth/sessions.js';
@@ -16,15 +17,7 @@ import { ApiError, badRows, type RowProblem } from '../errors.js';
 import { numberCell, optionalCell, readCells } from './cells.js';
 import { requireColumns, type Table } from './table.js';
 
-/** The population columns of contract.md (hours_per_week optional). */
-export const POPULATION_COLUMNS = [
-  'person_id',
-  'district',
-  'provider_id',
-  'service',
-  'regime',
-  'points',
-] as const;
+export { POPULATION_COLUMNS };
 
 /** A population row's cells, each by the schema of the same field elsewhere (contract primitives, domain limits). */
 const populationRowSchema = z.object({

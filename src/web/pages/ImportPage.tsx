@@ -3,7 +3,14 @@
  * (analysts, admin) from CSV or XLSX. All rows or none: a refused file lists every bad row with
  * its line, column and message, so it can be fixed in one go.
  */
-import type { PlacementImportResult, PopulationImportResult } from '../../contract/imports.js';
+import {
+  HOURS_COLUMN,
+  PLACEMENT_COLUMNS,
+  PLACEMENT_REQUIRED,
+  POPULATION_COLUMNS,
+  type PlacementImportResult,
+  type PopulationImportResult,
+} from '../../contract/imports.js';
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, FileInput, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -27,20 +34,8 @@ export function ImportPage() {
           id="placements"
           title="Placeringar"
           path="/api/imports/placements"
-          required={['personnummer', 'unit_id', 'service', 'start']}
-          optional={[
-            'end',
-            'notice_date',
-            'no_show',
-            'points',
-            'level',
-            'level_kind',
-            'assessed_on',
-            'hours_per_week',
-            'sessions_per_week',
-            'name',
-            'district_id',
-          ]}
+          required={PLACEMENT_COLUMNS.slice(0, PLACEMENT_REQUIRED)}
+          optional={PLACEMENT_COLUMNS.slice(PLACEMENT_REQUIRED)}
           done={(x) =>
             `${formatNumber(x.imported)} placeringar importerades, ${formatNumber(x.clientsCreated)} nya klienter.`
           }
@@ -51,8 +46,8 @@ export function ImportPage() {
           id="population"
           title="Befolkning för jämförelser"
           path="/api/imports/population"
-          required={['person_id', 'district', 'provider_id', 'service', 'regime', 'points']}
-          optional={['hours_per_week']}
+          required={POPULATION_COLUMNS}
+          optional={[HOURS_COLUMN]}
           withName
           done={(x) =>
             `Befolkningen ”${x.name}” med ${formatNumber(x.persons)} personer är sparad och kan väljas i Scenario.`
@@ -67,8 +62,8 @@ function ImportForm<R>(props: {
   id: string;
   title: string;
   path: string;
-  required: string[];
-  optional: string[];
+  required: readonly string[];
+  optional: readonly string[];
   withName?: boolean;
   done: (result: R) => string;
 }) {
@@ -147,7 +142,7 @@ function ImportForm<R>(props: {
 }
 
 /** The import file's columns: name in the file, what it holds, required or not. */
-function ColumnTable({ required, optional }: { required: string[]; optional: string[] }) {
+function ColumnTable({ required, optional }: { required: readonly string[]; optional: readonly string[] }) {
   return (
     <TableScroll>
       <Table withTableBorder>
