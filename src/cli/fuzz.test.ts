@@ -302,13 +302,17 @@ it(`keeps the contract for ${RUNS} generated command lines (seed ${SEED})`, asyn
   const worker = async () => {
     while (next < cases.length) {
       const args = cases[next++]!;
-      const bad = broken(args, await run(args));
+      const r = await run(args);
+      const bad = broken(args, r);
       if (bad.length) {
         const shown = args.map((x) => (x.length > 80 ? `${x.slice(0, 80)}…` : x));
         const files = args
           .filter((x) => x.startsWith(dir))
           .map((f) => readFileSync(f).subarray(0, 200).toString());
-        failures.push(`${bad.join(', ')}: ${JSON.stringify(shown)} ${JSON.stringify(files)}`);
+        // stderr's start too, so a failure seen once (under load, say) can be told from the run.
+        failures.push(
+          `${bad.join(', ')}: ${JSON.stringify(shown)} ${JSON.stringify(files)} stderr: ${JSON.stringify(r.err.slice(0, 600))}`,
+        );
       }
     }
   };
