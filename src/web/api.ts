@@ -134,8 +134,7 @@ export const ERROR_MESSAGES: Record<string, string> = {
   'unknown-level': 'Modellen har ingen sådan nivå för insatsen.',
   'no-model': 'Ingen ersättningsmodell gäller för insatsen det datumet.',
   'invalid-personnummer': 'Personnumret eller samordningsnumret är inte giltigt.',
-  'import-rows-invalid':
-    'Filen har fel på raderna nedan. Ingenting importerades; rätta raderna och försök igen.',
+  'import-rows-invalid': 'Filen har fel på raderna nedan och lästes inte in. Rätta raderna och försök igen.',
   'not-multipart': 'Välj en fil att ladda upp.',
   'no-file': 'Välj en fil att ladda upp.',
   duplicate: 'Det finns redan en sådan post (till exempel en klient med samma personnummer).',
