@@ -7,29 +7,7 @@
 import { z } from 'zod';
 import { textSchema } from './primitives.js';
 
-export { HOURS_COLUMN, POPULATION_COLUMNS } from '../domain/scenario/columns.js';
-
-/** The columns of a placement import (docs/api.md), for the import and its page. */
-export const PLACEMENT_COLUMNS = [
-  'personnummer',
-  'unit_id',
-  'service',
-  'start',
-  'end',
-  'notice_date',
-  'no_show',
-  'points',
-  'level',
-  'level_kind',
-  'assessed_on',
-  'hours_per_week',
-  'sessions_per_week',
-  'name',
-  'district_id',
-] as const;
-
-/** How many of {@link PLACEMENT_COLUMNS}, from the first, every placement file must have. */
-export const PLACEMENT_REQUIRED = 4;
+export { HOURS_COLUMN, PLACEMENT_COLUMNS, PLACEMENT_REQUIRED, POPULATION_COLUMNS } from './import-columns.js';
 
 /** POST /api/imports/placements answer. */
 export const placementImportResult = z.object({ imported: z.number(), clientsCreated: z.number() });

@@ -8,9 +8,8 @@ import {
   PLACEMENT_COLUMNS,
   PLACEMENT_REQUIRED,
   POPULATION_COLUMNS,
-  type PlacementImportResult,
-  type PopulationImportResult,
-} from '../../contract/imports.js';
+} from '../../contract/import-columns.js';
+import type { PlacementImportResult, PopulationImportResult } from '../../contract/imports.js';
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, FileInput, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
