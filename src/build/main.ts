@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { prebuiltText } from '../models/prebuilt.js';
 import { REPO_ROOT } from '../root.js';
 import { isNodeBuildCurrent, NODE_OUT, NODE_STAMP, nodeStamp } from './stamp.js';
+import { compressTree } from './compress.js';
 import { isWebBuildCurrent, WEB_OUT, WEB_STAMP, webInputsHash } from './web-stamp.js';
 
 /**
@@ -67,8 +68,11 @@ export async function buildNode(root: string = REPO_ROOT): Promise<void> {
   rmSync(old, { recursive: true, force: true });
 }
 
-/** Runs `vite build` (vite.config.ts: src/web → dist/web) and stamps dist/web with its inputs' hash. */
-export function buildWeb(root: string = REPO_ROOT): void {
+/**
+ * Runs `vite build` (vite.config.ts: src/web → dist/web), writes the compressed copies the server
+ * sends (compress.ts) and stamps dist/web with its inputs' hash.
+ */
+export async function buildWeb(root: string = REPO_ROOT): Promise<void> {
   const hash = webInputsHash(root); // before building: an edit meanwhile leaves it stale
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
@@ -76,6 +80,7 @@ export function buildWeb(root: string = REPO_ROOT): void {
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status ?? result.signal})`);
+  await compressTree(join(root, WEB_OUT));
   writeFileSync(join(root, WEB_OUT, WEB_STAMP), `${hash}\n`);
 }
 
@@ -93,7 +98,7 @@ export async function buildStale(
       continue;
     }
     if (target === 'node') await buildNode(root);
-    else buildWeb(root);
+    else await buildWeb(root);
     const ms = Math.round(performance.now() - started);
     process.stderr.write(`build: ${target === 'node' ? NODE_OUT : WEB_OUT} built in ${ms} ms\n`);
   }

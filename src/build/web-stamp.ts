@@ -16,11 +16,11 @@ export const WEB_STAMP = '.inputs-hash';
 /**
  * The inputs of `vite build`: the web app, the contract and domain code it imports (all of it,
  * not only what is imported today: safe, and cheap), vite's and TypeScript's configuration, and
- * the lock file (a dependency's version).
+ * the lock file (a dependency's version), and the step that compresses the built files.
  */
 export function webInputs(root: string): string[] {
   const folders = ['src/web', 'src/contract', 'src/domain'].flatMap((d) => filesUnder(root, d));
-  const top = ['vite.config.ts', 'tsconfig.json', 'package-lock.json'].filter((f) =>
+  const top = ['vite.config.ts', 'tsconfig.json', 'package-lock.json', 'src/build/compress.ts'].filter((f) =>
     existsSync(join(root, f)),
   );
   return [...folders.filter((f) => !isTest(f)), ...top].sort();
