@@ -155,6 +155,16 @@ describe('clients and placements', () => {
     expect(placementUrl).toMatch(/\/placeringar\/\d+$/);
     expect(await checkPage(page, 'placering-skapad')).toEqual([]);
 
+    // A start before the placement's first level: the API's refusal names the level, a field this
+    // form does not show, so the form's alert says it (it once said nothing), and the typed date stays.
+    await page.getByLabel('Startdatum').fill('2025-12-01');
+    await page.getByRole('button', { name: 'Spara ändringar' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Placeringen kunde inte sparas' });
+    await refused.waitFor();
+    expect(await refused.innerText()).toMatch(/2025-12-01/);
+    expect(await page.getByLabel('Startdatum').inputValue()).toBe('2025-12-01');
+    await page.getByLabel('Startdatum').fill('2026-01-01');
+
     await page.getByLabel('Slutdatum').fill('2026-06-30');
     await page.getByRole('button', { name: 'Spara ändringar' }).click();
     await page.getByText('Placeringen är sparad.').waitFor();

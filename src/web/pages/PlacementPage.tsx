@@ -60,6 +60,18 @@ export function PlacementPage({ id }: { id: string }) {
   return <PlacementForm existing={placement.data} />;
 }
 
+/**
+ * The fields this form shows. An API error naming another (a level's `points`: "no level on the
+ * new start date") is said in the form's alert; set on a field not shown, it said nothing at all.
+ */
+const EDIT_FIELDS: readonly string[] = ['clientId', 'service', 'unitId', 'start', 'end', 'noticeDate'];
+
+/** The shown field an API error names, or null when the form's alert must say it. */
+function editField(e: unknown, service: string): string | null {
+  const field = placementField(e, service);
+  return field && EDIT_FIELDS.includes(field) ? field : null;
+}
+
 function PlacementForm({ existing }: { existing: PlacementDetail }) {
   const { user } = useAuth();
   const qc = useQueryClient();
@@ -103,7 +115,7 @@ function PlacementForm({ existing }: { existing: PlacementDetail }) {
       setSaved('Placeringen är sparad.');
     },
     onError: (e) => {
-      const field = placementField(e, values.service);
+      const field = editField(e, values.service);
       if (field) setErrors({ [field]: errorMessage(e) });
     },
   });
@@ -238,7 +250,7 @@ function PlacementForm({ existing }: { existing: PlacementDetail }) {
                     </Alert>
                   )}
                 </div>
-                {save.isError && !placementField(save.error, values.service) && (
+                {save.isError && !editField(save.error, values.service) && (
                   <Alert
                     color="red"
                     role="alert"
