@@ -20,7 +20,7 @@ import type { DB } from '../../../db/types.js';
 import type { SessionUser } from '../../auth/sessions.js';
 import { userOf } from '../../access.js';
 import { audit } from '../../audit.js';
-import { badInput, conflict, forbidden, notFound, outOfScope, stale } from '../../errors.js';
+import { badInput, conflict, forbidden, notFound, outOfScope, refused, stale } from '../../errors.js';
 import { clientIdentity, isoTime, shownClientName } from '../../present.js';
 import { keysetPage, type SortColumn } from '../../keyset.js';
 import { caseInstrument } from './decide.js';
@@ -172,6 +172,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         if (!items.has(id))
           throw badInput('unknown-item', `Frågeformuläret har ingen fråga ${id}`, `answers.${id}`);
       const { answers, note, version } = request.body;
+      // An empty form saved by mistake would list the questionnaire as answered (and show the
+      // assessors who answered it and when) with nothing in it.
+      if (Object.values(answers).every((a) => a.trim() === '') && note.trim() === '')
+        throw refused('questionnaire-empty', 'Skriv svar på minst en fråga innan du sparar', 'answers');
       await db.transaction().execute(async (trx) => {
         const current = await trx
           .selectFrom('assessment_questionnaires')

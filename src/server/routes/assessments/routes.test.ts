@@ -414,6 +414,18 @@ for (const target of testTargets()) {
         payload: { answers: { nope: 'x' } },
       });
       expect(unknown.statusCode).toBe(400);
+      // An empty form is not an answer: refused, and the questionnaire stays unanswered.
+      const empty = await provider.request({
+        method: 'PUT',
+        url: `/api/assessments/${caseId}/questionnaire`,
+        payload: { answers: { [first]: '  ' }, note: '' },
+      });
+      expect(empty.statusCode).toBe(422);
+      expect(empty.json().error).toMatchObject({ id: 'questionnaire-empty', field: 'answers' });
+      expect(
+        (await provider.request({ method: 'GET', url: `/api/assessments/${caseId}/questionnaire` })).json()
+          .answeredAt,
+      ).toBeNull();
       const put = await provider.request({
         method: 'PUT',
         url: `/api/assessments/${caseId}/questionnaire`,
@@ -426,7 +438,7 @@ for (const target of testTargets()) {
       const again = await provider.request({
         method: 'PUT',
         url: `/api/assessments/${caseId}/questionnaire`,
-        payload: { answers: {}, version: 7 },
+        payload: { answers: { [first]: 'Ändrat' }, version: 7 },
       });
       expect(again.statusCode).toBe(409);
       for (const who of [a, b]) {
