@@ -255,4 +255,40 @@ describe('clients and placements', () => {
     expect(await checkPage(page, 'placering-bedomare')).toEqual([]);
     await page.context().close();
   });
+
+  it('a case officer asks to move a client to another district; the receiving district sees the request', async () => {
+    const page = await newPage(app);
+    await signIn(page, 'case_officer', '/klienter');
+    const client = page.locator('main table a').last();
+    const name = await client.innerText();
+    await client.click();
+    const form = page.getByRole('form', { name: 'Begär flytt till en annan stadsdel' });
+    await form.getByRole('button', { name: 'Begär flytt' }).click();
+    await form.getByText('Välj stadsdel att flytta till.').waitFor();
+    await form.getByRole('textbox', { name: /^Flytta till stadsdel/ }).click();
+    await page.getByRole('option', { name: 'Södermalm', exact: true }).click();
+    await form.getByRole('button', { name: 'Begär flytt' }).click();
+    await form.getByText(/^Begäran nr \d+ om flytt till Södermalm är skickad\./).waitFor();
+    expect(await checkPage(page, 'klient-flytt')).toEqual([]);
+    // A second request while one is pending is refused, next to the form.
+    await form.getByRole('textbox', { name: /^Flytta till stadsdel/ }).click();
+    await page.getByRole('option', { name: 'Farsta', exact: true }).click();
+    await form.getByRole('button', { name: 'Begär flytt' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/Det finns redan en begäran om flytt/)
+      .waitFor();
+
+    const receiving = await newPage(app);
+    await signIn(receiving, { username: 'handlaggare2', password: 'handlaggare-demo' }, '/klientflyttar');
+    const row = receiving.locator('main tbody tr', { hasText: name });
+    await row.getByRole('button', { name: 'Godkänn' }).waitFor();
+
+    // The asking district withdraws it, leaving the client where it was for the other tests.
+    await page.goto('/klientflyttar');
+    await page.locator('main tbody tr', { hasText: name }).getByRole('button', { name: 'Återkalla' }).click();
+    await page.locator('main tbody tr', { hasText: name }).getByText('Återkallad').waitFor();
+    await page.context().close();
+    await receiving.context().close();
+  });
 });

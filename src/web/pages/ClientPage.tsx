@@ -9,6 +9,7 @@ import { get } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
 import { ClientLetters } from '../components/ClientLetters.js';
 import { TravelCostForm } from '../components/TravelCostForm.js';
+import { ClientMoveForm } from '../components/ClientMoveForm.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useDistricts, useLevelNamer, useProviders } from '../hooks.js';
@@ -203,6 +204,9 @@ export function ClientPage({ id }: { id: string }) {
               {hasRole(user, 'case_officer', 'assessor', 'admin') && <ClientLetters clientId={c.id} />}
               {hasRole(user, 'case_officer', 'admin') && (
                 <TravelCostForm clientId={c.id} districtId={c.districtId} />
+              )}
+              {hasRole(user, 'case_officer', 'admin') && (
+                <ClientMoveForm clientId={c.id} districtId={c.districtId} />
               )}
             </Stack>
           );
