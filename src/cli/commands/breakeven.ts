@@ -39,7 +39,9 @@ export function registerBreakeven(program: Command): void {
             levels: r.levels,
             rates: { low: oreToKronor(r.rates.low), high: oreToKronor(r.rates.high) },
             daysPerYear: r.daysPerYear,
-            shortfallWithOneFewer: r.previousIncome === null ? null : oreToKronor(r.previousIncome),
+            // The income of the mix with one fewer at the higher level, which falls short of the
+            // cost (null when none at the higher level already covers it).
+            incomeWithOneFewer: r.previousIncome === null ? null : oreToKronor(r.previousIncome),
             rules: ['SCEN-4'],
           };
           emit(opts.json, doc, () =>
@@ -47,7 +49,7 @@ export function registerBreakeven(program: Command): void {
               `${r.counts[r.levels.low]} boende på nivå ${r.levels.low} och ${r.counts[r.levels.high]} på nivå ${r.levels.high}`,
               `  Intäkt: ${formatKr(r.annualIncome)} per år (peng × ${r.daysPerYear})`,
               r.previousIncome !== null
-                ? `  En färre på nivå ${r.levels.high}: ${formatKr(r.previousIncome)}`
+                ? `  Med en färre på nivå ${r.levels.high}: ${formatKr(r.previousIncome)} per år, under kostnaden`
                 : '',
             ]
               .filter(Boolean)

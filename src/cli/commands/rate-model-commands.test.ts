@@ -183,24 +183,26 @@ describe('bin/ersattning', () => {
       counts: { '1': 7, '2': 2 },
       annualIncome: 3524805,
     });
-    expect(
-      json(
-        'breakeven',
-        '--model',
-        'lss-bostad-2024',
-        '--service',
-        'lss-gruppbostad',
-        '--regime',
-        'kommunal',
-        '--annual-cost',
-        '3500000',
-        '--residents',
-        '6',
-      ),
-    ).toMatchObject({
+    const groupHome = json(
+      'breakeven',
+      '--model',
+      'lss-bostad-2024',
+      '--service',
+      'lss-gruppbostad',
+      '--regime',
+      'kommunal',
+      '--annual-cost',
+      '3500000',
+      '--residents',
+      '6',
+    ) as { rates: { low: number; high: number }; incomeWithOneFewer: number };
+    expect(groupHome).toMatchObject({
       counts: { '1': 3, '2': 3 },
       annualIncome: 3507285,
     });
+    // The mix with one fewer at level 2 (4 + 2): its income, below the cost.
+    expect(groupHome.incomeWithOneFewer).toBe((4 * groupHome.rates.low + 2 * groupHome.rates.high) * 365);
+    expect(groupHome.incomeWithOneFewer).toBeLessThan(3500000);
   });
 
   it('model-derive writes a valid new version and refuses to overwrite', () => {

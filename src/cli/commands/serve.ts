@@ -1,5 +1,6 @@
 /**
- * `serve [--port P] [--data-dir DIR] [--database-url URL]` (contract.md): starts the web app and
+ * `serve [--port P] [--host H] [--data-dir DIR] [--database-url URL] [--trust-proxy V] [--no-demo]`
+ * (contract.md): starts the web app and
  * API on embedded PGlite (default `.ersattning/data`) or PostgreSQL (`--database-url` or
  * DATABASE_URL); prints the URL and the demo accounts; shuts down cleanly on SIGINT/SIGTERM
  * (CHECKPOINT and close, so PGlite's files stay consistent).
@@ -13,6 +14,17 @@ import { DEFAULT_DATA_DIR, parseTrustProxy, startServer } from '../../server/sta
 import { WEB_DIR } from '../../server/static.js';
 import { intOption, fail } from '../output.js';
 import { ROLE_LABELS } from '../../contract/labels.js';
+import type { DemoSummary } from '../../db/seed/demo.js';
+
+/**
+ * The banner's line about a database created at this start: with --no-demo it holds the
+ * districts and the admin account only, and must not be announced as demo data.
+ */
+export function seededLine(seeded: DemoSummary, demo: boolean): string {
+  return demo
+    ? `Ny databas med demodata: ${seeded.districts} stadsdelar, ${seeded.providers} utförare, ${seeded.clients} brukare, ${seeded.placements} placeringar`
+    : `Ny databas utan demodata (--no-demo): ${seeded.districts} stadsdelar och kontot admin`;
+}
 
 /** Adds the `serve` command. */
 export function register(program: Command): void {
@@ -61,10 +73,7 @@ export function register(program: Command): void {
           }
           const where = databaseUrl ? 'PostgreSQL' : `PGlite i ${opts.dataDir ?? DEFAULT_DATA_DIR}`;
           const lines = [`Ersättning körs på ${server.url} (${where})`];
-          if (server.seeded)
-            lines.push(
-              `Ny databas med demodata: ${server.seeded.districts} stadsdelar, ${server.seeded.providers} utförare, ${server.seeded.clients} brukare, ${server.seeded.placements} placeringar`,
-            );
+          if (server.seeded) lines.push(seededLine(server.seeded, opts.demo));
           lines.push(
             existsSync(join(WEB_DIR, 'index.html'))
               ? `Startsida: ${server.url}/`

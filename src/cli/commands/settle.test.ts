@@ -186,4 +186,16 @@ describe('bin/ersattning settle', () => {
     expect(broken.code).toBe(2);
     expect(broken.err).toMatch(/broken\.json: not valid JSON/);
   });
+
+  it('exits 2 for --json with --ndjson and for --explain without either, never dropping one', () => {
+    const both = run('settle', '--input', input, '--month', '2024-02', '--json', '--ndjson');
+    expect([both.code, both.out]).toEqual([2, '']);
+    expect(both.err).toBe('ersattning: --ndjson: give --json or --ndjson, not both\n');
+    const table = run('settle', '--input', input, '--month', '2024-02', '--explain');
+    expect([table.code, table.out]).toEqual([2, '']);
+    expect(table.err).toMatch(/^ersattning: --explain: only with --json or --ndjson/);
+    const explained = run('settle', '--input', input, '--month', '2024-02', '--ndjson', '--explain');
+    expect(explained.code).toBe(0);
+    expect(explained.out).toMatch(/"explanation":"/);
+  });
 });

@@ -1,5 +1,6 @@
 /**
- * `settle --input FILE.json --month YYYY-MM [--previous FILE.json ...] [--json] [--explain]` (contract.md):
+ * `settle --input FILE.json --month YYYY-MM [--previous FILE.json ...] [--skip-invalid] [--json | --ndjson]
+ * [--explain]` (contract.md):
  * reads the facts and earlier runs, calls the pure engine (src/domain/settlement) and prints the
  * month's lines and totals, amounts in kronor exact to the öre. Bad input exits 2, stdout empty.
  */
@@ -57,6 +58,7 @@ export function register(program: Command): void {
     .action(async (opts: SettleOpts) => {
       try {
         checkMonth(opts.month);
+        checkFormatOptions(opts);
         const skipInvalid = opts.skipInvalid ?? false;
         // The sentence only when asked: the figures that answer "why" are on every line anyway,
         // and the sentence was a fifth of a million lines' bytes, the costliest part to make (#15 §3).
@@ -78,6 +80,22 @@ export function register(program: Command): void {
         fail(error);
       }
     });
+}
+
+/**
+ * --json and --ndjson name two different outputs, and --explain adds to a JSON one only: a
+ * combination that cannot be honoured is bad input (exit 2), never one option quietly dropped
+ * (contract.md: --json prints exactly one JSON document).
+ */
+export function checkFormatOptions(opts: { json?: boolean; ndjson?: boolean; explain?: boolean }): void {
+  if (opts.json && opts.ndjson)
+    throw new InputError('bad-option', 'give --json or --ndjson, not both', '--ndjson');
+  if (opts.explain && !opts.json && !opts.ndjson)
+    throw new InputError(
+      'bad-option',
+      'only with --json or --ndjson (the table shows no sentences)',
+      '--explain',
+    );
 }
 
 /**
