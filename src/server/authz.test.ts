@@ -2,8 +2,10 @@
  * The authorization matrix (issue #5 §4, §6): every route × every role (and anonymous) is allowed
  * or denied exactly as designed (docs/api.md). Requests carry empty bodies and unknown ids, so an
  * allowed role gets 400/404/200 and nothing changes; a denied role gets 403 `forbidden`, and
- * anonymous requests 401. The table must list every registered route.
+ * anonymous requests 401. The table must list every registered route, and docs/api.md's route
+ * tables must name every one of them and no other.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../db/types.js';
 import { openTestApp, testTargets, type TestApp } from './testing.js';
@@ -377,6 +379,60 @@ const MATRIX: [string, string, string, Who][] = [
     ['case_officer', 'admin'],
   ],
 ];
+
+/**
+ * The routes docs/api.md's tables name, as route patterns. The doc writes some rows for readers
+ * (a file name for `:file`, optional parts in brackets, two routes in one row); those notations
+ * are spelled out here. `{kind}` stands for the placement fact kinds and matches by pattern.
+ */
+const DOC_NOTATIONS: Record<string, string[]> = {
+  '/api/settlement-runs/:id/finance-export[/sie\\|/csv]': [
+    '/api/settlement-runs/:id/finance-export',
+    '/api/settlement-runs/:id/finance-export/:file',
+  ],
+  '/api/settlement-runs/:id/specification/:providerId.(json\\|csv\\|xlsx)': [
+    '/api/settlement-runs/:id/specification/:file',
+  ],
+  '/api/reconciliations[/:id]': ['/api/reconciliations', '/api/reconciliations/:id'],
+  '/api/reconciliations/:id/reconciliation.xlsx': ['/api/reconciliations/:id/:file'],
+  '/api/client-moves/:id/accept, …/reject': ['/api/client-moves/:id/accept', '/api/client-moves/:id/reject'],
+  // Registered only when single sign-on is configured (docs/security.md).
+  '/api/auth/oidc/login, /api/auth/oidc/callback': [],
+};
+
+/** `METHOD pattern` of every route row in docs/api.md (cells split on unescaped pipes). */
+function documentedRoutes(): string[] {
+  const doc = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
+  const routes: string[] = [];
+  for (const line of doc.split('\n')) {
+    const cells = line.split(/(?<!\\)\|/).map((c) => c.trim());
+    const [, methods = '', path = ''] = cells;
+    if (!/^(GET|POST|PUT|PATCH|DELETE)/.test(methods) || !path.startsWith('/api')) continue;
+    const bare = path.replace(/\[\?[^\]]*\]/, '').replace(/\?.*$/, '');
+    const patterns = DOC_NOTATIONS[path] ?? DOC_NOTATIONS[bare] ?? [bare];
+    for (const method of methods.split('\\|'))
+      for (const pattern of patterns) routes.push(`${method} ${pattern}`);
+  }
+  return routes;
+}
+
+describe('docs/api.md', () => {
+  const matrix = MATRIX.map(([m, p]) => `${m} ${p}`);
+  const documented = documentedRoutes();
+  const params = (route: string) => route.replace(/:\w+/g, ':');
+  const covers = (doc: string, route: string) =>
+    doc.includes('{kind}')
+      ? new RegExp(`^${params(doc).replace('{kind}', '[a-z-]+')}$`).test(params(route))
+      : params(doc) === params(route);
+
+  it('names every registered route', () => {
+    expect(matrix.filter((route) => !documented.some((doc) => covers(doc, route)))).toEqual([]);
+  });
+
+  it('names no route that is not registered', () => {
+    expect(documented.filter((doc) => !matrix.some((route) => covers(doc, route)))).toEqual([]);
+  });
+});
 
 const allowed = (who: Who, role: Role): boolean =>
   who === 'public' || who === 'signed-in' || who.includes(role);
