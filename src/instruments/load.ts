@@ -10,6 +10,7 @@ import { REPO_ROOT } from '../root.js';
 import { InputError } from '../domain/errors.js';
 import { parseInstrument, validateInstrument, type Instrument } from '../domain/assessment/instrument.js';
 import type { ModelCatalog } from '../domain/rate-model/catalog.js';
+import { yamlErrorText } from '../domain/rate-model/parse.js';
 import { loadCatalog } from '../models/load.js';
 
 /** The repository's instruments/ folder, wherever the process was started. */
@@ -35,7 +36,7 @@ export function loadInstrumentFile(path: string, catalog: ModelCatalog = loadCat
   try {
     data = parseYaml(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new InputError('instrument-invalid', `not valid YAML: ${(error as Error).message}`, name);
+    throw new InputError('instrument-invalid', `not valid YAML: ${yamlErrorText(error)}`, name);
   }
   return validateInstrument(parseInstrument(data, name), name, catalog);
 }

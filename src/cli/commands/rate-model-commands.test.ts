@@ -3,7 +3,7 @@
  * JSON on stdout only, exit 2 with one message on stderr for bad input.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -203,6 +203,17 @@ describe('bin/ersattning', () => {
     // The mix with one fewer at level 2 (4 + 2): its income, below the cost.
     expect(groupHome.incomeWithOneFewer).toBe((4 * groupHome.rates.low + 2 * groupHome.rates.high) * 365);
     expect(groupHome.incomeWithOneFewer).toBeLessThan(3500000);
+  });
+
+  it('model-check and instrument-check say a YAML syntax error on one line (contract.md)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ers-yaml-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'id: x\nservices: [\n');
+    for (const command of ['model-check', 'instrument-check']) {
+      const r = run(command, bad);
+      expect([r.code, r.out]).toEqual([2, '']);
+      expect(r.err).toMatch(/^ersattning: .*bad\.yaml: not valid YAML: .+ at line 3, column 1\n$/);
+    }
   });
 
   it('model-derive writes a valid new version and refuses to overwrite', () => {

@@ -1,6 +1,6 @@
 /** A broken model file fails loudly with file, path and reason (RATE-1, LVL-4, RATE-3). */
 import { describe, expect, it } from 'vitest';
-import { parseRateModel } from './parse.js';
+import { parseRateModel, parseRateModelYaml } from './parse.js';
 
 /** A small valid model to break in each case. */
 function base(): Record<string, unknown> {
@@ -88,6 +88,14 @@ describe('parseRateModel rejects', () => {
     edit(m);
     expect(() => parseRateModel(m, 'models/test/bad.yaml')).toThrow(message);
     expect(() => parseRateModel(m, 'models/test/bad.yaml')).toThrow(/^models\/test\/bad\.yaml: /);
+  });
+});
+
+describe('parseRateModelYaml', () => {
+  it('says a YAML syntax error on one line, with its line and column', () => {
+    expect(() => parseRateModelYaml('id: x\nservices: [\n', 'models/test/bad.yaml')).toThrow(
+      /^models\/test\/bad\.yaml: not valid YAML: .+ at line 3, column 1$/,
+    );
   });
 });
 

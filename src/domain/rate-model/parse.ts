@@ -21,13 +21,23 @@ import {
 import type { Figure, IntRange, Level, RateModel, RegimeFigures, ServiceModel } from './types.js';
 import { validatePointRanges } from './validate.js';
 
+/**
+ * What a YAML syntax error says, on one line: the yaml package appends a code frame (the line and a
+ * caret on lines of their own) to "… at line L, column C:", and a command's error is one line on
+ * stderr (contract.md); the line and column stay.
+ */
+export function yamlErrorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? '').replace(/:$/, '');
+}
+
 /** Parses and validates the YAML text of one model file. */
 export function parseRateModelYaml(text: string, file: string): RateModel {
   let data: unknown;
   try {
     data = parseYaml(text);
   } catch (error) {
-    throw new InputError('model-invalid', `not valid YAML: ${(error as Error).message}`, file);
+    throw new InputError('model-invalid', `not valid YAML: ${yamlErrorText(error)}`, file);
   }
   return parseRateModel(data, file);
 }
