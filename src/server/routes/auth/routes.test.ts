@@ -49,6 +49,7 @@ for (const target of testTargets()) {
       expect(res.statusCode).toBe(429);
       expect(res.json().error.id).toBe('too-many-attempts');
       expect(res.headers['retry-after']).toBe('1');
+      expect(res.json().error.message).toBe('För många misslyckade inloggningar; försök igen om 1 sekund');
       const rows = await t.database.db
         .selectFrom('audit_log')
         .select(['action', 'details'])

@@ -43,7 +43,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         throw new ApiError(
           429,
           'too-many-attempts',
-          `För många misslyckade inloggningar; försök igen om ${seconds} sekunder`,
+          `För många misslyckade inloggningar; försök igen om ${seconds} ${seconds === 1 ? 'sekund' : 'sekunder'}`,
         );
       }
       const row = await findAccount(db, username);
