@@ -187,6 +187,25 @@ describe('bin/ersattning settle', () => {
     expect(broken.err).toMatch(/broken\.json: not valid JSON/);
   });
 
+  it('says so when --previous is given an --ndjson output', () => {
+    const earlier = run('settle', '--input', input, '--month', '2024-02', '--ndjson');
+    expect(earlier.code).toBe(0);
+    const r = run(
+      'settle',
+      '--input',
+      input,
+      '--month',
+      '2024-03',
+      '--json',
+      '--previous',
+      file('feb.ndjson', earlier.out),
+    );
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toMatch(
+      /feb\.ndjson: not valid JSON: .* \(this is settle --ndjson output; --previous takes settle --json output\)\n$/,
+    );
+  });
+
   it('exits 2 for --json with --ndjson and for --explain without either, never dropping one', () => {
     const both = run('settle', '--input', input, '--month', '2024-02', '--json', '--ndjson');
     expect([both.code, both.out]).toEqual([2, '']);

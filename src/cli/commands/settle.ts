@@ -18,7 +18,11 @@ export function readJson(file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError('bad-json', `not valid JSON: ${(error as Error).message}`, file);
+    // An earlier run printed with --ndjson is a natural thing to hand to --previous; say what
+    // is wanted instead of where the second record starts.
+    const ndjson = /^\{"type":"(provider|district|placement|line|run)"/.test(text);
+    const hint = ndjson ? ' (this is settle --ndjson output; --previous takes settle --json output)' : '';
+    throw new InputError('bad-json', `not valid JSON: ${(error as Error).message}${hint}`, file);
   }
 }
 
