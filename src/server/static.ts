@@ -46,6 +46,6 @@ export async function registerStatic(app: FastifyInstance, webDir: string | null
       return reply.type('text/html').sendFile('index.html');
     return reply
       .code(404)
-      .send({ error: { id: 'not-found', message: `No route ${request.method} ${path}` } });
+      .send({ error: { id: 'not-found', message: `Adressen finns inte: ${request.method} ${path}` } });
   });
 }
