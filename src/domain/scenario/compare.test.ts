@@ -127,10 +127,22 @@ describe('comparePopulation (SCEN-1)', () => {
     expect(c.baseline.persons).toBe(1);
   });
 
+  it('suggests the other basis only where it can cost the service', () => {
+    const sp = catalog.get('sp-2010');
+    // Occupation under sp-2010: per session (no yearly volume) and no schablon either.
+    const occupation = populationFromPersons([person('S', 'sp-sysselsattning', 5)]);
+    for (const basis of ['peng', 'schablon'] as const)
+      expect(() => comparePopulation(sp, sp, occupation, { basis })).toThrow(
+        /sp-sysselsattning .*; neither basis can cost it: leave it out of the population$/,
+      );
+  });
+
   it('refuses basis schablon where a model has no annual standard amounts', () => {
     const d = catalog.get('lss-daglig-verksamhet-2025');
     const pop = populationFromPersons([{ ...person('D', 'lss-daglig-verksamhet', 30), hoursPerWeek: 8 }]);
-    expect(() => comparePopulation(d, d, pop)).toThrow(/no annual standard amount/);
+    expect(() => comparePopulation(d, d, pop)).toThrow(
+      /no annual standard amount \(schablon\); use basis peng$/,
+    );
     // basis peng: level 2 kommunal 15 500 kr × 0,63 = 9 765 kr a month, × 12 (SVC-3)
     expect(comparePopulation(d, d, pop, { basis: 'peng' }).baseline.total).toBe(976500 * 12);
   });

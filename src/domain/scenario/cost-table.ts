@@ -176,12 +176,28 @@ function pointIndex(
   return { levelOfPoints, openLevel: open };
 }
 
+/** Whether basis peng can cost the service: a yearly volume follows from its unit. */
+function hasYearlyVolume(service: ServiceModel): boolean {
+  return service.unit === 'dygn' || service.unit === 'day' || service.unit === 'month';
+}
+
+/** Whether basis schablon can cost the service: every level has an annual standard amount. */
+function hasSchablon(service: ServiceModel): boolean {
+  return service.levels.length > 0 && service.levels.every((l) => l.annualStandardAmount !== null);
+}
+
+/** What to do when one basis cannot cost a service: the other basis only when it can. */
+function otherBasis(service: ServiceModel, other: 'peng' | 'schablon'): string {
+  const can = other === 'peng' ? hasYearlyVolume(service) : hasSchablon(service);
+  return can ? `use basis ${other}` : 'neither basis can cost it: leave it out of the population';
+}
+
 function yearlyUnits(model: RateModel, service: ServiceModel): number {
   if (service.unit === 'dygn' || service.unit === 'day') return 365;
   if (service.unit === 'month') return 12;
   throw new InputError(
     'peng-basis-unit',
-    `${service.id} in ${model.id} is paid per ${service.unit}: the population has no yearly volume for it; use basis schablon`,
+    `${service.id} in ${model.id} is paid per ${service.unit}: the population has no yearly volume for it; ${otherBasis(service, 'schablon')}`,
     'basis',
   );
 }
@@ -193,7 +209,7 @@ function acceptsRegime(service: ServiceModel, regime: Regime): boolean {
 function missingSchablon(model: RateModel, service: ServiceModel, level: string): never {
   throw new InputError(
     'no-annual-standard-amount',
-    `${service.id} level ${level} in ${model.id} has no annual standard amount (schablon); use basis peng`,
+    `${service.id} level ${level} in ${model.id} has no annual standard amount (schablon); ${otherBasis(service, 'peng')}`,
     'basis',
   );
 }
