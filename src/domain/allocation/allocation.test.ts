@@ -57,6 +57,10 @@ describe('reconciliation snapshots', () => {
     expect(() => checkSnapshotDate('march', '2025-04-01')).toThrow(
       expect.objectContaining({ id: 'reconciliation-date' }),
     );
+    // The API sends it as it is: Swedish (issue #14 §2).
+    expect(() => checkSnapshotDate('august', '2025-03-01')).toThrow(
+      'date: En augustiavstämning dateras i augusti; ta ett utkast för andra datum',
+    );
     expect(() => checkSnapshotDate('august', '2025-08-15')).not.toThrow();
     expect(() => checkSnapshotDate('draft', '2025-04-01')).not.toThrow();
   });

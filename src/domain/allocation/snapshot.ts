@@ -47,7 +47,7 @@ export function checkSnapshotDate(kind: SnapshotKind, date: string): void {
   if ((kind === 'march' && month !== '03') || (kind === 'august' && month !== '08'))
     throw new InputError(
       'reconciliation-date',
-      `A ${kind === 'march' ? 'March' : 'August'} reconciliation is dated in ${kind === 'march' ? 'March' : 'August'}; take a draft for any other date`,
+      `En ${kind === 'march' ? 'marsavstämning' : 'augustiavstämning'} dateras i ${kind === 'march' ? 'mars' : 'augusti'}; ta ett utkast för andra datum`,
       'date',
     );
 }

@@ -83,7 +83,7 @@ export function expenseAccount(chart: FinanceChart, service: string, regime: str
   if (!row)
     throw new InputError(
       'finance-account-missing',
-      `The chart of accounts has no account for ${service} under ${regime}`,
+      `Kontoplanen saknar konto för ${service} i ${regime} regi`,
       'finance_accounts',
     );
   return row.account;
@@ -95,7 +95,7 @@ export function payableAccount(chart: FinanceChart, regime: string): string {
   if (!row)
     throw new InputError(
       'finance-account-missing',
-      `The chart of accounts has no payable account for ${regime}`,
+      `Kontoplanen saknar leverantörsskuldskonto för ${regime} regi`,
       'finance_accounts',
     );
   return row.account;

@@ -51,7 +51,7 @@ export function supplierCsv(
     if (!v.provider.orgNumber)
       throw new InputError(
         'provider-org-number-missing',
-        `Provider ${v.provider.id} has no organisation number; add it before exporting`,
+        `Utförare ${v.provider.id} saknar organisationsnummer; lägg in det före exporten`,
         `providers.${v.provider.id}`,
       );
     for (const id of v.lineIds) {

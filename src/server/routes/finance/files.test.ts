@@ -148,13 +148,21 @@ describe('finance export', () => {
         ...input,
         providers: [{ ...input.providers[0]!, orgNumber: null }, input.providers[1]!],
       }),
-    ).toThrow(expect.objectContaining({ id: 'provider-org-number-missing' }));
+    ).toThrow(
+      expect.objectContaining({
+        id: 'provider-org-number-missing',
+        message: expect.stringMatching(/saknar organisationsnummer; lägg in det före exporten$/),
+      }),
+    );
     const chart = {
       ...DEFAULT_CHART,
       expense: DEFAULT_CHART.expense.filter((e) => e.service !== 'sp-boende'),
     };
     expect(() => financeExport({ ...input, chart })).toThrow(
-      expect.objectContaining({ id: 'finance-account-missing' }),
+      expect.objectContaining({
+        id: 'finance-account-missing',
+        message: expect.stringMatching(/Kontoplanen saknar konto för sp-boende i \w+ regi$/),
+      }),
     );
   });
 
