@@ -149,6 +149,11 @@ describe('assessment journey', () => {
     await officer.getByRole('link', { name: 'Ansökningar om individuell ersättning' }).click();
     await officer.getByRole('heading', { name: 'Ny ansökan' }).waitFor();
     expect(await checkPage(officer, 'ansokningar-tom')).toEqual([]);
+    // Sent empty: each criterion says so next to itself, and the focus is on the first.
+    await officer.getByRole('button', { name: 'Lämna in ansökan' }).click();
+    await officer.getByText('5 av de fem kriterierna är inte ifyllda.').waitFor();
+    await officer.getByText('Fyll i vidtagna åtgärder i bemanningen.').waitFor();
+    expect(await officer.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('disability');
     for (const label of [
       'Funktionsnedsättning och beteende',
       'Vidtagna åtgärder i bemanningen',
@@ -160,19 +165,20 @@ describe('assessment journey', () => {
         .getByRole('textbox', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) })
         .fill(`${label}: beskrivet`);
     await officer.getByRole('textbox', { name: /^Personaltimmar per år/ }).fill('1000');
-    await officer.getByRole('textbox', { name: /^Timkostnad/ }).fill('400');
+    // Kronor typed the Swedish way, with a decimal comma (once read as 40 050 kr an hour).
+    await officer.getByRole('textbox', { name: /^Timkostnad/ }).fill('400,50');
     await officer.getByRole('textbox', { name: /^Övriga kostnader/ }).fill('10000');
     await officer
       .getByTestId('cost-calculation')
-      .getByText(/410\s000(,00)?\skr per år/)
+      .getByText(/1\s000 timmar × 400,50\skr \+ 10\s000\skr = 410\s500\skr per år/)
       .waitFor();
     await officer.getByRole('button', { name: 'Lämna in ansökan' }).click();
     await officer.getByText('Särskild redovisning, Gruppbostad (LSS): Inlämnad, ej beslutad').waitFor();
-    await officer.getByRole('textbox', { name: /^Belopp per dygn/ }).fill('1500');
+    await officer.getByRole('textbox', { name: /^Belopp per dygn/ }).fill('1500,50');
     await officer.getByRole('textbox', { name: /^Från/ }).fill('2026-12-01');
     await officer.getByRole('textbox', { name: /^Motivering/ }).fill('Kostnaden ryms inte i nivån');
     await officer.getByRole('button', { name: 'Spara beslut' }).click();
-    await officer.getByText(/Beviljad: 1\s500(,00)?\skr per dygn från/).waitFor();
+    await officer.getByText(/Beviljad: 1\s500,50\skr per dygn från/).waitFor();
     expect(await checkPage(officer, 'ansokningar-beslut')).toEqual([]);
 
     // ASMT-4: the case officer reports changed needs with the reason; a reassessment case opens.

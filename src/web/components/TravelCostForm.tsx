@@ -5,7 +5,8 @@
  * announced.
  */
 import { useState, type FormEvent } from 'react';
-import { Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { SwedishNumberInput } from './SwedishNumberInput.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, formFieldError, post } from '../api.js';
 import { formatKrOre } from '../../contract/format.js';
@@ -87,13 +88,11 @@ export function TravelCostForm({ clientId, districtId }: { clientId: number; dis
               error={errors.month}
               required
             />
-            <NumberInput
+            <SwedishNumberInput
               label="Belopp (kr)"
               value={values.amount}
               onChange={set('amount')}
               decimalScale={2}
-              decimalSeparator=","
-              thousandSeparator=" "
               error={errors.amount}
               required
             />

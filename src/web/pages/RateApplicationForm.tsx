@@ -9,7 +9,6 @@ import {
   Alert,
   Button,
   Checkbox,
-  NumberInput,
   Paper,
   Radio,
   Select,
@@ -19,9 +18,10 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { SwedishNumberInput } from '../components/SwedishNumberInput.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, formFieldError, post } from '../api.js';
-import { formatOre } from '../../contract/format.js';
+import { formatNumber, formatOre } from '../../contract/format.js';
 import {
   RATE_APPLICATION_CRITERIA,
   RATE_APPLICATION_CRITERION_LABELS,
@@ -59,6 +59,8 @@ export function RateApplicationForm({
   const [other, setOther] = useState<number | string>(0);
   const [agreed, setAgreed] = useState(false);
   const [missing, setMissing] = useState<string | null>(null);
+  // After a submit with criteria left empty, each of them says so next to itself until filled in.
+  const [marked, setMarked] = useState(false);
   const cost = costCalculation({
     staffHoursPerYear: Number(hours) || 0,
     hourlyCostKr: Number(hourly) || 0,
@@ -82,9 +84,17 @@ export function RateApplicationForm({
   });
   function submit(e: FormEvent) {
     e.preventDefault();
-    const empty = RATE_APPLICATION_CRITERIA.find((c) => !criteria[c].trim());
+    const empty = RATE_APPLICATION_CRITERIA.filter((c) => !criteria[c].trim());
+    setMarked(true);
+    const first = !placementId ? 'placementId' : empty[0];
+    if (first) e.currentTarget.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
     if (!placementId) setMissing('Välj placering.');
-    else if (empty) setMissing(`Fyll i ${RATE_APPLICATION_CRITERION_LABELS[empty].toLowerCase()}.`);
+    else if (empty.length > 0)
+      setMissing(
+        empty.length === 1
+          ? `Fyll i ${RATE_APPLICATION_CRITERION_LABELS[empty[0]!].toLowerCase()}.`
+          : `${empty.length} av de fem kriterierna är inte ifyllda.`,
+      );
     else {
       setMissing(null);
       create.mutate();
@@ -123,6 +133,11 @@ export function RateApplicationForm({
               autosize
               minRows={2}
               value={criteria[c]}
+              error={
+                marked && !criteria[c].trim()
+                  ? `Fyll i ${RATE_APPLICATION_CRITERION_LABELS[c].toLowerCase()}.`
+                  : undefined
+              }
               onChange={(e) => {
                 const text = e.currentTarget.value;
                 setCriteria((s) => ({ ...s, [c]: text }));
@@ -131,7 +146,7 @@ export function RateApplicationForm({
             />
           ))}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberInput
+            <SwedishNumberInput
               label="Personaltimmar per år"
               name="staffHoursPerYear"
               min={0}
@@ -139,7 +154,7 @@ export function RateApplicationForm({
               value={hours}
               onChange={setHours}
             />
-            <NumberInput
+            <SwedishNumberInput
               label="Timkostnad (kr)"
               name="hourlyCostKr"
               min={0}
@@ -147,7 +162,7 @@ export function RateApplicationForm({
               value={hourly}
               onChange={setHourly}
             />
-            <NumberInput
+            <SwedishNumberInput
               label="Övriga kostnader per år (kr)"
               name="otherCostsKr"
               min={0}
@@ -157,9 +172,9 @@ export function RateApplicationForm({
             />
           </SimpleGrid>
           <Text aria-live="polite" data-testid="cost-calculation">
-            Kostnadsberäkning: {Number(hours) || 0} timmar × {formatOre(kronorToOre(Number(hourly) || 0))} +{' '}
-            {formatOre(cost.otherCosts)} = <strong>{formatOre(cost.annualCost)} per år</strong> (
-            {formatOre(cost.perDay)} per dygn)
+            Kostnadsberäkning: {formatNumber(Number(hours) || 0)} timmar ×{' '}
+            {formatOre(kronorToOre(Number(hourly) || 0))} + {formatOre(cost.otherCosts)} ={' '}
+            <strong>{formatOre(cost.annualCost)} per år</strong> ({formatOre(cost.perDay)} per dygn)
           </Text>
           <Checkbox
             label={

@@ -8,19 +8,8 @@
  * filter and columns: rate-application-list.tsx), each with its card below.
  */
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Radio,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { SwedishNumberInput } from '../components/SwedishNumberInput.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, get, post } from '../api.js';
 import { hasRole, useAuth } from '../auth.js';
@@ -98,7 +87,7 @@ function DecisionForm({ a, clientId }: { a: RateApplication; clientId: string })
         </Radio.Group>
         {granted === 'yes' && (
           <Group align="flex-start">
-            <NumberInput
+            <SwedishNumberInput
               label="Belopp per dygn (kr)"
               min={0}
               decimalScale={2}

@@ -3,7 +3,8 @@
  * the proposal's amount per person and year editable per level (the what-if of scenario.ts).
  */
 import type { Dispatch, SetStateAction } from 'react';
-import { Button, NumberInput, Table, Text, Title } from '@mantine/core';
+import { Button, Table, Text, Title } from '@mantine/core';
+import { SwedishNumberInput } from '../components/SwedishNumberInput.js';
 import { formatMkr, formatNumber } from '../../contract/format.js';
 import { levelLabel, serviceLabel } from '../../contract/labels.js';
 import { TableScroll } from '../components/TableScroll.js';
@@ -85,7 +86,7 @@ export function LevelTable({
                     <Table.Td className="num">{p ? figure(p.persons, formatNumber) : ''}</Table.Td>
                     <Table.Td className={p && overrides[key] !== undefined ? 'changed' : undefined}>
                       {p && editable(p) && (
-                        <NumberInput
+                        <SwedishNumberInput
                           aria-label={`Belopp per person och år, ${serviceLabel(s.service)} ${levelLabel(p.level)}`}
                           value={
                             overrides[key] ??
