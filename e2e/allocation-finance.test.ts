@@ -45,6 +45,17 @@ describe('allocation and finance pages', () => {
     await openMenu(page, 'Resursfördelning');
     await page.getByRole('button', { name: `Visa avstämning ${made.reconciliations[1]}` }).click();
     await page.getByText('Per stadsdel, insats och nivå').waitFor();
+    // The cells' previous count is headed as a count, not as the previous allocation.
+    const cells = page.getByRole('table', { name: 'Per stadsdel, insats och nivå' });
+    expect(await cells.getByRole('columnheader').allInnerTexts()).toEqual([
+      'Stadsdel',
+      'Insats',
+      'Nivå',
+      'Personer',
+      'Personer förra',
+      'Fördelning',
+      'Förändring',
+    ]);
     expect(await page.getByText('Klienter bakom förändringarna').count()).toBe(0);
     expect(await page.getByText('färre än 5').count()).toBeGreaterThan(0);
     expect(await checkPage(page, 'resursfordelning-analytiker')).toEqual([]);

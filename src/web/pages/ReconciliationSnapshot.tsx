@@ -113,7 +113,8 @@ export function Snapshot({ id }: { id: number }) {
                     <Table.Th scope="col">Insats</Table.Th>
                     <Table.Th scope="col">Nivå</Table.Th>
                     <Table.Th scope="col">Personer</Table.Th>
-                    <Table.Th scope="col">Förra</Table.Th>
+                    {/* A count, not the amount "Förra" is in the table above. */}
+                    <Table.Th scope="col">Personer förra</Table.Th>
                     <Table.Th scope="col">Fördelning</Table.Th>
                     <Table.Th scope="col">Förändring</Table.Th>
                   </Table.Tr>
