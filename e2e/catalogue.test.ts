@@ -73,9 +73,16 @@ describe('the provider catalogue', () => {
     const unitName = ((await propose.innerText()) ?? '').replace('Föreslå ändring av ', '');
     await propose.click();
     const form = provider.getByRole('form', { name: `Föreslå ändring av ${unitName}` });
+    // The form takes the button's place and the focus; cancelled, the focus is back on the button.
+    const active = () => provider.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(await form.getByLabel('Inriktning').evaluate((el) => el === document.activeElement)).toBe(true);
+    await form.getByRole('button', { name: 'Avbryt' }).click();
+    expect(await active()).toBe(`Föreslå ändring av ${unitName}`);
+    await propose.click();
     await form.getByLabel('Lokaler och fysisk utformning').fill(DESIGN);
     await form.getByRole('button', { name: 'Skicka för granskning' }).click();
     await provider.getByText('Förslaget har skickats.').waitFor();
+    expect(await active()).toBe(`Föreslå ändring av ${unitName}`);
     await provider.getByText('Senaste förslaget: väntar på granskning').first().waitFor();
     expect(await checkPage(provider, 'utforare-profil')).toEqual([]);
     // Every proposal with its outcome, paged on the server; the state filter stands in the address.

@@ -6,7 +6,7 @@
  * each), and every proposal with its outcome is a server-paged table with its true total (issue
  * #14 §1), sort, page and state filter in the address (`profil-…`, beside the portal's other lists).
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, get, post, withQuery } from '../api.js';
@@ -116,6 +116,16 @@ function ProposalHistory() {
 function UnitProfile({ unit, latest }: { unit: UnitView; latest: ProfileChangeView | undefined }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
+  // The form takes the button's place: the focus goes into it when it opens, and back to the
+  // button when it closes (sent or cancelled), not to the page's top.
+  const opener = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (open) formRef.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+    else if (opened.current) opener.current?.focus();
+    opened.current = open;
+  }, [open]);
   const [form, setForm] = useState<ProfileForm>(
     profileToForm(latest?.state === 'pending' ? latest.proposed : unit.catalogue),
   );
@@ -171,12 +181,12 @@ function UnitProfile({ unit, latest }: { unit: UnitView; latest: ProfileChangeVi
         )}
         {!open ? (
           <Group>
-            <Button variant="light" onClick={() => setOpen(true)}>
+            <Button ref={opener} variant="light" onClick={() => setOpen(true)}>
               Föreslå ändring av {unit.name}
             </Button>
           </Group>
         ) : (
-          <form onSubmit={submit} aria-label={`Föreslå ändring av ${unit.name}`}>
+          <form ref={formRef} onSubmit={submit} aria-label={`Föreslå ändring av ${unit.name}`}>
             <Stack gap="sm">
               <CatalogueFields value={form} onChange={setForm} />
               <Group>
