@@ -33,6 +33,11 @@ describe('gaps and bounds are rejected (LVL-4)', () => {
     expect(() => classifyPoints(m, 'lss-gruppbostad', 20.5)).toThrow(/whole number/);
     expect(() => classifyPoints(m, 'sp-boende', 3)).toThrow(/has no service "sp-boende"/);
   });
+  it('says a flat-rate service has no levels, not that its levels are given', () => {
+    expect(() => classifyPoints(catalog.get('sp-2010'), 'sp-cirkel', 4)).toThrow(
+      'points: sp-cirkel in sp-2010 has no levels (a flat rate): nothing to classify',
+    );
+  });
   it('maps the old points to the new levels without reassessment (LVL-3)', () => {
     const m = catalog.get('lss-bostad-2024');
     expect(classifyPoints(m, 'lss-servicebostad', 35).level).toBe('2');

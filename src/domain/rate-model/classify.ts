@@ -34,7 +34,9 @@ export function classifyPoints(model: RateModel, serviceId: string, points: numb
   if (ranged.length === 0)
     throw new InputError(
       'no-point-ranges',
-      `${service.id} in ${model.id} has no point ranges (levels are given, not classified)`,
+      service.levels.length === 0
+        ? `${service.id} in ${model.id} has no levels (a flat rate): nothing to classify`
+        : `${service.id} in ${model.id} has no point ranges (levels are given, not classified)`,
       'points',
     );
   const hit = ranged.find((l) => points >= l.points.min && (l.points.max === null || points <= l.points.max));
