@@ -124,7 +124,8 @@ describe('settlement', () => {
     // The client's record shows the approved payment for March (ASMT-9: everything in one place).
     await page.getByRole('link', { name: 'Till klienten' }).click();
     const payments = page.locator('section[aria-labelledby="payments-h"]');
-    await payments.getByRole('link', { name: '2025-03' }).first().waitFor();
+    // The month in words, as on every other page (it was shown as 2025-03).
+    await payments.getByRole('link', { name: 'mars 2025' }).first().waitFor();
     expect(await payments.innerText()).toMatch(/godkänd|exporterad/);
 
     await openMenu(page, 'Avräkning');

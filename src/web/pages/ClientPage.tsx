@@ -13,7 +13,7 @@ import { ClientMoveForm } from '../components/ClientMoveForm.js';
 import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { nameLookup, useDistricts, useLevelNamer, useProviders } from '../hooks.js';
-import { formatDate, formatKr } from '../../contract/format.js';
+import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
 import {
   levelKindLabel,
   levelLabel,
@@ -187,10 +187,10 @@ export function ClientPage({ id }: { id: string }) {
                           <Table.Td>
                             {p.runId ? (
                               <Anchor component={Link} href={`/avrakning/${encodeURIComponent(p.runId)}`}>
-                                {p.month}
+                                {formatMonth(p.month)}
                               </Anchor>
                             ) : (
-                              p.month
+                              formatMonth(p.month)
                             )}
                           </Table.Td>
                           <Table.Td>{runStatusLabel(p.status)}</Table.Td>
