@@ -28,6 +28,24 @@ describe('scenario', () => {
     await page.locator('.recharts-surface').first().waitFor();
     expect(await checkPage(page, 'scenario')).toEqual([]);
 
+    // The same model twice is refused, and the last result goes: under the new choice it would
+    // pass for its answer. Chosen again, the comparison comes back.
+    const proposalField = page.getByRole('textbox', { name: /^Förslag/ });
+    const proposalWas = await proposalField.inputValue();
+    await proposalField.click();
+    await page
+      .getByRole('option', {
+        name: await page.getByRole('textbox', { name: /^Nuvarande modell/ }).inputValue(),
+      })
+      .click();
+    await page.getByRole('button', { name: 'Jämför' }).click();
+    await page.getByText('Välj en annan modell än den nuvarande.').waitFor();
+    expect(await page.getByTestId('tabell3').count()).toBe(0);
+    await proposalField.click();
+    await page.getByRole('option', { name: proposalWas }).click();
+    await page.getByRole('button', { name: 'Jämför' }).click();
+    await page.getByTestId('tabell3').waitFor();
+
     const before = await page.getByTestId('proposal-total').innerText();
     const factorBefore = await page.getByTestId('neutral-factor').innerText();
     expect(factorBefore).toMatch(/^\d+,\d+$/);

@@ -63,7 +63,9 @@ export function ScenarioPage() {
           : undefined,
     };
     setErrors(next);
-    if (!next.baseline && !next.proposal && baseline && proposal)
+    // A refused choice hides the last result: shown under the new choice, it would pass for its answer.
+    if (next.baseline || next.proposal || !baseline || !proposal) compare.reset();
+    else
       compare.mutate({
         baseline,
         proposal,
