@@ -282,11 +282,11 @@ describe('clients and placements', () => {
     const receiving = await newPage(app);
     await signIn(receiving, { username: 'handlaggare2', password: 'handlaggare-demo' }, '/klientflyttar');
     const row = receiving.locator('main tbody tr', { hasText: name });
-    await row.getByRole('button', { name: 'Godkänn' }).waitFor();
+    await row.getByRole('button', { name: `Godkänn flytten av ${name}` }).waitFor();
 
     // The asking district withdraws it, leaving the client where it was for the other tests.
     await page.goto('/klientflyttar');
-    await page.locator('main tbody tr', { hasText: name }).getByRole('button', { name: 'Återkalla' }).click();
+    await page.getByRole('button', { name: `Återkalla flytten av ${name}` }).click();
     await page.locator('main tbody tr', { hasText: name }).getByText('Återkallad').waitFor();
     await page.context().close();
     await receiving.context().close();

@@ -49,12 +49,19 @@ function Decide({ move }: { move: ClientMoveView }) {
   });
   if (move.status !== 'pending') return null;
   const admin = user?.role === 'admin';
+  // One set of buttons per row: each name says whose move, for those who hear it out of the table.
+  const whose = `flytten av ${move.clientName}`;
   const receives = admin || user?.districtId === move.toDistrictId;
   const asks = admin || user?.districtId === move.fromDistrictId;
   return (
     <Group gap="xs" wrap="nowrap">
       {receives && (
-        <Button size="xs" onClick={() => decide.mutate('accept')} loading={decide.isPending}>
+        <Button
+          size="xs"
+          onClick={() => decide.mutate('accept')}
+          loading={decide.isPending}
+          aria-label={`Godkänn ${whose}`}
+        >
           Godkänn
         </Button>
       )}
@@ -64,6 +71,7 @@ function Decide({ move }: { move: ClientMoveView }) {
           variant="default"
           onClick={() => decide.mutate('reject')}
           disabled={decide.isPending}
+          aria-label={`Avslå ${whose}`}
         >
           Avslå
         </Button>
@@ -74,6 +82,7 @@ function Decide({ move }: { move: ClientMoveView }) {
           variant="default"
           onClick={() => decide.mutate('withdraw')}
           disabled={decide.isPending}
+          aria-label={`Återkalla ${whose}`}
         >
           Återkalla
         </Button>
