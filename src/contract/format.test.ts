@@ -93,6 +93,11 @@ describe('other formats', () => {
     [formatNumber(0.625), '0,63'],
     [formatNumber(0.625, 4), '0,625'],
     [formatDate('2024-03-01T10:00:00Z'), '2024-03-01'],
+    // A timestamp's date is Stockholm's: 23:30 UTC is already the next day there (winter and summer).
+    [formatDate('2024-03-01T23:30:00.000Z'), '2024-03-02'],
+    [formatDate('2024-06-30T22:15:00Z'), '2024-07-01'],
+    [formatDate('2024-06-30T21:59:00Z'), '2024-06-30'],
+    [formatDate('2024-03-01T00:30:00+01:00'), '2024-03-01'],
     [formatDate('2024-03-01'), '2024-03-01'],
     [formatDate(null), '–'],
     [formatPeriod('2024-03-01', '2024-03-31'), '2024-03-01 – 2024-03-31'],

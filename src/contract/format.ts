@@ -131,9 +131,20 @@ export function formatPercent(percent: number, maximumFractionDigits = 2, option
   return formatNumber(percent, maximumFractionDigits, options) + space(options) + '%';
 }
 
-/** ISO dates stay ISO (`2024-03-01` is the Swedish standard form); timestamps are cut to the date. */
+/** An ISO timestamp with its offset (`…T23:30:00.000Z`, `…T10:00:00+01:00`): an instant. */
+const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/;
+
+/**
+ * ISO dates stay ISO (`2024-03-01` is the Swedish standard form); a timestamp gives its Stockholm
+ * date (civilDate): cut to its first ten characters it was the UTC date, the day before for
+ * anything done between midnight and 01:00 or 02:00.
+ */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '–';
+  if (INSTANT.test(iso)) {
+    const t = Date.parse(iso);
+    if (!Number.isNaN(t)) return civilDate(new Date(t));
+  }
   return ISO_DATE_PATTERN.test(iso.slice(0, 10)) ? iso.slice(0, 10) : iso;
 }
 

@@ -107,7 +107,7 @@ function Scorings({ c }: { c: CaseView }) {
         {c.scorings.map((s) => (
           <li key={s.assessorId}>
             {s.assessorName}
-            {s.mine ? ' (du)' : ''}: lämnad {s.submittedAt ? formatDate(s.submittedAt.slice(0, 10)) : ''}
+            {s.mine ? ' (du)' : ''}: lämnad {s.submittedAt ? formatDate(s.submittedAt) : ''}
             {s.total !== null ? `, ${s.total} poäng` : ', dold tills båda har lämnat sin bedömning'}
           </li>
         ))}
@@ -395,7 +395,7 @@ function QuestionnaireAnswers({ id }: { id: string }) {
           ) : (
             <Stack gap={4}>
               <Text size="sm">
-                Besvarat av {f.answeredBy ?? '–'} {formatDate(f.answeredAt.slice(0, 10))}.
+                Besvarat av {f.answeredBy ?? '–'} {formatDate(f.answeredAt)}.
               </Text>
               <ul>
                 {f.areas

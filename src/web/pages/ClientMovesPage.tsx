@@ -128,13 +128,13 @@ export function ClientMovesPage() {
       header: 'Begärd',
       sort: 'requested',
       className: 'date',
-      render: (m) => (m.requestedAt ? formatDate(m.requestedAt.slice(0, 10)) : '–'),
+      render: (m) => (m.requestedAt ? formatDate(m.requestedAt) : '–'),
     },
     {
       key: 'decided',
       header: 'Beslutad',
       className: 'date',
-      render: (m) => (m.decidedAt ? formatDate(m.decidedAt.slice(0, 10)) : '–'),
+      render: (m) => (m.decidedAt ? formatDate(m.decidedAt) : '–'),
     },
     { key: 'decide', header: 'Beslut', render: (m) => <Decide move={m} /> },
   ];

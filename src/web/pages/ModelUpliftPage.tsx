@@ -160,9 +160,9 @@ function Proposal({ uplift: u }: { uplift: Uplift }) {
         </Badge>
       </Group>
       <Text size="sm">
-        Föreslagen av {u.proposedBy} {formatDate(u.proposedAt.slice(0, 10))}
-        {u.decidedBy && ` · beslutad av ${u.decidedBy} ${formatDate((u.decidedAt ?? '').slice(0, 10))}`} ·
-        prisår {u.priceYear} · {u.source}
+        Föreslagen av {u.proposedBy} {formatDate(u.proposedAt)}
+        {u.decidedBy && ` · beslutad av ${u.decidedBy} ${formatDate(u.decidedAt)}`} · prisår {u.priceYear} ·{' '}
+        {u.source}
       </Text>
       <TableScroll label={`Belopp före och efter för ${u.modelId}`}>
         <Table striped>

@@ -160,7 +160,7 @@ function ApplicationCard({
               ? `Beviljad: ${formatKr(a.decision.amount ?? 0)} per dygn från ${formatDate(a.decision.from ?? '')}${a.decision.to ? ` till ${formatDate(a.decision.to)}` : ' tills vidare'}.`
               : 'Avslagen.'}{' '}
             Motivering: {a.decision.reason}. Beslutad av {a.decision.decidedBy ?? '–'}
-            {a.decision.decidedAt ? ` ${formatDate(a.decision.decidedAt.slice(0, 10))}` : ''}.
+            {a.decision.decidedAt ? ` ${formatDate(a.decision.decidedAt)}` : ''}.
           </Text>
         )}
         {a.state === 'submitted' && canDecide && <DecisionForm a={a} clientId={clientId} />}

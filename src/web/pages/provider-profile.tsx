@@ -75,7 +75,7 @@ function ProposalHistory() {
       header: 'Föreslaget',
       sort: 'proposed',
       className: 'date',
-      render: (c) => formatDate(c.proposedAt.slice(0, 10)),
+      render: (c) => formatDate(c.proposedAt),
     },
     { key: 'state', header: 'Läge', render: (c) => capitalise(profileChangeStateLabel(c.state)) },
     { key: 'reason', header: 'Skäl', render: (c) => c.reason ?? '–' },

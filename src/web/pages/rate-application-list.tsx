@@ -77,6 +77,6 @@ export const APPLICATION_COLUMNS: Column<RateApplicationListItem, ApplicationSor
     header: 'Inlämnad',
     sort: 'submitted',
     className: 'date',
-    render: (a) => (a.submittedAt ? formatDate(a.submittedAt.slice(0, 10)) : '–'),
+    render: (a) => (a.submittedAt ? formatDate(a.submittedAt) : '–'),
   },
 ];
