@@ -35,6 +35,11 @@ describe('allocation and finance pages', () => {
     await page.getByRole('img', { name: /: fördelning per insats och nivå, tusen kronor/ }).waitFor();
     await page.getByText('Budget mot utfall').first().waitFor();
     await page.locator('table').last().waitFor();
+    // One reconciliation is "avstämning 2 (…)", several "avstämningarna 1 (…), 2 (…)".
+    await page
+      .getByText(/Fördelning för LSS-boende från (avstämning \d+ \(|avstämningarna \d+ \(.*\), \d+ \()/)
+      .waitFor();
+    expect(await page.getByText(/från avstämningarna \d+ \([^)]*\);/).count()).toBe(0);
     expect(await checkPage(page, 'resursfordelning')).toEqual([]);
     await page.context().close();
   });

@@ -27,9 +27,13 @@ export function BudgetTable({ budget }: { budget: z.infer<typeof budgetOutcome> 
   return (
     <>
       <Text size="sm">
-        Fördelning för LSS-boende från avstämningarna{' '}
-        {budget.reconciliations.map((r) => `${r.id} (${r.takenOn})`).join(', ') || '– ingen ännu'}; utfall
-        från godkända körningar. Skillnaden delas upp i orsaker som tillsammans blir hela skillnaden.
+        Fördelning för LSS-boende från{' '}
+        {budget.reconciliations.length === 0
+          ? 'avstämningarna – ingen ännu'
+          : `${budget.reconciliations.length === 1 ? 'avstämning' : 'avstämningarna'} ${budget.reconciliations
+              .map((r) => `${r.id} (${r.takenOn})`)
+              .join(', ')}`}
+        ; utfall från godkända körningar. Skillnaden delas upp i orsaker som tillsammans blir hela skillnaden.
       </Text>
       <TableScroll label="Budget mot utfall">
         <Table striped>
