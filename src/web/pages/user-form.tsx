@@ -47,7 +47,7 @@ function check(
   if (v.role === 'case_officer' && !v.district)
     e.districtId = 'En handläggare hör till en stadsdel: välj den.';
   if (v.role === 'provider' && !v.provider) e.providerId = 'Ett utförarkonto hör till en utförare: välj den.';
-  if ((creating || v.password) && v.password.length < 10) e.password = 'Lösenordet har minst 10 tecken.';
+  if ((creating || v.password) && v.password.length < 10) e.password = 'Lösenordet ska ha minst 10 tecken.';
   return e;
 }
 

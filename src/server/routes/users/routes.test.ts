@@ -38,6 +38,18 @@ for (const target of testTargets()) {
       });
       expect(created.statusCode, created.body).toBe(201);
       const id = created.json().id as number;
+      // A taken user name is said on the field, not as some record (a client's personnummer) existing.
+      const taken = await a.request({
+        method: 'POST',
+        url: '/api/users',
+        payload: { username: 'ekonom3', name: 'Annan Ekonom', role: 'finance', password: 'ett-annat-losen' },
+      });
+      expect(taken.statusCode).toBe(409);
+      expect(taken.json().error).toEqual({
+        id: 'username-taken',
+        message: 'Användarnamnet ekonom3 finns redan',
+        field: 'username',
+      });
       const agent = await signIn(t.app, 'ekonom3', 'forsta-losenordet');
       const reset = await a.request({
         method: 'PATCH',

@@ -46,9 +46,18 @@ export async function listUsers(db: Kysely<DB>, f: z.output<typeof userQuery>) {
   return keysetPage(q, SORT_COLUMNS, 'users.id', f);
 }
 
-/** Creates an account (409 `duplicate` when the user name is taken). */
+/**
+ * Creates an account (409 `username-taken` on `username` when the name is taken, said next to the
+ * field; the unique index still answers `duplicate` for a name taken in between).
+ */
 export async function createUser(db: Kysely<DB>, admin: SessionUser, b: z.output<typeof userCreate>) {
   checkBelonging(b.role, b.districtId ?? null, b.providerId ?? null);
+  const taken = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', b.username)
+    .executeTakeFirst();
+  if (taken) throw conflict('username-taken', `Användarnamnet ${b.username} finns redan`, 'username');
   const u = await db
     .insertInto('users')
     .values({
