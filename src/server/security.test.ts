@@ -124,5 +124,12 @@ describe('parseTrustProxy', () => {
     ['true', true],
     ['1', 1],
     ['10.0.0.1,10.0.0.0/24', '10.0.0.1,10.0.0.0/24'],
+    ['loopback, ::1, fd00::/8, 10.0.0.0/255.0.0.0', 'loopback, ::1, fd00::/8, 10.0.0.0/255.0.0.0'],
   ])('%s → %s', (text, expected) => expect(parseTrustProxy(text)).toEqual(expected));
+
+  it.each(['not an address!', '10.0.0.1,proxy.example', '10.0.0.0/33', '10.0.0.1/24/1', '::1/129'])(
+    'refuses %s as bad input naming --trust-proxy',
+    (text) =>
+      expect(() => parseTrustProxy(text)).toThrow(/^--trust-proxy: ".+" is not true, false, a hop count/),
+  );
 });

@@ -4,6 +4,7 @@
  * models, fills an empty database with demo data, and listens. `close()` stops taking requests,
  * lets running jobs finish, checkpoints and closes the database.
  */
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -22,6 +23,7 @@ import {
 } from '../db/seed/demo.js';
 import { loadCatalog } from '../models/load.js';
 import { REPO_ROOT } from '../root.js';
+import { InputError } from '../domain/errors.js';
 import { buildApp } from './app.js';
 import { oidcFromEnv, type OidcOptions } from './auth/oidc.js';
 import { hashPassword } from './auth/passwords.js';
@@ -73,7 +75,27 @@ export function parseTrustProxy(text: string | undefined): boolean | number | st
   if (t === '' || t === 'false') return false;
   if (t === 'true') return true;
   if (/^[0-9]{1,2}$/.test(t)) return Number(t);
+  // Checked here, before anything starts: Fastify would throw its own TypeError at start, an
+  // internal error (exit 1) with a stack, for what is bad input naming the option (exit 2).
+  for (const part of t.split(',').map((p) => p.trim()))
+    if (!isProxyAddress(part))
+      throw new InputError(
+        'bad-trust-proxy',
+        `"${part}" is not true, false, a hop count, an address, a subnet (10.0.0.0/24) or loopback, linklocal, uniquelocal`,
+        '--trust-proxy',
+      );
   return t;
+}
+
+/** An address, a subnet (address/bits or IPv4 address/netmask) or a name proxy-addr knows. */
+function isProxyAddress(part: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(part)) return true;
+  const [address = '', bits, ...rest] = part.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  if (/^[0-9]{1,3}$/.test(bits)) return Number(bits) <= (version === 4 ? 32 : 128);
+  return version === 4 && isIP(bits) === 4;
 }
 
 /** A running server. */
