@@ -1,10 +1,11 @@
 /**
  * The server's life cycle (issue #5 §2, §6): a restart keeps all data; a second server on the same
  * PGlite data directory is refused; killing the process (SIGKILL) during a settlement run leaves
- * no partial run, and the interrupted job is marked failed at the next start.
+ * no partial run, and the interrupted job is marked failed at the next start; a server that cannot
+ * listen closes its database and releases the lock.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -103,6 +104,23 @@ for (const target of targets) {
         await where.drop?.();
       }
     }, 120_000);
+
+    if (target.name === 'pglite')
+      it('closes the database and releases its lock when it cannot listen (port in use)', async () => {
+        const common = { logLevel: false as const, webDir: null, demoScale: 0.03, demoAllocation: false };
+        const first = await startServer({ ...common, dataDir: ':memory:', port: 0, seed: 'none' });
+        try {
+          const dataDir = tempDir();
+          const port = Number(new URL(first.url).port);
+          await expect(
+            startServer({ ...common, dataDir, port, template: await pgliteTemplate() }),
+          ).rejects.toMatchObject({ code: 'EADDRINUSE' });
+          // No stale lock: the next start is not told of a crash that never happened.
+          expect(existsSync(join(dataDir, 'ersattning.lock'))).toBe(false);
+        } finally {
+          await first.close();
+        }
+      }, 120_000);
 
     it('leaves no partial run when killed during a settlement run', async () => {
       const where = await target.where();

@@ -180,8 +180,20 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await database.close();
     throw error;
   }
-  const demoYear = await demoYearOf(database, seeded ? (options.seed ?? 'demo') : null);
-  const address = await app.listen({ port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });
+  let demoYear: number | null;
+  let address: string;
+  try {
+    demoYear = await demoYearOf(database, seeded ? (options.seed ?? 'demo') : null);
+    address = await app.listen({ port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    // A port in use or an unknown host: close what started, so PGlite is checkpointed and its
+    // lock released (the next start would report a crash that never happened).
+    await app.close();
+    await stopListening();
+    await jobs.close();
+    await database.close();
+    throw error;
+  }
   let closing: Promise<void> | null = null;
   return {
     url: address,

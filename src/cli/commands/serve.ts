@@ -26,6 +26,29 @@ export function seededLine(seeded: DemoSummary, demo: boolean): string {
     : `Ny databas utan demodata (--no-demo): ${seeded.districts} stadsdelar och kontot admin`;
 }
 
+/**
+ * Why the server could not listen, as bad input naming the option (exit 2, no stack): the port
+ * taken or not allowed, or a host that is no address of this machine. Anything else as it came.
+ */
+export function listenError(error: unknown, port: number, host: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE')
+    return new InputError(
+      'port-in-use',
+      `port ${port} on ${host} is in use: stop that server or choose another port`,
+      '--port',
+    );
+  if (code === 'EACCES')
+    return new InputError(
+      'port-not-allowed',
+      `port ${port} needs privileges this user lacks: choose one above 1023`,
+      '--port',
+    );
+  if (code === 'ENOTFOUND' || code === 'EADDRNOTAVAIL' || code === 'EAI_AGAIN')
+    return new InputError('bad-host', `"${host}" is not an address of this machine`, '--host');
+  return error;
+}
+
 /** Adds the `serve` command. */
 export function register(program: Command): void {
   program
@@ -69,7 +92,7 @@ export function register(program: Command): void {
           } catch (error) {
             if (error instanceof DataDirLockedError)
               throw new InputError('data-dir-locked', error.message, '--data-dir');
-            throw error;
+            throw listenError(error, port, opts.host ?? process.env.HOST ?? '127.0.0.1');
           }
           const where = databaseUrl ? 'PostgreSQL' : `PGlite i ${opts.dataDir ?? DEFAULT_DATA_DIR}`;
           const lines = [`Ersättning körs på ${server.url} (${where})`];
