@@ -21,6 +21,30 @@ export function fail(error: unknown): never {
   process.exit(1);
 }
 
+/**
+ * The PostgreSQL URL from --database-url or DATABASE_URL, or null for the embedded database. A
+ * value that is no postgres:// URL is bad input naming where it came from; the URL is not echoed
+ * (it may hold a password).
+ */
+export function databaseUrlOption(option: string | undefined, env = process.env.DATABASE_URL): string | null {
+  const [value, where] = option !== undefined ? [option, '--database-url'] : [env, 'DATABASE_URL'];
+  // An empty DATABASE_URL is unset; an empty --database-url asked for something.
+  if (value === undefined || (value === '' && option === undefined)) return null;
+  let protocol = '';
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    // not a URL at all: refused below
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:')
+    throw new InputError(
+      'bad-database-url',
+      'not a PostgreSQL URL (postgres://user@host:5432/database)',
+      where,
+    );
+  return value;
+}
+
 /** Parses a whole number from an option, or an input error naming the option. */
 export function intOption(value: string, option: string): number {
   if (!/^-?\d+$/.test(value.trim()))

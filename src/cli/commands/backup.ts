@@ -8,7 +8,7 @@ import { backup } from '../../db/backup.js';
 import { DataDirLockedError } from '../../db/lock.js';
 import { InputError } from '../../domain/errors.js';
 import { DEFAULT_DATA_DIR } from '../../server/start.js';
-import { emit, fail } from '../output.js';
+import { databaseUrlOption, emit, fail } from '../output.js';
 
 /** Adds the `backup` command. */
 export function register(program: Command): void {
@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { out: string; dataDir?: string; databaseUrl?: string; json?: boolean }) => {
       try {
-        const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL ?? null;
+        const databaseUrl = databaseUrlOption(opts.databaseUrl);
         const bytes = await backup(
           { databaseUrl, dataDir: opts.dataDir ?? DEFAULT_DATA_DIR },
           opts.out,

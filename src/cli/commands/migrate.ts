@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { openDatabase } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { DEFAULT_DATA_DIR } from '../../server/start.js';
-import { emit, fail } from '../output.js';
+import { databaseUrlOption, emit, fail } from '../output.js';
 
 /** Adds the `migrate` command. */
 export function register(program: Command): void {
@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { dataDir?: string; databaseUrl?: string; json?: boolean }) => {
       try {
-        const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL ?? null;
+        const databaseUrl = databaseUrlOption(opts.databaseUrl);
         const database = await openDatabase({
           databaseUrl,
           dataDir: databaseUrl ? null : (opts.dataDir ?? DEFAULT_DATA_DIR),

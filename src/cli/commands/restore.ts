@@ -8,7 +8,7 @@ import { restore } from '../../db/backup.js';
 import { DataDirLockedError } from '../../db/lock.js';
 import { InputError } from '../../domain/errors.js';
 import { DEFAULT_DATA_DIR } from '../../server/start.js';
-import { emit, fail } from '../output.js';
+import { databaseUrlOption, emit, fail } from '../output.js';
 
 /** Adds the `restore` command. */
 export function register(program: Command): void {
@@ -29,7 +29,7 @@ export function register(program: Command): void {
         json?: boolean;
       }) => {
         try {
-          const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL ?? null;
+          const databaseUrl = databaseUrlOption(opts.databaseUrl);
           await restore(
             { databaseUrl, dataDir: opts.dataDir ?? DEFAULT_DATA_DIR },
             opts.in,

@@ -12,7 +12,7 @@ import { InputError } from '../../domain/errors.js';
 import { DataDirLockedError } from '../../db/lock.js';
 import { DEFAULT_DATA_DIR, parseTrustProxy, startServer } from '../../server/start.js';
 import { WEB_DIR } from '../../server/static.js';
-import { intOption, fail } from '../output.js';
+import { databaseUrlOption, intOption, fail } from '../output.js';
 import { ROLE_LABELS } from '../../contract/labels.js';
 import type { DemoSummary } from '../../db/seed/demo.js';
 
@@ -77,7 +77,7 @@ export function register(program: Command): void {
           const port = portText === undefined ? 3000 : intOption(portText, '--port');
           if (port < 0 || port > 65535)
             throw new InputError('bad-port', `port ${port} is outside 0-65535`, '--port');
-          const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL ?? undefined;
+          const databaseUrl = databaseUrlOption(opts.databaseUrl) ?? undefined;
           let server;
           try {
             server = await startServer({
