@@ -220,10 +220,10 @@ describe('from decision to start (issue #11)', () => {
     const before = await notices.getByRole('button', { name: 'Markera som läst' }).count();
     await page.getByRole('heading', { name: 'Närvaro och frånvaro' }).waitFor();
     expect(await checkPage(page, 'flow-portal')).toEqual([]);
-    // Each row's button names its notice (the order's number), not only "Markera som läst".
+    // Each row's button names its notice (an order by its number) and date, not only "Markera som läst".
     expect(
       await notices
-        .getByRole('button', { name: /^Markera som läst: beställning nr \d+ \d{4}-\d\d-\d\d$/ })
+        .getByRole('button', { name: /^Markera som läst: (beställning nr \d+|meddelandet) \d{4}-\d\d-\d\d$/ })
         .count(),
     ).toBe(before);
     await notices.getByRole('button', { name: 'Markera som läst' }).first().click();
