@@ -96,6 +96,23 @@ describe('PGlite backup and restore', () => {
     expect(r.stderr).toMatch(/a-file: cannot write: a file is where a folder belongs \(--data-dir\)/);
   }, 60_000);
 
+  it('refuses an --out it cannot write (a missing folder, a folder) as bad input, leaving nothing', async () => {
+    const a = join(dir, 'out-source');
+    const source = await openDatabase({ dataDir: a });
+    await migrateToLatest(source.db);
+    await source.close();
+    for (const [out, why] of [
+      [join(dir, 'no-such-folder', 'x.tar.gz'), 'no such file or folder'],
+      [dir, 'is a folder, not a file'],
+    ] as const) {
+      await expect(backup({ dataDir: a }, out)).rejects.toMatchObject({
+        id: 'file-unwritable',
+        message: `${out}: cannot write: ${why} (--out)`,
+      });
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+
   it('reports a stale lock taken over for the start banner', async () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
       encoding: 'utf8',
@@ -154,4 +171,13 @@ describe.skipIf(!TEST_PG_URL || !findProgram('pg_dump'))('PostgreSQL backup and 
       await to.drop();
     }
   }, 120_000);
+
+  it('refuses to hand pg_restore a file that is no pg_dump archive (bad input, nothing restored)', async () => {
+    const junk = join(dir, 'pglite-copy.tar.gz');
+    writeFileSync(junk, 'not a dump');
+    await expect(restore({ databaseUrl: TEST_PG_URL! }, junk)).rejects.toMatchObject({
+      id: 'not-a-backup',
+      where: '--in',
+    });
+  });
 });

@@ -7,9 +7,19 @@
  * it, and then keeps the old one beside it.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { InputError } from '../domain/errors.js';
+import { fileProblem, openInputFile } from '../files.js';
 import { openDatabase } from './connect.js';
 
 /** Where the database is: a PostgreSQL URL or a PGlite data directory. */
@@ -51,6 +61,13 @@ function run(program: string, args: string[]): Promise<void> {
 export async function backup(target: BackupTarget, out: string): Promise<number> {
   const tmp = `${out}.${process.pid}.tmp`;
   try {
+    // Where the file goes is checked before the database is read: a missing folder or no
+    // permission is the user's to mend (exit 2 naming --out), whichever program writes it.
+    try {
+      writeFileSync(tmp, '');
+    } catch (error) {
+      throw fileProblem(error, out, '--out', 'write');
+    }
     if (target.databaseUrl) {
       const pgDump = findProgram('pg_dump');
       if (!pgDump) throw missing('pg_dump', '--database-url');
@@ -70,10 +87,25 @@ export async function backup(target: BackupTarget, out: string): Promise<number>
         await database.close();
       }
     }
-    renameSync(tmp, out);
+    try {
+      renameSync(tmp, out); // onto a folder: EISDIR, bad input
+    } catch (error) {
+      throw fileProblem(error, out, '--out', 'write');
+    }
     return statSync(out).size;
   } finally {
     rmSync(tmp, { force: true });
+  }
+}
+
+/** Whether the file begins with `magic` (read its first bytes only; a dump can be large). */
+function startsWith(path: string, magic: string): boolean {
+  const fd = openInputFile(path, '--in');
+  try {
+    const head = Buffer.alloc(magic.length);
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.toString('latin1') === magic;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -87,6 +119,14 @@ export async function restore(target: BackupTarget, input: string, replace = fal
   if (target.databaseUrl) {
     const pgRestore = findProgram('pg_restore');
     if (!pgRestore) throw missing('pg_restore', '--database-url');
+    // pg_dump's custom format begins "PGDMP"; anything else (a PGlite backup, another file) is
+    // bad input, not pg_restore failing as an internal error.
+    if (!startsWith(input, 'PGDMP'))
+      throw new InputError(
+        'not-a-backup',
+        `${input} är ingen säkerhetskopia från pg_dump (en PGlite-kopia återställs med --data-dir)`,
+        '--in',
+      );
     await run(pgRestore, [
       '--clean',
       '--if-exists',
