@@ -348,7 +348,7 @@ export const IMPORT_COLUMN_LABELS: Readonly<Record<string, string>> = {
   no_show: 'Utebliven inflyttning (ja eller nej)',
   points: 'Poäng',
   level: 'Nivå (i stället för poäng)',
-  level_kind: 'Nivåns slag (preliminary eller final)',
+  level_kind: 'Nivåns slag (preliminär eller slutlig)',
   assessed_on: 'Bedömningsdatum',
   name: 'Klientens namn (ny klient)',
   district_id: 'Stadsdelens id (ny klient)',

@@ -26,6 +26,13 @@ const sessionsPerWeek = placementCreate.shape.sessionsPerWeek.unwrap().unwrap();
 
 const YES = ['true', 'ja', '1'];
 const NO = ['false', 'nej', '0'];
+/** A level kind cell's words (Swedish or the API's) and the kind each names. */
+const LEVEL_KINDS: Readonly<Record<string, 'preliminary' | 'final'>> = {
+  preliminär: 'preliminary',
+  slutlig: 'final',
+  preliminary: 'preliminary',
+  final: 'final',
+};
 
 /** A row's cells, each by the schema the API uses for the same field. */
 export const placementRowSchema = z.object({
@@ -47,7 +54,14 @@ export const placementRowSchema = z.object({
   ),
   points: optionalCell(numberCell(points)),
   level: optionalCell(level),
-  level_kind: optionalCell(z.enum(['preliminary', 'final'])),
+  // ASMT-5: the level's kind as the API names it, or in Swedish as a user types it in a sheet.
+  level_kind: optionalCell(
+    z
+      .string()
+      .transform((s) => s.toLowerCase())
+      .refine((s) => Object.hasOwn(LEVEL_KINDS, s), 'ska vara preliminär eller slutlig')
+      .transform((s) => LEVEL_KINDS[s]!),
+  ),
   assessed_on: optionalCell(isoDateSchema),
   hours_per_week: optionalCell(numberCell(hoursPerWeek)),
   sessions_per_week: optionalCell(numberCell(sessionsPerWeek)),
