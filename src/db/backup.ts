@@ -45,6 +45,14 @@ function missing(name: string, option: string): InputError {
   );
 }
 
+/**
+ * Connects once and closes: a URL that reaches no server, or one that refuses it, is bad input
+ * said plainly (connect.ts), before pg_dump or pg_restore would fail as an internal error.
+ */
+async function reachable(databaseUrl: string): Promise<void> {
+  await (await openDatabase({ databaseUrl })).close();
+}
+
 function run(program: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -71,6 +79,7 @@ export async function backup(target: BackupTarget, out: string): Promise<number>
     if (target.databaseUrl) {
       const pgDump = findProgram('pg_dump');
       if (!pgDump) throw missing('pg_dump', '--database-url');
+      await reachable(target.databaseUrl);
       await run(pgDump, ['--format=custom', '--no-owner', `--file=${tmp}`, `--dbname=${target.databaseUrl}`]);
     } else {
       if (!target.dataDir || !existsSync(join(target.dataDir, 'pgdata')))
@@ -127,6 +136,7 @@ export async function restore(target: BackupTarget, input: string, replace = fal
         `${input} är ingen säkerhetskopia från pg_dump (en PGlite-kopia återställs med --data-dir)`,
         '--in',
       );
+    await reachable(target.databaseUrl);
     await run(pgRestore, [
       '--clean',
       '--if-exists',

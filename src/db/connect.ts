@@ -14,6 +14,7 @@ import { acquireLock } from './lock.js';
 import { PreparingClient } from './prepared.js';
 import { TurnTakingPGliteDialect } from './pglite-turns.js';
 import type { DB } from './types.js';
+import { InputError } from '../domain/errors.js';
 import { fileProblem } from '../files.js';
 
 /** An open database and how to close it cleanly. */
@@ -106,7 +107,51 @@ async function openPglite(dataDir: string | null, template: Blob | null): Promis
   }
 }
 
-function openPostgres(url: string): Database {
+/** Where a database URL comes from, as its error names it (the command line or the environment). */
+const URL_WHERE = '--database-url/DATABASE_URL';
+
+/** Node's codes for a server that cannot be reached at the URL's address. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+]);
+
+/**
+ * The first connection's failure as bad input when the URL is what is wrong (no server at its
+ * address, a sign-in or database the server refuses: SQLSTATE class 28 and 3D000), naming the
+ * address but never the URL (it may hold a password); null for anything else (an internal error).
+ */
+export function connectProblem(error: unknown, url: string): InputError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  let at = 'the URL';
+  try {
+    const u = new URL(url);
+    at = `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname.length > 1 ? u.pathname : ''}`;
+  } catch {
+    // the URL was checked before it came here; keep the plain wording
+  }
+  if (UNREACHABLE.has(code))
+    return new InputError(
+      'database-unreachable',
+      `no PostgreSQL server answers at ${at} (${code})`,
+      URL_WHERE,
+    );
+  if (code.startsWith('28') || code === '3D000')
+    return new InputError(
+      'database-refused',
+      `PostgreSQL at ${at} refused the connection: ${(error as Error).message}`,
+      URL_WHERE,
+    );
+  return null;
+}
+
+async function openPostgres(url: string): Promise<Database> {
   const builtin = pg.types;
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -127,6 +172,14 @@ function openPostgres(url: string): Database {
   // test dropping its database) emits 'error' on the pool; unhandled, it would end the process.
   // The pool has already discarded that client and the next query opens a new one.
   pool.on('error', () => {});
+  // One connection first, so a URL that reaches no server, or one that refuses it, is said as such
+  // at once (bad input), not as an internal error of whatever query came first.
+  try {
+    (await pool.connect()).release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw connectProblem(error, url) ?? error;
+  }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {
