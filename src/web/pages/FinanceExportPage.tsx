@@ -11,7 +11,7 @@ import { hasRole, useAuth } from '../auth.js';
 import { Page } from '../components/Page.js';
 import { PagedTable, type Column } from '../components/PagedTable.js';
 import { useListQuery } from '../components/useListState.js';
-import { formatDate, formatKr, formatMonth } from '../../contract/format.js';
+import { formatDate, formatKr, formatMonth, formatNumber } from '../../contract/format.js';
 import type { FinanceExport } from '../../contract/finance.js';
 import type { RunListItem, RunSort } from '../../contract/settlement-runs.js';
 import { Link } from '../router.js';
@@ -105,7 +105,7 @@ function RunExport({ run }: { run: RunListItem }) {
           </Text>
           {x.files.map((f) => (
             <Text key={f.kind} size="sm">
-              <Anchor href={f.url}>{f.name}</Anchor> ({f.bytes} byte), SHA-256{' '}
+              <Anchor href={f.url}>{f.name}</Anchor> ({formatNumber(f.bytes)} byte), SHA-256{' '}
               <Code style={{ wordBreak: 'break-all' }}>{f.sha256}</Code>
             </Text>
           ))}
