@@ -5,7 +5,7 @@
  * changed by a new, dated decision (003): its form registers one, and nothing is removed here.
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DecisionView } from '../../contract/decisions.js';
 import type { ListPage } from '../../contract/primitives.js';
@@ -14,12 +14,12 @@ import { del, errorMessage, formFieldError, get, post, withQuery } from '../api.
 import { hasRole, useAuth } from '../auth.js';
 import { decisionBaseFor, recorded, validateFact, type FactKind } from '../facts.js';
 import type { FieldErrors } from '../validate.js';
-import { BAD } from '../colors.js';
 import { DateField } from './DateField.js';
 import { TableScroll } from './TableScroll.js';
 import { Rule } from './Rule.js';
 import { clearFieldError } from './field-errors.js';
 import { FormOutcome } from './FormOutcome.js';
+import { RemoveButton, RemoveError } from './RemoveRow.js';
 
 const blank = (kind: FactKind) => Object.fromEntries(kind.fields.map((f) => [f.name, '']));
 
@@ -75,16 +75,11 @@ export function FactSection({ kind, placement }: { kind: FactKind; placement: Pl
                   ))}
                   {canRemove && (
                     <Table.Td>
-                      <Button
-                        variant="subtle"
-                        size="compact-sm"
-                        color={BAD}
-                        aria-label={`Ta bort ${kind.title.toLowerCase()} ${kind.columns[0]?.cell(item) ?? ''}`}
-                        loading={remove.isPending && remove.variables === item.id}
-                        onClick={() => remove.mutate(item.id)}
-                      >
-                        Ta bort
-                      </Button>
+                      <RemoveButton
+                        id={item.id}
+                        label={`Ta bort ${kind.title.toLowerCase()} ${kind.columns[0]?.cell(item) ?? ''}`}
+                        removal={remove}
+                      />
                     </Table.Td>
                   )}
                 </Table.Tr>
@@ -93,13 +88,7 @@ export function FactSection({ kind, placement }: { kind: FactKind; placement: Pl
           </Table>
         </TableScroll>
       )}
-      {remove.isError && (
-        <Alert color="red" role="alert" title="Uppgiften kunde inte tas bort" mb="sm">
-          <Text c={BAD} size="sm">
-            {errorMessage(remove.error)}
-          </Text>
-        </Alert>
-      )}
+      <RemoveError title="Uppgiften kunde inte tas bort" removal={remove} />
       {canEnter &&
         (kind.viaDecision ? (
           <DecisionFactForm kind={kind} placement={placement} />

@@ -18,6 +18,7 @@ import { BAD } from '../colors.js';
 import { Rule } from '../components/Rule.js';
 import { clearFieldError } from '../components/field-errors.js';
 import { PointsField } from '../components/PointsField.js';
+import { RemoveButton, RemoveError } from '../components/RemoveRow.js';
 
 const LEVEL_FIELDS = ['from', 'points', 'kind', 'assessedOn'] as const;
 
@@ -88,29 +89,18 @@ export function AbsenceList({ placement }: { placement: PlacementDetail }) {
               <Table.Td>{a.note || '–'}</Table.Td>
               {canRemove && (
                 <Table.Td>
-                  <Button
-                    variant="subtle"
-                    size="compact-sm"
-                    color={BAD}
-                    aria-label={`Ta bort frånvaron ${formatDate(a.from)} – ${formatDate(a.to)}`}
-                    loading={remove.isPending && remove.variables === a.id}
-                    onClick={() => remove.mutate(a.id)}
-                  >
-                    Ta bort
-                  </Button>
+                  <RemoveButton
+                    id={a.id}
+                    label={`Ta bort frånvaron ${formatDate(a.from)} – ${formatDate(a.to)}`}
+                    removal={remove}
+                  />
                 </Table.Td>
               )}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      {remove.isError && (
-        <Alert color="red" role="alert" title="Frånvaron kunde inte tas bort" mb="sm">
-          <Text c={BAD} size="sm">
-            {errorMessage(remove.error)}
-          </Text>
-        </Alert>
-      )}
+      <RemoveError title="Frånvaron kunde inte tas bort" removal={remove} />
     </>
   );
 }
