@@ -77,7 +77,11 @@ const daysIn = (month: string): string[] => {
   const first = Temporal.PlainDate.from(`${month}-01`);
   return Array.from({ length: first.daysInMonth }, (_, i) => first.add({ days: i }).toString());
 };
-const yearDays = (date: string) => (Temporal.PlainDate.from(date).inLeapYear ? 366 : 365);
+/** Days in the date's year (`YYYY-…`): 366 in a leap year (the Gregorian rule). */
+const yearDays = (date: string): number => {
+  const y = Number(date.slice(0, 4));
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 366 : 365;
+};
 
 const indexes = new WeakMap<OutcomeSnapshot, Map<string, SnapshotEntry>>();
 /** A snapshot's entries by client and service. */
@@ -86,6 +90,32 @@ function indexOf(s: OutcomeSnapshot): Map<string, SnapshotEntry> {
   if (!m) {
     m = new Map(s.entries.map((e) => [`${e.clientId}\u0000${e.service}`, e]));
     indexes.set(s, m);
+  }
+  return m;
+}
+
+/** A snapshot's LSS housing schablon (ALLOC-1) summed per district, with the persons behind it. */
+interface DistrictSum {
+  schablonOre: number;
+  persons: number[];
+}
+const sums = new WeakMap<OutcomeSnapshot, Map<string, DistrictSum>>();
+/**
+ * {@link DistrictSum} per district of a snapshot, made once: a day's allocation is then a sum per
+ * district, not per person (the city's year was 365 days × every person of the snapshot, seconds).
+ */
+function districtSums(s: OutcomeSnapshot): Map<string, DistrictSum> {
+  let m = sums.get(s);
+  if (!m) {
+    m = new Map();
+    for (const e of s.entries) {
+      if (!LSS_HOUSING.includes(e.service) || e.schablonOre === null) continue;
+      let d = m.get(e.districtId);
+      if (!d) m.set(e.districtId, (d = { schablonOre: 0, persons: [] }));
+      d.schablonOre += e.schablonOre; // whole öre: exact
+      d.persons.push(e.clientId);
+    }
+    sums.set(s, m);
   }
   return m;
 }
@@ -137,17 +167,22 @@ export function budgetAgainstOutcome(
     const p = catalog.inForce(service as ServiceId, date);
     return p?.service.levels.find((l) => l.id === level)?.annualStandardAmount?.ore ?? 0;
   };
-  for (const month of months)
+  // Each day: the persons × schablon of the snapshot in force, over the days of its year.
+  for (const month of months) {
+    const inForce = new Set<OutcomeSnapshot>();
     for (const day of daysIn(month)) {
       const snap = snapshotOn(snapshots, day);
       if (!snap) continue;
-      for (const e of snap.entries) {
-        if (!LSS_HOUSING.includes(e.service) || e.schablonOre === null) continue;
-        const a = get(e.districtId, month);
-        a.alloc += e.schablonOre / yearDays(day);
-        a.persons.add(e.clientId);
-      }
+      inForce.add(snap);
+      const days = yearDays(day);
+      for (const [districtId, d] of districtSums(snap)) get(districtId, month).alloc += d.schablonOre / days;
     }
+    for (const snap of inForce)
+      for (const [districtId, d] of districtSums(snap)) {
+        const persons = get(districtId, month).persons;
+        for (const p of d.persons) persons.add(p);
+      }
+  }
   for (const l of lines) {
     if (!wanted.has(l.month)) continue;
     const a = get(l.districtId, l.month);
@@ -188,8 +223,8 @@ export function budgetAgainstOutcome(
   }
   for (const t of travel) if (wanted.has(t.month)) get(t.districtId, t.month).travel += t.amountOre;
   return [...acc.entries()]
-    .map(([, a], i) => {
-      const [districtId, month] = [...acc.keys()][i]!.split('\u0000') as [string, string];
+    .map(([key, a]) => {
+      const [districtId, month] = key.split('\u0000') as [string, string];
       const allocationOre = roundOre(a.alloc);
       const causes: Causes = {
         days: roundOre(a.sSnap - a.alloc),
