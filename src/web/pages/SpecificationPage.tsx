@@ -115,10 +115,12 @@ export function SpecificationPage({ runId, providerId }: { runId: string; provid
 function lineColumns(linkPlacements: boolean, explain: (l: LineItem) => void): Column<LineItem, LineSort>[] {
   const who = (l: LineItem) => l.clientName ?? `Placering ${l.placementId}`;
   return [
+    // The lines sort by placement (each placement's lines together), so the sortable column is the
+    // placement's number: sorting a column headed "Klient" by number looked like a broken sort.
+    { key: 'placement', header: 'Placering', sort: 'placement', render: (l) => l.placementId },
     {
       key: 'client',
       header: 'Klient',
-      sort: 'placement',
       render: (l) =>
         linkPlacements ? (
           <Anchor component={Link} href={`/placeringar/${l.placementId}`}>
