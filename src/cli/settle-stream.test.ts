@@ -63,9 +63,7 @@ describe('settle --input read one placement at a time', () => {
       /placement P2 \(placements\[1\]\), field start/,
     );
     const extra = put('extra.json', JSON.stringify({ placements: [], more: 1 }));
-    expect(error(() => readSettlementInput(extra, whole))).toMatch(
-      /extra\.json: \(top level\): unknown field/,
-    );
+    expect(error(() => readSettlementInput(extra, whole))).toMatch(/extra\.json: \(top level\): okänt fält/);
     const broken = put('broken.json', '{"placements": [{"id": "P1",');
     expect(error(() => readSettlementInput(broken, whole))).toMatch(/not valid JSON/);
     const badLine = put('bad.ndjson', `${JSON.stringify(tricky[0])}\n{"id":\n`);

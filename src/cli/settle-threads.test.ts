@@ -177,7 +177,9 @@ describe('settle on worker threads', () => {
         expect(cuts.filter((c) => c > at && c <= text.indexOf(`{"id":"${id}"`, at + 1))).toEqual([]);
       }
       const want = single(file, {});
-      expect(want).toEqual({ error: expect.stringContaining(`"${valid[25]!.id as string}" appears twice`) });
+      expect(want).toEqual({
+        error: expect.stringContaining(`"${valid[25]!.id as string}" förekommer två gånger`),
+      });
       expect(await threaded(file, {})).toEqual({ done: true, outcome: want });
       const across = put('across', [...valid, valid[0]!], 'ndjson');
       const reversed = put('reversed', [...valid].reverse(), 'json');

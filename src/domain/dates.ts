@@ -12,17 +12,17 @@ export const PlainDate = Temporal.PlainDate;
 /** Parses `YYYY-MM-DD` strictly (no overflow: 2023-02-29 is an error, not March 1st). */
 export function parseDate(text: string, where: string): PlainDate {
   if (!ISO_DATE_PATTERN.test(text))
-    throw new InputError('bad-date', `"${text}" is not a date YYYY-MM-DD`, where);
+    throw new InputError('bad-date', `"${text}" är inget datum ÅÅÅÅ-MM-DD`, where);
   try {
     return Temporal.PlainDate.from(text, { overflow: 'reject' });
   } catch {
-    throw new InputError('bad-date', `"${text}" is not a calendar date`, where);
+    throw new InputError('bad-date', `"${text}" är inget giltigt datum`, where);
   }
 }
 
 /** Parses `YYYY-MM` strictly. */
 export function parseMonth(text: string, where: string): Temporal.PlainYearMonth {
-  if (!MONTH_PATTERN.test(text)) throw new InputError('bad-month', `"${text}" is not a month YYYY-MM`, where);
+  if (!MONTH_PATTERN.test(text)) throw new InputError('bad-month', `"${text}" är ingen månad ÅÅÅÅ-MM`, where);
   return Temporal.PlainYearMonth.from(text);
 }
 

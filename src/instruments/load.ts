@@ -36,7 +36,7 @@ export function loadInstrumentFile(path: string, catalog: ModelCatalog = loadCat
   try {
     data = parseYaml(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new InputError('instrument-invalid', `not valid YAML: ${yamlErrorText(error)}`, name);
+    throw new InputError('instrument-invalid', `ingen giltig YAML: ${yamlErrorText(error)}`, name);
   }
   return validateInstrument(parseInstrument(data, name), name, catalog);
 }

@@ -41,21 +41,21 @@ describe('parsePopulationCsv', () => {
   it.each([
     [
       csv('A,Bromma,U1,lss-gruppbostad,privat,4x'),
-      /p.csv line 2: 1 bad cell.*line 2, column points: "4x" is not a whole number/,
+      /p.csv line 2: 1 felaktig cell.*rad 2, kolumn points: "4x" är inget heltal/,
     ],
-    [csv('A,Bromma,U1,lss-gruppbostad,privat,-1'), /column points: "-1"/],
-    [csv('A,Bromma,U1,gruppbostad,privat,4'), /line 2, column service: "gruppbostad" is not a service id/],
-    [csv('A,Bromma,U1,lss-gruppbostad,Privat,4'), /line 2, column regime: "Privat" is not a regime/],
-    [csv('A,,U1,lss-gruppbostad,privat,4'), /line 2, column district: is empty/],
-    [csv('A,Bromma,U1,lss-gruppbostad,privat'), /line 2, column points: has 5 cells, the header has 6/],
+    [csv('A,Bromma,U1,lss-gruppbostad,privat,-1'), /kolumn points: "-1"/],
+    [csv('A,Bromma,U1,gruppbostad,privat,4'), /rad 2, kolumn service: "gruppbostad" är ingen insats/],
+    [csv('A,Bromma,U1,lss-gruppbostad,Privat,4'), /rad 2, kolumn regime: "Privat" är ingen regi/],
+    [csv('A,,U1,lss-gruppbostad,privat,4'), /rad 2, kolumn district: är tom/],
+    [csv('A,Bromma,U1,lss-gruppbostad,privat'), /rad 2, kolumn points: has 5 cells, the header has 6/],
     [csv('A,Bromma,U1,lss-gruppbostad,privat,4,5'), /has 7 cells, the header has 6/],
     [
       csv('A,Bromma,U1,lss-gruppbostad,privat,4', 'A,Farsta,U2,lss-gruppbostad,privat,5'),
-      /line 3, column person_id: A appears twice for lss-gruppbostad/,
+      /rad 3, kolumn person_id: A förekommer två gånger för lss-gruppbostad/,
     ],
     [
       csv('A,Bromma,U1,lss-gruppbostad,privat,4', '', 'B,Bromma,U1,lss-gruppbostad,privat,4'),
-      /line 3, column person_id: blank line/,
+      /rad 3, kolumn person_id: blank line/,
     ],
     [csv('A,"Brom"ma,U1,lss-gruppbostad,privat,4'), /p.csv line 2: text after a closing quote/],
     [
@@ -70,7 +70,7 @@ describe('parsePopulationCsv', () => {
   it('reports every bad row in one message, the first ten listed and the rest counted', () => {
     const rows = Array.from({ length: 12 }, (_, i) => `P${i},Bromma,U1,lss-gruppbostad,privat,x`);
     expect(() => parsePopulationCsv(csv(...rows), 'p.csv')).toThrow(
-      /12 bad cells, nothing computed: line 2.*line 11, .*; and 2 more$/,
+      /12 felaktiga celler, ingenting räknades: rad 2.*rad 11, .*; och 2 till$/,
     );
   });
 });
@@ -100,7 +100,7 @@ describe('readPopulation (files)', () => {
     };
     await writeTables(join(dir, 'bad.xlsx'), [table]);
     await expect(readPopulation(join(dir, 'bad.xlsx'))).rejects.toThrow(
-      /bad.xlsx \(p\) line 2: .*column points: "4.5"/,
+      /bad.xlsx \(p\) line 2: .*kolumn points: "4.5"/,
     );
   });
 

@@ -205,14 +205,14 @@ describe('cost neutrality (SCEN-2)', () => {
     ]);
     expect(() =>
       solveNeutral(current, proposed, few, { kind: 'level', service: 'lss-gruppbostad', level: '4' }),
-    ).toThrow(/no person .* level 4/);
+    ).toThrow(/ingen person .* nivå 4/);
   });
 });
 
 describe('consistency report with other models', () => {
   it('refuses to check 002 Tabell 3 against models it does not compare', () => {
     expect(() => checkPublished(TABELL3_002, { baseline: proposed, proposal: current })).toThrow(
-      /002 Tabell 3 compares lss-bostad-2023 with lss-bostad-2024/,
+      /002 Tabell 3 jämför lss-bostad-2023 med lss-bostad-2024/,
     );
   });
 });
@@ -240,7 +240,7 @@ describe('cost neutrality that cannot be reached', () => {
         { kind: 'level', service: 'lss-gruppbostad', level: '2' },
         basis,
       ),
-    ).toThrow(/would need a negative amount/);
+    ).toThrow(/skulle behöva ett negativt belopp/);
   });
   it('solves level 1 instead: (2 012 761 − 790 000) / 4 = 305 690,25 kr', () => {
     const s = solveNeutral(current, proposed, people, {

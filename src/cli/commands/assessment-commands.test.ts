@@ -58,7 +58,7 @@ describe('instrument-check', () => {
     const r = run('instrument-check', file('too-high.yaml', text), '--json');
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toMatch(/too-high\.yaml: at areas: the maximum total 132 does not fit the rate model/);
+    expect(r.err).toMatch(/too-high\.yaml: vid areas: den högsta summan 132 passar inte ersättningsmodellen/);
   });
 
   it('exits 2 for a missing file', () => {

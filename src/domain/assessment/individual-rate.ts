@@ -66,29 +66,29 @@ export function checkApplication(input: {
 }): { rules: string[] } {
   const { model, service, kind, points } = input;
   const s = own(model.services, service);
-  if (!s) throw new InputError('unknown-service', `${model.id} has no service ${service}`, 'service');
+  if (!s) throw new InputError('unknown-service', `${model.id} har ingen insats ${service}`, 'service');
   if (kind === 'special-accounting') {
     if (!service.startsWith('lss-'))
-      throw new InputError('not-lss', 'special accounting is for LSS services (LVL-7)', 'kind');
+      throw new InputError('not-lss', 'särskild redovisning gäller LSS-insatser (LVL-7)', 'kind');
     return { rules: ['LVL-7'] };
   }
   const limit = s.individualRateAbovePoints;
   if (limit === null)
     throw new InputError(
       'no-individual-rate',
-      `${service} in ${model.id} has no individual rate (LVL-6)`,
+      `${service} i ${model.id} har ingen individuell ersättning (LVL-6)`,
       'kind',
     );
   if (points === null || points <= limit)
     throw new InputError(
       'points-not-above-limit',
-      `an individual rate needs more than ${limit} points; the client has ${points ?? 'none'} (LVL-6)`,
+      `en individuell ersättning kräver mer än ${limit} poäng; klienten har ${points ?? 'inga'} (LVL-6)`,
       'points',
     );
   if (!input.ordererProviderAgreed)
     throw new InputError(
       'not-agreed',
-      'the orderer and the provider must agree the individual rate (LVL-6)',
+      'beställaren och utföraren ska vara överens om den individuella ersättningen (LVL-6)',
       'ordererProviderAgreed',
     );
   return { rules: ['LVL-6'] };

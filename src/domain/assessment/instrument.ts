@@ -128,13 +128,13 @@ export function modelsFor(f: InstrumentFile, catalog: ModelCatalog): RateModel[]
  */
 export function validateInstrument(f: InstrumentFile, file: string, catalog: ModelCatalog): Instrument {
   const fail = (path: string, reason: string): never => {
-    throw new InputError('instrument-invalid', `at ${path}: ${reason}`, file);
+    throw new InputError('instrument-invalid', `vid ${path}: ${reason}`, file);
   };
   const models = modelsFor(f, catalog);
   if (models.length === 0)
     fail(
       'rateModel.family',
-      `no rate model of family "${f.rateModel.family}" is in force between ${f.validFrom} and ${f.validTo ?? '(open)'}`,
+      `ingen ersättningsmodell i familjen "${f.rateModel.family}" gäller mellan ${f.validFrom} och ${f.validTo ?? '(öppet)'}`,
     );
   const max = maxTotal(f);
   const totals = reachableTotals(f);
@@ -142,11 +142,14 @@ export function validateInstrument(f: InstrumentFile, file: string, catalog: Mod
   f.rateModel.services.forEach((service: ServiceId, si) => {
     const holding = models.filter((m) => own(m.services, service));
     if (holding.length === 0)
-      fail(`rateModel.services.${si}`, `no model of family ${f.rateModel.family} has service ${service}`);
+      fail(
+        `rateModel.services.${si}`,
+        `ingen modell i familjen ${f.rateModel.family} har insatsen ${service}`,
+      );
     for (const m of holding)
       for (const [what, points] of [
-        ['the lowest total', 0],
-        ['the maximum total', max],
+        ['den lägsta summan', 0],
+        ['den högsta summan', max],
       ] as const) {
         try {
           classifyPoints(m, service, points);
@@ -154,7 +157,7 @@ export function validateInstrument(f: InstrumentFile, file: string, catalog: Mod
           if (!(error instanceof InputError)) throw error;
           fail(
             'areas',
-            `${what} ${points} does not fit the rate model: ${error.message.replace(/^[^:]+: /, '')}`,
+            `${what} ${points} passar inte ersättningsmodellen: ${error.message.replace(/^[^:]+: /, '')}`,
           );
         }
       }

@@ -24,10 +24,10 @@ describe('scoreGrades', () => {
   });
 
   it.each([
-    ['a missing item', { ...all(0), 'boende-1': undefined }, /grades\.boende-1: every item must be scored/],
-    ['an unknown item', { ...all(0), 'x-1': 2 }, /grades\.x-1: the instrument has no item "x-1"/],
-    ['grade 5', { ...all(0), 'ekonomi-1': 5 }, /grades\.ekonomi-1: grade must be 0-4, got 5/],
-    ['grade 1.5', { ...all(0), 'ekonomi-1': 1.5 }, /grade must be 0-4/],
+    ['a missing item', { ...all(0), 'boende-1': undefined }, /grades\.boende-1: varje fråga ska bedömas/],
+    ['an unknown item', { ...all(0), 'x-1': 2 }, /grades\.x-1: instrumentet har ingen fråga "x-1"/],
+    ['grade 5', { ...all(0), 'ekonomi-1': 5 }, /grades\.ekonomi-1: graden ska vara 0–4, fick 5/],
+    ['grade 1.5', { ...all(0), 'ekonomi-1': 1.5 }, /graden ska vara 0–4/],
   ])('refuses %s', (_n, grades, message) => {
     const clean = Object.fromEntries(Object.entries(grades).filter(([, v]) => v !== undefined)) as Record<
       string,
@@ -49,7 +49,7 @@ describe('classifyTotal by the model in force', () => {
   });
   it('a total in a gap is an error the assessors must resolve (LVL-4)', () => {
     expect(() => classifyTotal(model, 'sp-stodboende', 38)).toThrow(
-      /38 points is in a gap between 14-36 .* and 40-72/,
+      /38 poäng ligger i ett glapp mellan 14-36 .* och 40-72/,
     );
   });
 });

@@ -27,15 +27,15 @@ export function scoreGrades(instrument: InstrumentFile, grades: Grades, where = 
   const known = new Set(itemIds(instrument));
   for (const id of Object.keys(grades))
     if (!known.has(id))
-      throw new InputError('unknown-item', `the instrument has no item "${id}"`, `${where}.${id}`);
+      throw new InputError('unknown-item', `instrumentet har ingen fråga "${id}"`, `${where}.${id}`);
   const byArea = instrument.areas.map((a) => {
     let points = 0;
     for (const it of a.items) {
       const g = grades[it.id];
       if (g === undefined)
-        throw new InputError('item-not-scored', 'every item must be scored', `${where}.${it.id}`);
+        throw new InputError('item-not-scored', 'varje fråga ska bedömas', `${where}.${it.id}`);
       if (!Number.isInteger(g) || g < 0 || g > 4)
-        throw new InputError('bad-grade', `grade must be 0-4, got ${g}`, `${where}.${it.id}`);
+        throw new InputError('bad-grade', `graden ska vara 0–4, fick ${g}`, `${where}.${it.id}`);
       points += (instrument.scale[g]?.points ?? 0) * it.weight;
     }
     return { area: a.id, label: a.label, points };

@@ -121,8 +121,8 @@ describe('Swedish working days (FLOW-4, lag 1930:173)', () => {
   });
 
   it('refuses bad input with fixed ids', () => {
-    expect(() => addWorkingDays('2026-02-30', 3)).toThrow(/calendar date/);
-    expect(() => addWorkingDays('2026-02-03', 0)).toThrow(/working days/);
-    expect(() => addWorkingDays('2026-02-03', 1.5)).toThrow(/working days/);
+    expect(() => addWorkingDays('2026-02-30', 3)).toThrow(/giltigt datum/);
+    expect(() => addWorkingDays('2026-02-03', 0)).toThrow(/arbetsdagar/);
+    expect(() => addWorkingDays('2026-02-03', 1.5)).toThrow(/arbetsdagar/);
   });
 });

@@ -62,7 +62,11 @@ export function isWorkingDay(date: string): boolean {
  */
 export function addWorkingDays(date: string, n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > MAX_WORKING_DAYS) {
-    throw new InputError('bad-working-days', `working days must be an integer 1-${MAX_WORKING_DAYS}`, 'n');
+    throw new InputError(
+      'bad-working-days',
+      `antalet arbetsdagar ska vara ett heltal 1–${MAX_WORKING_DAYS}`,
+      'n',
+    );
   }
   let day = parseDate(date, 'date');
   let left = n;

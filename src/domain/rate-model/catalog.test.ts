@@ -63,12 +63,12 @@ describe('catalog validation', () => {
   };
   it('rejects two models starting the same day for a service', () => {
     expect(() => new ModelCatalog([m('a', '2024-01-01', null), m('b', '2024-01-01', null)])).toThrow(
-      /both start 2024-01-01/,
+      /börjar båda 2024-01-01/,
     );
   });
   it('rejects an explicit end past the next version’s start', () => {
     expect(() => new ModelCatalog([m('a', '2023-01-01', '2024-06-30'), m('b', '2024-01-01', null)])).toThrow(
-      /holds lss-servicebostad until 2024-06-30, but b starts 2024-01-01/,
+      /har lss-servicebostad till 2024-06-30, men b börjar 2024-01-01/,
     );
   });
   it('ends an open model the day before the next version (a new price year adds a file, edits none)', () => {
@@ -82,7 +82,7 @@ describe('catalog validation', () => {
   });
   it('rejects duplicate ids', () => {
     expect(() => new ModelCatalog([m('a', '2022-01-01', null), m('a', '2023-01-01', null)])).toThrow(
-      /used twice/,
+      /används två gånger/,
     );
   });
   it('adds a version in place (an approved uplift, RATE-1), and changes nothing when it does not fit', () => {
@@ -90,9 +90,9 @@ describe('catalog validation', () => {
     c.add([m('b', '2024-01-01', null)]);
     expect(c.inForce('lss-servicebostad', '2023-12-31')?.model.id).toBe('a');
     expect(c.inForce('lss-servicebostad', '2024-01-01')?.model.id).toBe('b');
-    expect(() => c.add([m('c', '2024-01-01', null)])).toThrow(/both start 2024-01-01/);
-    expect(() => c.add([m('a', '2025-01-01', null)])).toThrow(/used twice/);
+    expect(() => c.add([m('c', '2024-01-01', null)])).toThrow(/börjar båda 2024-01-01/);
+    expect(() => c.add([m('a', '2025-01-01', null)])).toThrow(/används två gånger/);
     expect(c.models.map((x) => x.id)).toEqual(['a', 'b']);
-    expect(() => c.get('c')).toThrow(/no rate model/);
+    expect(() => c.get('c')).toThrow(/finns inte/);
   });
 });

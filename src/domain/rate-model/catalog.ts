@@ -72,7 +72,7 @@ export class ModelCatalog {
     if (!m)
       throw new InputError(
         'unknown-model',
-        `no rate model "${id}" (there are ${[...this.byId.keys()].sort().join(', ')})`,
+        `ersättningsmodellen "${id}" finns inte (det finns ${[...this.byId.keys()].sort().join(', ')})`,
         'model',
       );
     return m;
@@ -103,7 +103,7 @@ function indexById(models: readonly RateModel[]): Map<string, RateModel> {
     if (byId.has(m.id))
       throw new InputError(
         'duplicate-model',
-        `model id "${m.id}" is used twice (${byId.get(m.id)?.file} and ${m.file})`,
+        `modell-id "${m.id}" används två gånger (${byId.get(m.id)?.file} och ${m.file})`,
         m.file,
       );
     byId.set(m.id, m);
@@ -140,7 +140,7 @@ function buildPeriods(models: readonly RateModel[]): {
       if (next && next.model.validFrom === model.validFrom)
         throw new InputError(
           'models-overlap',
-          `${model.id} and ${next.model.id} both start ${model.validFrom} for ${serviceId}: only one model may be in force on a date`,
+          `${model.id} och ${next.model.id} börjar båda ${model.validFrom} för ${serviceId}: bara en modell får gälla en dag`,
           next.model.file,
         );
       const explicit =
@@ -148,7 +148,7 @@ function buildPeriods(models: readonly RateModel[]): {
       if (explicit !== null && next && explicit >= next.model.validFrom)
         throw new InputError(
           'models-overlap',
-          `${model.id} holds ${serviceId} until ${explicit}, but ${next.model.id} starts ${next.model.validFrom}`,
+          `${model.id} har ${serviceId} till ${explicit}, men ${next.model.id} börjar ${next.model.validFrom}`,
           model.file,
         );
       const to = explicit ?? (next ? dayBefore(next.model.validFrom) : null);

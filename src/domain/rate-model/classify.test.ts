@@ -11,31 +11,31 @@ const catalog = loadCatalog();
 
 describe('gaps and bounds are rejected (LVL-4)', () => {
   it.each([
-    ['sp-2010', 'sp-boende', 15, /15 points is in a gap between 0-14 \(Nivå 1\) and 16-38 \(Nivå 2\)/],
-    ['sp-2010', 'sp-boende', 39, /gap between 16-38 \(Nivå 2\) and 40-72 \(Nivå 3\)/],
-    ['sp-2010', 'sp-stodboende', 13, /gap between 0-12 .* and 14-36/],
-    ['sp-2010', 'sp-stodboende', 37, /gap between 14-36 \(Nivå 2\) and 40-72 \(Nivå 3\)/],
-    ['sp-2010', 'sp-stodboende', 39, /gap/],
-    ['sp-2010', 'sp-boendestod', 11, /gap between 0-10 .* and 12-34/],
-    ['sp-2010', 'sp-boendestod', 35, /gap between 12-34 .* and 36-/],
-    ['sp-2010', 'sp-sysselsattning', 9, /gap/],
-    ['sp-2010', 'sp-sysselsattning', 17, /gap/],
-    ['sp-2010', 'sp-sysselsattning', 25, /above the highest range 18-24 \(Nivå 3\)/],
-    ['sp-2010', 'sp-boende', 73, /above the highest range 40-72/],
-    ['lss-bostad-2024', 'lss-gruppbostad', 111, /above the highest range 71-110 \(Nivå 5\)/],
-    ['lss-bostad-2023', 'lss-servicebostad', 111, /above the highest range 81-110 \(Nivå 8\)/],
+    ['sp-2010', 'sp-boende', 15, /15 poäng ligger i ett glapp mellan 0-14 \(Nivå 1\) och 16-38 \(Nivå 2\)/],
+    ['sp-2010', 'sp-boende', 39, /glapp mellan 16-38 \(Nivå 2\) och 40-72 \(Nivå 3\)/],
+    ['sp-2010', 'sp-stodboende', 13, /glapp mellan 0-12 .* och 14-36/],
+    ['sp-2010', 'sp-stodboende', 37, /glapp mellan 14-36 \(Nivå 2\) och 40-72 \(Nivå 3\)/],
+    ['sp-2010', 'sp-stodboende', 39, /glapp/],
+    ['sp-2010', 'sp-boendestod', 11, /glapp mellan 0-10 .* och 12-34/],
+    ['sp-2010', 'sp-boendestod', 35, /glapp mellan 12-34 .* och 36-/],
+    ['sp-2010', 'sp-sysselsattning', 9, /glapp/],
+    ['sp-2010', 'sp-sysselsattning', 17, /glapp/],
+    ['sp-2010', 'sp-sysselsattning', 25, /över det högsta intervallet 18-24 \(Nivå 3\)/],
+    ['sp-2010', 'sp-boende', 73, /över det högsta intervallet 40-72/],
+    ['lss-bostad-2024', 'lss-gruppbostad', 111, /över det högsta intervallet 71-110 \(Nivå 5\)/],
+    ['lss-bostad-2023', 'lss-servicebostad', 111, /över det högsta intervallet 81-110 \(Nivå 8\)/],
   ])('%s %s %i', (model, service, points, message) => {
     expect(() => classifyPoints(catalog.get(model), service, points)).toThrow(message);
   });
   it('rejects negative and fractional points, and unknown services', () => {
     const m = catalog.get('lss-bostad-2024');
-    expect(() => classifyPoints(m, 'lss-gruppbostad', -1)).toThrow(/whole number/);
-    expect(() => classifyPoints(m, 'lss-gruppbostad', 20.5)).toThrow(/whole number/);
-    expect(() => classifyPoints(m, 'sp-boende', 3)).toThrow(/has no service "sp-boende"/);
+    expect(() => classifyPoints(m, 'lss-gruppbostad', -1)).toThrow(/heltal/);
+    expect(() => classifyPoints(m, 'lss-gruppbostad', 20.5)).toThrow(/heltal/);
+    expect(() => classifyPoints(m, 'sp-boende', 3)).toThrow(/har ingen insats "sp-boende"/);
   });
   it('says a flat-rate service has no levels, not that its levels are given', () => {
     expect(() => classifyPoints(catalog.get('sp-2010'), 'sp-cirkel', 4)).toThrow(
-      'points: sp-cirkel in sp-2010 has no levels (a flat rate): nothing to classify',
+      'points: sp-cirkel i sp-2010 har inga nivåer (ett fast belopp): inget att klassa',
     );
   });
   it('maps the old points to the new levels without reassessment (LVL-3)', () => {

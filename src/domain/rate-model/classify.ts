@@ -19,7 +19,7 @@ export function serviceOf(model: RateModel, service: string): ServiceModel {
   if (!s)
     throw new InputError(
       'unknown-service',
-      `model ${model.id} has no service "${service}" (it has ${Object.keys(model.services).join(', ')})`,
+      `modellen ${model.id} har ingen insats "${service}" (den har ${Object.keys(model.services).join(', ')})`,
       'service',
     );
   return s;
@@ -29,14 +29,14 @@ export function serviceOf(model: RateModel, service: string): ServiceModel {
 export function classifyPoints(model: RateModel, serviceId: string, points: number): Classification {
   const service = serviceOf(model, serviceId);
   if (!Number.isInteger(points) || points < 0)
-    throw new InputError('bad-points', `points must be a whole number ≥ 0, got ${points}`, 'points');
+    throw new InputError('bad-points', `poängen ska vara ett heltal ≥ 0, fick ${points}`, 'points');
   const ranged = service.levels.filter((l): l is Level & { points: IntRange } => l.points !== null);
   if (ranged.length === 0)
     throw new InputError(
       'no-point-ranges',
       service.levels.length === 0
-        ? `${service.id} in ${model.id} has no levels (a flat rate): nothing to classify`
-        : `${service.id} in ${model.id} has no point ranges (levels are given, not classified)`,
+        ? `${service.id} i ${model.id} har inga nivåer (ett fast belopp): inget att klassa`
+        : `${service.id} i ${model.id} har inga poängintervall (nivån anges, klassas inte)`,
       'points',
     );
   const hit = ranged.find((l) => points >= l.points.min && (l.points.max === null || points <= l.points.max));
@@ -46,13 +46,13 @@ export function classifyPoints(model: RateModel, serviceId: string, points: numb
   const name = (l: Level & { points: IntRange }) => `${formatRange(l.points)} (${l.label})`;
   const where =
     below && above
-      ? `is in a gap between ${name(below)} and ${name(above)}`
+      ? `ligger i ett glapp mellan ${name(below)} och ${name(above)}`
       : above
-        ? `is below the lowest range ${name(above)}`
-        : `is above the highest range ${below ? name(below) : ''}`;
+        ? `ligger under det lägsta intervallet ${name(above)}`
+        : `ligger över det högsta intervallet ${below ? name(below) : ''}`;
   throw new InputError(
     'points-outside-levels',
-    `${points} points ${where} of ${service.id} in ${model.id} (LVL-4)`,
+    `${points} poäng ${where} för ${service.id} i ${model.id} (LVL-4)`,
     'points',
   );
 }

@@ -53,27 +53,27 @@ const broken: [string, Edit, RegExp][] = [
   [
     'overlapping ranges',
     (m) => (m.services['sp-boende'].levels[1].points = [14, 38]),
-    /levels\.1: points 14-38 of "2" overlaps 0-14/,
+    /levels\.1: points 14-38 för "2" överlappar 0-14/,
   ],
-  ['ranges out of order', (m) => m.services['sp-boende'].levels.reverse(), /overlaps|out of order/],
-  ['max below min', (m) => (m.services['sp-boende'].levels[1].points = [40, 38]), /max is below min/],
+  ['ranges out of order', (m) => m.services['sp-boende'].levels.reverse(), /överlappar|fel ordning/],
+  ['max below min', (m) => (m.services['sp-boende'].levels[1].points = [40, 38]), /max är mindre än min/],
   [
     'a missing regime amount',
     (m) => delete m.services['sp-boende'].levels[0].rates.kommunal,
-    /needs a kommunal figure|no amount for regime kommunal/,
+    /kräver ett belopp för kommunal|inget belopp för regin kommunal/,
   ],
   [
     'a published private figure that breaks the derived rule',
     (m) => (m.services['sp-boende'].levels[0].rates.privat = 1051),
-    /published 1051 kr ≠ round\(kommunal × 1.024\)/,
+    /publicerat 1051 kr ≠ round\(kommunal × 1.024\)/,
   ],
-  ['a duplicate level id', (m) => (m.services['sp-boende'].levels[1].id = '1'), /appears twice/],
+  ['a duplicate level id', (m) => (m.services['sp-boende'].levels[1].id = '1'), /förekommer två gånger/],
   ['a bad date', (m) => (m.validFrom = '2024-1-1'), /validFrom/],
-  ['validTo before validFrom', (m) => (m.validTo = '2023-12-31'), /ends before validFrom/],
+  ['validTo before validFrom', (m) => (m.validTo = '2023-12-31'), /slutar före validFrom/],
   [
     'more than two decimals',
     (m) => (m.services['sp-boende'].levels[0].rates.kommunal = 10.255),
-    /more than two decimals/,
+    /fler än två decimaler/,
   ],
   [
     'levels and a flat rate at once',
@@ -94,7 +94,7 @@ describe('parseRateModel rejects', () => {
 describe('parseRateModelYaml', () => {
   it('says a YAML syntax error on one line, with its line and column', () => {
     expect(() => parseRateModelYaml('id: x\nservices: [\n', 'models/test/bad.yaml')).toThrow(
-      /^models\/test\/bad\.yaml: not valid YAML: .+ at line 3, column 1$/,
+      /^models\/test\/bad\.yaml: ingen giltig YAML: .+ at line 3, column 1$/,
     );
   });
 });

@@ -37,7 +37,7 @@ export function parseRateModelYaml(text: string, file: string): RateModel {
   try {
     data = parseYaml(text);
   } catch (error) {
-    throw new InputError('model-invalid', `not valid YAML: ${yamlErrorText(error)}`, file);
+    throw new InputError('model-invalid', `ingen giltig YAML: ${yamlErrorText(error)}`, file);
   }
   return parseRateModel(data, file);
 }
@@ -53,15 +53,15 @@ export function parseRateModel(data: unknown, file: string): RateModel {
 export function describeZodError(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => `at ${issue.path.join('.') || '(top)'}: ${issue.message}`)
+    .map((issue) => `vid ${issue.path.join('.') || '(början)'}: ${issue.message}`)
     .join('; ');
 }
 
 function resolveModel(file: RateModelFile, fileName: string): RateModel {
   const fail = (path: string, reason: string): never => {
-    throw new InputError('model-invalid', `at ${path}: ${reason}`, fileName);
+    throw new InputError('model-invalid', `vid ${path}: ${reason}`, fileName);
   };
-  if (file.validTo !== null && file.validTo < file.validFrom) fail('validTo', 'ends before validFrom');
+  if (file.validTo !== null && file.validTo < file.validFrom) fail('validTo', 'slutar före validFrom');
   const warnings: string[] = [];
   const services: Partial<Record<ServiceId, ServiceModel>> = {};
   for (const [id, input] of Object.entries(file.services) as [ServiceId, ServiceInput][]) {
@@ -103,9 +103,9 @@ function toFigure(
   try {
     ore = kronorToOre(value);
   } catch {
-    return fail(path, `${value} kr has more than two decimals, or is not a finite amount in kronor`);
+    return fail(path, `${value} kr har fler än två decimaler eller är inget ändligt belopp i kronor`);
   }
-  if (ore < 0) fail(path, 'amounts are not negative');
+  if (ore < 0) fail(path, 'belopp är inte negativa');
   if (typeof input === 'number') return { ore, source: defaultSource, illustrative };
   return { ore, source: input.source ?? defaultSource, illustrative: input.illustrative ?? illustrative };
 }
@@ -142,7 +142,7 @@ function resolveService(id: ServiceId, s: ServiceInput, path: string, fail: Fail
   }));
   const ids = new Set<string>();
   levels.forEach((l, i) => {
-    if (ids.has(l.id)) fail(`${path}.levels.${i}.id`, `level "${l.id}" appears twice`);
+    if (ids.has(l.id)) fail(`${path}.levels.${i}.id`, `nivån "${l.id}" förekommer två gånger`);
     ids.add(l.id);
   });
   const participation = s.participation
@@ -152,7 +152,7 @@ function resolveService(id: ServiceId, s: ServiceInput, path: string, fail: Fail
           const src = s.participation?.source ?? s.source;
           const ivPath = `${path}.participation.intervals.${i}`;
           if (iv.factor === undefined && iv.rates === undefined)
-            fail(ivPath, 'an interval needs a factor or rates');
+            fail(ivPath, 'ett intervall kräver en faktor eller belopp');
           const share = (f: FigureInput | undefined) =>
             f === undefined
               ? null
@@ -161,7 +161,7 @@ function resolveService(id: ServiceId, s: ServiceInput, path: string, fail: Fail
                 : { value: f.value, source: f.source ?? src, illustrative: f.illustrative ?? ill };
           const factor = share(iv.factor);
           const earlierFactor = share(iv.earlierFactor);
-          if (earlierFactor && !factor) fail(`${ivPath}.earlierFactor`, 'an earlier share needs a factor');
+          if (earlierFactor && !factor) fail(`${ivPath}.earlierFactor`, 'en tidigare andel kräver en faktor');
           return {
             id: iv.id,
             label: iv.label,
@@ -175,9 +175,9 @@ function resolveService(id: ServiceId, s: ServiceInput, path: string, fail: Fail
     : null;
   if (s.transitionToWork) {
     const t = s.transitionToWork;
-    if (!ids.has(t.level)) fail(`${path}.transitionToWork.level`, `no level "${t.level}"`);
+    if (!ids.has(t.level)) fail(`${path}.transitionToWork.level`, `nivån "${t.level}" finns inte`);
     if (!participation?.intervals.some((iv) => iv.id === t.interval))
-      fail(`${path}.transitionToWork.interval`, `no participation interval "${t.interval}"`);
+      fail(`${path}.transitionToWork.interval`, `deltagandeintervallet "${t.interval}" finns inte`);
   }
   return {
     id,
@@ -228,18 +228,18 @@ function resolveService(id: ServiceId, s: ServiceInput, path: string, fail: Fail
  */
 function applyDerivedRules(input: ServiceInput, service: ServiceModel, path: string, fail: Fail): void {
   for (const rule of input.derived ?? []) {
-    const describe = `round(${rule.from} × ${rule.factor}) to the ${rule.rounding === 'krona' ? 'krona' : 'öre'}`;
+    const describe = `round(${rule.from} × ${rule.factor}) till ${rule.rounding === 'krona' ? 'hel krona' : 'öre'}`;
     // Shown to users in Swedish, as the model pages and the specification files say it (issue #14 §2).
     const derived = `${regimeLabel(rule.from)} × ${formatNumber(rule.factor, 6, { plain: true })}, avrundat till ${rule.rounding === 'krona' ? 'hel krona' : 'öre'}`;
     const derive = (figures: RegimeFigures, at: string) => {
       const base = figures[rule.from];
-      if (!base) return fail(at, `derived rule needs a ${rule.from} figure`);
+      if (!base) return fail(at, `en härledd regel kräver ett belopp för ${rule.from}`);
       const ore = roundOre(base.ore * rule.factor, rule.rounding);
       const published = figures[rule.regime];
       if (published && published.ore !== ore)
         fail(
           `${at}.${rule.regime}`,
-          `published ${published.ore / 100} kr ≠ ${describe} = ${ore / 100} kr (${rule.source})`,
+          `publicerat ${published.ore / 100} kr ≠ ${describe} = ${ore / 100} kr (${rule.source})`,
         );
       figures[rule.regime] = {
         ore,
@@ -263,12 +263,12 @@ function applyDerivedRules(input: ServiceInput, service: ServiceModel, path: str
 function checkRegimeCoverage(service: ServiceModel, path: string, fail: Fail): void {
   for (const [from, to] of Object.entries(service.regimePaidAs) as [Regime, Regime][]) {
     if (!service.regimes.includes(to))
-      fail(`${path}.regimePaidAs.${from}`, `pays as ${to}, which the service lacks`);
+      fail(`${path}.regimePaidAs.${from}`, `ersätts som ${to}, som insatsen saknar`);
   }
   const check = (figures: RegimeFigures, at: string) => {
     for (const regime of service.regimes)
       if (!figures[regime])
-        fail(at, `no amount for regime ${regime} (the service has ${service.regimes.join(', ')})`);
+        fail(at, `inget belopp för regin ${regime} (insatsen har ${service.regimes.join(', ')})`);
   };
   service.levels.forEach((l, i) => check(l.rates, `${path}.levels.${i}.rates`));
   if (service.flatRates) check(service.flatRates, `${path}.rates`);

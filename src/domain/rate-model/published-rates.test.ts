@@ -205,9 +205,9 @@ describe('daily activity proposal (SVC-3, SVC-4)', () => {
   it('rejects 0 hours and missing hours', () => {
     expect(() =>
       lookupRate(m, { service: 'lss-daglig-verksamhet', level: '1', regime: 'kommunal', hoursPerWeek: 0 }),
-    ).toThrow(/no participation interval/);
+    ).toThrow(/inget deltagandeintervall/);
     expect(() => lookupRate(m, { service: 'lss-daglig-verksamhet', level: '1', regime: 'kommunal' })).toThrow(
-      /hours per week/,
+      /timmar per vecka/,
     );
   });
   it('carries the transition-to-work rule: level 1, 1-10 h/week, six months', () => {

@@ -44,7 +44,7 @@ export function paidRegime(service: ServiceModel, regime: string): Regime {
   const accepted = [...service.regimes, ...Object.keys(service.regimePaidAs)];
   throw new InputError(
     'unknown-regime',
-    `regime "${regime}" is not one of ${accepted.join(', ')} for ${service.id}`,
+    `regin "${regime}" är inte någon av ${accepted.join(', ')} för ${service.id}`,
     'regime',
   );
 }
@@ -58,7 +58,7 @@ export function intervalFor(service: ServiceModel, hours: number): Participation
   if (!hit)
     throw new InputError(
       'hours-outside-intervals',
-      `${hours} hours per week is in no participation interval of ${service.id} (${intervals.map((iv) => formatRange(iv.hoursPerWeek)).join(', ')})`,
+      `${hours} timmar per vecka ligger i inget deltagandeintervall för ${service.id} (${intervals.map((iv) => formatRange(iv.hoursPerWeek)).join(', ')})`,
       'hoursPerWeek',
     );
   return hit;
@@ -75,20 +75,24 @@ export function lookupRate(model: RateModel, q: RateQuery): RateResult {
   let annual: Figure | null = null;
   if (service.flatRates) {
     if (q.level !== undefined && q.level !== null && q.level !== '')
-      throw new InputError('no-levels', `${service.id} in ${model.id} has no levels (a flat rate)`, 'level');
+      throw new InputError(
+        'no-levels',
+        `${service.id} i ${model.id} har inga nivåer (ett fast belopp)`,
+        'level',
+      );
     base = service.flatRates[regime] as Figure;
   } else {
     if (q.level === undefined || q.level === null || q.level === '')
       throw new InputError(
         'level-required',
-        `${service.id} needs a level (${service.levels.map((l) => l.id).join(', ')})`,
+        `${service.id} kräver en nivå (${service.levels.map((l) => l.id).join(', ')})`,
         'level',
       );
     const level = service.levels.find((l) => l.id === q.level);
     if (!level)
       throw new InputError(
         'unknown-level',
-        `${model.id} has no level "${q.level}" for ${service.id} (it has ${service.levels.map((l) => l.id).join(', ')})`,
+        `${model.id} har ingen nivå "${q.level}" för ${service.id} (den har ${service.levels.map((l) => l.id).join(', ')})`,
         'level',
       );
     levelId = level.id;
@@ -101,7 +105,7 @@ export function lookupRate(model: RateModel, q: RateQuery): RateResult {
     if (q.hoursPerWeek === undefined || q.hoursPerWeek === null)
       throw new InputError(
         'hours-required',
-        `${service.id} is paid by participation: give hours per week`,
+        `${service.id} ersätts efter deltagande: ange timmar per vecka`,
         'hoursPerWeek',
       );
     const iv = intervalFor(service, q.hoursPerWeek);

@@ -16,7 +16,7 @@ export function formatRange(r: IntRange): string {
 export function validatePointRanges(service: ServiceModel, path: string, fail: Fail): string[] {
   const withPoints = service.levels.filter((l) => l.points);
   if (withPoints.length > 0 && withPoints.length < service.levels.length)
-    fail(`${path}.levels`, 'either every level has a point range or none has');
+    fail(`${path}.levels`, 'antingen har varje nivå ett poängintervall eller ingen');
   const warnings: string[] = [];
   checkRanges(
     service.levels.map((l) => ({ id: l.id, range: l.points })),
@@ -50,13 +50,14 @@ function checkRanges(
   items.forEach((item, i) => {
     const r = item.range;
     if (!r) return;
-    if (r.max !== null && r.max < r.min) fail(`${path}.${i}`, `${what} ${r.min}-${r.max}: max is below min`);
+    if (r.max !== null && r.max < r.min)
+      fail(`${path}.${i}`, `${what} ${r.min}-${r.max}: max är mindre än min`);
     if (previous) {
       const p = previous.range;
       if (p.max === null || r.min <= p.max)
         fail(
           `${path}.${i}`,
-          `${what} ${formatRange(r)} of "${item.id}" overlaps ${formatRange(p)} of "${previous.id}" (or is out of order)`,
+          `${what} ${formatRange(r)} för "${item.id}" överlappar ${formatRange(p)} för "${previous.id}" (eller står i fel ordning)`,
         );
       if (r.min > p.max + 1)
         warnings.push(

@@ -30,19 +30,19 @@ export interface BreakevenResult {
 export function breakeven(model: RateModel, input: BreakevenInput): BreakevenResult {
   const service = serviceOf(model, input.service);
   if (service.levels.length < 2)
-    throw new InputError('breakeven-levels', `${service.id} has fewer than two levels`, 'service');
+    throw new InputError('breakeven-levels', `${service.id} har färre än två nivåer`, 'service');
   if (!Number.isInteger(input.residents) || input.residents < 1)
     throw new InputError(
       'bad-residents',
-      `residents must be a whole number ≥ 1, got ${input.residents}`,
+      `antalet boende ska vara ett heltal ≥ 1, fick ${input.residents}`,
       'residents',
     );
   if (!(input.annualCost > 0))
-    throw new InputError('bad-cost', 'the annual cost must be above 0', 'annual-cost');
+    throw new InputError('bad-cost', 'årskostnaden ska vara större än 0', 'annual-cost');
   if (service.unit !== 'dygn' && service.unit !== 'day')
     throw new InputError(
       'breakeven-unit',
-      `break-even is for per-dygn or per-day services; ${service.id} is paid per ${service.unit}`,
+      `nollpunkten räknas för insatser som ersätts per dygn eller dag; ${service.id} ersätts per ${service.unit}`,
       'service',
     );
   const [lowLevel, highLevel] = service.levels as [(typeof service.levels)[0], (typeof service.levels)[0]];
@@ -66,7 +66,7 @@ export function breakeven(model: RateModel, input: BreakevenInput): BreakevenRes
   }
   throw new InputError(
     'breakeven-unreachable',
-    `even ${input.residents} residents at ${highLevel.label} bring ${(previous ?? 0) / 100} kr, below the cost ${input.annualCost / 100} kr`,
+    `även ${input.residents} boende på ${highLevel.label} ger ${(previous ?? 0) / 100} kr, under kostnaden ${input.annualCost / 100} kr`,
     'residents',
   );
 }

@@ -119,37 +119,37 @@ export class PopulationBuilder {
   ): void {
     let ok = true;
     if (personId.length === 0 || personId.trim() !== personId) {
-      this.issue(line, 'person_id', `"${personId}" is not a person id (empty or with spaces around it)`);
+      this.issue(line, 'person_id', `"${personId}" är inget person-id (tomt eller med mellanslag runt)`);
       ok = false;
     }
     if (district.length === 0) {
-      this.issue(line, 'district', 'is empty');
+      this.issue(line, 'district', 'är tom');
       ok = false;
     }
     if (providerId.length === 0) {
-      this.issue(line, 'provider_id', 'is empty');
+      this.issue(line, 'provider_id', 'är tom');
       ok = false;
     }
     const s = SERVICE_CODE.get(service);
     if (s === undefined) {
-      this.issue(line, 'service', `"${service}" is not a service id (${SERVICE_IDS.join(', ')})`);
+      this.issue(line, 'service', `"${service}" är ingen insats (${SERVICE_IDS.join(', ')})`);
       ok = false;
     }
     const r = REGIME_CODE.get(regime);
     if (r === undefined) {
-      this.issue(line, 'regime', `"${regime}" is not a regime (${REGIMES.join(', ')})`);
+      this.issue(line, 'regime', `"${regime}" är ingen regi (${REGIMES.join(', ')})`);
       ok = false;
     }
     const p = parsePoints(points);
     if (p < 0) {
-      this.issue(line, 'points', `"${points}" is not a whole number of points ≥ 0`);
+      this.issue(line, 'points', `"${points}" är inget heltal ≥ 0 (poäng)`);
       ok = false;
     }
     let h = NaN;
     if (hours !== undefined && hours !== '') {
       h = Number(hours.replace(',', '.'));
       if (!/^\d+([.,]\d+)?$/.test(hours) || !(h >= 0 && h <= 168)) {
-        this.issue(line, HOURS_COLUMN, `"${hours}" is not a number of hours per week (0-168)`);
+        this.issue(line, HOURS_COLUMN, `"${hours}" är inget antal timmar per vecka (0–168)`);
         ok = false;
       }
     }
@@ -242,7 +242,7 @@ export class PopulationBuilder {
         this.issue(
           this.lineNumbers[i] as number,
           'person_id',
-          `${this.ids.text(i)} appears twice for ${SERVICE_IDS[this.serviceCodes[i] as number]} (first at line ${this.lineNumbers[same]})`,
+          `${this.ids.text(i)} förekommer två gånger för ${SERVICE_IDS[this.serviceCodes[i] as number]} (första på rad ${this.lineNumbers[same]})`,
         );
     }
   }
@@ -293,11 +293,11 @@ export function populationError(
   total = issues.length,
 ): InputError {
   const first = issues[0];
-  const listed = issues.map((i) => `line ${i.line}, column ${i.column}: ${i.message}`);
-  const more = total > issues.length ? `; and ${total - issues.length} more` : '';
+  const listed = issues.map((i) => `rad ${i.line}, kolumn ${i.column}: ${i.message}`);
+  const more = total > issues.length ? `; och ${total - issues.length} till` : '';
   return new InputError(
     'bad-population',
-    `${total} bad ${total === 1 ? 'cell' : 'cells'}, nothing computed: ${listed.join('; ')}${more}`,
+    `${total} ${total === 1 ? 'felaktig cell' : 'felaktiga celler'}, ingenting räknades: ${listed.join('; ')}${more}`,
     first ? `${origin} line ${first.line}` : origin,
   );
 }

@@ -155,7 +155,7 @@ export function linesInCells(
 }
 
 function pointsIssue(t: ServiceCostTable, points: number, line: number): PopulationIssue {
-  let message = `${points} points fit no level of ${t.service.id} in ${t.model.id}`;
+  let message = `${points} poäng passar ingen nivå för ${t.service.id} i ${t.model.id}`;
   try {
     classifyPoints(t.model, t.service.id, points);
   } catch (error) {
@@ -171,7 +171,7 @@ function hoursIssue(t: ServiceCostTable, hours: number, line: number): Populatio
     column: 'hours_per_week',
     message:
       hours !== hours
-        ? `${t.service.id} is paid by participation (SVC-3): hours per week are required`
-        : `${hours} hours per week is in no participation interval of ${t.service.id} (${t.intervalIds.join(', ')})`,
+        ? `${t.service.id} ersätts efter deltagande (SVC-3): timmar per vecka krävs`
+        : `${hours} timmar per vecka ligger i inget deltagandeintervall för ${t.service.id} (${t.intervalIds.join(', ')})`,
   };
 }

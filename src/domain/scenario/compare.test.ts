@@ -90,7 +90,7 @@ describe('comparePopulation (SCEN-1)', () => {
       person('B', 'sp-boende', 15), // 15 is between 0-14 and 16-38
     ]);
     expect(() => comparePopulation(sp, sp, pop, { basis: 'peng' })).toThrow(
-      /population line 3: .*line 3, column points: 15 points is in a gap between 0-14/,
+      /population line 3: .*rad 3, kolumn points: 15 poäng ligger i ett glapp mellan 0-14/,
     );
   });
 
@@ -115,7 +115,7 @@ describe('comparePopulation (SCEN-1)', () => {
     const daily = { ...person('D', 'lss-daglig-verksamhet', 30), hoursPerWeek: 30 };
     expect(() =>
       comparePopulation(current, catalog.get('lss-daglig-verksamhet-2025'), populationFromPersons([daily])),
-    ).toThrow(/lss-bostad-2023 does not cover/);
+    ).toThrow(/lss-bostad-2023 inte omfattar/);
     const c = comparePopulation(
       current,
       proposed,
@@ -133,16 +133,14 @@ describe('comparePopulation (SCEN-1)', () => {
     const occupation = populationFromPersons([person('S', 'sp-sysselsattning', 5)]);
     for (const basis of ['peng', 'schablon'] as const)
       expect(() => comparePopulation(sp, sp, occupation, { basis })).toThrow(
-        /sp-sysselsattning .*; neither basis can cost it: leave it out of the population$/,
+        /sp-sysselsattning .*; ingen grund kan räkna kostnaden: lämna insatsen utanför populationen$/,
       );
   });
 
   it('refuses basis schablon where a model has no annual standard amounts', () => {
     const d = catalog.get('lss-daglig-verksamhet-2025');
     const pop = populationFromPersons([{ ...person('D', 'lss-daglig-verksamhet', 30), hoursPerWeek: 8 }]);
-    expect(() => comparePopulation(d, d, pop)).toThrow(
-      /no annual standard amount \(schablon\); use basis peng$/,
-    );
+    expect(() => comparePopulation(d, d, pop)).toThrow(/inget schablonbelopp per år; välj grunden peng$/);
     // basis peng: level 2 kommunal 15 500 kr × 0,63 = 9 765 kr a month, × 12 (SVC-3)
     expect(comparePopulation(d, d, pop, { basis: 'peng' }).baseline.total).toBe(976500 * 12);
   });

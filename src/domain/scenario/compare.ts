@@ -144,7 +144,7 @@ export function prepareComparison(
     if (inB !== inP)
       throw new InputError(
         'service-in-one-model',
-        `the population has persons with ${id}, which ${inB ? proposal.id : baseline.id} does not cover (first at line ${firstLine(population, s)})`,
+        `populationen har personer med ${id}, som ${inB ? proposal.id : baseline.id} inte omfattar (första på rad ${firstLine(population, s)})`,
         population.origin,
       );
     bt[s] = serviceCostTable(baseline, id, basis);
@@ -180,7 +180,7 @@ export function runPrepared(
   const { baseline, proposal, population, basis, bt, counts } = prep;
   for (const o of options.overrides ?? [])
     if (!own(proposal.services, o.service))
-      throw new InputError('unknown-service', `${proposal.id} has no service "${o.service}"`, 'override');
+      throw new InputError('unknown-service', `${proposal.id} har ingen insats "${o.service}"`, 'override');
   const pt = proposalTables(prep, options);
   const C = counts.size;
   const costB = new Float64Array(C);

@@ -63,7 +63,7 @@ export function checkPublished(
     if (table[side].model !== models[side].id)
       throw new InputError(
         'published-models',
-        `${table.source} compares ${table.baseline.model} with ${table.proposal.model}; give those as baseline and proposal`,
+        `${table.source} jämför ${table.baseline.model} med ${table.proposal.model}; ange dem som jämförelsemodell och förslag`,
         'published',
       );
   const findings: Finding[] = [];

@@ -100,6 +100,6 @@ describe('summarizeSurvey', () => {
     expect(all?.excluded.map((e) => e.unitId)).toEqual(['D']);
   });
   it('refuses a unit without volume', () => {
-    expect(() => summarizeSurvey([unit('Z', 1, 0)])).toThrow(/unit Z has volume 0/);
+    expect(() => summarizeSurvey([unit('Z', 1, 0)])).toThrow(/enheten Z har volymen 0/);
   });
 });

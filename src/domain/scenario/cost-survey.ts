@@ -66,16 +66,16 @@ export function summarizeSurvey(
   rule: OutlierRule = { kind: 'iqr', k: 1.5 },
 ): SurveyGroup[] {
   if (rule.kind === 'iqr' && !(rule.k >= 0))
-    throw new InputError('bad-fence', `the fence factor must be ≥ 0, got ${rule.k}`, 'fence');
+    throw new InputError('bad-fence', `gränsfaktorn ska vara ≥ 0, fick ${rule.k}`, 'fence');
   units.forEach((u, i) => {
     if (!(u.volume > 0))
       throw new InputError(
         'bad-volume',
-        `unit ${u.unitId} has volume ${u.volume}; it must be above 0`,
+        `enheten ${u.unitId} har volymen ${u.volume}; den ska vara större än 0`,
         `unit ${i + 1}`,
       );
     if (!(u.totalCost >= 0))
-      throw new InputError('bad-cost', `unit ${u.unitId} has a negative cost`, `unit ${i + 1}`);
+      throw new InputError('bad-cost', `enheten ${u.unitId} har en negativ kostnad`, `unit ${i + 1}`);
   });
   const keys = [...new Set(units.map((u) => `${u.service}\u0000${u.regime}`))].sort();
   const groups: SurveyGroup[] = [];

@@ -71,7 +71,7 @@ export function serviceCostTable(
   if (service.levels.length === 0)
     throw new InputError(
       'no-levels',
-      `${service.id} in ${model.id} is a flat rate without levels: nothing to compare by points`,
+      `${service.id} i ${model.id} har ett fast belopp utan nivåer: inget att jämföra efter poäng`,
       'service',
     );
   const levelIds = service.levels.map((l) => l.id);
@@ -125,7 +125,7 @@ export function serviceCostTable(
     if (o.service === service.id && !levelIds.includes(o.level))
       throw new InputError(
         'unknown-level',
-        `${model.id} has no level "${o.level}" for ${service.id} (it has ${levelIds.join(', ')})`,
+        `${model.id} har ingen nivå "${o.level}" för ${service.id} (den har ${levelIds.join(', ')})`,
         'override',
       );
   return {
@@ -160,7 +160,7 @@ function pointIndex(
   if (ranges.some((r) => r === null))
     throw new InputError(
       'no-point-ranges',
-      `${service.id} in ${model.id} has no point ranges: a population cannot be classified`,
+      `${service.id} i ${model.id} har inga poängintervall: en population kan inte klassas`,
       'service',
     );
   const top = Math.max(...ranges.map((r) => (r?.max ?? r?.min ?? 0) as number));
@@ -189,7 +189,9 @@ function hasSchablon(service: ServiceModel): boolean {
 /** What to do when one basis cannot cost a service: the other basis only when it can. */
 function otherBasis(service: ServiceModel, other: 'peng' | 'schablon'): string {
   const can = other === 'peng' ? hasYearlyVolume(service) : hasSchablon(service);
-  return can ? `use basis ${other}` : 'neither basis can cost it: leave it out of the population';
+  return can
+    ? `välj grunden ${other}`
+    : 'ingen grund kan räkna kostnaden: lämna insatsen utanför populationen';
 }
 
 function yearlyUnits(model: RateModel, service: ServiceModel): number {
@@ -197,7 +199,7 @@ function yearlyUnits(model: RateModel, service: ServiceModel): number {
   if (service.unit === 'month') return 12;
   throw new InputError(
     'peng-basis-unit',
-    `${service.id} in ${model.id} is paid per ${service.unit}: the population has no yearly volume for it; ${otherBasis(service, 'schablon')}`,
+    `${service.id} i ${model.id} ersätts per ${service.unit}: populationen har ingen årsvolym för den; ${otherBasis(service, 'schablon')}`,
     'basis',
   );
 }
@@ -209,7 +211,7 @@ function acceptsRegime(service: ServiceModel, regime: Regime): boolean {
 function missingSchablon(model: RateModel, service: ServiceModel, level: string): never {
   throw new InputError(
     'no-annual-standard-amount',
-    `${service.id} level ${level} in ${model.id} has no annual standard amount (schablon); ${otherBasis(service, 'peng')}`,
+    `${service.id} nivå ${level} i ${model.id} har inget schablonbelopp per år; ${otherBasis(service, 'peng')}`,
     'basis',
   );
 }
@@ -225,14 +227,14 @@ function applyIntervalOverrides(
   if (!participation)
     throw new InputError(
       'no-participation',
-      `${service.id} in ${model.id} has no participation intervals`,
+      `${service.id} i ${model.id} har inga deltagandeintervall`,
       'override',
     );
   for (const o of mine)
     if (!participation.intervals.some((i) => i.id === o.interval))
       throw new InputError(
         'unknown-interval',
-        `${service.id} in ${model.id} has no interval "${o.interval}" (${participation.intervals.map((i) => i.id).join(', ')})`,
+        `${service.id} i ${model.id} har inget intervall "${o.interval}" (${participation.intervals.map((i) => i.id).join(', ')})`,
         'override',
       );
   const intervals = participation.intervals.map((i) => {

@@ -86,7 +86,7 @@ export function solveNeutral(
 
   if (target.kind === 'factor') {
     if (before.neutralFactor === null)
-      throw new InputError('nothing-to-scale', 'the proposal costs nothing for this population', 'solve');
+      throw new InputError('nothing-to-scale', 'förslaget kostar ingenting för denna population', 'solve');
     const f = before.neutralFactor;
     const overrides = scaledOverrides(proposal, population, basis, f);
     return result({ total: total(overrides), overrides, intervalOverrides: [] }, { factor: f });
@@ -98,14 +98,14 @@ export function solveNeutral(
     if (!level)
       throw new InputError(
         'unknown-level',
-        `${proposal.id} has no level "${target.level}" for ${service.id} (${service.levels.map((l) => l.id).join(', ')})`,
+        `${proposal.id} har ingen nivå "${target.level}" för ${service.id} (${service.levels.map((l) => l.id).join(', ')})`,
         'solve',
       );
     const row = before.proposal.byLevel.find((r) => r.service === service.id && r.level === level.id);
     if (!row || row.persons === 0)
       throw new InputError(
         'empty-level',
-        `no person in the population is at ${service.id} level ${level.id} of ${proposal.id}: its amount cannot make the proposal neutral`,
+        `ingen person i populationen är på ${service.id} nivå ${level.id} i ${proposal.id}: dess belopp kan inte göra förslaget kostnadsneutralt`,
         'solve',
       );
     if (basis === 'schablon') {
@@ -141,13 +141,13 @@ export function solveNeutral(
   if (!iv)
     throw new InputError(
       'unknown-interval',
-      `${service.id} in ${proposal.id} has no participation interval "${target.interval}"`,
+      `${service.id} i ${proposal.id} har inget deltagandeintervall "${target.interval}"`,
       'solve',
     );
   if (basis !== 'peng')
     throw new InputError(
       'interval-needs-peng',
-      'solving a participation share needs basis peng (SVC-3)',
+      'att lösa en andel för deltagande kräver grunden peng (SVC-3)',
       'basis',
     );
   const make = (f: number): IntervalOverride[] => [{ service: service.id, interval: iv.id, factor: f }];
@@ -158,7 +158,7 @@ export function solveNeutral(
   if (g(lo) > 0 || g(hi) < 0)
     throw new InputError(
       'not-solvable',
-      `no share of the full-time rate for ${iv.id} makes ${proposal.id} cost neutral on this population`,
+      `ingen andel av heltidsbeloppet för ${iv.id} gör ${proposal.id} kostnadsneutralt för denna population`,
       'solve',
     );
   for (let k = 0; k < 40; k++) {
@@ -228,7 +228,7 @@ function bisectInteger(g: (x: number) => number, lo: number, hi: number): number
 function negativeAmount(service: string, level: string): InputError {
   return new InputError(
     'not-solvable',
-    `${service} level ${level} would need a negative amount to make the proposal cost neutral`,
+    `${service} nivå ${level} skulle behöva ett negativt belopp för att göra förslaget kostnadsneutralt`,
     'solve',
   );
 }
@@ -266,10 +266,10 @@ export function solvedModelFile(
     const target = s.target;
     const service = own(out.services, target.service);
     if (!service)
-      throw new InputError('unknown-service', `${file.id} has no service ${target.service}`, 'solve');
+      throw new InputError('unknown-service', `${file.id} har ingen insats ${target.service}`, 'solve');
     if (target.kind === 'level') {
       const level = service.levels?.find((l) => l.id === target.level);
-      if (!level) throw new InputError('unknown-level', `${file.id} has no level ${target.level}`, 'solve');
+      if (!level) throw new InputError('unknown-level', `${file.id} har ingen nivå ${target.level}`, 'solve');
       if (s.annualStandardAmount !== null)
         level.annualStandardAmount = { value: s.annualStandardAmount / 100, source: note };
       if (s.rateDelta !== null) {
@@ -286,7 +286,11 @@ export function solvedModelFile(
     } else {
       const iv = service.participation?.intervals.find((i) => i.id === target.interval);
       if (!iv)
-        throw new InputError('unknown-interval', `${file.id} has no interval ${target.interval}`, 'solve');
+        throw new InputError(
+          'unknown-interval',
+          `${file.id} har inget intervall ${target.interval}`,
+          'solve',
+        );
       iv.factor = { value: s.factor ?? 0, source: note };
       delete iv.rates;
     }

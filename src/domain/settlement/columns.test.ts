@@ -191,7 +191,7 @@ describe('column store (PAY-10)', () => {
     ])
       expect(settleMonth(catalog, { placements: moved }, '2024-03')).toEqual(withLines(inOrder));
     expect(() => settleMonthColumns(catalog, { placements: [...list, list.at(-1)!] }, '2024-03')).toThrow(
-      /placement id "P39" appears twice/,
+      /placerings-id "P39" förekommer två gånger/,
     );
   });
 

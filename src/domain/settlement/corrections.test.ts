@@ -119,7 +119,7 @@ describe('corrections (PAY-9)', () => {
 
   it('rejects the same earlier run given twice', () => {
     expect(fails([jan, { ...jan, file: 'copy.json' }], '2024-02')).toMatch(
-      /^duplicate-previous-run: copy\.json: the same run \(2024-01:[0-9a-f]{16}\)/,
+      /^duplicate-previous-run: copy\.json: samma körning \(2024-01:[0-9a-f]{16}\)/,
     );
   });
 
@@ -130,7 +130,7 @@ describe('corrections (PAY-9)', () => {
   it('rejects two runs paying one placement-month', () => {
     const other = previousFromResult(settleMonth(catalog, final, '2024-01'), 'other.json');
     expect(fails([jan, other], '2024-02')).toMatch(
-      /^previous-overlap: .*placement P1 is paid for 2024-01 by two runs/,
+      /^previous-overlap: .*placering P1 betalas för 2024-01 av två körningar/,
     );
   });
 

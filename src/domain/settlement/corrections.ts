@@ -64,7 +64,7 @@ export function parsePreviousRun(doc: unknown, file: string): PreviousRun {
     const path = (issue?.path ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p));
     throw new InputError(
       'previous-run',
-      `not a settle output: ${issue?.message ?? 'invalid'}`,
+      `ingen utdata från settle: ${issue?.message ?? 'ogiltig'}`,
       `${file}: ${path.join('.') || '(top level)'}`,
     );
   }
@@ -73,7 +73,7 @@ export function parsePreviousRun(doc: unknown, file: string): PreviousRun {
     if (l.kind === 'correction' && (l.correctsMonth === null || l.correctedKind === null))
       throw new InputError(
         'previous-run',
-        'a correction line needs correctsMonth and correctedKind',
+        'en rättelserad kräver correctsMonth och correctedKind',
         `${file}: lines.${i}`,
       );
   return { month: r.data.month, hash: runHash(r.data.month, lines), file, lines };
@@ -123,7 +123,7 @@ export function checkRuns(runs: readonly PreviousRun[], month: string): RunRef[]
     if (run.month >= month)
       throw new InputError(
         'previous-not-before',
-        `the earlier run is for ${run.month}, not before --month ${month}`,
+        `den tidigare körningen gäller ${run.month}, inte en månad före --month ${month}`,
         run.file,
       );
     const id = `${run.month}:${run.hash}`;
@@ -131,7 +131,7 @@ export function checkRuns(runs: readonly PreviousRun[], month: string): RunRef[]
     if (twin)
       throw new InputError(
         'duplicate-previous-run',
-        `the same run (${id}) is given twice (also ${twin.file}); a run is counted once (PAY-9)`,
+        `samma körning (${id}) anges två gånger (även ${twin.file}); en körning räknas en gång (PAY-9)`,
         run.file,
       );
     seen.set(id, run);
@@ -142,7 +142,7 @@ export function checkRuns(runs: readonly PreviousRun[], month: string): RunRef[]
       if (other && other !== run)
         throw new InputError(
           'previous-overlap',
-          `placement ${l.placementId} is paid for ${run.month} by two runs (${other.file}, ${run.file})`,
+          `placering ${l.placementId} betalas för ${run.month} av två körningar (${other.file}, ${run.file})`,
           run.file,
         );
       paidBy.set(key, run);

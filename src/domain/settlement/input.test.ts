@@ -30,12 +30,12 @@ const cases: { name: string; placements: unknown[]; month?: string; message: Reg
   {
     name: 'unknown field',
     placements: [{ ...base, colour: 'red' }],
-    message: /placement P7 \(placements\[0\]\).*unknown field \(colour\)/,
+    message: /placement P7 \(placements\[0\]\).*okänt fält \(colour\)/,
   },
   {
     name: 'unknown field in a level entry',
     placements: [{ ...base, levels: [{ from: '2024-01-01', points: 2, x: 1 }] }],
-    message: /placement P7.*field levels\[0\].*unknown field/,
+    message: /placement P7.*field levels\[0\].*okänt fält/,
   },
   {
     name: 'impossible date',
@@ -105,7 +105,7 @@ const cases: { name: string; placements: unknown[]; month?: string; message: Reg
   {
     name: 'duplicate ids',
     placements: [base, base],
-    message: /placement P7, field id: placement id "P7" appears twice/,
+    message: /placement P7, field id: placerings-id "P7" förekommer två gånger/,
   },
   {
     name: 'unknown service',
@@ -121,7 +121,7 @@ const cases: { name: string; placements: unknown[]; month?: string; message: Reg
     name: 'month not YYYY-MM',
     placements: [base],
     month: '2024-3',
-    message: /--month: "2024-3" is not a month YYYY-MM/,
+    message: /--month: "2024-3" är ingen månad ÅÅÅÅ-MM/,
   },
   { name: 'month 13', placements: [base], month: '2024-13', message: /--month/ },
   {

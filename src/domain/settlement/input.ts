@@ -108,10 +108,10 @@ function inputError(
   file: string,
 ): never {
   const issue = issues[0];
-  if (!issue) throw new InputError('settlement-input', 'invalid input', file);
+  if (!issue) throw new InputError('settlement-input', 'ogiltig indata', file);
   const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
   const keys = 'keys' in issue && Array.isArray(issue.keys) ? ` (${issue.keys.join(', ')})` : '';
-  const message = issue.code === 'unrecognized_keys' ? `unknown field${keys}` : issue.message;
+  const message = issue.code === 'unrecognized_keys' ? `okänt fält${keys}` : issue.message;
   throw new InputError('settlement-input', message, describePath(data, path, file));
 }
 

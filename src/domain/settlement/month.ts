@@ -7,6 +7,6 @@ import { isMonth } from '../patterns.js';
 
 /** Checks `YYYY-MM` (contract.md), naming the field. */
 export function checkMonth(month: string, where = '--month'): string {
-  if (!isMonth(month)) throw new InputError('bad-month', `"${month}" is not a month YYYY-MM`, where);
+  if (!isMonth(month)) throw new InputError('bad-month', `"${month}" är ingen månad ÅÅÅÅ-MM`, where);
   return month;
 }

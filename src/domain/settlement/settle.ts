@@ -96,7 +96,7 @@ function inIdOrder(list: readonly PlacementInput[]): readonly PlacementInput[] {
   if (twin)
     throw new InputError(
       'duplicate-id',
-      `placement id "${twin}" appears twice`,
+      `placerings-id "${twin}" förekommer två gånger`,
       `placement ${twin}, field id`,
     );
   return sorted;

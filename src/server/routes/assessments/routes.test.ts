@@ -292,7 +292,7 @@ for (const target of testTargets()) {
       });
       expect(gap.statusCode).toBe(422);
       expect(gap.json().error).toMatchObject({ id: 'points-outside-levels' });
-      expect(gap.json().error.message).toMatch(/gap between 14-36 .* and 40-72/);
+      expect(gap.json().error.message).toMatch(/glapp mellan 14-36 .* och 40-72/);
       const ok = await a.request({
         method: 'POST',
         url: `/api/assessments/${caseId}/agreement`,
