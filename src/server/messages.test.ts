@@ -2,16 +2,29 @@
  * Every message the API sends is Swedish (issue #14 §2): the web app may show it as it comes. This
  * reads the server's sources and checks the text of every error factory call (`badInput`,
  * `conflict`, `refused`, `forbidden`, `outOfScope`, `new ApiError`) for English words; ids and
- * field names (no spaces) are codes and pass.
+ * field names (no spaces) are codes and pass. The domain's refusals reach the API too (the error
+ * handler answers an InputError with its own message, and routes call the domain), so the domain's
+ * message-producing calls are read the same way: `new InputError`, the model and instrument
+ * checks' `fail(path, reason)` and the population builder's `issue(line, column, message)`. They
+ * are Swedish at their one source, which the command line prints as well.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname);
+const DOMAIN = join(ROOT, '..', 'domain');
 const CALL = /\b(badInput|forbidden|conflict|refused|outOfScope|new ApiError)\(/g;
+const DOMAIN_CALL = /(\bnew InputError|\bfail|\.issue)\(/g;
 const ENGLISH =
   /\b(the|and|of|on|to|is|are|not|no|must|only|your|with|for|has|have|already|needs|cannot|unknown|invalid|missing|exists|allowed|before|after|first|another|yet)\b/i;
+
+/**
+ * Domain messages that provably never reach an API response, each with why (file: message as the
+ * check sees it, template parts removed). Keep it short: a message that can reach the API is
+ * translated instead.
+ */
+const NEVER_IN_API: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -35,15 +48,31 @@ function messagesOf(text: string, start: number): string[] {
     .filter((s) => /\s/.test(s.trim()));
 }
 
+/** `file: message` for every English message of `call`'s calls in the sources under `dir`. */
+function englishIn(dir: string, call: RegExp): string[] {
+  const english: string[] = [];
+  for (const file of sources(dir)) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(call))
+      for (const message of messagesOf(text, (m.index ?? 0) + m[0].length))
+        if (ENGLISH.test(message)) english.push(`${relative(ROOT, file)}: ${message.trim()}`);
+  }
+  return english;
+}
+
 describe('API messages', () => {
   it('are Swedish in every error the server raises', () => {
-    const english: string[] = [];
-    for (const file of sources(ROOT)) {
-      const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(CALL))
-        for (const message of messagesOf(text, (m.index ?? 0) + m[0].length))
-          if (ENGLISH.test(message)) english.push(`${relative(ROOT, file)}: ${message.trim()}`);
-    }
-    expect(english).toEqual([]);
+    expect(englishIn(ROOT, CALL)).toEqual([]);
+  });
+
+  it('are Swedish in every refusal of the domain that the API passes on', () => {
+    expect(englishIn(DOMAIN, DOMAIN_CALL).filter((m) => !NEVER_IN_API.has(m))).toEqual([]);
+  });
+
+  it('finds an English domain message (the check reads what it should)', () => {
+    const text = "throw new InputError('x', `the model ${id} has no level`, 'level');";
+    expect(messagesOf(text, text.indexOf('(') + 1).filter((m) => ENGLISH.test(m))).toEqual([
+      'the model  has no level',
+    ]);
   });
 });
