@@ -70,19 +70,19 @@ describe('validateInstrument refuses and says where', () => {
       (f) => f.rateModel.services.push('sp-sysselsattning'),
       /högsta summan 72 .*sp-sysselsattning i sp-2010/,
     ],
-    ['six life areas', 'lss-bostad', (f) => f.areas.pop(), /vid areas: the instrument has seven life areas/],
-    ['four grades', 'lss-bostad', (f) => f.scale.pop(), /vid scale: the scale has five grades/],
+    ['six life areas', 'lss-bostad', (f) => f.areas.pop(), /vid areas: instrumentet har sju livsområden/],
+    ['four grades', 'lss-bostad', (f) => f.scale.pop(), /vid scale: skalan har fem grader/],
     [
       'no need with points',
       'lss-bostad',
       (f) => (f.scale[0].points = 1),
-      /vid scale\.0\.points: no need gives 0 points/,
+      /vid scale\.0\.points: inget behov ger 0 poäng/,
     ],
     [
       'points falling',
       'lss-bostad',
       (f) => (f.scale[2].points = 1),
-      /vid scale\.2\.points: points must rise/,
+      /vid scale\.2\.points: poängen ska stiga/,
     ],
     [
       'an unknown key',
@@ -100,7 +100,7 @@ describe('validateInstrument refuses and says where', () => {
       'an item id twice',
       'lss-bostad',
       (f) => (f.areas[1].items[0].id = 'boende-1'),
-      /item id "boende-1" is used twice/,
+      /item id "boende-1" används två gånger/,
     ],
     [
       'a family without models',
@@ -118,7 +118,7 @@ describe('validateInstrument refuses and says where', () => {
       'validTo before validFrom',
       'sp',
       (f) => (f.validTo = '2009-01-01'),
-      /vid validTo: ends before validFrom/,
+      /vid validTo: slutar före validFrom/,
     ],
   ];
   it.each(cases)('%s', (_name, family, edit, message) => {

@@ -45,34 +45,38 @@ export const instrumentFileSchema = z
     source: z.string().min(3, 'a source names the seed file'),
     rateModel: z.strictObject({ family: slug, services: z.array(serviceIdSchema).min(1) }),
     /** Five grades 0..4 in order, from no need to total need of support (ASMT-1). */
-    scale: z.array(grade).length(5, 'the scale has five grades, from no need to total need'),
+    scale: z.array(grade).length(5, 'skalan har fem grader, från inget behov till totalt behov'),
     /** Seven life areas (ASMT-1). */
-    areas: z.array(area).length(7, 'the instrument has seven life areas'),
+    areas: z.array(area).length(7, 'instrumentet har sju livsområden'),
   })
   .superRefine((f, ctx) => {
     f.scale.forEach((g, i) => {
       if (g.grade !== i)
         ctx.addIssue({ code: 'custom', path: ['scale', i, 'grade'], message: `expected grade ${i}` });
       if (i === 0 && g.points !== 0)
-        ctx.addIssue({ code: 'custom', path: ['scale', 0, 'points'], message: 'no need gives 0 points' });
+        ctx.addIssue({ code: 'custom', path: ['scale', 0, 'points'], message: 'inget behov ger 0 poäng' });
       const prev = f.scale[i - 1];
       if (prev && g.points <= prev.points)
         ctx.addIssue({
           code: 'custom',
           path: ['scale', i, 'points'],
-          message: 'points must rise with the grade',
+          message: 'poängen ska stiga med graden',
         });
     });
     const seen = new Set<string>();
     f.areas.forEach((a, ai) => {
       for (const [key, id] of [[`area`, a.id] as const, ...a.items.map((it) => ['item', it.id] as const)]) {
         if (seen.has(`${key}:${id}`))
-          ctx.addIssue({ code: 'custom', path: ['areas', ai], message: `${key} id "${id}" is used twice` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['areas', ai],
+            message: `${key} id "${id}" används två gånger`,
+          });
         seen.add(`${key}:${id}`);
       }
     });
     if (f.validTo !== null && f.validTo < f.validFrom)
-      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'ends before validFrom' });
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'slutar före validFrom' });
   });
 export type InstrumentFile = z.infer<typeof instrumentFileSchema>;
 

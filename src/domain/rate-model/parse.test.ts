@@ -78,7 +78,7 @@ const broken: [string, Edit, RegExp][] = [
   [
     'levels and a flat rate at once',
     (m) => (m.services['sp-boende'].rates = { kommunal: 1 }),
-    /either levels or a flat/,
+    /antingen nivåer eller fasta belopp/,
   ],
 ];
 

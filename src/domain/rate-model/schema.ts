@@ -139,7 +139,7 @@ const service = z
     illustrative: z.boolean().default(false),
   })
   .refine((s) => (s.levels === undefined) !== (s.rates === undefined), {
-    message: 'a service has either levels or a flat `rates`, not both',
+    message: 'en insats har antingen nivåer eller fasta belopp (`rates`), inte båda',
   });
 export type ServiceInput = z.infer<typeof service>;
 

@@ -236,7 +236,7 @@ export function runPrepared(
       lines.map((line) => ({
         line,
         column: 'regime',
-        message: `a regime the service does not take, needed for basis ${basis}`,
+        message: `en regi som insatsen inte tar emot, men som grunden ${basis} behöver`,
       })),
       lines.length,
     );

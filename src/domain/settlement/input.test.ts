@@ -100,7 +100,7 @@ const cases: { name: string; placements: unknown[]; month?: string; message: Reg
   {
     name: 'both points and level',
     placements: [{ ...base, levels: [{ from: '2024-01-01', points: 2, level: '1' }] }],
-    message: /field levels\[0\]: give exactly one of points or level/,
+    message: /field levels\[0\]: ange antingen poäng \(points\) eller nivå \(level\)/,
   },
   {
     name: 'duplicate ids',

@@ -24,7 +24,7 @@ const levelEntry = z
     assessedOn: isoDate.optional(),
   })
   .refine((l) => (l.points === undefined) !== (l.level === undefined), {
-    message: 'give exactly one of points or level',
+    message: 'ange antingen poäng (points) eller nivå (level), inte båda',
   });
 
 const placement = z.strictObject({
