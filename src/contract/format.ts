@@ -8,7 +8,7 @@
  * Pure: no I/O, no clock.
  */
 import { isExactKronor, kronorToOre, oreDecimal, roundOre, type Ore } from '../domain/money.js';
-import { ISO_DATE_PATTERN, MONTH_PATTERN } from '../domain/patterns.js'; // not formats.ts: no Zod at a CLI start
+import { INSTANT_PATTERN, ISO_DATE_PATTERN, MONTH_PATTERN } from '../domain/patterns.js'; // not formats.ts: no Zod at a CLI start
 
 /** The time zone of every civil date the city keeps: "today" is the date in Stockholm. */
 export const CIVIL_TIME_ZONE = 'Europe/Stockholm';
@@ -131,9 +131,6 @@ export function formatPercent(percent: number, maximumFractionDigits = 2, option
   return formatNumber(percent, maximumFractionDigits, options) + space(options) + '%';
 }
 
-/** An ISO timestamp with its offset (`…T23:30:00.000Z`, `…T10:00:00+01:00`): an instant. */
-const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/;
-
 /**
  * ISO dates stay ISO (`2024-03-01` is the Swedish standard form); a timestamp gives its Stockholm
  * date (civilDate): cut to its first ten characters it was the UTC date, the day before for
@@ -141,7 +138,7 @@ const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/;
  */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '–';
-  if (INSTANT.test(iso)) {
+  if (INSTANT_PATTERN.test(iso)) {
     const t = Date.parse(iso);
     if (!Number.isNaN(t)) return civilDate(new Date(t));
   }

@@ -14,6 +14,13 @@ export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const UTC_TIMESTAMP_PATTERN = new RegExp(
   `^(${ISO_DATE_PATTERN.source.slice(1, -1)})T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?Z$`,
 );
+/**
+ * An ISO instant with its offset as a browser or the API writes one (`…T23:30:00.000Z`,
+ * `…T10:00+01:00`), the shape only: what formatDate turns into a Stockholm date.
+ */
+export const INSTANT_PATTERN = new RegExp(
+  `^${ISO_DATE_PATTERN.source.slice(1, -1)}T\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?(Z|[+-]\\d\\d:?\\d\\d)$`,
+);
 /** `YYYY-MM`, the shape and a month 01–12. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 

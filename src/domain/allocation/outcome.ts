@@ -22,6 +22,7 @@ import { roundOre, type Ore } from '../money.js';
 import type { ModelCatalog } from '../rate-model/catalog.js';
 import { lookupRate } from '../rate-model/rate.js';
 import type { ServiceId } from '../rate-model/types.js';
+import { isLeapYear } from '../settlement/days.js';
 import type { SnapshotEntry } from './snapshot.js';
 
 /** LSS housing: the services with a schablon in the districts' allocation (ALLOC-1). */
@@ -77,11 +78,8 @@ const daysIn = (month: string): string[] => {
   const first = Temporal.PlainDate.from(`${month}-01`);
   return Array.from({ length: first.daysInMonth }, (_, i) => first.add({ days: i }).toString());
 };
-/** Days in the date's year (`YYYY-…`): 366 in a leap year (the Gregorian rule). */
-const yearDays = (date: string): number => {
-  const y = Number(date.slice(0, 4));
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 366 : 365;
-};
+/** Days in the date's year (`YYYY-…`), without parsing the date (it is asked per line). */
+const yearDays = (date: string): number => (isLeapYear(Number(date.slice(0, 4))) ? 366 : 365);
 
 const indexes = new WeakMap<OutcomeSnapshot, Map<string, SnapshotEntry>>();
 /** A snapshot's entries by client and service. */

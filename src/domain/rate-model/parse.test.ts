@@ -65,7 +65,7 @@ const broken: [string, Edit, RegExp][] = [
   [
     'a published private figure that breaks the derived rule',
     (m) => (m.services['sp-boende'].levels[0].rates.privat = 1051),
-    /publicerat 1051 kr ≠ round\(kommunal × 1.024\)/,
+    /publicerat 1 051 kr ≠ round\(kommunal × 1.024\)/,
   ],
   ['a duplicate level id', (m) => (m.services['sp-boende'].levels[1].id = '1'), /förekommer två gånger/],
   ['a bad date', (m) => (m.validFrom = '2024-1-1'), /validFrom/],

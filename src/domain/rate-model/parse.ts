@@ -6,7 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
-import { formatNumber } from '../../contract/format.js';
+import { formatNumber, formatOre } from '../../contract/format.js';
 import { regimeLabel } from '../../contract/labels.js';
 import { kronorToOre, roundOre } from '../money.js';
 import {
@@ -239,7 +239,7 @@ function applyDerivedRules(input: ServiceInput, service: ServiceModel, path: str
       if (published && published.ore !== ore)
         fail(
           `${at}.${rule.regime}`,
-          `publicerat ${published.ore / 100} kr ≠ ${describe} = ${ore / 100} kr (${rule.source})`,
+          `publicerat ${formatOre(published.ore, { plain: true })} ≠ ${describe} = ${formatOre(ore, { plain: true })} (${rule.source})`,
         );
       figures[rule.regime] = {
         ore,

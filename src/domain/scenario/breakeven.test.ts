@@ -23,7 +23,7 @@ describe('breakeven (SCEN-4)', () => {
   it('says when even all at the higher level fall short', () => {
     expect(() =>
       breakeven(m, { service: 'lss-gruppbostad', regime: 'kommunal', annualCost: 350000000, residents: 2 }),
-    ).toThrow(/även 2 boende på Nivå 2 ger 1397220 kr/);
+    ).toThrow(/även 2 boende på Nivå 2 ger 1 397 220 kr/);
   });
   it('uses the two lowest levels of the current model too (grundpeng and 1)', () => {
     const r = breakeven(loadCatalog().get('lss-bostad-2023'), {

@@ -3,6 +3,7 @@
  * fewest at the higher level whose income (rate × days per year) covers the unit's annual cost.
  * 002: service flat 7 + 2 → 3 524 805 kr, group home 3 + 3 → 3 507 285 kr (new model, kommunal).
  */
+import { formatOre } from '../../contract/format.js';
 import { InputError } from '../errors.js';
 import type { Ore } from '../money.js';
 import { serviceOf } from '../rate-model/classify.js';
@@ -66,7 +67,7 @@ export function breakeven(model: RateModel, input: BreakevenInput): BreakevenRes
   }
   throw new InputError(
     'breakeven-unreachable',
-    `även ${input.residents} boende på ${highLevel.label} ger ${(previous ?? 0) / 100} kr, under kostnaden ${input.annualCost / 100} kr`,
+    `även ${input.residents} boende på ${highLevel.label} ger ${formatOre(previous ?? 0, { plain: true })}, under kostnaden ${formatOre(input.annualCost, { plain: true })}`,
     'residents',
   );
 }
